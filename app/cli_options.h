@@ -1,0 +1,36 @@
+#pragma once
+// Command line of `shmscope`: experiment settings (shared by the headless CLI, the window and
+// --screenshot), an optional --config JSON file, and the mode flags.
+#include "config.h"
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+struct CliOptions {
+    bool headless = false;
+    bool json = false;
+    bool help = false;
+    bool version = false;
+    shm::ExperimentConfig config;
+    QString configFile;
+    QStringList settingsGiven; // setting names set by a flag or the config file
+
+    // Window / screenshot options (ignored by --headless).
+    QString screenshot;     // output PNG path; non-empty = render and exit
+    QString view = QStringLiteral("window"); // window|progress|array|contention
+    QSize size{1600, 1000};
+    int atMs = -1;          // screenshot this long after start instead of at the end
+    int benchFrames = 0;    // GUI benchmark: frames to time
+};
+
+struct CliParse {
+    CliOptions options;
+    QString error; // one line naming the flag or field; empty when fine
+};
+
+// Parses arguments (without argv[0]). Config file values are applied first, flags override.
+// Also checks that the array fits in free /dev/shm space.
+CliParse parseCommandLine(const QStringList& args);
+
+QString helpText();

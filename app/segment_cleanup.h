@@ -1,0 +1,10 @@
+#pragma once
+// Removes the app's live segments when it is interrupted (SIGINT, SIGTERM, SIGHUP), so Ctrl+C
+// never leaves a file in /dev/shm. Workers die with the app through PR_SET_PDEATHSIG.
+#include <string>
+
+namespace segment_cleanup {
+void installSignalHandlers();
+void remember(const std::string& name);
+void forget(const std::string& name);
+} // namespace segment_cleanup

@@ -1,0 +1,54 @@
+// shmscope-worker --segment NAME --worker K
+// Links core only (no Qt): attaches to the segment, validates it, and runs its share.
+// Exit codes: 0 done or stopped, 2 bad arguments, 3 segment missing or invalid.
+#include "segment.h"
+#include "worker_loop.h"
+
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace {
+int usage(const char* msg) {
+    std::fprintf(stderr, "shmscope-worker: %s\nusage: shmscope-worker --segment NAME --worker K\n", msg);
+    return 2;
+}
+} // namespace
+
+int main(int argc, char** argv) {
+    // If the app dies, so do we: a worker must never outlive the run that owns its segment.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    std::string name;
+    long worker = -1;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if ((a == "--segment" || a == "--worker") && i + 1 >= argc) return usage("missing value");
+        if (a == "--segment") {
+            name = argv[++i];
+        } else if (a == "--worker") {
+            char* end = nullptr;
+            worker = std::strtol(argv[++i], &end, 10);
+            if (!end || *end != '\0' || worker < 0) return usage("--worker needs a number >= 0");
+        } else {
+            return usage(("unknown argument " + a).c_str());
+        }
+    }
+    if (name.empty() || worker < 0) return usage("--segment and --worker are required");
+    std::unique_ptr<shm::Segment> seg;
+    try {
+        seg = shm::Segment::attach(name);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "shmscope-worker: %s\n", e.what());
+        return 3;
+    }
+    if (uint64_t(worker) >= seg->header().workers) {
+        std::fprintf(stderr, "shmscope-worker: worker %ld does not exist in %s (it has %u workers)\n",
+                     worker, name.c_str(), seg->header().workers);
+        return 3;
+    }
+    seg->slot(uint32_t(worker)).pid.store(uint64_t(getpid()));
+    return shm::runWorker(*seg, uint32_t(worker));
+}

@@ -1,0 +1,270 @@
+#include "segment.h"
+
+#include <boost/interprocess/mapped_region.hpp>
+#include <boost/interprocess/shared_memory_object.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits>
+#include <new>
+#include <random>
+#include <signal.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+namespace bip = boost::interprocess;
+
+namespace shm {
+namespace {
+
+constexpr uint64_t align64(uint64_t v) { return (v + 63) & ~uint64_t(63); }
+
+bool addFits(uint64_t off, uint64_t len, uint64_t size) {
+    return off <= size && len <= size - off;
+}
+
+// Mapping plus the Boost objects that own it; kept out of the header so users of Segment do
+// not pull in mapped_region.
+struct Mapping {
+    bip::shared_memory_object shm;
+    bip::mapped_region region;
+};
+
+std::string hex64(uint64_t v) {
+    static const char* digits = "0123456789abcdef";
+    std::string s(16, '0');
+    for (int i = 15; i >= 0; --i, v >>= 4) s[size_t(i)] = digits[v & 15];
+    return s;
+}
+
+} // namespace
+
+RegionSizes computeRegions(const ExperimentConfig& cfg) {
+    RegionSizes r{};
+    r.slotsOffset = align64(sizeof(SegmentHeader));
+    r.ringStride = align64(sizeof(RingHeader) + kRingCapacity * sizeof(Event));
+    r.ringsOffset = align64(r.slotsOffset + uint64_t(cfg.workers) * sizeof(WorkerSlot));
+    r.locksOffset = align64(r.ringsOffset + uint64_t(cfg.workers) * r.ringStride);
+    r.lockCount = 1 + uint64_t(cfg.stripes);
+    r.dataCount = cfg.dataCount();
+    r.dataOffset = align64(r.locksOffset + r.lockCount * sizeof(PaddedMutex));
+    r.ownerOffset = align64(r.dataOffset + r.dataCount * sizeof(double));
+    r.totalSize = align64(r.ownerOffset + r.dataCount);
+    return r;
+}
+
+uint64_t freeShmBytes() {
+    struct statvfs st {};
+    if (statvfs("/dev/shm", &st) != 0) return 0;
+    return uint64_t(st.f_bavail) * uint64_t(st.f_frsize);
+}
+
+std::optional<std::string> checkFits(const ExperimentConfig& cfg) {
+    const uint64_t need = computeRegions(cfg).totalSize;
+    const uint64_t free = freeShmBytes();
+    if (need <= free) return std::nullopt;
+    const bool byElements = cfg.workload != Workload::Histogram;
+    return std::string(byElements ? "--elements: " : "--bins: ") +
+           std::to_string(byElements ? cfg.elements : cfg.bins) + " needs " +
+           std::to_string(need >> 20) + " MiB of shared memory but /dev/shm has " +
+           std::to_string(free >> 20) + " MiB free";
+}
+
+std::string makeSegmentName() {
+    std::random_device rd;
+    const uint64_t r = (uint64_t(rd()) << 32) ^ rd();
+    return kNamePrefix + std::to_string(getpid()) + "-" + hex64(r);
+}
+
+std::unique_ptr<Segment> Segment::create(const std::string& name, const ExperimentConfig& cfg) {
+    if (auto err = validate(cfg)) throw SegmentError(*err);
+    const RegionSizes r = computeRegions(cfg);
+    auto seg = std::unique_ptr<Segment>(new Segment);
+    seg->m_name = name;
+    try {
+        bip::permissions perm(0600);
+        bip::shared_memory_object shmObj(bip::create_only, name.c_str(), bip::read_write, perm);
+        seg->m_owner = true; // from here on the destructor unlinks the name
+        shmObj.truncate(bip::offset_t(r.totalSize));
+        // Boost 1.74's truncate is a bare ftruncate: reserve the pages now so a full /dev/shm
+        // is ENOSPC here rather than SIGBUS in a worker later.
+        const int rc = posix_fallocate(shmObj.get_mapping_handle().handle, 0, off_t(r.totalSize));
+        if (rc != 0)
+            throw SegmentError("cannot reserve " + std::to_string(r.totalSize >> 20) +
+                               " MiB in /dev/shm for " + name + ": " + std::strerror(rc));
+        auto* m = new Mapping{std::move(shmObj), bip::mapped_region()};
+        m->region = bip::mapped_region(m->shm, bip::read_write);
+        seg->m_base = m->region.get_address();
+        seg->m_size = m->region.get_size();
+        seg->m_mapping = m;
+    } catch (const bip::interprocess_exception& e) {
+        throw SegmentError("cannot create shared memory segment " + name + ": " + e.what());
+    }
+
+    // Fresh shm pages are zero; set only what is not zero.
+    auto* h = new (seg->m_base) SegmentHeader{};
+    std::memcpy(h->magic, kMagic, sizeof kMagic);
+    h->layoutVersion = kLayoutVersion;
+    h->headerSize = sizeof(SegmentHeader);
+    h->totalSize = r.totalSize;
+    h->creatorPid = uint64_t(getpid());
+    h->workers = cfg.workers;
+    h->workload = uint32_t(cfg.workload);
+    h->partition = uint32_t(cfg.partition);
+    h->sync = uint32_t(cfg.sync);
+    h->lockScope = uint32_t(cfg.lockScope);
+    h->instrument = cfg.instrument ? 1 : 0;
+    h->stripes = cfg.stripes;
+    h->bins = cfg.bins;
+    h->elements = cfg.elements;
+    h->chunk = cfg.chunk;
+    h->slotsOffset = r.slotsOffset;
+    h->ringsOffset = r.ringsOffset;
+    h->ringStride = r.ringStride;
+    h->ringCapacity = kRingCapacity;
+    h->locksOffset = r.locksOffset;
+    h->lockCount = r.lockCount;
+    h->dataOffset = r.dataOffset;
+    h->dataCount = r.dataCount;
+    h->ownerOffset = r.ownerOffset;
+    h->runState.store(uint32_t(RunState::Created));
+    h->delayUs.store(cfg.delayUs);
+    for (uint32_t k = 0; k < cfg.workers; ++k) {
+        new (&seg->slot(k)) WorkerSlot{};
+        new (&seg->ring(k)) RingHeader{};
+    }
+    // Sync objects are constructed once, here, and never while anyone could hold them.
+    for (uint64_t i = 0; i < r.lockCount; ++i) new (&seg->locks()[i]) PaddedMutex{};
+    // Histogram bins start at 0 (fresh pages); array elements start as NaN = "not written".
+    if (cfg.workload != Workload::Histogram) {
+        double* d = seg->data();
+        for (uint64_t i = 0; i < r.dataCount; ++i) d[i] = std::numeric_limits<double>::quiet_NaN();
+    }
+    std::memset(seg->owner(), kUnwritten, r.dataCount);
+    return seg;
+}
+
+std::unique_ptr<Segment> Segment::attach(const std::string& name) {
+    auto seg = std::unique_ptr<Segment>(new Segment);
+    seg->m_name = name;
+    try {
+        bip::shared_memory_object shmObj(bip::open_only, name.c_str(), bip::read_write);
+        bip::offset_t size = 0;
+        if (!shmObj.get_size(size) || size < bip::offset_t(sizeof(SegmentHeader)))
+            throw SegmentError("segment " + name + " is too small (" + std::to_string(size) +
+                               " bytes) to be a ShmScope segment");
+        auto* m = new Mapping{std::move(shmObj), bip::mapped_region()};
+        seg->m_mapping = m;
+        m->region = bip::mapped_region(m->shm, bip::read_write);
+        seg->m_base = m->region.get_address();
+        seg->m_size = m->region.get_size();
+    } catch (const bip::interprocess_exception& e) {
+        throw SegmentError("cannot open shared memory segment " + name + ": " + e.what());
+    }
+    const SegmentHeader& h = seg->header();
+    const uint64_t size = seg->m_size;
+    auto fail = [&](const std::string& what) { throw SegmentError("segment " + name + ": " + what); };
+    if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) fail("wrong magic (not a ShmScope segment)");
+    if (h.layoutVersion != kLayoutVersion)
+        fail("layout version " + std::to_string(h.layoutVersion) + ", expected " +
+             std::to_string(kLayoutVersion));
+    if (h.headerSize != sizeof(SegmentHeader))
+        fail("header size " + std::to_string(h.headerSize) + ", expected " +
+             std::to_string(sizeof(SegmentHeader)));
+    if (h.totalSize != size)
+        fail("header says " + std::to_string(h.totalSize) + " bytes but the segment has " +
+             std::to_string(size));
+    const ExperimentConfig cfg = seg->config();
+    if (h.workload > uint32_t(Workload::Mandelbrot) || h.partition > uint32_t(Partition::Guided) ||
+        h.sync > uint32_t(SyncMode::Atomic) || h.lockScope > uint32_t(LockScope::Chunk))
+        fail("unknown workload, partition, sync or lock scope code");
+    if (auto err = validate(cfg)) fail("invalid configuration: " + *err);
+    // Recompute every region from the configuration: a header whose offsets disagree could
+    // make a worker write outside the arrays.
+    const RegionSizes r = computeRegions(cfg);
+    if (h.slotsOffset != r.slotsOffset || h.ringsOffset != r.ringsOffset ||
+        h.ringStride != r.ringStride || h.ringCapacity != kRingCapacity ||
+        h.locksOffset != r.locksOffset || h.lockCount != r.lockCount ||
+        h.dataOffset != r.dataOffset || h.dataCount != r.dataCount ||
+        h.ownerOffset != r.ownerOffset || r.totalSize != size)
+        fail("region offsets do not match the configuration");
+    if (!addFits(h.ownerOffset, h.dataCount, size) ||
+        !addFits(h.dataOffset, h.dataCount * sizeof(double), size))
+        fail("arrays extend past the end of the segment");
+    return seg;
+}
+
+Segment::~Segment() {
+    delete static_cast<Mapping*>(m_mapping);
+    if (m_owner && !m_unlinked) bip::shared_memory_object::remove(m_name.c_str());
+}
+
+bool Segment::unlink() {
+    if (m_unlinked) return true;
+    m_unlinked = bip::shared_memory_object::remove(m_name.c_str());
+    return m_unlinked;
+}
+
+ExperimentConfig Segment::config() const {
+    const SegmentHeader& h = header();
+    ExperimentConfig c;
+    c.workers = h.workers;
+    c.elements = h.elements;
+    c.workload = Workload(h.workload);
+    c.bins = h.bins;
+    c.partition = Partition(h.partition);
+    c.chunk = h.chunk;
+    c.sync = SyncMode(h.sync);
+    c.stripes = h.stripes;
+    c.lockScope = LockScope(h.lockScope);
+    c.delayUs = h.delayUs.load(std::memory_order_relaxed);
+    c.instrument = h.instrument != 0;
+    return c;
+}
+
+namespace {
+template <typename T> T* at(void* base, uint64_t off) {
+    return reinterpret_cast<T*>(static_cast<char*>(base) + off);
+}
+} // namespace
+
+WorkerSlot& Segment::slot(uint32_t k) const { return at<WorkerSlot>(m_base, header().slotsOffset)[k]; }
+RingHeader& Segment::ring(uint32_t k) const {
+    return *at<RingHeader>(m_base, header().ringsOffset + k * header().ringStride);
+}
+Event* Segment::ringEvents(uint32_t k) const {
+    return at<Event>(m_base, header().ringsOffset + k * header().ringStride + sizeof(RingHeader));
+}
+PaddedMutex* Segment::locks() const { return at<PaddedMutex>(m_base, header().locksOffset); }
+double* Segment::data() const { return at<double>(m_base, header().dataOffset); }
+uint8_t* Segment::owner() const { return at<uint8_t>(m_base, header().ownerOffset); }
+
+bool segmentExists(const std::string& name) {
+    return access(("/dev/shm/" + name).c_str(), F_OK) == 0;
+}
+
+std::vector<std::string> sweepStaleSegments(const std::string& dir) {
+    std::vector<std::string> removed;
+    DIR* d = opendir(dir.c_str());
+    if (!d) return removed;
+    const std::string prefix = kNamePrefix;
+    while (dirent* e = readdir(d)) {
+        const std::string n = e->d_name;
+        if (n.rfind(prefix, 0) != 0) continue;
+        const size_t dash = n.find('-', prefix.size());
+        if (dash == std::string::npos) continue;
+        const std::string pidText = n.substr(prefix.size(), dash - prefix.size());
+        if (pidText.empty() || pidText.find_first_not_of("0123456789") != std::string::npos ||
+            pidText.size() > 9)
+            continue;
+        const pid_t pid = pid_t(std::stol(pidText));
+        if (pid <= 0 || kill(pid, 0) == 0 || errno == EPERM) continue; // creator alive
+        if (::unlink((dir + "/" + n).c_str()) == 0) removed.push_back(n);
+    }
+    closedir(d);
+    return removed;
+}
+
+} // namespace shm

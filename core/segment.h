@@ -1,0 +1,77 @@
+#pragma once
+// Segment lifecycle: naming, creating (controller), attaching + validating (workers, readers),
+// removing, and sweeping segments left behind by creators that died.
+#include "config.h"
+#include "layout.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace shm {
+
+struct SegmentError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+inline constexpr const char* kNamePrefix = "shmscope-";
+
+RegionSizes computeRegions(const ExperimentConfig& cfg);
+
+// Bytes free for new segments in /dev/shm (statvfs), or 0 when it cannot be read.
+uint64_t freeShmBytes();
+
+// Checks that a run of cfg fits in free /dev/shm space; a one-line message if not.
+std::optional<std::string> checkFits(const ExperimentConfig& cfg);
+
+std::string makeSegmentName(); // shmscope-<pid>-<16 hex digits>
+
+// A mapped segment. Owner instances (create) unlink the name when destroyed unless released;
+// attached instances only unmap.
+class Segment {
+public:
+    // Creates, sizes (with posix_fallocate, so a full /dev/shm fails here and not as a SIGBUS
+    // later), maps and initialises the segment. Throws SegmentError.
+    static std::unique_ptr<Segment> create(const std::string& name, const ExperimentConfig& cfg);
+    // Opens and validates every header field against the mapped size. Throws SegmentError.
+    static std::unique_ptr<Segment> attach(const std::string& name);
+    ~Segment();
+    Segment(const Segment&) = delete;
+    Segment& operator=(const Segment&) = delete;
+
+    const std::string& name() const { return m_name; }
+    uint64_t size() const { return m_size; }
+    SegmentHeader& header() const { return *static_cast<SegmentHeader*>(m_base); }
+    ExperimentConfig config() const;
+    WorkerSlot& slot(uint32_t k) const;
+    RingHeader& ring(uint32_t k) const;
+    Event* ringEvents(uint32_t k) const;
+    PaddedMutex* locks() const;
+    double* data() const;
+    uint8_t* owner() const;
+
+    // Unlinks the name from /dev/shm now; the mapping stays valid until destruction, so a
+    // window can keep showing the final array of a run whose segment is already gone.
+    bool unlink();
+    bool unlinked() const { return m_unlinked; }
+
+private:
+    Segment() = default;
+    std::string m_name;
+    void* m_base = nullptr;
+    uint64_t m_size = 0;
+    bool m_owner = false;
+    bool m_unlinked = false;
+    void* m_mapping = nullptr; // Mapping (segment.cpp)
+};
+
+// Removes shmscope-<pid>-* segments whose creator pid is no longer alive. Returns the names
+// removed. `dir` is /dev/shm except in tests.
+std::vector<std::string> sweepStaleSegments(const std::string& dir = "/dev/shm");
+
+bool segmentExists(const std::string& name);
+
+} // namespace shm

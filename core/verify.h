@@ -1,0 +1,18 @@
+#pragma once
+// Checks a finished (or live) array against the workload's expected values.
+#include "config.h"
+
+#include <cstdint>
+
+namespace shm {
+
+struct VerifyResult {
+    uint64_t mismatches = 0; // elements or bins whose value differs from expected
+    uint64_t unwritten = 0;  // elements never written (still NaN); counted in mismatches too
+    int64_t lostUpdates = 0; // histogram: expected total - actual total; 0 otherwise
+    bool operator==(const VerifyResult&) const = default;
+};
+
+VerifyResult verify(const ExperimentConfig& cfg, const double* data);
+
+} // namespace shm

@@ -1,0 +1,337 @@
+#include "worker_loop.h"
+
+#include "clock.h"
+#include "partition.h"
+#include "workload.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <time.h>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define SHM_PAUSE() _mm_pause()
+#else
+#define SHM_PAUSE() ((void)0)
+#endif
+
+namespace shm {
+namespace {
+
+constexpr uint64_t kBatch = 4096; // progress is published this often when not in slow motion
+
+void sleepNs(uint64_t ns) {
+    timespec ts{time_t(ns / 1'000'000'000ull), long(ns % 1'000'000'000ull)};
+    while (clock_nanosleep(CLOCK_MONOTONIC, 0, &ts, &ts) == EINTR) {
+    }
+}
+
+// Short delays spin (sleep granularity is ~50 us and would stretch them); long ones sleep so
+// slow motion with many workers does not saturate the cores.
+void delayElement(uint32_t us) {
+    if (us == 0) return;
+    if (us < 200) {
+        const uint64_t until = nowNs() + uint64_t(us) * 1000;
+        while (nowNs() < until) SHM_PAUSE();
+    } else {
+        sleepNs(uint64_t(us) * 1000);
+    }
+}
+
+// Per-worker counters, kept in registers/stack and published to the slot in batches so the
+// instrumentation does not put a shared-cache-line write on every element.
+struct LocalStats {
+    uint64_t acquisitions = 0, contended = 0, waitNs = 0, holdNs = 0, maxWaitNs = 0;
+    uint64_t dropped = 0;
+};
+
+class Ring {
+public:
+    Ring(RingHeader& h, Event* ev, uint64_t cap) : m_h(h), m_ev(ev), m_mask(cap - 1), m_cap(cap) {
+        m_head = h.head.load(std::memory_order_relaxed);
+        m_tail = h.tail.load(std::memory_order_acquire);
+    }
+    void push(EventKind k, uint64_t t, uint32_t lock, uint64_t& dropped) {
+        if (m_head - m_tail >= m_cap) {
+            m_tail = m_h.tail.load(std::memory_order_acquire); // reader moved on?
+            if (m_head - m_tail >= m_cap) {
+                ++dropped;
+                return;
+            }
+        }
+        m_ev[m_head & m_mask] = Event{t, uint32_t(k), lock};
+        m_h.head.store(++m_head, std::memory_order_release);
+    }
+
+private:
+    RingHeader& m_h;
+    Event* m_ev;
+    uint64_t m_mask, m_cap, m_head, m_tail;
+};
+
+// One lock of the segment: index 0 is the global mutex (or the spin word), 1.. the stripes.
+template <SyncMode S> struct RawLock;
+template <> struct RawLock<SyncMode::Mutex> {
+    PaddedMutex* locks;
+    std::atomic<uint32_t>* spin;
+    bool tryLock(uint32_t id) { return locks[id].mutex.try_lock(); }
+    void lock(uint32_t id) { locks[id].mutex.lock(); }
+    void unlock(uint32_t id) { locks[id].mutex.unlock(); }
+};
+template <> struct RawLock<SyncMode::Striped> : RawLock<SyncMode::Mutex> {};
+template <> struct RawLock<SyncMode::Spin> {
+    PaddedMutex* locks;
+    std::atomic<uint32_t>* spin;
+    bool tryLock(uint32_t) {
+        return spin->load(std::memory_order_relaxed) == 0 &&
+               spin->exchange(1, std::memory_order_acquire) == 0;
+    }
+    void lock(uint32_t) {
+        // Test-and-test-and-set: spin on a plain load (cache line stays shared) and only try
+        // the exchange once the word looks free.
+        for (;;) {
+            if (spin->exchange(1, std::memory_order_acquire) == 0) return;
+            while (spin->load(std::memory_order_relaxed) != 0) SHM_PAUSE();
+        }
+    }
+    void unlock(uint32_t) { spin->store(0, std::memory_order_release); }
+};
+
+struct Context {
+    Segment& seg;
+    SegmentHeader& h;
+    WorkerSlot& slot;
+    ExperimentConfig cfg;
+    uint32_t k;
+    double* data;
+    uint8_t* owner;
+    Ring ring;
+    LocalStats st;
+    uint64_t processed = 0;
+    uint64_t assigned = 0;
+    uint64_t pausedNs = 0;
+};
+
+template <SyncMode S, bool Instr> class Locker {
+public:
+    explicit Locker(Context& c) : m_c(c), m_raw{c.seg.locks(), &c.h.spinWord} {}
+    void lock(uint32_t id) {
+        if constexpr (Instr) {
+            const uint64_t t0 = nowNs();
+            if (m_raw.tryLock(id)) {
+                m_acquiredAt = t0;
+                m_c.ring.push(EventKind::Acquired, t0, id, m_c.st.dropped);
+            } else {
+                m_c.slot.state.store(uint32_t(WorkerState::WaitingForLock), std::memory_order_relaxed);
+                m_c.ring.push(EventKind::WaitBegin, t0, id, m_c.st.dropped);
+                m_raw.lock(id);
+                const uint64_t t1 = nowNs();
+                const uint64_t w = t1 - t0;
+                m_c.st.waitNs += w;
+                m_c.st.maxWaitNs = std::max(m_c.st.maxWaitNs, w);
+                ++m_c.st.contended;
+                m_acquiredAt = t1;
+                m_c.ring.push(EventKind::Acquired, t1, id, m_c.st.dropped);
+                m_c.slot.state.store(uint32_t(WorkerState::Running), std::memory_order_relaxed);
+            }
+            ++m_c.st.acquisitions;
+        } else {
+            m_raw.lock(id);
+        }
+        // Relaxed store to our own line: lets the controller say "died holding the lock".
+        m_c.slot.holdingLock.store(id + 1, std::memory_order_relaxed);
+    }
+    void unlock(uint32_t id) {
+        m_c.slot.holdingLock.store(0, std::memory_order_relaxed);
+        if constexpr (Instr) {
+            const uint64_t t = nowNs();
+            m_c.st.holdNs += t - m_acquiredAt;
+            m_c.ring.push(EventKind::Released, t, id, m_c.st.dropped);
+        }
+        m_raw.unlock(id);
+    }
+
+private:
+    Context& m_c;
+    RawLock<S> m_raw;
+    uint64_t m_acquiredAt = 0;
+};
+
+// No lock at all (none, atomic): the same interface, empty.
+struct NoLocker {
+    explicit NoLocker(Context&) {}
+    void lock(uint32_t) {}
+    void unlock(uint32_t) {}
+};
+
+void publish(Context& c) {
+    auto& s = c.slot;
+    constexpr auto r = std::memory_order_relaxed;
+    s.processed.store(c.processed, r);
+    s.assigned.store(c.assigned, r);
+    s.acquisitions.store(c.st.acquisitions, r);
+    s.contended.store(c.st.contended, r);
+    s.waitNs.store(c.st.waitNs, r);
+    s.holdNs.store(c.st.holdNs, r);
+    s.maxWaitNs.store(c.st.maxWaitNs, r);
+    s.pausedNs.store(c.pausedNs, r);
+    c.seg.ring(c.k).dropped.store(c.st.dropped, r);
+    s.heartbeatNs.store(nowNs(), std::memory_order_release);
+}
+
+// Returns false when the run is being stopped.
+bool honourControl(Context& c) {
+    auto state = RunState(c.h.runState.load(std::memory_order_acquire));
+    if (state == RunState::Paused) {
+        const uint64_t t0 = nowNs();
+        c.slot.state.store(uint32_t(WorkerState::Paused), std::memory_order_relaxed);
+        while ((state = RunState(c.h.runState.load(std::memory_order_acquire))) == RunState::Paused) {
+            sleepNs(1'000'000);
+            c.slot.heartbeatNs.store(nowNs(), std::memory_order_relaxed);
+        }
+        c.pausedNs += nowNs() - t0;
+        c.slot.state.store(uint32_t(WorkerState::Running), std::memory_order_relaxed);
+    }
+    return state != RunState::Stopping;
+}
+
+// The element update for each workload and sync mode.
+template <SyncMode S> inline void writeElement(Context& c, uint64_t i, double v) {
+    if constexpr (S == SyncMode::Atomic) {
+        std::atomic_ref<double>(c.data[i]).store(v, std::memory_order_relaxed);
+        std::atomic_ref<uint8_t>(c.owner[i]).store(uint8_t(c.k), std::memory_order_relaxed);
+    } else {
+        c.data[i] = v;
+        c.owner[i] = uint8_t(c.k);
+    }
+}
+
+template <SyncMode S> inline void addToBin(Context& c, uint64_t b) {
+    if constexpr (S == SyncMode::Atomic) {
+        std::atomic_ref<double>(c.data[b]).fetch_add(1.0, std::memory_order_relaxed);
+        std::atomic_ref<uint8_t>(c.owner[b]).store(uint8_t(c.k), std::memory_order_relaxed);
+    } else {
+        // volatile: one real load and one real store per update, exactly the unprotected
+        // read-modify-write the lesson is about (the compiler may not merge updates).
+        volatile double* p = &c.data[b];
+        *p = *p + 1.0;
+        c.owner[b] = uint8_t(c.k);
+    }
+}
+
+template <SyncMode S, typename L>
+uint32_t lockIdFor(const Context& c, uint64_t keyIndex) {
+    if constexpr (S == SyncMode::Striped) return 1 + uint32_t(keyIndex % c.cfg.stripes);
+    return 0;
+}
+
+template <SyncMode S, typename L> bool processAll(Context& c) {
+    L locker(c);
+    WorkSource src(c.cfg, c.k, &c.h.cursor);
+    const bool histogram = c.cfg.workload == Workload::Histogram;
+    const bool elementScope = c.cfg.lockScope == LockScope::Element;
+    const uint64_t n = c.cfg.elements;
+    const Workload wl = c.cfg.workload;
+    IndexRange r;
+    bool keepGoing = true;
+    while (keepGoing && src.next(r)) {
+        const uint64_t count = r.count();
+        if (!isStatic(c.cfg.partition)) c.assigned += count;
+        const bool chunkLock = !elementScope;
+        const uint32_t chunkId = lockIdFor<S, L>(c, r.begin / c.cfg.chunk);
+        if (chunkLock) locker.lock(chunkId);
+        uint64_t done = 0;
+        while (done < count) {
+            const uint32_t delay = c.h.delayUs.load(std::memory_order_relaxed);
+            const uint64_t batch = std::min(count - done, delay ? uint64_t(1) : kBatch);
+            uint64_t i = r.begin + done * r.stride;
+            for (uint64_t j = 0; j < batch; ++j, i += r.stride) {
+                if (histogram) {
+                    const uint64_t b = histogramBin(i, c.cfg.bins);
+                    const uint32_t id = lockIdFor<S, L>(c, b);
+                    if (elementScope) locker.lock(id);
+                    addToBin<S>(c, b);
+                    delayElement(delay);
+                    if (elementScope) locker.unlock(id);
+                } else {
+                    const double v = elementValue(wl, i, n);
+                    const uint32_t id = lockIdFor<S, L>(c, i);
+                    if (elementScope) locker.lock(id);
+                    writeElement<S>(c, i, v);
+                    delayElement(delay);
+                    if (elementScope) locker.unlock(id);
+                }
+            }
+            done += batch;
+            c.processed += batch;
+            publish(c);
+            // Pause/stop only where no lock is held, so pausing never blocks other workers.
+            if (!chunkLock && !honourControl(c)) {
+                keepGoing = false;
+                break;
+            }
+            if (chunkLock &&
+                RunState(c.h.runState.load(std::memory_order_relaxed)) == RunState::Stopping) {
+                keepGoing = false;
+                break;
+            }
+        }
+        if (chunkLock) locker.unlock(chunkId);
+        if (keepGoing && chunkLock && !honourControl(c)) keepGoing = false;
+    }
+    publish(c);
+    return keepGoing;
+}
+
+template <SyncMode S> bool dispatchInstr(Context& c) {
+    if constexpr (S == SyncMode::None || S == SyncMode::Atomic) {
+        return processAll<S, NoLocker>(c);
+    } else {
+        return c.cfg.instrument ? processAll<S, Locker<S, true>>(c) : processAll<S, Locker<S, false>>(c);
+    }
+}
+
+} // namespace
+
+int runWorker(Segment& seg, uint32_t k) {
+    SegmentHeader& h = seg.header();
+    WorkerSlot& slot = seg.slot(k);
+    Context c{seg, h, slot, seg.config(), k, seg.data(), seg.owner(),
+              Ring(seg.ring(k), seg.ringEvents(k), h.ringCapacity), {}, 0, 0, 0};
+    if (isStatic(c.cfg.partition)) c.assigned = staticShare(c.cfg, k);
+    slot.assigned.store(c.assigned, std::memory_order_relaxed);
+    slot.heartbeatNs.store(nowNs(), std::memory_order_relaxed);
+    slot.state.store(uint32_t(WorkerState::AtBarrier), std::memory_order_release);
+    h.attached.fetch_add(1, std::memory_order_acq_rel);
+
+    // Start barrier: the controller opens it once every worker has attached, so start-up
+    // cost (exec, mapping) is not counted as compute time and all start together.
+    RunState state;
+    while ((state = RunState(h.runState.load(std::memory_order_acquire))) == RunState::Created)
+        sleepNs(50'000);
+    if (state == RunState::Stopping) {
+        slot.state.store(uint32_t(WorkerState::Done), std::memory_order_release);
+        return 0;
+    }
+    slot.startNs.store(nowNs(), std::memory_order_relaxed);
+    slot.state.store(uint32_t(WorkerState::Running), std::memory_order_relaxed);
+    if (!honourControl(c)) {
+        slot.doneNs.store(nowNs(), std::memory_order_relaxed);
+        slot.state.store(uint32_t(WorkerState::Done), std::memory_order_release);
+        return 0;
+    }
+
+    switch (c.cfg.sync) {
+    case SyncMode::None: dispatchInstr<SyncMode::None>(c); break;
+    case SyncMode::Mutex: dispatchInstr<SyncMode::Mutex>(c); break;
+    case SyncMode::Striped: dispatchInstr<SyncMode::Striped>(c); break;
+    case SyncMode::Spin: dispatchInstr<SyncMode::Spin>(c); break;
+    case SyncMode::Atomic: dispatchInstr<SyncMode::Atomic>(c); break;
+    }
+    slot.doneNs.store(nowNs(), std::memory_order_relaxed);
+    slot.state.store(uint32_t(WorkerState::Done), std::memory_order_release);
+    return 0;
+}
+
+} // namespace shm
