@@ -1,0 +1,59 @@
+#pragma once
+// Shared helpers for tests that run the real binaries on real shared memory.
+#include <QDir>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <unistd.h>
+
+namespace testutil {
+
+inline QString binDir() { return QStringLiteral(SHMSCOPE_BIN_DIR); }
+inline QString shmscopePath() { return binDir() + QStringLiteral("/shmscope"); }
+inline QString workerPath() { return binDir() + QStringLiteral("/shmscope-worker"); }
+
+// A segment name of this test process: shmscope-<our pid>-<tag>, so parallel tests never
+// collide and the stale sweep sees a live creator.
+inline QString segmentName(const QString& tag) {
+    return QStringLiteral("shmscope-%1-%2").arg(getpid()).arg(tag);
+}
+
+// shmscope-* entries in /dev/shm, optionally only those created by pid.
+inline QStringList shmEntries(qint64 pid = 0) {
+    const QString prefix = pid ? QStringLiteral("shmscope-%1-").arg(pid) : QStringLiteral("shmscope-");
+    QStringList out;
+    for (const QString& n : QDir(QStringLiteral("/dev/shm")).entryList(QDir::Files | QDir::System | QDir::Hidden))
+        if (n.startsWith(prefix)) out << n;
+    return out;
+}
+
+struct Result {
+    int exitCode = -1;
+    QProcess::ExitStatus status = QProcess::CrashExit;
+    QByteArray out, err;
+    qint64 pid = 0;
+};
+
+inline Result run(const QString& program, const QStringList& args, int timeoutMs = 120000) {
+    QProcess p;
+    p.start(program, args);
+    Result r;
+    if (!p.waitForStarted(10000)) return r;
+    r.pid = p.processId();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    r.exitCode = p.exitCode();
+    r.status = p.exitStatus();
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+inline Result runCli(const QStringList& args, int timeoutMs = 120000) {
+    return run(shmscopePath(), args, timeoutMs);
+}
+
+} // namespace testutil

@@ -1,0 +1,246 @@
+// Multi-process runs through the RunController: real workers, real shared memory.
+#include "partition.h"
+#include "run_controller.h"
+#include "test_util.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <signal.h>
+
+using namespace shm;
+Q_DECLARE_METATYPE(shm::SyncMode)
+Q_DECLARE_METATYPE(shm::Partition)
+
+class TestRuns : public QObject {
+    Q_OBJECT
+private slots:
+    void waveEveryPartitionAndSync_data();
+    void waveEveryPartitionAndSync();
+    void histogramWithSyncLosesNothing_data();
+    void histogramWithSyncLosesNothing();
+    void histogramWithoutSyncRuns();
+    void pauseResumeAndLiveDelay();
+    void stopEndsEarly();
+    void killedWorkerEndsRun();
+    void killedWhileHoldingMutexDoesNotHang_data();
+    void killedWhileHoldingMutexDoesNotHang();
+    void cleanupTestCase();
+
+private:
+    int m_seq = 0;
+    void setUp(RunController& c) {
+        c.setWorkerPath(testutil::workerPath());
+        c.setSegmentName(testutil::segmentName(QStringLiteral("runs%1").arg(++m_seq)));
+    }
+    static bool runToEnd(RunController& c, const ExperimentConfig& cfg, int timeoutMs = 60000) {
+        QSignalSpy done(&c, &RunController::finished);
+        QString err;
+        if (!c.start(cfg, &err)) {
+            qWarning() << err;
+            return false;
+        }
+        return done.wait(timeoutMs);
+    }
+};
+
+void TestRuns::waveEveryPartitionAndSync_data() {
+    QTest::addColumn<Partition>("partition");
+    QTest::addColumn<SyncMode>("sync");
+    for (Partition p : {Partition::Block, Partition::Cyclic, Partition::BlockCyclic, Partition::Dynamic, Partition::Guided})
+        for (SyncMode s : {SyncMode::None, SyncMode::Mutex, SyncMode::Striped, SyncMode::Spin, SyncMode::Atomic})
+            QTest::addRow("%s %s", toString(p).data(), toString(s).data()) << p << s;
+}
+
+void TestRuns::waveEveryPartitionAndSync() {
+    QFETCH(Partition, partition);
+    QFETCH(SyncMode, sync);
+    RunController c;
+    setUp(c);
+    ExperimentConfig cfg;
+    cfg.elements = 100'003;
+    cfg.workers = 4;
+    cfg.chunk = 777;
+    cfg.partition = partition;
+    cfg.sync = sync;
+    QVERIFY(runToEnd(c, cfg));
+    const RunReport& r = c.report();
+    QCOMPARE(r.status, std::string("finished"));
+    QCOMPARE(r.mismatches, 0u);
+    QCOMPARE(r.unwritten, 0u);
+    QCOMPARE(r.processed, cfg.elements);
+    QVERIFY(r.segmentRemoved);
+    QVERIFY(!segmentExists(r.segmentName));
+    // The owner map agrees with the static partition.
+    if (isStatic(partition)) {
+        const uint8_t* owner = c.segment()->owner();
+        for (uint64_t i = 0; i < cfg.elements; i += 97) QCOMPARE(int(owner[i]), staticOwner(cfg, i));
+    }
+}
+
+void TestRuns::histogramWithSyncLosesNothing_data() {
+    QTest::addColumn<SyncMode>("sync");
+    for (SyncMode s : {SyncMode::Mutex, SyncMode::Striped, SyncMode::Spin, SyncMode::Atomic})
+        QTest::addRow("%s", toString(s).data()) << s;
+}
+
+void TestRuns::histogramWithSyncLosesNothing() {
+    QFETCH(SyncMode, sync);
+    RunController c;
+    setUp(c);
+    ExperimentConfig cfg;
+    cfg.workload = Workload::Histogram;
+    cfg.elements = 1'000'000;
+    cfg.workers = 4;
+    cfg.sync = sync;
+    QVERIFY(runToEnd(c, cfg, 120000));
+    const RunReport& r = c.report();
+    QCOMPARE(r.status, std::string("finished"));
+    QCOMPARE(r.lostUpdates, 0);
+    QCOMPARE(r.mismatches, 0u);
+    QCOMPARE(r.processed, cfg.elements);
+    if (sync != SyncMode::Atomic) QCOMPARE(r.lock.acquisitions, cfg.elements);
+}
+
+void TestRuns::histogramWithoutSyncRuns() {
+    // Races may or may not lose updates on a given run; only the bookkeeping is asserted.
+    RunController c;
+    setUp(c);
+    ExperimentConfig cfg;
+    cfg.workload = Workload::Histogram;
+    cfg.elements = 1'000'000;
+    QVERIFY(runToEnd(c, cfg));
+    const RunReport& r = c.report();
+    QCOMPARE(r.status, std::string("finished"));
+    QVERIFY(r.lostUpdates >= 0);
+    QVERIFY(r.lostUpdates == 0 || r.mismatches > 0);
+    QCOMPARE(r.lock.acquisitions, 0u);
+}
+
+void TestRuns::pauseResumeAndLiveDelay() {
+    RunController c;
+    setUp(c);
+    ExperimentConfig cfg;
+    cfg.elements = 4000;
+    cfg.workers = 2;
+    cfg.delayUs = 1000; // ~2 s of slow motion per worker
+    QSignalSpy done(&c, &RunController::finished);
+    QString err;
+    QVERIFY2(c.start(cfg, &err), qPrintable(err));
+    QTRY_COMPARE_WITH_TIMEOUT(c.phase(), RunController::Phase::Running, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(c.snapshot().processed > 10, 10000);
+    c.pause();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const auto& w : c.snapshot().workers)
+                if (w.state != WorkerState::Paused) return false;
+            return true;
+        }(),
+        5000);
+    const uint64_t frozen = c.snapshot().processed;
+    QTest::qWait(200);
+    QCOMPARE(c.snapshot().processed, frozen); // nobody moves while paused
+    c.setDelayUs(0);                          // slow motion off, live
+    c.resume();
+    QVERIFY(done.wait(20000));
+    QCOMPARE(c.report().status, std::string("finished"));
+    QCOMPARE(c.report().mismatches, 0u);
+    QVERIFY(c.report().workers[0].busySeconds < c.report().wallSeconds);
+}
+
+void TestRuns::stopEndsEarly() {
+    RunController c;
+    setUp(c);
+    ExperimentConfig cfg;
+    cfg.elements = 100000;
+    cfg.workers = 2;
+    cfg.delayUs = 500;
+    QSignalSpy done(&c, &RunController::finished);
+    QString err;
+    QVERIFY(c.start(cfg, &err));
+    QTRY_VERIFY_WITH_TIMEOUT(c.snapshot().processed > 10, 15000);
+    c.stop();
+    QVERIFY(done.wait(10000));
+    const RunReport& r = c.report();
+    QCOMPARE(r.status, std::string("finished"));
+    QVERIFY(r.processed < cfg.elements);
+    QVERIFY(r.mismatches > 0); // the unwritten tail counts
+    QCOMPARE(r.workers[0].state, std::string("stopped"));
+    QVERIFY(!segmentExists(r.segmentName));
+}
+
+void TestRuns::killedWorkerEndsRun() {
+    RunController c;
+    setUp(c);
+    ExperimentConfig cfg;
+    cfg.elements = 100000;
+    cfg.workers = 4;
+    cfg.delayUs = 500;
+    QSignalSpy done(&c, &RunController::finished);
+    QString err;
+    QVERIFY(c.start(cfg, &err));
+    QTRY_VERIFY_WITH_TIMEOUT(c.snapshot().processed > 20, 15000);
+    const auto pids = c.snapshot().workers;
+    c.killWorker(2);
+    QVERIFY(done.wait(5000));
+    const RunReport& r = c.report();
+    QCOMPARE(r.status, std::string("failed"));
+    QCOMPARE(r.workers[2].state, std::string("crashed"));
+    QCOMPARE(r.workers[2].signal, SIGKILL);
+    QVERIFY(!r.errors.empty());
+    QVERIFY(QString::fromStdString(r.errors.front()).contains(QStringLiteral("worker 2")));
+    for (const auto& w : pids) QVERIFY2(::kill(pid_t(w.live.pid), 0) != 0, "a worker outlived the run");
+    QVERIFY(!segmentExists(r.segmentName));
+}
+
+void TestRuns::killedWhileHoldingMutexDoesNotHang_data() {
+    QTest::addColumn<SyncMode>("sync");
+    QTest::addRow("mutex") << SyncMode::Mutex;
+    QTest::addRow("spin") << SyncMode::Spin;
+}
+
+void TestRuns::killedWhileHoldingMutexDoesNotHang() {
+    QFETCH(SyncMode, sync);
+    // One chunk of 1000 elements at 5 ms each under a chunk-scoped lock: whoever gets the
+    // lock holds it for 5 s, so the kill lands while it is held.
+    RunController c;
+    setUp(c);
+    ExperimentConfig cfg;
+    cfg.elements = 2000;
+    cfg.workers = 2;
+    cfg.chunk = 1000;
+    cfg.partition = Partition::Dynamic;
+    cfg.sync = sync;
+    cfg.lockScope = LockScope::Chunk;
+    cfg.delayUs = 5000;
+    QSignalSpy done(&c, &RunController::finished);
+    QString err;
+    QVERIFY(c.start(cfg, &err));
+    int holder = -1;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const auto& w : c.snapshot().workers)
+                if (w.live.holdingLock) holder = int(w.live.id);
+            return holder >= 0;
+        }(),
+        15000);
+    const auto pids = c.snapshot().workers;
+    QElapsedTimer t;
+    t.start();
+    c.killWorker(uint32_t(holder));
+    QVERIFY2(done.wait(5000), "run did not end after the lock holder died");
+    const RunReport& r = c.report();
+    QCOMPARE(r.status, std::string("failed"));
+    QCOMPARE(r.workers[size_t(holder)].state, std::string("crashed"));
+    QCOMPARE(r.workers[size_t(holder)].signal, SIGKILL);
+    QVERIFY(r.workers[size_t(holder)].diedHoldingLock);
+    QCOMPARE(r.workers[size_t(1 - holder)].state, std::string("terminated"));
+    QVERIFY(QString::fromStdString(r.errors.front()).contains(QStringLiteral("holding a lock")));
+    for (const auto& w : pids) QVERIFY2(::kill(pid_t(w.live.pid), 0) != 0, "a worker outlived the run");
+    QVERIFY(!segmentExists(r.segmentName));
+}
+
+void TestRuns::cleanupTestCase() { QVERIFY(testutil::shmEntries(getpid()).isEmpty()); }
+
+QTEST_GUILESS_MAIN(TestRuns)
+#include "tst_runs.moc"

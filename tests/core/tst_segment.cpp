@@ -1,0 +1,151 @@
+// Segment validation (a worker refuses anything that is not exactly what it expects) and the
+// stale-segment sweep.
+#include "segment.h"
+#include "test_util.h"
+
+#include <QTest>
+
+#include <boost/interprocess/mapped_region.hpp>
+#include <boost/interprocess/shared_memory_object.hpp>
+
+#include <cstring>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+using namespace shm;
+namespace bip = boost::interprocess;
+
+class TestSegment : public QObject {
+    Q_OBJECT
+private slots:
+    void layoutFacts();
+    void createdWithMode0600AndRemoved();
+    void workerRefusesBadSegment_data();
+    void workerRefusesBadSegment();
+    void workerRefusesForeignSegment();
+    void workerRefusesMissingSegmentAndBadArgs();
+    void sweepRemovesDeadCreatorsOnly();
+    void cleanupTestCase();
+
+private:
+    int m_seq = 0;
+    std::string nextName() { return testutil::segmentName(QStringLiteral("seg%1").arg(++m_seq)).toStdString(); }
+};
+
+void TestSegment::layoutFacts() {
+    ExperimentConfig cfg;
+    const RegionSizes r = computeRegions(cfg);
+    for (uint64_t off : {r.slotsOffset, r.ringsOffset, r.locksOffset, r.dataOffset, r.ownerOffset})
+        QCOMPARE(off % 64, 0u);
+    QVERIFY(r.totalSize >= r.ownerOffset + cfg.elements);
+}
+
+void TestSegment::createdWithMode0600AndRemoved() {
+    const std::string name = nextName();
+    {
+        ExperimentConfig cfg;
+        cfg.elements = 1000;
+        auto seg = Segment::create(name, cfg);
+        struct stat st {};
+        QCOMPARE(::stat(("/dev/shm/" + name).c_str(), &st), 0);
+        QCOMPARE(int(st.st_mode & 0777), 0600);
+        QVERIFY(std::isnan(seg->data()[0]));
+        QCOMPARE(seg->owner()[999], kUnwritten);
+        auto other = Segment::attach(name); // a valid segment attaches
+        QCOMPARE(other->config(), cfg);
+    }
+    QVERIFY(!segmentExists(name)); // the owner's destructor removed it
+}
+
+void TestSegment::workerRefusesBadSegment_data() {
+    QTest::addColumn<QString>("field");
+    for (const char* f : {"magic", "version", "headerSize", "totalSize", "dataOffset", "workers", "sync"})
+        QTest::newRow(f) << QString::fromLatin1(f);
+}
+
+void TestSegment::workerRefusesBadSegment() {
+    QFETCH(QString, field);
+    const std::string name = nextName();
+    ExperimentConfig cfg;
+    cfg.elements = 10000;
+    cfg.workers = 2;
+    auto seg = Segment::create(name, cfg);
+    SegmentHeader& h = seg->header();
+    if (field == QLatin1String("magic")) h.magic[0] = 'X';
+    else if (field == QLatin1String("version")) h.layoutVersion = 99;
+    else if (field == QLatin1String("headerSize")) h.headerSize = 64;
+    else if (field == QLatin1String("totalSize")) h.totalSize += 4096;
+    else if (field == QLatin1String("dataOffset")) h.dataOffset = seg->size() - 8; // array past the end
+    else if (field == QLatin1String("workers")) h.workers = 1000;
+    else if (field == QLatin1String("sync")) h.sync = 42;
+    const auto r = testutil::run(testutil::workerPath(), {QStringLiteral("--segment"), QString::fromStdString(name),
+                                                          QStringLiteral("--worker"), QStringLiteral("0")});
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY(!r.err.isEmpty());
+    QVERIFY(!r.err.trimmed().contains('\n'));
+    QCOMPARE(seg->slot(0).state.load(), 0u); // it touched nothing
+}
+
+void TestSegment::workerRefusesForeignSegment() {
+    // Someone else's segment under our prefix: random bytes, and one too small for a header.
+    for (size_t size : {size_t(100), size_t(1 << 20)}) {
+        const std::string name = nextName();
+        const int fd = shm_open(name.c_str(), O_CREAT | O_RDWR, 0600);
+        QVERIFY(fd >= 0);
+        QCOMPARE(ftruncate(fd, off_t(size)), 0);
+        std::vector<char> junk(size, 'x');
+        QCOMPARE(write(fd, junk.data(), size), ssize_t(size));
+        ::close(fd);
+        const auto r = testutil::run(testutil::workerPath(), {QStringLiteral("--segment"), QString::fromStdString(name),
+                                                              QStringLiteral("--worker"), QStringLiteral("0")});
+        shm_unlink(name.c_str());
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.err.contains("shmscope-worker:"));
+    }
+}
+
+void TestSegment::workerRefusesMissingSegmentAndBadArgs() {
+    auto r = testutil::run(testutil::workerPath(), {QStringLiteral("--segment"), QStringLiteral("shmscope-1-doesnotexist"),
+                                                    QStringLiteral("--worker"), QStringLiteral("0")});
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY(r.err.contains("shmscope-1-doesnotexist"));
+    r = testutil::run(testutil::workerPath(), {QStringLiteral("--worker"), QStringLiteral("x")});
+    QCOMPARE(r.exitCode, 2);
+    // A worker index the segment does not have.
+    const std::string name = nextName();
+    ExperimentConfig cfg;
+    cfg.workers = 2;
+    cfg.elements = 100;
+    auto seg = Segment::create(name, cfg);
+    r = testutil::run(testutil::workerPath(), {QStringLiteral("--segment"), QString::fromStdString(name),
+                                               QStringLiteral("--worker"), QStringLiteral("2")});
+    QCOMPARE(r.exitCode, 3);
+}
+
+void TestSegment::sweepRemovesDeadCreatorsOnly() {
+    // A pid that surely is dead: a child that has exited and been reaped.
+    QProcess p;
+    p.start(QStringLiteral("/bin/sleep"), {QStringLiteral("0.05")});
+    QVERIFY(p.waitForStarted());
+    const qint64 deadPid = p.processId();
+    QVERIFY(p.waitForFinished());
+    QVERIFY(deadPid > 0);
+    const QString dead = QStringLiteral("shmscope-%1-stale").arg(deadPid);
+    const QString live = testutil::segmentName(QStringLiteral("live"));
+    for (const QString& n : {dead, live}) {
+        const int fd = shm_open(qPrintable(n), O_CREAT | O_RDWR, 0600);
+        QVERIFY(fd >= 0);
+        ::close(fd);
+    }
+    const auto removed = sweepStaleSegments();
+    QVERIFY(std::find(removed.begin(), removed.end(), dead.toStdString()) != removed.end());
+    QVERIFY(!segmentExists(dead.toStdString()));
+    QVERIFY(segmentExists(live.toStdString()));
+    shm_unlink(qPrintable(live));
+}
+
+void TestSegment::cleanupTestCase() { QVERIFY(testutil::shmEntries(getpid()).isEmpty()); }
+
+QTEST_GUILESS_MAIN(TestSegment)
+#include "tst_segment.moc"
