@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(parsed.error));
         return 2;
     }
-    const CliOptions& o = parsed.options;
+    CliOptions o = parsed.options;
     if (o.help) {
         std::printf("%s", qPrintable(helpText()));
         return 0;
@@ -32,6 +32,20 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "shmscope: removed stale segment %s\n", name.c_str());
     segment_cleanup::installSignalHandlers();
 
+    // No display and no platform chosen: Qt would abort with "could not connect to display".
+    // Run the experiment headless instead and say how to get pictures.
+    const bool noDisplay = qEnvironmentVariableIsEmpty("DISPLAY") &&
+                           qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+                           qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+    if (!o.headless && noDisplay) {
+        if (!o.screenshot.isEmpty() || o.benchFrames > 0) {
+            qputenv("QT_QPA_PLATFORM", "offscreen"); // pictures and benchmarks need no screen
+        } else {
+            std::fprintf(stderr, "shmscope: no display found, running headless "
+                                 "(--screenshot OUT.png renders the window without one)\n");
+            o.headless = true;
+        }
+    }
     if (o.headless) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("ShmScope"));

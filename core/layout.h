@@ -132,6 +132,12 @@ struct alignas(64) SegmentHeader {
 };
 static_assert(std::is_standard_layout_v<SegmentHeader>);
 static_assert(sizeof(SegmentHeader) == 512);
+// Offsets a reader in another language relies on (README shows a Python reader).
+static_assert(offsetof(SegmentHeader, workers) == 32);
+static_assert(offsetof(SegmentHeader, elements) == 64);
+static_assert(offsetof(SegmentHeader, dataOffset) == 128);
+static_assert(offsetof(SegmentHeader, dataCount) == 136);
+static_assert(offsetof(SegmentHeader, ownerOffset) == 144);
 static_assert(offsetof(SegmentHeader, runState) == 192);
 static_assert(std::atomic<uint64_t>::is_always_lock_free);
 static_assert(std::atomic<uint32_t>::is_always_lock_free);

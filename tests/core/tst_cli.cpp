@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <signal.h>
+
 using testutil::runCli;
 
 class TestCli : public QObject {
@@ -19,6 +21,8 @@ private slots:
     void configFileAndFlagOverride();
     void textReport();
     void helpAndVersion();
+    void interruptRemovesSegment_data();
+    void interruptRemovesSegment();
 };
 
 void TestCli::badInput_data() {
@@ -182,6 +186,29 @@ void TestCli::helpAndVersion() {
     r = runCli({QStringLiteral("--version")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.startsWith("shmscope "));
+}
+
+void TestCli::interruptRemovesSegment_data() {
+    QTest::addColumn<int>("sig");
+    QTest::newRow("SIGINT") << int(SIGINT);
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+}
+
+void TestCli::interruptRemovesSegment() {
+    QFETCH(int, sig);
+    QProcess p;
+    p.start(testutil::shmscopePath(), {QStringLiteral("--headless"), QStringLiteral("--elements"),
+                                       QStringLiteral("100000"), QStringLiteral("--delay-us"), QStringLiteral("1000")});
+    QVERIFY(p.waitForStarted());
+    const qint64 pid = p.processId();
+    QTRY_VERIFY_WITH_TIMEOUT(!testutil::shmEntries(pid).isEmpty(), 10000);
+    QTest::qWait(300); // let the workers get going
+    ::kill(pid_t(pid), sig);
+    QVERIFY(p.waitForFinished(10000));
+    QCOMPARE(p.exitStatus(), QProcess::CrashExit); // re-raised: the shell sees the signal
+    QVERIFY2(testutil::shmEntries(pid).isEmpty(), "segment left behind after a signal");
+    // Workers die with the app (PR_SET_PDEATHSIG): none of them keeps running.
+    QTRY_VERIFY_WITH_TIMEOUT(QProcess::execute(QStringLiteral("pgrep"), {QStringLiteral("-f"), QStringLiteral("shmscope-worker --segment shmscope-%1-").arg(pid)}) == 1, 5000);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
