@@ -1,6 +1,7 @@
 #pragma once
 // Shared helpers for tests that run the real binaries on real shared memory.
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -25,6 +26,23 @@ inline QStringList shmEntries(qint64 pid = 0) {
     QStringList out;
     for (const QString& n : QDir(QStringLiteral("/dev/shm")).entryList(QDir::Files | QDir::System | QDir::Hidden))
         if (n.startsWith(prefix)) out << n;
+    return out;
+}
+
+// Pids of running processes whose command line contains `needle` (reads /proc, so it needs
+// no procps on the machine).
+inline QList<qint64> processesWith(const QByteArray& needle) {
+    QList<qint64> out;
+    for (const QString& d : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool ok = false;
+        const qint64 pid = d.toLongLong(&ok);
+        if (!ok) continue;
+        QFile f(QStringLiteral("/proc/%1/cmdline").arg(d));
+        if (!f.open(QIODevice::ReadOnly)) continue;
+        QByteArray cmd = f.readAll();
+        cmd.replace('\0', ' ');
+        if (cmd.contains(needle)) out << pid;
+    }
     return out;
 }
 

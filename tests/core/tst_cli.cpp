@@ -208,7 +208,8 @@ void TestCli::interruptRemovesSegment() {
     QCOMPARE(p.exitStatus(), QProcess::CrashExit); // re-raised: the shell sees the signal
     QVERIFY2(testutil::shmEntries(pid).isEmpty(), "segment left behind after a signal");
     // Workers die with the app (PR_SET_PDEATHSIG): none of them keeps running.
-    QTRY_VERIFY_WITH_TIMEOUT(QProcess::execute(QStringLiteral("pgrep"), {QStringLiteral("-f"), QStringLiteral("shmscope-worker --segment shmscope-%1-").arg(pid)}) == 1, 5000);
+    const QByteArray mine = "--segment shmscope-" + QByteArray::number(pid) + "-";
+    QTRY_VERIFY_WITH_TIMEOUT(testutil::processesWith(mine).isEmpty(), 5000);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
