@@ -33,6 +33,28 @@ private:
         c.setWorkerPath(testutil::workerPath());
         c.setSegmentName(testutil::segmentName(QStringLiteral("runs%1").arg(++m_seq)));
     }
+    // A slow-motion run (delayUs per element) that has started making progress.
+    static ExperimentConfig slowConfig(uint32_t workers, uint32_t delayUs) {
+        ExperimentConfig cfg;
+        cfg.elements = 100000;
+        cfg.workers = workers;
+        cfg.delayUs = delayUs;
+        return cfg;
+    }
+    static bool startAndWaitForProgress(RunController& c, const ExperimentConfig& cfg, uint64_t atLeast) {
+        QString err;
+        if (!c.start(cfg, &err)) {
+            qWarning() << err;
+            return false;
+        }
+        QElapsedTimer t;
+        t.start();
+        while (c.snapshot().processed < atLeast) {
+            if (t.elapsed() > 15000 || !c.isActive()) return false;
+            QTest::qWait(10);
+        }
+        return true;
+    }
     static bool runToEnd(RunController& c, const ExperimentConfig& cfg, int timeoutMs = 60000) {
         QSignalSpy done(&c, &RunController::finished);
         QString err;
@@ -151,14 +173,9 @@ void TestRuns::pauseResumeAndLiveDelay() {
 void TestRuns::stopEndsEarly() {
     RunController c;
     setUp(c);
-    ExperimentConfig cfg;
-    cfg.elements = 100000;
-    cfg.workers = 2;
-    cfg.delayUs = 500;
+    const ExperimentConfig cfg = slowConfig(2, 500);
     QSignalSpy done(&c, &RunController::finished);
-    QString err;
-    QVERIFY(c.start(cfg, &err));
-    QTRY_VERIFY_WITH_TIMEOUT(c.snapshot().processed > 10, 15000);
+    QVERIFY(startAndWaitForProgress(c, cfg, 10));
     c.stop();
     QVERIFY(done.wait(10000));
     const RunReport& r = c.report();
@@ -172,14 +189,9 @@ void TestRuns::stopEndsEarly() {
 void TestRuns::killedWorkerEndsRun() {
     RunController c;
     setUp(c);
-    ExperimentConfig cfg;
-    cfg.elements = 100000;
-    cfg.workers = 4;
-    cfg.delayUs = 500;
+    const ExperimentConfig cfg = slowConfig(4, 500);
     QSignalSpy done(&c, &RunController::finished);
-    QString err;
-    QVERIFY(c.start(cfg, &err));
-    QTRY_VERIFY_WITH_TIMEOUT(c.snapshot().processed > 20, 15000);
+    QVERIFY(startAndWaitForProgress(c, cfg, 20));
     const auto pids = c.snapshot().workers;
     c.killWorker(2);
     QVERIFY(done.wait(5000));
