@@ -18,7 +18,9 @@ bool isSetting(const QString& name) {
     return false;
 }
 
-QString fromStd(const std::string& s) { return QString::fromStdString(s); }
+QString fromStd(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 // A config file's keys may use '-' or '_' ("lock-scope" or "lock_scope").
 QString applyConfigFile(const QString& path, CliOptions& o) {
@@ -101,10 +103,14 @@ CliParse parseCommandLine(const QStringList& args) {
             return true;
         };
         const auto noValue = [&]() { return !hasInline; };
-        if (a == QLatin1String("--headless") && noValue()) o.headless = true;
-        else if (a == QLatin1String("--json") && noValue()) o.json = true;
-        else if ((a == QLatin1String("--help") || a == QLatin1String("-h")) && noValue()) o.help = true;
-        else if ((a == QLatin1String("--version") || a == QLatin1String("-v")) && noValue()) o.version = true;
+        if (a == QLatin1String("--headless") && noValue())
+            o.headless = true;
+        else if (a == QLatin1String("--json") && noValue())
+            o.json = true;
+        else if ((a == QLatin1String("--help") || a == QLatin1String("-h")) && noValue())
+            o.help = true;
+        else if ((a == QLatin1String("--version") || a == QLatin1String("-v")) && noValue())
+            o.version = true;
         else if (a == QLatin1String("--no-instrument") && noValue())
             settings.append({QStringLiteral("instrument"), QStringLiteral("false")});
         else if (a == QLatin1String("--config")) {
@@ -118,7 +124,10 @@ CliParse parseCommandLine(const QStringList& args) {
             static const QStringList views{QStringLiteral("window"), QStringLiteral("progress"),
                                            QStringLiteral("array"), QStringLiteral("contention")};
             if (!views.contains(o.view))
-                return fail(QStringLiteral("--view: unknown value '%1' (expected window|progress|array|contention)").arg(o.view));
+                return fail(
+                    QStringLiteral(
+                        "--view: unknown value '%1' (expected window|progress|array|contention)")
+                        .arg(o.view));
         } else if (a == QLatin1String("--size")) {
             QString v;
             if (!value(&v)) return fail(QStringLiteral("--size needs WIDTHxHEIGHT"));
@@ -127,7 +136,9 @@ CliParse parseCommandLine(const QStringList& args) {
             const int w = m.hasMatch() ? m.captured(1).toInt() : 0;
             const int h = m.hasMatch() ? m.captured(2).toInt() : 0;
             if (w < 320 || h < 240 || w > 8192 || h > 8192)
-                return fail(QStringLiteral("--size: '%1' is not WIDTHxHEIGHT between 320x240 and 8192x8192").arg(v));
+                return fail(
+                    QStringLiteral("--size: '%1' is not WIDTHxHEIGHT between 320x240 and 8192x8192")
+                        .arg(v));
             o.size = QSize(w, h);
         } else if (a == QLatin1String("--at-ms") || a == QLatin1String("--bench-frames")) {
             QString v;
@@ -184,7 +195,8 @@ QString helpText() {
         "  --lock-scope S         element|chunk: what one critical section covers (element)\n"
         "  --delay-us N           extra microseconds per element: slow motion (0)\n"
         "  --no-instrument        do not time locks or record lock events\n"
-        "  --config FILE.json     settings as a JSON object, e.g. {\"workers\": 8, \"sync\": \"mutex\"};\n"
+        "  --config FILE.json     settings as a JSON object, e.g. {\"workers\": 8, \"sync\": "
+        "\"mutex\"};\n"
         "                         flags given on the command line win\n"
         "\n"
         "Exit codes: 0 run finished (mismatches included), 2 invalid input, 3 run failed.\n");

@@ -17,11 +17,11 @@ struct CliOptions {
     QStringList settingsGiven; // setting names set by a flag or the config file
 
     // Window / screenshot options (ignored by --headless).
-    QString screenshot;     // output PNG path; non-empty = render and exit
+    QString screenshot;                      // output PNG path; non-empty = render and exit
     QString view = QStringLiteral("window"); // window|progress|array|contention
     QSize size{1600, 1000};
-    int atMs = -1;          // screenshot this long after start instead of at the end
-    int benchFrames = 0;    // GUI benchmark: frames to time
+    int atMs = -1;       // screenshot this long after start instead of at the end
+    int benchFrames = 0; // GUI benchmark: frames to time
 };
 
 struct CliParse {

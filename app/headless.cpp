@@ -24,8 +24,10 @@ int runHeadless(const CliOptions& o) {
     }
     loop.exec();
     const shm::RunReport& r = run.report();
-    if (o.json) std::printf("%s\n", shm::toJson(r).c_str());
-    else std::printf("%s", shm::toText(r).c_str());
+    if (o.json)
+        std::printf("%s\n", shm::toJson(r).c_str());
+    else
+        std::printf("%s", shm::toText(r).c_str());
     for (const auto& e : r.errors)
         if (o.json) std::fprintf(stderr, "shmscope: %s\n", e.c_str());
     return r.status == "finished" ? 0 : 3;

@@ -12,7 +12,8 @@
 
 int main(int argc, char** argv) {
     QStringList args;
-    for (int i = 1; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
     const CliParse parsed = parseCommandLine(args);
     if (!parsed.error.isEmpty()) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(parsed.error));

@@ -126,7 +126,8 @@ void RunController::resume() {
 void RunController::stop() {
     if (!isActive() || m_phase == Phase::Stopping || !m_segment) return;
     m_stopRequested = true;
-    m_segment->header().runState.store(uint32_t(shm::RunState::Stopping), std::memory_order_release);
+    m_segment->header().runState.store(uint32_t(shm::RunState::Stopping),
+                                       std::memory_order_release);
     setPhase(Phase::Stopping);
     m_stopDeadline.start(kStopTimeoutMs);
 }
@@ -175,8 +176,8 @@ RunController::Snapshot RunController::snapshot() const {
     }
     if (m_releaseNs) {
         const uint64_t end = (!isActive() && allDone && lastDone) ? lastDone
-                             : isActive()                        ? now
-                                                                 : std::max(lastDone, m_releaseNs);
+                             : isActive()                         ? now
+                                                                  : std::max(lastDone, m_releaseNs);
         s.elapsedSeconds = double(end - m_releaseNs) / 1e9;
     }
     return s;
@@ -192,7 +193,8 @@ void RunController::drainEvents() {
         if (!m_keepEvents) continue;
         auto& q = m_events[k];
         q.insert(q.end(), buf.begin(), buf.end());
-        if (q.size() > kMaxEventsKept) q.erase(q.begin(), q.begin() + ptrdiff_t(q.size() - kMaxEventsKept));
+        if (q.size() > kMaxEventsKept)
+            q.erase(q.begin(), q.begin() + ptrdiff_t(q.size() - kMaxEventsKept));
     }
 }
 
@@ -237,7 +239,8 @@ void RunController::onWorkerError(uint32_t k, QProcess::ProcessError err) {
     if (err != QProcess::FailedToStart) return; // crashes arrive through finished()
     m_exit[k].exited = true;
     m_exit[k].state = shm::WorkerState::Failed;
-    fail(QStringLiteral("worker %1 could not be started: %2").arg(k).arg(m_procs[k]->errorString()));
+    fail(
+        QStringLiteral("worker %1 could not be started: %2").arg(k).arg(m_procs[k]->errorString()));
     maybeFinish();
 }
 
@@ -263,7 +266,8 @@ void RunController::onWorkerFinished(uint32_t k, int exitCode, QProcess::ExitSta
         v.exitCode = exitCode;
         if (exitCode != 0) {
             v.state = shm::WorkerState::Failed;
-            if (!m_failed) fail(QStringLiteral("worker %1 failed with exit code %2").arg(k).arg(exitCode));
+            if (!m_failed)
+                fail(QStringLiteral("worker %1 failed with exit code %2").arg(k).arg(exitCode));
         } else {
             v.state = shm::WorkerState::Done;
         }
@@ -276,7 +280,8 @@ void RunController::fail(const QString& why) {
     if (!m_failed) m_report.errors.push_back(why.toStdString());
     m_failed = true;
     if (m_segment)
-        m_segment->header().runState.store(uint32_t(shm::RunState::Stopping), std::memory_order_release);
+        m_segment->header().runState.store(uint32_t(shm::RunState::Stopping),
+                                           std::memory_order_release);
     if (m_phase != Phase::Finished) setPhase(Phase::Stopping);
     // The others may be blocked forever on a lock the dead worker held (the mutex is not
     // robust): end them now instead of waiting.
@@ -323,11 +328,16 @@ void RunController::finish() {
         wr.signal = v.signal;
         wr.diedHoldingLock = v.diedHoldingLock;
         wr.lock = w.lock;
-        if (v.state == shm::WorkerState::Crashed) wr.state = v.terminatedByUs ? "terminated" : "crashed";
-        else if (v.state == shm::WorkerState::Failed) wr.state = "failed";
-        else wr.state = (m_stopRequested || m_failed) && w.processed < w.assigned ? "stopped" : "done";
+        if (v.state == shm::WorkerState::Crashed)
+            wr.state = v.terminatedByUs ? "terminated" : "crashed";
+        else if (v.state == shm::WorkerState::Failed)
+            wr.state = "failed";
+        else
+            wr.state =
+                (m_stopRequested || m_failed) && w.processed < w.assigned ? "stopped" : "done";
         if (w.startNs && w.doneNs >= w.startNs) {
-            wr.busySeconds = double(w.doneNs - w.startNs - std::min(w.pausedNs, w.doneNs - w.startNs)) / 1e9;
+            wr.busySeconds =
+                double(w.doneNs - w.startNs - std::min(w.pausedNs, w.doneNs - w.startNs)) / 1e9;
             busySum += wr.busySeconds;
             busyMax = std::max(busyMax, wr.busySeconds);
             ++busyCount;
@@ -339,7 +349,8 @@ void RunController::finish() {
         r.workers.push_back(wr);
     }
     r.imbalance = busyCount && busySum > 0 ? busyMax / (busySum / busyCount) : 0;
-    r.computeSeconds = m_releaseNs && lastDone > m_releaseNs ? double(lastDone - m_releaseNs) / 1e9 : 0;
+    r.computeSeconds =
+        m_releaseNs && lastDone > m_releaseNs ? double(lastDone - m_releaseNs) / 1e9 : 0;
     // Verify even a failed run: what was written is still worth comparing.
     const shm::VerifyResult vr = shm::verify(m_cfg, m_segment->data());
     r.mismatches = vr.mismatches;
@@ -349,7 +360,8 @@ void RunController::finish() {
     // The name goes now; the mapping stays so a window can keep showing the final array.
     r.segmentRemoved = m_segment->unlink() && !shm::segmentExists(m_segment->name());
     segment_cleanup::forget(m_segment->name());
-    if (!r.segmentRemoved) r.errors.push_back("segment " + m_segment->name() + " could not be removed");
+    if (!r.segmentRemoved)
+        r.errors.push_back("segment " + m_segment->name() + " could not be removed");
     setPhase(Phase::Finished);
     emit finished();
 }

@@ -19,7 +19,7 @@
 
 class RunController : public QObject {
     Q_OBJECT
-public:
+  public:
     enum class Phase { Idle, Starting, Running, Paused, Stopping, Finished };
     Q_ENUM(Phase)
 
@@ -75,12 +75,12 @@ public:
     // Drains the rings now (the poll timer does this every 10 ms).
     void drainEvents();
 
-signals:
+  signals:
     void phaseChanged(RunController::Phase phase);
     void workerExited(uint32_t k, int exitCode, int signal, bool heldLock);
     void finished(); // report() is complete and the segment removed
 
-private:
+  private:
     void poll();
     void onWorkerFinished(uint32_t k, int exitCode, QProcess::ExitStatus status);
     void onWorkerError(uint32_t k, QProcess::ProcessError err);

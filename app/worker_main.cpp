@@ -13,7 +13,8 @@
 
 namespace {
 int usage(const char* msg) {
-    std::fprintf(stderr, "shmscope-worker: %s\nusage: shmscope-worker --segment NAME --worker K\n", msg);
+    std::fprintf(stderr, "shmscope-worker: %s\nusage: shmscope-worker --segment NAME --worker K\n",
+                 msg);
     return 2;
 }
 } // namespace
@@ -45,7 +46,8 @@ int main(int argc, char** argv) {
         return 3;
     }
     if (uint64_t(worker) >= seg->header().workers) {
-        std::fprintf(stderr, "shmscope-worker: worker %ld does not exist in %s (it has %u workers)\n",
+        std::fprintf(stderr,
+                     "shmscope-worker: worker %ld does not exist in %s (it has %u workers)\n",
                      worker, name.c_str(), seg->header().workers);
         return 3;
     }

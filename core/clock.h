@@ -20,9 +20,13 @@ inline uint64_t nowNs() {
 }
 
 #if defined(__x86_64__) || defined(__i386__)
-inline uint64_t ticks() { return __rdtsc(); }
+inline uint64_t ticks() {
+    return __rdtsc();
+}
 #else
-inline uint64_t ticks() { return nowNs(); }
+inline uint64_t ticks() {
+    return nowNs();
+}
 #endif
 
 // Nanoseconds per tick, measured once per process against CLOCK_MONOTONIC (about 2 ms).

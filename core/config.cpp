@@ -7,8 +7,7 @@
 namespace shm {
 namespace {
 
-template <typename E, size_t N>
-using NameTable = std::array<std::pair<E, std::string_view>, N>;
+template <typename E, size_t N> using NameTable = std::array<std::pair<E, std::string_view>, N>;
 
 constexpr NameTable<Workload, 4> kWorkloads{{{Workload::Sin, "sin"},
                                              {Workload::Wave, "wave"},
@@ -24,8 +23,8 @@ constexpr NameTable<SyncMode, 5> kSyncModes{{{SyncMode::None, "none"},
                                              {SyncMode::Striped, "striped"},
                                              {SyncMode::Spin, "spin"},
                                              {SyncMode::Atomic, "atomic"}}};
-constexpr NameTable<LockScope, 2> kScopes{{{LockScope::Element, "element"},
-                                           {LockScope::Chunk, "chunk"}}};
+constexpr NameTable<LockScope, 2> kScopes{
+    {{LockScope::Element, "element"}, {LockScope::Chunk, "chunk"}}};
 
 template <typename E, size_t N> std::string_view nameOf(const NameTable<E, N>& t, E e) {
     for (const auto& [v, n] : t)
@@ -98,14 +97,30 @@ std::optional<std::string> setEnum(E& dst, const NameTable<E, N>& t, std::string
 
 } // namespace
 
-std::string_view toString(Workload w) { return nameOf(kWorkloads, w); }
-std::string_view toString(Partition p) { return nameOf(kPartitions, p); }
-std::string_view toString(SyncMode s) { return nameOf(kSyncModes, s); }
-std::string_view toString(LockScope s) { return nameOf(kScopes, s); }
-std::optional<Workload> workloadFromString(std::string_view s) { return valueOf(kWorkloads, s); }
-std::optional<Partition> partitionFromString(std::string_view s) { return valueOf(kPartitions, s); }
-std::optional<SyncMode> syncFromString(std::string_view s) { return valueOf(kSyncModes, s); }
-std::optional<LockScope> lockScopeFromString(std::string_view s) { return valueOf(kScopes, s); }
+std::string_view toString(Workload w) {
+    return nameOf(kWorkloads, w);
+}
+std::string_view toString(Partition p) {
+    return nameOf(kPartitions, p);
+}
+std::string_view toString(SyncMode s) {
+    return nameOf(kSyncModes, s);
+}
+std::string_view toString(LockScope s) {
+    return nameOf(kScopes, s);
+}
+std::optional<Workload> workloadFromString(std::string_view s) {
+    return valueOf(kWorkloads, s);
+}
+std::optional<Partition> partitionFromString(std::string_view s) {
+    return valueOf(kPartitions, s);
+}
+std::optional<SyncMode> syncFromString(std::string_view s) {
+    return valueOf(kSyncModes, s);
+}
+std::optional<LockScope> lockScopeFromString(std::string_view s) {
+    return valueOf(kScopes, s);
+}
 
 std::string allowedValues(std::string_view n) {
     if (n == "workload") return joined(kWorkloads);
@@ -129,9 +144,12 @@ std::optional<std::string> applySetting(ExperimentConfig& c, std::string_view n,
     if (n == "sync") return setEnum(c.sync, kSyncModes, n, v);
     if (n == "lock-scope") return setEnum(c.lockScope, kScopes, n, v);
     if (n == "instrument") {
-        if (v == "true" || v == "1" || v == "on") c.instrument = true;
-        else if (v == "false" || v == "0" || v == "off") c.instrument = false;
-        else return "--instrument: " + quoted(v) + " is not a boolean (true|false)";
+        if (v == "true" || v == "1" || v == "on")
+            c.instrument = true;
+        else if (v == "false" || v == "0" || v == "off")
+            c.instrument = false;
+        else
+            return "--instrument: " + quoted(v) + " is not a boolean (true|false)";
         return std::nullopt;
     }
     return "unknown setting " + quoted(n);
@@ -139,8 +157,8 @@ std::optional<std::string> applySetting(ExperimentConfig& c, std::string_view n,
 
 std::optional<std::string> validate(const ExperimentConfig& c) {
     using namespace limits;
-    auto range = [](std::string_view n, uint64_t v, uint64_t lo, uint64_t hi)
-        -> std::optional<std::string> {
+    auto range = [](std::string_view n, uint64_t v, uint64_t lo,
+                    uint64_t hi) -> std::optional<std::string> {
         if (v >= lo && v <= hi) return std::nullopt;
         return "--" + std::string(n) + ": " + std::to_string(v) + " is out of range (" +
                std::to_string(lo) + " to " + std::to_string(hi) + ")";

@@ -31,7 +31,9 @@ struct ExperimentConfig {
 
     // Length of the plotted/verified array: the bins for histogram, else the elements.
     uint64_t dataCount() const { return workload == Workload::Histogram ? bins : elements; }
-    bool usesLock() const { return sync == SyncMode::Mutex || sync == SyncMode::Striped || sync == SyncMode::Spin; }
+    bool usesLock() const {
+        return sync == SyncMode::Mutex || sync == SyncMode::Striped || sync == SyncMode::Spin;
+    }
 };
 
 namespace limits {
@@ -54,7 +56,7 @@ std::optional<LockScope> lockScopeFromString(std::string_view);
 // Every setting name, in the order the CLI help and the JSON report list them.
 // Names match the CLI flags without "--" and the keys of a --config JSON file.
 inline constexpr std::string_view kSettingNames[] = {
-    "workers", "elements", "workload", "bins",   "partition", "chunk",
+    "workers", "elements", "workload",   "bins",     "partition", "chunk",
     "sync",    "stripes",  "lock-scope", "delay-us", "instrument"};
 
 // Applies one setting given as text (from a flag or a config file). On failure returns a

@@ -35,14 +35,14 @@ enum class RunState : uint32_t { Created = 0, Running, Paused, Stopping };
 
 // What a worker says it is doing. The controller adds Crashed/Failed from the exit status.
 enum class WorkerState : uint32_t {
-    Starting = 0,   // process started, not attached yet
-    AtBarrier,      // attached and validated, waiting for the start signal
+    Starting = 0, // process started, not attached yet
+    AtBarrier,    // attached and validated, waiting for the start signal
     Running,
     WaitingForLock, // blocked on a contended lock
     Paused,
     Done,
-    Failed,         // the worker gave up (stderr says why)
-    Crashed,        // set only in snapshots: killed by a signal
+    Failed,  // the worker gave up (stderr says why)
+    Crashed, // set only in snapshots: killed by a signal
 };
 
 enum class EventKind : uint32_t { WaitBegin = 1, Acquired = 2, Released = 3 };

@@ -10,7 +10,9 @@ uint64_t blockBegin(uint64_t n, uint64_t w, uint64_t k) {
     return k * (n / w) + std::min<uint64_t>(k, n % w);
 }
 
-uint64_t chunkCount(uint64_t n, uint64_t chunk) { return (n + chunk - 1) / chunk; }
+uint64_t chunkCount(uint64_t n, uint64_t chunk) {
+    return (n + chunk - 1) / chunk;
+}
 
 } // namespace
 
@@ -21,8 +23,10 @@ bool isStatic(Partition p) {
 uint64_t staticShare(const ExperimentConfig& c, uint32_t k) {
     const uint64_t n = c.elements, w = c.workers;
     switch (c.partition) {
-    case Partition::Block: return blockBegin(n, w, k + 1) - blockBegin(n, w, k);
-    case Partition::Cyclic: return k < n ? (n - k + w - 1) / w : 0;
+    case Partition::Block:
+        return blockBegin(n, w, k + 1) - blockBegin(n, w, k);
+    case Partition::Cyclic:
+        return k < n ? (n - k + w - 1) / w : 0;
     case Partition::BlockCyclic: {
         const uint64_t chunks = chunkCount(n, c.chunk);
         if (k >= chunks) return 0;
@@ -33,7 +37,8 @@ uint64_t staticShare(const ExperimentConfig& c, uint32_t k) {
         return total;
     }
     case Partition::Dynamic:
-    case Partition::Guided: return 0;
+    case Partition::Guided:
+        return 0;
     }
     return 0;
 }
@@ -48,16 +53,20 @@ int staticOwner(const ExperimentConfig& c, uint64_t i) {
         if (i < big) return int(i / (base + 1));
         return int(rem + (i - big) / base);
     }
-    case Partition::Cyclic: return int(i % w);
-    case Partition::BlockCyclic: return int((i / c.chunk) % w);
-    default: return -1;
+    case Partition::Cyclic:
+        return int(i % w);
+    case Partition::BlockCyclic:
+        return int((i / c.chunk) % w);
+    default:
+        return -1;
     }
 }
 
 WorkSource::WorkSource(const ExperimentConfig& cfg, uint32_t worker, std::atomic<uint64_t>* cursor)
     : m_cfg(cfg), m_worker(worker), m_cursor(cursor) {
     if (isStatic(cfg.partition)) m_share = staticShare(cfg, worker);
-    if (cfg.partition == Partition::Block) m_blockBegin = blockBegin(cfg.elements, cfg.workers, worker);
+    if (cfg.partition == Partition::Block)
+        m_blockBegin = blockBegin(cfg.elements, cfg.workers, worker);
 }
 
 bool WorkSource::next(IndexRange& out) {

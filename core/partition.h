@@ -28,12 +28,12 @@ bool isStatic(Partition p);
 
 // Hands out worker k's work as pieces of at most `chunk` elements.
 class WorkSource {
-public:
+  public:
     WorkSource(const ExperimentConfig& cfg, uint32_t worker, std::atomic<uint64_t>* cursor);
     // Next piece, or false when this worker has nothing left.
     bool next(IndexRange& out);
 
-private:
+  private:
     ExperimentConfig m_cfg;
     uint32_t m_worker;
     std::atomic<uint64_t>* m_cursor;

@@ -14,7 +14,9 @@ std::string num(double v) {
     return buf;
 }
 
-std::string str(std::string_view s) { return "\"" + jsonEscape(std::string(s)) + "\""; }
+std::string str(std::string_view s) {
+    return "\"" + jsonEscape(std::string(s)) + "\"";
+}
 
 std::string lockJson(const LockStats& l, bool withMax) {
     std::string s = "{\"acquisitions\":" + std::to_string(l.acquisitions) +
@@ -26,11 +28,12 @@ std::string lockJson(const LockStats& l, bool withMax) {
 }
 
 std::string configJson(const ExperimentConfig& c) {
-    return "{\"workers\":" + std::to_string(c.workers) + ",\"elements\":" +
-           std::to_string(c.elements) + ",\"workload\":" + str(toString(c.workload)) +
-           ",\"bins\":" + std::to_string(c.bins) + ",\"partition\":" +
-           str(toString(c.partition)) + ",\"chunk\":" + std::to_string(c.chunk) +
-           ",\"sync\":" + str(toString(c.sync)) + ",\"stripes\":" + std::to_string(c.stripes) +
+    return "{\"workers\":" + std::to_string(c.workers) +
+           ",\"elements\":" + std::to_string(c.elements) +
+           ",\"workload\":" + str(toString(c.workload)) + ",\"bins\":" + std::to_string(c.bins) +
+           ",\"partition\":" + str(toString(c.partition)) +
+           ",\"chunk\":" + std::to_string(c.chunk) + ",\"sync\":" + str(toString(c.sync)) +
+           ",\"stripes\":" + std::to_string(c.stripes) +
            ",\"lock_scope\":" + str(toString(c.lockScope)) +
            ",\"delay_us\":" + std::to_string(c.delayUs) +
            ",\"instrument\":" + (c.instrument ? "true" : "false") + "}";
@@ -43,11 +46,21 @@ std::string jsonEscape(const std::string& s) {
     o.reserve(s.size());
     for (unsigned char ch : s) {
         switch (ch) {
-        case '"': o += "\\\""; break;
-        case '\\': o += "\\\\"; break;
-        case '\n': o += "\\n"; break;
-        case '\t': o += "\\t"; break;
-        case '\r': o += "\\r"; break;
+        case '"':
+            o += "\\\"";
+            break;
+        case '\\':
+            o += "\\\\";
+            break;
+        case '\n':
+            o += "\\n";
+            break;
+        case '\t':
+            o += "\\t";
+            break;
+        case '\r':
+            o += "\\r";
+            break;
         default:
             if (ch < 0x20) {
                 char buf[8];
@@ -63,8 +76,9 @@ std::string jsonEscape(const std::string& s) {
 
 std::string toJson(const RunReport& r) {
     std::string s = "{\"version\":" + str(r.version) + ",\"config\":" + configJson(r.config) +
-                    ",\"status\":" + str(r.status) + ",\"compute_seconds\":" +
-                    num(r.computeSeconds) + ",\"wall_seconds\":" + num(r.wallSeconds) +
+                    ",\"status\":" + str(r.status) +
+                    ",\"compute_seconds\":" + num(r.computeSeconds) +
+                    ",\"wall_seconds\":" + num(r.wallSeconds) +
                     ",\"processed\":" + std::to_string(r.processed) +
                     ",\"mismatches\":" + std::to_string(r.mismatches) +
                     ",\"unwritten\":" + std::to_string(r.unwritten) +
@@ -86,7 +100,8 @@ std::string toJson(const RunReport& r) {
     s += "],\"segment\":{\"name\":" + str(r.segmentName) +
          ",\"bytes\":" + std::to_string(r.segmentBytes) +
          ",\"removed\":" + (r.segmentRemoved ? "true" : "false") + "},\"errors\":[";
-    for (size_t i = 0; i < r.errors.size(); ++i) s += (i ? "," : "") + str(r.errors[i]);
+    for (size_t i = 0; i < r.errors.size(); ++i)
+        s += (i ? "," : "") + str(r.errors[i]);
     return s + "]}";
 }
 
@@ -111,7 +126,9 @@ std::string toText(const RunReport& r) {
         std::snprintf(line, sizeof line,
                       "lock: %llu acquisitions, %.1f%% contended, wait %.3f ms, hold %.3f ms\n",
                       (unsigned long long)r.lock.acquisitions,
-                      r.lock.acquisitions ? 100.0 * double(r.lock.contended) / double(r.lock.acquisitions) : 0.0,
+                      r.lock.acquisitions
+                          ? 100.0 * double(r.lock.contended) / double(r.lock.acquisitions)
+                          : 0.0,
                       double(r.lock.waitNs) / 1e6, double(r.lock.holdNs) / 1e6);
     else
         std::snprintf(line, sizeof line, "lock: none taken (sync %s)\n",
@@ -122,14 +139,15 @@ std::string toText(const RunReport& r) {
         std::string st = w.state;
         if (w.signal) st += " (signal " + std::to_string(w.signal) + ")";
         std::snprintf(line, sizeof line, "%-7u %-9lld %-12s %-13llu %-8.4f %-13llu %llu\n", w.id,
-                      (long long)w.pid, st.c_str(), (unsigned long long)w.processed,
-                      w.busySeconds, (unsigned long long)w.lock.acquisitions,
+                      (long long)w.pid, st.c_str(), (unsigned long long)w.processed, w.busySeconds,
+                      (unsigned long long)w.lock.acquisitions,
                       (unsigned long long)w.lock.contended);
         o << line;
     }
     o << "segment " << r.segmentName << " (" << (r.segmentBytes >> 10) << " KiB) "
       << (r.segmentRemoved ? "removed" : "NOT removed") << "\n";
-    for (const auto& e : r.errors) o << "error: " << e << "\n";
+    for (const auto& e : r.errors)
+        o << "error: " << e << "\n";
     return o.str();
 }
 

@@ -19,7 +19,9 @@ namespace bip = boost::interprocess;
 namespace shm {
 namespace {
 
-constexpr uint64_t align64(uint64_t v) { return (v + 63) & ~uint64_t(63); }
+constexpr uint64_t align64(uint64_t v) {
+    return (v + 63) & ~uint64_t(63);
+}
 
 bool addFits(uint64_t off, uint64_t len, uint64_t size) {
     return off <= size && len <= size - off;
@@ -35,7 +37,8 @@ struct Mapping {
 std::string hex64(uint64_t v) {
     static const char* digits = "0123456789abcdef";
     std::string s(16, '0');
-    for (int i = 15; i >= 0; --i, v >>= 4) s[size_t(i)] = digits[v & 15];
+    for (int i = 15; i >= 0; --i, v >>= 4)
+        s[size_t(i)] = digits[v & 15];
     return s;
 }
 
@@ -136,11 +139,13 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
         new (&seg->ring(k)) RingHeader{};
     }
     // Sync objects are constructed once, here, and never while anyone could hold them.
-    for (uint64_t i = 0; i < r.lockCount; ++i) new (&seg->locks()[i]) PaddedMutex{};
+    for (uint64_t i = 0; i < r.lockCount; ++i)
+        new (&seg->locks()[i]) PaddedMutex{};
     // Histogram bins start at 0 (fresh pages); array elements start as NaN = "not written".
     if (cfg.workload != Workload::Histogram) {
         double* d = seg->data();
-        for (uint64_t i = 0; i < r.dataCount; ++i) d[i] = std::numeric_limits<double>::quiet_NaN();
+        for (uint64_t i = 0; i < r.dataCount; ++i)
+            d[i] = std::numeric_limits<double>::quiet_NaN();
     }
     std::memset(seg->owner(), kUnwritten, r.dataCount);
     return seg;
@@ -165,8 +170,11 @@ std::unique_ptr<Segment> Segment::attach(const std::string& name) {
     }
     const SegmentHeader& h = seg->header();
     const uint64_t size = seg->m_size;
-    auto fail = [&](const std::string& what) { throw SegmentError("segment " + name + ": " + what); };
-    if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) fail("wrong magic (not a ShmScope segment)");
+    auto fail = [&](const std::string& what) {
+        throw SegmentError("segment " + name + ": " + what);
+    };
+    if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0)
+        fail("wrong magic (not a ShmScope segment)");
     if (h.layoutVersion != kLayoutVersion)
         fail("layout version " + std::to_string(h.layoutVersion) + ", expected " +
              std::to_string(kLayoutVersion));
@@ -230,16 +238,24 @@ template <typename T> T* at(void* base, uint64_t off) {
 }
 } // namespace
 
-WorkerSlot& Segment::slot(uint32_t k) const { return at<WorkerSlot>(m_base, header().slotsOffset)[k]; }
+WorkerSlot& Segment::slot(uint32_t k) const {
+    return at<WorkerSlot>(m_base, header().slotsOffset)[k];
+}
 RingHeader& Segment::ring(uint32_t k) const {
     return *at<RingHeader>(m_base, header().ringsOffset + k * header().ringStride);
 }
 Event* Segment::ringEvents(uint32_t k) const {
     return at<Event>(m_base, header().ringsOffset + k * header().ringStride + sizeof(RingHeader));
 }
-PaddedMutex* Segment::locks() const { return at<PaddedMutex>(m_base, header().locksOffset); }
-double* Segment::data() const { return at<double>(m_base, header().dataOffset); }
-uint8_t* Segment::owner() const { return at<uint8_t>(m_base, header().ownerOffset); }
+PaddedMutex* Segment::locks() const {
+    return at<PaddedMutex>(m_base, header().locksOffset);
+}
+double* Segment::data() const {
+    return at<double>(m_base, header().dataOffset);
+}
+uint8_t* Segment::owner() const {
+    return at<uint8_t>(m_base, header().ownerOffset);
+}
 
 bool segmentExists(const std::string& name) {
     return access(("/dev/shm/" + name).c_str(), F_OK) == 0;

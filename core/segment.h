@@ -32,7 +32,7 @@ std::string makeSegmentName(); // shmscope-<pid>-<16 hex digits>
 // A mapped segment. Owner instances (create) unlink the name when destroyed unless released;
 // attached instances only unmap.
 class Segment {
-public:
+  public:
     // Creates, sizes (with posix_fallocate, so a full /dev/shm fails here and not as a SIGBUS
     // later), maps and initialises the segment. Throws SegmentError.
     static std::unique_ptr<Segment> create(const std::string& name, const ExperimentConfig& cfg);
@@ -58,7 +58,7 @@ public:
     bool unlink();
     bool unlinked() const { return m_unlinked; }
 
-private:
+  private:
     Segment() = default;
     std::string m_name;
     void* m_base = nullptr;

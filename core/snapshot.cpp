@@ -15,14 +15,22 @@ LockStats& LockStats::operator+=(const LockStats& o) {
 
 std::string_view toString(WorkerState s) {
     switch (s) {
-    case WorkerState::Starting: return "starting";
-    case WorkerState::AtBarrier: return "at barrier";
-    case WorkerState::Running: return "running";
-    case WorkerState::WaitingForLock: return "waiting for lock";
-    case WorkerState::Paused: return "paused";
-    case WorkerState::Done: return "done";
-    case WorkerState::Failed: return "failed";
-    case WorkerState::Crashed: return "crashed";
+    case WorkerState::Starting:
+        return "starting";
+    case WorkerState::AtBarrier:
+        return "at barrier";
+    case WorkerState::Running:
+        return "running";
+    case WorkerState::WaitingForLock:
+        return "waiting for lock";
+    case WorkerState::Paused:
+        return "paused";
+    case WorkerState::Done:
+        return "done";
+    case WorkerState::Failed:
+        return "failed";
+    case WorkerState::Crashed:
+        return "crashed";
     }
     return "?";
 }
@@ -54,7 +62,8 @@ std::vector<WorkerSnapshot> readWorkers(const Segment& seg) {
     std::vector<WorkerSnapshot> out;
     const uint32_t n = seg.header().workers;
     out.reserve(n);
-    for (uint32_t k = 0; k < n; ++k) out.push_back(readWorker(seg, k));
+    for (uint32_t k = 0; k < n; ++k)
+        out.push_back(readWorker(seg, k));
     return out;
 }
 
@@ -67,7 +76,8 @@ size_t drainEvents(const Segment& seg, uint32_t k, std::vector<Event>& out, size
     // A corrupt head (ahead by more than the capacity) is clamped rather than trusted.
     const uint64_t avail = std::min<uint64_t>(head - tail, cap);
     const uint64_t n = std::min<uint64_t>(avail, max);
-    for (uint64_t i = 0; i < n; ++i) out.push_back(ev[(tail + i) & (cap - 1)]);
+    for (uint64_t i = 0; i < n; ++i)
+        out.push_back(ev[(tail + i) & (cap - 1)]);
     rh.tail.store(tail + n, std::memory_order_release);
     return size_t(n);
 }

@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
 #include <sys/mman.h>
+#include <thread>
 #include <time.h>
 #include <unistd.h>
 
@@ -35,7 +35,8 @@ void delayElement(uint32_t us) {
     if (us == 0) return;
     if (us < 200) {
         const uint64_t until = nowNs() + uint64_t(us) * 1000;
-        while (nowNs() < until) SHM_PAUSE();
+        while (nowNs() < until)
+            SHM_PAUSE();
     } else {
         sleepNs(uint64_t(us) * 1000);
     }
@@ -49,7 +50,7 @@ struct LocalStats {
 };
 
 class Ring {
-public:
+  public:
     Ring(RingHeader& h, Event* ev, uint64_t cap) : m_h(h), m_ev(ev), m_mask(cap - 1), m_cap(cap) {
         m_head = h.head.load(std::memory_order_relaxed);
         m_tail = h.tail.load(std::memory_order_acquire);
@@ -66,7 +67,7 @@ public:
         m_h.head.store(++m_head, std::memory_order_release);
     }
 
-private:
+  private:
     RingHeader& m_h;
     Event* m_ev;
     uint64_t m_mask, m_cap, m_head, m_tail;
@@ -94,7 +95,8 @@ template <> struct RawLock<SyncMode::Spin> {
         // the exchange once the word looks free.
         for (;;) {
             if (spin->exchange(1, std::memory_order_acquire) == 0) return;
-            while (spin->load(std::memory_order_relaxed) != 0) SHM_PAUSE();
+            while (spin->load(std::memory_order_relaxed) != 0)
+                SHM_PAUSE();
         }
     }
     void unlock(uint32_t) { spin->store(0, std::memory_order_release); }
@@ -123,7 +125,7 @@ struct Context {
 // one hold interval: the timeline cannot show a 50 ns gap anyway, and one ring write per burst
 // instead of two per element keeps the cost down. Counters (acquisitions, hold, wait) stay exact.
 template <SyncMode S, bool Instr> class Locker {
-public:
+  public:
     static constexpr double kMergeNs = 5000;
     explicit Locker(Context& c)
         : m_c(c), m_raw{c.seg.locks(), &c.h.spinWord},
@@ -137,7 +139,8 @@ public:
                 m_waitBegin = 0;
             } else {
                 flush();
-                m_c.slot.state.store(uint32_t(WorkerState::WaitingForLock), std::memory_order_relaxed);
+                m_c.slot.state.store(uint32_t(WorkerState::WaitingForLock),
+                                     std::memory_order_relaxed);
                 m_c.ring.push(EventKind::WaitBegin, m_c.clock.toNs(t0), id, m_c.st.dropped);
                 m_raw.lock(id);
                 m_acquiredAt = ticks();
@@ -179,11 +182,13 @@ public:
     void flush() {
         if (!m_pending) return;
         m_pending = false;
-        m_c.ring.push(EventKind::Acquired, m_c.clock.toNs(m_pendingStart), m_pendingLock, m_c.st.dropped);
-        m_c.ring.push(EventKind::Released, m_c.clock.toNs(m_pendingEnd), m_pendingLock, m_c.st.dropped);
+        m_c.ring.push(EventKind::Acquired, m_c.clock.toNs(m_pendingStart), m_pendingLock,
+                      m_c.st.dropped);
+        m_c.ring.push(EventKind::Released, m_c.clock.toNs(m_pendingEnd), m_pendingLock,
+                      m_c.st.dropped);
     }
 
-private:
+  private:
     Context& m_c;
     RawLock<S> m_raw;
     uint64_t m_mergeTicks;
@@ -223,7 +228,8 @@ bool honourControl(Context& c) {
     if (state == RunState::Paused) {
         const uint64_t t0 = nowNs();
         c.slot.state.store(uint32_t(WorkerState::Paused), std::memory_order_relaxed);
-        while ((state = RunState(c.h.runState.load(std::memory_order_acquire))) == RunState::Paused) {
+        while ((state = RunState(c.h.runState.load(std::memory_order_acquire))) ==
+               RunState::Paused) {
             sleepNs(1'000'000);
             c.slot.heartbeatNs.store(nowNs(), std::memory_order_relaxed);
         }
@@ -257,8 +263,7 @@ template <SyncMode S> inline void addToBin(Context& c, uint64_t b) {
     }
 }
 
-template <SyncMode S, typename L>
-uint32_t lockIdFor(const Context& c, uint64_t keyIndex) {
+template <SyncMode S, typename L> uint32_t lockIdFor(const Context& c, uint64_t keyIndex) {
     if constexpr (S == SyncMode::Striped) return 1 + uint32_t(keyIndex % c.cfg.stripes);
     return 0;
 }
@@ -329,7 +334,8 @@ template <SyncMode S> bool dispatchInstr(Context& c) {
     if constexpr (S == SyncMode::None || S == SyncMode::Atomic) {
         return processAll<S, NoLocker>(c);
     } else {
-        return c.cfg.instrument ? processAll<S, Locker<S, true>>(c) : processAll<S, Locker<S, false>>(c);
+        return c.cfg.instrument ? processAll<S, Locker<S, true>>(c)
+                                : processAll<S, Locker<S, false>>(c);
     }
 }
 
@@ -343,7 +349,8 @@ void prefault(Segment& seg) {
     const uint64_t page = uint64_t(sysconf(_SC_PAGESIZE));
     (void)madvise(base, seg.size(), MADV_POPULATE_WRITE); // page tables in one call, if supported
     for (uint64_t off = 0; off + sizeof(uint64_t) <= seg.size(); off += page)
-        std::atomic_ref<uint64_t>(*reinterpret_cast<uint64_t*>(base + off)).fetch_or(0, std::memory_order_relaxed);
+        std::atomic_ref<uint64_t>(*reinterpret_cast<uint64_t*>(base + off))
+            .fetch_or(0, std::memory_order_relaxed);
 }
 
 } // namespace
@@ -351,8 +358,10 @@ void prefault(Segment& seg) {
 int runWorker(Segment& seg, uint32_t k) {
     SegmentHeader& h = seg.header();
     WorkerSlot& slot = seg.slot(k);
-    Context c{seg, h, slot, seg.config(), k, seg.data(), seg.owner(),
-              Ring(seg.ring(k), seg.ringEvents(k), h.ringCapacity), {}, {}, 0, 0, 0};
+    Context c{seg, h,          slot,        seg.config(),
+              k,   seg.data(), seg.owner(), Ring(seg.ring(k), seg.ringEvents(k), h.ringCapacity),
+              {},  {},         0,           0,
+              0};
     if (isStatic(c.cfg.partition)) c.assigned = staticShare(c.cfg, k);
     if (c.cfg.instrument && c.cfg.usesLock()) c.clock.nsPerTick = nsPerTick();
     slot.assigned.store(c.assigned, std::memory_order_relaxed);
@@ -380,11 +389,21 @@ int runWorker(Segment& seg, uint32_t k) {
     }
 
     switch (c.cfg.sync) {
-    case SyncMode::None: dispatchInstr<SyncMode::None>(c); break;
-    case SyncMode::Mutex: dispatchInstr<SyncMode::Mutex>(c); break;
-    case SyncMode::Striped: dispatchInstr<SyncMode::Striped>(c); break;
-    case SyncMode::Spin: dispatchInstr<SyncMode::Spin>(c); break;
-    case SyncMode::Atomic: dispatchInstr<SyncMode::Atomic>(c); break;
+    case SyncMode::None:
+        dispatchInstr<SyncMode::None>(c);
+        break;
+    case SyncMode::Mutex:
+        dispatchInstr<SyncMode::Mutex>(c);
+        break;
+    case SyncMode::Striped:
+        dispatchInstr<SyncMode::Striped>(c);
+        break;
+    case SyncMode::Spin:
+        dispatchInstr<SyncMode::Spin>(c);
+        break;
+    case SyncMode::Atomic:
+        dispatchInstr<SyncMode::Atomic>(c);
+        break;
     }
     slot.doneNs.store(nowNs(), std::memory_order_relaxed);
     slot.state.store(uint32_t(WorkerState::Done), std::memory_order_release);

@@ -26,10 +26,14 @@ double mandelbrotIterations(uint64_t i, uint64_t n) {
 
 double elementValue(Workload w, uint64_t i, uint64_t n) {
     switch (w) {
-    case Workload::Sin: return std::sin(double(i));
-    case Workload::Wave: return std::sin(2.0 * std::numbers::pi * 4.0 * double(i) / double(n));
-    case Workload::Mandelbrot: return mandelbrotIterations(i, n);
-    case Workload::Histogram: return 1.0;
+    case Workload::Sin:
+        return std::sin(double(i));
+    case Workload::Wave:
+        return std::sin(2.0 * std::numbers::pi * 4.0 * double(i) / double(n));
+    case Workload::Mandelbrot:
+        return mandelbrotIterations(i, n);
+    case Workload::Histogram:
+        return 1.0;
     }
     return 0.0;
 }
@@ -37,11 +41,13 @@ double elementValue(Workload w, uint64_t i, uint64_t n) {
 std::vector<double> expectedArray(const ExperimentConfig& cfg) {
     if (cfg.workload == Workload::Histogram) {
         std::vector<double> bins(cfg.bins, 0.0);
-        for (uint64_t i = 0; i < cfg.elements; ++i) bins[histogramBin(i, cfg.bins)] += 1.0;
+        for (uint64_t i = 0; i < cfg.elements; ++i)
+            bins[histogramBin(i, cfg.bins)] += 1.0;
         return bins;
     }
     std::vector<double> v(cfg.elements);
-    for (uint64_t i = 0; i < cfg.elements; ++i) v[i] = elementValue(cfg.workload, i, cfg.elements);
+    for (uint64_t i = 0; i < cfg.elements; ++i)
+        v[i] = elementValue(cfg.workload, i, cfg.elements);
     return v;
 }
 

@@ -51,14 +51,18 @@ double runThreads(uint64_t n, uint32_t threads) {
         ts.emplace_back([&, k] {
             const uint64_t b = n * k / threads, e = n * (k + 1) / threads;
             ready.fetch_add(1);
-            while (!go.load()) std::this_thread::yield();
-            for (uint64_t i = b; i < e; ++i) a[i] = shm::elementValue(shm::Workload::Sin, i, n);
+            while (!go.load())
+                std::this_thread::yield();
+            for (uint64_t i = b; i < e; ++i)
+                a[i] = shm::elementValue(shm::Workload::Sin, i, n);
         });
     }
-    while (ready.load() < threads) std::this_thread::yield();
+    while (ready.load() < threads)
+        std::this_thread::yield();
     const auto t0 = std::chrono::steady_clock::now();
     go.store(true);
-    for (auto& t : ts) t.join();
+    for (auto& t : ts)
+        t.join();
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     volatile double sink = a[n / 2];
     (void)sink;
@@ -83,7 +87,8 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    const QString workerPath = QCoreApplication::applicationDirPath() + QStringLiteral("/../../app/shmscope-worker");
+    const QString workerPath =
+        QCoreApplication::applicationDirPath() + QStringLiteral("/../../app/shmscope-worker");
 
     shm::ExperimentConfig seed;
     seed.workload = shm::Workload::Sin;
@@ -112,11 +117,13 @@ int main(int argc, char** argv) {
     const double p = median(proc), t = median(thr), i1 = median(on), i0 = median(off);
     std::printf("seed job: sin, %llu elements, 2 workers, sync none (median of %d)\n",
                 (unsigned long long)seedN, repeat);
-    std::printf("  shmscope workers  %8.4f s\n  std::thread loop %8.4f s\n  ratio            %8.3fx  (budget 1.10x)\n",
+    std::printf("  shmscope workers  %8.4f s\n  std::thread loop %8.4f s\n  ratio            "
+                "%8.3fx  (budget 1.10x)\n",
                 p, t, p / t);
     std::printf("mutex: wave, %llu elements, 4 workers, element scope (median of %d)\n",
                 (unsigned long long)mutexN, repeat);
-    std::printf("  instrumented     %8.4f s\n  --no-instrument  %8.4f s\n  ratio            %8.3fx  (budget 1.25x)\n",
+    std::printf("  instrumented     %8.4f s\n  --no-instrument  %8.4f s\n  ratio            %8.3fx "
+                " (budget 1.25x)\n",
                 i1, i0, i1 / i0);
     return 0;
 }

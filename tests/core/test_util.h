@@ -10,9 +10,15 @@
 
 namespace testutil {
 
-inline QString binDir() { return QStringLiteral(SHMSCOPE_BIN_DIR); }
-inline QString shmscopePath() { return binDir() + QStringLiteral("/shmscope"); }
-inline QString workerPath() { return binDir() + QStringLiteral("/shmscope-worker"); }
+inline QString binDir() {
+    return QStringLiteral(SHMSCOPE_BIN_DIR);
+}
+inline QString shmscopePath() {
+    return binDir() + QStringLiteral("/shmscope");
+}
+inline QString workerPath() {
+    return binDir() + QStringLiteral("/shmscope-worker");
+}
 
 // A segment name of this test process: shmscope-<our pid>-<tag>, so parallel tests never
 // collide and the stale sweep sees a live creator.
@@ -22,9 +28,11 @@ inline QString segmentName(const QString& tag) {
 
 // shmscope-* entries in /dev/shm, optionally only those created by pid.
 inline QStringList shmEntries(qint64 pid = 0) {
-    const QString prefix = pid ? QStringLiteral("shmscope-%1-").arg(pid) : QStringLiteral("shmscope-");
+    const QString prefix =
+        pid ? QStringLiteral("shmscope-%1-").arg(pid) : QStringLiteral("shmscope-");
     QStringList out;
-    for (const QString& n : QDir(QStringLiteral("/dev/shm")).entryList(QDir::Files | QDir::System | QDir::Hidden))
+    for (const QString& n :
+         QDir(QStringLiteral("/dev/shm")).entryList(QDir::Files | QDir::System | QDir::Hidden))
         if (n.startsWith(prefix)) out << n;
     return out;
 }

@@ -13,7 +13,7 @@ using testutil::runCli;
 
 class TestCli : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void badInput_data();
     void badInput();
     void jsonContract_data();
@@ -32,33 +32,65 @@ void TestCli::badInput_data() {
     auto add = [](const char* tag, QStringList a, const QString& named) {
         QTest::newRow(tag) << (QStringList{QStringLiteral("--headless")} + a) << named;
     };
-    add("workers zero", {QStringLiteral("--workers"), QStringLiteral("0")}, QStringLiteral("--workers"));
-    add("workers negative", {QStringLiteral("--workers"), QStringLiteral("-3")}, QStringLiteral("--workers"));
-    add("workers huge", {QStringLiteral("--workers"), QStringLiteral("65")}, QStringLiteral("--workers"));
-    add("workers text", {QStringLiteral("--workers"), QStringLiteral("four")}, QStringLiteral("--workers"));
+    add("workers zero", {QStringLiteral("--workers"), QStringLiteral("0")},
+        QStringLiteral("--workers"));
+    add("workers negative", {QStringLiteral("--workers"), QStringLiteral("-3")},
+        QStringLiteral("--workers"));
+    add("workers huge", {QStringLiteral("--workers"), QStringLiteral("65")},
+        QStringLiteral("--workers"));
+    add("workers text", {QStringLiteral("--workers"), QStringLiteral("four")},
+        QStringLiteral("--workers"));
     add("workers missing value", {QStringLiteral("--workers")}, QStringLiteral("--workers"));
-    add("elements zero", {QStringLiteral("--elements"), QStringLiteral("0")}, QStringLiteral("--elements"));
-    add("elements overflow", {QStringLiteral("--elements"), QStringLiteral("99999999999999999999999")}, QStringLiteral("--elements"));
-    add("elements beyond /dev/shm", {QStringLiteral("--elements"), QStringLiteral("17000000000")}, QStringLiteral("--elements"));
+    add("elements zero", {QStringLiteral("--elements"), QStringLiteral("0")},
+        QStringLiteral("--elements"));
+    add("elements overflow",
+        {QStringLiteral("--elements"), QStringLiteral("99999999999999999999999")},
+        QStringLiteral("--elements"));
+    add("elements beyond /dev/shm", {QStringLiteral("--elements"), QStringLiteral("17000000000")},
+        QStringLiteral("--elements"));
     add("elements float", {QStringLiteral("--elements=1e6")}, QStringLiteral("--elements"));
     add("chunk zero", {QStringLiteral("--chunk"), QStringLiteral("0")}, QStringLiteral("--chunk"));
     add("bins zero", {QStringLiteral("--bins"), QStringLiteral("0")}, QStringLiteral("--bins"));
-    add("stripes zero", {QStringLiteral("--stripes"), QStringLiteral("0")}, QStringLiteral("--stripes"));
-    add("delay negative", {QStringLiteral("--delay-us"), QStringLiteral("-1")}, QStringLiteral("--delay-us"));
-    add("unknown workload", {QStringLiteral("--workload"), QStringLiteral("cos")}, QStringLiteral("--workload"));
-    add("unknown partition", {QStringLiteral("--partition"), QStringLiteral("random")}, QStringLiteral("--partition"));
-    add("unknown sync", {QStringLiteral("--sync"), QStringLiteral("semaphore")}, QStringLiteral("--sync"));
-    add("unknown scope", {QStringLiteral("--lock-scope"), QStringLiteral("array")}, QStringLiteral("--lock-scope"));
-    add("unknown flag", {QStringLiteral("--threads"), QStringLiteral("4")}, QStringLiteral("--threads"));
-    add("striped chunk histogram", {QStringLiteral("--sync"), QStringLiteral("striped"), QStringLiteral("--lock-scope"), QStringLiteral("chunk"), QStringLiteral("--workload"), QStringLiteral("histogram")}, QStringLiteral("--lock-scope"));
-    add("config missing", {QStringLiteral("--config"), QStringLiteral("/nonexistent/shmscope.json")}, QStringLiteral("--config"));
-    add("config not json", {QStringLiteral("--config"), data + QStringLiteral("/not-json.json")}, QStringLiteral("not valid JSON"));
-    add("config array", {QStringLiteral("--config"), data + QStringLiteral("/array.json")}, QStringLiteral("JSON object"));
-    add("config workers string", {QStringLiteral("--config"), data + QStringLiteral("/workers-string.json")}, QStringLiteral("'workers'"));
-    add("config workers fraction", {QStringLiteral("--config"), data + QStringLiteral("/workers-fraction.json")}, QStringLiteral("'workers'"));
-    add("config sync number", {QStringLiteral("--config"), data + QStringLiteral("/sync-number.json")}, QStringLiteral("'sync'"));
-    add("config instrument string", {QStringLiteral("--config"), data + QStringLiteral("/instrument-string.json")}, QStringLiteral("'instrument'"));
-    add("config unknown field", {QStringLiteral("--config"), data + QStringLiteral("/unknown-field.json")}, QStringLiteral("'wrokers'"));
+    add("stripes zero", {QStringLiteral("--stripes"), QStringLiteral("0")},
+        QStringLiteral("--stripes"));
+    add("delay negative", {QStringLiteral("--delay-us"), QStringLiteral("-1")},
+        QStringLiteral("--delay-us"));
+    add("unknown workload", {QStringLiteral("--workload"), QStringLiteral("cos")},
+        QStringLiteral("--workload"));
+    add("unknown partition", {QStringLiteral("--partition"), QStringLiteral("random")},
+        QStringLiteral("--partition"));
+    add("unknown sync", {QStringLiteral("--sync"), QStringLiteral("semaphore")},
+        QStringLiteral("--sync"));
+    add("unknown scope", {QStringLiteral("--lock-scope"), QStringLiteral("array")},
+        QStringLiteral("--lock-scope"));
+    add("unknown flag", {QStringLiteral("--threads"), QStringLiteral("4")},
+        QStringLiteral("--threads"));
+    add("striped chunk histogram",
+        {QStringLiteral("--sync"), QStringLiteral("striped"), QStringLiteral("--lock-scope"),
+         QStringLiteral("chunk"), QStringLiteral("--workload"), QStringLiteral("histogram")},
+        QStringLiteral("--lock-scope"));
+    add("config missing",
+        {QStringLiteral("--config"), QStringLiteral("/nonexistent/shmscope.json")},
+        QStringLiteral("--config"));
+    add("config not json", {QStringLiteral("--config"), data + QStringLiteral("/not-json.json")},
+        QStringLiteral("not valid JSON"));
+    add("config array", {QStringLiteral("--config"), data + QStringLiteral("/array.json")},
+        QStringLiteral("JSON object"));
+    add("config workers string",
+        {QStringLiteral("--config"), data + QStringLiteral("/workers-string.json")},
+        QStringLiteral("'workers'"));
+    add("config workers fraction",
+        {QStringLiteral("--config"), data + QStringLiteral("/workers-fraction.json")},
+        QStringLiteral("'workers'"));
+    add("config sync number",
+        {QStringLiteral("--config"), data + QStringLiteral("/sync-number.json")},
+        QStringLiteral("'sync'"));
+    add("config instrument string",
+        {QStringLiteral("--config"), data + QStringLiteral("/instrument-string.json")},
+        QStringLiteral("'instrument'"));
+    add("config unknown field",
+        {QStringLiteral("--config"), data + QStringLiteral("/unknown-field.json")},
+        QStringLiteral("'wrokers'"));
 }
 
 void TestCli::badInput() {
@@ -68,7 +100,8 @@ void TestCli::badInput() {
     QCOMPARE(r.status, QProcess::NormalExit);
     QCOMPARE(r.exitCode, 2);
     const QString err = QString::fromLocal8Bit(r.err).trimmed();
-    QVERIFY2(err.contains(named), qPrintable(QStringLiteral("stderr '%1' does not name %2").arg(err, named)));
+    QVERIFY2(err.contains(named),
+             qPrintable(QStringLiteral("stderr '%1' does not name %2").arg(err, named)));
     QVERIFY2(!err.contains(QLatin1Char('\n')), "error is more than one line");
     QVERIFY(r.out.isEmpty());
     QVERIFY2(testutil::shmEntries(r.pid).isEmpty(), "a segment was left behind");
@@ -82,14 +115,17 @@ void TestCli::jsonContract_data() {
     for (const char* w : {"sin", "wave", "histogram", "mandelbrot"})
         for (const char* p : {"block", "cyclic", "block-cyclic", "dynamic", "guided"})
             for (const char* s : {"none", "mutex", "striped", "spin", "atomic"})
-                QTest::addRow("%s %s %s", w, p, s) << QString::fromLatin1(w) << QString::fromLatin1(p)
-                                                   << QString::fromLatin1(s) << QStringLiteral("element");
+                QTest::addRow("%s %s %s", w, p, s)
+                    << QString::fromLatin1(w) << QString::fromLatin1(p) << QString::fromLatin1(s)
+                    << QStringLiteral("element");
     // Chunk-scoped critical sections, where they are allowed.
     for (const char* s : {"mutex", "spin", "striped"})
-        QTest::addRow("wave dynamic %s chunk", s) << QStringLiteral("wave") << QStringLiteral("dynamic")
-                                                  << QString::fromLatin1(s) << QStringLiteral("chunk");
-    QTest::addRow("histogram guided mutex chunk") << QStringLiteral("histogram") << QStringLiteral("guided")
-                                                  << QStringLiteral("mutex") << QStringLiteral("chunk");
+        QTest::addRow("wave dynamic %s chunk", s)
+            << QStringLiteral("wave") << QStringLiteral("dynamic") << QString::fromLatin1(s)
+            << QStringLiteral("chunk");
+    QTest::addRow("histogram guided mutex chunk")
+        << QStringLiteral("histogram") << QStringLiteral("guided") << QStringLiteral("mutex")
+        << QStringLiteral("chunk");
 }
 
 void TestCli::jsonContract() {
@@ -98,22 +134,24 @@ void TestCli::jsonContract() {
     QFETCH(QString, sync);
     QFETCH(QString, scope);
     const quint64 n = workload == QLatin1String("mandelbrot") ? 20000 : 50000;
-    const auto r = runCli({QStringLiteral("--headless"), QStringLiteral("--json"), QStringLiteral("--workers"),
-                           QStringLiteral("3"), QStringLiteral("--elements"), QString::number(n),
-                           QStringLiteral("--chunk"), QStringLiteral("500"), QStringLiteral("--workload"), workload,
-                           QStringLiteral("--partition"), partition, QStringLiteral("--sync"), sync,
-                           QStringLiteral("--lock-scope"), scope, QStringLiteral("--bins"), QStringLiteral("32")});
+    const auto r = runCli(
+        {QStringLiteral("--headless"), QStringLiteral("--json"), QStringLiteral("--workers"),
+         QStringLiteral("3"), QStringLiteral("--elements"), QString::number(n),
+         QStringLiteral("--chunk"), QStringLiteral("500"), QStringLiteral("--workload"), workload,
+         QStringLiteral("--partition"), partition, QStringLiteral("--sync"), sync,
+         QStringLiteral("--lock-scope"), scope, QStringLiteral("--bins"), QStringLiteral("32")});
     QCOMPARE(r.exitCode, 0);
     QJsonParseError perr{};
     const QJsonDocument doc = QJsonDocument::fromJson(r.out, &perr);
     QVERIFY2(perr.error == QJsonParseError::NoError, r.out.constData());
     const QJsonObject o = doc.object();
-    for (const char* key : {"version", "config", "status", "compute_seconds", "wall_seconds", "processed",
-                            "mismatches", "lost_updates", "imbalance", "lock", "workers", "segment", "errors"})
+    for (const char* key :
+         {"version", "config", "status", "compute_seconds", "wall_seconds", "processed",
+          "mismatches", "lost_updates", "imbalance", "lock", "workers", "segment", "errors"})
         QVERIFY2(o.contains(QLatin1String(key)), key);
     const QJsonObject cfg = o[QLatin1String("config")].toObject();
-    for (const char* key : {"workers", "elements", "workload", "bins", "partition", "chunk", "sync", "stripes",
-                            "lock_scope", "delay_us", "instrument"})
+    for (const char* key : {"workers", "elements", "workload", "bins", "partition", "chunk", "sync",
+                            "stripes", "lock_scope", "delay_us", "instrument"})
         QVERIFY2(cfg.contains(QLatin1String(key)), key);
     QCOMPARE(cfg[QLatin1String("workload")].toString(), workload);
     QCOMPARE(cfg[QLatin1String("partition")].toString(), partition);
@@ -122,7 +160,8 @@ void TestCli::jsonContract() {
     QCOMPARE(o[QLatin1String("status")].toString(), QStringLiteral("finished"));
     QCOMPARE(o[QLatin1String("processed")].toInteger(), qint64(n));
     QVERIFY(o[QLatin1String("compute_seconds")].toDouble() > 0);
-    QVERIFY(o[QLatin1String("wall_seconds")].toDouble() >= o[QLatin1String("compute_seconds")].toDouble());
+    QVERIFY(o[QLatin1String("wall_seconds")].toDouble() >=
+            o[QLatin1String("compute_seconds")].toDouble());
     QVERIFY(o[QLatin1String("imbalance")].toDouble() >= 1.0);
     const bool racy = workload == QLatin1String("histogram") && sync == QLatin1String("none");
     if (!racy) {
@@ -132,16 +171,21 @@ void TestCli::jsonContract() {
         QCOMPARE(o[QLatin1String("lost_updates")].toInteger(), 0);
     }
     const QJsonObject lock = o[QLatin1String("lock")].toObject();
-    for (const char* key : {"acquisitions", "contended", "wait_ns", "hold_ns"}) QVERIFY2(lock.contains(QLatin1String(key)), key);
-    const bool locks = sync == QLatin1String("mutex") || sync == QLatin1String("striped") || sync == QLatin1String("spin");
-    if (locks) QVERIFY(lock[QLatin1String("acquisitions")].toInteger() > 0);
-    else QCOMPARE(lock[QLatin1String("acquisitions")].toInteger(), 0);
+    for (const char* key : {"acquisitions", "contended", "wait_ns", "hold_ns"})
+        QVERIFY2(lock.contains(QLatin1String(key)), key);
+    const bool locks = sync == QLatin1String("mutex") || sync == QLatin1String("striped") ||
+                       sync == QLatin1String("spin");
+    if (locks)
+        QVERIFY(lock[QLatin1String("acquisitions")].toInteger() > 0);
+    else
+        QCOMPARE(lock[QLatin1String("acquisitions")].toInteger(), 0);
     const QJsonArray workers = o[QLatin1String("workers")].toArray();
     QCOMPARE(workers.size(), 3);
     qint64 sum = 0;
     for (const auto& wv : workers) {
         const QJsonObject w = wv.toObject();
-        for (const char* key : {"id", "pid", "state", "processed", "busy_seconds", "exit_code", "signal", "lock"})
+        for (const char* key :
+             {"id", "pid", "state", "processed", "busy_seconds", "exit_code", "signal", "lock"})
             QVERIFY2(w.contains(QLatin1String(key)), key);
         QCOMPARE(w[QLatin1String("state")].toString(), QStringLiteral("done"));
         QCOMPARE(w[QLatin1String("exit_code")].toInt(), 0);
@@ -151,7 +195,8 @@ void TestCli::jsonContract() {
     }
     QCOMPARE(sum, qint64(n));
     const QJsonObject seg = o[QLatin1String("segment")].toObject();
-    QVERIFY(seg[QLatin1String("name")].toString().startsWith(QStringLiteral("shmscope-%1-").arg(r.pid)));
+    QVERIFY(seg[QLatin1String("name")].toString().startsWith(
+        QStringLiteral("shmscope-%1-").arg(r.pid)));
     QVERIFY(seg[QLatin1String("bytes")].toInteger() > 0);
     QCOMPARE(seg[QLatin1String("removed")].toBool(), true);
     QVERIFY(testutil::shmEntries(r.pid).isEmpty());
@@ -159,10 +204,12 @@ void TestCli::jsonContract() {
 
 void TestCli::configFileAndFlagOverride() {
     const QString cfg = QStringLiteral(SHMSCOPE_TEST_DATA "/good.json");
-    const auto r = runCli({QStringLiteral("--headless"), QStringLiteral("--json"), QStringLiteral("--config"), cfg,
-                           QStringLiteral("--workers"), QStringLiteral("2")});
+    const auto r =
+        runCli({QStringLiteral("--headless"), QStringLiteral("--json"), QStringLiteral("--config"),
+                cfg, QStringLiteral("--workers"), QStringLiteral("2")});
     QCOMPARE(r.exitCode, 0);
-    const QJsonObject c = QJsonDocument::fromJson(r.out).object()[QLatin1String("config")].toObject();
+    const QJsonObject c =
+        QJsonDocument::fromJson(r.out).object()[QLatin1String("config")].toObject();
     QCOMPARE(c[QLatin1String("workers")].toInt(), 2); // the flag wins over the file
     QCOMPARE(c[QLatin1String("elements")].toInt(), 5000);
     QCOMPARE(c[QLatin1String("workload")].toString(), QStringLiteral("histogram"));
@@ -171,7 +218,8 @@ void TestCli::configFileAndFlagOverride() {
 }
 
 void TestCli::textReport() {
-    const auto r = runCli({QStringLiteral("--headless"), QStringLiteral("--elements"), QStringLiteral("10000")});
+    const auto r = runCli(
+        {QStringLiteral("--headless"), QStringLiteral("--elements"), QStringLiteral("10000")});
     QCOMPARE(r.exitCode, 0);
     const QString out = QString::fromLocal8Bit(r.out);
     QVERIFY(out.contains(QStringLiteral("status finished")));
@@ -197,8 +245,9 @@ void TestCli::interruptRemovesSegment_data() {
 void TestCli::interruptRemovesSegment() {
     QFETCH(int, sig);
     QProcess p;
-    p.start(testutil::shmscopePath(), {QStringLiteral("--headless"), QStringLiteral("--elements"),
-                                       QStringLiteral("100000"), QStringLiteral("--delay-us"), QStringLiteral("1000")});
+    p.start(testutil::shmscopePath(),
+            {QStringLiteral("--headless"), QStringLiteral("--elements"), QStringLiteral("100000"),
+             QStringLiteral("--delay-us"), QStringLiteral("1000")});
     QVERIFY(p.waitForStarted());
     const qint64 pid = p.processId();
     QTRY_VERIFY_WITH_TIMEOUT(!testutil::shmEntries(pid).isEmpty(), 10000);

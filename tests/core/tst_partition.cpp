@@ -10,7 +10,7 @@ Q_DECLARE_METATYPE(shm::Partition)
 
 class TestPartition : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void coverage_data();
     void coverage();
     void blockSizesDifferByAtMostOne();
@@ -31,12 +31,18 @@ void TestPartition::coverage_data() {
         const char* what;
     };
     const Shape shapes[] = {
-        {10000, 4, 1024, "seed 10000/4"},     {10001, 4, 1024, "N not divisible"},
-        {3, 8, 1, "N < W"},                   {1, 4, 1024, "N = 1"},
-        {100, 1, 7, "W = 1"},                 {100, 3, 1000, "chunk > N"},
-        {999, 7, 10, "odd everything"},       {64, 64, 1, "W = N, chunk 1"},
-        {100003, 64, 33, "64 workers"},       {5000, 5, 5000, "chunk = N"},
-        {12345, 6, 1, "chunk 1"},             {1 << 16, 2, 4096, "powers of two"},
+        {10000, 4, 1024, "seed 10000/4"},
+        {10001, 4, 1024, "N not divisible"},
+        {3, 8, 1, "N < W"},
+        {1, 4, 1024, "N = 1"},
+        {100, 1, 7, "W = 1"},
+        {100, 3, 1000, "chunk > N"},
+        {999, 7, 10, "odd everything"},
+        {64, 64, 1, "W = N, chunk 1"},
+        {100003, 64, 33, "64 workers"},
+        {5000, 5, 5000, "chunk = N"},
+        {12345, 6, 1, "chunk 1"},
+        {1 << 16, 2, 4096, "powers of two"},
     };
     for (Partition p : all)
         for (const Shape& s : shapes)
@@ -55,7 +61,8 @@ void TestPartition::coverage() {
     cfg.chunk = chunk;
     std::atomic<uint64_t> cursor{0};
     std::vector<WorkSource> sources;
-    for (uint32_t k = 0; k < w; ++k) sources.emplace_back(cfg, k, &cursor);
+    for (uint32_t k = 0; k < w; ++k)
+        sources.emplace_back(cfg, k, &cursor);
     std::vector<int> seen(n, 0);
     std::vector<uint64_t> perWorker(w, 0);
     // Interleave workers round-robin, as if they ran concurrently and claimed in turn.
@@ -71,7 +78,8 @@ void TestPartition::coverage() {
                 continue;
             }
             QVERIFY(r.count() >= 1);
-            QVERIFY2(partition == Partition::Guided || r.count() <= chunk, "piece larger than a chunk");
+            QVERIFY2(partition == Partition::Guided || r.count() <= chunk,
+                     "piece larger than a chunk");
             for (uint64_t i = r.begin; i < r.end; i += r.stride) {
                 QVERIFY2(i < n, "index past the end");
                 ++seen[i];
@@ -81,9 +89,11 @@ void TestPartition::coverage() {
         }
     }
     for (uint64_t i = 0; i < n; ++i)
-        if (seen[i] != 1) QFAIL(qPrintable(QStringLiteral("index %1 processed %2 times").arg(i).arg(seen[i])));
+        if (seen[i] != 1)
+            QFAIL(qPrintable(QStringLiteral("index %1 processed %2 times").arg(i).arg(seen[i])));
     if (isStatic(partition))
-        for (uint32_t k = 0; k < w; ++k) QCOMPARE(perWorker[k], staticShare(cfg, k));
+        for (uint32_t k = 0; k < w; ++k)
+            QCOMPARE(perWorker[k], staticShare(cfg, k));
 }
 
 void TestPartition::blockSizesDifferByAtMostOne() {

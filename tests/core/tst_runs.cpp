@@ -14,7 +14,7 @@ Q_DECLARE_METATYPE(shm::Partition)
 
 class TestRuns : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void waveEveryPartitionAndSync_data();
     void waveEveryPartitionAndSync();
     void histogramWithSyncLosesNothing_data();
@@ -27,7 +27,7 @@ private slots:
     void killedWhileHoldingMutexDoesNotHang();
     void cleanupTestCase();
 
-private:
+  private:
     int m_seq = 0;
     void setUp(RunController& c) {
         c.setWorkerPath(testutil::workerPath());
@@ -41,7 +41,8 @@ private:
         cfg.delayUs = delayUs;
         return cfg;
     }
-    static bool startAndWaitForProgress(RunController& c, const ExperimentConfig& cfg, uint64_t atLeast) {
+    static bool startAndWaitForProgress(RunController& c, const ExperimentConfig& cfg,
+                                        uint64_t atLeast) {
         QString err;
         if (!c.start(cfg, &err)) {
             qWarning() << err;
@@ -69,8 +70,10 @@ private:
 void TestRuns::waveEveryPartitionAndSync_data() {
     QTest::addColumn<Partition>("partition");
     QTest::addColumn<SyncMode>("sync");
-    for (Partition p : {Partition::Block, Partition::Cyclic, Partition::BlockCyclic, Partition::Dynamic, Partition::Guided})
-        for (SyncMode s : {SyncMode::None, SyncMode::Mutex, SyncMode::Striped, SyncMode::Spin, SyncMode::Atomic})
+    for (Partition p : {Partition::Block, Partition::Cyclic, Partition::BlockCyclic,
+                        Partition::Dynamic, Partition::Guided})
+        for (SyncMode s :
+             {SyncMode::None, SyncMode::Mutex, SyncMode::Striped, SyncMode::Spin, SyncMode::Atomic})
             QTest::addRow("%s %s", toString(p).data(), toString(s).data()) << p << s;
 }
 
@@ -96,7 +99,8 @@ void TestRuns::waveEveryPartitionAndSync() {
     // The owner map agrees with the static partition.
     if (isStatic(partition)) {
         const uint8_t* owner = c.segment()->owner();
-        for (uint64_t i = 0; i < cfg.elements; i += 97) QCOMPARE(int(owner[i]), staticOwner(cfg, i));
+        for (uint64_t i = 0; i < cfg.elements; i += 97)
+            QCOMPARE(int(owner[i]), staticOwner(cfg, i));
     }
 }
 
@@ -201,7 +205,8 @@ void TestRuns::killedWorkerEndsRun() {
     QCOMPARE(r.workers[2].signal, SIGKILL);
     QVERIFY(!r.errors.empty());
     QVERIFY(QString::fromStdString(r.errors.front()).contains(QStringLiteral("worker 2")));
-    for (const auto& w : pids) QVERIFY2(::kill(pid_t(w.live.pid), 0) != 0, "a worker outlived the run");
+    for (const auto& w : pids)
+        QVERIFY2(::kill(pid_t(w.live.pid), 0) != 0, "a worker outlived the run");
     QVERIFY(!segmentExists(r.segmentName));
 }
 
@@ -248,11 +253,14 @@ void TestRuns::killedWhileHoldingMutexDoesNotHang() {
     QVERIFY(r.workers[size_t(holder)].diedHoldingLock);
     QCOMPARE(r.workers[size_t(1 - holder)].state, std::string("terminated"));
     QVERIFY(QString::fromStdString(r.errors.front()).contains(QStringLiteral("holding a lock")));
-    for (const auto& w : pids) QVERIFY2(::kill(pid_t(w.live.pid), 0) != 0, "a worker outlived the run");
+    for (const auto& w : pids)
+        QVERIFY2(::kill(pid_t(w.live.pid), 0) != 0, "a worker outlived the run");
     QVERIFY(!segmentExists(r.segmentName));
 }
 
-void TestRuns::cleanupTestCase() { QVERIFY(testutil::shmEntries(getpid()).isEmpty()); }
+void TestRuns::cleanupTestCase() {
+    QVERIFY(testutil::shmEntries(getpid()).isEmpty());
+}
 
 QTEST_GUILESS_MAIN(TestRuns)
 #include "tst_runs.moc"

@@ -18,7 +18,7 @@ namespace bip = boost::interprocess;
 
 class TestSegment : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void layoutFacts();
     void createdWithMode0600AndRemoved();
     void workerRefusesBadSegment_data();
@@ -28,9 +28,11 @@ private slots:
     void sweepRemovesDeadCreatorsOnly();
     void cleanupTestCase();
 
-private:
+  private:
     int m_seq = 0;
-    std::string nextName() { return testutil::segmentName(QStringLiteral("seg%1").arg(++m_seq)).toStdString(); }
+    std::string nextName() {
+        return testutil::segmentName(QStringLiteral("seg%1").arg(++m_seq)).toStdString();
+    }
 };
 
 void TestSegment::layoutFacts() {
@@ -60,7 +62,8 @@ void TestSegment::createdWithMode0600AndRemoved() {
 
 void TestSegment::workerRefusesBadSegment_data() {
     QTest::addColumn<QString>("field");
-    for (const char* f : {"magic", "version", "headerSize", "totalSize", "dataOffset", "workers", "sync"})
+    for (const char* f :
+         {"magic", "version", "headerSize", "totalSize", "dataOffset", "workers", "sync"})
         QTest::newRow(f) << QString::fromLatin1(f);
 }
 
@@ -72,15 +75,23 @@ void TestSegment::workerRefusesBadSegment() {
     cfg.workers = 2;
     auto seg = Segment::create(name, cfg);
     SegmentHeader& h = seg->header();
-    if (field == QLatin1String("magic")) h.magic[0] = 'X';
-    else if (field == QLatin1String("version")) h.layoutVersion = 99;
-    else if (field == QLatin1String("headerSize")) h.headerSize = 64;
-    else if (field == QLatin1String("totalSize")) h.totalSize += 4096;
-    else if (field == QLatin1String("dataOffset")) h.dataOffset = seg->size() - 8; // array past the end
-    else if (field == QLatin1String("workers")) h.workers = 1000;
-    else if (field == QLatin1String("sync")) h.sync = 42;
-    const auto r = testutil::run(testutil::workerPath(), {QStringLiteral("--segment"), QString::fromStdString(name),
-                                                          QStringLiteral("--worker"), QStringLiteral("0")});
+    if (field == QLatin1String("magic"))
+        h.magic[0] = 'X';
+    else if (field == QLatin1String("version"))
+        h.layoutVersion = 99;
+    else if (field == QLatin1String("headerSize"))
+        h.headerSize = 64;
+    else if (field == QLatin1String("totalSize"))
+        h.totalSize += 4096;
+    else if (field == QLatin1String("dataOffset"))
+        h.dataOffset = seg->size() - 8; // array past the end
+    else if (field == QLatin1String("workers"))
+        h.workers = 1000;
+    else if (field == QLatin1String("sync"))
+        h.sync = 42;
+    const auto r = testutil::run(testutil::workerPath(),
+                                 {QStringLiteral("--segment"), QString::fromStdString(name),
+                                  QStringLiteral("--worker"), QStringLiteral("0")});
     QCOMPARE(r.exitCode, 3);
     QVERIFY(!r.err.isEmpty());
     QVERIFY(!r.err.trimmed().contains('\n'));
@@ -97,8 +108,9 @@ void TestSegment::workerRefusesForeignSegment() {
         std::vector<char> junk(size, 'x');
         QCOMPARE(write(fd, junk.data(), size), ssize_t(size));
         ::close(fd);
-        const auto r = testutil::run(testutil::workerPath(), {QStringLiteral("--segment"), QString::fromStdString(name),
-                                                              QStringLiteral("--worker"), QStringLiteral("0")});
+        const auto r = testutil::run(testutil::workerPath(),
+                                     {QStringLiteral("--segment"), QString::fromStdString(name),
+                                      QStringLiteral("--worker"), QStringLiteral("0")});
         shm_unlink(name.c_str());
         QCOMPARE(r.exitCode, 3);
         QVERIFY(r.err.contains("shmscope-worker:"));
@@ -106,8 +118,9 @@ void TestSegment::workerRefusesForeignSegment() {
 }
 
 void TestSegment::workerRefusesMissingSegmentAndBadArgs() {
-    auto r = testutil::run(testutil::workerPath(), {QStringLiteral("--segment"), QStringLiteral("shmscope-1-doesnotexist"),
-                                                    QStringLiteral("--worker"), QStringLiteral("0")});
+    auto r = testutil::run(testutil::workerPath(),
+                           {QStringLiteral("--segment"), QStringLiteral("shmscope-1-doesnotexist"),
+                            QStringLiteral("--worker"), QStringLiteral("0")});
     QCOMPARE(r.exitCode, 3);
     QVERIFY(r.err.contains("shmscope-1-doesnotexist"));
     r = testutil::run(testutil::workerPath(), {QStringLiteral("--worker"), QStringLiteral("x")});
@@ -118,8 +131,9 @@ void TestSegment::workerRefusesMissingSegmentAndBadArgs() {
     cfg.workers = 2;
     cfg.elements = 100;
     auto seg = Segment::create(name, cfg);
-    r = testutil::run(testutil::workerPath(), {QStringLiteral("--segment"), QString::fromStdString(name),
-                                               QStringLiteral("--worker"), QStringLiteral("2")});
+    r = testutil::run(testutil::workerPath(),
+                      {QStringLiteral("--segment"), QString::fromStdString(name),
+                       QStringLiteral("--worker"), QStringLiteral("2")});
     QCOMPARE(r.exitCode, 3);
 }
 
@@ -145,7 +159,9 @@ void TestSegment::sweepRemovesDeadCreatorsOnly() {
     shm_unlink(qPrintable(live));
 }
 
-void TestSegment::cleanupTestCase() { QVERIFY(testutil::shmEntries(getpid()).isEmpty()); }
+void TestSegment::cleanupTestCase() {
+    QVERIFY(testutil::shmEntries(getpid()).isEmpty());
+}
 
 QTEST_GUILESS_MAIN(TestSegment)
 #include "tst_segment.moc"
