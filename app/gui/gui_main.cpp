@@ -1,12 +1,37 @@
 #include "gui_main.h"
 
-#include <QApplication>
-#include <QLabel>
+#include "frame_bench.h"
+#include "main_window.h"
+#include "screenshot_runner.h"
 
-// Placeholder until the window lands (issue 3).
-int runGui(const CliOptions&, int& argc, char** argv) {
+#include <QApplication>
+#include <QIcon>
+
+namespace {
+QtMessageHandler g_defaultHandler = nullptr;
+
+// The offscreen platform warns about every dock widget; that noise hides real messages.
+void filterOffscreenNoise(QtMsgType type, const QMessageLogContext& ctx, const QString& msg) {
+    if (msg.contains(QLatin1String("propagateSizeHints"))) return;
+    if (g_defaultHandler) g_defaultHandler(type, ctx, msg);
+}
+} // namespace
+
+int runGui(const CliOptions& options, int& argc, char** argv) {
+    Q_INIT_RESOURCE(shmscope); // the .qrc lives in a static library
+    g_defaultHandler = qInstallMessageHandler(filterOffscreenNoise);
     QApplication app(argc, argv);
-    QLabel l(QStringLiteral("ShmScope"));
-    l.show();
+    QApplication::setOrganizationName(QStringLiteral("ShmScope"));
+    QApplication::setApplicationName(QStringLiteral("ShmScope"));
+    QApplication::setApplicationVersion(QStringLiteral(SHMSCOPE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("shmscope"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/shmscope.png")));
+
+    // Screenshots and benchmarks must not depend on what an earlier session saved.
+    const bool batch = !options.screenshot.isEmpty() || options.benchFrames > 0;
+    MainWindow window(options, !batch);
+    if (!options.screenshot.isEmpty()) return runScreenshot(window, options);
+    if (options.benchFrames > 0) return runFrameBench(window, options);
+    window.show();
     return app.exec();
 }

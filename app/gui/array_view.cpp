@@ -1,0 +1,298 @@
+#include "array_view.h"
+
+#include "array_columns_plottable.h"
+#include "partition_strip.h"
+#include "plot_style.h"
+#include "section_heading.h"
+#include "worker_palette.h"
+#include "workload.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <cmath>
+
+namespace {
+// Checking every written element against its expected value costs a workload evaluation per
+// element; live only while that stays cheap, otherwise once the run has ended.
+constexpr uint64_t kLiveCheckBudget = 1ull << 22;
+
+uint64_t checkCost(const shm::ExperimentConfig& c) {
+    const uint64_t perElement = c.workload == shm::Workload::Mandelbrot ? 64 : 1;
+    return c.elements * perElement;
+}
+
+QString number(uint64_t v) { return QLocale().toString(qulonglong(v)); }
+} // namespace
+
+ArrayView::ArrayView(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("arrayView"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(2);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(new SectionHeading(tr("Shared array"), this));
+    m_info = new QLabel(this);
+    m_info->setObjectName(QStringLiteral("arrayInfo"));
+    m_info->setTextFormat(Qt::RichText);
+    top->addWidget(m_info, 1);
+    m_resetZoom = new QPushButton(tr("Reset zoom"), this);
+    m_resetZoom->setToolTip(tr("Show the whole array again (wheel zooms, drag pans)."));
+    connect(m_resetZoom, &QPushButton::clicked, this, &ArrayView::resetZoom);
+    top->addWidget(m_resetZoom);
+    layout->addLayout(top);
+
+    m_plot = new QCustomPlot(this);
+    m_plot->setObjectName(QStringLiteral("arrayPlot"));
+    m_plot->setMinimumHeight(160);
+    m_plot->setToolTip(tr("Value of each element against its index, min–max per pixel column, "
+                          "coloured by the worker that wrote it. Wheel: zoom, drag: pan."));
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
+    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    m_plot->xAxis->setLabel(tr("element index"));
+    m_plot->yAxis->setLabel(tr("value"));
+    m_plot->xAxis->setNumberFormat(QStringLiteral("gb"));
+    m_plot->axisRect()->setAutoMargins(QCP::msLeft | QCP::msBottom | QCP::msTop);
+    m_plot->axisRect()->setMargins(QMargins(0, 0, 14, 0));
+
+    m_columns = new ArrayColumnsPlottable(m_plot->xAxis, m_plot->yAxis, &m_dec);
+    m_columns->setName(tr("value (colour = writer)"));
+    m_expected = m_plot->addGraph();
+    m_expected->setName(tr("expected"));
+    m_expected->setAdaptiveSampling(false);
+    m_unwrittenLegend = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+    m_unwrittenLegend->setName(tr("unwritten"));
+    m_unwrittenLegend->setPen(Qt::NoPen);
+    m_unwrittenLegend->setBrush(worker_palette::unwrittenColor());
+    m_mismatchLegend = m_plot->addGraph();
+    m_mismatchLegend->setName(tr("mismatch"));
+    m_mismatchLegend->setLineStyle(QCPGraph::lsNone);
+    m_mismatchLegend->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCross, QPen(worker_palette::mismatchColor(), 2), Qt::NoBrush, 8));
+
+    m_plot->legend->setVisible(true);
+    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_plot->legend->setWrap(4);
+    m_plot->legend->setIconSize(22, 10);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot_style::apply(m_plot);
+    QColor expectedColor = m_plot->palette().color(QPalette::Text);
+    expectedColor.setAlpha(170);
+    m_expected->setPen(QPen(expectedColor, 1, Qt::DashLine));
+    m_columns->setBarColor(worker_palette::color(4));
+    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            &ArrayView::onRangeChanged);
+    layout->addWidget(m_plot, 1);
+
+    m_strip = new PartitionStrip(&m_dec, m_plot->xAxis, this);
+    layout->addWidget(m_strip);
+    updateInfo(nullptr);
+}
+
+ArrayView::~ArrayView() {
+    if (m_binsFuture.valid()) m_binsFuture.wait();
+}
+
+int ArrayView::plotColumns() const { return std::max(16, m_plot->axisRect()->width()); }
+
+void ArrayView::startRun(const shm::ExperimentConfig& cfg) {
+    m_cfg = cfg;
+    m_haveRun = true;
+    m_finished = false;
+    const bool histogram = cfg.workload == shm::Workload::Histogram;
+    m_dec.configure(cfg.dataCount(), cfg.workers,
+                    histogram ? Decimator::WrittenBy::OwnerSet : Decimator::WrittenBy::NotNaN);
+    m_tracker.reset(cfg);
+    m_columns->setBarMode(histogram);
+    m_plot->xAxis->setLabel(histogram ? tr("bin") : tr("element index"));
+    m_plot->yAxis->setLabel(histogram ? tr("count") : tr("value"));
+    m_columns->setName(histogram ? tr("actual count") : tr("value (colour = writer)"));
+    m_expectedBins.clear();
+    if (m_binsFuture.valid()) m_binsFuture.wait();
+    m_wantCheck = false;
+    if (histogram) {
+        m_binsFuture = std::async(std::launch::async, [cfg] { return shm::expectedArray(cfg); });
+    } else if (checkCost(cfg) <= kLiveCheckBudget) {
+        const shm::Workload w = cfg.workload;
+        const uint64_t n = cfg.elements;
+        m_dec.setExpected([w, n](uint64_t i) { return shm::elementValue(w, i, n); });
+    }
+    m_strip->setRun(cfg, true);
+    resetZoom();
+}
+
+void ArrayView::clear() {
+    m_haveRun = false;
+    m_dec.configure(0, 0, Decimator::WrittenBy::NotNaN);
+    m_expected->data()->clear();
+    m_strip->setRun(shm::ExperimentConfig{}, false);
+    updateInfo(nullptr);
+    m_plot->replot();
+    m_strip->update();
+}
+
+void ArrayView::resetZoom() {
+    const double n = double(std::max<uint64_t>(m_cfg.dataCount(), 1));
+    m_plot->xAxis->setRange(m_cfg.workload == shm::Workload::Histogram ? -0.5 : 0,
+                            m_cfg.workload == shm::Workload::Histogram ? n - 0.5 : n);
+    m_viewDirty = true;
+}
+
+void ArrayView::onRangeChanged() {
+    // Keep the view inside the array and at least a few elements wide.
+    const double n = double(std::max<uint64_t>(m_dec.count(), 1));
+    QCPRange r = m_plot->xAxis->range();
+    const double lo = m_cfg.workload == shm::Workload::Histogram ? -0.5 : 0;
+    const double hi = m_cfg.workload == shm::Workload::Histogram ? n - 0.5 : n;
+    double span = std::clamp(r.size(), std::min(8.0, hi - lo), hi - lo);
+    double a = std::clamp(r.center() - span / 2, lo, hi - span);
+    if (std::abs(a - r.lower) > 1e-9 || std::abs(a + span - r.upper) > 1e-9) {
+        QSignalBlocker block(m_plot->xAxis);
+        m_plot->xAxis->setRange(a, a + span);
+    }
+    m_viewDirty = true;
+}
+
+void ArrayView::updateExpectedCurve() {
+    const auto& cols = m_dec.columns();
+    QVector<double> keys, values;
+    keys.reserve(qsizetype(cols.size()));
+    values.reserve(qsizetype(cols.size()));
+    if (m_cfg.workload == shm::Workload::Histogram) {
+        if (!m_expectedBins.empty())
+            for (const auto& c : cols) {
+                keys << double(c.begin) << double(c.end - 1);
+                const double v = m_expectedBins[c.begin];
+                values << v << v;
+            }
+        m_expected->setLineStyle(QCPGraph::lsStepCenter);
+    } else {
+        for (const auto& c : cols) {
+            const uint64_t mid = c.begin + (c.end - c.begin - 1) / 2;
+            keys << double(mid);
+            values << shm::elementValue(m_cfg.workload, mid, m_cfg.elements);
+        }
+        m_expected->setLineStyle(QCPGraph::lsLine);
+    }
+    m_expected->setData(keys, values, true);
+}
+
+void ArrayView::fitValueAxis() {
+    bool found = false;
+    QCPRange r = m_columns->getValueRange(found);
+    bool foundExpected = false;
+    const QCPRange e = m_expected->getValueRange(foundExpected);
+    if (foundExpected) r = found ? QCPRange(std::min(r.lower, e.lower), std::max(r.upper, e.upper)) : e;
+    if (!found && !foundExpected) r = QCPRange(-1, 1);
+    if (m_cfg.workload == shm::Workload::Histogram) r.lower = 0;
+    double pad = r.size() * 0.06;
+    if (pad <= 0) pad = std::max(1.0, std::abs(r.upper) * 0.1);
+    // Room at the top for the legend.
+    m_plot->yAxis->setRange(r.lower - (r.lower == 0 ? 0 : pad), r.upper + pad * 3.5);
+}
+
+void ArrayView::refresh(const RunController& run, const RunController::Snapshot& snap,
+                        uint64_t budgetNs) {
+    const shm::Segment* seg = run.segment();
+    if (!m_haveRun || !seg) return;
+    if (m_binsFuture.valid() &&
+        m_binsFuture.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        m_expectedBins = m_binsFuture.get();
+        m_viewDirty = true;
+    }
+    if (m_wantCheck && !m_expectedBins.empty()) {
+        const std::vector<double>* bins = &m_expectedBins;
+        m_dec.setExpected([bins](uint64_t i) { return (*bins)[i]; });
+        m_wantCheck = false;
+    }
+    std::vector<shm::WorkerSnapshot> live;
+    live.reserve(snap.workers.size());
+    for (const auto& w : snap.workers) live.push_back(w.live);
+    const uint64_t cursor = seg->header().cursor.load(std::memory_order_relaxed);
+    for (const auto& r : m_tracker.update(live, cursor, seg->data())) m_dec.markDirty(r.first, r.second);
+
+    const QCPRange xr = m_plot->xAxis->range();
+    const int columns = plotColumns();
+    if (m_viewDirty || columns != m_viewColumns) {
+        m_viewColumns = columns;
+        const uint64_t lo = uint64_t(std::max(0.0, std::floor(xr.lower + 0.5)));
+        const uint64_t hi = uint64_t(std::max(0.0, std::ceil(xr.upper + 0.5)));
+        m_dec.setView(lo, hi, columns);
+        updateExpectedCurve();
+        m_viewDirty = false;
+    }
+    m_dec.process(seg->data(), seg->owner(), budgetNs);
+    m_strip->setCursor(cursor);
+    updateInfo(&run);
+    if (m_dec.version() != m_drawnVersion) {
+        m_drawnVersion = m_dec.version();
+        fitValueAxis();
+        m_plot->replot(budgetNs ? QCustomPlot::rpQueuedReplot : QCustomPlot::rpImmediateRefresh);
+        m_strip->update();
+    }
+}
+
+void ArrayView::runFinished(const RunController& run) {
+    m_finished = true;
+    m_strip->setRun(m_cfg, false);
+    if (m_cfg.workload == shm::Workload::Histogram) {
+        m_wantCheck = true; // bins are final now: compare them
+    } else if (checkCost(m_cfg) > kLiveCheckBudget) {
+        const shm::Workload w = m_cfg.workload;
+        const uint64_t n = m_cfg.elements;
+        // Spread over frames by the budget, so even 10^8 elements keep the window responsive.
+        if (run.report().mismatches > run.report().unwritten)
+            m_dec.setExpected([w, n](uint64_t i) { return shm::elementValue(w, i, n); });
+    }
+    // Catch what the last progress publish did not mark (a stopped or crashed worker).
+    m_dec.markAllDirty();
+}
+
+uint64_t ArrayView::mismatchesInView() const {
+    uint64_t m = 0;
+    for (const auto& c : m_dec.columns()) m += c.mismatches;
+    return m;
+}
+
+void ArrayView::updateInfo(const RunController* run) {
+    if (!m_haveRun) {
+        m_info->setText(tr("<span style='color:gray'>start a run to see the array</span>"));
+        return;
+    }
+    const bool histogram = m_cfg.workload == shm::Workload::Histogram;
+    uint64_t written = 0, total = 0;
+    for (const auto& c : m_dec.columns()) {
+        written += c.written;
+        total += c.end - c.begin;
+    }
+    QStringList parts;
+    parts << (histogram ? tr("%1 bins").arg(number(m_cfg.bins))
+                        : tr("%1 elements").arg(number(m_cfg.elements)));
+    if (m_dec.viewEnd() - m_dec.viewBegin() < m_dec.count())
+        parts << tr("view %1–%2").arg(number(m_dec.viewBegin()), number(m_dec.viewEnd()));
+    if (!histogram && total) parts << tr("unwritten in view: %1").arg(number(total - written));
+    const QString red = worker_palette::mismatchColor().name();
+    if (m_finished && run && run->phase() == RunController::Phase::Finished) {
+        const auto& r = run->report();
+        if (histogram) {
+            parts << (r.lostUpdates
+                          ? tr("<b style='color:%1'>lost updates: %2</b>").arg(red, number(uint64_t(std::llabs(r.lostUpdates))))
+                          : tr("lost updates: 0"));
+        }
+        const uint64_t bad = r.mismatches - std::min(r.mismatches, r.unwritten);
+        parts << (bad ? tr("<b style='color:%1'>mismatches: %2</b>").arg(red, number(bad))
+                      : tr("mismatches: 0"));
+    } else if (!histogram && checkCost(m_cfg) <= kLiveCheckBudget) {
+        const uint64_t bad = mismatchesInView();
+        parts << (bad ? tr("<b style='color:%1'>mismatches: %2</b>").arg(red, number(bad))
+                      : tr("mismatches: 0"));
+    }
+    if (m_dec.hasDirty()) parts << tr("<i>scanning…</i>");
+    m_info->setText(QStringLiteral("&nbsp;&nbsp;") + parts.join(QStringLiteral(" · ")));
+}

@@ -1,0 +1,57 @@
+#pragma once
+// The lock-contention view: summary figures, per-worker stacked bars of computing / waiting /
+// holding time, a log-bucket histogram of wait times and the lock timeline lanes. With `none`
+// or `atomic` sync it says plainly that no lock is taken.
+#include "run_controller.h"
+#include "wait_histogram.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class ContentionModel;
+class LockTimeline;
+class QCPBars;
+class QCustomPlot;
+class QLabel;
+class QStackedWidget;
+
+class ContentionView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ContentionView(ContentionModel* model, QWidget* parent = nullptr);
+    void setSource(const RunController* run);
+    void startRun(const shm::ExperimentConfig& cfg);
+    void refresh(const RunController& run, uint64_t nowNs, bool immediate);
+    void clear();
+
+    bool showsNoLockMessage() const;
+    QString noLockText() const;
+    QCustomPlot* barsPlot() const { return m_bars; }
+    QCustomPlot* histogramPlot() const { return m_hist; }
+    LockTimeline* timeline() const { return m_timeline; }
+    const WaitHistogram& waitHistogram() const { return m_waits; }
+
+private:
+    void buildBars(uint32_t workers);
+    void updateBars();
+    void updateHistogram();
+    void updateSummary();
+
+    ContentionModel* m_model;
+    QStackedWidget* m_stack;
+    QLabel* m_noLock;
+    std::vector<QLabel*> m_figures;
+    QCustomPlot* m_bars;
+    QCustomPlot* m_hist;
+    QCPBars* m_histBars;
+    LockTimeline* m_timeline;
+    struct WorkerBars {
+        QCPBars* compute;
+        QCPBars* wait;
+        QCPBars* hold;
+    };
+    std::vector<WorkerBars> m_workerBars;
+    WaitHistogram m_waits;
+    shm::ExperimentConfig m_cfg;
+};

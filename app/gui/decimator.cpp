@@ -1,0 +1,136 @@
+#include "decimator.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+
+void Decimator::configure(uint64_t count, uint32_t workers, WrittenBy rule) {
+    m_count = count;
+    m_workers = workers;
+    m_rule = rule;
+    m_expected = {};
+    setView(0, count, int(std::min<uint64_t>(count, 1000)));
+}
+
+void Decimator::setView(uint64_t lo, uint64_t hi, int columns) {
+    hi = std::min(hi, m_count);
+    lo = std::min(lo, hi);
+    m_lo = lo;
+    m_hi = hi;
+    const uint64_t span = hi - lo;
+    const size_t n = size_t(std::min<uint64_t>(span, uint64_t(std::max(columns, 1))));
+    m_columns.assign(n, DecimatedColumn{});
+    for (size_t c = 0; c < n; ++c) {
+        // span * c stays far below 2^64: span <= 2^34 elements, columns <= a few thousand.
+        m_columns[c].begin = lo + span * c / n;
+        m_columns[c].end = lo + span * (c + 1) / n;
+        m_columns[c].dominantOwner = m_workers;
+    }
+    m_ownerCounts.assign(n * (m_workers + 1), 0);
+    m_dirty.assign(n, 0);
+    m_dirtyCount = 0;
+    m_sweep = 0;
+    markAllDirty();
+    ++m_version;
+}
+
+void Decimator::setExpected(std::function<double(uint64_t)> expected) {
+    m_expected = std::move(expected);
+    markAllDirty();
+}
+
+size_t Decimator::columnOf(uint64_t index) const {
+    // Columns are equal to within one element, so the estimate is off by at most one.
+    const size_t n = m_columns.size();
+    size_t c = size_t((index - m_lo) * n / (m_hi - m_lo));
+    c = std::min(c, n - 1);
+    while (c > 0 && index < m_columns[c].begin) --c;
+    while (c + 1 < n && index >= m_columns[c].end) ++c;
+    return c;
+}
+
+void Decimator::markDirty(uint64_t begin, uint64_t end) {
+    begin = std::max(begin, m_lo);
+    end = std::min(end, m_hi);
+    if (begin >= end || m_columns.empty()) return;
+    const size_t first = columnOf(begin), last = columnOf(end - 1);
+    for (size_t c = first; c <= last; ++c) {
+        if (!m_dirty[c]) ++m_dirtyCount;
+        m_dirty[c] = 1;
+    }
+}
+
+void Decimator::markAllDirty() {
+    std::fill(m_dirty.begin(), m_dirty.end(), uint8_t(1));
+    m_dirtyCount = m_dirty.size();
+}
+
+DecimatedColumn Decimator::scan(const double* data, const uint8_t* owner, uint64_t begin,
+                                uint64_t end, uint32_t workers, WrittenBy rule,
+                                const std::function<double(uint64_t)>& expected,
+                                uint32_t* counts) {
+    DecimatedColumn col;
+    col.begin = begin;
+    col.end = end;
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    uint64_t written = 0, mismatches = 0;
+    std::fill(counts, counts + workers + 1, 0u);
+    for (uint64_t i = begin; i < end; ++i) {
+        const uint8_t o = owner[i];
+        ++counts[o < workers ? o : workers];
+        const double v = data[i];
+        const bool isWritten = rule == WrittenBy::NotNaN ? !std::isnan(v) : o != 255;
+        if (!isWritten) continue;
+        ++written;
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+        if (expected && v != expected(i)) ++mismatches;
+    }
+    col.written = written;
+    col.mismatches = mismatches;
+    col.min = written ? lo : 0;
+    col.max = written ? hi : 0;
+    col.dominantOwner = workers;
+    uint32_t best = 0;
+    for (uint32_t k = 0; k < workers; ++k)
+        if (counts[k] > best) {
+            best = counts[k];
+            col.dominantOwner = k;
+        }
+    return col;
+}
+
+void Decimator::rescan(size_t c, const double* data, const uint8_t* owner) {
+    const DecimatedColumn fresh =
+        scan(data, owner, m_columns[c].begin, m_columns[c].end, m_workers, m_rule, m_expected,
+             &m_ownerCounts[c * (m_workers + 1)]);
+    if (!(fresh == m_columns[c])) {
+        m_columns[c] = fresh;
+        ++m_version;
+    }
+}
+
+int Decimator::process(const double* data, const uint8_t* owner, uint64_t budgetNs) {
+    if (!m_dirtyCount || !data || !owner) return 0;
+    using Clock = std::chrono::steady_clock;
+    const auto t0 = Clock::now();
+    const size_t n = m_columns.size();
+    int done = 0;
+    for (size_t step = 0; step < n && m_dirtyCount; ++step) {
+        const size_t c = (m_sweep + step) % n;
+        if (!m_dirty[c]) continue;
+        m_dirty[c] = 0;
+        --m_dirtyCount;
+        rescan(c, data, owner);
+        ++done;
+        if (budgetNs && uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                     Clock::now() - t0)
+                                     .count()) >= budgetNs) {
+            m_sweep = (c + 1) % n;
+            return done;
+        }
+    }
+    m_sweep = 0;
+    return done;
+}

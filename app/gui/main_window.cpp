@@ -1,0 +1,361 @@
+#include "main_window.h"
+
+#include "array_view.h"
+#include "clock.h"
+#include "contention_model.h"
+#include "contention_view.h"
+#include "controls_panel.h"
+#include "progress_model.h"
+#include "progress_view.h"
+#include "view_export.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+
+namespace {
+// Copies one named setting (as in shm::kSettingNames) from src to dst.
+void copySetting(shm::ExperimentConfig& dst, const shm::ExperimentConfig& src, const QString& name) {
+    if (name == QLatin1String("workers")) dst.workers = src.workers;
+    else if (name == QLatin1String("elements")) dst.elements = src.elements;
+    else if (name == QLatin1String("workload")) dst.workload = src.workload;
+    else if (name == QLatin1String("bins")) dst.bins = src.bins;
+    else if (name == QLatin1String("partition")) dst.partition = src.partition;
+    else if (name == QLatin1String("chunk")) dst.chunk = src.chunk;
+    else if (name == QLatin1String("sync")) dst.sync = src.sync;
+    else if (name == QLatin1String("stripes")) dst.stripes = src.stripes;
+    else if (name == QLatin1String("lock-scope")) dst.lockScope = src.lockScope;
+    else if (name == QLatin1String("delay-us")) dst.delayUs = src.delayUs;
+    else if (name == QLatin1String("instrument")) dst.instrument = src.instrument;
+}
+
+QString settingText(const shm::ExperimentConfig& c, std::string_view name) {
+    auto s = [](std::string_view v) { return QString::fromLatin1(v.data(), qsizetype(v.size())); };
+    if (name == "workers") return QString::number(c.workers);
+    if (name == "elements") return QString::number(c.elements);
+    if (name == "workload") return s(shm::toString(c.workload));
+    if (name == "bins") return QString::number(c.bins);
+    if (name == "partition") return s(shm::toString(c.partition));
+    if (name == "chunk") return QString::number(c.chunk);
+    if (name == "sync") return s(shm::toString(c.sync));
+    if (name == "stripes") return QString::number(c.stripes);
+    if (name == "lock-scope") return s(shm::toString(c.lockScope));
+    if (name == "delay-us") return QString::number(c.delayUs);
+    if (name == "instrument") return c.instrument ? QStringLiteral("true") : QStringLiteral("false");
+    return {};
+}
+
+QString formatBytes(uint64_t b) {
+    if (b >= (1ull << 30)) return QStringLiteral("%1 GiB").arg(double(b) / double(1ull << 30), 0, 'f', 2);
+    if (b >= (1ull << 20)) return QStringLiteral("%1 MiB").arg(double(b) / double(1ull << 20), 0, 'f', 1);
+    return QStringLiteral("%1 KiB").arg(double(b) / 1024.0, 0, 'f', 1);
+}
+} // namespace
+
+MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* parent)
+    : QMainWindow(parent), m_persistent(persistent) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(QStringLiteral("ShmScope"));
+    m_run.setKeepEvents(true);
+    m_progressModel = new ProgressModel(this);
+    m_contentionModel = new ContentionModel(this);
+
+    m_controls = new ControlsPanel;
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(m_controls);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* dock = new QDockWidget(tr("Controls"), this);
+    dock->setObjectName(QStringLiteral("controlsDock"));
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setWidget(scroll);
+    scroll->setMinimumWidth(m_controls->sizeHint().width() + 4);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    // The right dock area stays free for the lessons panel of a later release.
+
+    m_progressView = new ProgressView(m_progressModel);
+    m_arrayView = new ArrayView;
+    m_contentionView = new ContentionView(m_contentionModel);
+    m_contentionView->setSource(&m_run);
+    m_leftSplit = new QSplitter(Qt::Vertical);
+    m_leftSplit->setChildrenCollapsible(false);
+    m_leftSplit->addWidget(m_progressView);
+    m_leftSplit->addWidget(m_arrayView);
+    m_leftSplit->setStretchFactor(0, 2);
+    m_leftSplit->setStretchFactor(1, 5);
+    m_mainSplit = new QSplitter(Qt::Horizontal);
+    m_mainSplit->setChildrenCollapsible(false);
+    m_mainSplit->addWidget(m_leftSplit);
+    m_mainSplit->addWidget(m_contentionView);
+    m_mainSplit->setStretchFactor(0, 1);
+    m_mainSplit->setStretchFactor(1, 1);
+    m_mainSplit->setSizes({5500, 4500});
+    setCentralWidget(m_mainSplit);
+
+    m_stateLabel = new QLabel(this);
+    m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
+    m_elapsedLabel = new QLabel(this);
+    m_rateLabel = new QLabel(this);
+    m_segmentLabel = new QLabel(this);
+    m_segmentLabel->setObjectName(QStringLiteral("segmentLabel"));
+    m_stateLabel->setToolTip(tr("Run state."));
+    m_elapsedLabel->setToolTip(tr("Time since the workers passed the start barrier."));
+    m_rateLabel->setToolTip(tr("Elements per second, all workers together."));
+    m_segmentLabel->setToolTip(tr("Shared-memory segment: /dev/shm/<name> and its size."));
+    statusBar()->addWidget(m_stateLabel, 1);
+    statusBar()->addPermanentWidget(m_elapsedLabel);
+    statusBar()->addPermanentWidget(m_rateLabel);
+    statusBar()->addPermanentWidget(m_segmentLabel);
+
+    buildMenus();
+
+    connect(m_controls, &ControlsPanel::startRequested, this, [this] {
+        QString err;
+        if (!startRun(&err)) QMessageBox::warning(this, tr("Cannot start"), err);
+    });
+    connect(m_controls, &ControlsPanel::pauseResumeRequested, this, [this] {
+        if (m_run.phase() == RunController::Phase::Paused) m_run.resume();
+        else m_run.pause();
+    });
+    connect(m_controls, &ControlsPanel::stopRequested, &m_run, &RunController::stop);
+    connect(m_controls, &ControlsPanel::resetRequested, this, [this] {
+        m_run.reset();
+        m_progressModel->clear();
+        m_contentionModel->clear();
+        m_arrayView->clear();
+        m_contentionView->clear();
+        m_lastError.clear();
+        refreshFrame(0);
+    });
+    connect(m_controls, &ControlsPanel::killRequested, &m_run, &RunController::killWorker);
+    connect(m_controls, &ControlsPanel::delayChanged, &m_run, &RunController::setDelayUs);
+    connect(&m_run, &RunController::phaseChanged, this, &MainWindow::onPhaseChanged);
+
+    shm::ExperimentConfig cfg;
+    if (m_persistent) {
+        QSettings s;
+        s.beginGroup(QStringLiteral("experiment"));
+        for (auto name : shm::kSettingNames) {
+            const QString key = QString::fromLatin1(name.data(), qsizetype(name.size()));
+            if (s.contains(key))
+                (void)shm::applySetting(cfg, name, s.value(key).toString().toStdString());
+        }
+        if (shm::validate(cfg)) cfg = {};
+    }
+    for (const QString& name : options.settingsGiven) copySetting(cfg, options.config, name);
+    m_controls->setConfig(cfg);
+    loadSettings();
+
+    m_frameTimer.setInterval(kFrameIntervalMs);
+    connect(&m_frameTimer, &QTimer::timeout, this, [this] { refreshFrame(kFrameBudgetNs); });
+    m_frameTimer.start();
+    onPhaseChanged(RunController::Phase::Idle);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* exportWindow = file->addAction(tr("&Export Window…"), this, [this] { exportView(QStringLiteral("window")); });
+    exportWindow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addAction(tr("Export &Progress View…"), this, [this] { exportView(QStringLiteral("progress")); });
+    file->addAction(tr("Export &Array Plot…"), this, [this] { exportView(QStringLiteral("array")); });
+    file->addAction(tr("Export &Contention View…"), this, [this] { exportView(QStringLiteral("contention")); });
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    QAction* startPause = run->addAction(tr("Start / Pause / Resume"), this, &MainWindow::togglePauseOrStart);
+    startPause->setShortcut(QKeySequence(Qt::Key_Space));
+    QAction* stop = run->addAction(tr("Stop"), &m_run, &RunController::stop);
+    stop->setShortcut(QKeySequence(Qt::Key_Escape));
+    run->addAction(tr("Reset Zoom"), m_arrayView, &ArrayView::resetZoom);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About ShmScope"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+QWidget* MainWindow::viewWidget(const QString& name) {
+    if (name == QLatin1String("progress")) return m_progressView;
+    if (name == QLatin1String("array")) return m_arrayView;
+    if (name == QLatin1String("contention")) return m_contentionView;
+    return this;
+}
+
+void MainWindow::setAutoRefresh(bool on) {
+    if (on) m_frameTimer.start();
+    else m_frameTimer.stop();
+}
+
+bool MainWindow::startRun(QString* error) {
+    const QString problem = m_controls->validationMessage();
+    if (!problem.isEmpty()) {
+        if (error) *error = problem;
+        return false;
+    }
+    const shm::ExperimentConfig cfg = m_controls->config();
+    QString err;
+    m_progressModel->clear();
+    m_contentionModel->clear();
+    m_lastError.clear();
+    if (!m_run.start(cfg, &err)) {
+        m_lastError = err;
+        if (error) *error = err;
+        updateStatus(m_run.snapshot());
+        return false;
+    }
+    m_arrayView->startRun(cfg);
+    m_contentionView->startRun(cfg);
+    fitProgressTable(cfg.workers);
+    refreshFrame(kFrameBudgetNs);
+    return true;
+}
+
+void MainWindow::fitProgressTable(uint32_t workers) {
+    // Give the table the rows it needs (up to a dozen, then it scrolls); the plot the rest.
+    const int total = m_leftSplit->height();
+    const int rows = int(std::min<uint32_t>(workers, 12));
+    const int wanted = 36 + 30 + rows * 28 + 6;
+    const int table = std::min(wanted, total * 2 / 5);
+    if (total > 0) m_leftSplit->setSizes({table, total - table});
+}
+
+void MainWindow::togglePauseOrStart() {
+    switch (m_run.phase()) {
+    case RunController::Phase::Idle:
+    case RunController::Phase::Finished: {
+        QString err;
+        if (!startRun(&err)) QMessageBox::warning(this, tr("Cannot start"), err);
+        break;
+    }
+    case RunController::Phase::Running: m_run.pause(); break;
+    case RunController::Phase::Paused: m_run.resume(); break;
+    default: break;
+    }
+}
+
+void MainWindow::onPhaseChanged(RunController::Phase phase) {
+    m_controls->setPhase(phase);
+    if (phase == RunController::Phase::Finished) {
+        m_arrayView->runFinished(m_run);
+        m_contentionPending = true;
+        if (!m_run.report().errors.empty()) m_lastError = QString::fromStdString(m_run.report().errors.front());
+        refreshFrame(kFrameBudgetNs);
+    }
+    updateStatus(m_run.snapshot());
+}
+
+void MainWindow::refreshFrame(uint64_t budgetNs) {
+    if (!m_run.segment()) return;
+    const RunController::Snapshot snap = m_run.snapshot();
+    const uint64_t now = shm::nowNs();
+    const shm::ExperimentConfig& cfg = m_run.config();
+    const bool active = m_run.isActive();
+    if (active || m_contentionPending || budgetNs == 0) {
+        m_progressModel->update(snap, cfg, now);
+        m_contentionModel->update(snap, cfg, now);
+        m_contentionView->refresh(m_run, now, budgetNs == 0);
+        m_contentionPending = false;
+        updateStatus(snap);
+    }
+    m_arrayView->refresh(m_run, snap, budgetNs);
+}
+
+void MainWindow::updateStatus(const RunController::Snapshot& snap) {
+    using P = RunController::Phase;
+    QString state;
+    switch (snap.phase) {
+    case P::Idle: state = tr("Ready — choose settings and press Start (Space)"); break;
+    case P::Starting: state = tr("Starting workers…"); break;
+    case P::Running: state = tr("Running"); break;
+    case P::Paused: state = tr("Paused"); break;
+    case P::Stopping: state = tr("Stopping…"); break;
+    case P::Finished: {
+        const auto& r = m_run.report();
+        const uint64_t bad = r.mismatches - std::min(r.mismatches, r.unwritten);
+        if (r.status != "finished") state = tr("Failed: %1").arg(m_lastError);
+        else if (r.lostUpdates) state = tr("Finished — %1 lost updates").arg(QLocale().toString(qlonglong(r.lostUpdates)));
+        else if (bad || r.unwritten)
+            state = tr("Finished — %1 mismatches, %2 unwritten")
+                        .arg(QLocale().toString(qulonglong(bad)), QLocale().toString(qulonglong(r.unwritten)));
+        else state = tr("Finished — array verified");
+        break;
+    }
+    }
+    if (snap.phase == P::Idle && !m_lastError.isEmpty()) state = tr("Cannot start: %1").arg(m_lastError);
+    m_stateLabel->setText(state);
+    m_elapsedLabel->setText(tr("elapsed %1 s").arg(snap.elapsedSeconds, 0, 'f', 2));
+    const double rate = snap.elapsedSeconds > 0 ? double(snap.processed) / snap.elapsedSeconds : 0;
+    m_rateLabel->setText(tr("total %1").arg(ProgressModel::formatRate(rate)));
+    if (const shm::Segment* seg = m_run.segment())
+        m_segmentLabel->setText(QStringLiteral("%1 · %2%3")
+                                    .arg(QString::fromStdString(seg->name()), formatBytes(seg->size()),
+                                         seg->unlinked() ? tr(" (removed)") : QString()));
+    else m_segmentLabel->setText(tr("no segment"));
+}
+
+void MainWindow::exportView(const QString& view) {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export %1").arg(view), QStringLiteral("shmscope-%1.png").arg(view),
+        tr("PNG image (*.png);;PDF document (*.pdf)"));
+    if (path.isEmpty()) return;
+    QString err;
+    if (!view_export::save(viewWidget(view), view == QLatin1String("array") ? m_arrayView->plot() : nullptr,
+                           path, {}, &err))
+        QMessageBox::warning(this, tr("Export failed"), err);
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(
+        this, tr("About ShmScope"),
+        tr("<h3>ShmScope %1</h3><p>Watch worker processes share one POSIX shared-memory array: "
+           "who writes where, how fast, and what the lock costs.</p><p>Workers are separate "
+           "<code>shmscope-worker</code> processes; the window only reads what they publish and "
+           "never takes their lock.</p><p>Qt %2 · QCustomPlot 2.1</p>")
+            .arg(QStringLiteral(SHMSCOPE_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::loadSettings() {
+    if (!m_persistent) return;
+    QSettings s;
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    m_mainSplit->restoreState(s.value(QStringLiteral("window/mainSplit")).toByteArray());
+    m_leftSplit->restoreState(s.value(QStringLiteral("window/leftSplit")).toByteArray());
+}
+
+void MainWindow::saveSettings() const {
+    if (!m_persistent) return;
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("window/mainSplit"), m_mainSplit->saveState());
+    s.setValue(QStringLiteral("window/leftSplit"), m_leftSplit->saveState());
+    const shm::ExperimentConfig cfg = m_controls->config();
+    s.beginGroup(QStringLiteral("experiment"));
+    for (auto name : shm::kSettingNames)
+        s.setValue(QString::fromLatin1(name.data(), qsizetype(name.size())), settingText(cfg, name));
+}
+
+void MainWindow::closeEvent(QCloseEvent* e) {
+    saveSettings();
+    if (m_run.isActive()) {
+        // Leave no worker or segment behind: stop, and the controller kills what remains.
+        m_run.stop();
+    }
+    e->accept();
+}

@@ -1,0 +1,76 @@
+#pragma once
+// The ShmScope window: controls dock on the left, worker table, array plot and lock-contention
+// view in the centre, status bar below. One 30 Hz timer drives every view from one snapshot.
+#include "cli_options.h"
+#include "run_controller.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+class ArrayView;
+class ContentionModel;
+class ContentionView;
+class ControlsPanel;
+class ProgressModel;
+class ProgressView;
+class QLabel;
+class QSplitter;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // persistent: load/save QSettings (never in tests, screenshots or benchmarks, so earlier
+    // sessions cannot leak in). Settings given on the command line override saved ones.
+    explicit MainWindow(const CliOptions& options, bool persistent, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    RunController& controller() { return m_run; }
+    ControlsPanel* controls() const { return m_controls; }
+    ProgressModel* progressModel() const { return m_progressModel; }
+    ContentionModel* contentionModel() const { return m_contentionModel; }
+    ArrayView* arrayView() const { return m_arrayView; }
+    ContentionView* contentionView() const { return m_contentionView; }
+    ProgressView* progressView() const { return m_progressView; }
+    // "window", "progress", "array" or "contention".
+    QWidget* viewWidget(const QString& name);
+
+    bool startRun(QString* error = nullptr);
+    // One frame: snapshot, models, plots. budgetNs bounds the array rescan (0 = finish it).
+    void refreshFrame(uint64_t budgetNs);
+    void setAutoRefresh(bool on);
+
+    static constexpr int kFrameIntervalMs = 33;
+    static constexpr uint64_t kFrameBudgetNs = 6'000'000;
+
+protected:
+    void closeEvent(QCloseEvent* e) override;
+
+private:
+    void buildMenus();
+    void onPhaseChanged(RunController::Phase phase);
+    void togglePauseOrStart();
+    void fitProgressTable(uint32_t workers);
+    void updateStatus(const RunController::Snapshot& snap);
+    void exportView(const QString& view);
+    void showAbout();
+    void loadSettings();
+    void saveSettings() const;
+
+    RunController m_run;
+    bool m_persistent;
+    ProgressModel* m_progressModel;
+    ContentionModel* m_contentionModel;
+    ControlsPanel* m_controls;
+    ProgressView* m_progressView;
+    ArrayView* m_arrayView;
+    ContentionView* m_contentionView;
+    QSplitter* m_mainSplit;
+    QSplitter* m_leftSplit;
+    QLabel* m_stateLabel;
+    QLabel* m_elapsedLabel;
+    QLabel* m_rateLabel;
+    QLabel* m_segmentLabel;
+    QTimer m_frameTimer;
+    bool m_contentionPending = false; // one more contention refresh after the run ended
+    QString m_lastError;
+};

@@ -1,0 +1,37 @@
+#include "plot_style.h"
+
+#include <qcustomplot.h>
+
+namespace plot_style {
+
+void styleAxis(QCPAxis* axis) {
+    const QPalette pal = axis->parentPlot()->palette();
+    const QColor text = pal.color(QPalette::WindowText);
+    QColor grid = pal.color(QPalette::Mid);
+    grid.setAlpha(90);
+    axis->setBasePen(QPen(text, 1));
+    axis->setTickPen(QPen(text, 1));
+    axis->setSubTickPen(QPen(text, 1));
+    axis->setTickLabelColor(text);
+    axis->setLabelColor(text);
+    axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
+    axis->grid()->setZeroLinePen(Qt::NoPen);
+    QFont f = axis->parentPlot()->font();
+    axis->setTickLabelFont(f);
+    axis->setLabelFont(f);
+}
+
+void apply(QCustomPlot* plot) {
+    const QPalette pal = plot->palette();
+    plot->setBackground(pal.brush(QPalette::Base));
+    plot->axisRect()->setBackground(pal.brush(QPalette::Base));
+    for (QCPAxis* a : plot->axisRect()->axes()) styleAxis(a);
+    plot->legend->setBrush(QColor(pal.color(QPalette::Base).red(), pal.color(QPalette::Base).green(),
+                                  pal.color(QPalette::Base).blue(), 215));
+    plot->legend->setBorderPen(QPen(pal.color(QPalette::Mid), 1));
+    plot->legend->setTextColor(pal.color(QPalette::Text));
+    plot->legend->setFont(plot->font());
+    plot->setNoAntialiasingOnDrag(true);
+}
+
+} // namespace plot_style

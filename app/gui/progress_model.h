@@ -1,0 +1,58 @@
+#pragma once
+// One row per worker: what the progress table shows. Fed from RunController snapshots once
+// per frame; emits one dataChanged per frame at most (coalesced), and only if a cell changed.
+#include "run_controller.h"
+
+#include <QAbstractTableModel>
+#include <QColor>
+
+#include <vector>
+
+class ProgressModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { WorkerCol, PidCol, StateCol, ProgressCol, RateCol, WaitCol, ColumnCount };
+    enum Role {
+        FractionRole = Qt::UserRole + 1, // double 0..1: the bar's fill (this worker)
+        TotalFractionRole,               // double 0..1: dynamic/guided: all workers together
+        ColorRole,                       // QColor of the worker
+        ProcessedRole,                   // qulonglong
+        StateRole,                       // int shm::WorkerState (incl. Crashed/Failed)
+    };
+
+    struct Row {
+        QString stateText;
+        shm::WorkerState state = shm::WorkerState::Starting;
+        qint64 pid = 0;
+        uint64_t processed = 0;
+        uint64_t assigned = 0;
+        double fraction = 0;
+        double totalFraction = 0;
+        double rate = 0;        // elements/s
+        double waitShare = -1;  // of busy time; -1 = no lock in this run
+        bool operator==(const Row&) const = default;
+    };
+
+    explicit ProgressModel(QObject* parent = nullptr);
+
+    // Rebuilds rows from a snapshot; nowNs is CLOCK_MONOTONIC for busy-time of running workers.
+    void update(const RunController::Snapshot& snap, const shm::ExperimentConfig& cfg,
+                uint64_t nowNs);
+    void clear();
+    const Row& row(int r) const { return m_rows.at(size_t(r)); }
+    int dataChangedCount() const { return m_dataChangedCount; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role) const override;
+
+    static QString stateText(const RunController::WorkerView& v);
+    static QString formatRate(double perSecond);
+
+private:
+    std::vector<Row> m_rows;
+    std::vector<uint64_t> m_lastProcessed;
+    std::vector<uint64_t> m_lastNs;
+    int m_dataChangedCount = 0;
+};

@@ -1,0 +1,41 @@
+#include "progress_view.h"
+
+#include "progress_delegate.h"
+#include "progress_model.h"
+#include "section_heading.h"
+
+#include <QHeaderView>
+#include <QTableView>
+#include <QVBoxLayout>
+
+ProgressView::ProgressView(ProgressModel* model, QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("progressView"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(2);
+    layout->addWidget(new SectionHeading(tr("Workers"), this));
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("progressTable"));
+    m_table->setModel(model);
+    m_table->setItemDelegateForColumn(ProgressModel::ProgressCol, new ProgressDelegate(m_table));
+    m_table->setSelectionMode(QAbstractItemView::NoSelection);
+    m_table->setFocusPolicy(Qt::NoFocus);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(28);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    QHeaderView* h = m_table->horizontalHeader();
+    h->setHighlightSections(false);
+    // Narrow columns fit their text; the state gets room for "crashed (signal 9)"; the bar
+    // takes what is left.
+    h->setSectionResizeMode(QHeaderView::ResizeToContents);
+    h->setSectionResizeMode(ProgressModel::StateCol, QHeaderView::Interactive);
+    h->setSectionResizeMode(ProgressModel::ProgressCol, QHeaderView::Stretch);
+    h->setMinimumSectionSize(40);
+    h->resizeSection(ProgressModel::StateCol,
+                     fontMetrics().horizontalAdvance(QStringLiteral("crashed (signal 9)")) + 14);
+    m_table->setToolTip(tr("One row per worker process; hover the column headers for details."));
+    layout->addWidget(m_table);
+}

@@ -1,0 +1,16 @@
+#pragma once
+// The per-worker table: swatch, pid, state, progress bar, rate, lock wait share.
+#include <QWidget>
+
+class ProgressModel;
+class QTableView;
+
+class ProgressView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ProgressView(ProgressModel* model, QWidget* parent = nullptr);
+    QTableView* table() const { return m_table; }
+
+private:
+    QTableView* m_table;
+};
