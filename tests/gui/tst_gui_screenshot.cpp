@@ -1,0 +1,117 @@
+// `shmscope --screenshot` as a user runs it: a real process, offscreen, each view, exact size;
+// and bad flags exit 2 without touching /dev/shm.
+#include "gui_test_util.h"
+
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+struct Result {
+    int exitCode = -1;
+    QProcess::ExitStatus status = QProcess::CrashExit;
+    qint64 pid = 0;
+    QByteArray err;
+};
+
+Result runShmscope(const QStringList& args, int timeoutMs = 120000) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    p.setProcessEnvironment(env);
+    p.start(guitest::shmscopePath(), args);
+    Result r;
+    if (!p.waitForStarted()) return r;
+    r.pid = p.processId();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.exitCode = p.exitCode();
+    r.status = p.exitStatus();
+    r.err = p.readAllStandardError();
+    return r;
+}
+} // namespace
+
+class TestScreenshot : public QObject {
+    Q_OBJECT
+private slots:
+    void eachViewAtTheRequestedSize_data();
+    void eachViewAtTheRequestedSize();
+    void atMsStopsTheRunEarly();
+    void badFlagsExitTwo_data();
+    void badFlagsExitTwo();
+};
+
+void TestScreenshot::eachViewAtTheRequestedSize_data() {
+    QTest::addColumn<QString>("view");
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("window default size") << QStringLiteral("window") << QSize(1600, 1000);
+    QTest::newRow("window small") << QStringLiteral("window") << QSize(1024, 700);
+    QTest::newRow("progress") << QStringLiteral("progress") << QSize(800, 300);
+    QTest::newRow("array") << QStringLiteral("array") << QSize(900, 500);
+    QTest::newRow("contention") << QStringLiteral("contention") << QSize(1000, 640);
+}
+
+void TestScreenshot::eachViewAtTheRequestedSize() {
+    QFETCH(QString, view);
+    QFETCH(QSize, size);
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("shot.png"));
+    QStringList args{QStringLiteral("--workers"), QStringLiteral("4"), QStringLiteral("--elements"),
+                     QStringLiteral("20000"), QStringLiteral("--sync"), QStringLiteral("mutex"),
+                     QStringLiteral("--screenshot"), out, QStringLiteral("--view"), view};
+    if (size != QSize(1600, 1000))
+        args << QStringLiteral("--size") << QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
+    const Result r = runShmscope(args);
+    QVERIFY2(r.status == QProcess::NormalExit && r.exitCode == 0, r.err.constData());
+    QImage img(out);
+    QVERIFY(!img.isNull());
+    QCOMPARE(img.size(), size);
+    QVERIFY(guitest::shmEntries(r.pid).isEmpty());
+}
+
+void TestScreenshot::atMsStopsTheRunEarly() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("early.png"));
+    // 10^5 elements at 2 ms each would take minutes; --at-ms ends it after a moment.
+    const Result r = runShmscope({QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--elements"),
+                                  QStringLiteral("100000"), QStringLiteral("--delay-us"), QStringLiteral("2000"),
+                                  QStringLiteral("--at-ms"), QStringLiteral("400"), QStringLiteral("--view"),
+                                  QStringLiteral("array"), QStringLiteral("--size"), QStringLiteral("640x400"),
+                                  QStringLiteral("--screenshot"), out},
+                                 60000);
+    QVERIFY2(r.status == QProcess::NormalExit && r.exitCode == 0, r.err.constData());
+    QCOMPARE(QImage(out).size(), QSize(640, 400));
+    QVERIFY(guitest::shmEntries(r.pid).isEmpty());
+}
+
+void TestScreenshot::badFlagsExitTwo_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("unknown view") << QStringList{QStringLiteral("--screenshot"), QStringLiteral("x.png"),
+                                                 QStringLiteral("--view"), QStringLiteral("everything")};
+    QTest::newRow("size too small") << QStringList{QStringLiteral("--screenshot"), QStringLiteral("x.png"),
+                                                   QStringLiteral("--size"), QStringLiteral("10x10")};
+    QTest::newRow("size not WxH") << QStringList{QStringLiteral("--screenshot"), QStringLiteral("x.png"),
+                                                 QStringLiteral("--size"), QStringLiteral("big")};
+    QTest::newRow("no output name") << QStringList{QStringLiteral("--screenshot")};
+    QTest::newRow("zero workers") << QStringList{QStringLiteral("--workers"), QStringLiteral("0"),
+                                                 QStringLiteral("--screenshot"), QStringLiteral("x.png")};
+    QTest::newRow("unknown flag") << QStringList{QStringLiteral("--frobnicate")};
+    QTest::newRow("negative at-ms") << QStringList{QStringLiteral("--at-ms"), QStringLiteral("-5")};
+}
+
+void TestScreenshot::badFlagsExitTwo() {
+    QFETCH(QStringList, args);
+    const Result r = runShmscope(args, 30000);
+    QCOMPARE(r.status, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(!r.err.isEmpty());
+    QVERIFY(guitest::shmEntries(r.pid).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestScreenshot)
+#include "tst_gui_screenshot.moc"

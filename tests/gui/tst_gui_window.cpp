@@ -1,0 +1,191 @@
+// The main window with real worker processes: a run to completion, the contention model, the
+// no-lock message, killing a worker from the UI, and the controls' inline validation.
+#include "array_view.h"
+#include "contention_model.h"
+#include "contention_view.h"
+#include "controls_panel.h"
+#include "gui_test_util.h"
+#include "main_window.h"
+#include "progress_model.h"
+#include "segment.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+using Phase = RunController::Phase;
+
+std::unique_ptr<MainWindow> makeWindow(const QString& tag, const shm::ExperimentConfig& cfg) {
+    CliOptions o;
+    o.config = cfg;
+    for (auto n : shm::kSettingNames) o.settingsGiven << QString::fromLatin1(n.data(), qsizetype(n.size()));
+    auto w = std::make_unique<MainWindow>(o, false);
+    w->controller().setWorkerPath(guitest::workerPath());
+    w->controller().setSegmentName(guitest::segmentName(tag));
+    new QAbstractItemModelTester(w->progressModel(), QAbstractItemModelTester::FailureReportingMode::QtTest, w.get());
+    new QAbstractItemModelTester(w->contentionModel(), QAbstractItemModelTester::FailureReportingMode::QtTest, w.get());
+    w->resize(1280, 800);
+    w->show();
+    return w;
+}
+
+shm::ExperimentConfig config(uint32_t workers, uint64_t elements, shm::SyncMode sync, uint32_t delayUs = 0) {
+    shm::ExperimentConfig c;
+    c.workers = workers;
+    c.elements = elements;
+    c.sync = sync;
+    c.delayUs = delayUs;
+    return c;
+}
+} // namespace
+
+class TestWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void cleanup();
+    void waveRunCompletes();
+    void mutexRunShowsContention();
+    void noneRunSaysNoLockIsTaken();
+    void killWorkerFromTheUi();
+    void controlsExplainInvalidCombinations();
+    void commandLineSettingsPresetTheWindow();
+    void cleanupTestCase();
+};
+
+void TestWindow::cleanup() { QVERIFY(guitest::shmEntries(getpid()).isEmpty()); }
+
+void TestWindow::cleanupTestCase() { QVERIFY(guitest::shmEntries(getpid()).isEmpty()); }
+
+void TestWindow::waveRunCompletes() {
+    auto w = makeWindow(QStringLiteral("wave"), config(4, 300000, shm::SyncMode::None));
+    QSignalSpy changes(w->progressModel(), &QAbstractItemModel::dataChanged);
+    QString err;
+    QVERIFY2(w->startRun(&err), qPrintable(err));
+    QTRY_COMPARE_WITH_TIMEOUT(w->controller().phase(), Phase::Finished, 60000);
+    w->refreshFrame(0);
+    ProgressModel* m = w->progressModel();
+    QCOMPARE(m->rowCount(), 4);
+    for (int r = 0; r < 4; ++r) {
+        QCOMPARE(m->index(r, ProgressModel::ProgressCol).data(ProgressModel::FractionRole).toDouble(), 1.0);
+        QCOMPARE(m->index(r, ProgressModel::ProgressCol).data().toString(), QStringLiteral("100.0 %"));
+        QCOMPARE(m->index(r, ProgressModel::StateCol).data().toString(), QStringLiteral("done"));
+        QVERIFY(m->index(r, ProgressModel::PidCol).data().toLongLong() > 0);
+    }
+    // Coalesced: at most one dataChanged per frame, not one per cell or worker.
+    QVERIFY(changes.count() <= m->dataChangedCount());
+    QCOMPARE(w->controller().report().status, std::string("finished"));
+    // The plot saw every element, from the mapping that outlives the segment's name.
+    uint64_t written = 0;
+    for (const auto& c : w->arrayView()->decimator().columns()) written += c.written;
+    QCOMPARE(written, 300000u);
+    QCOMPARE(w->arrayView()->mismatchesInView(), 0u);
+    QVERIFY(!shm::segmentExists(guitest::segmentName(QStringLiteral("wave")).toStdString()));
+}
+
+void TestWindow::mutexRunShowsContention() {
+    auto w = makeWindow(QStringLiteral("mutex"), config(4, 20000, shm::SyncMode::Mutex, 20));
+    QString err;
+    QVERIFY2(w->startRun(&err), qPrintable(err));
+    QTRY_COMPARE_WITH_TIMEOUT(w->controller().phase(), Phase::Finished, 60000);
+    w->refreshFrame(0);
+    const ContentionModel* m = w->contentionModel();
+    QVERIFY(m->summary().lockTaken);
+    QCOMPARE(m->summary().acquisitions, 20000u);
+    QVERIFY(m->summary().contendedPercent > 0);
+    QVERIFY(m->summary().acquisitionsPerSecond > 0);
+    QCOMPARE(m->rowCount(), 4);
+    uint64_t perWorker = 0;
+    for (int r = 0; r < 4; ++r)
+        perWorker += m->index(r, ContentionModel::AcquisitionsCol).data(ContentionModel::ValueRole).toULongLong();
+    QCOMPARE(perWorker, 20000u);
+    QVERIFY(!w->contentionView()->showsNoLockMessage());
+    QVERIFY(w->contentionView()->waitHistogram().total() > 0);
+}
+
+void TestWindow::noneRunSaysNoLockIsTaken() {
+    auto w = makeWindow(QStringLiteral("none"), config(2, 10000, shm::SyncMode::None));
+    QString err;
+    QVERIFY2(w->startRun(&err), qPrintable(err));
+    QTRY_COMPARE_WITH_TIMEOUT(w->controller().phase(), Phase::Finished, 60000);
+    w->refreshFrame(0);
+    QVERIFY(!w->contentionModel()->summary().lockTaken);
+    QCOMPARE(w->contentionModel()->summary().acquisitions, 0u);
+    QVERIFY(w->contentionView()->showsNoLockMessage());
+    QVERIFY(w->contentionView()->noLockText().contains(QStringLiteral("No lock is taken")));
+    QCOMPARE(w->progressModel()->index(0, ProgressModel::WaitCol).data().toString(), QStringLiteral("no lock"));
+}
+
+void TestWindow::killWorkerFromTheUi() {
+    const QString tag = QStringLiteral("kill");
+    auto w = makeWindow(tag, config(4, 100000, shm::SyncMode::Mutex, 2000));
+    QString err;
+    QVERIFY2(w->startRun(&err), qPrintable(err));
+    QTRY_COMPARE_WITH_TIMEOUT(w->controller().phase(), Phase::Running, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(w->progressModel()->rowCount() == 4 &&
+                                 w->progressModel()->index(2, ProgressModel::PidCol).data().toLongLong() > 0,
+                             10000);
+    auto* spin = w->findChild<QSpinBox*>(QStringLiteral("killWorkerSpin"));
+    auto* kill = w->findChild<QPushButton*>(QStringLiteral("killButton"));
+    QVERIFY(spin && kill);
+    QVERIFY(kill->isEnabled());
+    spin->setValue(2);
+    QTest::mouseClick(kill, Qt::LeftButton);
+    // The window keeps drawing frames while the run winds down.
+    const int before = w->progressModel()->dataChangedCount();
+    QTRY_COMPARE_WITH_TIMEOUT(w->controller().phase(), Phase::Finished, 30000);
+    w->refreshFrame(0);
+    QVERIFY(w->progressModel()->dataChangedCount() > before);
+    // "crashed (signal 9)", plus ", held lock" when it died inside the critical section.
+    const QString state2 = w->progressModel()->index(2, ProgressModel::StateCol).data().toString();
+    QVERIFY2(state2.startsWith(QStringLiteral("crashed (signal 9)")), qPrintable(state2));
+    QCOMPARE(w->controller().report().status, std::string("failed"));
+    QVERIFY(!shm::segmentExists(guitest::segmentName(tag).toStdString()));
+    auto* state = w->findChild<QLabel*>(QStringLiteral("stateLabel"));
+    QVERIFY(state && state->text().startsWith(QStringLiteral("Failed")));
+}
+
+void TestWindow::controlsExplainInvalidCombinations() {
+    ControlsPanel panel;
+    auto* workload = panel.findChild<QComboBox*>(QStringLiteral("workloadCombo"));
+    auto* sync = panel.findChild<QComboBox*>(QStringLiteral("syncCombo"));
+    auto* scope = panel.findChild<QComboBox*>(QStringLiteral("lockScopeCombo"));
+    auto* bins = panel.findChild<QSpinBox*>(QStringLiteral("binsSpin"));
+    auto* stripes = panel.findChild<QSpinBox*>(QStringLiteral("stripesSpin"));
+    auto* start = panel.findChild<QPushButton*>(QStringLiteral("startButton"));
+    auto* workers = panel.findChild<QSpinBox*>(QStringLiteral("workersSpin"));
+    QVERIFY(workload && sync && scope && bins && stripes && start && workers);
+    QCOMPARE(workers->maximum(), 64);
+    QVERIFY(!bins->isEnabled());
+    QVERIFY(!stripes->isEnabled());
+    QVERIFY(!scope->isEnabled()); // sync none takes no lock
+    workload->setCurrentText(QStringLiteral("histogram"));
+    sync->setCurrentText(QStringLiteral("striped"));
+    scope->setCurrentText(QStringLiteral("chunk"));
+    QVERIFY(bins->isEnabled());
+    QVERIFY(stripes->isEnabled());
+    QVERIFY(panel.validationMessage().contains(QStringLiteral("cannot protect histogram bins")));
+    QVERIFY(!start->isEnabled());
+    scope->setCurrentText(QStringLiteral("element"));
+    QVERIFY(panel.validationMessage().isEmpty());
+    QVERIFY(start->isEnabled());
+    // The delay slider snaps to its stops and maps back.
+    QCOMPARE(ControlsPanel::delayForPosition(ControlsPanel::positionForDelay(2000)), 2000u);
+    QCOMPARE(ControlsPanel::delayForPosition(ControlsPanel::positionForDelay(0)), 0u);
+}
+
+void TestWindow::commandLineSettingsPresetTheWindow() {
+    shm::ExperimentConfig cfg = config(7, 12345, shm::SyncMode::Spin, 50);
+    cfg.partition = shm::Partition::Guided;
+    auto w = makeWindow(QStringLiteral("preset"), cfg);
+    QCOMPARE(w->controls()->config(), cfg);
+}
+
+QTEST_MAIN(TestWindow)
+#include "tst_gui_window.moc"
