@@ -120,9 +120,11 @@ struct Context {
 
 // Lock instrumentation. Its work stays outside the critical section wherever it can (a longer
 // critical section slows every waiter and distorts exactly what is measured): the uncontended
-// path reads the TSC before try_lock and after unlock, nothing in between. Events are pushed
-// after the unlock, and back-to-back uncontended holds less than kMergeNs apart are merged into
-// one hold interval: the timeline cannot show a 50 ns gap anyway, and one ring write per burst
+// path reads the TSC before try_lock and once more just before unlock. (Reading it after the
+// unlock was tried and overstated hold time by 2x with more workers than cores: waking a waiter
+// inside unlock often hands it our core, and the read then waits out its time slice.) Events are
+// pushed after the unlock, and back-to-back uncontended holds less than kMergeNs apart are merged
+// into one hold interval: the timeline cannot show a 50 ns gap anyway, and one ring write per burst
 // instead of two per element keeps the cost down. Counters (acquisitions, hold, wait) stay exact.
 template <SyncMode S, bool Instr> class Locker {
   public:
@@ -154,9 +156,10 @@ template <SyncMode S, bool Instr> class Locker {
     }
     void unlock(uint32_t id) {
         m_c.slot.holdingLock.store(0, std::memory_order_relaxed);
+        uint64_t t = 0;
+        if constexpr (Instr) t = ticks();
         m_raw.unlock(id);
         if constexpr (Instr) {
-            const uint64_t t = ticks();
             LocalStats& st = m_c.st;
             ++st.acquisitions;
             st.holdTicks += t - m_acquiredAt;
