@@ -18,8 +18,9 @@
 
 namespace {
 // Checking every written element against its expected value costs a workload evaluation per
-// element; live only while that stays cheap, otherwise once the run has ended.
-constexpr uint64_t kLiveCheckBudget = 1ull << 22;
+// element, as much as the workers' own compute: live only for small arrays, otherwise once the
+// run has ended and only if the controller's verification found a wrong value.
+constexpr uint64_t kLiveCheckBudget = 1ull << 18;
 
 uint64_t checkCost(const shm::ExperimentConfig& c) {
     const uint64_t perElement = c.workload == shm::Workload::Mandelbrot ? 64 : 1;
@@ -61,9 +62,16 @@ ArrayView::ArrayView(QWidget* parent) : QWidget(parent) {
     m_plot->axisRect()->setAutoMargins(QCP::msLeft | QCP::msBottom | QCP::msTop);
     m_plot->axisRect()->setMargins(QMargins(0, 0, 14, 0));
 
+    // The data gets its own buffered layer: a frame that only changes data redraws that layer,
+    // not the axes, grid and legend.
+    m_plot->addLayer(QStringLiteral("data"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    m_dataLayer = m_plot->layer(QStringLiteral("data"));
+    m_dataLayer->setMode(QCPLayer::lmBuffered);
     m_columns = new ArrayColumnsPlottable(m_plot->xAxis, m_plot->yAxis, &m_dec);
+    m_columns->setLayer(m_dataLayer);
     m_columns->setName(tr("value (colour = writer)"));
     m_expected = m_plot->addGraph();
+    m_expected->setLayer(m_dataLayer);
     m_expected->setName(tr("expected"));
     m_expected->setAdaptiveSampling(false);
     m_unwrittenLegend = new QCPBars(m_plot->xAxis, m_plot->yAxis);
@@ -211,29 +219,36 @@ void ArrayView::refresh(const RunController& run, const RunController::Snapshot&
         m_dec.setExpected([bins](uint64_t i) { return (*bins)[i]; });
         m_wantCheck = false;
     }
+    const QCPRange xr = m_plot->xAxis->range();
+    const int columns = plotColumns();
+    const bool viewChanged = m_viewDirty || columns != m_viewColumns;
+    if (viewChanged) {
+        m_viewColumns = columns;
+        const uint64_t lo = uint64_t(std::max(0.0, std::floor(xr.lower + 0.5)));
+        const uint64_t hi = uint64_t(std::max(0.0, std::ceil(xr.upper + 0.5)));
+        // Before the first published progress nothing needs scanning: the array is all NaN
+        // and the tracker marks every write from the first batch on.
+        m_dec.setView(lo, hi, columns, run.isActive() && snap.processed == 0);
+        updateExpectedCurve();
+        m_viewDirty = false;
+    }
     std::vector<shm::WorkerSnapshot> live;
     live.reserve(snap.workers.size());
     for (const auto& w : snap.workers) live.push_back(w.live);
     const uint64_t cursor = seg->header().cursor.load(std::memory_order_relaxed);
     for (const auto& r : m_tracker.update(live, cursor, seg->data())) m_dec.markDirty(r.first, r.second);
 
-    const QCPRange xr = m_plot->xAxis->range();
-    const int columns = plotColumns();
-    if (m_viewDirty || columns != m_viewColumns) {
-        m_viewColumns = columns;
-        const uint64_t lo = uint64_t(std::max(0.0, std::floor(xr.lower + 0.5)));
-        const uint64_t hi = uint64_t(std::max(0.0, std::ceil(xr.upper + 0.5)));
-        m_dec.setView(lo, hi, columns);
-        updateExpectedCurve();
-        m_viewDirty = false;
-    }
     m_dec.process(seg->data(), seg->owner(), budgetNs);
     m_strip->setCursor(cursor);
     updateInfo(&run);
-    if (m_dec.version() != m_drawnVersion) {
+    if (m_dec.version() != m_drawnVersion || viewChanged) {
         m_drawnVersion = m_dec.version();
+        const QCPRange before = m_plot->yAxis->range();
         fitValueAxis();
-        m_plot->replot(budgetNs ? QCustomPlot::rpQueuedReplot : QCustomPlot::rpImmediateRefresh);
+        if (viewChanged || budgetNs == 0 || m_plot->yAxis->range() != before)
+            m_plot->replot(budgetNs ? QCustomPlot::rpQueuedReplot : QCustomPlot::rpImmediateRefresh);
+        else
+            m_dataLayer->replot();
         m_strip->update();
     }
 }
@@ -250,8 +265,11 @@ void ArrayView::runFinished(const RunController& run) {
         if (run.report().mismatches > run.report().unwritten)
             m_dec.setExpected([w, n](uint64_t i) { return shm::elementValue(w, i, n); });
     }
-    // Catch what the last progress publish did not mark (a stopped or crashed worker).
-    m_dec.markAllDirty();
+    // A killed worker may have written past its last progress publish: rescan everything then.
+    // A clean run's final publishes already marked every write.
+    bool complete = run.report().status == "finished";
+    for (const auto& w : run.report().workers) complete = complete && w.processed >= w.assigned;
+    if (!complete) m_dec.markAllDirty();
 }
 
 uint64_t ArrayView::mismatchesInView() const {

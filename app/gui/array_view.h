@@ -14,6 +14,7 @@
 class ArrayColumnsPlottable;
 class PartitionStrip;
 class QCPBars;
+class QCPLayer;
 class QCPGraph;
 class QCustomPlot;
 class QLabel;
@@ -46,6 +47,7 @@ private:
     QLabel* m_info;
     QPushButton* m_resetZoom;
     QCustomPlot* m_plot;
+    QCPLayer* m_dataLayer;
     ArrayColumnsPlottable* m_columns;
     QCPGraph* m_expected;
     QCPGraph* m_mismatchLegend;

@@ -5,15 +5,19 @@
 #include <cmath>
 #include <limits>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 void Decimator::configure(uint64_t count, uint32_t workers, WrittenBy rule) {
     m_count = count;
     m_workers = workers;
     m_rule = rule;
     m_expected = {};
-    setView(0, count, int(std::min<uint64_t>(count, 1000)));
+    setView(0, count, int(std::min<uint64_t>(count, 1000)), true);
 }
 
-void Decimator::setView(uint64_t lo, uint64_t hi, int columns) {
+void Decimator::setView(uint64_t lo, uint64_t hi, int columns, bool knownUnwritten) {
     hi = std::min(hi, m_count);
     lo = std::min(lo, hi);
     m_lo = lo;
@@ -31,7 +35,12 @@ void Decimator::setView(uint64_t lo, uint64_t hi, int columns) {
     m_dirty.assign(n, 0);
     m_dirtyCount = 0;
     m_sweep = 0;
-    markAllDirty();
+    if (knownUnwritten) {
+        for (size_t c = 0; c < n; ++c)
+            m_ownerCounts[c * (m_workers + 1) + m_workers] = uint32_t(m_columns[c].end - m_columns[c].begin);
+    } else {
+        markAllDirty();
+    }
     ++m_version;
 }
 
@@ -66,6 +75,72 @@ void Decimator::markAllDirty() {
     m_dirtyCount = m_dirty.size();
 }
 
+namespace {
+
+// Owners come in runs (a block partition writes long stretches): count run lengths instead of
+// incrementing a counter per element, which would chain every increment through memory.
+void countOwners(const uint8_t* owner, uint64_t begin, uint64_t end, uint32_t workers,
+                 uint32_t* counts) {
+    uint64_t i = begin;
+    while (i < end) {
+        const uint8_t o = owner[i];
+        uint64_t j = i + 1;
+#if defined(__SSE2__)
+        const __m128i want = _mm_set1_epi8(char(o));
+        while (j + 16 <= end) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(owner + j));
+            const int same = _mm_movemask_epi8(_mm_cmpeq_epi8(v, want));
+            if (same != 0xFFFF) {
+                j += uint64_t(__builtin_ctz(~same & 0xFFFF));
+                break;
+            }
+            j += 16;
+        }
+#endif
+        while (j < end && owner[j] == o) ++j;
+        counts[o < workers ? o : workers] += uint32_t(j - i);
+        i = j;
+    }
+}
+
+// Min, max and count of the non-NaN values. NaN compares false, so "v < lo ? v : lo" skips it;
+// that is exactly what minpd/maxpd do, two lanes at a time.
+void minMaxNotNaN(const double* data, uint64_t begin, uint64_t end, double& lo, double& hi,
+                  uint64_t& written) {
+    uint64_t i = begin;
+    uint64_t nans = 0;
+#if defined(__SSE2__)
+    __m128d vlo = _mm_set1_pd(lo), vhi = _mm_set1_pd(hi);
+    __m128i vnan = _mm_setzero_si128();
+    for (; i + 2 <= end; i += 2) {
+        const __m128d v = _mm_loadu_pd(data + i);
+        vlo = _mm_min_pd(v, vlo);
+        vhi = _mm_max_pd(v, vhi);
+        vnan = _mm_sub_epi64(vnan, _mm_castpd_si128(_mm_cmpunord_pd(v, v))); // -1 per NaN
+    }
+    alignas(16) double l[2], h[2];
+    alignas(16) uint64_t nn[2];
+    _mm_store_pd(l, vlo);
+    _mm_store_pd(h, vhi);
+    _mm_store_si128(reinterpret_cast<__m128i*>(nn), vnan);
+    lo = std::min(l[0], l[1]);
+    hi = std::max(h[0], h[1]);
+    nans = nn[0] + nn[1];
+#endif
+    for (; i < end; ++i) {
+        const double v = data[i];
+        if (std::isnan(v)) {
+            ++nans;
+            continue;
+        }
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+    }
+    written = (end - begin) - nans;
+}
+
+} // namespace
+
 DecimatedColumn Decimator::scan(const double* data, const uint8_t* owner, uint64_t begin,
                                 uint64_t end, uint32_t workers, WrittenBy rule,
                                 const std::function<double(uint64_t)>& expected,
@@ -76,16 +151,21 @@ DecimatedColumn Decimator::scan(const double* data, const uint8_t* owner, uint64
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     uint64_t written = 0, mismatches = 0;
     std::fill(counts, counts + workers + 1, 0u);
-    for (uint64_t i = begin; i < end; ++i) {
-        const uint8_t o = owner[i];
-        ++counts[o < workers ? o : workers];
-        const double v = data[i];
-        const bool isWritten = rule == WrittenBy::NotNaN ? !std::isnan(v) : o != 255;
-        if (!isWritten) continue;
-        ++written;
-        lo = std::min(lo, v);
-        hi = std::max(hi, v);
-        if (expected && v != expected(i)) ++mismatches;
+    countOwners(owner, begin, end, workers, counts);
+    if (rule == WrittenBy::NotNaN) {
+        minMaxNotNaN(data, begin, end, lo, hi, written);
+        if (expected)
+            for (uint64_t i = begin; i < end; ++i)
+                if (!std::isnan(data[i]) && data[i] != expected(i)) ++mismatches;
+    } else {
+        for (uint64_t i = begin; i < end; ++i) {
+            if (owner[i] == 255) continue;
+            const double v = data[i];
+            ++written;
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+            if (expected && v != expected(i)) ++mismatches;
+        }
     }
     col.written = written;
     col.mismatches = mismatches;

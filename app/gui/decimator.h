@@ -24,8 +24,9 @@ public:
     enum class WrittenBy { NotNaN, OwnerSet };
 
     void configure(uint64_t count, uint32_t workers, WrittenBy rule);
-    // Columns cover [lo, hi) in at most `columns` equal pieces. Resets and marks all dirty.
-    void setView(uint64_t lo, uint64_t hi, int columns);
+    // Columns cover [lo, hi) in at most `columns` equal pieces. Resets and marks all dirty,
+    // unless the caller knows nothing is written yet (a fresh segment): then no scan is needed.
+    void setView(uint64_t lo, uint64_t hi, int columns, bool knownUnwritten = false);
     // Expected value of element i, for mismatch counts; empty = do not check. Marks all dirty.
     void setExpected(std::function<double(uint64_t)> expected);
 
