@@ -108,12 +108,25 @@ void ArrayColumnsPlottable::drawBars(QCPPainter* p) const {
     p->setPen(cols.size() < 200 ? QPen(edge, 1) : QPen(Qt::NoPen));
     for (const DecimatedColumn& c : cols) {
         if (!c.written) continue;
-        const double x0 = mKeyAxis->coordToPixel(double(c.begin));
-        const double x1 = mKeyAxis->coordToPixel(double(c.end));
+        // Bin b is centred on b.
+        const double x0 = mKeyAxis->coordToPixel(double(c.begin) - 0.5);
+        const double x1 = mKeyAxis->coordToPixel(double(c.end) - 0.5);
         const double gap = (x1 - x0) > 6 ? (x1 - x0) * 0.12 : 0;
         const double y = mValueAxis->coordToPixel(c.max);
-        p->setBrush(c.mismatches ? worker_palette::mismatchColor() : m_barColor);
-        p->drawRect(QRectF(QPointF(x0 + gap, y), QPointF(std::max(x0 + gap + 1, x1 - gap), y0)));
+        const double right = std::max(x0 + gap + 1, x1 - gap);
+        p->setBrush(m_barColor);
+        p->drawRect(QRectF(QPointF(x0 + gap, y), QPointF(right, y0)));
+        // One bin per column: show what is missing, from the actual count up to the expected.
+        if (c.mismatches && m_expectedBins && c.end - c.begin == 1 && c.begin < m_expectedBins->size()) {
+            const double ye = mValueAxis->coordToPixel((*m_expectedBins)[c.begin]);
+            const QColor red = worker_palette::mismatchColor();
+            p->setBrush(QBrush(red, Qt::BDiagPattern));
+            p->setPen(QPen(red, 1));
+            p->drawRect(QRectF(QPointF(x0 + gap, std::min(y, ye)), QPointF(right, std::max(y, ye))));
+            p->setPen(cols.size() < 200 ? QPen(edge, 1) : QPen(Qt::NoPen));
+        } else if (c.mismatches) {
+            p->fillRect(QRectF(QPointF(x0 + gap, y - 3), QPointF(right, y)), worker_palette::mismatchColor());
+        }
     }
 }
 

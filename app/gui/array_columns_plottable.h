@@ -4,6 +4,8 @@
 // marks where values differ from the expected ones. Histogram bins draw as bars instead.
 #include <qcustomplot.h>
 
+#include <vector>
+
 class Decimator;
 
 class ArrayColumnsPlottable : public QCPAbstractPlottable {
@@ -13,6 +15,8 @@ public:
 
     void setBarMode(bool bars) { m_bars = bars; }
     void setBarColor(const QColor& c) { m_barColor = c; }
+    // Expected bin values: bars show the shortfall (lost updates) in red on top. May be null.
+    void setExpectedBins(const std::vector<double>* bins) { m_expectedBins = bins; }
 
     double selectTest(const QPointF& pos, bool onlySelectable, QVariant* details = nullptr) const override;
     QCPRange getKeyRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
@@ -32,4 +36,5 @@ private:
     const Decimator* m_dec;
     bool m_bars = false;
     QColor m_barColor{0x56, 0xB4, 0xE9};
+    const std::vector<double>* m_expectedBins = nullptr;
 };

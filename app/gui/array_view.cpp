@@ -121,6 +121,17 @@ void ArrayView::startRun(const shm::ExperimentConfig& cfg) {
     m_plot->xAxis->setLabel(histogram ? tr("bin") : tr("element index"));
     m_plot->yAxis->setLabel(histogram ? tr("count") : tr("value"));
     m_columns->setName(histogram ? tr("actual count") : tr("value (colour = writer)"));
+    m_columns->setExpectedBins(nullptr);
+    m_mismatchLegend->setName(histogram ? tr("lost updates") : tr("mismatch"));
+    m_mismatchLegend->setScatterStyle(
+        histogram ? QCPScatterStyle(QCPScatterStyle::ssSquare, worker_palette::mismatchColor(),
+                                    QBrush(worker_palette::mismatchColor(), Qt::BDiagPattern), 9)
+                  : QCPScatterStyle(QCPScatterStyle::ssCross, QPen(worker_palette::mismatchColor(), 2),
+                                    Qt::NoBrush, 8));
+    m_unwrittenLegend->removeFromLegend();
+    if (!histogram) m_unwrittenLegend->addToLegend();
+    // Bins are not indices of the partition: the map under the plot would mislead there.
+    m_strip->setVisible(!histogram);
     m_expectedBins.clear();
     if (m_binsFuture.valid()) m_binsFuture.wait();
     m_wantCheck = false;
@@ -212,6 +223,7 @@ void ArrayView::refresh(const RunController& run, const RunController::Snapshot&
     if (m_binsFuture.valid() &&
         m_binsFuture.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
         m_expectedBins = m_binsFuture.get();
+        m_columns->setExpectedBins(&m_expectedBins);
         m_viewDirty = true;
     }
     if (m_wantCheck && !m_expectedBins.empty()) {

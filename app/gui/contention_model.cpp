@@ -8,11 +8,23 @@
 
 ContentionModel::ContentionModel(QObject* parent) : QAbstractTableModel(parent) {}
 
+namespace {
+// Three significant digits: 1.23, 12.3, 123.
+QString threeDigits(double v) { return QString::number(v, 'f', v < 10 ? 2 : v < 100 ? 1 : 0); }
+} // namespace
+
 QString ContentionModel::formatNs(double ns) {
     if (ns < 1e3) return QStringLiteral("%1 ns").arg(ns, 0, 'f', 0);
-    if (ns < 1e6) return QStringLiteral("%1 µs").arg(ns / 1e3, 0, 'f', ns < 1e4 ? 2 : 1);
-    if (ns < 1e9) return QStringLiteral("%1 ms").arg(ns / 1e6, 0, 'f', ns < 1e7 ? 2 : 1);
-    return QStringLiteral("%1 s").arg(ns / 1e9, 0, 'f', 2);
+    if (ns < 1e6) return threeDigits(ns / 1e3) + QStringLiteral(" µs");
+    if (ns < 1e9) return threeDigits(ns / 1e6) + QStringLiteral(" ms");
+    return threeDigits(ns / 1e9) + QStringLiteral(" s");
+}
+
+QString ContentionModel::formatCount(double n) {
+    if (n < 1e4) return QString::number(n, 'f', 0);
+    if (n < 1e6) return threeDigits(n / 1e3) + QStringLiteral("k");
+    if (n < 1e9) return threeDigits(n / 1e6) + QStringLiteral("M");
+    return threeDigits(n / 1e9) + QStringLiteral("G");
 }
 
 void ContentionModel::clear() {

@@ -51,6 +51,7 @@ public:
     QVariant headerData(int section, Qt::Orientation o, int role) const override;
 
     static QString formatNs(double ns);
+    static QString formatCount(double n); // 288k, 1.20M: fits a narrow card
 
 private:
     std::vector<Row> m_rows;

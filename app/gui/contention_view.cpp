@@ -194,8 +194,8 @@ void ContentionView::buildBars(uint32_t workers) {
         m_bars->removePlottable(b.hold);
     }
     m_workerBars.clear();
-    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    const uint32_t every = workers > 32 ? 8 : workers > 16 ? 4 : 1;
+    m_bars->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
+    m_tickEvery = 0;
     for (uint32_t k = 0; k < workers; ++k) {
         const QColor c = worker_palette::color(k);
         WorkerBars b{new QCPBars(m_bars->xAxis, m_bars->yAxis), new QCPBars(m_bars->xAxis, m_bars->yAxis),
@@ -213,9 +213,7 @@ void ContentionView::buildBars(uint32_t workers) {
         b.wait->moveAbove(b.compute);
         b.hold->moveAbove(b.wait);
         m_workerBars.push_back(b);
-        if (k % every == 0) ticker->addTick(k, worker_palette::workerLabel(k));
     }
-    m_bars->xAxis->setTicker(ticker);
     m_bars->xAxis->setRange(-0.6, std::max(1.0, double(workers)) - 0.4);
 }
 
@@ -231,8 +229,19 @@ void ContentionView::updateBars() {
         m_workerBars[k].hold->data()->set({QCPBarsData(double(k), h)}, true);
         top = std::max(top, c + w + h);
     }
-    // Headroom for the legend in the top right corner.
-    m_bars->yAxis->setRange(0, top > 0 ? top * 1.35 : 1);
+    m_bars->yAxis->setRange(0, top > 0 ? top * 1.08 : 1);
+    // Label as many workers as fit (about 30 px a label), and wrap the legend when narrow.
+    const int width = std::max(1, m_bars->axisRect()->width());
+    const int n = int(m_workerBars.size());
+    int every = 1;
+    while (every < n && width * every / std::max(1, n) < 30) every *= 2;
+    if (every != m_tickEvery) {
+        m_tickEvery = every;
+        auto ticker = qSharedPointerCast<QCPAxisTickerText>(m_bars->xAxis->ticker());
+        ticker->clear();
+        for (int k = 0; k < n; k += every) ticker->addTick(k, worker_palette::workerLabel(uint32_t(k)));
+    }
+    m_bars->legend->setWrap(std::clamp(m_bars->width() / 80, 1, 3));
 }
 
 void ContentionView::updateHistogram() {
@@ -275,11 +284,11 @@ void ContentionView::updateHistogram() {
 void ContentionView::updateSummary() {
     const ContentionModel::Summary& s = m_model->summary();
     const QString values[] = {
-        QLocale().toString(s.acquisitionsPerSecond, 'f', 0),
+        ContentionModel::formatCount(s.acquisitionsPerSecond),
         QStringLiteral("%1 %").arg(s.contendedPercent, 0, 'f', 1),
         ContentionModel::formatNs(s.meanWaitNs),
         ContentionModel::formatNs(double(s.maxWaitNs)),
-        QLocale().toString(qulonglong(s.droppedEvents)),
+        ContentionModel::formatCount(double(s.droppedEvents)),
     };
     for (size_t i = 0; i < m_figures.size(); ++i)
         m_figures[i]->setText(QStringLiteral("<span style='font-size:large; font-weight:bold'>%1</span>"

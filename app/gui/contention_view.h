@@ -52,6 +52,7 @@ private:
         QCPBars* hold;
     };
     std::vector<WorkerBars> m_workerBars;
+    int m_tickEvery = 0;
     WaitHistogram m_waits;
     shm::ExperimentConfig m_cfg;
 };
