@@ -13,7 +13,9 @@ ArrayColumnsPlottable::ArrayColumnsPlottable(QCPAxis* keyAxis, QCPAxis* valueAxi
     setAntialiasedFill(false);
 }
 
-double ArrayColumnsPlottable::selectTest(const QPointF&, bool, QVariant*) const { return -1; }
+double ArrayColumnsPlottable::selectTest(const QPointF&, bool, QVariant*) const {
+    return -1;
+}
 
 QCPRange ArrayColumnsPlottable::getKeyRange(bool& found, QCP::SignDomain) const {
     found = m_dec->count() > 0;
@@ -36,8 +38,10 @@ QCPRange ArrayColumnsPlottable::getValueRange(bool& found, QCP::SignDomain, cons
 void ArrayColumnsPlottable::draw(QCPPainter* painter) {
     if (m_dec->columns().empty()) return;
     drawUnwritten(painter);
-    if (m_bars) drawBars(painter);
-    else drawCurve(painter);
+    if (m_bars)
+        drawBars(painter);
+    else
+        drawCurve(painter);
     drawMismatches(painter);
 }
 
@@ -66,13 +70,14 @@ void ArrayColumnsPlottable::drawCurve(QCPPainter* p) const {
     const uint32_t workers = m_dec->workers();
     std::vector<QPen> pens;
     pens.reserve(workers + 1);
-    for (uint32_t k = 0; k < workers; ++k) pens.emplace_back(worker_palette::color(k), 1.6);
+    for (uint32_t k = 0; k < workers; ++k)
+        pens.emplace_back(worker_palette::color(k), 1.6);
     pens.emplace_back(mParentPlot->palette().color(QPalette::Text), 1.6);
     const auto& cols = m_dec->columns();
     // Points are worth drawing once columns are single elements spaced apart.
-    const bool sparse = cols.size() > 1 &&
-                        mKeyAxis->coordToPixel(double(cols[1].begin)) -
-                                mKeyAxis->coordToPixel(double(cols[0].begin)) > 6;
+    const bool sparse = cols.size() > 1 && mKeyAxis->coordToPixel(double(cols[1].begin)) -
+                                                   mKeyAxis->coordToPixel(double(cols[0].begin)) >
+                                               6;
     p->setAntialiasing(sparse);
     bool havePrev = false;
     QPointF prev;
@@ -89,8 +94,10 @@ void ArrayColumnsPlottable::drawCurve(QCPPainter* p) const {
         // Join to the previous column where they are neighbours, entering at the nearer end.
         const double entry = std::clamp(prev.y(), std::min(yTop, yBottom), std::max(yTop, yBottom));
         if (havePrev && prevEnd == c.begin) p->drawLine(prev, QPointF(x, entry));
-        if (yBottom - yTop >= 1) p->drawLine(QPointF(x, yTop), QPointF(x, yBottom));
-        else p->drawLine(QPointF(x, yTop), QPointF(x + 0.9, yTop));
+        if (yBottom - yTop >= 1)
+            p->drawLine(QPointF(x, yTop), QPointF(x, yBottom));
+        else
+            p->drawLine(QPointF(x, yTop), QPointF(x + 0.9, yTop));
         if (sparse) p->drawEllipse(QPointF(x, yTop), 2, 2);
         // Leave from the far end, so a rising or falling run reads as one line.
         const double exit = std::abs(entry - yTop) < std::abs(entry - yBottom) ? yBottom : yTop;
@@ -117,15 +124,18 @@ void ArrayColumnsPlottable::drawBars(QCPPainter* p) const {
         p->setBrush(m_barColor);
         p->drawRect(QRectF(QPointF(x0 + gap, y), QPointF(right, y0)));
         // One bin per column: show what is missing, from the actual count up to the expected.
-        if (c.mismatches && m_expectedBins && c.end - c.begin == 1 && c.begin < m_expectedBins->size()) {
+        if (c.mismatches && m_expectedBins && c.end - c.begin == 1 &&
+            c.begin < m_expectedBins->size()) {
             const double ye = mValueAxis->coordToPixel((*m_expectedBins)[c.begin]);
             const QColor red = worker_palette::mismatchColor();
             p->setBrush(QBrush(red, Qt::BDiagPattern));
             p->setPen(QPen(red, 1));
-            p->drawRect(QRectF(QPointF(x0 + gap, std::min(y, ye)), QPointF(right, std::max(y, ye))));
+            p->drawRect(
+                QRectF(QPointF(x0 + gap, std::min(y, ye)), QPointF(right, std::max(y, ye))));
             p->setPen(cols.size() < 200 ? QPen(edge, 1) : QPen(Qt::NoPen));
         } else if (c.mismatches) {
-            p->fillRect(QRectF(QPointF(x0 + gap, y - 3), QPointF(right, y)), worker_palette::mismatchColor());
+            p->fillRect(QRectF(QPointF(x0 + gap, y - 3), QPointF(right, y)),
+                        worker_palette::mismatchColor());
         }
     }
 }

@@ -10,7 +10,7 @@ class Decimator;
 
 class ArrayColumnsPlottable : public QCPAbstractPlottable {
     Q_OBJECT
-public:
+  public:
     ArrayColumnsPlottable(QCPAxis* keyAxis, QCPAxis* valueAxis, const Decimator* decimator);
 
     void setBarMode(bool bars) { m_bars = bars; }
@@ -18,16 +18,18 @@ public:
     // Expected bin values: bars show the shortfall (lost updates) in red on top. May be null.
     void setExpectedBins(const std::vector<double>* bins) { m_expectedBins = bins; }
 
-    double selectTest(const QPointF& pos, bool onlySelectable, QVariant* details = nullptr) const override;
-    QCPRange getKeyRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
+    double selectTest(const QPointF& pos, bool onlySelectable,
+                      QVariant* details = nullptr) const override;
+    QCPRange getKeyRange(bool& foundRange,
+                         QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
     QCPRange getValueRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth,
                            const QCPRange& inKeyRange = QCPRange()) const override;
 
-protected:
+  protected:
     void draw(QCPPainter* painter) override;
     void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override;
 
-private:
+  private:
     void drawUnwritten(QCPPainter* painter) const;
     void drawCurve(QCPPainter* painter) const;
     void drawBars(QCPPainter* painter) const;

@@ -27,7 +27,9 @@ uint64_t checkCost(const shm::ExperimentConfig& c) {
     return c.elements * perElement;
 }
 
-QString number(uint64_t v) { return QLocale().toString(qulonglong(v)); }
+QString number(uint64_t v) {
+    return QLocale().toString(qulonglong(v));
+}
 } // namespace
 
 ArrayView::ArrayView(QWidget* parent) : QWidget(parent) {
@@ -64,7 +66,8 @@ ArrayView::ArrayView(QWidget* parent) : QWidget(parent) {
 
     // The data gets its own buffered layer: a frame that only changes data redraws that layer,
     // not the axes, grid and legend.
-    m_plot->addLayer(QStringLiteral("data"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    m_plot->addLayer(QStringLiteral("data"), m_plot->layer(QStringLiteral("main")),
+                     QCustomPlot::limAbove);
     m_dataLayer = m_plot->layer(QStringLiteral("data"));
     m_dataLayer->setMode(QCPLayer::lmBuffered);
     m_columns = new ArrayColumnsPlottable(m_plot->xAxis, m_plot->yAxis, &m_dec);
@@ -81,8 +84,8 @@ ArrayView::ArrayView(QWidget* parent) : QWidget(parent) {
     m_mismatchLegend = m_plot->addGraph();
     m_mismatchLegend->setName(tr("mismatch"));
     m_mismatchLegend->setLineStyle(QCPGraph::lsNone);
-    m_mismatchLegend->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssCross, QPen(worker_palette::mismatchColor(), 2), Qt::NoBrush, 8));
+    m_mismatchLegend->setScatterStyle(QCPScatterStyle(
+        QCPScatterStyle::ssCross, QPen(worker_palette::mismatchColor(), 2), Qt::NoBrush, 8));
 
     m_plot->legend->setVisible(true);
     m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
@@ -107,7 +110,9 @@ ArrayView::~ArrayView() {
     if (m_binsFuture.valid()) m_binsFuture.wait();
 }
 
-int ArrayView::plotColumns() const { return std::max(16, m_plot->axisRect()->width()); }
+int ArrayView::plotColumns() const {
+    return std::max(16, m_plot->axisRect()->width());
+}
 
 void ArrayView::startRun(const shm::ExperimentConfig& cfg) {
     m_cfg = cfg;
@@ -126,8 +131,8 @@ void ArrayView::startRun(const shm::ExperimentConfig& cfg) {
     m_mismatchLegend->setScatterStyle(
         histogram ? QCPScatterStyle(QCPScatterStyle::ssSquare, worker_palette::mismatchColor(),
                                     QBrush(worker_palette::mismatchColor(), Qt::BDiagPattern), 9)
-                  : QCPScatterStyle(QCPScatterStyle::ssCross, QPen(worker_palette::mismatchColor(), 2),
-                                    Qt::NoBrush, 8));
+                  : QCPScatterStyle(QCPScatterStyle::ssCross,
+                                    QPen(worker_palette::mismatchColor(), 2), Qt::NoBrush, 8));
     m_unwrittenLegend->removeFromLegend();
     if (!histogram) m_unwrittenLegend->addToLegend();
     // Bins are not indices of the partition: the map under the plot would mislead there.
@@ -207,7 +212,8 @@ void ArrayView::fitValueAxis() {
     QCPRange r = m_columns->getValueRange(found);
     bool foundExpected = false;
     const QCPRange e = m_expected->getValueRange(foundExpected);
-    if (foundExpected) r = found ? QCPRange(std::min(r.lower, e.lower), std::max(r.upper, e.upper)) : e;
+    if (foundExpected)
+        r = found ? QCPRange(std::min(r.lower, e.lower), std::max(r.upper, e.upper)) : e;
     if (!found && !foundExpected) r = QCPRange(-1, 1);
     if (m_cfg.workload == shm::Workload::Histogram) r.lower = 0;
     double pad = r.size() * 0.06;
@@ -246,9 +252,11 @@ void ArrayView::refresh(const RunController& run, const RunController::Snapshot&
     }
     std::vector<shm::WorkerSnapshot> live;
     live.reserve(snap.workers.size());
-    for (const auto& w : snap.workers) live.push_back(w.live);
+    for (const auto& w : snap.workers)
+        live.push_back(w.live);
     const uint64_t cursor = seg->header().cursor.load(std::memory_order_relaxed);
-    for (const auto& r : m_tracker.update(live, cursor, seg->data())) m_dec.markDirty(r.first, r.second);
+    for (const auto& r : m_tracker.update(live, cursor, seg->data()))
+        m_dec.markDirty(r.first, r.second);
 
     m_dec.process(seg->data(), seg->owner(), budgetNs);
     m_strip->setCursor(cursor);
@@ -258,7 +266,8 @@ void ArrayView::refresh(const RunController& run, const RunController::Snapshot&
         const QCPRange before = m_plot->yAxis->range();
         fitValueAxis();
         if (viewChanged || budgetNs == 0 || m_plot->yAxis->range() != before)
-            m_plot->replot(budgetNs ? QCustomPlot::rpQueuedReplot : QCustomPlot::rpImmediateRefresh);
+            m_plot->replot(budgetNs ? QCustomPlot::rpQueuedReplot
+                                    : QCustomPlot::rpImmediateRefresh);
         else
             m_dataLayer->replot();
         m_strip->update();
@@ -280,13 +289,15 @@ void ArrayView::runFinished(const RunController& run) {
     // A killed worker may have written past its last progress publish: rescan everything then.
     // A clean run's final publishes already marked every write.
     bool complete = run.report().status == "finished";
-    for (const auto& w : run.report().workers) complete = complete && w.processed >= w.assigned;
+    for (const auto& w : run.report().workers)
+        complete = complete && w.processed >= w.assigned;
     if (!complete) m_dec.markAllDirty();
 }
 
 uint64_t ArrayView::mismatchesInView() const {
     uint64_t m = 0;
-    for (const auto& c : m_dec.columns()) m += c.mismatches;
+    for (const auto& c : m_dec.columns())
+        m += c.mismatches;
     return m;
 }
 
@@ -311,9 +322,9 @@ void ArrayView::updateInfo(const RunController* run) {
     if (m_finished && run && run->phase() == RunController::Phase::Finished) {
         const auto& r = run->report();
         if (histogram) {
-            parts << (r.lostUpdates
-                          ? tr("<b style='color:%1'>lost updates: %2</b>").arg(red, number(uint64_t(std::llabs(r.lostUpdates))))
-                          : tr("lost updates: 0"));
+            parts << (r.lostUpdates ? tr("<b style='color:%1'>lost updates: %2</b>")
+                                          .arg(red, number(uint64_t(std::llabs(r.lostUpdates))))
+                                    : tr("lost updates: 0"));
         }
         const uint64_t bad = r.mismatches - std::min(r.mismatches, r.unwritten);
         parts << (bad ? tr("<b style='color:%1'>mismatches: %2</b>").arg(red, number(bad))
@@ -325,4 +336,11 @@ void ArrayView::updateInfo(const RunController* run) {
     }
     if (m_dec.hasDirty()) parts << tr("<i>scanning…</i>");
     m_info->setText(QStringLiteral("&nbsp;&nbsp;") + parts.join(QStringLiteral(" · ")));
+}
+
+void ArrayView::changeEvent(QEvent* e) {
+    if (e->type() == QEvent::PaletteChange) {
+        plot_style::apply(m_plot);
+    }
+    QWidget::changeEvent(e);
 }

@@ -22,7 +22,7 @@ class QPushButton;
 
 class ArrayView : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit ArrayView(QWidget* parent = nullptr);
     ~ArrayView() override;
 
@@ -37,7 +37,10 @@ public:
     const Decimator& decimator() const { return m_dec; }
     uint64_t mismatchesInView() const;
 
-private:
+  protected:
+    void changeEvent(QEvent* e) override;
+
+  private:
     void onRangeChanged();
     void updateExpectedCurve();
     void updateInfo(const RunController* run);

@@ -10,7 +10,9 @@ ContentionModel::ContentionModel(QObject* parent) : QAbstractTableModel(parent) 
 
 namespace {
 // Three significant digits: 1.23, 12.3, 123.
-QString threeDigits(double v) { return QString::number(v, 'f', v < 10 ? 2 : v < 100 ? 1 : 0); }
+QString threeDigits(double v) {
+    return QString::number(v, 'f', v < 10 ? 2 : v < 100 ? 1 : 0);
+}
 } // namespace
 
 QString ContentionModel::formatNs(double ns) {
@@ -65,7 +67,8 @@ void ContentionModel::update(const RunController::Snapshot& snap, const shm::Exp
     s.lockTaken = cfg.usesLock();
     s.acquisitions = snap.lock.acquisitions;
     s.contended = snap.lock.contended;
-    s.acquisitionsPerSecond = snap.elapsedSeconds > 0 ? double(s.acquisitions) / snap.elapsedSeconds : 0;
+    s.acquisitionsPerSecond =
+        snap.elapsedSeconds > 0 ? double(s.acquisitions) / snap.elapsedSeconds : 0;
     s.contendedPercent = s.acquisitions ? 100.0 * double(s.contended) / double(s.acquisitions) : 0;
     s.meanWaitNs = s.contended ? double(snap.lock.waitNs) / double(s.contended) : 0;
     s.maxWaitNs = snap.lock.maxWaitNs;
@@ -90,37 +93,59 @@ QVariant ContentionModel::data(const QModelIndex& index, int role) const {
         r.lock.acquisitions ? 100.0 * double(r.lock.contended) / double(r.lock.acquisitions) : 0;
     const double meanWait = r.lock.contended ? double(r.lock.waitNs) / double(r.lock.contended) : 0;
     switch (role) {
-    case ComputeSecondsRole: return r.computeSeconds;
-    case WaitSecondsRole: return r.waitSeconds;
-    case HoldSecondsRole: return r.holdSeconds;
-    case ColorRole: return worker_palette::color(uint32_t(index.row()));
+    case ComputeSecondsRole:
+        return r.computeSeconds;
+    case WaitSecondsRole:
+        return r.waitSeconds;
+    case HoldSecondsRole:
+        return r.holdSeconds;
+    case ColorRole:
+        return worker_palette::color(uint32_t(index.row()));
     case Qt::DecorationRole:
         return index.column() == WorkerCol ? QVariant(worker_palette::color(uint32_t(index.row())))
                                            : QVariant();
     case ValueRole:
         switch (index.column()) {
-        case WorkerCol: return index.row();
-        case AcquisitionsCol: return qulonglong(r.lock.acquisitions);
-        case ContendedCol: return contendedPct;
-        case MeanWaitCol: return meanWait;
-        case MaxWaitCol: return qulonglong(r.lock.maxWaitNs);
-        case WaitCol: return r.waitSeconds;
-        case HoldCol: return r.holdSeconds;
-        case ComputeCol: return r.computeSeconds;
-        case DroppedCol: return qulonglong(r.dropped);
+        case WorkerCol:
+            return index.row();
+        case AcquisitionsCol:
+            return qulonglong(r.lock.acquisitions);
+        case ContendedCol:
+            return contendedPct;
+        case MeanWaitCol:
+            return meanWait;
+        case MaxWaitCol:
+            return qulonglong(r.lock.maxWaitNs);
+        case WaitCol:
+            return r.waitSeconds;
+        case HoldCol:
+            return r.holdSeconds;
+        case ComputeCol:
+            return r.computeSeconds;
+        case DroppedCol:
+            return qulonglong(r.dropped);
         }
         return {};
     case Qt::DisplayRole:
         switch (index.column()) {
-        case WorkerCol: return worker_palette::workerLabel(uint32_t(index.row()));
-        case AcquisitionsCol: return QLocale().toString(qulonglong(r.lock.acquisitions));
-        case ContendedCol: return QStringLiteral("%1 %").arg(contendedPct, 0, 'f', 1);
-        case MeanWaitCol: return formatNs(meanWait);
-        case MaxWaitCol: return formatNs(double(r.lock.maxWaitNs));
-        case WaitCol: return formatNs(r.waitSeconds * 1e9);
-        case HoldCol: return formatNs(r.holdSeconds * 1e9);
-        case ComputeCol: return formatNs(r.computeSeconds * 1e9);
-        case DroppedCol: return QLocale().toString(qulonglong(r.dropped));
+        case WorkerCol:
+            return worker_palette::workerLabel(uint32_t(index.row()));
+        case AcquisitionsCol:
+            return QLocale().toString(qulonglong(r.lock.acquisitions));
+        case ContendedCol:
+            return QStringLiteral("%1 %").arg(contendedPct, 0, 'f', 1);
+        case MeanWaitCol:
+            return formatNs(meanWait);
+        case MaxWaitCol:
+            return formatNs(double(r.lock.maxWaitNs));
+        case WaitCol:
+            return formatNs(r.waitSeconds * 1e9);
+        case HoldCol:
+            return formatNs(r.holdSeconds * 1e9);
+        case ComputeCol:
+            return formatNs(r.computeSeconds * 1e9);
+        case DroppedCol:
+            return QLocale().toString(qulonglong(r.dropped));
         }
         return {};
     }
@@ -130,15 +155,24 @@ QVariant ContentionModel::data(const QModelIndex& index, int role) const {
 QVariant ContentionModel::headerData(int section, Qt::Orientation o, int role) const {
     if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-    case WorkerCol: return QStringLiteral("Worker");
-    case AcquisitionsCol: return QStringLiteral("Acquisitions");
-    case ContendedCol: return QStringLiteral("Contended");
-    case MeanWaitCol: return QStringLiteral("Mean wait");
-    case MaxWaitCol: return QStringLiteral("Max wait");
-    case WaitCol: return QStringLiteral("Waiting");
-    case HoldCol: return QStringLiteral("Holding");
-    case ComputeCol: return QStringLiteral("Computing");
-    case DroppedCol: return QStringLiteral("Dropped events");
+    case WorkerCol:
+        return QStringLiteral("Worker");
+    case AcquisitionsCol:
+        return QStringLiteral("Acquisitions");
+    case ContendedCol:
+        return QStringLiteral("Contended");
+    case MeanWaitCol:
+        return QStringLiteral("Mean wait");
+    case MaxWaitCol:
+        return QStringLiteral("Max wait");
+    case WaitCol:
+        return QStringLiteral("Waiting");
+    case HoldCol:
+        return QStringLiteral("Holding");
+    case ComputeCol:
+        return QStringLiteral("Computing");
+    case DroppedCol:
+        return QStringLiteral("Dropped events");
     }
     return {};
 }

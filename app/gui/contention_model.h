@@ -9,10 +9,18 @@
 
 class ContentionModel : public QAbstractTableModel {
     Q_OBJECT
-public:
+  public:
     enum Column {
-        WorkerCol, AcquisitionsCol, ContendedCol, MeanWaitCol, MaxWaitCol, WaitCol, HoldCol,
-        ComputeCol, DroppedCol, ColumnCount
+        WorkerCol,
+        AcquisitionsCol,
+        ContendedCol,
+        MeanWaitCol,
+        MaxWaitCol,
+        WaitCol,
+        HoldCol,
+        ComputeCol,
+        DroppedCol,
+        ColumnCount
     };
     enum Role {
         ComputeSecondsRole = Qt::UserRole + 1, // busy time neither waiting for nor holding a lock
@@ -41,7 +49,8 @@ public:
 
     explicit ContentionModel(QObject* parent = nullptr);
 
-    void update(const RunController::Snapshot& snap, const shm::ExperimentConfig& cfg, uint64_t nowNs);
+    void update(const RunController::Snapshot& snap, const shm::ExperimentConfig& cfg,
+                uint64_t nowNs);
     void clear();
     const Summary& summary() const { return m_summary; }
 
@@ -53,7 +62,7 @@ public:
     static QString formatNs(double ns);
     static QString formatCount(double n); // 288k, 1.20M: fits a narrow card
 
-private:
+  private:
     std::vector<Row> m_rows;
     Summary m_summary;
 };

@@ -22,20 +22,19 @@ QColor pale(const QColor& c) {
     return p;
 }
 
-const char* const kFigureCaptions[] = {"acquisitions/s", "contended", "mean wait",
-                                       "max wait", "dropped"};
+const char* const kFigureCaptions[] = {"acquisitions/s", "contended", "mean wait", "max wait",
+                                       "dropped"};
 const char* const kFigureTips[] = {
     "Lock acquisitions per second, all workers together.",
     "Share of acquisitions that found the lock taken and had to wait.",
-    "Average wait of a contended acquisition.",
-    "Longest single wait for the lock.",
+    "Average wait of a contended acquisition.", "Longest single wait for the lock.",
     "Lock events the workers could not record because the ring was full (the timeline and "
     "histogram miss these; the counters do not)."};
 
 // Decade edges only: 100 ns, 1 µs, 10 µs, ... 10 s.
 QString histogramLabel(int bucket) {
-    static const char* const kLabels[] = {"100 ns", "1 µs", "10 µs", "100 µs", "1 ms",
-                                          "10 ms",  "100 ms", "1 s", "10 s"};
+    static const char* const kLabels[] = {"100 ns", "1 µs",   "10 µs", "100 µs", "1 ms",
+                                          "10 ms",  "100 ms", "1 s",   "10 s"};
     const int decade = (bucket - 1) / WaitHistogram::kPerDecade;
     return QString::fromUtf8(kLabels[std::clamp(decade, 0, 8)]);
 }
@@ -83,7 +82,10 @@ ContentionView::ContentionView(ContentionModel* model, QWidget* parent)
                           "and holding it (solid)."));
     m_bars->yAxis->setLabel(tr("time (s)"));
     m_bars->plotLayout()->insertRow(0);
-    m_bars->plotLayout()->addElement(0, 0, new QCPTextElement(m_bars, tr("Time per worker"), QFont(font().family(), int(font().pointSizeF()), QFont::Bold)));
+    m_bars->plotLayout()->addElement(
+        0, 0,
+        new QCPTextElement(m_bars, tr("Time per worker"),
+                           QFont(font().family(), int(font().pointSizeF()), QFont::Bold)));
     m_bars->legend->setVisible(true);
     m_bars->legend->setIconSize(14, 10);
     m_bars->legend->setFillOrder(QCPLegend::foColumnsFirst);
@@ -99,10 +101,9 @@ ContentionView::ContentionView(ContentionModel* model, QWidget* parent)
     m_bars->plotLayout()->setRowStretchFactor(1, 0.001);
     // Three legend-only entries; the per-worker bars stay out of the legend.
     const QColor sample(0x70, 0x70, 0x70);
-    const std::pair<QString, QBrush> legend[] = {
-        {tr("compute"), QBrush(pale(sample))},
-        {tr("wait"), QBrush(worker_palette::waitColor())},
-        {tr("hold"), QBrush(sample)}};
+    const std::pair<QString, QBrush> legend[] = {{tr("compute"), QBrush(pale(sample))},
+                                                 {tr("wait"), QBrush(worker_palette::waitColor())},
+                                                 {tr("hold"), QBrush(sample)}};
     for (const auto& [name, brush] : legend) {
         auto* b = new QCPBars(m_bars->xAxis, m_bars->yAxis);
         b->setName(name);
@@ -118,7 +119,10 @@ ContentionView::ContentionView(ContentionModel* model, QWidget* parent)
                           "(three per decade)."));
     m_hist->plotLayout()->insertRow(0);
     m_hist->plotLayout()->setRowStretchFactor(0, 0.001);
-    m_hist->plotLayout()->addElement(0, 0, new QCPTextElement(m_hist, tr("Wait times (contended)"), QFont(font().family(), int(font().pointSizeF()), QFont::Bold)));
+    m_hist->plotLayout()->addElement(
+        0, 0,
+        new QCPTextElement(m_hist, tr("Wait times (contended)"),
+                           QFont(font().family(), int(font().pointSizeF()), QFont::Bold)));
     m_hist->xAxis->setLabel(tr("wait (log scale)"));
     m_hist->yAxis->setLabel(tr("acquisitions"));
     m_histBars = new QCPBars(m_hist->xAxis, m_hist->yAxis);
@@ -151,10 +155,16 @@ ContentionView::ContentionView(ContentionModel* model, QWidget* parent)
     clear();
 }
 
-void ContentionView::setSource(const RunController* run) { m_timeline->setSource(run); }
+void ContentionView::setSource(const RunController* run) {
+    m_timeline->setSource(run);
+}
 
-bool ContentionView::showsNoLockMessage() const { return m_stack->currentWidget() == m_noLock; }
-QString ContentionView::noLockText() const { return m_noLock->text(); }
+bool ContentionView::showsNoLockMessage() const {
+    return m_stack->currentWidget() == m_noLock;
+}
+QString ContentionView::noLockText() const {
+    return m_noLock->text();
+}
 
 void ContentionView::clear() {
     m_waits.reset(0);
@@ -198,7 +208,8 @@ void ContentionView::buildBars(uint32_t workers) {
     m_tickEvery = 0;
     for (uint32_t k = 0; k < workers; ++k) {
         const QColor c = worker_palette::color(k);
-        WorkerBars b{new QCPBars(m_bars->xAxis, m_bars->yAxis), new QCPBars(m_bars->xAxis, m_bars->yAxis),
+        WorkerBars b{new QCPBars(m_bars->xAxis, m_bars->yAxis),
+                     new QCPBars(m_bars->xAxis, m_bars->yAxis),
                      new QCPBars(m_bars->xAxis, m_bars->yAxis)};
         b.compute->setBrush(pale(c));
         b.compute->setPen(QPen(c, 1));
@@ -234,12 +245,14 @@ void ContentionView::updateBars() {
     const int width = std::max(1, m_bars->axisRect()->width());
     const int n = int(m_workerBars.size());
     int every = 1;
-    while (every < n && width * every / std::max(1, n) < 30) every *= 2;
+    while (every < n && width * every / std::max(1, n) < 30)
+        every *= 2;
     if (every != m_tickEvery) {
         m_tickEvery = every;
         auto ticker = qSharedPointerCast<QCPAxisTickerText>(m_bars->xAxis->ticker());
         ticker->clear();
-        for (int k = 0; k < n; k += every) ticker->addTick(k, worker_palette::workerLabel(uint32_t(k)));
+        for (int k = 0; k < n; k += every)
+            ticker->addTick(k, worker_palette::workerLabel(uint32_t(k)));
     }
     m_bars->legend->setWrap(std::clamp(m_bars->width() / 80, 1, 3));
 }
@@ -291,14 +304,16 @@ void ContentionView::updateSummary() {
         ContentionModel::formatCount(double(s.droppedEvents)),
     };
     for (size_t i = 0; i < m_figures.size(); ++i)
-        m_figures[i]->setText(QStringLiteral("<span style='font-size:large; font-weight:bold'>%1</span>"
-                                             "<br><span style='font-size:small'>%2</span>")
-                                  .arg(values[i], tr(kFigureCaptions[i])));
+        m_figures[i]->setText(
+            QStringLiteral("<span style='font-size:large; font-weight:bold'>%1</span>"
+                           "<br><span style='font-size:small'>%2</span>")
+                .arg(values[i], tr(kFigureCaptions[i])));
 }
 
 void ContentionView::refresh(const RunController& run, uint64_t nowNs, bool immediate) {
     if (!m_cfg.usesLock() || !run.segment()) return;
-    for (uint32_t k = 0; k < m_cfg.workers; ++k) m_waits.consume(k, run.events(k));
+    for (uint32_t k = 0; k < m_cfg.workers; ++k)
+        m_waits.consume(k, run.events(k));
     updateSummary();
     updateBars();
     updateHistogram();
@@ -306,4 +321,12 @@ void ContentionView::refresh(const RunController& run, uint64_t nowNs, bool imme
     m_bars->replot(mode);
     m_hist->replot(mode);
     m_timeline->refresh(nowNs, run.isActive());
+}
+
+void ContentionView::changeEvent(QEvent* e) {
+    if (e->type() == QEvent::PaletteChange) {
+        plot_style::apply(m_bars);
+        plot_style::apply(m_hist);
+    }
+    QWidget::changeEvent(e);
 }

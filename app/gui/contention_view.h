@@ -18,7 +18,7 @@ class QStackedWidget;
 
 class ContentionView : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit ContentionView(ContentionModel* model, QWidget* parent = nullptr);
     void setSource(const RunController* run);
     void startRun(const shm::ExperimentConfig& cfg);
@@ -32,7 +32,10 @@ public:
     LockTimeline* timeline() const { return m_timeline; }
     const WaitHistogram& waitHistogram() const { return m_waits; }
 
-private:
+  protected:
+    void changeEvent(QEvent* e) override;
+
+  private:
     void buildBars(uint32_t workers);
     void updateBars();
     void updateHistogram();

@@ -15,13 +15,13 @@
 #include <QVBoxLayout>
 
 #include <array>
-#include <limits>
 #include <cmath>
+#include <limits>
 
 namespace {
 constexpr std::array<uint32_t, 20> kDelayStops = {
-    0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000,
-    200000, 500000, 1000000};
+    0,    1,    2,    5,     10,    20,    50,     100,    200,    500,
+    1000, 2000, 5000, 10000, 20000, 50000, 100000, 200000, 500000, 1000000};
 
 template <typename Enum, size_t N>
 QComboBox* enumCombo(QWidget* parent, const std::array<Enum, N>& values,
@@ -75,9 +75,13 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent) {
     m_elements->setToolTip(tr("Length of the shared array, in doubles (8 bytes each)."));
     ef->addRow(tr("Elements"), m_elements);
     m_workload = enumCombo<shm::Workload, 4>(
-        experiment, {shm::Workload::Sin, shm::Workload::Wave, shm::Workload::Histogram, shm::Workload::Mandelbrot},
-        {"sin(i): cheap, every element independent.", "A smooth wave over the array: easy to read in the plot.",
-         "Every element adds 1 to a hashed bin: shared read-modify-writes that race without a lock.",
+        experiment,
+        {shm::Workload::Sin, shm::Workload::Wave, shm::Workload::Histogram,
+         shm::Workload::Mandelbrot},
+        {"sin(i): cheap, every element independent.",
+         "A smooth wave over the array: easy to read in the plot.",
+         "Every element adds 1 to a hashed bin: shared read-modify-writes that race without a "
+         "lock.",
          "Escape iterations along a line: uneven cost, so static partitions get unequal work."});
     m_workload->setObjectName(QStringLiteral("workloadCombo"));
     m_workload->setToolTip(tr("What each element computes."));
@@ -93,7 +97,9 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent) {
     auto* pf = new QFormLayout(part);
     pf->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_partition = enumCombo<shm::Partition, 5>(
-        part, {shm::Partition::Block, shm::Partition::Cyclic, shm::Partition::BlockCyclic, shm::Partition::Dynamic, shm::Partition::Guided},
+        part,
+        {shm::Partition::Block, shm::Partition::Cyclic, shm::Partition::BlockCyclic,
+         shm::Partition::Dynamic, shm::Partition::Guided},
         {"One contiguous band per worker.", "Worker k takes every W-th element.",
          "Chunks dealt round-robin to the workers.",
          "Workers claim the next chunk from a shared cursor when they are free.",
@@ -113,8 +119,11 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent) {
     auto* sf = new QFormLayout(sync);
     sf->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_sync = enumCombo<shm::SyncMode, 5>(
-        sync, {shm::SyncMode::None, shm::SyncMode::Mutex, shm::SyncMode::Striped, shm::SyncMode::Spin, shm::SyncMode::Atomic},
-        {"No lock: fastest, and shared updates can be lost.", "One process-shared mutex for everything.",
+        sync,
+        {shm::SyncMode::None, shm::SyncMode::Mutex, shm::SyncMode::Striped, shm::SyncMode::Spin,
+         shm::SyncMode::Atomic},
+        {"No lock: fastest, and shared updates can be lost.",
+         "One process-shared mutex for everything.",
          "One mutex per stripe of indices: less contention.", "A test-and-test-and-set spin lock.",
          "Atomic instructions, no lock."});
     m_sync->setObjectName(QStringLiteral("syncCombo"));
@@ -129,7 +138,8 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent) {
         sync, {shm::LockScope::Element, shm::LockScope::Chunk},
         {"Lock and unlock around every element.", "Hold the lock for a whole chunk."});
     m_lockScope->setObjectName(QStringLiteral("lockScopeCombo"));
-    m_lockScope->setToolTip(tr("How much work one lock acquisition covers (lock-based sync only)."));
+    m_lockScope->setToolTip(
+        tr("How much work one lock acquisition covers (lock-based sync only)."));
     sf->addRow(tr("Lock scope"), m_lockScope);
     m_instrument = new QCheckBox(tr("Record lock timings"), sync);
     m_instrument->setObjectName(QStringLiteral("instrumentCheck"));
@@ -172,7 +182,8 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent) {
     m_pause->setToolTip(tr("Pause or resume all workers at their next batch (Space)."));
     m_stop = new QPushButton(tr("Stop"), run);
     m_stop->setObjectName(QStringLiteral("stopButton"));
-    m_stop->setToolTip(tr("Ask the workers to stop; they are killed if they do not within 3 s (Esc)."));
+    m_stop->setToolTip(
+        tr("Ask the workers to stop; they are killed if they do not within 3 s (Esc)."));
     m_reset = new QPushButton(tr("Reset"), run);
     m_reset->setObjectName(QStringLiteral("resetButton"));
     m_reset->setToolTip(tr("Forget the finished run and clear the views."));
@@ -188,7 +199,8 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent) {
     m_killWorker->setToolTip(tr("Which worker to kill."));
     m_kill = new QPushButton(tr("Kill worker"), run);
     m_kill->setObjectName(QStringLiteral("killButton"));
-    m_kill->setToolTip(tr("Send SIGKILL to the chosen worker: it gets no chance to release a lock."));
+    m_kill->setToolTip(
+        tr("Send SIGKILL to the chosen worker: it gets no chance to release a lock."));
     rl->addWidget(m_killWorker, 3, 0);
     rl->addWidget(m_kill, 3, 1);
     layout->addWidget(run);
@@ -251,13 +263,16 @@ QString ControlsPanel::validationMessage() const {
     return {};
 }
 
-void ControlsPanel::updateDelayLabel() { m_delayLabel->setText(formatDelay(m_delayUs)); }
+void ControlsPanel::updateDelayLabel() {
+    m_delayLabel->setText(formatDelay(m_delayUs));
+}
 
 void ControlsPanel::settingsChanged() {
     const shm::ExperimentConfig c = config();
-    const bool idle = m_phase == RunController::Phase::Idle || m_phase == RunController::Phase::Finished;
-    for (QWidget* w : std::initializer_list<QWidget*>{m_workers, m_elements, m_workload, m_partition,
-                                                      m_chunk, m_sync, m_instrument})
+    const bool idle =
+        m_phase == RunController::Phase::Idle || m_phase == RunController::Phase::Finished;
+    for (QWidget* w : std::initializer_list<QWidget*>{m_workers, m_elements, m_workload,
+                                                      m_partition, m_chunk, m_sync, m_instrument})
         w->setEnabled(idle);
     m_bins->setEnabled(idle && c.workload == shm::Workload::Histogram);
     m_stripes->setEnabled(idle && c.sync == shm::SyncMode::Striped);
@@ -268,7 +283,8 @@ void ControlsPanel::settingsChanged() {
     m_problem->setVisible(!problem.isEmpty());
     m_start->setEnabled(idle && problem.isEmpty());
     const bool active = !idle;
-    m_pause->setEnabled(m_phase == RunController::Phase::Running || m_phase == RunController::Phase::Paused);
+    m_pause->setEnabled(m_phase == RunController::Phase::Running ||
+                        m_phase == RunController::Phase::Paused);
     m_pause->setText(m_phase == RunController::Phase::Paused ? tr("Resume") : tr("Pause"));
     m_stop->setEnabled(active && m_phase != RunController::Phase::Stopping);
     m_reset->setEnabled(m_phase == RunController::Phase::Finished);

@@ -16,7 +16,7 @@ class QSpinBox;
 
 class ControlsPanel : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit ControlsPanel(QWidget* parent = nullptr);
 
     void setConfig(const shm::ExperimentConfig& cfg);
@@ -28,7 +28,7 @@ public:
     static uint32_t delayForPosition(int position);
     static int positionForDelay(uint32_t us);
 
-signals:
+  signals:
     void startRequested();
     void pauseResumeRequested();
     void stopRequested();
@@ -36,7 +36,7 @@ signals:
     void killRequested(uint32_t worker);
     void delayChanged(uint32_t us);
 
-private:
+  private:
     void settingsChanged();
     void updateDelayLabel();
 

@@ -37,7 +37,8 @@ void Decimator::setView(uint64_t lo, uint64_t hi, int columns, bool knownUnwritt
     m_sweep = 0;
     if (knownUnwritten) {
         for (size_t c = 0; c < n; ++c)
-            m_ownerCounts[c * (m_workers + 1) + m_workers] = uint32_t(m_columns[c].end - m_columns[c].begin);
+            m_ownerCounts[c * (m_workers + 1) + m_workers] =
+                uint32_t(m_columns[c].end - m_columns[c].begin);
     } else {
         markAllDirty();
     }
@@ -54,8 +55,10 @@ size_t Decimator::columnOf(uint64_t index) const {
     const size_t n = m_columns.size();
     size_t c = size_t((index - m_lo) * n / (m_hi - m_lo));
     c = std::min(c, n - 1);
-    while (c > 0 && index < m_columns[c].begin) --c;
-    while (c + 1 < n && index >= m_columns[c].end) ++c;
+    while (c > 0 && index < m_columns[c].begin)
+        --c;
+    while (c + 1 < n && index >= m_columns[c].end)
+        ++c;
     return c;
 }
 
@@ -97,7 +100,8 @@ void countOwners(const uint8_t* owner, uint64_t begin, uint64_t end, uint32_t wo
             j += 16;
         }
 #endif
-        while (j < end && owner[j] == o) ++j;
+        while (j < end && owner[j] == o)
+            ++j;
         counts[o < workers ? o : workers] += uint32_t(j - i);
         i = j;
     }
@@ -143,8 +147,7 @@ void minMaxNotNaN(const double* data, uint64_t begin, uint64_t end, double& lo, 
 
 DecimatedColumn Decimator::scan(const double* data, const uint8_t* owner, uint64_t begin,
                                 uint64_t end, uint32_t workers, WrittenBy rule,
-                                const std::function<double(uint64_t)>& expected,
-                                uint32_t* counts) {
+                                const std::function<double(uint64_t)>& expected, uint32_t* counts) {
     DecimatedColumn col;
     col.begin = begin;
     col.end = end;
@@ -182,9 +185,8 @@ DecimatedColumn Decimator::scan(const double* data, const uint8_t* owner, uint64
 }
 
 void Decimator::rescan(size_t c, const double* data, const uint8_t* owner) {
-    const DecimatedColumn fresh =
-        scan(data, owner, m_columns[c].begin, m_columns[c].end, m_workers, m_rule, m_expected,
-             &m_ownerCounts[c * (m_workers + 1)]);
+    const DecimatedColumn fresh = scan(data, owner, m_columns[c].begin, m_columns[c].end, m_workers,
+                                       m_rule, m_expected, &m_ownerCounts[c * (m_workers + 1)]);
     if (!(fresh == m_columns[c])) {
         m_columns[c] = fresh;
         ++m_version;
@@ -204,9 +206,10 @@ int Decimator::process(const double* data, const uint8_t* owner, uint64_t budget
         --m_dirtyCount;
         rescan(c, data, owner);
         ++done;
-        if (budgetNs && uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                     Clock::now() - t0)
-                                     .count()) >= budgetNs) {
+        if (budgetNs &&
+            uint64_t(
+                std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count()) >=
+                budgetNs) {
             m_sweep = (c + 1) % n;
             return done;
         }

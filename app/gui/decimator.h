@@ -11,14 +11,14 @@ struct DecimatedColumn {
     uint64_t end = 0;
     double min = 0; // over written elements; meaningless while written == 0
     double max = 0;
-    uint64_t written = 0;   // elements holding a value (not NaN, or for bins: touched)
-    uint64_t mismatches = 0; // written elements whose value differs from the expected one
+    uint64_t written = 0;       // elements holding a value (not NaN, or for bins: touched)
+    uint64_t mismatches = 0;    // written elements whose value differs from the expected one
     uint32_t dominantOwner = 0; // worker that wrote most of the column (== workers if none)
     bool operator==(const DecimatedColumn&) const = default;
 };
 
 class Decimator {
-public:
+  public:
     // What "written" means: element arrays start as NaN; histogram bins start at 0 and are
     // written once their owner entry is set.
     enum class WrittenBy { NotNaN, OwnerSet };
@@ -54,7 +54,7 @@ public:
                                 const std::function<double(uint64_t)>& expected,
                                 uint32_t* ownerCounts);
 
-private:
+  private:
     void rescan(size_t c, const double* data, const uint8_t* owner);
     size_t columnOf(uint64_t index) const;
 

@@ -14,10 +14,14 @@ void DirtyTracker::reset(const shm::ExperimentConfig& cfg) {
 uint64_t DirtyTracker::staticIndex(const shm::ExperimentConfig& c, uint32_t k, uint64_t i) {
     const uint64_t n = c.elements, w = c.workers;
     switch (c.partition) {
-    case shm::Partition::Block: return k * (n / w) + std::min<uint64_t>(k, n % w) + i;
-    case shm::Partition::Cyclic: return k + i * w;
-    case shm::Partition::BlockCyclic: return (k + w * (i / c.chunk)) * c.chunk + i % c.chunk;
-    default: return i;
+    case shm::Partition::Block:
+        return k * (n / w) + std::min<uint64_t>(k, n % w) + i;
+    case shm::Partition::Cyclic:
+        return k + i * w;
+    case shm::Partition::BlockCyclic:
+        return (k + w * (i / c.chunk)) * c.chunk + i % c.chunk;
+    default:
+        return i;
     }
 }
 
@@ -32,8 +36,7 @@ DirtyTracker::update(const std::vector<shm::WorkerSnapshot>& workers, uint64_t c
         if (now <= before) continue;
         anyProgress = true;
         m_seen[k] = now;
-        if (m_cfg.workload == shm::Workload::Histogram || !shm::isStatic(m_cfg.partition))
-            continue;
+        if (m_cfg.workload == shm::Workload::Histogram || !shm::isStatic(m_cfg.partition)) continue;
         const uint64_t first = staticIndex(m_cfg, uint32_t(k), before);
         const uint64_t last = staticIndex(m_cfg, uint32_t(k), now - 1);
         out.emplace_back(first, std::min(last + 1, m_cfg.elements));
@@ -46,7 +49,8 @@ DirtyTracker::update(const std::vector<shm::WorkerSnapshot>& workers, uint64_t c
         const uint64_t claimed = std::min(cursor, m_cfg.elements);
         const uint64_t from = m_frontier;
         // Pieces are written front to back, so the first NaN is the oldest unfinished piece.
-        while (data && m_frontier < claimed && !std::isnan(data[m_frontier])) ++m_frontier;
+        while (data && m_frontier < claimed && !std::isnan(data[m_frontier]))
+            ++m_frontier;
         if (from < claimed) out.emplace_back(from, claimed);
     }
     std::sort(out.begin(), out.end());

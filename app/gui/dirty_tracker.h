@@ -11,7 +11,7 @@
 #include <vector>
 
 class DirtyTracker {
-public:
+  public:
     using Range = std::pair<uint64_t, uint64_t>; // [first, second)
 
     void reset(const shm::ExperimentConfig& cfg);
@@ -23,7 +23,7 @@ public:
     // Index of the i-th element (0-based) that static partition worker k processes.
     static uint64_t staticIndex(const shm::ExperimentConfig& cfg, uint32_t k, uint64_t i);
 
-private:
+  private:
     shm::ExperimentConfig m_cfg;
     std::vector<uint64_t> m_seen; // processed count per worker at the last update
     uint64_t m_frontier = 0;      // dynamic/guided: all below here is written

@@ -32,7 +32,8 @@ int runFrameBench(MainWindow& window, const CliOptions& o) {
     window.setAutoRefresh(false);
     window.resize(o.size);
     window.show();
-    for (int i = 0; i < 3; ++i) QApplication::processEvents();
+    for (int i = 0; i < 3; ++i)
+        QApplication::processEvents();
 
     RunController& run = window.controller();
     // ms per frame while a run was live (and the one after it ended): CPU and wall time.
@@ -93,13 +94,15 @@ int runFrameBench(MainWindow& window, const CliOptions& o) {
         wait.exec();
     }
     const auto& c = o.config;
-    std::printf("bench: %zu frames over %d run(s): %u workers, %s elements, %s, %s\n", frames.size(), runs,
-                c.workers, qPrintable(QLocale(QLocale::English).toString(qulonglong(c.elements))),
-                std::string(shm::toString(c.workload)).c_str(), std::string(shm::toString(c.sync)).c_str());
+    std::printf(
+        "bench: %zu frames over %d run(s): %u workers, %s elements, %s, %s\n", frames.size(), runs,
+        c.workers, qPrintable(QLocale(QLocale::English).toString(qulonglong(c.elements))),
+        std::string(shm::toString(c.workload)).c_str(), std::string(shm::toString(c.sync)).c_str());
     std::printf("GUI thread CPU per frame: median %.2f ms, p99 %.2f ms\n", percentile(frames, 0.5),
                 percentile(frames, 0.99));
     std::printf("wall per frame (incl. preemption by workers): median %.2f ms, p99 %.2f ms\n",
                 percentile(framesWall, 0.5), percentile(framesWall, 0.99));
-    std::printf("GUI thread busy: %.1f %% of wall time\n", wallNs > 0 ? 100.0 * busyNs / wallNs : 0.0);
+    std::printf("GUI thread busy: %.1f %% of wall time\n",
+                wallNs > 0 ? 100.0 * busyNs / wallNs : 0.0);
     return 0;
 }

@@ -19,7 +19,7 @@ constexpr double kMinSpanNs = 2e3;
 
 // One rectangle per pixel run: intervals closer than a pixel are merged before drawing.
 class RunMerger {
-public:
+  public:
     RunMerger(QPainter& p, const QBrush& brush, double top, double height)
         : m_p(p), m_brush(brush), m_top(top), m_height(height) {}
     ~RunMerger() { flush(); }
@@ -39,7 +39,7 @@ public:
         m_open = false;
     }
 
-private:
+  private:
     QPainter& m_p;
     QBrush m_brush;
     double m_top, m_height;
@@ -113,11 +113,12 @@ void LockTimeline::drawAxis(QPainter& p, const QRect& area) const {
     for (double t = std::ceil(m_map.t0 / step) * step; t <= m_map.t1; t += step) {
         const double x = m_map.toX(t);
         p.drawLine(QPointF(x, area.bottom()), QPointF(x, area.bottom() + 4));
-        const QString label = useS    ? QStringLiteral("%1 s").arg(t / 1e9, 0, 'f', step >= 1e9 ? 0 : 1)
-                              : useMs ? QStringLiteral("%1 ms").arg(t / 1e6, 0, 'f', step >= 1e6 ? 0 : 1)
-                                    : QStringLiteral("%1 µs").arg(t / 1e3, 0, 'f', step >= 1e3 ? 0 : 2);
-        p.drawText(QRectF(x - 45, area.bottom() + 4, 90, kAxisHeight - 4), Qt::AlignHCenter | Qt::AlignTop,
-                   label);
+        const QString label =
+            useS    ? QStringLiteral("%1 s").arg(t / 1e9, 0, 'f', step >= 1e9 ? 0 : 1)
+            : useMs ? QStringLiteral("%1 ms").arg(t / 1e6, 0, 'f', step >= 1e6 ? 0 : 1)
+                    : QStringLiteral("%1 µs").arg(t / 1e3, 0, 'f', step >= 1e3 ? 0 : 2);
+        p.drawText(QRectF(x - 45, area.bottom() + 4, 90, kAxisHeight - 4),
+                   Qt::AlignHCenter | Qt::AlignTop, label);
     }
 }
 
@@ -178,8 +179,10 @@ void LockTimeline::paintEvent(QPaintEvent*) {
             const auto kind = shm::EventKind(it->kind);
             if (openAt >= 0 && t >= t0) {
                 const double xa = m_map.toX(std::max(openAt, t0)), xb = m_map.toX(std::min(t, t1));
-                if (openKind == shm::EventKind::WaitBegin) waits.add(xa, xb);
-                else if (openKind == shm::EventKind::Acquired) holds.add(xa, xb);
+                if (openKind == shm::EventKind::WaitBegin)
+                    waits.add(xa, xb);
+                else if (openKind == shm::EventKind::Acquired)
+                    holds.add(xa, xb);
             }
             if (t > t1) {
                 openAt = -1;
@@ -193,8 +196,10 @@ void LockTimeline::paintEvent(QPaintEvent*) {
             const double end = std::min(m_endNs, t1);
             if (end > openAt) {
                 const double xa = m_map.toX(std::max(openAt, t0)), xb = m_map.toX(end);
-                if (openKind == shm::EventKind::WaitBegin) waits.add(xa, xb);
-                else holds.add(xa, xb);
+                if (openKind == shm::EventKind::WaitBegin)
+                    waits.add(xa, xb);
+                else
+                    holds.add(xa, xb);
             }
         }
     }

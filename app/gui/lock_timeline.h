@@ -10,7 +10,7 @@ class RunController;
 
 class LockTimeline : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit LockTimeline(QWidget* parent = nullptr);
     void setSource(const RunController* run) { m_run = run; }
     // Moves the followed window to the run's newest time; repaints.
@@ -19,14 +19,14 @@ public:
     bool following() const { return m_follow; }
     double spanNs() const { return m_map.t1 - m_map.t0; }
 
-protected:
+  protected:
     void paintEvent(QPaintEvent*) override;
     void wheelEvent(QWheelEvent*) override;
     void mousePressEvent(QMouseEvent*) override;
     void mouseMoveEvent(QMouseEvent*) override;
     void mouseDoubleClickEvent(QMouseEvent*) override;
 
-private:
+  private:
     QRect lanesRect() const;
     void drawAxis(QPainter& p, const QRect& area) const;
 

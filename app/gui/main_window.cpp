@@ -26,18 +26,30 @@
 
 namespace {
 // Copies one named setting (as in shm::kSettingNames) from src to dst.
-void copySetting(shm::ExperimentConfig& dst, const shm::ExperimentConfig& src, const QString& name) {
-    if (name == QLatin1String("workers")) dst.workers = src.workers;
-    else if (name == QLatin1String("elements")) dst.elements = src.elements;
-    else if (name == QLatin1String("workload")) dst.workload = src.workload;
-    else if (name == QLatin1String("bins")) dst.bins = src.bins;
-    else if (name == QLatin1String("partition")) dst.partition = src.partition;
-    else if (name == QLatin1String("chunk")) dst.chunk = src.chunk;
-    else if (name == QLatin1String("sync")) dst.sync = src.sync;
-    else if (name == QLatin1String("stripes")) dst.stripes = src.stripes;
-    else if (name == QLatin1String("lock-scope")) dst.lockScope = src.lockScope;
-    else if (name == QLatin1String("delay-us")) dst.delayUs = src.delayUs;
-    else if (name == QLatin1String("instrument")) dst.instrument = src.instrument;
+void copySetting(shm::ExperimentConfig& dst, const shm::ExperimentConfig& src,
+                 const QString& name) {
+    if (name == QLatin1String("workers"))
+        dst.workers = src.workers;
+    else if (name == QLatin1String("elements"))
+        dst.elements = src.elements;
+    else if (name == QLatin1String("workload"))
+        dst.workload = src.workload;
+    else if (name == QLatin1String("bins"))
+        dst.bins = src.bins;
+    else if (name == QLatin1String("partition"))
+        dst.partition = src.partition;
+    else if (name == QLatin1String("chunk"))
+        dst.chunk = src.chunk;
+    else if (name == QLatin1String("sync"))
+        dst.sync = src.sync;
+    else if (name == QLatin1String("stripes"))
+        dst.stripes = src.stripes;
+    else if (name == QLatin1String("lock-scope"))
+        dst.lockScope = src.lockScope;
+    else if (name == QLatin1String("delay-us"))
+        dst.delayUs = src.delayUs;
+    else if (name == QLatin1String("instrument"))
+        dst.instrument = src.instrument;
 }
 
 QString settingText(const shm::ExperimentConfig& c, std::string_view name) {
@@ -52,13 +64,16 @@ QString settingText(const shm::ExperimentConfig& c, std::string_view name) {
     if (name == "stripes") return QString::number(c.stripes);
     if (name == "lock-scope") return s(shm::toString(c.lockScope));
     if (name == "delay-us") return QString::number(c.delayUs);
-    if (name == "instrument") return c.instrument ? QStringLiteral("true") : QStringLiteral("false");
+    if (name == "instrument")
+        return c.instrument ? QStringLiteral("true") : QStringLiteral("false");
     return {};
 }
 
 QString formatBytes(uint64_t b) {
-    if (b >= (1ull << 30)) return QStringLiteral("%1 GiB").arg(double(b) / double(1ull << 30), 0, 'f', 2);
-    if (b >= (1ull << 20)) return QStringLiteral("%1 MiB").arg(double(b) / double(1ull << 20), 0, 'f', 1);
+    if (b >= (1ull << 30))
+        return QStringLiteral("%1 GiB").arg(double(b) / double(1ull << 30), 0, 'f', 2);
+    if (b >= (1ull << 20))
+        return QStringLiteral("%1 MiB").arg(double(b) / double(1ull << 20), 0, 'f', 1);
     return QStringLiteral("%1 KiB").arg(double(b) / 1024.0, 0, 'f', 1);
 }
 } // namespace
@@ -126,8 +141,10 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
         if (!startRun(&err)) QMessageBox::warning(this, tr("Cannot start"), err);
     });
     connect(m_controls, &ControlsPanel::pauseResumeRequested, this, [this] {
-        if (m_run.phase() == RunController::Phase::Paused) m_run.resume();
-        else m_run.pause();
+        if (m_run.phase() == RunController::Phase::Paused)
+            m_run.resume();
+        else
+            m_run.pause();
     });
     connect(m_controls, &ControlsPanel::stopRequested, &m_run, &RunController::stop);
     connect(m_controls, &ControlsPanel::resetRequested, this, [this] {
@@ -154,7 +171,8 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
         }
         if (shm::validate(cfg)) cfg = {};
     }
-    for (const QString& name : options.settingsGiven) copySetting(cfg, options.config, name);
+    for (const QString& name : options.settingsGiven)
+        copySetting(cfg, options.config, name);
     m_controls->setConfig(cfg);
     loadSettings();
 
@@ -168,17 +186,22 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* exportWindow = file->addAction(tr("&Export Window…"), this, [this] { exportView(QStringLiteral("window")); });
+    QAction* exportWindow = file->addAction(tr("&Export Window…"), this,
+                                            [this] { exportView(QStringLiteral("window")); });
     exportWindow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    file->addAction(tr("Export &Progress View…"), this, [this] { exportView(QStringLiteral("progress")); });
-    file->addAction(tr("Export &Array Plot…"), this, [this] { exportView(QStringLiteral("array")); });
-    file->addAction(tr("Export &Contention View…"), this, [this] { exportView(QStringLiteral("contention")); });
+    file->addAction(tr("Export &Progress View…"), this,
+                    [this] { exportView(QStringLiteral("progress")); });
+    file->addAction(tr("Export &Array Plot…"), this,
+                    [this] { exportView(QStringLiteral("array")); });
+    file->addAction(tr("Export &Contention View…"), this,
+                    [this] { exportView(QStringLiteral("contention")); });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
-    QAction* startPause = run->addAction(tr("Start / Pause / Resume"), this, &MainWindow::togglePauseOrStart);
+    QAction* startPause =
+        run->addAction(tr("Start / Pause / Resume"), this, &MainWindow::togglePauseOrStart);
     startPause->setShortcut(QKeySequence(Qt::Key_Space));
     QAction* stop = run->addAction(tr("Stop"), &m_run, &RunController::stop);
     stop->setShortcut(QKeySequence(Qt::Key_Escape));
@@ -197,8 +220,10 @@ QWidget* MainWindow::viewWidget(const QString& name) {
 }
 
 void MainWindow::setAutoRefresh(bool on) {
-    if (on) m_frameTimer.start();
-    else m_frameTimer.stop();
+    if (on)
+        m_frameTimer.start();
+    else
+        m_frameTimer.stop();
 }
 
 bool MainWindow::startRun(QString* error) {
@@ -242,9 +267,14 @@ void MainWindow::togglePauseOrStart() {
         if (!startRun(&err)) QMessageBox::warning(this, tr("Cannot start"), err);
         break;
     }
-    case RunController::Phase::Running: m_run.pause(); break;
-    case RunController::Phase::Paused: m_run.resume(); break;
-    default: break;
+    case RunController::Phase::Running:
+        m_run.pause();
+        break;
+    case RunController::Phase::Paused:
+        m_run.resume();
+        break;
+    default:
+        break;
     }
 }
 
@@ -253,7 +283,8 @@ void MainWindow::onPhaseChanged(RunController::Phase phase) {
     if (phase == RunController::Phase::Finished) {
         m_arrayView->runFinished(m_run);
         m_contentionPending = true;
-        if (!m_run.report().errors.empty()) m_lastError = QString::fromStdString(m_run.report().errors.front());
+        if (!m_run.report().errors.empty())
+            m_lastError = QString::fromStdString(m_run.report().errors.front());
         refreshFrame(kFrameBudgetNs);
     }
     updateStatus(m_run.snapshot());
@@ -279,33 +310,54 @@ void MainWindow::updateStatus(const RunController::Snapshot& snap) {
     using P = RunController::Phase;
     QString state;
     switch (snap.phase) {
-    case P::Idle: state = tr("Ready — choose settings and press Start (Space)"); break;
-    case P::Starting: state = tr("Starting workers…"); break;
-    case P::Running: state = tr("Running"); break;
-    case P::Paused: state = tr("Paused"); break;
-    case P::Stopping: state = tr("Stopping…"); break;
+    case P::Idle:
+        state = tr("Ready — choose settings and press Start (Space)");
+        break;
+    case P::Starting:
+        state = tr("Starting workers…");
+        break;
+    case P::Running:
+    case P::Paused: {
+        const double share =
+            100.0 * double(snap.processed) / double(std::max<uint64_t>(m_run.config().elements, 1));
+        state = (snap.phase == P::Running ? tr("Running — %1 % of elements done")
+                                          : tr("Paused at %1 % — Space resumes"))
+                    .arg(share, 0, 'f', 1);
+        break;
+    }
+    case P::Stopping:
+        state = tr("Stopping…");
+        break;
     case P::Finished: {
         const auto& r = m_run.report();
         const uint64_t bad = r.mismatches - std::min(r.mismatches, r.unwritten);
-        if (r.status != "finished") state = tr("Failed: %1").arg(m_lastError);
-        else if (r.lostUpdates) state = tr("Finished — %1 lost updates").arg(QLocale().toString(qlonglong(r.lostUpdates)));
+        if (r.status != "finished")
+            state = tr("Failed: %1").arg(m_lastError);
+        else if (r.lostUpdates)
+            state =
+                tr("Finished — %1 lost updates").arg(QLocale().toString(qlonglong(r.lostUpdates)));
         else if (bad || r.unwritten)
             state = tr("Finished — %1 mismatches, %2 unwritten")
-                        .arg(QLocale().toString(qulonglong(bad)), QLocale().toString(qulonglong(r.unwritten)));
-        else state = tr("Finished — array verified");
+                        .arg(QLocale().toString(qulonglong(bad)),
+                             QLocale().toString(qulonglong(r.unwritten)));
+        else
+            state = tr("Finished — array verified");
         break;
     }
     }
-    if (snap.phase == P::Idle && !m_lastError.isEmpty()) state = tr("Cannot start: %1").arg(m_lastError);
+    if (snap.phase == P::Idle && !m_lastError.isEmpty())
+        state = tr("Cannot start: %1").arg(m_lastError);
     m_stateLabel->setText(state);
     m_elapsedLabel->setText(tr("elapsed %1 s").arg(snap.elapsedSeconds, 0, 'f', 2));
     const double rate = snap.elapsedSeconds > 0 ? double(snap.processed) / snap.elapsedSeconds : 0;
     m_rateLabel->setText(tr("total %1").arg(ProgressModel::formatRate(rate)));
     if (const shm::Segment* seg = m_run.segment())
         m_segmentLabel->setText(QStringLiteral("%1 · %2%3")
-                                    .arg(QString::fromStdString(seg->name()), formatBytes(seg->size()),
+                                    .arg(QString::fromStdString(seg->name()),
+                                         formatBytes(seg->size()),
                                          seg->unlinked() ? tr(" (removed)") : QString()));
-    else m_segmentLabel->setText(tr("no segment"));
+    else
+        m_segmentLabel->setText(tr("no segment"));
 }
 
 void MainWindow::exportView(const QString& view) {
@@ -314,8 +366,9 @@ void MainWindow::exportView(const QString& view) {
         tr("PNG image (*.png);;PDF document (*.pdf)"));
     if (path.isEmpty()) return;
     QString err;
-    if (!view_export::save(viewWidget(view), view == QLatin1String("array") ? m_arrayView->plot() : nullptr,
-                           path, {}, &err))
+    if (!view_export::save(viewWidget(view),
+                           view == QLatin1String("array") ? m_arrayView->plot() : nullptr, path, {},
+                           &err))
         QMessageBox::warning(this, tr("Export failed"), err);
 }
 
@@ -348,7 +401,8 @@ void MainWindow::saveSettings() const {
     const shm::ExperimentConfig cfg = m_controls->config();
     s.beginGroup(QStringLiteral("experiment"));
     for (auto name : shm::kSettingNames)
-        s.setValue(QString::fromLatin1(name.data(), qsizetype(name.size())), settingText(cfg, name));
+        s.setValue(QString::fromLatin1(name.data(), qsizetype(name.size())),
+                   settingText(cfg, name));
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {

@@ -18,7 +18,7 @@ class QSplitter;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
-public:
+  public:
     // persistent: load/save QSettings (never in tests, screenshots or benchmarks, so earlier
     // sessions cannot leak in). Settings given on the command line override saved ones.
     explicit MainWindow(const CliOptions& options, bool persistent, QWidget* parent = nullptr);
@@ -44,10 +44,10 @@ public:
     // writes more per frame than one frame should spend reading (the plot catches up after).
     static constexpr uint64_t kFrameBudgetNs = 2'500'000;
 
-protected:
+  protected:
     void closeEvent(QCloseEvent* e) override;
 
-private:
+  private:
     void buildMenus();
     void onPhaseChanged(RunController::Phase phase);
     void togglePauseOrStart();

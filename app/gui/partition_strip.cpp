@@ -56,8 +56,8 @@ void PartitionStrip::paintEvent(QPaintEvent*) {
     p.setFont(f);
     p.setPen(pal.color(QPalette::WindowText));
     const int labelRight = axisRect.left() - 6;
-    p.drawText(QRect(0, kPlanTop - 2, labelRight, kPlanHeight + 4), Qt::AlignRight | Qt::AlignVCenter,
-               tr("plan"));
+    p.drawText(QRect(0, kPlanTop - 2, labelRight, kPlanHeight + 4),
+               Qt::AlignRight | Qt::AlignVCenter, tr("plan"));
     p.drawText(QRect(0, kWrittenTop, labelRight, kWrittenHeight), Qt::AlignRight | Qt::AlignVCenter,
                tr("written"));
     p.fillRect(QRect(axisRect.left(), kPlanTop, axisRect.width(), kPlanHeight),
@@ -65,13 +65,16 @@ void PartitionStrip::paintEvent(QPaintEvent*) {
     p.fillRect(QRect(axisRect.left(), kWrittenTop, axisRect.width(), kWrittenHeight),
                worker_palette::unwrittenColor());
     if (cols.empty() || !m_cfg.workers || m_dec->workers() != m_cfg.workers) return;
-    if (m_planColumns != cols.size() || m_planLo != m_dec->viewBegin() || m_planHi != m_dec->viewEnd())
+    if (m_planColumns != cols.size() || m_planLo != m_dec->viewBegin() ||
+        m_planHi != m_dec->viewEnd())
         computePlan();
 
     const uint32_t w = m_cfg.workers;
-    const bool dynamic = !shm::isStatic(m_cfg.partition) || m_cfg.workload == shm::Workload::Histogram;
+    const bool dynamic =
+        !shm::isStatic(m_cfg.partition) || m_cfg.workload == shm::Workload::Histogram;
     std::vector<QColor> colors;
-    for (uint32_t k = 0; k < w; ++k) colors.push_back(worker_palette::color(k));
+    for (uint32_t k = 0; k < w; ++k)
+        colors.push_back(worker_palette::color(k));
     p.setClipRect(QRect(axisRect.left(), 0, axisRect.width(), height()));
     for (size_t c = 0; c < cols.size(); ++c) {
         const double x0 = m_axis->coordToPixel(double(cols[c].begin));
@@ -82,7 +85,8 @@ void PartitionStrip::paintEvent(QPaintEvent*) {
         if (dynamic) {
             if (m_cfg.workload != shm::Workload::Histogram && cols[c].begin < m_cursor) {
                 const double share = std::min(1.0, double(m_cursor - cols[c].begin) / len);
-                p.fillRect(QRectF(x0, kPlanTop, width * share, kPlanHeight), pal.color(QPalette::Mid));
+                p.fillRect(QRectF(x0, kPlanTop, width * share, kPlanHeight),
+                           pal.color(QPalette::Mid));
             }
         } else {
             double y = kPlanTop;

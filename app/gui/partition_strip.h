@@ -14,17 +14,17 @@ class QCPAxis;
 
 class PartitionStrip : public QWidget {
     Q_OBJECT
-public:
+  public:
     PartitionStrip(const Decimator* decimator, QCPAxis* axis, QWidget* parent = nullptr);
     void setRun(const shm::ExperimentConfig& cfg, bool active);
     void setCursor(uint64_t cursor) { m_cursor = cursor; }
     QSize sizeHint() const override { return {400, 40}; }
     QSize minimumSizeHint() const override { return {100, 40}; }
 
-protected:
+  protected:
     void paintEvent(QPaintEvent*) override;
 
-private:
+  private:
     void computePlan();
 
     const Decimator* m_dec;

@@ -25,12 +25,18 @@ void apply(QCustomPlot* plot) {
     const QPalette pal = plot->palette();
     plot->setBackground(pal.brush(QPalette::Base));
     plot->axisRect()->setBackground(pal.brush(QPalette::Base));
-    for (QCPAxis* a : plot->axisRect()->axes()) styleAxis(a);
-    plot->legend->setBrush(QColor(pal.color(QPalette::Base).red(), pal.color(QPalette::Base).green(),
+    for (QCPAxis* a : plot->axisRect()->axes())
+        styleAxis(a);
+    plot->legend->setBrush(QColor(pal.color(QPalette::Base).red(),
+                                  pal.color(QPalette::Base).green(),
                                   pal.color(QPalette::Base).blue(), 215));
     plot->legend->setBorderPen(QPen(pal.color(QPalette::Mid), 1));
     plot->legend->setTextColor(pal.color(QPalette::Text));
     plot->legend->setFont(plot->font());
+    // Titles (text elements in the layout) follow the palette too.
+    for (int i = 0; i < plot->plotLayout()->elementCount(); ++i)
+        if (auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->elementAt(i)))
+            title->setTextColor(pal.color(QPalette::WindowText));
     plot->setNoAntialiasingOnDrag(true);
     // Straight axis and grid lines look the same without antialiasing and draw faster.
     plot->setNotAntialiasedElements(QCP::aeAxes | QCP::aeGrid | QCP::aeSubGrid | QCP::aeLegend);

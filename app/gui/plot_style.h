@@ -5,6 +5,7 @@ class QCustomPlot;
 class QCPAxis;
 
 namespace plot_style {
+// Call again on QEvent::PaletteChange (the user switched between light and dark).
 void apply(QCustomPlot* plot);
 void styleAxis(QCPAxis* axis);
 } // namespace plot_style

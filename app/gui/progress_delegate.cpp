@@ -37,8 +37,8 @@ void ProgressDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     }
     if (own > 0) {
         p->setBrush(color);
-        p->drawRoundedRect(QRectF(bar.topLeft(), QSizeF(std::max(2.0, bar.width() * own), bar.height())),
-                           3, 3);
+        p->drawRoundedRect(
+            QRectF(bar.topLeft(), QSizeF(std::max(2.0, bar.width() * own), bar.height())), 3, 3);
     }
     // Text in the palette's text colour on a pale halo, readable on any worker colour.
     const QString text = index.data(Qt::DisplayRole).toString();
@@ -57,7 +57,8 @@ void ProgressDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     p->restore();
 }
 
-QSize ProgressDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
+QSize ProgressDelegate::sizeHint(const QStyleOptionViewItem& option,
+                                 const QModelIndex& index) const {
     QSize s = QStyledItemDelegate::sizeHint(option, index);
     return {std::max(s.width(), 160), std::max(s.height(), 26)};
 }

@@ -39,7 +39,8 @@ QString ProgressModel::stateText(const RunController::WorkerView& v) {
         return v.exitCode >= 0 ? QStringLiteral("failed (code %1)").arg(v.exitCode)
                                : QStringLiteral("failed");
     if (v.state == S::Done && v.live.processed < v.live.assigned) return QStringLiteral("stopped");
-    return QString::fromLatin1(shm::toString(v.state).data(), qsizetype(shm::toString(v.state).size()));
+    return QString::fromLatin1(shm::toString(v.state).data(),
+                               qsizetype(shm::toString(v.state).size()));
 }
 
 void ProgressModel::clear() {
@@ -85,13 +86,14 @@ void ProgressModel::update(const RunController::Snapshot& snap, const shm::Exper
         } else if (m_lastNs[k] && nowNs > m_lastNs[k]) {
             const double inst = double(w.processed - std::min(w.processed, m_lastProcessed[k])) *
                                 1e9 / double(nowNs - m_lastNs[k]);
-            r.rate = m_rows[k].rate > 0 ? (1 - kRateSmoothing) * m_rows[k].rate + kRateSmoothing * inst
-                                        : inst;
+            r.rate = m_rows[k].rate > 0
+                         ? (1 - kRateSmoothing) * m_rows[k].rate + kRateSmoothing * inst
+                         : inst;
         }
         m_lastProcessed[k] = w.processed;
         m_lastNs[k] = nowNs;
-        r.waitShare = cfg.usesLock() ? (busy ? std::min(1.0, double(w.lock.waitNs) / double(busy)) : 0)
-                                     : -1;
+        r.waitShare =
+            cfg.usesLock() ? (busy ? std::min(1.0, double(w.lock.waitNs) / double(busy)) : 0) : -1;
         if (!(r == m_rows[k])) {
             m_rows[k] = r;
             if (firstChanged < 0) firstChanged = int(k);
@@ -118,11 +120,16 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
     const Row& r = m_rows[size_t(index.row())];
     const uint32_t k = uint32_t(index.row());
     switch (role) {
-    case ColorRole: return worker_palette::color(k);
-    case FractionRole: return r.fraction;
-    case TotalFractionRole: return r.totalFraction;
-    case ProcessedRole: return qulonglong(r.processed);
-    case StateRole: return int(r.state);
+    case ColorRole:
+        return worker_palette::color(k);
+    case FractionRole:
+        return r.fraction;
+    case TotalFractionRole:
+        return r.totalFraction;
+    case ProcessedRole:
+        return qulonglong(r.processed);
+    case StateRole:
+        return int(r.state);
     case Qt::DecorationRole:
         if (index.column() == WorkerCol) return worker_palette::color(k);
         return {};
@@ -132,16 +139,22 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
         return int(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ToolTipRole:
         if (index.column() == ProgressCol)
-            return QStringLiteral("%1 of %2 elements").arg(QLocale().toString(qulonglong(r.processed)),
-                                                          QLocale().toString(qulonglong(r.assigned)));
+            return QStringLiteral("%1 of %2 elements")
+                .arg(QLocale().toString(qulonglong(r.processed)),
+                     QLocale().toString(qulonglong(r.assigned)));
         return {};
     case Qt::DisplayRole:
         switch (index.column()) {
-        case WorkerCol: return worker_palette::workerLabel(k);
-        case PidCol: return r.pid ? QVariant(r.pid) : QVariant(QStringLiteral("–"));
-        case StateCol: return r.stateText;
-        case ProgressCol: return QStringLiteral("%1 %").arg(r.fraction * 100, 0, 'f', 1);
-        case RateCol: return formatRate(r.rate);
+        case WorkerCol:
+            return worker_palette::workerLabel(k);
+        case PidCol:
+            return r.pid ? QVariant(r.pid) : QVariant(QStringLiteral("–"));
+        case StateCol:
+            return r.stateText;
+        case ProgressCol:
+            return QStringLiteral("%1 %").arg(r.fraction * 100, 0, 'f', 1);
+        case RateCol:
+            return formatRate(r.rate);
         case WaitCol:
             return r.waitShare < 0 ? QStringLiteral("no lock")
                                    : QStringLiteral("%1 %").arg(r.waitShare * 100, 0, 'f', 1);
@@ -155,25 +168,36 @@ QVariant ProgressModel::headerData(int section, Qt::Orientation o, int role) con
     if (o != Qt::Horizontal) return {};
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case WorkerCol: return QStringLiteral("Worker id; its colour is the same in every view.");
-        case PidCol: return QStringLiteral("Process id of the shmscope-worker process.");
-        case StateCol: return QStringLiteral("What the worker says it is doing, or how its process ended.");
+        case WorkerCol:
+            return QStringLiteral("Worker id; its colour is the same in every view.");
+        case PidCol:
+            return QStringLiteral("Process id of the shmscope-worker process.");
+        case StateCol:
+            return QStringLiteral("What the worker says it is doing, or how its process ended.");
         case ProgressCol:
             return QStringLiteral("Elements processed of those assigned (dynamic/guided: of the "
                                   "whole array, with all workers' total shaded behind).");
-        case RateCol: return QStringLiteral("Elements per second (average once done).");
-        case WaitCol: return QStringLiteral("Share of busy time spent waiting for the lock.");
+        case RateCol:
+            return QStringLiteral("Elements per second (average once done).");
+        case WaitCol:
+            return QStringLiteral("Share of busy time spent waiting for the lock.");
         }
         return {};
     }
     if (role != Qt::DisplayRole) return {};
     switch (section) {
-    case WorkerCol: return QStringLiteral("Worker");
-    case PidCol: return QStringLiteral("PID");
-    case StateCol: return QStringLiteral("State");
-    case ProgressCol: return QStringLiteral("Progress");
-    case RateCol: return QStringLiteral("Rate");
-    case WaitCol: return QStringLiteral("Lock wait");
+    case WorkerCol:
+        return QStringLiteral("Worker");
+    case PidCol:
+        return QStringLiteral("PID");
+    case StateCol:
+        return QStringLiteral("State");
+    case ProgressCol:
+        return QStringLiteral("Progress");
+    case RateCol:
+        return QStringLiteral("Rate");
+    case WaitCol:
+        return QStringLiteral("Lock wait");
     }
     return {};
 }

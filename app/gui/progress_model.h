@@ -10,7 +10,7 @@
 
 class ProgressModel : public QAbstractTableModel {
     Q_OBJECT
-public:
+  public:
     enum Column { WorkerCol, PidCol, StateCol, ProgressCol, RateCol, WaitCol, ColumnCount };
     enum Role {
         FractionRole = Qt::UserRole + 1, // double 0..1: the bar's fill (this worker)
@@ -28,8 +28,8 @@ public:
         uint64_t assigned = 0;
         double fraction = 0;
         double totalFraction = 0;
-        double rate = 0;        // elements/s
-        double waitShare = -1;  // of busy time; -1 = no lock in this run
+        double rate = 0;       // elements/s
+        double waitShare = -1; // of busy time; -1 = no lock in this run
         bool operator==(const Row&) const = default;
     };
 
@@ -50,7 +50,7 @@ public:
     static QString stateText(const RunController::WorkerView& v);
     static QString formatRate(double perSecond);
 
-private:
+  private:
     std::vector<Row> m_rows;
     std::vector<uint64_t> m_lastProcessed;
     std::vector<uint64_t> m_lastNs;

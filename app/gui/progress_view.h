@@ -7,10 +7,10 @@ class QTableView;
 
 class ProgressView : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit ProgressView(ProgressModel* model, QWidget* parent = nullptr);
     QTableView* table() const { return m_table; }
 
-private:
+  private:
     QTableView* m_table;
 };

@@ -14,8 +14,10 @@
 
 namespace {
 void settle(QWidget* top) {
-    for (int i = 0; i < 3; ++i) QApplication::processEvents();
-    for (QCustomPlot* p : top->findChildren<QCustomPlot*>()) p->replot(QCustomPlot::rpImmediateRefresh);
+    for (int i = 0; i < 3; ++i)
+        QApplication::processEvents();
+    for (QCustomPlot* p : top->findChildren<QCustomPlot*>())
+        p->replot(QCustomPlot::rpImmediateRefresh);
 }
 } // namespace
 

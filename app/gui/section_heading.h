@@ -4,6 +4,6 @@
 
 class SectionHeading : public QLabel {
     Q_OBJECT
-public:
+  public:
     explicit SectionHeading(const QString& text, QWidget* parent = nullptr);
 };

@@ -9,7 +9,9 @@ struct TimeMapping {
     double x0 = 0, x1 = 1; // pixel span it maps to
 
     double toX(double t) const { return x0 + (t - t0) * (x1 - x0) / std::max(1.0, t1 - t0); }
-    double toT(double x) const { return t0 + (x - x0) * std::max(1.0, t1 - t0) / std::max(1.0, x1 - x0); }
+    double toT(double x) const {
+        return t0 + (x - x0) * std::max(1.0, t1 - t0) / std::max(1.0, x1 - x0);
+    }
     // Zooms by factor around time t (factor < 1 zooms in), never below minSpan ns.
     void zoom(double t, double factor, double minSpan) {
         const double span = std::max(minSpan, (t1 - t0) * factor);

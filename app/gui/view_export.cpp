@@ -16,7 +16,8 @@ QImage grabImage(QWidget* widget, QSize exactSize) {
     return img;
 }
 
-bool save(QWidget* widget, QCustomPlot* plot, const QString& path, QSize exactSize, QString* error) {
+bool save(QWidget* widget, QCustomPlot* plot, const QString& path, QSize exactSize,
+          QString* error) {
     if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
         bool ok = false;
         if (plot) {

@@ -8,9 +8,9 @@
 #include <vector>
 
 class WaitHistogram {
-public:
+  public:
     static constexpr int kPerDecade = 3;
-    static constexpr double kFirstEdgeNs = 100;     // bucket 0 holds waits below this
+    static constexpr double kFirstEdgeNs = 100;             // bucket 0 holds waits below this
     static constexpr int kBuckets = 1 + 8 * kPerDecade + 1; // <100 ns, 100 ns..10 s, >= 10 s
 
     void reset(uint32_t workers);
@@ -22,7 +22,7 @@ public:
     static int bucketOf(uint64_t ns);
     static double lowerEdgeNs(int bucket); // 0 for bucket 0
 
-private:
+  private:
     std::vector<uint64_t> m_counts = std::vector<uint64_t>(kBuckets, 0);
     std::vector<uint64_t> m_lastT;     // newest event time consumed per worker
     std::vector<uint64_t> m_waitSince; // 0 = not waiting

@@ -41,14 +41,15 @@ void compareColumns(const Decimator& a, const Decimator& b) {
     QCOMPARE(a.columns().size(), b.columns().size());
     for (size_t c = 0; c < a.columns().size(); ++c) {
         QVERIFY2(a.columns()[c] == b.columns()[c], qPrintable(QStringLiteral("column %1").arg(c)));
-        for (uint32_t k = 0; k <= a.workers(); ++k) QCOMPARE(a.ownerCounts(c)[k], b.ownerCounts(c)[k]);
+        for (uint32_t k = 0; k <= a.workers(); ++k)
+            QCOMPARE(a.ownerCounts(c)[k], b.ownerCounts(c)[k]);
     }
 }
 } // namespace
 
 class TestDecimator : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void exactAgainstBruteForce_data();
     void exactAgainstBruteForce();
     void dirtyUpdateEqualsFullRescan_data();
@@ -116,10 +117,13 @@ void TestDecimator::exactAgainstBruteForce() {
             QCOMPARE(col.min, mn);
             QCOMPARE(col.max, mx);
         }
-        for (uint32_t k = 0; k <= workers; ++k) QCOMPARE(d.ownerCounts(c)[k], counts[k]);
+        for (uint32_t k = 0; k <= workers; ++k)
+            QCOMPARE(d.ownerCounts(c)[k], counts[k]);
         const uint32_t best = *std::max_element(counts.begin(), counts.end() - 1);
-        if (best) QCOMPARE(counts[col.dominantOwner], best);
-        else QCOMPARE(col.dominantOwner, workers);
+        if (best)
+            QCOMPARE(counts[col.dominantOwner], best);
+        else
+            QCOMPARE(col.dominantOwner, workers);
     }
 }
 
@@ -156,7 +160,8 @@ void TestDecimator::dirtyUpdateEqualsFullRescan() {
             a.owner[i] = uint8_t(rng() % workers);
         }
         live.markDirty(b, e);
-        while (live.hasDirty()) live.process(a.data.data(), a.owner.data(), 1);
+        while (live.hasDirty())
+            live.process(a.data.data(), a.owner.data(), 1);
     }
     Decimator full;
     full.configure(n, workers, Decimator::WrittenBy::NotNaN);
@@ -234,7 +239,8 @@ void TestDecimator::trackerCoversEveryWrite() {
     std::vector<double> data(cfg.elements, kNaN);
     std::atomic<uint64_t> cursor{0};
     std::vector<shm::WorkSource> sources;
-    for (uint32_t k = 0; k < cfg.workers; ++k) sources.emplace_back(cfg, k, &cursor);
+    for (uint32_t k = 0; k < cfg.workers; ++k)
+        sources.emplace_back(cfg, k, &cursor);
     std::vector<shm::IndexRange> piece(cfg.workers);
     std::vector<uint64_t> pos(cfg.workers, 0);
     std::vector<bool> has(cfg.workers, false), finished(cfg.workers, false);
@@ -267,8 +273,9 @@ void TestDecimator::trackerCoversEveryWrite() {
         }
         const auto ranges = tracker.update(snap, cursor.load(), data.data());
         for (uint64_t i : fresh) {
-            const bool covered = std::any_of(ranges.begin(), ranges.end(),
-                                             [i](const auto& r) { return i >= r.first && i < r.second; });
+            const bool covered = std::any_of(ranges.begin(), ranges.end(), [i](const auto& r) {
+                return i >= r.first && i < r.second;
+            });
             QVERIFY2(covered, qPrintable(QStringLiteral("index %1 written but not marked").arg(i)));
         }
     }
@@ -282,13 +289,16 @@ void TestDecimator::waitHistogramBuckets() {
     QCOMPARE(WaitHistogram::bucketOf(999), WaitHistogram::kPerDecade);
     QCOMPARE(WaitHistogram::bucketOf(uint64_t(1e12)), WaitHistogram::kBuckets - 1);
     for (int b = 1; b < WaitHistogram::kBuckets; ++b)
-        QCOMPARE(WaitHistogram::bucketOf(uint64_t(std::ceil(WaitHistogram::lowerEdgeNs(b) + 1e-6))), b);
+        QCOMPARE(WaitHistogram::bucketOf(uint64_t(std::ceil(WaitHistogram::lowerEdgeNs(b) + 1e-6))),
+                 b);
 }
 
 void TestDecimator::waitHistogramConsumesOnlyNewEvents() {
     using K = shm::EventKind;
-    std::deque<shm::Event> ev = {{100, uint32_t(K::Acquired), 0}, {200, uint32_t(K::Released), 0},
-                                 {300, uint32_t(K::WaitBegin), 0}, {5300, uint32_t(K::Acquired), 0}};
+    std::deque<shm::Event> ev = {{100, uint32_t(K::Acquired), 0},
+                                 {200, uint32_t(K::Released), 0},
+                                 {300, uint32_t(K::WaitBegin), 0},
+                                 {5300, uint32_t(K::Acquired), 0}};
     WaitHistogram h;
     h.reset(1);
     h.consume(0, ev);

@@ -38,7 +38,7 @@ Result runShmscope(const QStringList& args, int timeoutMs = 120000) {
 
 class TestScreenshot : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void eachViewAtTheRequestedSize_data();
     void eachViewAtTheRequestedSize();
     void atMsStopsTheRunEarly();
@@ -61,11 +61,14 @@ void TestScreenshot::eachViewAtTheRequestedSize() {
     QFETCH(QSize, size);
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("shot.png"));
-    QStringList args{QStringLiteral("--workers"), QStringLiteral("4"), QStringLiteral("--elements"),
-                     QStringLiteral("20000"), QStringLiteral("--sync"), QStringLiteral("mutex"),
-                     QStringLiteral("--screenshot"), out, QStringLiteral("--view"), view};
+    QStringList args{QStringLiteral("--workers"),    QStringLiteral("4"),
+                     QStringLiteral("--elements"),   QStringLiteral("20000"),
+                     QStringLiteral("--sync"),       QStringLiteral("mutex"),
+                     QStringLiteral("--screenshot"), out,
+                     QStringLiteral("--view"),       view};
     if (size != QSize(1600, 1000))
-        args << QStringLiteral("--size") << QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
+        args << QStringLiteral("--size")
+             << QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
     const Result r = runShmscope(args);
     QVERIFY2(r.status == QProcess::NormalExit && r.exitCode == 0, r.err.constData());
     QImage img(out);
@@ -78,12 +81,13 @@ void TestScreenshot::atMsStopsTheRunEarly() {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("early.png"));
     // 10^5 elements at 2 ms each would take minutes; --at-ms ends it after a moment.
-    const Result r = runShmscope({QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--elements"),
-                                  QStringLiteral("100000"), QStringLiteral("--delay-us"), QStringLiteral("2000"),
-                                  QStringLiteral("--at-ms"), QStringLiteral("400"), QStringLiteral("--view"),
-                                  QStringLiteral("array"), QStringLiteral("--size"), QStringLiteral("640x400"),
-                                  QStringLiteral("--screenshot"), out},
-                                 60000);
+    const Result r =
+        runShmscope({QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--elements"),
+                     QStringLiteral("100000"), QStringLiteral("--delay-us"), QStringLiteral("2000"),
+                     QStringLiteral("--at-ms"), QStringLiteral("400"), QStringLiteral("--view"),
+                     QStringLiteral("array"), QStringLiteral("--size"), QStringLiteral("640x400"),
+                     QStringLiteral("--screenshot"), out},
+                    60000);
     QVERIFY2(r.status == QProcess::NormalExit && r.exitCode == 0, r.err.constData());
     QCOMPARE(QImage(out).size(), QSize(640, 400));
     QVERIFY(guitest::shmEntries(r.pid).isEmpty());
@@ -91,15 +95,19 @@ void TestScreenshot::atMsStopsTheRunEarly() {
 
 void TestScreenshot::badFlagsExitTwo_data() {
     QTest::addColumn<QStringList>("args");
-    QTest::newRow("unknown view") << QStringList{QStringLiteral("--screenshot"), QStringLiteral("x.png"),
-                                                 QStringLiteral("--view"), QStringLiteral("everything")};
-    QTest::newRow("size too small") << QStringList{QStringLiteral("--screenshot"), QStringLiteral("x.png"),
-                                                   QStringLiteral("--size"), QStringLiteral("10x10")};
-    QTest::newRow("size not WxH") << QStringList{QStringLiteral("--screenshot"), QStringLiteral("x.png"),
-                                                 QStringLiteral("--size"), QStringLiteral("big")};
+    QTest::newRow("unknown view") << QStringList{QStringLiteral("--screenshot"),
+                                                 QStringLiteral("x.png"), QStringLiteral("--view"),
+                                                 QStringLiteral("everything")};
+    QTest::newRow("size too small")
+        << QStringList{QStringLiteral("--screenshot"), QStringLiteral("x.png"),
+                       QStringLiteral("--size"), QStringLiteral("10x10")};
+    QTest::newRow("size not WxH") << QStringList{QStringLiteral("--screenshot"),
+                                                 QStringLiteral("x.png"), QStringLiteral("--size"),
+                                                 QStringLiteral("big")};
     QTest::newRow("no output name") << QStringList{QStringLiteral("--screenshot")};
     QTest::newRow("zero workers") << QStringList{QStringLiteral("--workers"), QStringLiteral("0"),
-                                                 QStringLiteral("--screenshot"), QStringLiteral("x.png")};
+                                                 QStringLiteral("--screenshot"),
+                                                 QStringLiteral("x.png")};
     QTest::newRow("unknown flag") << QStringList{QStringLiteral("--frobnicate")};
     QTest::newRow("negative at-ms") << QStringList{QStringLiteral("--at-ms"), QStringLiteral("-5")};
 }

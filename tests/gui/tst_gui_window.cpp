@@ -8,13 +8,17 @@
 #include "main_window.h"
 #include "progress_model.h"
 #include "segment.h"
+#include "view_export.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QFileInfo>
+#include <QImage>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -25,18 +29,22 @@ using Phase = RunController::Phase;
 std::unique_ptr<MainWindow> makeWindow(const QString& tag, const shm::ExperimentConfig& cfg) {
     CliOptions o;
     o.config = cfg;
-    for (auto n : shm::kSettingNames) o.settingsGiven << QString::fromLatin1(n.data(), qsizetype(n.size()));
+    for (auto n : shm::kSettingNames)
+        o.settingsGiven << QString::fromLatin1(n.data(), qsizetype(n.size()));
     auto w = std::make_unique<MainWindow>(o, false);
     w->controller().setWorkerPath(guitest::workerPath());
     w->controller().setSegmentName(guitest::segmentName(tag));
-    new QAbstractItemModelTester(w->progressModel(), QAbstractItemModelTester::FailureReportingMode::QtTest, w.get());
-    new QAbstractItemModelTester(w->contentionModel(), QAbstractItemModelTester::FailureReportingMode::QtTest, w.get());
+    new QAbstractItemModelTester(w->progressModel(),
+                                 QAbstractItemModelTester::FailureReportingMode::QtTest, w.get());
+    new QAbstractItemModelTester(w->contentionModel(),
+                                 QAbstractItemModelTester::FailureReportingMode::QtTest, w.get());
     w->resize(1280, 800);
     w->show();
     return w;
 }
 
-shm::ExperimentConfig config(uint32_t workers, uint64_t elements, shm::SyncMode sync, uint32_t delayUs = 0) {
+shm::ExperimentConfig config(uint32_t workers, uint64_t elements, shm::SyncMode sync,
+                             uint32_t delayUs = 0) {
     shm::ExperimentConfig c;
     c.workers = workers;
     c.elements = elements;
@@ -48,7 +56,7 @@ shm::ExperimentConfig config(uint32_t workers, uint64_t elements, shm::SyncMode 
 
 class TestWindow : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void cleanup();
     void waveRunCompletes();
     void mutexRunShowsContention();
@@ -56,12 +64,17 @@ private slots:
     void killWorkerFromTheUi();
     void controlsExplainInvalidCombinations();
     void commandLineSettingsPresetTheWindow();
+    void exportWritesPngAndPdf();
     void cleanupTestCase();
 };
 
-void TestWindow::cleanup() { QVERIFY(guitest::shmEntries(getpid()).isEmpty()); }
+void TestWindow::cleanup() {
+    QVERIFY(guitest::shmEntries(getpid()).isEmpty());
+}
 
-void TestWindow::cleanupTestCase() { QVERIFY(guitest::shmEntries(getpid()).isEmpty()); }
+void TestWindow::cleanupTestCase() {
+    QVERIFY(guitest::shmEntries(getpid()).isEmpty());
+}
 
 void TestWindow::waveRunCompletes() {
     auto w = makeWindow(QStringLiteral("wave"), config(4, 300000, shm::SyncMode::None));
@@ -73,8 +86,11 @@ void TestWindow::waveRunCompletes() {
     ProgressModel* m = w->progressModel();
     QCOMPARE(m->rowCount(), 4);
     for (int r = 0; r < 4; ++r) {
-        QCOMPARE(m->index(r, ProgressModel::ProgressCol).data(ProgressModel::FractionRole).toDouble(), 1.0);
-        QCOMPARE(m->index(r, ProgressModel::ProgressCol).data().toString(), QStringLiteral("100.0 %"));
+        QCOMPARE(
+            m->index(r, ProgressModel::ProgressCol).data(ProgressModel::FractionRole).toDouble(),
+            1.0);
+        QCOMPARE(m->index(r, ProgressModel::ProgressCol).data().toString(),
+                 QStringLiteral("100.0 %"));
         QCOMPARE(m->index(r, ProgressModel::StateCol).data().toString(), QStringLiteral("done"));
         QVERIFY(m->index(r, ProgressModel::PidCol).data().toLongLong() > 0);
     }
@@ -83,7 +99,8 @@ void TestWindow::waveRunCompletes() {
     QCOMPARE(w->controller().report().status, std::string("finished"));
     // The plot saw every element, from the mapping that outlives the segment's name.
     uint64_t written = 0;
-    for (const auto& c : w->arrayView()->decimator().columns()) written += c.written;
+    for (const auto& c : w->arrayView()->decimator().columns())
+        written += c.written;
     QCOMPARE(written, 300000u);
     QCOMPARE(w->arrayView()->mismatchesInView(), 0u);
     QVERIFY(!shm::segmentExists(guitest::segmentName(QStringLiteral("wave")).toStdString()));
@@ -103,7 +120,9 @@ void TestWindow::mutexRunShowsContention() {
     QCOMPARE(m->rowCount(), 4);
     uint64_t perWorker = 0;
     for (int r = 0; r < 4; ++r)
-        perWorker += m->index(r, ContentionModel::AcquisitionsCol).data(ContentionModel::ValueRole).toULongLong();
+        perWorker += m->index(r, ContentionModel::AcquisitionsCol)
+                         .data(ContentionModel::ValueRole)
+                         .toULongLong();
     QCOMPARE(perWorker, 20000u);
     QVERIFY(!w->contentionView()->showsNoLockMessage());
     QVERIFY(w->contentionView()->waitHistogram().total() > 0);
@@ -119,7 +138,8 @@ void TestWindow::noneRunSaysNoLockIsTaken() {
     QCOMPARE(w->contentionModel()->summary().acquisitions, 0u);
     QVERIFY(w->contentionView()->showsNoLockMessage());
     QVERIFY(w->contentionView()->noLockText().contains(QStringLiteral("No lock is taken")));
-    QCOMPARE(w->progressModel()->index(0, ProgressModel::WaitCol).data().toString(), QStringLiteral("no lock"));
+    QCOMPARE(w->progressModel()->index(0, ProgressModel::WaitCol).data().toString(),
+             QStringLiteral("no lock"));
 }
 
 void TestWindow::killWorkerFromTheUi() {
@@ -128,9 +148,10 @@ void TestWindow::killWorkerFromTheUi() {
     QString err;
     QVERIFY2(w->startRun(&err), qPrintable(err));
     QTRY_COMPARE_WITH_TIMEOUT(w->controller().phase(), Phase::Running, 30000);
-    QTRY_VERIFY_WITH_TIMEOUT(w->progressModel()->rowCount() == 4 &&
-                                 w->progressModel()->index(2, ProgressModel::PidCol).data().toLongLong() > 0,
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w->progressModel()->rowCount() == 4 &&
+            w->progressModel()->index(2, ProgressModel::PidCol).data().toLongLong() > 0,
+        10000);
     auto* spin = w->findChild<QSpinBox*>(QStringLiteral("killWorkerSpin"));
     auto* kill = w->findChild<QPushButton*>(QStringLiteral("killButton"));
     QVERIFY(spin && kill);
@@ -185,6 +206,28 @@ void TestWindow::commandLineSettingsPresetTheWindow() {
     cfg.partition = shm::Partition::Guided;
     auto w = makeWindow(QStringLiteral("preset"), cfg);
     QCOMPARE(w->controls()->config(), cfg);
+}
+
+void TestWindow::exportWritesPngAndPdf() {
+    auto w = makeWindow(QStringLiteral("export"), config(2, 5000, shm::SyncMode::Mutex));
+    QString err;
+    QVERIFY2(w->startRun(&err), qPrintable(err));
+    QTRY_COMPARE_WITH_TIMEOUT(w->controller().phase(), Phase::Finished, 60000);
+    w->refreshFrame(0);
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("window.png"));
+    QVERIFY2(view_export::save(w.get(), nullptr, png, QSize(800, 500), &err), qPrintable(err));
+    QCOMPARE(QImage(png).size(), QSize(800, 500));
+    const QString plotPdf = dir.filePath(QStringLiteral("array.pdf"));
+    QVERIFY2(view_export::save(w->viewWidget(QStringLiteral("array")), w->arrayView()->plot(),
+                               plotPdf, {}, &err),
+             qPrintable(err));
+    QVERIFY(QFileInfo(plotPdf).size() > 1000);
+    const QString viewPdf = dir.filePath(QStringLiteral("contention.pdf"));
+    QVERIFY2(
+        view_export::save(w->viewWidget(QStringLiteral("contention")), nullptr, viewPdf, {}, &err),
+        qPrintable(err));
+    QVERIFY(QFileInfo(viewPdf).size() > 1000);
 }
 
 QTEST_MAIN(TestWindow)
