@@ -264,6 +264,7 @@ void ArrayView::refresh(const RunController& run, const RunController::Snapshot&
     if (m_dec.version() != m_drawnVersion || viewChanged) {
         m_drawnVersion = m_dec.version();
         const QCPRange before = m_plot->yAxis->range();
+        plot_style::fitLegend(m_plot->legend, m_plot->axisRect()->width() - 20, 150, 4);
         fitValueAxis();
         if (viewChanged || budgetNs == 0 || m_plot->yAxis->range() != before)
             m_plot->replot(budgetNs ? QCustomPlot::rpQueuedReplot

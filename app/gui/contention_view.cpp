@@ -121,7 +121,7 @@ ContentionView::ContentionView(ContentionModel* model, QWidget* parent)
     m_hist->plotLayout()->setRowStretchFactor(0, 0.001);
     m_hist->plotLayout()->addElement(
         0, 0,
-        new QCPTextElement(m_hist, tr("Wait times (contended)"),
+        new QCPTextElement(m_hist, tr("Wait times"),
                            QFont(font().family(), int(font().pointSizeF()), QFont::Bold)));
     m_hist->xAxis->setLabel(tr("wait (log scale)"));
     m_hist->yAxis->setLabel(tr("acquisitions"));
@@ -254,7 +254,7 @@ void ContentionView::updateBars() {
         for (int k = 0; k < n; k += every)
             ticker->addTick(k, worker_palette::workerLabel(uint32_t(k)));
     }
-    m_bars->legend->setWrap(std::clamp(m_bars->width() / 80, 1, 3));
+    plot_style::fitLegend(m_bars->legend, m_bars->width(), 80, 3);
 }
 
 void ContentionView::updateHistogram() {
@@ -305,7 +305,7 @@ void ContentionView::updateSummary() {
     };
     for (size_t i = 0; i < m_figures.size(); ++i)
         m_figures[i]->setText(
-            QStringLiteral("<span style='font-size:large; font-weight:bold'>%1</span>"
+            QStringLiteral("<span style='font-size:medium; font-weight:bold'>%1</span>"
                            "<br><span style='font-size:small'>%2</span>")
                 .arg(values[i], tr(kFigureCaptions[i])));
 }

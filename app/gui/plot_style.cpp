@@ -2,6 +2,8 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
+
 namespace plot_style {
 
 void styleAxis(QCPAxis* axis) {
@@ -19,6 +21,13 @@ void styleAxis(QCPAxis* axis) {
     QFont f = axis->parentPlot()->font();
     axis->setTickLabelFont(f);
     axis->setLabelFont(f);
+}
+
+void fitLegend(QCPLegend* legend, int width, int entryWidth, int maxColumns) {
+    const int columns = std::clamp(width / std::max(1, entryWidth), 1, maxColumns);
+    if (legend->wrap() == columns) return;
+    legend->setWrap(columns);
+    legend->setFillOrder(QCPLegend::foColumnsFirst, true); // true: re-flow existing entries
 }
 
 void apply(QCustomPlot* plot) {

@@ -3,9 +3,13 @@
 // system's light or dark theme like the rest of the window.
 class QCustomPlot;
 class QCPAxis;
+class QCPLegend;
 
 namespace plot_style {
 // Call again on QEvent::PaletteChange (the user switched between light and dark).
 void apply(QCustomPlot* plot);
 void styleAxis(QCPAxis* axis);
+// Columns-first legend: as many columns as fit in `width` at about `entryWidth` px each,
+// re-flowing the existing entries when that number changes.
+void fitLegend(QCPLegend* legend, int width, int entryWidth, int maxColumns);
 } // namespace plot_style

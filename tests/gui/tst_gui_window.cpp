@@ -16,10 +16,13 @@
 #include <QImage>
 #include <QLabel>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <qcustomplot.h>
 
 #include <memory>
 
@@ -65,6 +68,8 @@ class TestWindow : public QObject {
     void controlsExplainInvalidCombinations();
     void commandLineSettingsPresetTheWindow();
     void exportWritesPngAndPdf();
+    void zoomAndResetRescanTheView();
+    void settingsPersistButFlagsWin();
     void cleanupTestCase();
 };
 
@@ -228,6 +233,54 @@ void TestWindow::exportWritesPngAndPdf() {
         view_export::save(w->viewWidget(QStringLiteral("contention")), nullptr, viewPdf, {}, &err),
         qPrintable(err));
     QVERIFY(QFileInfo(viewPdf).size() > 1000);
+}
+
+void TestWindow::zoomAndResetRescanTheView() {
+    auto w = makeWindow(QStringLiteral("zoom"), config(3, 90000, shm::SyncMode::None));
+    QString err;
+    QVERIFY2(w->startRun(&err), qPrintable(err));
+    QTRY_COMPARE_WITH_TIMEOUT(w->controller().phase(), Phase::Finished, 60000);
+    w->refreshFrame(0);
+    QCustomPlot* plot = w->arrayView()->plot();
+    plot->xAxis->setRange(1000, 1100); // what a wheel zoom ends in
+    w->refreshFrame(0);
+    const Decimator& d = w->arrayView()->decimator();
+    QVERIFY(d.viewBegin() >= 999 && d.viewBegin() <= 1001);
+    QVERIFY(d.viewEnd() >= 1100 && d.viewEnd() <= 1102);
+    for (const auto& c : d.columns())
+        QCOMPARE(c.written, c.end - c.begin); // rescanned, not stale
+    plot->xAxis->setRange(-5e6, 5e6);         // dragged past the ends: clamped to the array
+    w->refreshFrame(0);
+    QCOMPARE(d.viewBegin(), 0u);
+    QCOMPARE(d.viewEnd(), 90000u);
+    w->arrayView()->resetZoom();
+    w->refreshFrame(0);
+    QCOMPARE(d.viewEnd() - d.viewBegin(), 90000u);
+}
+
+void TestWindow::settingsPersistButFlagsWin() {
+    QStandardPaths::setTestModeEnabled(true); // QSettings go to a throw-away test location
+    QSettings().clear();
+    shm::ExperimentConfig saved = config(5, 4321, shm::SyncMode::Striped, 7);
+    {
+        MainWindow w(CliOptions{}, true);
+        w.controls()->setConfig(saved);
+        w.close(); // saves
+    }
+    {
+        MainWindow w(CliOptions{}, true);
+        QCOMPARE(w.controls()->config(), saved);
+    }
+    {
+        CliOptions o;
+        o.config.workers = 9;
+        o.settingsGiven << QStringLiteral("workers");
+        MainWindow w(o, true);
+        shm::ExperimentConfig expected = saved;
+        expected.workers = 9;
+        QCOMPARE(w.controls()->config(), expected);
+    }
+    QSettings().clear();
 }
 
 QTEST_MAIN(TestWindow)
