@@ -13,7 +13,7 @@
 namespace {
 constexpr int kLabelWidth = 40;
 constexpr int kAxisHeight = 22;
-constexpr int kHintHeight = 16;
+constexpr int kHintHeight = 18;
 constexpr double kFollowSpanNs = 2e9; // last two seconds while a run is live
 constexpr double kMinSpanNs = 2e3;
 
@@ -138,6 +138,24 @@ void LockTimeline::paintEvent(QPaintEvent*) {
     p.drawText(QRect(area.left(), 0, area.width(), kHintHeight), Qt::AlignRight | Qt::AlignVCenter,
                m_follow ? tr("following · wheel: zoom · drag: pan")
                         : tr("paused view · double-click: follow again"));
+    // Caption and key on the left: what the two kinds of bars mean.
+    QFont bold = small;
+    bold.setBold(true);
+    p.setFont(bold);
+    p.setPen(pal.color(QPalette::WindowText));
+    const QString caption = tr("Lock timeline");
+    p.drawText(QRect(4, 0, 200, kHintHeight), Qt::AlignLeft | Qt::AlignVCenter, caption);
+    p.setFont(small);
+    int x = 4 + QFontMetrics(bold).horizontalAdvance(caption) + 12;
+    const int sw = 10, sy = (kHintHeight - 8) / 2;
+    p.fillRect(QRect(x, sy + 2, sw, 4), worker_palette::waitColor());
+    p.drawText(QRect(x + sw + 3, 0, 120, kHintHeight), Qt::AlignLeft | Qt::AlignVCenter,
+               tr("waiting"));
+    x += sw + 3 + QFontMetrics(small).horizontalAdvance(tr("waiting")) + 10;
+    p.fillRect(QRect(x, sy, sw, 8), worker_palette::color(0));
+    p.drawText(QRect(x + sw + 3, 0, 200, kHintHeight), Qt::AlignLeft | Qt::AlignVCenter,
+               tr("holding (worker colour)"));
+    p.setPen(hintColor);
     const uint32_t workers = m_run && m_run->segment() ? m_run->config().workers : 0;
     if (!workers || !m_run->releaseNs()) {
         p.drawText(area, Qt::AlignCenter, tr("lock events appear here during a run"));
