@@ -58,7 +58,7 @@ void ArrayColumnsPlottable::drawUnwritten(QCPPainter* p) const {
         bandStart = -1;
     };
     for (const DecimatedColumn& c : cols) {
-        const bool hasGap = c.written < c.end - c.begin;
+        const bool hasGap = c.scanned && c.written < c.end - c.begin;
         const double x0 = mKeyAxis->coordToPixel(double(c.begin));
         if (hasGap && bandStart < 0) bandStart = x0;
         if (!hasGap) flush(x0);

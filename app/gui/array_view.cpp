@@ -310,6 +310,7 @@ void ArrayView::updateInfo(const RunController* run) {
     const bool histogram = m_cfg.workload == shm::Workload::Histogram;
     uint64_t written = 0, total = 0;
     for (const auto& c : m_dec.columns()) {
+        if (!c.scanned) continue; // not read yet since the view changed
         written += c.written;
         total += c.end - c.begin;
     }

@@ -30,6 +30,7 @@ void Decimator::setView(uint64_t lo, uint64_t hi, int columns, bool knownUnwritt
         m_columns[c].begin = lo + span * c / n;
         m_columns[c].end = lo + span * (c + 1) / n;
         m_columns[c].dominantOwner = m_workers;
+        m_columns[c].scanned = knownUnwritten;
     }
     m_ownerCounts.assign(n * (m_workers + 1), 0);
     m_dirty.assign(n, 0);
@@ -151,6 +152,7 @@ DecimatedColumn Decimator::scan(const double* data, const uint8_t* owner, uint64
     DecimatedColumn col;
     col.begin = begin;
     col.end = end;
+    col.scanned = true;
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     uint64_t written = 0, mismatches = 0;
     std::fill(counts, counts + workers + 1, 0u);

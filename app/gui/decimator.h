@@ -14,6 +14,7 @@ struct DecimatedColumn {
     uint64_t written = 0;       // elements holding a value (not NaN, or for bins: touched)
     uint64_t mismatches = 0;    // written elements whose value differs from the expected one
     uint32_t dominantOwner = 0; // worker that wrote most of the column (== workers if none)
+    bool scanned = false;       // false until first scanned after a view change: draw nothing
     bool operator==(const DecimatedColumn&) const = default;
 };
 
