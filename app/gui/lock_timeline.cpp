@@ -134,10 +134,6 @@ void LockTimeline::paintEvent(QPaintEvent*) {
     p.setFont(small);
     QColor hintColor = pal.color(QPalette::WindowText);
     hintColor.setAlpha(150);
-    p.setPen(hintColor);
-    p.drawText(QRect(area.left(), 0, area.width(), kHintHeight), Qt::AlignRight | Qt::AlignVCenter,
-               m_follow ? tr("following · wheel: zoom · drag: pan")
-                        : tr("paused view · double-click: follow again"));
     // Caption and key on the left: what the two kinds of bars mean.
     QFont bold = small;
     bold.setBold(true);
@@ -155,7 +151,21 @@ void LockTimeline::paintEvent(QPaintEvent*) {
     p.fillRect(QRect(x, sy, sw, 8), worker_palette::color(0));
     p.drawText(QRect(x + sw + 3, 0, 200, kHintHeight), Qt::AlignLeft | Qt::AlignVCenter,
                tr("holding (worker colour)"));
+    x += sw + 3 + QFontMetrics(small).horizontalAdvance(tr("holding (worker colour)")) + 16;
+    // The hint goes right of the key, shortened or left out when the widget is narrow, so the
+    // two never overlap.
     p.setPen(hintColor);
+    const QFontMetrics fm(small);
+    const QStringList hints = m_follow ? QStringList{tr("following · wheel: zoom · drag: pan"),
+                                                     tr("wheel: zoom · drag: pan")}
+                                       : QStringList{tr("paused view · double-click: follow again"),
+                                                     tr("double-click: follow")};
+    for (const QString& hint : hints) {
+        if (x + fm.horizontalAdvance(hint) > width() - 4) continue;
+        p.drawText(QRect(x, 0, width() - 4 - x, kHintHeight), Qt::AlignRight | Qt::AlignVCenter,
+                   hint);
+        break;
+    }
     const uint32_t workers = m_run && m_run->segment() ? m_run->config().workers : 0;
     if (!workers || !m_run->releaseNs()) {
         p.drawText(area, Qt::AlignCenter, tr("lock events appear here during a run"));
