@@ -1,6 +1,6 @@
 // `shmscope --screenshot` as a user runs it: a real process, offscreen, each view, exact size;
 // and bad flags exit 2 without touching /dev/shm.
-#include "gui_test_util.h"
+#include "test_util.h"
 
 #include <QImage>
 #include <QProcess>
@@ -20,7 +20,7 @@ Result runShmscope(const QStringList& args, int timeoutMs = 120000) {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     p.setProcessEnvironment(env);
-    p.start(guitest::shmscopePath(), args);
+    p.start(testutil::shmscopePath(), args);
     Result r;
     if (!p.waitForStarted()) return r;
     r.pid = p.processId();
@@ -74,7 +74,7 @@ void TestScreenshot::eachViewAtTheRequestedSize() {
     QImage img(out);
     QVERIFY(!img.isNull());
     QCOMPARE(img.size(), size);
-    QVERIFY(guitest::shmEntries(r.pid).isEmpty());
+    QVERIFY(testutil::shmEntries(r.pid).isEmpty());
 }
 
 void TestScreenshot::atMsStopsTheRunEarly() {
@@ -90,7 +90,7 @@ void TestScreenshot::atMsStopsTheRunEarly() {
                     60000);
     QVERIFY2(r.status == QProcess::NormalExit && r.exitCode == 0, r.err.constData());
     QCOMPARE(QImage(out).size(), QSize(640, 400));
-    QVERIFY(guitest::shmEntries(r.pid).isEmpty());
+    QVERIFY(testutil::shmEntries(r.pid).isEmpty());
 }
 
 void TestScreenshot::badFlagsExitTwo_data() {
@@ -118,7 +118,7 @@ void TestScreenshot::badFlagsExitTwo() {
     QCOMPARE(r.status, QProcess::NormalExit);
     QCOMPARE(r.exitCode, 2);
     QVERIFY(!r.err.isEmpty());
-    QVERIFY(guitest::shmEntries(r.pid).isEmpty());
+    QVERIFY(testutil::shmEntries(r.pid).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestScreenshot)

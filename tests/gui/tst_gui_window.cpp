@@ -4,10 +4,10 @@
 #include "contention_model.h"
 #include "contention_view.h"
 #include "controls_panel.h"
-#include "gui_test_util.h"
 #include "main_window.h"
 #include "progress_model.h"
 #include "segment.h"
+#include "test_util.h"
 #include "view_export.h"
 
 #include <QAbstractItemModelTester>
@@ -35,8 +35,8 @@ std::unique_ptr<MainWindow> makeWindow(const QString& tag, const shm::Experiment
     for (auto n : shm::kSettingNames)
         o.settingsGiven << QString::fromLatin1(n.data(), qsizetype(n.size()));
     auto w = std::make_unique<MainWindow>(o, false);
-    w->controller().setWorkerPath(guitest::workerPath());
-    w->controller().setSegmentName(guitest::segmentName(tag));
+    w->controller().setWorkerPath(testutil::workerPath());
+    w->controller().setSegmentName(testutil::segmentName(tag));
     new QAbstractItemModelTester(w->progressModel(),
                                  QAbstractItemModelTester::FailureReportingMode::QtTest, w.get());
     new QAbstractItemModelTester(w->contentionModel(),
@@ -74,11 +74,11 @@ class TestWindow : public QObject {
 };
 
 void TestWindow::cleanup() {
-    QVERIFY(guitest::shmEntries(getpid()).isEmpty());
+    QVERIFY(testutil::shmEntries(getpid()).isEmpty());
 }
 
 void TestWindow::cleanupTestCase() {
-    QVERIFY(guitest::shmEntries(getpid()).isEmpty());
+    QVERIFY(testutil::shmEntries(getpid()).isEmpty());
 }
 
 void TestWindow::waveRunCompletes() {
@@ -108,7 +108,7 @@ void TestWindow::waveRunCompletes() {
         written += c.written;
     QCOMPARE(written, 300000u);
     QCOMPARE(w->arrayView()->mismatchesInView(), 0u);
-    QVERIFY(!shm::segmentExists(guitest::segmentName(QStringLiteral("wave")).toStdString()));
+    QVERIFY(!shm::segmentExists(testutil::segmentName(QStringLiteral("wave")).toStdString()));
 }
 
 void TestWindow::mutexRunShowsContention() {
@@ -172,7 +172,7 @@ void TestWindow::killWorkerFromTheUi() {
     const QString state2 = w->progressModel()->index(2, ProgressModel::StateCol).data().toString();
     QVERIFY2(state2.startsWith(QStringLiteral("crashed (signal 9)")), qPrintable(state2));
     QCOMPARE(w->controller().report().status, std::string("failed"));
-    QVERIFY(!shm::segmentExists(guitest::segmentName(tag).toStdString()));
+    QVERIFY(!shm::segmentExists(testutil::segmentName(tag).toStdString()));
     auto* state = w->findChild<QLabel*>(QStringLiteral("stateLabel"));
     QVERIFY(state && state->text().startsWith(QStringLiteral("Failed")));
 }
