@@ -320,8 +320,7 @@ void RunController::finish() {
         const WorkerView& v = m_exit[k];
         shm::WorkerReport wr;
         wr.id = k;
-        wr.pid = m_procs[k]->processId() ? m_procs[k]->processId() : w.pid;
-        if (w.pid) wr.pid = w.pid;
+        wr.pid = w.pid; // published by the worker itself (0 if it never attached)
         wr.processed = w.processed;
         wr.assigned = w.assigned;
         wr.exitCode = v.exitCode;
