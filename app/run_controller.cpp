@@ -30,7 +30,12 @@ RunController::RunController(QObject* parent) : QObject(parent) {
 }
 
 RunController::~RunController() {
-    // Scope guard for the children: never leave a worker running or a segment behind.
+    // Scope guard for the children: never leave a worker running or a segment behind. Their
+    // signals are cut first: a finished() arriving now would run the end-of-run path into an
+    // object (and a window) that is being destroyed.
+    for (QProcess* p : m_procs)
+        p->disconnect(this);
+    if (m_verifyThread.joinable()) m_verifyThread.join();
     for (QProcess* p : m_procs) {
         if (p->state() != QProcess::NotRunning) {
             p->kill();
@@ -107,6 +112,9 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
         p->start();
     }
     m_attachClock.start();
+    m_lastAttached = 0;
+    m_pauseStartNs = 0;
+    m_pausedTotalNs = 0;
     m_poll.start();
     return true;
 }
@@ -114,12 +122,15 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
 void RunController::pause() {
     if (m_phase != Phase::Running || !m_segment) return;
     m_segment->header().runState.store(uint32_t(shm::RunState::Paused), std::memory_order_release);
+    m_pauseStartNs = shm::nowNs();
     setPhase(Phase::Paused);
 }
 
 void RunController::resume() {
     if (m_phase != Phase::Paused || !m_segment) return;
     m_segment->header().runState.store(uint32_t(shm::RunState::Running), std::memory_order_release);
+    m_pausedTotalNs += shm::nowNs() - m_pauseStartNs;
+    m_pauseStartNs = 0;
     setPhase(Phase::Running);
 }
 
@@ -166,6 +177,10 @@ RunController::Snapshot RunController::snapshot() const {
     for (uint32_t k = 0; k < m_exit.size(); ++k) {
         WorkerView v = m_exit[k];
         v.live = shm::readWorker(*m_segment, k);
+        // A worker adds a pause to its pausedNs only when it resumes; count the current one
+        // now so busy time, rates and wait shares freeze while paused instead of drifting.
+        if (m_pauseStartNs && v.live.state == shm::WorkerState::Paused)
+            v.live.pausedNs += now - m_pauseStartNs;
         v.state = v.exited && v.state >= shm::WorkerState::Failed ? v.state : v.live.state;
         s.processed += v.live.processed;
         s.lock += v.live.lock;
@@ -178,7 +193,9 @@ RunController::Snapshot RunController::snapshot() const {
         const uint64_t end = (!isActive() && allDone && lastDone) ? lastDone
                              : isActive()                         ? now
                                                                   : std::max(lastDone, m_releaseNs);
-        s.elapsedSeconds = double(end - m_releaseNs) / 1e9;
+        const uint64_t paused = m_pausedTotalNs + (m_pauseStartNs ? now - m_pauseStartNs : 0);
+        const uint64_t span = end - m_releaseNs;
+        s.elapsedSeconds = double(span - std::min(span, paused)) / 1e9;
     }
     return s;
 }
@@ -209,8 +226,13 @@ void RunController::poll() {
             h.releaseNs.store(m_releaseNs, std::memory_order_relaxed);
             h.runState.store(uint32_t(shm::RunState::Running), std::memory_order_release);
             setPhase(Phase::Running);
+        } else if (const uint32_t n = h.attached.load(std::memory_order_relaxed);
+                   n != m_lastAttached) {
+            // Big segments take workers a while to map: only a pause in attaching is a failure.
+            m_lastAttached = n;
+            m_attachClock.restart();
         } else if (m_attachClock.elapsed() > kAttachTimeoutMs) {
-            fail(QStringLiteral("only %1 of %2 workers attached within %3 s")
+            fail(QStringLiteral("only %1 of %2 workers attached (none more in %3 s)")
                      .arg(h.attached.load())
                      .arg(m_cfg.workers)
                      .arg(kAttachTimeoutMs / 1000));
@@ -218,20 +240,22 @@ void RunController::poll() {
         return;
     }
     if (m_phase == Phase::Running) {
-        // A live worker that neither progresses nor waits for a lock for this long is hung.
+        // Hung, not slow: no live worker has published anything for this long. A worker that
+        // waits for a lock legitimately stays silent for as long as the holder holds it, so
+        // the run as a whole is judged (a stopped holder silences everyone) rather than each
+        // worker alone.
         const uint64_t now = shm::nowNs();
+        uint64_t newest = m_releaseNs;
+        bool anyLive = false;
         for (uint32_t k = 0; k < m_exit.size(); ++k) {
             if (m_exit[k].exited) continue;
-            const auto w = shm::readWorker(*m_segment, k);
-            const uint64_t allowed = kStallNs + uint64_t(m_cfg.delayUs) * 1000 * 4096;
-            if (w.state == shm::WorkerState::Running && w.heartbeatNs && now > w.heartbeatNs &&
-                now - w.heartbeatNs > allowed) {
-                fail(QStringLiteral("worker %1 stopped responding (no heartbeat for %2 s)")
-                         .arg(k)
-                         .arg((now - w.heartbeatNs) / 1'000'000'000ull));
-                return;
-            }
+            anyLive = true;
+            newest = std::max(newest, shm::readWorker(*m_segment, k).heartbeatNs);
         }
+        const uint64_t allowed = kStallNs + uint64_t(m_cfg.delayUs) * 1000 * 2;
+        if (anyLive && now > newest && now - newest > allowed)
+            fail(QStringLiteral("workers stopped responding (no progress for %1 s)")
+                     .arg((now - newest) / 1'000'000'000ull));
     }
 }
 
@@ -304,7 +328,11 @@ void RunController::maybeFinish() {
 }
 
 void RunController::finish() {
-    if (m_phase == Phase::Finished) return;
+    if (m_phase == Phase::Finished || m_verifying) return;
+    if (m_pauseStartNs) { // stopped while paused
+        m_pausedTotalNs += shm::nowNs() - m_pauseStartNs;
+        m_pauseStartNs = 0;
+    }
     m_poll.stop();
     m_stopDeadline.stop();
     drainEvents();
@@ -350,17 +378,30 @@ void RunController::finish() {
     r.imbalance = busyCount && busySum > 0 ? busyMax / (busySum / busyCount) : 0;
     r.computeSeconds =
         m_releaseNs && lastDone > m_releaseNs ? double(lastDone - m_releaseNs) / 1e9 : 0;
-    // Verify even a failed run: what was written is still worth comparing.
-    const shm::VerifyResult vr = shm::verify(m_cfg, m_segment->data());
-    r.mismatches = vr.mismatches;
-    r.unwritten = vr.unwritten;
-    r.lostUpdates = vr.lostUpdates;
-    r.status = m_failed ? "failed" : "finished";
     // The name goes now; the mapping stays so a window can keep showing the final array.
     r.segmentRemoved = m_segment->unlink() && !shm::segmentExists(m_segment->name());
     segment_cleanup::forget(m_segment->name());
     if (!r.segmentRemoved)
         r.errors.push_back("segment " + m_segment->name() + " could not be removed");
+    // Verify even a failed run: what was written is still worth comparing. Off the GUI thread:
+    // recomputing 10^8 expected values (mandelbrot: seconds) must not freeze the window. The
+    // phase stays Stopping until then, so reset() cannot unmap the array under the thread.
+    m_verifying = true;
+    m_verifyThread = std::thread([this, cfg = m_cfg, data = m_segment->data()] {
+        const shm::VerifyResult vr = shm::verify(cfg, data);
+        QMetaObject::invokeMethod(
+            this, [this, vr] { completeFinish(vr); }, Qt::QueuedConnection);
+    });
+}
+
+void RunController::completeFinish(const shm::VerifyResult& vr) {
+    if (m_verifyThread.joinable()) m_verifyThread.join();
+    m_verifying = false;
+    shm::RunReport& r = m_report;
+    r.mismatches = vr.mismatches;
+    r.unwritten = vr.unwritten;
+    r.lostUpdates = vr.lostUpdates;
+    r.status = m_failed ? "failed" : "finished";
     setPhase(Phase::Finished);
     emit finished();
 }

@@ -6,6 +6,7 @@
 #include "report.h"
 #include "segment.h"
 #include "snapshot.h"
+#include "verify.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -15,6 +16,7 @@
 
 #include <deque>
 #include <memory>
+#include <thread>
 #include <vector>
 
 class RunController : public QObject {
@@ -89,6 +91,7 @@ class RunController : public QObject {
     void maybeFinish();
     void finish();
     void setPhase(Phase p);
+    void completeFinish(const shm::VerifyResult& vr);
 
     QString m_workerPath;
     QString m_requestedName;
@@ -104,6 +107,11 @@ class RunController : public QObject {
     QElapsedTimer m_wall;
     QElapsedTimer m_attachClock;
     uint64_t m_releaseNs = 0;
+    uint32_t m_lastAttached = 0;
+    uint64_t m_pauseStartNs = 0;  // while paused: when the pause began
+    uint64_t m_pausedTotalNs = 0; // finished pauses, excluded from elapsed time
+    bool m_verifying = false;
+    std::thread m_verifyThread;
     uint64_t m_eventsSeen = 0;
     bool m_failed = false;
     bool m_stopRequested = false;

@@ -45,10 +45,10 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "shmscope-worker: %s\n", e.what());
         return 3;
     }
-    if (uint64_t(worker) >= seg->header().workers) {
+    if (uint64_t(worker) >= seg->config().workers) {
         std::fprintf(stderr,
                      "shmscope-worker: worker %ld does not exist in %s (it has %u workers)\n",
-                     worker, name.c_str(), seg->header().workers);
+                     worker, name.c_str(), seg->config().workers);
         return 3;
     }
     seg->slot(uint32_t(worker)).pid.store(uint64_t(getpid()));

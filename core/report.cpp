@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -7,11 +8,13 @@
 namespace shm {
 namespace {
 
+// std::to_chars ignores the C locale: snprintf would print "0,25" under a comma-decimal
+// locale (QCoreApplication calls setlocale), and that is not JSON.
 std::string num(double v) {
     if (!std::isfinite(v)) return "null";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.9g", v);
-    return buf;
+    char buf[64];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 9);
+    return std::string(buf, res.ptr);
 }
 
 std::string str(std::string_view s) {

@@ -42,6 +42,22 @@ std::string hex64(uint64_t v) {
     return s;
 }
 
+ExperimentConfig configFromHeader(const SegmentHeader& h) {
+    ExperimentConfig c;
+    c.workers = h.workers;
+    c.elements = h.elements;
+    c.workload = Workload(h.workload);
+    c.bins = h.bins;
+    c.partition = Partition(h.partition);
+    c.chunk = h.chunk;
+    c.sync = SyncMode(h.sync);
+    c.stripes = h.stripes;
+    c.lockScope = LockScope(h.lockScope);
+    c.delayUs = h.delayUs.load(std::memory_order_relaxed);
+    c.instrument = h.instrument != 0;
+    return c;
+}
+
 } // namespace
 
 RegionSizes computeRegions(const ExperimentConfig& cfg) {
@@ -107,6 +123,8 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     }
 
     // Fresh shm pages are zero; set only what is not zero.
+    seg->m_regions = r;
+    seg->m_config = cfg;
     auto* h = new (seg->m_base) SegmentHeader{};
     std::memcpy(h->magic, kMagic, sizeof kMagic);
     h->layoutVersion = kLayoutVersion;
@@ -184,7 +202,7 @@ std::unique_ptr<Segment> Segment::attach(const std::string& name) {
     if (h.totalSize != size)
         fail("header says " + std::to_string(h.totalSize) + " bytes but the segment has " +
              std::to_string(size));
-    const ExperimentConfig cfg = seg->config();
+    const ExperimentConfig cfg = configFromHeader(h);
     if (h.workload > uint32_t(Workload::Mandelbrot) || h.partition > uint32_t(Partition::Guided) ||
         h.sync > uint32_t(SyncMode::Atomic) || h.lockScope > uint32_t(LockScope::Chunk))
         fail("unknown workload, partition, sync or lock scope code");
@@ -201,6 +219,10 @@ std::unique_ptr<Segment> Segment::attach(const std::string& name) {
     if (!addFits(h.ownerOffset, h.dataCount, size) ||
         !addFits(h.dataOffset, h.dataCount * sizeof(double), size))
         fail("arrays extend past the end of the segment");
+    // From here on every address comes from this validated copy, never from the live header:
+    // a header overwritten mid-run cannot redirect a write.
+    seg->m_regions = r;
+    seg->m_config = cfg;
     return seg;
 }
 
@@ -216,19 +238,8 @@ bool Segment::unlink() {
 }
 
 ExperimentConfig Segment::config() const {
-    const SegmentHeader& h = header();
-    ExperimentConfig c;
-    c.workers = h.workers;
-    c.elements = h.elements;
-    c.workload = Workload(h.workload);
-    c.bins = h.bins;
-    c.partition = Partition(h.partition);
-    c.chunk = h.chunk;
-    c.sync = SyncMode(h.sync);
-    c.stripes = h.stripes;
-    c.lockScope = LockScope(h.lockScope);
-    c.delayUs = h.delayUs.load(std::memory_order_relaxed);
-    c.instrument = h.instrument != 0;
+    ExperimentConfig c = m_config;
+    c.delayUs = header().delayUs.load(std::memory_order_relaxed); // the one live setting
     return c;
 }
 
@@ -239,22 +250,22 @@ template <typename T> T* at(void* base, uint64_t off) {
 } // namespace
 
 WorkerSlot& Segment::slot(uint32_t k) const {
-    return at<WorkerSlot>(m_base, header().slotsOffset)[k];
+    return at<WorkerSlot>(m_base, m_regions.slotsOffset)[k];
 }
 RingHeader& Segment::ring(uint32_t k) const {
-    return *at<RingHeader>(m_base, header().ringsOffset + k * header().ringStride);
+    return *at<RingHeader>(m_base, m_regions.ringsOffset + k * m_regions.ringStride);
 }
 Event* Segment::ringEvents(uint32_t k) const {
-    return at<Event>(m_base, header().ringsOffset + k * header().ringStride + sizeof(RingHeader));
+    return at<Event>(m_base, m_regions.ringsOffset + k * m_regions.ringStride + sizeof(RingHeader));
 }
 PaddedMutex* Segment::locks() const {
-    return at<PaddedMutex>(m_base, header().locksOffset);
+    return at<PaddedMutex>(m_base, m_regions.locksOffset);
 }
 double* Segment::data() const {
-    return at<double>(m_base, header().dataOffset);
+    return at<double>(m_base, m_regions.dataOffset);
 }
 uint8_t* Segment::owner() const {
-    return at<uint8_t>(m_base, header().ownerOffset);
+    return at<uint8_t>(m_base, m_regions.ownerOffset);
 }
 
 bool segmentExists(const std::string& name) {

@@ -45,6 +45,7 @@ class Segment {
     const std::string& name() const { return m_name; }
     uint64_t size() const { return m_size; }
     SegmentHeader& header() const { return *static_cast<SegmentHeader*>(m_base); }
+    // The configuration validated at create/attach (delayUs read live).
     ExperimentConfig config() const;
     WorkerSlot& slot(uint32_t k) const;
     RingHeader& ring(uint32_t k) const;
@@ -66,6 +67,8 @@ class Segment {
     bool m_owner = false;
     bool m_unlinked = false;
     void* m_mapping = nullptr; // Mapping (segment.cpp)
+    RegionSizes m_regions{};   // validated at create/attach; accessors use only these
+    ExperimentConfig m_config;
 };
 
 // Removes shmscope-<pid>-* segments whose creator pid is no longer alive. Returns the names

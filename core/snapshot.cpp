@@ -60,7 +60,7 @@ WorkerSnapshot readWorker(const Segment& seg, uint32_t k) {
 
 std::vector<WorkerSnapshot> readWorkers(const Segment& seg) {
     std::vector<WorkerSnapshot> out;
-    const uint32_t n = seg.header().workers;
+    const uint32_t n = seg.config().workers;
     out.reserve(n);
     for (uint32_t k = 0; k < n; ++k)
         out.push_back(readWorker(seg, k));
@@ -70,7 +70,7 @@ std::vector<WorkerSnapshot> readWorkers(const Segment& seg) {
 size_t drainEvents(const Segment& seg, uint32_t k, std::vector<Event>& out, size_t max) {
     RingHeader& rh = seg.ring(k);
     const Event* ev = seg.ringEvents(k);
-    const uint64_t cap = seg.header().ringCapacity;
+    const uint64_t cap = kRingCapacity; // validated against the header at attach
     const uint64_t head = rh.head.load(std::memory_order_acquire);
     const uint64_t tail = rh.tail.load(std::memory_order_relaxed);
     // A corrupt head (ahead by more than the capacity) is clamped rather than trusted.

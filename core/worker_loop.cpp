@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <csignal>
 #include <sys/mman.h>
 #include <thread>
 #include <time.h>
@@ -147,6 +149,9 @@ template <SyncMode S, bool Instr> class Locker {
                 m_raw.lock(id);
                 m_acquiredAt = ticks();
                 m_waitBegin = t0;
+                // Holding now: a holder shown as "waiting" would also hide it from the
+                // controller's stall check.
+                m_c.slot.state.store(uint32_t(WorkerState::Running), std::memory_order_relaxed);
             }
         } else {
             m_raw.lock(id);
@@ -155,10 +160,11 @@ template <SyncMode S, bool Instr> class Locker {
         m_c.slot.holdingLock.store(id + 1, std::memory_order_relaxed);
     }
     void unlock(uint32_t id) {
-        m_c.slot.holdingLock.store(0, std::memory_order_relaxed);
         uint64_t t = 0;
         if constexpr (Instr) t = ticks();
         m_raw.unlock(id);
+        // Cleared only after the unlock: a kill in between errs towards "held the lock".
+        m_c.slot.holdingLock.store(0, std::memory_order_relaxed);
         if constexpr (Instr) {
             LocalStats& st = m_c.st;
             ++st.acquisitions;
@@ -168,9 +174,10 @@ template <SyncMode S, bool Instr> class Locker {
                 st.waitTicks += w;
                 st.maxWaitTicks = std::max(st.maxWaitTicks, w);
                 ++st.contended;
-                m_c.slot.state.store(uint32_t(WorkerState::Running), std::memory_order_relaxed);
             }
-            if (m_pending && !m_waitBegin && m_acquiredAt - m_pendingEnd < m_mergeTicks) {
+            // Only holds of the same lock merge, so stripes keep their own intervals.
+            if (m_pending && !m_waitBegin && id == m_pendingLock &&
+                m_acquiredAt - m_pendingEnd < m_mergeTicks) {
                 m_pendingEnd = t;
             } else {
                 flush();
@@ -266,6 +273,13 @@ template <SyncMode S> inline void addToBin(Context& c, uint64_t b) {
     }
 }
 
+// The per-element delay, skipped once a stop is requested: the delay sits inside the critical
+// section, and W workers queued on the lock would otherwise take W delays to notice the stop.
+inline void slowMotion(const Context& c, uint32_t delayUs) {
+    if (RunState(c.h.runState.load(std::memory_order_relaxed)) != RunState::Stopping)
+        delayElement(delayUs);
+}
+
 template <SyncMode S, typename L> uint32_t lockIdFor(const Context& c, uint64_t keyIndex) {
     if constexpr (S == SyncMode::Striped) return 1 + uint32_t(keyIndex % c.cfg.stripes);
     return 0;
@@ -297,14 +311,14 @@ template <SyncMode S, typename L> bool processAll(Context& c) {
                     const uint32_t id = lockIdFor<S, L>(c, b);
                     if (elementScope) locker.lock(id);
                     addToBin<S>(c, b);
-                    delayElement(delay);
+                    if (delay) slowMotion(c, delay);
                     if (elementScope) locker.unlock(id);
                 } else {
                     const double v = elementValue(wl, i, n);
                     const uint32_t id = lockIdFor<S, L>(c, i);
                     if (elementScope) locker.lock(id);
                     writeElement<S>(c, i, v);
-                    delayElement(delay);
+                    if (delay) slowMotion(c, delay);
                     if (elementScope) locker.unlock(id);
                 }
             }
@@ -342,18 +356,31 @@ template <SyncMode S> bool dispatchInstr(Context& c) {
     }
 }
 
-// Touches every page of the segment for writing before the barrier, so page faults (and, on
-// virtual machines, the hypervisor's first-write faults) are start-up cost rather than part of
-// the measured compute time. madvise(MADV_POPULATE_WRITE) alone maps the pages but was measured
-// to leave the first real write per page ~40% slower here; an atomic no-op write per page does
-// not. fetch_or(0) changes nothing and is atomic, so it is harmless to workers running already.
-void prefault(Segment& seg) {
-    char* base = reinterpret_cast<char*>(&seg.header());
-    const uint64_t page = uint64_t(sysconf(_SC_PAGESIZE));
-    (void)madvise(base, seg.size(), MADV_POPULATE_WRITE); // page tables in one call, if supported
-    for (uint64_t off = 0; off + sizeof(uint64_t) <= seg.size(); off += page)
-        std::atomic_ref<uint64_t>(*reinterpret_cast<uint64_t*>(base + off))
+// Touches pages for writing before the barrier, so page faults (and, on virtual machines, the
+// hypervisor's first-write faults) are start-up cost rather than part of the measured compute
+// time. madvise(MADV_POPULATE_WRITE) alone maps pages but was measured to leave the first real
+// write per page ~40% slower here; an atomic no-op write per page does not. fetch_or(0) changes
+// nothing and is atomic, so it is harmless to anyone else. Each worker takes the control
+// regions and its 1/W slice of the arrays (exactly its own block under `block`): together they
+// touch every page once, and start-up does not grow with workers × array size.
+void touchPages(char* begin, char* end) {
+    const uintptr_t page = uintptr_t(sysconf(_SC_PAGESIZE));
+    char* first = reinterpret_cast<char*>(reinterpret_cast<uintptr_t>(begin) & ~(page - 1));
+    if (end <= first) return;
+    (void)madvise(first, size_t(end - first), MADV_POPULATE_WRITE); // page tables in one call
+    for (char* p = first; p + sizeof(uint64_t) <= end; p += page)
+        std::atomic_ref<uint64_t>(*reinterpret_cast<uint64_t*>(p))
             .fetch_or(0, std::memory_order_relaxed);
+}
+
+void prefault(Segment& seg, uint32_t k) {
+    const ExperimentConfig cfg = seg.config();
+    char* base = reinterpret_cast<char*>(&seg.header());
+    touchPages(base, reinterpret_cast<char*>(seg.data()));
+    const uint64_t n = cfg.dataCount(), w = cfg.workers;
+    const uint64_t b = n * k / w, e = n * (k + 1) / w;
+    touchPages(reinterpret_cast<char*>(seg.data() + b), reinterpret_cast<char*>(seg.data() + e));
+    touchPages(reinterpret_cast<char*>(seg.owner() + b), reinterpret_cast<char*>(seg.owner() + e));
 }
 
 } // namespace
@@ -362,22 +389,27 @@ int runWorker(Segment& seg, uint32_t k) {
     SegmentHeader& h = seg.header();
     WorkerSlot& slot = seg.slot(k);
     Context c{seg, h,          slot,        seg.config(),
-              k,   seg.data(), seg.owner(), Ring(seg.ring(k), seg.ringEvents(k), h.ringCapacity),
+              k,   seg.data(), seg.owner(), Ring(seg.ring(k), seg.ringEvents(k), kRingCapacity),
               {},  {},         0,           0,
               0};
     if (isStatic(c.cfg.partition)) c.assigned = staticShare(c.cfg, k);
     if (c.cfg.instrument && c.cfg.usesLock()) c.clock.nsPerTick = nsPerTick();
     slot.assigned.store(c.assigned, std::memory_order_relaxed);
     slot.heartbeatNs.store(nowNs(), std::memory_order_relaxed);
-    prefault(seg);
+    prefault(seg, k);
     slot.state.store(uint32_t(WorkerState::AtBarrier), std::memory_order_release);
     h.attached.fetch_add(1, std::memory_order_acq_rel);
 
     // Start barrier: the controller opens it once every worker has attached, so start-up
     // cost (exec, mapping) is not counted as compute time and all start together.
     RunState state;
-    while ((state = RunState(h.runState.load(std::memory_order_acquire))) == RunState::Created)
+    // If the app died before our PR_SET_PDEATHSIG took effect, nobody will open the barrier.
+    for (uint32_t spins = 0;
+         (state = RunState(h.runState.load(std::memory_order_acquire))) == RunState::Created;
+         ++spins) {
         sleepNs(50'000);
+        if (spins % 2000 == 1999 && kill(pid_t(h.creatorPid), 0) != 0 && errno == ESRCH) return 3;
+    }
     if (state == RunState::Stopping) {
         slot.state.store(uint32_t(WorkerState::Done), std::memory_order_release);
         return 0;
