@@ -152,6 +152,9 @@ ContentionView::ContentionView(ContentionModel* model, QWidget* parent)
     big.setPointSizeF(big.pointSizeF() * 1.2);
     m_noLock->setFont(big);
     m_stack->addWidget(m_noLock);
+    const auto markBars = [this] { m_barsDirty = true; };
+    connect(m_model, &QAbstractItemModel::dataChanged, this, markBars);
+    connect(m_model, &QAbstractItemModel::modelReset, this, markBars);
     clear();
 }
 
@@ -167,6 +170,9 @@ QString ContentionView::noLockText() const {
 }
 
 void ContentionView::clear() {
+    m_sincePlots.invalidate();
+    m_barsDirty = true;
+    m_histShownTotal = ~uint64_t(0);
     m_waits.reset(0);
     m_histBars->data()->clear();
     buildBars(0);
@@ -179,6 +185,9 @@ void ContentionView::clear() {
 
 void ContentionView::startRun(const shm::ExperimentConfig& cfg) {
     m_cfg = cfg;
+    m_sincePlots.invalidate();
+    m_barsDirty = true;
+    m_histShownTotal = ~uint64_t(0);
     m_waits.reset(cfg.workers);
     m_histBars->data()->clear();
     buildBars(cfg.workers);
@@ -314,13 +323,27 @@ void ContentionView::refresh(const RunController& run, uint64_t nowNs, bool imme
     if (!m_cfg.usesLock() || !run.segment()) return;
     for (uint32_t k = 0; k < m_cfg.workers; ++k)
         m_waits.consume(k, run.events(k));
+    const bool active = run.isActive();
+    if (!immediate && active && m_sincePlots.isValid() && m_sincePlots.elapsed() < kPlotIntervalMs)
+        return;
+    m_sincePlots.start();
     updateSummary();
-    updateBars();
-    updateHistogram();
     const auto mode = immediate ? QCustomPlot::rpImmediateRefresh : QCustomPlot::rpQueuedReplot;
-    m_bars->replot(mode);
-    m_hist->replot(mode);
-    m_timeline->refresh(nowNs, run.isActive());
+    if (immediate || m_barsDirty || m_bars->size() != m_barsSize) {
+        m_barsDirty = false;
+        m_barsSize = m_bars->size();
+        updateBars();
+        m_bars->replot(mode);
+        ++m_replots;
+    }
+    if (immediate || m_waits.total() != m_histShownTotal || m_hist->size() != m_histSize) {
+        m_histShownTotal = m_waits.total();
+        m_histSize = m_hist->size();
+        updateHistogram();
+        m_hist->replot(mode);
+        ++m_replots;
+    }
+    m_timeline->refresh(nowNs, active);
 }
 
 void ContentionView::changeEvent(QEvent* e) {

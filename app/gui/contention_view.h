@@ -5,6 +5,7 @@
 #include "run_controller.h"
 #include "wait_histogram.h"
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 #include <vector>
@@ -22,7 +23,12 @@ class ContentionView : public QWidget {
     explicit ContentionView(ContentionModel* model, QWidget* parent = nullptr);
     void setSource(const RunController* run);
     void startRun(const shm::ExperimentConfig& cfg);
+    // Consumes new lock events every call; redraws the figures, bars, histogram and timeline at
+    // most every kPlotIntervalMs while the run is live (always when immediate or after the run),
+    // and each plot only when its data or size changed.
     void refresh(const RunController& run, uint64_t nowNs, bool immediate);
+    static constexpr int kPlotIntervalMs = 100;
+    int replotCount() const { return m_replots; } // bars + histogram replots, for tests
     void clear();
 
     bool showsNoLockMessage() const;
@@ -56,6 +62,11 @@ class ContentionView : public QWidget {
     };
     std::vector<WorkerBars> m_workerBars;
     int m_tickEvery = 0;
+    QElapsedTimer m_sincePlots;
+    bool m_barsDirty = true;
+    QSize m_barsSize, m_histSize;
+    uint64_t m_histShownTotal = ~uint64_t(0);
+    int m_replots = 0;
     WaitHistogram m_waits;
     shm::ExperimentConfig m_cfg;
 };
