@@ -43,6 +43,9 @@ ArrayView::ArrayView(QWidget* parent) : QWidget(parent) {
     m_info = new QLabel(this);
     m_info->setObjectName(QStringLiteral("arrayInfo"));
     m_info->setTextFormat(Qt::RichText);
+    // Long run details are clipped rather than widening the window (and its screenshots).
+    m_info->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_info->setMinimumWidth(120);
     top->addWidget(m_info, 1);
     m_resetZoom = new QPushButton(tr("Reset zoom"), this);
     m_resetZoom->setToolTip(tr("Show the whole array again (wheel zooms, drag pans)."));

@@ -4,7 +4,10 @@
 #include "view_export.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
+#include <QTemporaryFile>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -19,9 +22,32 @@ void settle(QWidget* top) {
     for (QCustomPlot* p : top->findChildren<QCustomPlot*>())
         p->replot(QCustomPlot::rpImmediateRefresh);
 }
+// Why the output path cannot be written, or empty: checked before any run starts.
+QString outputProblem(const QString& path) {
+    const QFileInfo fi(path);
+    if (!fi.fileName().endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
+        return QStringLiteral("--screenshot %1: the file name must end in .png").arg(path);
+    const QFileInfo dir(fi.absolutePath());
+    if (!dir.exists() || !dir.isDir())
+        return QStringLiteral("--screenshot %1: directory %2 does not exist")
+            .arg(path, QDir::toNativeSeparators(dir.absoluteFilePath()));
+    // A real probe: permission bits say little for root or read-only mounts.
+    QTemporaryFile probe(dir.absoluteFilePath() + QStringLiteral("/.shmscope-probe-XXXXXX"));
+    if (!dir.isWritable() || !probe.open())
+        return QStringLiteral("--screenshot %1: directory %2 is not writable")
+            .arg(path, QDir::toNativeSeparators(dir.absoluteFilePath()));
+    if (fi.exists() && (fi.isDir() || !fi.isWritable()))
+        return QStringLiteral("--screenshot %1: cannot overwrite this file").arg(path);
+    return {};
+}
 } // namespace
 
 int runScreenshot(MainWindow& window, const CliOptions& o) {
+    const QString problem = outputProblem(o.screenshot);
+    if (!problem.isEmpty()) {
+        std::fprintf(stderr, "shmscope: %s\n", qPrintable(problem));
+        return 2;
+    }
     // A single view is lifted into its own top-level window of the requested size.
     std::unique_ptr<QWidget> holder;
     QWidget* target = &window;
@@ -39,6 +65,17 @@ int runScreenshot(MainWindow& window, const CliOptions& o) {
     target->resize(o.size);
     target->show();
     settle(target);
+    // Below the layout's minimum the widget stays larger and the grab would be scaled down.
+    if (target->size() != o.size) {
+        // The layout kept the widget at its minimum in the dimension that was too small.
+        const QSize min = target->size().expandedTo(o.size);
+        std::fprintf(stderr, "shmscope: --size %dx%d is below the %s view's minimum of %dx%d\n",
+                     o.size.width(), o.size.height(), qPrintable(o.view), min.width(),
+                     min.height());
+        if (holder) holder->hide();
+        window.hide();
+        return 2;
+    }
 
     QString error;
     if (!window.startRun(&error)) {
@@ -53,8 +90,13 @@ int runScreenshot(MainWindow& window, const CliOptions& o) {
         settle(target);
         window.refreshFrame(0);
         QString err;
+        const QSize rendered = target->size();
         written = view_export::save(target, nullptr, o.screenshot, o.size, &err);
-        if (!written) std::fprintf(stderr, "shmscope: %s\n", qPrintable(err));
+        if (!written)
+            std::fprintf(stderr, "shmscope: %s\n", qPrintable(err));
+        else
+            std::printf("screenshot: %s view rendered at %dx%d -> %s\n", qPrintable(o.view),
+                        rendered.width(), rendered.height(), qPrintable(o.screenshot));
     };
     QEventLoop loop;
     QObject::connect(&run, &RunController::finished, &loop, &QEventLoop::quit);

@@ -2,6 +2,7 @@
 // and bad flags exit 2 without touching /dev/shm.
 #include "test_util.h"
 
+#include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -13,6 +14,7 @@ struct Result {
     QProcess::ExitStatus status = QProcess::CrashExit;
     qint64 pid = 0;
     QByteArray err;
+    QByteArray out;
 };
 
 Result runShmscope(const QStringList& args, int timeoutMs = 120000) {
@@ -32,6 +34,7 @@ Result runShmscope(const QStringList& args, int timeoutMs = 120000) {
     r.exitCode = p.exitCode();
     r.status = p.exitStatus();
     r.err = p.readAllStandardError();
+    r.out = p.readAllStandardOutput();
     return r;
 }
 } // namespace
@@ -74,6 +77,10 @@ void TestScreenshot::eachViewAtTheRequestedSize() {
     QImage img(out);
     QVERIFY(!img.isNull());
     QCOMPARE(img.size(), size);
+    // The widget itself had that size (a larger minimum would have been scaled into the PNG).
+    const QByteArray expected =
+        QStringLiteral("rendered at %1x%2 ").arg(size.width()).arg(size.height()).toUtf8();
+    QVERIFY2(r.out.contains(expected), r.out.constData());
     QVERIFY(testutil::shmEntries(r.pid).isEmpty());
 }
 
@@ -108,6 +115,15 @@ void TestScreenshot::badFlagsExitTwo_data() {
     QTest::newRow("zero workers") << QStringList{QStringLiteral("--workers"), QStringLiteral("0"),
                                                  QStringLiteral("--screenshot"),
                                                  QStringLiteral("x.png")};
+    QTest::newRow("not a .png name")
+        << QStringList{QStringLiteral("--screenshot"), QStringLiteral("shot.jpg")};
+    QTest::newRow("directory missing") << QStringList{
+        QStringLiteral("--screenshot"), QStringLiteral("/nonexistent-shmscope-dir/sub/shot.png")};
+    QTest::newRow("directory not writable")
+        << QStringList{QStringLiteral("--screenshot"), QStringLiteral("/proc/shot.png")};
+    QTest::newRow("window below its minimum")
+        << QStringList{QStringLiteral("--screenshot"), QStringLiteral("/tmp/shmscope-min.png"),
+                       QStringLiteral("--size"), QStringLiteral("320x240")};
     QTest::newRow("unknown flag") << QStringList{QStringLiteral("--frobnicate")};
     QTest::newRow("negative at-ms") << QStringList{QStringLiteral("--at-ms"), QStringLiteral("-5")};
 }
@@ -118,6 +134,14 @@ void TestScreenshot::badFlagsExitTwo() {
     QCOMPARE(r.status, QProcess::NormalExit);
     QCOMPARE(r.exitCode, 2);
     QVERIFY(!r.err.isEmpty());
+    const QByteArray tag = QTest::currentDataTag();
+    if (tag.contains("png") || tag.contains("directory") || tag.contains("minimum")) {
+        // One line of ours (Qt may add its own warnings), and nothing was run.
+        QCOMPARE(r.err.count("shmscope:"), 1);
+        QVERIFY2(r.err.contains(tag.contains("minimum") ? "minimum" : "--screenshot"),
+                 r.err.constData());
+        QVERIFY(!QFile::exists(QStringLiteral("/tmp/shmscope-min.png")));
+    }
     QVERIFY(testutil::shmEntries(r.pid).isEmpty());
 }
 
