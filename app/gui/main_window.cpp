@@ -9,20 +9,26 @@
 #include "progress_view.h"
 #include "view_export.h"
 
+#include <QAbstractSpinBox>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTextEdit>
 
 namespace {
 // Copies one named setting (as in shm::kSettingNames) from src to dst.
@@ -121,6 +127,8 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
 
     m_stateLabel = new QLabel(this);
     m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
+    // A long state or error message is clipped, never widens the window past its size.
+    m_stateLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_elapsedLabel = new QLabel(this);
     m_rateLabel = new QLabel(this);
     m_segmentLabel = new QLabel(this);
@@ -180,9 +188,43 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     connect(&m_frameTimer, &QTimer::timeout, this, [this] { refreshFrame(kFrameBudgetNs); });
     m_frameTimer.start();
     onPhaseChanged(RunController::Phase::Idle);
+    qApp->installEventFilter(this);
 }
 
 MainWindow::~MainWindow() = default;
+
+bool MainWindow::ownsForSpace(const QWidget* w) const {
+    // This window and its docks (even floating), not menus, dialogs or other windows.
+    for (const QWidget* p = w; p; p = p->parentWidget()) {
+        if (p == this) return true;
+        if (p->isWindow() && !qobject_cast<const QDockWidget*>(p)) return false;
+    }
+    return false;
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* e) {
+    const auto type = e->type();
+    if ((type != QEvent::ShortcutOverride && type != QEvent::KeyPress) || !watched->isWidgetType())
+        return QMainWindow::eventFilter(watched, e);
+    const auto* k = static_cast<QKeyEvent*>(e);
+    if (k->key() != Qt::Key_Space || (k->modifiers() & ~Qt::KeypadModifier) != Qt::NoModifier)
+        return QMainWindow::eventFilter(watched, e);
+    auto* w = static_cast<QWidget*>(watched);
+    if (!ownsForSpace(w)) return QMainWindow::eventFilter(watched, e);
+    // Free text keeps its spaces (a spin box's or a non-editable combo's line edit does not).
+    const QWidget* parent = w->parentWidget();
+    const bool freeText =
+        (qobject_cast<QLineEdit*>(w) && !qobject_cast<const QAbstractSpinBox*>(parent)) ||
+        qobject_cast<QTextEdit*>(w) || qobject_cast<QPlainTextEdit*>(w);
+    if (freeText) return QMainWindow::eventFilter(watched, e);
+    if (type == QEvent::ShortcutOverride) {
+        // Claim the key so the menu shortcut does not fire too; the key press comes here next.
+        e->accept();
+        return true;
+    }
+    if (!k->isAutoRepeat()) togglePauseOrStart();
+    return true; // not the button's click, the check box's toggle or the spin box's text
+}
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));

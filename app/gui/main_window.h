@@ -46,9 +46,14 @@ class MainWindow : public QMainWindow {
 
   protected:
     void closeEvent(QCloseEvent* e) override;
+    // Space starts / pauses / resumes from any control in the window (buttons, check boxes,
+    // combo boxes, spin boxes, where a space is never valid input); only a widget that takes
+    // free text keeps it.
+    bool eventFilter(QObject* watched, QEvent* e) override;
 
   private:
     void buildMenus();
+    bool ownsForSpace(const QWidget* w) const;
     void onPhaseChanged(RunController::Phase phase);
     void togglePauseOrStart();
     void fitProgressTable(uint32_t workers);
