@@ -1,5 +1,6 @@
 #include "worker_palette.h"
 
+#include <algorithm>
 #include <array>
 
 namespace worker_palette {
@@ -12,16 +13,14 @@ constexpr std::array<QRgb, 8> kBase = {0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7,
 
 QColor color(uint32_t worker) {
     const QColor base = QColor::fromRgb(kBase[worker % kBase.size()]);
-    switch ((worker / kBase.size()) % 4) {
-    case 1:
-        return base.darker(145);
-    case 2:
-        return base.lighter(135);
-    case 3:
-        return base.darker(200);
-    default:
-        return base;
-    }
+    // Eight lightness steps per hue (HSL, so the grey varies too): 8 × 8 = 64 distinct colours,
+    // alternating darker and lighter so neighbouring groups differ most.
+    constexpr std::array<int, 8> kLightness = {0, -45, 45, -80, 80, -22, 22, -62};
+    const int variant = int((worker / kBase.size()) % kLightness.size());
+    if (variant == 0) return base;
+    int h = 0, s = 0, l = 0;
+    base.getHsl(&h, &s, &l);
+    return QColor::fromHsl(h, s, std::clamp(l + kLightness[size_t(variant)], 12, 242));
 }
 
 QColor waitColor() {
