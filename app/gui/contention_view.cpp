@@ -192,7 +192,16 @@ void ContentionView::startRun(const shm::ExperimentConfig& cfg) {
     m_histBars->data()->clear();
     buildBars(cfg.workers);
     m_timeline->clear();
-    if (cfg.usesLock()) {
+    if (cfg.usesLock() && !cfg.instrument) {
+        // Uninstrumented workers record no lock counters, times or events: say so rather than
+        // show zeros that look measured.
+        m_noLock->setText(
+            tr("Lock timings are off.\n\nsync = %1 takes a lock, but this run was started "
+               "with --no-instrument (\"Record lock timings\" unchecked), so acquisitions, "
+               "waits, holds and the timeline were not measured.")
+                .arg(QString::fromStdString(std::string(shm::toString(cfg.sync)))));
+        m_stack->setCurrentWidget(m_noLock);
+    } else if (cfg.usesLock()) {
         m_stack->setCurrentIndex(0);
     } else {
         m_noLock->setText(
@@ -320,7 +329,7 @@ void ContentionView::updateSummary() {
 }
 
 void ContentionView::refresh(const RunController& run, uint64_t nowNs, bool immediate) {
-    if (!m_cfg.usesLock() || !run.segment()) return;
+    if (!m_cfg.usesLock() || !m_cfg.instrument || !run.segment()) return;
     for (uint32_t k = 0; k < m_cfg.workers; ++k)
         m_waits.consume(k, run.events(k));
     const bool active = run.isActive();

@@ -92,8 +92,10 @@ void ProgressModel::update(const RunController::Snapshot& snap, const shm::Exper
         }
         m_lastProcessed[k] = w.processed;
         m_lastNs[k] = nowNs;
-        r.waitShare =
-            cfg.usesLock() ? (busy ? std::min(1.0, double(w.lock.waitNs) / double(busy)) : 0) : -1;
+        r.waitShare = !cfg.usesLock() ? kNoLock
+                      : !cfg.instrument
+                          ? kTimingsOff
+                          : (busy ? std::min(1.0, double(w.lock.waitNs) / double(busy)) : 0);
         if (!(r == m_rows[k])) {
             m_rows[k] = r;
             if (firstChanged < 0) firstChanged = int(k);
@@ -138,6 +140,9 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return int(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ToolTipRole:
+        if (index.column() == WaitCol && r.waitShare == kTimingsOff)
+            return QStringLiteral("Lock timings are off (--no-instrument): waits were not "
+                                  "measured.");
         if (index.column() == ProgressCol)
             return QStringLiteral("%1 of %2 elements")
                 .arg(QLocale().toString(qulonglong(r.processed)),
@@ -156,8 +161,9 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
         case RateCol:
             return formatRate(r.rate);
         case WaitCol:
-            return r.waitShare < 0 ? QStringLiteral("no lock")
-                                   : QStringLiteral("%1 %").arg(r.waitShare * 100, 0, 'f', 1);
+            if (r.waitShare == kNoLock) return QStringLiteral("no lock");
+            if (r.waitShare == kTimingsOff) return QStringLiteral("timings off");
+            return QStringLiteral("%1 %").arg(r.waitShare * 100, 0, 'f', 1);
         }
         return {};
     }

@@ -20,6 +20,9 @@ class ProgressModel : public QAbstractTableModel {
         StateRole,                       // int shm::WorkerState (incl. Crashed/Failed)
     };
 
+    static constexpr double kNoLock = -1;     // waitShare: no lock in this run
+    static constexpr double kTimingsOff = -2; // waitShare: lock taken, timings off
+
     struct Row {
         QString stateText;
         shm::WorkerState state = shm::WorkerState::Starting;
@@ -29,7 +32,7 @@ class ProgressModel : public QAbstractTableModel {
         double fraction = 0;
         double totalFraction = 0;
         double rate = 0;       // elements/s
-        double waitShare = -1; // of busy time; -1 = no lock in this run
+        double waitShare = -1; // of busy time; kNoLock / kTimingsOff (lock not timed)
         bool operator==(const Row&) const = default;
     };
 

@@ -65,6 +65,7 @@ class TestWindow : public QObject {
     void waveRunCompletes();
     void mutexRunShowsContention();
     void noneRunSaysNoLockIsTaken();
+    void noInstrumentSaysTimingsAreOff();
     void killWorkerFromTheUi();
     void spaceAndEscapeFromAnyControl();
     void controlsExplainInvalidCombinations();
@@ -147,6 +148,22 @@ void TestWindow::noneRunSaysNoLockIsTaken() {
     QVERIFY(w->contentionView()->noLockText().contains(QStringLiteral("No lock is taken")));
     QCOMPARE(w->progressModel()->index(0, ProgressModel::WaitCol).data().toString(),
              QStringLiteral("no lock"));
+}
+
+void TestWindow::noInstrumentSaysTimingsAreOff() {
+    auto cfg = config(2, 10000, shm::SyncMode::Mutex);
+    cfg.instrument = false;
+    auto w = makeWindow(QStringLiteral("noinstr"), cfg);
+    QString err;
+    QVERIFY2(w->startRun(&err), qPrintable(err));
+    QTRY_COMPARE_WITH_TIMEOUT(w->controller().phase(), Phase::Finished, 60000);
+    w->refreshFrame(0);
+    QVERIFY(w->contentionView()->showsNoLockMessage());
+    QVERIFY2(w->contentionView()->noLockText().contains(QStringLiteral("Lock timings are off")),
+             qPrintable(w->contentionView()->noLockText()));
+    for (int r = 0; r < 2; ++r)
+        QCOMPARE(w->progressModel()->index(r, ProgressModel::WaitCol).data().toString(),
+                 QStringLiteral("timings off"));
 }
 
 void TestWindow::killWorkerFromTheUi() {
