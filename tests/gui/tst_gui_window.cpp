@@ -1,6 +1,7 @@
 // The main window with real worker processes: a run to completion, the contention model, the
 // no-lock message, killing a worker from the UI, and the controls' inline validation.
 #include "array_view.h"
+#include "clock.h"
 #include "contention_model.h"
 #include "contention_view.h"
 #include "controls_panel.h"
@@ -134,6 +135,14 @@ void TestWindow::mutexRunShowsContention() {
     QCOMPARE(perWorker, 20000u);
     QVERIFY(!w->contentionView()->showsNoLockMessage());
     QVERIFY(w->contentionView()->waitHistogram().total() > 0);
+    // Nothing changed since the last frame: the bars and histogram are not replotted again.
+    ContentionView* view = w->contentionView();
+    const int replots = view->replotCount();
+    view->refresh(w->controller(), shm::nowNs(), false);
+    view->refresh(w->controller(), shm::nowNs(), false);
+    QCOMPARE(view->replotCount(), replots);
+    view->refresh(w->controller(), shm::nowNs(), true); // forced (screenshots, reset)
+    QCOMPARE(view->replotCount(), replots + 2);
 }
 
 void TestWindow::noneRunSaysNoLockIsTaken() {
