@@ -417,28 +417,25 @@ int runWorker(Segment& seg, uint32_t k) {
     slot.startNs.store(nowNs(), std::memory_order_relaxed);
     c.clock.reanchor();
     slot.state.store(uint32_t(WorkerState::Running), std::memory_order_relaxed);
-    if (!honourControl(c)) {
-        slot.doneNs.store(nowNs(), std::memory_order_relaxed);
-        slot.state.store(uint32_t(WorkerState::Done), std::memory_order_release);
-        return 0;
-    }
-
-    switch (c.cfg.sync) {
-    case SyncMode::None:
-        dispatchInstr<SyncMode::None>(c);
-        break;
-    case SyncMode::Mutex:
-        dispatchInstr<SyncMode::Mutex>(c);
-        break;
-    case SyncMode::Striped:
-        dispatchInstr<SyncMode::Striped>(c);
-        break;
-    case SyncMode::Spin:
-        dispatchInstr<SyncMode::Spin>(c);
-        break;
-    case SyncMode::Atomic:
-        dispatchInstr<SyncMode::Atomic>(c);
-        break;
+    // A stop that arrives before the first element (e.g. while paused) skips the work.
+    if (honourControl(c)) {
+        switch (c.cfg.sync) {
+        case SyncMode::None:
+            dispatchInstr<SyncMode::None>(c);
+            break;
+        case SyncMode::Mutex:
+            dispatchInstr<SyncMode::Mutex>(c);
+            break;
+        case SyncMode::Striped:
+            dispatchInstr<SyncMode::Striped>(c);
+            break;
+        case SyncMode::Spin:
+            dispatchInstr<SyncMode::Spin>(c);
+            break;
+        case SyncMode::Atomic:
+            dispatchInstr<SyncMode::Atomic>(c);
+            break;
+        }
     }
     slot.doneNs.store(nowNs(), std::memory_order_relaxed);
     slot.state.store(uint32_t(WorkerState::Done), std::memory_order_release);
