@@ -1,6 +1,8 @@
 // shmscope: the window, the --headless CLI and --screenshot, in one binary.
 #include "cli_options.h"
-#include "gui/gui_main.h"
+#ifdef SHMSCOPE_HAVE_GUI
+#include "gui_main.h"
+#endif
 #include "headless.h"
 #include "segment.h"
 #include "segment_cleanup.h"
@@ -47,11 +49,22 @@ int main(int argc, char** argv) {
             o.headless = true;
         }
     }
+#ifndef SHMSCOPE_HAVE_GUI
+    // Built without the window (SHMSCOPE_BUILD_GUI=OFF): pictures cannot be made, runs can.
+    if (!o.screenshot.isEmpty() || o.benchFrames > 0) {
+        std::fprintf(stderr, "shmscope: built without the window (SHMSCOPE_BUILD_GUI=OFF): "
+                             "--screenshot and --bench-frames are not available\n");
+        return 2;
+    }
+    o.headless = true;
+#endif
     if (o.headless) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("ShmScope"));
         QCoreApplication::setApplicationVersion(QStringLiteral(SHMSCOPE_VERSION));
         return runHeadless(o);
     }
+#ifdef SHMSCOPE_HAVE_GUI
     return runGui(o, argc, argv);
+#endif
 }

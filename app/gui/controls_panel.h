@@ -1,7 +1,7 @@
 #pragma once
 // Every experiment setting as a widget with its range enforced, invalid combinations explained
 // inline, and the run buttons. The delay slider stays live during a run (slow motion).
-#include "config.h"
+#include "settings.h"
 #include "run_controller.h"
 
 #include <QWidget>

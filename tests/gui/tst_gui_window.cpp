@@ -10,6 +10,7 @@
 #include "segment.h"
 #include "test_util.h"
 #include "view_export.h"
+#include "worker_palette.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -23,6 +24,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QSet>
 #include <QTest>
 #include <qcustomplot.h>
 
@@ -74,6 +76,7 @@ class TestWindow : public QObject {
     void exportWritesPngAndPdf();
     void zoomAndResetRescanTheView();
     void settingsPersistButFlagsWin();
+    void paletteHas64DistinctColours();
     void cleanupTestCase();
 };
 
@@ -362,6 +365,20 @@ void TestWindow::settingsPersistButFlagsWin() {
         QCOMPARE(w.controls()->config(), expected);
     }
     QSettings().clear();
+}
+
+void TestWindow::paletteHas64DistinctColours() {
+    QSet<QRgb> seen;
+    for (uint32_t k = 0; k < 64; ++k) {
+        const QColor c = worker_palette::color(k);
+        QVERIFY(c.isValid());
+        QCOMPARE(c.alpha(), 255);
+        QVERIFY2(!seen.contains(c.rgb()),
+                 qPrintable(QStringLiteral("worker %1 repeats %2").arg(k).arg(c.name())));
+        seen.insert(c.rgb());
+    }
+    QCOMPARE(seen.size(), 64);
+    QCOMPARE(worker_palette::color(0).rgb(), QColor(0x0072B2).rgb());
 }
 
 QTEST_MAIN(TestWindow)

@@ -1,7 +1,7 @@
 #pragma once
 // Command line of `shmscope`: experiment settings (shared by the headless CLI, the window and
 // --screenshot), an optional --config JSON file, and the mode flags.
-#include "config.h"
+#include "settings.h"
 
 #include <QSize>
 #include <QString>

@@ -5,9 +5,7 @@
 #include "partition.h"
 #include "time_mapping.h"
 #include "wait_histogram.h"
-#include "worker_palette.h"
 
-#include <QSet>
 #include <QTest>
 
 #include <cmath>
@@ -64,7 +62,6 @@ class TestDecimator : public QObject {
     void waitHistogramBuckets();
     void waitHistogramConsumesOnlyNewEvents();
     void timeMappingRoundTrip();
-    void paletteHas64DistinctColours();
 };
 
 void TestDecimator::exactAgainstBruteForce_data() {
@@ -332,19 +329,6 @@ void TestDecimator::timeMappingRoundTrip() {
     QCOMPARE(m.t1 - m.t0, 100.0);
 }
 
-void TestDecimator::paletteHas64DistinctColours() {
-    QSet<QRgb> seen;
-    for (uint32_t k = 0; k < 64; ++k) {
-        const QColor c = worker_palette::color(k);
-        QVERIFY(c.isValid());
-        QCOMPARE(c.alpha(), 255);
-        QVERIFY2(!seen.contains(c.rgb()),
-                 qPrintable(QStringLiteral("worker %1 repeats %2").arg(k).arg(c.name())));
-        seen.insert(c.rgb());
-    }
-    QCOMPARE(seen.size(), 64);
-    QCOMPARE(worker_palette::color(0).rgb(), QColor(0x0072B2).rgb());
-}
 
 QTEST_GUILESS_MAIN(TestDecimator)
-#include "tst_gui_decimator.moc"
+#include "tst_decimator.moc"

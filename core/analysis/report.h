@@ -1,6 +1,6 @@
 #pragma once
 // The result of one run, and its two printed forms: the --json contract and a short table.
-#include "config.h"
+#include "settings.h"
 #include "snapshot.h"
 
 #include <string>

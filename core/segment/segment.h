@@ -1,7 +1,7 @@
 #pragma once
 // Segment lifecycle: naming, creating (controller), attaching + validating (workers, readers),
 // removing, and sweeping segments left behind by creators that died.
-#include "config.h"
+#include "settings.h"
 #include "layout.h"
 
 #include <cstdint>

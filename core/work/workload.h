@@ -1,7 +1,7 @@
 #pragma once
 // Workloads and their expected results. The worker and the verifier call the same functions,
 // so a correct run matches bit for bit.
-#include "config.h"
+#include "settings.h"
 
 #include <cstdint>
 #include <vector>
