@@ -1,4 +1,5 @@
 // shmscope: the window, the --headless CLI and --screenshot, in one binary.
+#include "exit_codes.h"
 #include "cli_options.h"
 #ifdef SHMSCOPE_HAVE_GUI
 #include "gui_main.h"
@@ -19,16 +20,16 @@ int main(int argc, char** argv) {
     const CliParse parsed = parseCommandLine(args);
     if (!parsed.error.isEmpty()) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(parsed.error));
-        return 2;
+        return shm::exit_code::kBadInput;
     }
     CliOptions o = parsed.options;
     if (o.help) {
         std::printf("%s", qPrintable(helpText()));
-        return 0;
+        return shm::exit_code::kOk;
     }
     if (o.version) {
         std::printf("shmscope %s\n", SHMSCOPE_VERSION);
-        return 0;
+        return shm::exit_code::kOk;
     }
     // Segments whose creator died (a crash, kill -9) would otherwise stay in /dev/shm forever.
     for (const auto& name : shm::sweepStaleSegments())
@@ -54,7 +55,7 @@ int main(int argc, char** argv) {
     if (!o.screenshot.isEmpty() || o.benchFrames > 0) {
         std::fprintf(stderr, "shmscope: built without the window (SHMSCOPE_BUILD_GUI=OFF): "
                              "--screenshot and --bench-frames are not available\n");
-        return 2;
+        return shm::exit_code::kBadInput;
     }
     o.headless = true;
 #endif

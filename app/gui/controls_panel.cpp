@@ -270,7 +270,7 @@ void ControlsPanel::updateDelayLabel() {
 void ControlsPanel::settingsChanged() {
     const shm::ExperimentConfig c = config();
     const bool idle =
-        m_phase == RunController::Phase::Idle || m_phase == RunController::Phase::Finished;
+        m_phase == shm::Phase::Idle || m_phase == shm::Phase::Finished;
     for (QWidget* w : std::initializer_list<QWidget*>{m_workers, m_elements, m_workload,
                                                       m_partition, m_chunk, m_sync, m_instrument})
         w->setEnabled(idle);
@@ -283,16 +283,16 @@ void ControlsPanel::settingsChanged() {
     m_problem->setVisible(!problem.isEmpty());
     m_start->setEnabled(idle && problem.isEmpty());
     const bool active = !idle;
-    m_pause->setEnabled(m_phase == RunController::Phase::Running ||
-                        m_phase == RunController::Phase::Paused);
-    m_pause->setText(m_phase == RunController::Phase::Paused ? tr("Resume") : tr("Pause"));
-    m_stop->setEnabled(active && m_phase != RunController::Phase::Stopping);
-    m_reset->setEnabled(m_phase == RunController::Phase::Finished);
+    m_pause->setEnabled(m_phase == shm::Phase::Running ||
+                        m_phase == shm::Phase::Paused);
+    m_pause->setText(m_phase == shm::Phase::Paused ? tr("Resume") : tr("Pause"));
+    m_stop->setEnabled(active && m_phase != shm::Phase::Stopping);
+    m_reset->setEnabled(m_phase == shm::Phase::Finished);
     m_killWorker->setMaximum(int(c.workers) - 1);
-    m_kill->setEnabled(active && m_phase != RunController::Phase::Stopping);
+    m_kill->setEnabled(active && m_phase != shm::Phase::Stopping);
 }
 
-void ControlsPanel::setPhase(RunController::Phase phase) {
+void ControlsPanel::setPhase(shm::Phase phase) {
     m_phase = phase;
     settingsChanged();
 }

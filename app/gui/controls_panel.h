@@ -2,7 +2,7 @@
 // Every experiment setting as a widget with its range enforced, invalid combinations explained
 // inline, and the run buttons. The delay slider stays live during a run (slow motion).
 #include "settings.h"
-#include "run_controller.h"
+#include "run_data.h"
 
 #include <QWidget>
 
@@ -21,7 +21,7 @@ class ControlsPanel : public QWidget {
 
     void setConfig(const shm::ExperimentConfig& cfg);
     shm::ExperimentConfig config() const;
-    void setPhase(RunController::Phase phase);
+    void setPhase(shm::Phase phase);
     // Empty when the settings form a valid experiment.
     QString validationMessage() const;
 
@@ -60,5 +60,5 @@ class ControlsPanel : public QWidget {
     QSpinBox* m_killWorker;
     QPushButton* m_kill;
     uint32_t m_delayUs = 0; // exact value (a flag may give one between slider stops)
-    RunController::Phase m_phase = RunController::Phase::Idle;
+    shm::Phase m_phase = shm::Phase::Idle;
 };

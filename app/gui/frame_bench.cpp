@@ -1,3 +1,4 @@
+#include "exit_codes.h"
 #include "frame_bench.h"
 
 #include "main_window.h"
@@ -75,14 +76,14 @@ int runFrameBench(MainWindow& window, const CliOptions& o) {
         QCoreApplication::sendPostedEvents();
         const double ns = threadCpuNs() - cpu0;
         const double nsWall = double(t.nsecsElapsed());
-        const bool counts = active ? run.phase() != RunController::Phase::Starting : lastWasActive;
+        const bool counts = active ? run.phase() != shm::Phase::Starting : lastWasActive;
         prevCounted = counts;
         prevFrameNs = ns;
         if (counts) {
             frames.push_back(ns / 1e6);
             framesWall.push_back(nsWall / 1e6);
         }
-        lastWasActive = active && run.phase() != RunController::Phase::Starting;
+        lastWasActive = active && run.phase() != shm::Phase::Starting;
         if (int(frames.size()) >= o.benchFrames) {
             loop.quit();
         } else if (!active) {
@@ -99,7 +100,7 @@ int runFrameBench(MainWindow& window, const CliOptions& o) {
     });
     if (!window.startRun(&error)) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
-        return 3;
+        return shm::exit_code::kRunFailed;
     }
     ++runs;
     tick.start();
@@ -107,7 +108,7 @@ int runFrameBench(MainWindow& window, const CliOptions& o) {
     tick.stop();
     if (rc) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
-        return 3;
+        return shm::exit_code::kRunFailed;
     }
     run.stop();
     if (run.isActive()) {
@@ -132,5 +133,5 @@ int runFrameBench(MainWindow& window, const CliOptions& o) {
     if (starts)
         std::printf("(not counted: %d run start(s), %.1f ms GUI CPU each)\n", starts,
                     startCpuTotal / 1e6 / starts);
-    return 0;
+    return shm::exit_code::kOk;
 }

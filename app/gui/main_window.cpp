@@ -1,10 +1,13 @@
 #include "main_window.h"
 
+#include "array_model.h"
 #include "array_view.h"
-#include "clock.h"
 #include "contention_model.h"
 #include "contention_view.h"
 #include "controls_panel.h"
+#include "format.h"
+#include "lock_events_model.h"
+#include "metrics.h"
 #include "progress_model.h"
 #include "progress_view.h"
 #include "view_export.h"
@@ -20,7 +23,6 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -75,13 +77,6 @@ QString settingText(const shm::ExperimentConfig& c, std::string_view name) {
     return {};
 }
 
-QString formatBytes(uint64_t b) {
-    if (b >= (1ull << 30))
-        return QStringLiteral("%1 GiB").arg(double(b) / double(1ull << 30), 0, 'f', 2);
-    if (b >= (1ull << 20))
-        return QStringLiteral("%1 MiB").arg(double(b) / double(1ull << 20), 0, 'f', 1);
-    return QStringLiteral("%1 KiB").arg(double(b) / 1024.0, 0, 'f', 1);
-}
 } // namespace
 
 MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* parent)
@@ -91,6 +86,8 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     m_run.setKeepEvents(true);
     m_progressModel = new ProgressModel(this);
     m_contentionModel = new ContentionModel(this);
+    m_arrayModel = new ArrayModel(this);
+    m_lockEvents = new LockEventsModel(this);
 
     m_controls = new ControlsPanel;
     auto* scroll = new QScrollArea;
@@ -107,9 +104,8 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     // The right dock area stays free for the lessons panel of a later release.
 
     m_progressView = new ProgressView(m_progressModel);
-    m_arrayView = new ArrayView;
-    m_contentionView = new ContentionView(m_contentionModel);
-    m_contentionView->setSource(&m_run);
+    m_arrayView = new ArrayView(m_arrayModel);
+    m_contentionView = new ContentionView(m_contentionModel, m_lockEvents);
     m_leftSplit = new QSplitter(Qt::Vertical);
     m_leftSplit->setChildrenCollapsible(false);
     m_leftSplit->addWidget(m_progressView);
@@ -149,7 +145,7 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
         if (!startRun(&err)) QMessageBox::warning(this, tr("Cannot start"), err);
     });
     connect(m_controls, &ControlsPanel::pauseResumeRequested, this, [this] {
-        if (m_run.phase() == RunController::Phase::Paused)
+        if (m_run.phase() == shm::Phase::Paused)
             m_run.resume();
         else
             m_run.pause();
@@ -159,6 +155,8 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
         m_run.reset();
         m_progressModel->clear();
         m_contentionModel->clear();
+        m_arrayModel->clear();
+        m_lockEvents->clear();
         m_arrayView->clear();
         m_contentionView->clear();
         m_lastError.clear();
@@ -187,7 +185,7 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     m_frameTimer.setInterval(kFrameIntervalMs);
     connect(&m_frameTimer, &QTimer::timeout, this, [this] { refreshFrame(kFrameBudgetNs); });
     m_frameTimer.start();
-    onPhaseChanged(RunController::Phase::Idle);
+    onPhaseChanged(shm::Phase::Idle);
     qApp->installEventFilter(this);
 }
 
@@ -285,7 +283,9 @@ bool MainWindow::startRun(QString* error) {
         updateStatus(m_run.snapshot());
         return false;
     }
-    m_arrayView->startRun(cfg);
+    m_arrayModel->startRun(cfg);
+    m_lockEvents->startRun(cfg);
+    m_arrayView->startRun();
     m_contentionView->startRun(cfg);
     fitProgressTable(cfg.workers);
     refreshFrame(kFrameBudgetNs);
@@ -303,16 +303,16 @@ void MainWindow::fitProgressTable(uint32_t workers) {
 
 void MainWindow::togglePauseOrStart() {
     switch (m_run.phase()) {
-    case RunController::Phase::Idle:
-    case RunController::Phase::Finished: {
+    case shm::Phase::Idle:
+    case shm::Phase::Finished: {
         QString err;
         if (!startRun(&err)) QMessageBox::warning(this, tr("Cannot start"), err);
         break;
     }
-    case RunController::Phase::Running:
+    case shm::Phase::Running:
         m_run.pause();
         break;
-    case RunController::Phase::Paused:
+    case shm::Phase::Paused:
         m_run.resume();
         break;
     default:
@@ -320,10 +320,11 @@ void MainWindow::togglePauseOrStart() {
     }
 }
 
-void MainWindow::onPhaseChanged(RunController::Phase phase) {
+void MainWindow::onPhaseChanged(shm::Phase phase) {
     m_controls->setPhase(phase);
-    if (phase == RunController::Phase::Finished) {
-        m_arrayView->runFinished(m_run);
+    if (phase == shm::Phase::Finished) {
+        m_arrayModel->runFinished(m_run.report());
+        m_arrayView->runFinished();
         m_contentionPending = true;
         if (!m_run.report().errors.empty())
             m_lastError = QString::fromStdString(m_run.report().errors.front());
@@ -333,23 +334,25 @@ void MainWindow::onPhaseChanged(RunController::Phase phase) {
 }
 
 void MainWindow::refreshFrame(uint64_t budgetNs) {
-    if (!m_run.segment()) return;
-    const RunController::Snapshot snap = m_run.snapshot();
-    const uint64_t now = shm::nowNs();
-    const shm::ExperimentConfig& cfg = m_run.config();
-    const bool active = m_run.isActive();
-    if (active || m_contentionPending || budgetNs == 0) {
-        m_progressModel->update(snap, cfg, now);
-        m_contentionModel->update(snap, cfg, now);
-        m_contentionView->refresh(m_run, now, budgetNs == 0);
+    if (m_run.phase() == shm::Phase::Idle) return; // nothing to show; the status says why
+    // One snapshot (and the lock events since the last one) per frame: every model sees the
+    // same moment, and no view reads the controller or the segment.
+    const shm::RunFrame frame = m_run.takeFrame();
+    const shm::RunSnapshot& snap = frame.snapshot;
+    m_lockEvents->update(frame);
+    m_arrayModel->update(snap);
+    if (snap.active() || m_contentionPending || budgetNs == 0) {
+        m_progressModel->update(snap);
+        m_contentionModel->update(snap);
+        m_contentionView->refresh(budgetNs == 0);
         m_contentionPending = false;
         updateStatus(snap);
     }
-    m_arrayView->refresh(m_run, snap, budgetNs);
+    m_arrayView->refresh(budgetNs);
 }
 
-void MainWindow::updateStatus(const RunController::Snapshot& snap) {
-    using P = RunController::Phase;
+void MainWindow::updateStatus(const shm::RunSnapshot& snap) {
+    using P = shm::Phase;
     QString state;
     switch (snap.phase) {
     case P::Idle:
@@ -359,45 +362,34 @@ void MainWindow::updateStatus(const RunController::Snapshot& snap) {
         state = tr("Starting workers…");
         break;
     case P::Running:
-    case P::Paused: {
-        const double share =
-            100.0 * double(snap.processed) / double(std::max<uint64_t>(m_run.config().elements, 1));
-        state = (snap.phase == P::Running ? tr("Running — %1 % of elements done")
-                                          : tr("Paused at %1 % — Space resumes"))
-                    .arg(share, 0, 'f', 1);
+        state = tr("Running — %1 of elements done").arg(format::percent(shm::runFraction(snap)));
         break;
-    }
+    case P::Paused:
+        state = tr("Paused at %1 — Space resumes").arg(format::percent(shm::runFraction(snap)));
+        break;
     case P::Stopping:
         state = tr("Stopping…");
         break;
     case P::Finished: {
-        const auto& r = m_run.report();
-        const uint64_t bad = r.mismatches - std::min(r.mismatches, r.unwritten);
-        if (r.status != "finished")
-            state = tr("Failed: %1").arg(m_lastError);
-        else if (r.lostUpdates)
-            state =
-                tr("Finished — %1 lost updates").arg(QLocale().toString(qlonglong(r.lostUpdates)));
-        else if (bad || r.unwritten)
-            state = tr("Finished — %1 mismatches, %2 unwritten")
-                        .arg(QLocale().toString(qulonglong(bad)),
-                             QLocale().toString(qulonglong(r.unwritten)));
-        else
-            state = tr("Finished — array verified");
+        const shm::RunReport& r = m_run.report();
+        // The same verdict as the text report and the array view's caption.
+        state = r.finished() ? tr("Finished — %1").arg(format::text(r.verdict()))
+                             : tr("Failed: %1 — %2").arg(m_lastError, format::text(r.verdict()));
         break;
     }
     }
     if (snap.phase == P::Idle && !m_lastError.isEmpty())
         state = tr("Cannot start: %1").arg(m_lastError);
     m_stateLabel->setText(state);
-    m_elapsedLabel->setText(tr("elapsed %1 s").arg(snap.elapsedSeconds, 0, 'f', 2));
-    const double rate = snap.elapsedSeconds > 0 ? double(snap.processed) / snap.elapsedSeconds : 0;
-    m_rateLabel->setText(tr("total %1").arg(ProgressModel::formatRate(rate)));
-    if (const shm::Segment* seg = m_run.segment())
+    m_elapsedLabel->setText(tr("elapsed %1 s").arg(shm::elapsedSeconds(snap), 0, 'f', 2));
+    m_rateLabel->setText(snap.phase == P::Paused
+                             ? tr("paused")
+                             : tr("total %1").arg(format::rate(shm::throughput(snap))));
+    if (!m_run.segmentName().empty())
         m_segmentLabel->setText(QStringLiteral("%1 · %2%3")
-                                    .arg(QString::fromStdString(seg->name()),
-                                         formatBytes(seg->size()),
-                                         seg->unlinked() ? tr(" (removed)") : QString()));
+                                    .arg(format::text(m_run.segmentName()),
+                                         format::bytes(m_run.segmentBytes()),
+                                         m_run.segmentRemoved() ? tr(" (removed)") : QString()));
     else
         m_segmentLabel->setText(tr("no segment"));
 }

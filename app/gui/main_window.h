@@ -7,10 +7,12 @@
 #include <QMainWindow>
 #include <QTimer>
 
+class ArrayModel;
 class ArrayView;
 class ContentionModel;
 class ContentionView;
 class ControlsPanel;
+class LockEventsModel;
 class ProgressModel;
 class ProgressView;
 class QLabel;
@@ -28,6 +30,8 @@ class MainWindow : public QMainWindow {
     ControlsPanel* controls() const { return m_controls; }
     ProgressModel* progressModel() const { return m_progressModel; }
     ContentionModel* contentionModel() const { return m_contentionModel; }
+    ArrayModel* arrayModel() const { return m_arrayModel; }
+    LockEventsModel* lockEventsModel() const { return m_lockEvents; }
     ArrayView* arrayView() const { return m_arrayView; }
     ContentionView* contentionView() const { return m_contentionView; }
     ProgressView* progressView() const { return m_progressView; }
@@ -54,10 +58,10 @@ class MainWindow : public QMainWindow {
   private:
     void buildMenus();
     bool ownsForSpace(const QWidget* w) const;
-    void onPhaseChanged(RunController::Phase phase);
+    void onPhaseChanged(shm::Phase phase);
     void togglePauseOrStart();
     void fitProgressTable(uint32_t workers);
-    void updateStatus(const RunController::Snapshot& snap);
+    void updateStatus(const shm::RunSnapshot& snap);
     void exportView(const QString& view);
     void showAbout();
     void loadSettings();
@@ -67,6 +71,8 @@ class MainWindow : public QMainWindow {
     bool m_persistent;
     ProgressModel* m_progressModel;
     ContentionModel* m_contentionModel;
+    ArrayModel* m_arrayModel;
+    LockEventsModel* m_lockEvents;
     ControlsPanel* m_controls;
     ProgressView* m_progressView;
     ArrayView* m_arrayView;

@@ -1,3 +1,4 @@
+#include "exit_codes.h"
 #include "screenshot_runner.h"
 
 #include "main_window.h"
@@ -46,7 +47,7 @@ int runScreenshot(MainWindow& window, const CliOptions& o) {
     const QString problem = outputProblem(o.screenshot);
     if (!problem.isEmpty()) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(problem));
-        return 2;
+        return shm::exit_code::kBadInput;
     }
     // A single view is lifted into its own top-level window of the requested size.
     std::unique_ptr<QWidget> holder;
@@ -74,13 +75,13 @@ int runScreenshot(MainWindow& window, const CliOptions& o) {
                      min.height());
         if (holder) holder->hide();
         window.hide();
-        return 2;
+        return shm::exit_code::kBadInput;
     }
 
     QString error;
     if (!window.startRun(&error)) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
-        return 3;
+        return shm::exit_code::kRunFailed;
     }
     RunController& run = window.controller();
     bool written = false;
@@ -111,5 +112,5 @@ int runScreenshot(MainWindow& window, const CliOptions& o) {
     if (!written) capture();
     if (holder) holder->hide();
     window.hide();
-    return written && run.report().status == "finished" ? 0 : 3;
+    return written && run.report().finished() ? shm::exit_code::kOk : shm::exit_code::kRunFailed;
 }

@@ -1,5 +1,6 @@
 #include "headless.h"
 
+#include "exit_codes.h"
 #include "run_controller.h"
 
 #include <QCoreApplication>
@@ -13,14 +14,11 @@ int runHeadless(const CliOptions& o) {
     QObject::connect(&run, &RunController::finished, &loop, &QEventLoop::quit);
     QString error;
     if (!run.start(o.config, &error)) {
-        shm::RunReport r;
-        r.version = QCoreApplication::applicationVersion().toStdString();
-        r.config = o.config;
-        r.status = "failed";
-        r.errors.push_back(error.toStdString());
+        const shm::RunReport r = shm::failedToStartReport(
+            o.config, QCoreApplication::applicationVersion().toStdString(), error.toStdString());
         if (o.json) std::printf("%s\n", shm::toJson(r).c_str());
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
-        return 3;
+        return shm::exit_code::kRunFailed;
     }
     loop.exec();
     const shm::RunReport& r = run.report();
@@ -30,5 +28,5 @@ int runHeadless(const CliOptions& o) {
         std::printf("%s", shm::toText(r).c_str());
     for (const auto& e : r.errors)
         if (o.json) std::fprintf(stderr, "shmscope: %s\n", e.c_str());
-    return r.status == "finished" ? 0 : 3;
+    return r.finished() ? shm::exit_code::kOk : shm::exit_code::kRunFailed;
 }

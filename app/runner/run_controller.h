@@ -1,11 +1,14 @@
 #pragma once
-// RunController: one experiment run. Creates the segment, starts one shmscope-worker process
-// per worker, opens the start barrier, watches exits/heartbeats, ends the run (verifying the
-// array), and removes the segment. Views poll snapshot() and read the mapped array; nothing
+// RunController supervises one experiment run: creates the segment, starts one
+// shmscope-worker process per worker, opens the start barrier, watches exits and heartbeats,
+// ends the run (verifying the array off this thread) and removes the segment.
+//
+// Data flows one way: it publishes values (RunSnapshot, or a RunFrame with the lock events
+// drained since the last frame) and a final RunReport built by core's buildReport(). Nothing
 // here ever takes a worker's lock, so a stuck worker cannot freeze the caller.
 #include "report.h"
+#include "run_data.h"
 #include "segment.h"
-#include "snapshot.h"
 #include "verify.h"
 
 #include <QElapsedTimer>
@@ -14,7 +17,6 @@
 #include <QString>
 #include <QTimer>
 
-#include <deque>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -22,28 +24,6 @@
 class RunController : public QObject {
     Q_OBJECT
   public:
-    enum class Phase { Idle, Starting, Running, Paused, Stopping, Finished };
-    Q_ENUM(Phase)
-
-    // A worker as the window shows it: what it published plus how its process ended.
-    struct WorkerView {
-        shm::WorkerSnapshot live;
-        shm::WorkerState state = shm::WorkerState::Starting; // Crashed/Failed from the exit
-        int exitCode = -1;
-        int signal = 0;
-        bool terminatedByUs = false; // killed because another worker failed or stop timed out
-        bool diedHoldingLock = false;
-        bool exited = false;
-    };
-    struct Snapshot {
-        Phase phase = Phase::Idle;
-        double elapsedSeconds = 0; // since the barrier opened (0 before)
-        uint64_t processed = 0;
-        shm::LockStats lock;
-        uint64_t droppedEvents = 0;
-        std::vector<WorkerView> workers;
-    };
-
     explicit RunController(QObject* parent = nullptr);
     ~RunController() override;
 
@@ -51,7 +31,7 @@ class RunController : public QObject {
     void setWorkerPath(const QString& path) { m_workerPath = path; }
     // Segment name to use for the next run (tests pick their own); empty = generated.
     void setSegmentName(const QString& name) { m_requestedName = name; }
-    // Keep events in memory for timelines (the GUI); headless runs only count them.
+    // Hand lock events to takeFrame() (the window); headless runs only count them.
     void setKeepEvents(bool keep) { m_keepEvents = keep; }
 
     // Starts a run. Returns false with a one-line message if the segment cannot be made.
@@ -61,47 +41,53 @@ class RunController : public QObject {
     void stop();                 // ask workers to stop; killed if they do not within 3 s
     void killWorker(uint32_t k); // fault injection: SIGKILL
     void setDelayUs(uint32_t us);
-    // Forgets the finished run and unmaps its array.
+    // Forgets the finished run (a model holding its ArrayRef keeps the mapping alive).
     void reset();
 
-    Phase phase() const { return m_phase; }
-    bool isActive() const { return m_phase != Phase::Idle && m_phase != Phase::Finished; }
-    Snapshot snapshot() const;
+    shm::Phase phase() const { return m_phase; }
+    bool isActive() const { return m_phase != shm::Phase::Idle && m_phase != shm::Phase::Finished; }
     const shm::ExperimentConfig& config() const { return m_cfg; }
-    // The run's mapping: live during a run, kept (name already unlinked) after it ends.
-    const shm::Segment* segment() const { return m_segment.get(); }
+    // The run as it is now.
+    shm::RunSnapshot snapshot() const;
+    // The run as it is now plus the lock events drained since the previous frame.
+    shm::RunFrame takeFrame();
+    // Complete once finished() was emitted.
     const shm::RunReport& report() const { return m_report; }
-    uint64_t releaseNs() const { return m_releaseNs; }
-    // Lock events drained from worker k's ring, oldest first, bounded to the newest ones.
-    const std::deque<shm::Event>& events(uint32_t k) const { return m_events.at(k); }
-    // Drains the rings now (the poll timer does this every 10 ms).
-    void drainEvents();
+    // The segment's name, size and whether it is gone ("" before the first run).
+    const std::string& segmentName() const { return m_meta.segmentName; }
+    uint64_t segmentBytes() const { return m_meta.segmentBytes; }
+    bool segmentRemoved() const { return m_meta.segmentRemoved; }
 
   signals:
-    void phaseChanged(RunController::Phase phase);
-    void workerExited(uint32_t k, int exitCode, int signal, bool heldLock);
+    void phaseChanged(shm::Phase phase);
+    void workerExited(uint32_t k);
     void finished(); // report() is complete and the segment removed
 
   private:
     void poll();
+    void drainRings();
+    void pollBarrier();
+    void checkStall();
     void onWorkerFinished(uint32_t k, int exitCode, QProcess::ExitStatus status);
     void onWorkerError(uint32_t k, QProcess::ProcessError err);
     void fail(const QString& why);
     void killAll();
     void maybeFinish();
     void finish();
-    void setPhase(Phase p);
     void completeFinish(const shm::VerifyResult& vr);
+    void setPhase(shm::Phase p);
+    QProcess* spawnWorker(uint32_t k, const std::string& name);
 
     QString m_workerPath;
     QString m_requestedName;
     bool m_keepEvents = false;
     shm::ExperimentConfig m_cfg;
-    std::unique_ptr<shm::Segment> m_segment;
+    std::shared_ptr<shm::Segment> m_segment; // shared with ArrayRefs handed out
     std::vector<QProcess*> m_procs;
-    std::vector<WorkerView> m_exit; // exit part of WorkerView, per worker
-    std::vector<std::deque<shm::Event>> m_events;
-    Phase m_phase = Phase::Idle;
+    std::vector<shm::WorkerRecord> m_exits; // the controller's part of each record
+    std::vector<std::vector<shm::Event>> m_pendingEvents; // drained, not yet taken
+    uint64_t m_eventsDiscarded = 0; // drained while nobody took frames (pending was full)
+    shm::Phase m_phase = shm::Phase::Idle;
     QTimer m_poll;
     QTimer m_stopDeadline;
     QElapsedTimer m_wall;
@@ -112,8 +98,9 @@ class RunController : public QObject {
     uint64_t m_pausedTotalNs = 0; // finished pauses, excluded from elapsed time
     bool m_verifying = false;
     std::thread m_verifyThread;
-    uint64_t m_eventsSeen = 0;
     bool m_failed = false;
     bool m_stopRequested = false;
+    shm::RunSnapshot m_final; // taken when the last worker exited
+    shm::RunMeta m_meta;
     shm::RunReport m_report;
 };

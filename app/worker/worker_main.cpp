@@ -1,6 +1,7 @@
 // shmscope-worker --segment NAME --worker K
 // Links core only (no Qt): attaches to the segment, validates it, and runs its share.
 // Exit codes: 0 done or stopped, 2 bad arguments, 3 segment missing or invalid.
+#include "exit_codes.h"
 #include "segment.h"
 #include "worker_loop.h"
 
@@ -15,7 +16,7 @@ namespace {
 int usage(const char* msg) {
     std::fprintf(stderr, "shmscope-worker: %s\nusage: shmscope-worker --segment NAME --worker K\n",
                  msg);
-    return 2;
+    return shm::exit_code::kBadInput;
 }
 } // namespace
 
@@ -43,13 +44,13 @@ int main(int argc, char** argv) {
         seg = shm::Segment::attach(name);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "shmscope-worker: %s\n", e.what());
-        return 3;
+        return shm::exit_code::kRunFailed;
     }
     if (uint64_t(worker) >= seg->config().workers) {
         std::fprintf(stderr,
                      "shmscope-worker: worker %ld does not exist in %s (it has %u workers)\n",
                      worker, name.c_str(), seg->config().workers);
-        return 3;
+        return shm::exit_code::kRunFailed;
     }
     seg->slot(uint32_t(worker)).pid.store(uint64_t(getpid()));
     return shm::runWorker(*seg, uint32_t(worker));

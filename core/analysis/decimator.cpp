@@ -7,6 +7,9 @@
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+
+namespace shm {
+
 #endif
 
 void Decimator::configure(uint64_t count, uint32_t workers, WrittenBy rule) {
@@ -219,3 +222,5 @@ int Decimator::process(const double* data, const uint8_t* owner, uint64_t budget
     m_sweep = 0;
     return done;
 }
+
+} // namespace shm

@@ -6,6 +6,8 @@
 #include <functional>
 #include <vector>
 
+namespace shm {
+
 struct DecimatedColumn {
     uint64_t begin = 0; // index range [begin, end) this column covers
     uint64_t end = 0;
@@ -71,3 +73,5 @@ class Decimator {
     std::function<double(uint64_t)> m_expected;
     uint64_t m_version = 0;
 };
+
+} // namespace shm

@@ -5,28 +5,16 @@
 #include <algorithm>
 #include <cmath>
 
-void DirtyTracker::reset(const shm::ExperimentConfig& cfg) {
+namespace shm {
+
+void DirtyTracker::reset(const ExperimentConfig& cfg) {
     m_cfg = cfg;
     m_seen.assign(cfg.workers, 0);
     m_frontier = 0;
 }
 
-uint64_t DirtyTracker::staticIndex(const shm::ExperimentConfig& c, uint32_t k, uint64_t i) {
-    const uint64_t n = c.elements, w = c.workers;
-    switch (c.partition) {
-    case shm::Partition::Block:
-        return k * (n / w) + std::min<uint64_t>(k, n % w) + i;
-    case shm::Partition::Cyclic:
-        return k + i * w;
-    case shm::Partition::BlockCyclic:
-        return (k + w * (i / c.chunk)) * c.chunk + i % c.chunk;
-    default:
-        return i;
-    }
-}
-
 std::vector<DirtyTracker::Range>
-DirtyTracker::update(const std::vector<shm::WorkerSnapshot>& workers, uint64_t cursor,
+DirtyTracker::update(const std::vector<WorkerRecord>& workers, uint64_t cursor,
                      const double* data) {
     std::vector<Range> out;
     bool anyProgress = false;
@@ -36,16 +24,16 @@ DirtyTracker::update(const std::vector<shm::WorkerSnapshot>& workers, uint64_t c
         if (now <= before) continue;
         anyProgress = true;
         m_seen[k] = now;
-        if (m_cfg.workload == shm::Workload::Histogram || !shm::isStatic(m_cfg.partition)) continue;
+        if (m_cfg.workload == Workload::Histogram || !isStatic(m_cfg.partition)) continue;
         const uint64_t first = staticIndex(m_cfg, uint32_t(k), before);
         const uint64_t last = staticIndex(m_cfg, uint32_t(k), now - 1);
         out.emplace_back(first, std::min(last + 1, m_cfg.elements));
     }
     if (!anyProgress) return out;
-    if (m_cfg.workload == shm::Workload::Histogram) {
+    if (m_cfg.workload == Workload::Histogram) {
         // Every update may hit any bin: the bins are few, rescan them all.
         out.emplace_back(0, m_cfg.bins);
-    } else if (!shm::isStatic(m_cfg.partition)) {
+    } else if (!isStatic(m_cfg.partition)) {
         const uint64_t claimed = std::min(cursor, m_cfg.elements);
         const uint64_t from = m_frontier;
         // Pieces are written front to back, so the first NaN is the oldest unfinished piece.
@@ -56,3 +44,5 @@ DirtyTracker::update(const std::vector<shm::WorkerSnapshot>& workers, uint64_t c
     std::sort(out.begin(), out.end());
     return out;
 }
+
+} // namespace shm

@@ -4,27 +4,28 @@
 // share in order). Dynamic/guided pieces are anywhere below the shared cursor: everything
 // between the lowest unfinished index (the frontier) and the cursor counts as dirty.
 #include "settings.h"
-#include "snapshot.h"
+#include "run_data.h"
 
 #include <cstdint>
 #include <utility>
 #include <vector>
 
+namespace shm {
+
 class DirtyTracker {
   public:
     using Range = std::pair<uint64_t, uint64_t>; // [first, second)
 
-    void reset(const shm::ExperimentConfig& cfg);
+    void reset(const ExperimentConfig& cfg);
     // Ranges of the data array (bins for histogram) that may have changed since the last call.
     // `cursor` is the segment's schedule cursor; `data` the mapped array (for the frontier).
-    std::vector<Range> update(const std::vector<shm::WorkerSnapshot>& workers, uint64_t cursor,
+    std::vector<Range> update(const std::vector<WorkerRecord>& workers, uint64_t cursor,
                               const double* data);
 
-    // Index of the i-th element (0-based) that static partition worker k processes.
-    static uint64_t staticIndex(const shm::ExperimentConfig& cfg, uint32_t k, uint64_t i);
-
   private:
-    shm::ExperimentConfig m_cfg;
+    ExperimentConfig m_cfg;
     std::vector<uint64_t> m_seen; // processed count per worker at the last update
     uint64_t m_frontier = 0;      // dynamic/guided: all below here is written
 };
+
+} // namespace shm

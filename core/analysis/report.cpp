@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <sstream>
+#include <utility>
 
 namespace shm {
 namespace {
@@ -21,13 +22,16 @@ std::string str(std::string_view s) {
     return "\"" + jsonEscape(std::string(s)) + "\"";
 }
 
-std::string lockJson(const LockStats& l, bool withMax) {
+// "contended_percent" counts acquisitions that had to wait; "wait_share" is the share of busy
+// time spent waiting: the window's "contended" and "lock wait" say the same.
+std::string lockJson(const LockStats& l, bool withMax, double waitShare) {
     std::string s = "{\"acquisitions\":" + std::to_string(l.acquisitions) +
                     ",\"contended\":" + std::to_string(l.contended) +
                     ",\"wait_ns\":" + std::to_string(l.waitNs) +
                     ",\"hold_ns\":" + std::to_string(l.holdNs);
     if (withMax) s += ",\"max_wait_ns\":" + std::to_string(l.maxWaitNs);
-    return s + "}";
+    return s + ",\"contended_percent\":" + num(contendedPercent(l)) +
+           ",\"wait_share\":" + num(waitShare) + "}";
 }
 
 std::string configJson(const ExperimentConfig& c) {
@@ -77,28 +81,92 @@ std::string jsonEscape(const std::string& s) {
     return o;
 }
 
+RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta) {
+    RunReport r;
+    r.version = std::move(meta.version);
+    r.config = s.config;
+    r.status = s.failed ? RunStatus::Failed : RunStatus::Finished;
+    r.computeSeconds = elapsedSeconds(s);
+    r.wallSeconds = meta.wallSeconds;
+    const RunTotals t = totals(s);
+    r.processed = t.processed;
+    r.throughput = throughput(s);
+    r.mismatches = v.mismatches;
+    r.unwritten = v.unwritten;
+    r.lostUpdates = v.lostUpdates;
+    r.imbalance = imbalance(s);
+    r.lock = t.lock;
+    r.droppedEvents = t.droppedEvents;
+    const uint64_t end = runEndNs(s);
+    double busy = 0;
+    for (const WorkerRecord& w : s.workers) {
+        WorkerReport wr;
+        wr.id = w.id;
+        wr.pid = w.pid; // published by the worker itself (0 if it never attached)
+        wr.outcome = outcome(w, s);
+        wr.stateText = stateText(w, s);
+        wr.processed = w.processed;
+        wr.assigned = w.assigned;
+        wr.time = timeSplit(w, end);
+        wr.rate = workerRate(w, end);
+        wr.waitShare = waitShare(w, end);
+        wr.exitCode = w.exitCode;
+        wr.signal = w.signal;
+        wr.diedHoldingLock = w.diedHoldingLock;
+        wr.lock = w.lock;
+        busy += wr.time.busy;
+        r.workers.push_back(std::move(wr));
+    }
+    r.waitShare = busy > 0 ? std::min(1.0, double(r.lock.waitNs) / 1e9 / busy) : 0;
+    r.segmentName = std::move(meta.segmentName);
+    r.segmentBytes = meta.segmentBytes;
+    r.segmentRemoved = meta.segmentRemoved;
+    r.errors = std::move(meta.errors);
+    return r;
+}
+
+RunReport failedToStartReport(const ExperimentConfig& cfg, const std::string& version,
+                              const std::string& error) {
+    RunReport r;
+    r.version = version;
+    r.config = cfg;
+    r.status = RunStatus::Failed;
+    r.errors.push_back(error);
+    return r;
+}
+
+std::string RunReport::verdict() const {
+    return verdictText(config, mismatches, unwritten, lostUpdates);
+}
+
 std::string toJson(const RunReport& r) {
     std::string s = "{\"version\":" + str(r.version) + ",\"config\":" + configJson(r.config) +
-                    ",\"status\":" + str(r.status) +
+                    ",\"status\":" + str(nameOf(r.status)) +
                     ",\"compute_seconds\":" + num(r.computeSeconds) +
                     ",\"wall_seconds\":" + num(r.wallSeconds) +
                     ",\"processed\":" + std::to_string(r.processed) +
+                    ",\"throughput\":" + num(r.throughput) +
                     ",\"mismatches\":" + std::to_string(r.mismatches) +
                     ",\"unwritten\":" + std::to_string(r.unwritten) +
                     ",\"lost_updates\":" + std::to_string(r.lostUpdates) +
-                    ",\"imbalance\":" + num(r.imbalance) + ",\"lock\":" + lockJson(r.lock, false) +
+                    ",\"verdict\":" + str(r.verdict()) + ",\"imbalance\":" + num(r.imbalance) +
+                    ",\"lock\":" + lockJson(r.lock, false, r.waitShare) +
                     ",\"dropped_events\":" + std::to_string(r.droppedEvents) + ",\"workers\":[";
     for (size_t i = 0; i < r.workers.size(); ++i) {
         const WorkerReport& w = r.workers[i];
         if (i) s += ",";
         s += "{\"id\":" + std::to_string(w.id) + ",\"pid\":" + std::to_string(w.pid) +
-             ",\"state\":" + str(w.state) + ",\"processed\":" + std::to_string(w.processed) +
+             ",\"state\":" + str(nameOf(w.outcome)) + ",\"state_text\":" + str(w.stateText) +
+             ",\"processed\":" + std::to_string(w.processed) +
              ",\"assigned\":" + std::to_string(w.assigned) +
-             ",\"busy_seconds\":" + num(w.busySeconds) +
+             ",\"busy_seconds\":" + num(w.time.busy) +
+             ",\"compute_seconds\":" + num(w.time.compute) +
+             ",\"wait_seconds\":" + num(w.time.wait) + ",\"hold_seconds\":" + num(w.time.hold) +
+             ",\"rate\":" + num(w.rate) +
              ",\"exit_code\":" + (w.exitCode >= 0 ? std::to_string(w.exitCode) : "null") +
              ",\"signal\":" + std::to_string(w.signal) +
              ",\"died_holding_lock\":" + (w.diedHoldingLock ? "true" : "false") +
-             ",\"lock\":" + lockJson(w.lock, true) + "}";
+             ",\"lock\":" + lockJson(w.lock, true, w.waitShare) + "}";
     }
     s += "],\"segment\":{\"name\":" + str(r.segmentName) +
          ",\"bytes\":" + std::to_string(r.segmentBytes) +
@@ -119,31 +187,30 @@ std::string toText(const RunReport& r) {
     o << "\n";
     std::snprintf(line, sizeof line,
                   "status %s   compute %.4f s   wall %.4f s   processed %llu   imbalance %.2f\n",
-                  r.status.c_str(), r.computeSeconds, r.wallSeconds,
+                  std::string(nameOf(r.status)).c_str(), r.computeSeconds, r.wallSeconds,
                   (unsigned long long)r.processed, r.imbalance);
     o << line;
-    std::snprintf(line, sizeof line, "mismatches %llu   lost updates %lld\n",
-                  (unsigned long long)r.mismatches, (long long)r.lostUpdates);
-    o << line;
+    std::snprintf(line, sizeof line, "mismatches %llu   unwritten %llu   lost updates %lld\n",
+                  (unsigned long long)r.mismatches, (unsigned long long)r.unwritten,
+                  (long long)r.lostUpdates);
+    o << line << "result: " << r.verdict() << "\n";
     if (c.usesLock())
         std::snprintf(line, sizeof line,
-                      "lock: %llu acquisitions, %.1f%% contended, wait %.3f ms, hold %.3f ms\n",
-                      (unsigned long long)r.lock.acquisitions,
-                      r.lock.acquisitions
-                          ? 100.0 * double(r.lock.contended) / double(r.lock.acquisitions)
-                          : 0.0,
-                      double(r.lock.waitNs) / 1e6, double(r.lock.holdNs) / 1e6);
+                      "lock: %llu acquisitions, %.1f%% of them contended (had to wait), "
+                      "%.1f%% of busy time waiting, wait %.3f ms, hold %.3f ms\n",
+                      (unsigned long long)r.lock.acquisitions, contendedPercent(r.lock),
+                      100.0 * r.waitShare, double(r.lock.waitNs) / 1e6,
+                      double(r.lock.holdNs) / 1e6);
     else
         std::snprintf(line, sizeof line, "lock: none taken (sync %s)\n",
                       std::string(toString(c.sync)).c_str());
     o << line;
-    o << "worker  pid       state        processed     busy s   acquisitions  contended\n";
+    o << "worker  pid       state                      processed     busy s   acquisitions  "
+         "contended\n";
     for (const auto& w : r.workers) {
-        std::string st = w.state;
-        if (w.signal) st += " (signal " + std::to_string(w.signal) + ")";
-        std::snprintf(line, sizeof line, "%-7u %-9lld %-12s %-13llu %-8.4f %-13llu %llu\n", w.id,
-                      (long long)w.pid, st.c_str(), (unsigned long long)w.processed, w.busySeconds,
-                      (unsigned long long)w.lock.acquisitions,
+        std::snprintf(line, sizeof line, "%-7u %-9lld %-26s %-13llu %-8.4f %-13llu %llu\n", w.id,
+                      (long long)w.pid, w.stateText.c_str(), (unsigned long long)w.processed,
+                      w.time.busy, (unsigned long long)w.lock.acquisitions,
                       (unsigned long long)w.lock.contended);
         o << line;
     }

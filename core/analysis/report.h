@@ -1,7 +1,9 @@
 #pragma once
-// The result of one run, and its two printed forms: the --json contract and a short table.
-#include "settings.h"
-#include "snapshot.h"
+// The result of one run, built from its final snapshot by the same metrics the window shows,
+// and its two printed forms: the --json contract and a short table.
+#include "metrics.h"
+#include "run_data.h"
+#include "verify.h"
 
 #include <string>
 #include <vector>
@@ -11,12 +13,15 @@ namespace shm {
 struct WorkerReport {
     uint32_t id = 0;
     int64_t pid = 0;
-    std::string state; // done | stopped | crashed | failed | terminated
+    WorkerOutcome outcome = WorkerOutcome::Failed;
+    std::string stateText; // the window's wording: "crashed (signal 9), held lock"
     uint64_t processed = 0;
     uint64_t assigned = 0;
-    double busySeconds = 0;
-    int exitCode = -1; // -1 when killed by a signal or never exited normally
-    int signal = 0;    // signal that ended it, 0 if none
+    TimeSplit time;
+    double rate = 0;      // elements per busy second
+    double waitShare = 0; // of busy time
+    int exitCode = -1;    // -1 when killed by a signal or never exited normally
+    int signal = 0;       // signal that ended it, 0 if none
     bool diedHoldingLock = false;
     LockStats lock;
 };
@@ -24,22 +29,42 @@ struct WorkerReport {
 struct RunReport {
     std::string version;
     ExperimentConfig config;
-    std::string status = "failed"; // finished | failed
-    double computeSeconds = 0;
-    double wallSeconds = 0;
+    RunStatus status = RunStatus::Failed;
+    double computeSeconds = 0; // barrier to the last worker's end, pauses excluded
+    double wallSeconds = 0;    // the whole run, segment creation to removal
     uint64_t processed = 0;
+    double throughput = 0; // elements per compute second
     uint64_t mismatches = 0;
     uint64_t unwritten = 0;
     int64_t lostUpdates = 0;
     double imbalance = 0;
     LockStats lock;
+    double waitShare = 0; // all workers' wait time over all workers' busy time
     uint64_t droppedEvents = 0;
     std::vector<WorkerReport> workers;
     std::string segmentName;
     uint64_t segmentBytes = 0;
     bool segmentRemoved = false;
     std::vector<std::string> errors;
+
+    bool finished() const { return status == RunStatus::Finished; }
+    std::string verdict() const;
 };
+
+// What the controller knows beyond the snapshot.
+struct RunMeta {
+    std::string version;
+    std::string segmentName;
+    uint64_t segmentBytes = 0;
+    bool segmentRemoved = false;
+    double wallSeconds = 0;
+    std::vector<std::string> errors;
+};
+
+RunReport buildReport(const RunSnapshot& final, const VerifyResult& verified, RunMeta meta);
+// A run that never started (the segment could not be made): status failed, the error.
+RunReport failedToStartReport(const ExperimentConfig& cfg, const std::string& version,
+                              const std::string& error);
 
 std::string toJson(const RunReport& r);
 std::string toText(const RunReport& r);

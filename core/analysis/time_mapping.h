@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstdint>
 
+namespace shm {
+
 struct TimeMapping {
     double t0 = 0, t1 = 1; // visible window, ns
     double x0 = 0, x1 = 1; // pixel span it maps to
@@ -20,3 +22,5 @@ struct TimeMapping {
         t1 = t0 + span;
     }
 };
+
+} // namespace shm

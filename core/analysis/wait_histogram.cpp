@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+namespace shm {
+
 void WaitHistogram::reset(uint32_t workers) {
     m_counts.assign(kBuckets, 0);
-    m_lastT.assign(workers, 0);
     m_waitSince.assign(workers, 0);
     m_total = 0;
 }
@@ -21,19 +22,19 @@ double WaitHistogram::lowerEdgeNs(int bucket) {
     return kFirstEdgeNs * std::pow(10.0, double(bucket - 1) / kPerDecade);
 }
 
-void WaitHistogram::consume(uint32_t k, const std::deque<shm::Event>& events) {
-    if (k >= m_lastT.size()) return;
-    auto it = std::upper_bound(events.begin(), events.end(), m_lastT[k],
-                               [](uint64_t t, const shm::Event& e) { return t < e.tNs; });
-    for (; it != events.end(); ++it) {
-        const auto kind = shm::EventKind(it->kind);
-        if (kind == shm::EventKind::WaitBegin) {
-            m_waitSince[k] = it->tNs;
-        } else if (kind == shm::EventKind::Acquired && m_waitSince[k]) {
-            ++m_counts[size_t(bucketOf(it->tNs - m_waitSince[k]))];
+void WaitHistogram::consume(uint32_t k, const Event* events, size_t n) {
+    if (k >= m_waitSince.size()) return;
+    for (size_t i = 0; i < n; ++i) {
+        const Event& e = events[i];
+        const auto kind = EventKind(e.kind);
+        if (kind == EventKind::WaitBegin) {
+            m_waitSince[k] = e.tNs;
+        } else if (kind == EventKind::Acquired && m_waitSince[k]) {
+            ++m_counts[size_t(bucketOf(e.tNs - std::min(e.tNs, m_waitSince[k])))];
             ++m_total;
             m_waitSince[k] = 0;
         }
-        m_lastT[k] = it->tNs;
     }
 }
+
+} // namespace shm

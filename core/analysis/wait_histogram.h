@@ -4,8 +4,10 @@
 #include "layout.h"
 
 #include <cstdint>
-#include <deque>
+#include <cstddef>
 #include <vector>
+
+namespace shm {
 
 class WaitHistogram {
   public:
@@ -14,8 +16,9 @@ class WaitHistogram {
     static constexpr int kBuckets = 1 + 8 * kPerDecade + 1; // <100 ns, 100 ns..10 s, >= 10 s
 
     void reset(uint32_t workers);
-    // Adds worker k's events newer than those seen before (the deque may have been trimmed).
-    void consume(uint32_t k, const std::deque<shm::Event>& events);
+    // Adds worker k's next n events (each event once; a wait may begin in one call and end in
+    // the next).
+    void consume(uint32_t k, const Event* events, size_t n);
 
     const std::vector<uint64_t>& counts() const { return m_counts; }
     uint64_t total() const { return m_total; }
@@ -24,7 +27,8 @@ class WaitHistogram {
 
   private:
     std::vector<uint64_t> m_counts = std::vector<uint64_t>(kBuckets, 0);
-    std::vector<uint64_t> m_lastT;     // newest event time consumed per worker
     std::vector<uint64_t> m_waitSince; // 0 = not waiting
     uint64_t m_total = 0;
 };
+
+} // namespace shm

@@ -33,7 +33,8 @@ inline constexpr uint64_t kRingCapacity = 8192; // events per worker ring, a pow
 
 enum class RunState : uint32_t { Created = 0, Running, Paused, Stopping };
 
-// What a worker says it is doing. The controller adds Crashed/Failed from the exit status.
+// What a worker says it is doing, as the number it stores in its slot (so never reorder: the
+// values are the protocol). How its process ended is the controller's (WorkerOutcome).
 enum class WorkerState : uint32_t {
     Starting = 0, // process started, not attached yet
     AtBarrier,    // attached and validated, waiting for the start signal
@@ -41,9 +42,10 @@ enum class WorkerState : uint32_t {
     WaitingForLock, // blocked on a contended lock
     Paused,
     Done,
-    Failed,  // the worker gave up (stderr says why)
-    Crashed, // set only in snapshots: killed by a signal
+    Failed, // the worker gave up (stderr says why)
 };
+inline constexpr uint32_t kLastWorkerState = uint32_t(WorkerState::Failed);
+static_assert(uint32_t(WorkerState::Done) == 5 && kLastWorkerState == 6, "published numbers");
 
 enum class EventKind : uint32_t { WaitBegin = 1, Acquired = 2, Released = 3 };
 

@@ -43,6 +43,22 @@ uint64_t staticShare(const ExperimentConfig& c, uint32_t k) {
     return 0;
 }
 
+uint64_t staticIndex(const ExperimentConfig& c, uint32_t k, uint64_t i) {
+    const uint64_t w = c.workers;
+    switch (c.partition) {
+    case Partition::Block:
+        return blockBegin(c.elements, w, k) + i;
+    case Partition::Cyclic:
+        return k + i * w;
+    case Partition::BlockCyclic:
+        return (k + w * (i / c.chunk)) * c.chunk + i % c.chunk;
+    case Partition::Dynamic:
+    case Partition::Guided:
+        return i;
+    }
+    return i;
+}
+
 int staticOwner(const ExperimentConfig& c, uint64_t i) {
     const uint64_t n = c.elements, w = c.workers;
     switch (c.partition) {

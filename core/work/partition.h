@@ -21,6 +21,10 @@ struct IndexRange {
 // Elements worker k is given by a static partition (0 for dynamic/guided, which claim).
 uint64_t staticShare(const ExperimentConfig& cfg, uint32_t k);
 
+// Index of the i-th element (0-based) that static-partition worker k processes, in the order
+// WorkSource hands them out (the window's dirty tracker follows a worker's progress with it).
+uint64_t staticIndex(const ExperimentConfig& cfg, uint32_t k, uint64_t i);
+
 // The worker a static partition gives index i to; -1 for dynamic/guided.
 int staticOwner(const ExperimentConfig& cfg, uint64_t i);
 

@@ -33,7 +33,7 @@ double runProcesses(const shm::ExperimentConfig& cfg, const QString& workerPath)
         std::fprintf(stderr, "shmscope-bench: %s\n", qPrintable(err));
         std::exit(3);
     }
-    if (!done.wait(600000) || c.report().status != "finished" || c.report().mismatches) {
+    if (!done.wait(600000) || !c.report().finished() || c.report().mismatches) {
         std::fprintf(stderr, "shmscope-bench: run failed or wrong\n");
         std::exit(3);
     }

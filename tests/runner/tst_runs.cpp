@@ -1,4 +1,5 @@
 // Multi-process runs through the RunController: real workers, real shared memory.
+#include "metrics.h"
 #include "partition.h"
 #include "run_controller.h"
 #include "test_util.h"
@@ -29,6 +30,7 @@ class TestRuns : public QObject {
 
   private:
     int m_seq = 0;
+    static uint64_t processed(const RunController& c) { return totals(c.snapshot()).processed; }
     void setUp(RunController& c) {
         c.setWorkerPath(testutil::workerPath());
         c.setSegmentName(testutil::segmentName(QStringLiteral("runs%1").arg(++m_seq)));
@@ -50,7 +52,7 @@ class TestRuns : public QObject {
         }
         QElapsedTimer t;
         t.start();
-        while (c.snapshot().processed < atLeast) {
+        while (processed(c) < atLeast) {
             if (t.elapsed() > 15000 || !c.isActive()) return false;
             QTest::qWait(10);
         }
@@ -90,7 +92,7 @@ void TestRuns::waveEveryPartitionAndSync() {
     cfg.sync = sync;
     QVERIFY(runToEnd(c, cfg));
     const RunReport& r = c.report();
-    QCOMPARE(r.status, std::string("finished"));
+    QCOMPARE(r.status, RunStatus::Finished);
     QCOMPARE(r.mismatches, 0u);
     QCOMPARE(r.unwritten, 0u);
     QCOMPARE(r.processed, cfg.elements);
@@ -98,7 +100,7 @@ void TestRuns::waveEveryPartitionAndSync() {
     QVERIFY(!segmentExists(r.segmentName));
     // The owner map agrees with the static partition.
     if (isStatic(partition)) {
-        const uint8_t* owner = c.segment()->owner();
+        const uint8_t* owner = c.snapshot().array.owner;
         for (uint64_t i = 0; i < cfg.elements; i += 97)
             QCOMPARE(int(owner[i]), staticOwner(cfg, i));
     }
@@ -121,7 +123,7 @@ void TestRuns::histogramWithSyncLosesNothing() {
     cfg.sync = sync;
     QVERIFY(runToEnd(c, cfg, 120000));
     const RunReport& r = c.report();
-    QCOMPARE(r.status, std::string("finished"));
+    QCOMPARE(r.status, RunStatus::Finished);
     QCOMPARE(r.lostUpdates, 0);
     QCOMPARE(r.mismatches, 0u);
     QCOMPARE(r.processed, cfg.elements);
@@ -137,7 +139,7 @@ void TestRuns::histogramWithoutSyncRuns() {
     cfg.elements = 1'000'000;
     QVERIFY(runToEnd(c, cfg));
     const RunReport& r = c.report();
-    QCOMPARE(r.status, std::string("finished"));
+    QCOMPARE(r.status, RunStatus::Finished);
     QVERIFY(r.lostUpdates >= 0);
     QVERIFY(r.lostUpdates == 0 || r.mismatches > 0);
     QCOMPARE(r.lock.acquisitions, 0u);
@@ -153,8 +155,8 @@ void TestRuns::pauseResumeAndLiveDelay() {
     QSignalSpy done(&c, &RunController::finished);
     QString err;
     QVERIFY2(c.start(cfg, &err), qPrintable(err));
-    QTRY_COMPARE_WITH_TIMEOUT(c.phase(), RunController::Phase::Running, 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(c.snapshot().processed > 10, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(c.phase(), Phase::Running, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(processed(c) > 10, 10000);
     c.pause();
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
@@ -163,15 +165,20 @@ void TestRuns::pauseResumeAndLiveDelay() {
             return true;
         }(),
         5000);
-    const uint64_t frozen = c.snapshot().processed;
-    QTest::qWait(200);
-    QCOMPARE(c.snapshot().processed, frozen); // nobody moves while paused
+    const uint64_t frozen = processed(c);
+    const double elapsedAtPause = elapsedSeconds(c.snapshot());
+    QTest::qWait(500);
+    QCOMPARE(processed(c), frozen); // nobody moves while paused
+    // Elapsed time stands still while paused (it would grow by 0.5 s if pauses counted).
+    QVERIFY(elapsedSeconds(c.snapshot()) - elapsedAtPause < 0.2);
     c.setDelayUs(0);                          // slow motion off, live
     c.resume();
     QVERIFY(done.wait(20000));
-    QCOMPARE(c.report().status, std::string("finished"));
+    QCOMPARE(c.report().status, RunStatus::Finished);
     QCOMPARE(c.report().mismatches, 0u);
-    QVERIFY(c.report().workers[0].busySeconds < c.report().wallSeconds);
+    // The pause is excluded from compute and busy time, not from wall time.
+    QVERIFY(c.report().wallSeconds - c.report().computeSeconds >= 0.45);
+    QVERIFY(c.report().computeSeconds - c.report().workers[0].time.busy < 0.2);
 }
 
 void TestRuns::stopEndsEarly() {
@@ -183,10 +190,10 @@ void TestRuns::stopEndsEarly() {
     c.stop();
     QVERIFY(done.wait(10000));
     const RunReport& r = c.report();
-    QCOMPARE(r.status, std::string("finished"));
+    QCOMPARE(r.status, RunStatus::Finished);
     QVERIFY(r.processed < cfg.elements);
     QVERIFY(r.mismatches > 0); // the unwritten tail counts
-    QCOMPARE(r.workers[0].state, std::string("stopped"));
+    QCOMPARE(r.workers[0].outcome, WorkerOutcome::Stopped);
     QVERIFY(!segmentExists(r.segmentName));
 }
 
@@ -200,13 +207,13 @@ void TestRuns::killedWorkerEndsRun() {
     c.killWorker(2);
     QVERIFY(done.wait(5000));
     const RunReport& r = c.report();
-    QCOMPARE(r.status, std::string("failed"));
-    QCOMPARE(r.workers[2].state, std::string("crashed"));
+    QCOMPARE(r.status, RunStatus::Failed);
+    QCOMPARE(r.workers[2].outcome, WorkerOutcome::Crashed);
     QCOMPARE(r.workers[2].signal, SIGKILL);
     QVERIFY(!r.errors.empty());
     QVERIFY(QString::fromStdString(r.errors.front()).contains(QStringLiteral("worker 2")));
     for (const auto& w : pids)
-        QVERIFY2(::kill(pid_t(w.live.pid), 0) != 0, "a worker outlived the run");
+        QVERIFY2(::kill(pid_t(w.pid), 0) != 0, "a worker outlived the run");
     QVERIFY(!segmentExists(r.segmentName));
 }
 
@@ -219,12 +226,12 @@ void TestRuns::killedWhileHoldingMutexDoesNotHang_data() {
 void TestRuns::killedWhileHoldingMutexDoesNotHang() {
     QFETCH(SyncMode, sync);
     // One chunk of 1000 elements at 5 ms each under a chunk-scoped lock: whoever gets the
-    // lock holds it for 5 s, so the kill lands while it is held.
+    // lock holds it for 5 s, so the kill lands while it is held; the other three wait for it.
     RunController c;
     setUp(c);
     ExperimentConfig cfg;
-    cfg.elements = 2000;
-    cfg.workers = 2;
+    cfg.elements = 4000;
+    cfg.workers = 4;
     cfg.chunk = 1000;
     cfg.partition = Partition::Dynamic;
     cfg.sync = sync;
@@ -237,24 +244,35 @@ void TestRuns::killedWhileHoldingMutexDoesNotHang() {
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
             for (const auto& w : c.snapshot().workers)
-                if (w.live.holdingLock) holder = int(w.live.id);
+                if (w.holdingLock) holder = int(w.id);
             return holder >= 0;
         }(),
         15000);
     const auto pids = c.snapshot().workers;
-    QElapsedTimer t;
-    t.start();
+    QTest::qWait(200); // the holder holds for 5 s: let the run measure something first
     c.killWorker(uint32_t(holder));
     QVERIFY2(done.wait(5000), "run did not end after the lock holder died");
     const RunReport& r = c.report();
-    QCOMPARE(r.status, std::string("failed"));
-    QCOMPARE(r.workers[size_t(holder)].state, std::string("crashed"));
+    QCOMPARE(r.status, RunStatus::Failed);
+    QCOMPARE(r.workers[size_t(holder)].outcome, WorkerOutcome::Crashed);
     QCOMPARE(r.workers[size_t(holder)].signal, SIGKILL);
     QVERIFY(r.workers[size_t(holder)].diedHoldingLock);
-    QCOMPARE(r.workers[size_t(1 - holder)].state, std::string("terminated"));
+    // Exactly one worker died holding the lock: the three the app killed afterwards were
+    // blocked on it (or about to be), and are "terminated", not "crashed".
+    int holders = 0;
+    for (const WorkerReport& w : r.workers) {
+        holders += w.diedHoldingLock;
+        if (int(w.id) != holder) QCOMPARE(w.outcome, WorkerOutcome::Terminated);
+    }
+    QCOMPARE(holders, 1);
+    // A failed run keeps what it measured up to its end.
+    QVERIFY(r.computeSeconds > 0.15);
+    for (const WorkerReport& w : r.workers)
+        QVERIFY2(w.time.busy > 0.15, qPrintable(QStringLiteral("w%1 busy %2").arg(w.id).arg(w.time.busy)));
+    QVERIFY(r.imbalance >= 1.0);
     QVERIFY(QString::fromStdString(r.errors.front()).contains(QStringLiteral("holding a lock")));
     for (const auto& w : pids)
-        QVERIFY2(::kill(pid_t(w.live.pid), 0) != 0, "a worker outlived the run");
+        QVERIFY2(::kill(pid_t(w.pid), 0) != 0, "a worker outlived the run");
     QVERIFY(!segmentExists(r.segmentName));
 }
 

@@ -1,33 +1,11 @@
 #include "contention_model.h"
 
+#include "format.h"
 #include "worker_palette.h"
-
-#include <QLocale>
 
 #include <algorithm>
 
 ContentionModel::ContentionModel(QObject* parent) : QAbstractTableModel(parent) {}
-
-namespace {
-// Three significant digits: 1.23, 12.3, 123.
-QString threeDigits(double v) {
-    return QString::number(v, 'f', v < 10 ? 2 : v < 100 ? 1 : 0);
-}
-} // namespace
-
-QString ContentionModel::formatNs(double ns) {
-    if (ns < 1e3) return QStringLiteral("%1 ns").arg(ns, 0, 'f', 0);
-    if (ns < 1e6) return threeDigits(ns / 1e3) + QStringLiteral(" µs");
-    if (ns < 1e9) return threeDigits(ns / 1e6) + QStringLiteral(" ms");
-    return threeDigits(ns / 1e9) + QStringLiteral(" s");
-}
-
-QString ContentionModel::formatCount(double n) {
-    if (n < 1e4) return QString::number(n, 'f', 0);
-    if (n < 1e6) return threeDigits(n / 1e3) + QStringLiteral("k");
-    if (n < 1e9) return threeDigits(n / 1e6) + QStringLiteral("M");
-    return threeDigits(n / 1e9) + QStringLiteral("G");
-}
 
 void ContentionModel::clear() {
     beginResetModel();
@@ -36,43 +14,40 @@ void ContentionModel::clear() {
     endResetModel();
 }
 
-void ContentionModel::update(const RunController::Snapshot& snap, const shm::ExperimentConfig& cfg,
-                             uint64_t nowNs) {
+void ContentionModel::update(const shm::RunSnapshot& snap) {
     const size_t n = snap.workers.size();
     if (n != m_rows.size()) {
         beginResetModel();
         m_rows.assign(n, Row{});
         endResetModel();
     }
+    const uint64_t now = shm::runEndNs(snap);
     bool changed = false;
+    double busy = 0;
     for (size_t k = 0; k < n; ++k) {
-        const shm::WorkerSnapshot& w = snap.workers[k].live;
+        const shm::WorkerRecord& w = snap.workers[k];
         Row r;
         r.lock = w.lock;
         r.dropped = w.droppedEvents;
-        if (w.startNs) {
-            const uint64_t end = w.doneNs ? w.doneNs : std::max(nowNs, w.startNs);
-            const uint64_t span = end - w.startNs;
-            const double busy = double(span - std::min(span, w.pausedNs)) / 1e9;
-            r.waitSeconds = double(w.lock.waitNs) / 1e9;
-            r.holdSeconds = double(w.lock.holdNs) / 1e9;
-            r.computeSeconds = std::max(0.0, busy - r.waitSeconds - r.holdSeconds);
-        }
+        r.time = shm::timeSplit(w, now);
+        busy += r.time.busy;
         if (!(r == m_rows[k])) {
             m_rows[k] = r;
             changed = true;
         }
     }
+    const shm::RunTotals t = shm::totals(snap);
+    const double elapsed = shm::elapsedSeconds(snap);
     Summary s;
-    s.lockTaken = cfg.usesLock();
-    s.acquisitions = snap.lock.acquisitions;
-    s.contended = snap.lock.contended;
-    s.acquisitionsPerSecond =
-        snap.elapsedSeconds > 0 ? double(s.acquisitions) / snap.elapsedSeconds : 0;
-    s.contendedPercent = s.acquisitions ? 100.0 * double(s.contended) / double(s.acquisitions) : 0;
-    s.meanWaitNs = s.contended ? double(snap.lock.waitNs) / double(s.contended) : 0;
-    s.maxWaitNs = snap.lock.maxWaitNs;
-    s.droppedEvents = snap.droppedEvents;
+    s.lockTaken = snap.config.usesLock();
+    s.acquisitions = t.lock.acquisitions;
+    s.contended = t.lock.contended;
+    s.acquisitionsPerSecond = elapsed > 0 ? double(s.acquisitions) / elapsed : 0;
+    s.contendedPercent = shm::contendedPercent(t.lock);
+    s.meanWaitNs = shm::meanWaitNs(t.lock);
+    s.maxWaitNs = t.lock.maxWaitNs;
+    s.waitShare = busy > 0 ? std::min(1.0, double(t.lock.waitNs) / 1e9 / busy) : 0;
+    s.droppedEvents = t.droppedEvents;
     m_summary = s;
     if (changed && n) emit dataChanged(index(0, 0), index(int(n) - 1, ColumnCount - 1));
 }
@@ -89,16 +64,15 @@ QVariant ContentionModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row& r = m_rows[size_t(index.row())];
-    const double contendedPct =
-        r.lock.acquisitions ? 100.0 * double(r.lock.contended) / double(r.lock.acquisitions) : 0;
-    const double meanWait = r.lock.contended ? double(r.lock.waitNs) / double(r.lock.contended) : 0;
+    const double contendedPct = shm::contendedPercent(r.lock);
+    const double meanWait = shm::meanWaitNs(r.lock);
     switch (role) {
     case ComputeSecondsRole:
-        return r.computeSeconds;
+        return r.time.compute;
     case WaitSecondsRole:
-        return r.waitSeconds;
+        return r.time.wait;
     case HoldSecondsRole:
-        return r.holdSeconds;
+        return r.time.hold;
     case ColorRole:
         return worker_palette::color(uint32_t(index.row()));
     case Qt::DecorationRole:
@@ -117,11 +91,11 @@ QVariant ContentionModel::data(const QModelIndex& index, int role) const {
         case MaxWaitCol:
             return qulonglong(r.lock.maxWaitNs);
         case WaitCol:
-            return r.waitSeconds;
+            return r.time.wait;
         case HoldCol:
-            return r.holdSeconds;
+            return r.time.hold;
         case ComputeCol:
-            return r.computeSeconds;
+            return r.time.compute;
         case DroppedCol:
             return qulonglong(r.dropped);
         }
@@ -131,21 +105,21 @@ QVariant ContentionModel::data(const QModelIndex& index, int role) const {
         case WorkerCol:
             return worker_palette::workerLabel(uint32_t(index.row()));
         case AcquisitionsCol:
-            return QLocale().toString(qulonglong(r.lock.acquisitions));
+            return format::number(r.lock.acquisitions);
         case ContendedCol:
-            return QStringLiteral("%1 %").arg(contendedPct, 0, 'f', 1);
+            return format::percent(contendedPct / 100);
         case MeanWaitCol:
-            return formatNs(meanWait);
+            return format::duration(meanWait);
         case MaxWaitCol:
-            return formatNs(double(r.lock.maxWaitNs));
+            return format::duration(double(r.lock.maxWaitNs));
         case WaitCol:
-            return formatNs(r.waitSeconds * 1e9);
+            return format::duration(r.time.wait * 1e9);
         case HoldCol:
-            return formatNs(r.holdSeconds * 1e9);
+            return format::duration(r.time.hold * 1e9);
         case ComputeCol:
-            return formatNs(r.computeSeconds * 1e9);
+            return format::duration(r.time.compute * 1e9);
         case DroppedCol:
-            return QLocale().toString(qulonglong(r.dropped));
+            return format::number(r.dropped);
         }
         return {};
     }
@@ -156,23 +130,23 @@ QVariant ContentionModel::headerData(int section, Qt::Orientation o, int role) c
     if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
     case WorkerCol:
-        return QStringLiteral("Worker");
+        return tr("Worker");
     case AcquisitionsCol:
-        return QStringLiteral("Acquisitions");
+        return tr("Acquisitions");
     case ContendedCol:
-        return QStringLiteral("Contended");
+        return tr("Contended");
     case MeanWaitCol:
-        return QStringLiteral("Mean wait");
+        return tr("Mean wait");
     case MaxWaitCol:
-        return QStringLiteral("Max wait");
+        return tr("Max wait");
     case WaitCol:
-        return QStringLiteral("Waiting");
+        return tr("Waiting");
     case HoldCol:
-        return QStringLiteral("Holding");
+        return tr("Holding");
     case ComputeCol:
-        return QStringLiteral("Computing");
+        return tr("Computing");
     case DroppedCol:
-        return QStringLiteral("Dropped events");
+        return tr("Dropped events");
     }
     return {};
 }

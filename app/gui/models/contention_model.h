@@ -1,7 +1,9 @@
 #pragma once
 // Lock statistics per worker (rows) and for the whole run (summary()), from the counters each
-// worker publishes in its own slot. The stacked bars read the time roles; tests read both.
-#include "run_controller.h"
+// worker publishes in its own slot, through core's metrics (the report uses the same). The
+// stacked bars read the time roles; tests read both.
+#include "metrics.h"
+#include "run_data.h"
 
 #include <QAbstractTableModel>
 
@@ -38,19 +40,19 @@ class ContentionModel : public QAbstractTableModel {
         double contendedPercent = 0;
         double meanWaitNs = 0; // per contended acquisition
         uint64_t maxWaitNs = 0;
+        double waitShare = 0; // all workers' wait time over their busy time
         uint64_t droppedEvents = 0;
     };
     struct Row {
         shm::LockStats lock;
-        double computeSeconds = 0, waitSeconds = 0, holdSeconds = 0;
+        shm::TimeSplit time;
         uint64_t dropped = 0;
         bool operator==(const Row&) const = default;
     };
 
     explicit ContentionModel(QObject* parent = nullptr);
 
-    void update(const RunController::Snapshot& snap, const shm::ExperimentConfig& cfg,
-                uint64_t nowNs);
+    void update(const shm::RunSnapshot& snap);
     void clear();
     const Summary& summary() const { return m_summary; }
 
@@ -58,9 +60,6 @@ class ContentionModel : public QAbstractTableModel {
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation o, int role) const override;
-
-    static QString formatNs(double ns);
-    static QString formatCount(double n); // 288k, 1.20M: fits a narrow card
 
   private:
     std::vector<Row> m_rows;

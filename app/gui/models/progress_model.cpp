@@ -1,47 +1,17 @@
 #include "progress_model.h"
 
+#include "format.h"
+#include "metrics.h"
 #include "partition.h"
 #include "worker_palette.h"
-
-#include <QLocale>
 
 #include <algorithm>
 
 namespace {
-constexpr double kRateSmoothing = 0.3; // weight of the newest frame in the displayed rate
-
-uint64_t busyNs(const shm::WorkerSnapshot& w, uint64_t nowNs) {
-    if (!w.startNs) return 0;
-    const uint64_t end = w.doneNs ? w.doneNs : std::max(nowNs, w.startNs);
-    const uint64_t span = end - w.startNs;
-    return span - std::min(span, w.pausedNs);
-}
+constexpr double kRateSmoothing = 0.3; // weight of the newest frame in the displayed live rate
 } // namespace
 
 ProgressModel::ProgressModel(QObject* parent) : QAbstractTableModel(parent) {}
-
-QString ProgressModel::formatRate(double r) {
-    if (r <= 0) return QStringLiteral("–");
-    if (r >= 1e9) return QStringLiteral("%1 G/s").arg(r / 1e9, 0, 'f', 2);
-    if (r >= 1e6) return QStringLiteral("%1 M/s").arg(r / 1e6, 0, 'f', 1);
-    if (r >= 1e3) return QStringLiteral("%1 k/s").arg(r / 1e3, 0, 'f', 1);
-    return QStringLiteral("%1 /s").arg(r, 0, 'f', 0);
-}
-
-QString ProgressModel::stateText(const RunController::WorkerView& v) {
-    using S = shm::WorkerState;
-    if (v.state == S::Crashed) {
-        if (v.terminatedByUs) return QStringLiteral("terminated (signal %1)").arg(v.signal);
-        return QStringLiteral("crashed (signal %1)").arg(v.signal) +
-               (v.diedHoldingLock ? QStringLiteral(", held lock") : QString());
-    }
-    if (v.state == S::Failed)
-        return v.exitCode >= 0 ? QStringLiteral("failed (code %1)").arg(v.exitCode)
-                               : QStringLiteral("failed");
-    if (v.state == S::Done && v.live.processed < v.live.assigned) return QStringLiteral("stopped");
-    return QString::fromLatin1(shm::toString(v.state).data(),
-                               qsizetype(shm::toString(v.state).size()));
-}
 
 void ProgressModel::clear() {
     beginResetModel();
@@ -51,8 +21,7 @@ void ProgressModel::clear() {
     endResetModel();
 }
 
-void ProgressModel::update(const RunController::Snapshot& snap, const shm::ExperimentConfig& cfg,
-                           uint64_t nowNs) {
+void ProgressModel::update(const shm::RunSnapshot& snap) {
     const size_t n = snap.workers.size();
     if (n != m_rows.size()) {
         beginResetModel();
@@ -61,41 +30,36 @@ void ProgressModel::update(const RunController::Snapshot& snap, const shm::Exper
         m_lastNs.assign(n, 0);
         endResetModel();
     }
-    const bool dynamic = !shm::isStatic(cfg.partition);
-    const double total = double(std::max<uint64_t>(cfg.elements, 1));
+    const shm::ExperimentConfig& cfg = snap.config;
+    const uint64_t now = shm::runEndNs(snap);
+    const double runFraction = shm::runFraction(snap);
     int firstChanged = -1, lastChanged = -1;
     for (size_t k = 0; k < n; ++k) {
-        const RunController::WorkerView& v = snap.workers[k];
-        const shm::WorkerSnapshot& w = v.live;
+        const shm::WorkerRecord& w = snap.workers[k];
         Row r;
-        r.state = v.state;
-        r.stateText = stateText(v);
+        r.outcome = shm::outcome(w, snap);
+        r.stateText = format::text(shm::stateText(w, snap));
         r.pid = w.pid;
         r.processed = w.processed;
         r.assigned = w.assigned;
-        if (dynamic) {
-            r.fraction = double(w.processed) / total;
-            r.totalFraction = double(snap.processed) / total;
-        } else {
-            r.fraction = w.assigned ? double(w.processed) / double(w.assigned) : 0;
-            r.totalFraction = r.fraction;
-        }
-        const uint64_t busy = busyNs(w, nowNs);
-        if (w.doneNs || v.exited) {
-            r.rate = busy ? double(w.processed) * 1e9 / double(busy) : 0;
-        } else if (m_lastNs[k] && nowNs > m_lastNs[k]) {
+        r.shareOfRun = !shm::isStatic(cfg.partition);
+        r.fraction = shm::progressFraction(w, snap);
+        r.totalFraction = r.shareOfRun ? runFraction : r.fraction;
+        if (r.outcome != shm::WorkerOutcome::Live || w.doneNs || !snap.active()) {
+            r.rate = shm::workerRate(w, now); // final: the same figure as the report's
+        } else if (m_lastNs[k] && snap.nowNs > m_lastNs[k]) {
+            // Live: progress since the previous frame, smoothed so the column does not flicker.
             const double inst = double(w.processed - std::min(w.processed, m_lastProcessed[k])) *
-                                1e9 / double(nowNs - m_lastNs[k]);
+                                1e9 / double(snap.nowNs - m_lastNs[k]);
             r.rate = m_rows[k].rate > 0
                          ? (1 - kRateSmoothing) * m_rows[k].rate + kRateSmoothing * inst
                          : inst;
         }
         m_lastProcessed[k] = w.processed;
-        m_lastNs[k] = nowNs;
-        r.waitShare = !cfg.usesLock() ? kNoLock
-                      : !cfg.instrument
-                          ? kTimingsOff
-                          : (busy ? std::min(1.0, double(w.lock.waitNs) / double(busy)) : 0);
+        m_lastNs[k] = snap.nowNs;
+        r.waitShare = !cfg.usesLock()   ? kNoLock
+                      : !cfg.instrument ? kTimingsOff
+                                        : shm::waitShare(w, now);
         if (!(r == m_rows[k])) {
             m_rows[k] = r;
             if (firstChanged < 0) firstChanged = int(k);
@@ -130,8 +94,8 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
         return r.totalFraction;
     case ProcessedRole:
         return qulonglong(r.processed);
-    case StateRole:
-        return int(r.state);
+    case OutcomeRole:
+        return int(r.outcome);
     case Qt::DecorationRole:
         if (index.column() == WorkerCol) return worker_palette::color(k);
         return {};
@@ -141,12 +105,14 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
         return int(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ToolTipRole:
         if (index.column() == WaitCol && r.waitShare == kTimingsOff)
-            return QStringLiteral("Lock timings are off (--no-instrument): waits were not "
-                                  "measured.");
+            return tr("Lock timings are off (--no-instrument): waits were not measured.");
         if (index.column() == ProgressCol)
-            return QStringLiteral("%1 of %2 elements")
-                .arg(QLocale().toString(qulonglong(r.processed)),
-                     QLocale().toString(qulonglong(r.assigned)));
+            return r.shareOfRun
+                       ? tr("%1 elements: %2 of the whole array (dynamic/guided workers claim "
+                            "pieces as they go; the grey shade is all workers together)")
+                             .arg(format::number(r.processed), format::percent(r.fraction))
+                       : tr("%1 of %2 elements").arg(format::number(r.processed),
+                                                     format::number(r.assigned));
         return {};
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -157,13 +123,14 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
         case StateCol:
             return r.stateText;
         case ProgressCol:
-            return QStringLiteral("%1 %").arg(r.fraction * 100, 0, 'f', 1);
+            return r.shareOfRun ? tr("%1 of the run").arg(format::percent(r.fraction))
+                                : format::percent(r.fraction);
         case RateCol:
-            return formatRate(r.rate);
+            return format::rate(r.rate);
         case WaitCol:
-            if (r.waitShare == kNoLock) return QStringLiteral("no lock");
-            if (r.waitShare == kTimingsOff) return QStringLiteral("timings off");
-            return QStringLiteral("%1 %").arg(r.waitShare * 100, 0, 'f', 1);
+            if (r.waitShare == kNoLock) return tr("no lock");
+            if (r.waitShare == kTimingsOff) return tr("timings off");
+            return format::percent(r.waitShare);
         }
         return {};
     }
@@ -175,35 +142,36 @@ QVariant ProgressModel::headerData(int section, Qt::Orientation o, int role) con
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case WorkerCol:
-            return QStringLiteral("Worker id; its colour is the same in every view.");
+            return tr("Worker id; its colour is the same in every view.");
         case PidCol:
-            return QStringLiteral("Process id of the shmscope-worker process.");
+            return tr("Process id of the shmscope-worker process.");
         case StateCol:
-            return QStringLiteral("What the worker says it is doing, or how its process ended.");
+            return tr("What the worker says it is doing, or how its process ended.");
         case ProgressCol:
-            return QStringLiteral("Elements processed of those assigned (dynamic/guided: of the "
+            return tr("Elements processed of those assigned (dynamic/guided: of the "
                                   "whole array, with all workers' total shaded behind).");
         case RateCol:
-            return QStringLiteral("Elements per second (average once done).");
+            return tr("Elements per second (average once done).");
         case WaitCol:
-            return QStringLiteral("Share of busy time spent waiting for the lock.");
+            return tr("Lock wait: share of this worker's busy TIME spent waiting for the lock "
+                      "(the contention view's \"contended\" counts acquisitions that waited).");
         }
         return {};
     }
     if (role != Qt::DisplayRole) return {};
     switch (section) {
     case WorkerCol:
-        return QStringLiteral("Worker");
+        return tr("Worker");
     case PidCol:
-        return QStringLiteral("PID");
+        return tr("PID");
     case StateCol:
-        return QStringLiteral("State");
+        return tr("State");
     case ProgressCol:
-        return QStringLiteral("Progress");
+        return tr("Progress");
     case RateCol:
-        return QStringLiteral("Rate");
+        return tr("Rate");
     case WaitCol:
-        return QStringLiteral("Lock wait");
+        return tr("Lock wait");
     }
     return {};
 }

@@ -1,7 +1,8 @@
 #pragma once
-// One row per worker: what the progress table shows. Fed from RunController snapshots once
-// per frame; emits one dataChanged per frame at most (coalesced), and only if a cell changed.
-#include "run_controller.h"
+// One row per worker: what the progress table shows. Fed a RunSnapshot once per frame; every
+// figure comes from core's metrics (the report uses the same). Emits one dataChanged per frame
+// at most (coalesced), and only if a cell changed.
+#include "run_data.h"
 
 #include <QAbstractTableModel>
 #include <QColor>
@@ -17,7 +18,7 @@ class ProgressModel : public QAbstractTableModel {
         TotalFractionRole,               // double 0..1: dynamic/guided: all workers together
         ColorRole,                       // QColor of the worker
         ProcessedRole,                   // qulonglong
-        StateRole,                       // int shm::WorkerState (incl. Crashed/Failed)
+        OutcomeRole,                     // int shm::WorkerOutcome
     };
 
     static constexpr double kNoLock = -1;     // waitShare: no lock in this run
@@ -25,7 +26,8 @@ class ProgressModel : public QAbstractTableModel {
 
     struct Row {
         QString stateText;
-        shm::WorkerState state = shm::WorkerState::Starting;
+        shm::WorkerOutcome outcome = shm::WorkerOutcome::Live;
+        bool shareOfRun = false; // dynamic/guided: the fraction is of the whole array
         qint64 pid = 0;
         uint64_t processed = 0;
         uint64_t assigned = 0;
@@ -38,9 +40,7 @@ class ProgressModel : public QAbstractTableModel {
 
     explicit ProgressModel(QObject* parent = nullptr);
 
-    // Rebuilds rows from a snapshot; nowNs is CLOCK_MONOTONIC for busy-time of running workers.
-    void update(const RunController::Snapshot& snap, const shm::ExperimentConfig& cfg,
-                uint64_t nowNs);
+    void update(const shm::RunSnapshot& snap);
     void clear();
     const Row& row(int r) const { return m_rows.at(size_t(r)); }
     int dataChangedCount() const { return m_dataChangedCount; }
@@ -49,9 +49,6 @@ class ProgressModel : public QAbstractTableModel {
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation o, int role) const override;
-
-    static QString stateText(const RunController::WorkerView& v);
-    static QString formatRate(double perSecond);
 
   private:
     std::vector<Row> m_rows;

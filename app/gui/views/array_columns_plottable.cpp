@@ -7,7 +7,7 @@
 #include <vector>
 
 ArrayColumnsPlottable::ArrayColumnsPlottable(QCPAxis* keyAxis, QCPAxis* valueAxis,
-                                             const Decimator* decimator)
+                                             const shm::Decimator* decimator)
     : QCPAbstractPlottable(keyAxis, valueAxis), m_dec(decimator) {
     setSelectable(QCP::stNone);
     setAntialiasedFill(false);
@@ -25,7 +25,7 @@ QCPRange ArrayColumnsPlottable::getKeyRange(bool& found, QCP::SignDomain) const 
 QCPRange ArrayColumnsPlottable::getValueRange(bool& found, QCP::SignDomain, const QCPRange&) const {
     double lo = 0, hi = 0;
     found = false;
-    for (const DecimatedColumn& c : m_dec->columns()) {
+    for (const shm::DecimatedColumn& c : m_dec->columns()) {
         if (!c.written) continue;
         lo = found ? std::min(lo, c.min) : c.min;
         hi = found ? std::max(hi, c.max) : c.max;
@@ -57,7 +57,7 @@ void ArrayColumnsPlottable::drawUnwritten(QCPPainter* p) const {
         p->drawRect(QRectF(bandStart, area.top(), std::max(1.0, x1 - bandStart), area.height()));
         bandStart = -1;
     };
-    for (const DecimatedColumn& c : cols) {
+    for (const shm::DecimatedColumn& c : cols) {
         const bool hasGap = c.scanned && c.written < c.end - c.begin;
         const double x0 = mKeyAxis->coordToPixel(double(c.begin));
         if (hasGap && bandStart < 0) bandStart = x0;
@@ -82,7 +82,7 @@ void ArrayColumnsPlottable::drawCurve(QCPPainter* p) const {
     bool havePrev = false;
     QPointF prev;
     uint64_t prevEnd = 0;
-    for (const DecimatedColumn& c : cols) {
+    for (const shm::DecimatedColumn& c : cols) {
         if (!c.written) {
             havePrev = false;
             continue;
@@ -113,7 +113,7 @@ void ArrayColumnsPlottable::drawBars(QCPPainter* p) const {
     p->setAntialiasing(false);
     QColor edge = m_barColor.darker(150);
     p->setPen(cols.size() < 200 ? QPen(edge, 1) : QPen(Qt::NoPen));
-    for (const DecimatedColumn& c : cols) {
+    for (const shm::DecimatedColumn& c : cols) {
         if (!c.written) continue;
         // Bin b is centred on b.
         const double x0 = mKeyAxis->coordToPixel(double(c.begin) - 0.5);
@@ -145,7 +145,7 @@ void ArrayColumnsPlottable::drawMismatches(QCPPainter* p) const {
     const QRect area = clipRect();
     const QColor red = worker_palette::mismatchColor();
     p->setAntialiasing(true);
-    for (const DecimatedColumn& c : m_dec->columns()) {
+    for (const shm::DecimatedColumn& c : m_dec->columns()) {
         if (!c.mismatches) continue;
         const double x = mKeyAxis->coordToPixel(double(c.begin) + double(c.end - c.begin - 1) / 2);
         const double y = mValueAxis->coordToPixel((c.min + c.max) / 2);

@@ -6,12 +6,14 @@
 
 #include <vector>
 
+namespace shm {
 class Decimator;
+}
 
 class ArrayColumnsPlottable : public QCPAbstractPlottable {
     Q_OBJECT
   public:
-    ArrayColumnsPlottable(QCPAxis* keyAxis, QCPAxis* valueAxis, const Decimator* decimator);
+    ArrayColumnsPlottable(QCPAxis* keyAxis, QCPAxis* valueAxis, const shm::Decimator* decimator);
 
     void setBarMode(bool bars) { m_bars = bars; }
     void setBarColor(const QColor& c) { m_barColor = c; }
@@ -35,7 +37,7 @@ class ArrayColumnsPlottable : public QCPAbstractPlottable {
     void drawBars(QCPPainter* painter) const;
     void drawMismatches(QCPPainter* painter) const;
 
-    const Decimator* m_dec;
+    const shm::Decimator* m_dec;
     bool m_bars = false;
     QColor m_barColor{0x56, 0xB4, 0xE9};
     const std::vector<double>* m_expectedBins = nullptr;

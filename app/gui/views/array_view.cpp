@@ -1,38 +1,22 @@
 #include "array_view.h"
 
 #include "array_columns_plottable.h"
+#include "array_model.h"
+#include "format.h"
 #include "partition_strip.h"
 #include "plot_style.h"
 #include "section_heading.h"
 #include "worker_palette.h"
-#include "workload.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
 #include <cmath>
 
-namespace {
-// Checking every written element against its expected value costs a workload evaluation per
-// element, as much as the workers' own compute: live only for small arrays, otherwise once the
-// run has ended and only if the controller's verification found a wrong value.
-constexpr uint64_t kLiveCheckBudget = 1ull << 18;
-
-uint64_t checkCost(const shm::ExperimentConfig& c) {
-    const uint64_t perElement = c.workload == shm::Workload::Mandelbrot ? 64 : 1;
-    return c.elements * perElement;
-}
-
-QString number(uint64_t v) {
-    return QLocale().toString(qulonglong(v));
-}
-} // namespace
-
-ArrayView::ArrayView(QWidget* parent) : QWidget(parent) {
+ArrayView::ArrayView(ArrayModel* model, QWidget* parent) : QWidget(parent), m_model(model) {
     setObjectName(QStringLiteral("arrayView"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -73,7 +57,7 @@ ArrayView::ArrayView(QWidget* parent) : QWidget(parent) {
                      QCustomPlot::limAbove);
     m_dataLayer = m_plot->layer(QStringLiteral("data"));
     m_dataLayer->setMode(QCPLayer::lmBuffered);
-    m_columns = new ArrayColumnsPlottable(m_plot->xAxis, m_plot->yAxis, &m_dec);
+    m_columns = new ArrayColumnsPlottable(m_plot->xAxis, m_plot->yAxis, &m_model->decimator());
     m_columns->setLayer(m_dataLayer);
     m_columns->setName(tr("value (colour = writer)"));
     m_expected = m_plot->addGraph();
@@ -104,27 +88,22 @@ ArrayView::ArrayView(QWidget* parent) : QWidget(parent) {
             &ArrayView::onRangeChanged);
     layout->addWidget(m_plot, 1);
 
-    m_strip = new PartitionStrip(&m_dec, m_plot->xAxis, this);
+    m_strip = new PartitionStrip(&m_model->decimator(), m_plot->xAxis, this);
     layout->addWidget(m_strip);
-    updateInfo(nullptr);
-}
-
-ArrayView::~ArrayView() {
-    if (m_binsFuture.valid()) m_binsFuture.wait();
+    connect(m_model, &ArrayModel::expectedChanged, this, [this] {
+        m_columns->setExpectedBins(m_model->expectedBins());
+        m_viewDirty = true;
+    });
+    updateInfo();
 }
 
 int ArrayView::plotColumns() const {
     return std::max(16, m_plot->axisRect()->width());
 }
 
-void ArrayView::startRun(const shm::ExperimentConfig& cfg) {
-    m_cfg = cfg;
-    m_haveRun = true;
-    m_finished = false;
-    const bool histogram = cfg.workload == shm::Workload::Histogram;
-    m_dec.configure(cfg.dataCount(), cfg.workers,
-                    histogram ? Decimator::WrittenBy::OwnerSet : Decimator::WrittenBy::NotNaN);
-    m_tracker.reset(cfg);
+void ArrayView::startRun() {
+    const shm::ExperimentConfig& cfg = m_model->config();
+    const bool histogram = m_model->isHistogram();
     m_columns->setBarMode(histogram);
     m_plot->xAxis->setLabel(histogram ? tr("bin") : tr("element index"));
     m_plot->yAxis->setLabel(histogram ? tr("count") : tr("value"));
@@ -140,43 +119,31 @@ void ArrayView::startRun(const shm::ExperimentConfig& cfg) {
     if (!histogram) m_unwrittenLegend->addToLegend();
     // Bins are not indices of the partition: the map under the plot would mislead there.
     m_strip->setVisible(!histogram);
-    m_expectedBins.clear();
-    if (m_binsFuture.valid()) m_binsFuture.wait();
-    m_wantCheck = false;
-    if (histogram) {
-        m_binsFuture = std::async(std::launch::async, [cfg] { return shm::expectedArray(cfg); });
-    } else if (checkCost(cfg) <= kLiveCheckBudget) {
-        const shm::Workload w = cfg.workload;
-        const uint64_t n = cfg.elements;
-        m_dec.setExpected([w, n](uint64_t i) { return shm::elementValue(w, i, n); });
-    }
     m_strip->setRun(cfg, true);
     resetZoom();
 }
 
 void ArrayView::clear() {
-    m_haveRun = false;
-    m_dec.configure(0, 0, Decimator::WrittenBy::NotNaN);
     m_expected->data()->clear();
     m_strip->setRun(shm::ExperimentConfig{}, false);
-    updateInfo(nullptr);
+    updateInfo();
     m_plot->replot();
     m_strip->update();
 }
 
 void ArrayView::resetZoom() {
-    const double n = double(std::max<uint64_t>(m_cfg.dataCount(), 1));
-    m_plot->xAxis->setRange(m_cfg.workload == shm::Workload::Histogram ? -0.5 : 0,
-                            m_cfg.workload == shm::Workload::Histogram ? n - 0.5 : n);
+    const double n = double(std::max<uint64_t>(m_model->config().dataCount(), 1));
+    const bool bins = m_model->isHistogram();
+    m_plot->xAxis->setRange(bins ? -0.5 : 0, bins ? n - 0.5 : n);
     m_viewDirty = true;
 }
 
 void ArrayView::onRangeChanged() {
     // Keep the view inside the array and at least a few elements wide.
-    const double n = double(std::max<uint64_t>(m_dec.count(), 1));
+    const double n = double(std::max<uint64_t>(m_model->decimator().count(), 1));
     QCPRange r = m_plot->xAxis->range();
-    const double lo = m_cfg.workload == shm::Workload::Histogram ? -0.5 : 0;
-    const double hi = m_cfg.workload == shm::Workload::Histogram ? n - 0.5 : n;
+    const double lo = m_model->isHistogram() ? -0.5 : 0;
+    const double hi = m_model->isHistogram() ? n - 0.5 : n;
     double span = std::clamp(r.size(), std::min(8.0, hi - lo), hi - lo);
     double a = std::clamp(r.center() - span / 2, lo, hi - span);
     if (std::abs(a - r.lower) > 1e-9 || std::abs(a + span - r.upper) > 1e-9) {
@@ -187,15 +154,15 @@ void ArrayView::onRangeChanged() {
 }
 
 void ArrayView::updateExpectedCurve() {
-    const auto& cols = m_dec.columns();
+    const auto& cols = m_model->decimator().columns();
     QVector<double> keys, values;
     keys.reserve(qsizetype(cols.size()));
     values.reserve(qsizetype(cols.size()));
-    if (m_cfg.workload == shm::Workload::Histogram) {
-        if (!m_expectedBins.empty())
+    if (m_model->isHistogram()) {
+        if (m_model->expectedBinsReady())
             for (const auto& c : cols) {
                 keys << double(c.begin) << double(c.end - 1);
-                const double v = m_expectedBins[c.begin];
+                const double v = m_model->expectedAt(c.begin);
                 values << v << v;
             }
         m_expected->setLineStyle(QCPGraph::lsStepCenter);
@@ -203,7 +170,7 @@ void ArrayView::updateExpectedCurve() {
         for (const auto& c : cols) {
             const uint64_t mid = c.begin + (c.end - c.begin - 1) / 2;
             keys << double(mid);
-            values << shm::elementValue(m_cfg.workload, mid, m_cfg.elements);
+            values << m_model->expectedAt(mid);
         }
         m_expected->setLineStyle(QCPGraph::lsLine);
     }
@@ -218,28 +185,15 @@ void ArrayView::fitValueAxis() {
     if (foundExpected)
         r = found ? QCPRange(std::min(r.lower, e.lower), std::max(r.upper, e.upper)) : e;
     if (!found && !foundExpected) r = QCPRange(-1, 1);
-    if (m_cfg.workload == shm::Workload::Histogram) r.lower = 0;
+    if (m_model->isHistogram()) r.lower = 0;
     double pad = r.size() * 0.06;
     if (pad <= 0) pad = std::max(1.0, std::abs(r.upper) * 0.1);
     // Room at the top for the legend.
     m_plot->yAxis->setRange(r.lower - (r.lower == 0 ? 0 : pad), r.upper + pad * 3.5);
 }
 
-void ArrayView::refresh(const RunController& run, const RunController::Snapshot& snap,
-                        uint64_t budgetNs) {
-    const shm::Segment* seg = run.segment();
-    if (!m_haveRun || !seg) return;
-    if (m_binsFuture.valid() &&
-        m_binsFuture.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-        m_expectedBins = m_binsFuture.get();
-        m_columns->setExpectedBins(&m_expectedBins);
-        m_viewDirty = true;
-    }
-    if (m_wantCheck && !m_expectedBins.empty()) {
-        const std::vector<double>* bins = &m_expectedBins;
-        m_dec.setExpected([bins](uint64_t i) { return (*bins)[i]; });
-        m_wantCheck = false;
-    }
+void ArrayView::refresh(uint64_t budgetNs) {
+    if (!m_model->hasRun()) return;
     const QCPRange xr = m_plot->xAxis->range();
     const int columns = plotColumns();
     const bool viewChanged = m_viewDirty || columns != m_viewColumns;
@@ -247,25 +201,16 @@ void ArrayView::refresh(const RunController& run, const RunController::Snapshot&
         m_viewColumns = columns;
         const uint64_t lo = uint64_t(std::max(0.0, std::floor(xr.lower + 0.5)));
         const uint64_t hi = uint64_t(std::max(0.0, std::ceil(xr.upper + 0.5)));
-        // Before the first published progress nothing needs scanning: the array is all NaN
-        // and the tracker marks every write from the first batch on.
-        m_dec.setView(lo, hi, columns, run.isActive() && snap.processed == 0);
+        m_model->setView(lo, hi, columns);
         updateExpectedCurve();
         m_viewDirty = false;
     }
-    std::vector<shm::WorkerSnapshot> live;
-    live.reserve(snap.workers.size());
-    for (const auto& w : snap.workers)
-        live.push_back(w.live);
-    const uint64_t cursor = seg->header().cursor.load(std::memory_order_relaxed);
-    for (const auto& r : m_tracker.update(live, cursor, seg->data()))
-        m_dec.markDirty(r.first, r.second);
-
-    m_dec.process(seg->data(), seg->owner(), budgetNs);
-    m_strip->setCursor(cursor);
-    updateInfo(&run);
-    if (m_dec.version() != m_drawnVersion || viewChanged) {
-        m_drawnVersion = m_dec.version();
+    m_model->scan(budgetNs);
+    m_strip->setCursor(m_model->cursor());
+    updateInfo();
+    const shm::Decimator& dec = m_model->decimator();
+    if (dec.version() != m_drawnVersion || viewChanged) {
+        m_drawnVersion = dec.version();
         const QCPRange before = m_plot->yAxis->range();
         plot_style::fitLegend(m_plot->legend, m_plot->axisRect()->width() - 20, 150, 4);
         fitValueAxis();
@@ -278,68 +223,47 @@ void ArrayView::refresh(const RunController& run, const RunController::Snapshot&
     }
 }
 
-void ArrayView::runFinished(const RunController& run) {
-    m_finished = true;
-    m_strip->setRun(m_cfg, false);
-    if (m_cfg.workload == shm::Workload::Histogram) {
-        m_wantCheck = true; // bins are final now: compare them
-    } else if (checkCost(m_cfg) > kLiveCheckBudget) {
-        const shm::Workload w = m_cfg.workload;
-        const uint64_t n = m_cfg.elements;
-        // Spread over frames by the budget, so even 10^8 elements keep the window responsive.
-        if (run.report().mismatches > run.report().unwritten)
-            m_dec.setExpected([w, n](uint64_t i) { return shm::elementValue(w, i, n); });
-    }
-    // A killed worker may have written past its last progress publish: rescan everything then.
-    // A clean run's final publishes already marked every write.
-    bool complete = run.report().status == "finished";
-    for (const auto& w : run.report().workers)
-        complete = complete && w.processed >= w.assigned;
-    if (!complete) m_dec.markAllDirty();
+void ArrayView::runFinished() {
+    m_strip->setRun(m_model->config(), false);
 }
 
-uint64_t ArrayView::mismatchesInView() const {
-    uint64_t m = 0;
-    for (const auto& c : m_dec.columns())
-        m += c.mismatches;
-    return m;
-}
-
-void ArrayView::updateInfo(const RunController* run) {
-    if (!m_haveRun) {
+void ArrayView::updateInfo() {
+    if (!m_model->hasRun()) {
         m_info->setText(tr("<span style='color:gray'>start a run to see the array</span>"));
         return;
     }
-    const bool histogram = m_cfg.workload == shm::Workload::Histogram;
+    const shm::ExperimentConfig& cfg = m_model->config();
+    const shm::Decimator& dec = m_model->decimator();
+    const bool histogram = m_model->isHistogram();
     uint64_t written = 0, total = 0;
-    for (const auto& c : m_dec.columns()) {
+    for (const auto& c : dec.columns()) {
         if (!c.scanned) continue; // not read yet since the view changed
         written += c.written;
         total += c.end - c.begin;
     }
     QStringList parts;
-    parts << (histogram ? tr("%1 bins").arg(number(m_cfg.bins))
-                        : tr("%1 elements").arg(number(m_cfg.elements)));
-    if (m_dec.viewEnd() - m_dec.viewBegin() < m_dec.count())
-        parts << tr("view %1–%2").arg(number(m_dec.viewBegin()), number(m_dec.viewEnd()));
-    if (!histogram && total) parts << tr("unwritten in view: %1").arg(number(total - written));
+    parts << (histogram ? tr("%1 bins").arg(format::number(cfg.bins))
+                        : tr("%1 elements").arg(format::number(cfg.elements)));
+    if (dec.viewEnd() - dec.viewBegin() < dec.count())
+        parts << tr("view %1–%2").arg(format::number(dec.viewBegin()),
+                                      format::number(dec.viewEnd()));
+    if (!histogram && total)
+        parts << tr("unwritten in view: %1").arg(format::number(total - written));
     const QString red = worker_palette::mismatchColor().name();
-    if (m_finished && run && run->phase() == RunController::Phase::Finished) {
-        const auto& r = run->report();
-        if (histogram) {
-            parts << (r.lostUpdates ? tr("<b style='color:%1'>lost updates: %2</b>")
-                                          .arg(red, number(uint64_t(std::llabs(r.lostUpdates))))
-                                    : tr("lost updates: 0"));
-        }
-        const uint64_t bad = r.mismatches - std::min(r.mismatches, r.unwritten);
-        parts << (bad ? tr("<b style='color:%1'>mismatches: %2</b>").arg(red, number(bad))
-                      : tr("mismatches: 0"));
-    } else if (!histogram && checkCost(m_cfg) <= kLiveCheckBudget) {
-        const uint64_t bad = mismatchesInView();
-        parts << (bad ? tr("<b style='color:%1'>mismatches: %2</b>").arg(red, number(bad))
-                      : tr("mismatches: 0"));
+    if (m_model->isFinished()) {
+        // The run's verdict, worded as in the status bar and the text report.
+        const shm::RunReport& r = m_model->finalReport();
+        const QString verdict = format::text(r.verdict()).toHtmlEscaped();
+        parts << (r.mismatches || r.lostUpdates
+                      ? tr("<b style='color:%1'>%2</b>").arg(red, verdict)
+                      : verdict);
+    } else if (m_model->checksLive()) {
+        const uint64_t bad = m_model->mismatchesInView();
+        parts << (bad ? tr("<b style='color:%1'>mismatches in view: %2</b>")
+                            .arg(red, format::number(bad))
+                      : tr("mismatches in view: 0"));
     }
-    if (m_dec.hasDirty()) parts << tr("<i>scanning…</i>");
+    if (dec.hasDirty()) parts << tr("<i>scanning…</i>");
     m_info->setText(QStringLiteral("&nbsp;&nbsp;") + parts.join(QStringLiteral(" · ")));
 }
 

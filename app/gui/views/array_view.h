@@ -1,17 +1,12 @@
 #pragma once
 // The live shared array: value against index, decimated per pixel column straight from the
 // mapped segment and coloured by writer, the expected curve as an overlay, mismatches in red,
-// horizontal zoom/pan with the mouse, and the partition map underneath.
-#include "decimator.h"
-#include "dirty_tracker.h"
-#include "run_controller.h"
-
+// horizontal zoom/pan with the mouse, and the partition map underneath. Reads only its
+// ArrayModel.
 #include <QWidget>
 
-#include <future>
-#include <vector>
-
 class ArrayColumnsPlottable;
+class ArrayModel;
 class PartitionStrip;
 class QCPBars;
 class QCPLayer;
@@ -23,19 +18,19 @@ class QPushButton;
 class ArrayView : public QWidget {
     Q_OBJECT
   public:
-    explicit ArrayView(QWidget* parent = nullptr);
-    ~ArrayView() override;
+    explicit ArrayView(ArrayModel* model, QWidget* parent = nullptr);
 
-    void startRun(const shm::ExperimentConfig& cfg);
-    // Reads progress, rescans what changed (within budgetNs; 0 = all) and redraws.
-    void refresh(const RunController& run, const RunController::Snapshot& snap, uint64_t budgetNs);
-    void runFinished(const RunController& run);
+    // A run starts or ends: axes, legend, partition strip.
+    void startRun();
+    void runFinished();
+    // Pushes the plotted range to the model, lets it rescan (within budgetNs; 0 = all) and
+    // redraws what changed.
+    void refresh(uint64_t budgetNs);
     void clear();
     void resetZoom();
 
     QCustomPlot* plot() const { return m_plot; }
-    const Decimator& decimator() const { return m_dec; }
-    uint64_t mismatchesInView() const;
+    const ArrayModel* model() const { return m_model; }
 
   protected:
     void changeEvent(QEvent* e) override;
@@ -43,10 +38,11 @@ class ArrayView : public QWidget {
   private:
     void onRangeChanged();
     void updateExpectedCurve();
-    void updateInfo(const RunController* run);
+    void updateInfo();
     void fitValueAxis();
     int plotColumns() const;
 
+    ArrayModel* m_model;
     QLabel* m_info;
     QPushButton* m_resetZoom;
     QCustomPlot* m_plot;
@@ -57,15 +53,7 @@ class ArrayView : public QWidget {
     QCPBars* m_unwrittenLegend;
     PartitionStrip* m_strip;
 
-    shm::ExperimentConfig m_cfg;
-    bool m_haveRun = false;
-    bool m_finished = false;
-    Decimator m_dec;
-    DirtyTracker m_tracker;
     bool m_viewDirty = true;
     int m_viewColumns = 0;
     uint64_t m_drawnVersion = ~0ull;
-    std::future<std::vector<double>> m_binsFuture; // histogram: expected bins, computed aside
-    std::vector<double> m_expectedBins;
-    bool m_wantCheck = false; // enable the expected-value check once the bins are known
 };

@@ -1,19 +1,23 @@
 #include "contention_view.h"
 
 #include "contention_model.h"
+#include "format.h"
+#include "lock_events_model.h"
 #include "lock_timeline.h"
 #include "plot_style.h"
 #include "section_heading.h"
+#include "wait_histogram.h"
 #include "worker_palette.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
+
+using shm::WaitHistogram;
 
 namespace {
 QColor pale(const QColor& c) {
@@ -22,14 +26,20 @@ QColor pale(const QColor& c) {
     return p;
 }
 
-const char* const kFigureCaptions[] = {"acquisitions/s", "contended", "mean wait", "max wait",
-                                       "dropped"};
+// "contended" counts acquisitions, "busy time waiting" measures time: both true at once (a few
+// long waits give a small first and a large second), so each card says what it counts.
+const char* const kFigureCaptions[] = {"acquisitions/s", "acquisitions contended",
+                                       "busy time waiting", "mean wait", "max wait",
+                                       "events dropped"};
 const char* const kFigureTips[] = {
     "Lock acquisitions per second, all workers together.",
-    "Share of acquisitions that found the lock taken and had to wait.",
+    "Contended: share of acquisitions (a count) that found the lock taken and had to wait. "
+    "JSON: lock.contended_percent.",
+    "Lock wait: share of the workers' busy time spent waiting for the lock. "
+    "JSON: lock.wait_share.",
     "Average wait of a contended acquisition.", "Longest single wait for the lock.",
-    "Lock events the workers could not record because the ring was full (the timeline and "
-    "histogram miss these; the counters do not)."};
+    "Lock events the workers could not record because their ring was full: the timeline and "
+    "the histogram miss these (and say so); the counters do not."};
 
 // Decade edges only: 100 ns, 1 µs, 10 µs, ... 10 s.
 QString histogramLabel(int bucket) {
@@ -38,10 +48,20 @@ QString histogramLabel(int bucket) {
     const int decade = (bucket - 1) / WaitHistogram::kPerDecade;
     return QString::fromUtf8(kLabels[std::clamp(decade, 0, 8)]);
 }
+
+QCPTextElement* addTitle(QCustomPlot* plot, const QString& text, const QFont& base) {
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    auto* title =
+        new QCPTextElement(plot, text, QFont(base.family(), int(base.pointSizeF()), QFont::Bold));
+    plot->plotLayout()->addElement(0, 0, title);
+    return title;
+}
 } // namespace
 
-ContentionView::ContentionView(ContentionModel* model, QWidget* parent)
-    : QWidget(parent), m_model(model) {
+ContentionView::ContentionView(ContentionModel* model, const LockEventsModel* events,
+                               QWidget* parent)
+    : QWidget(parent), m_model(model), m_events(events) {
     setObjectName(QStringLiteral("contentionView"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -55,88 +75,20 @@ ContentionView::ContentionView(ContentionModel* model, QWidget* parent)
     auto* cl = new QVBoxLayout(content);
     cl->setContentsMargins(0, 0, 0, 0);
     cl->setSpacing(4);
-    auto* figures = new QHBoxLayout;
-    figures->setSpacing(6);
-    for (size_t i = 0; i < std::size(kFigureCaptions); ++i) {
-        auto* l = new QLabel(content);
-        l->setObjectName(QStringLiteral("figure%1").arg(i));
-        l->setAlignment(Qt::AlignCenter);
-        l->setTextFormat(Qt::RichText);
-        l->setFrameShape(QFrame::StyledPanel);
-        l->setMinimumWidth(56);
-        l->setToolTip(tr(kFigureTips[i]));
-        l->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-        figures->addWidget(l, 1);
-        m_figures.push_back(l);
-    }
-    cl->addLayout(figures);
+    buildFigures(cl, content);
 
     auto* split = new QSplitter(Qt::Vertical, content);
     split->setChildrenCollapsible(false);
     auto* plots = new QSplitter(Qt::Horizontal, split);
     plots->setChildrenCollapsible(false);
-    m_bars = new QCustomPlot(plots);
-    m_bars->setObjectName(QStringLiteral("contentionBars"));
-    m_bars->setMinimumSize(160, 120);
-    m_bars->setToolTip(tr("Per worker: time computing (pale), waiting for the lock (dark red) "
-                          "and holding it (solid)."));
-    m_bars->yAxis->setLabel(tr("time (s)"));
-    m_bars->plotLayout()->insertRow(0);
-    m_bars->plotLayout()->addElement(
-        0, 0,
-        new QCPTextElement(m_bars, tr("Time per worker"),
-                           QFont(font().family(), int(font().pointSizeF()), QFont::Bold)));
-    m_bars->legend->setVisible(true);
-    m_bars->legend->setIconSize(14, 10);
-    m_bars->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    m_bars->legend->setWrap(3);
-    m_bars->legend->setRowSpacing(0);
-    m_bars->legend->setColumnSpacing(6);
-    // Legend in its own row under the title, so it never covers a bar.
-    m_bars->axisRect()->insetLayout()->take(m_bars->legend);
-    m_bars->plotLayout()->insertRow(1);
-    m_bars->plotLayout()->addElement(1, 0, m_bars->legend);
-    m_bars->legend->setMargins(QMargins(4, 1, 4, 1));
-    m_bars->plotLayout()->setRowStretchFactor(0, 0.001);
-    m_bars->plotLayout()->setRowStretchFactor(1, 0.001);
-    // Three legend-only entries; the per-worker bars stay out of the legend.
-    const QColor sample(0x70, 0x70, 0x70);
-    const std::pair<QString, QBrush> legend[] = {{tr("compute"), QBrush(pale(sample))},
-                                                 {tr("wait"), QBrush(worker_palette::waitColor())},
-                                                 {tr("hold"), QBrush(sample)}};
-    for (const auto& [name, brush] : legend) {
-        auto* b = new QCPBars(m_bars->xAxis, m_bars->yAxis);
-        b->setName(name);
-        b->setBrush(brush);
-        b->setPen(QPen(sample, 1));
-    }
-    plot_style::apply(m_bars);
-
-    m_hist = new QCustomPlot(plots);
-    m_hist->setObjectName(QStringLiteral("waitHistogram"));
-    m_hist->setMinimumSize(160, 120);
-    m_hist->setToolTip(tr("How long contended acquisitions waited, in log-scaled buckets "
-                          "(three per decade)."));
-    m_hist->plotLayout()->insertRow(0);
-    m_hist->plotLayout()->setRowStretchFactor(0, 0.001);
-    m_hist->plotLayout()->addElement(
-        0, 0,
-        new QCPTextElement(m_hist, tr("Wait times"),
-                           QFont(font().family(), int(font().pointSizeF()), QFont::Bold)));
-    m_hist->xAxis->setLabel(tr("wait (log scale)"));
-    m_hist->yAxis->setLabel(tr("acquisitions"));
-    m_histBars = new QCPBars(m_hist->xAxis, m_hist->yAxis);
-    m_histBars->setWidth(0.85);
-    m_histBars->setBrush(worker_palette::waitColor());
-    m_histBars->setPen(Qt::NoPen);
-    m_hist->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
-    m_hist->xAxis->setRange(-0.5, WaitHistogram::kBuckets - 0.5);
-    plot_style::apply(m_hist);
+    buildBarsPlot(plots);
+    buildHistogramPlot(plots);
     plots->addWidget(m_bars);
     plots->addWidget(m_hist);
     plots->setSizes({1000, 1000});
 
     m_timeline = new LockTimeline(split);
+    m_timeline->setModel(m_events);
     split->addWidget(plots);
     split->addWidget(m_timeline);
     split->setStretchFactor(0, 3);
@@ -158,8 +110,81 @@ ContentionView::ContentionView(ContentionModel* model, QWidget* parent)
     clear();
 }
 
-void ContentionView::setSource(const RunController* run) {
-    m_timeline->setSource(run);
+void ContentionView::buildFigures(QLayout* into, QWidget* parent) {
+    auto* figures = new QHBoxLayout;
+    figures->setSpacing(6);
+    for (size_t i = 0; i < std::size(kFigureCaptions); ++i) {
+        auto* l = new QLabel(parent);
+        l->setObjectName(QStringLiteral("figure%1").arg(i));
+        l->setAlignment(Qt::AlignCenter);
+        l->setTextFormat(Qt::RichText);
+        l->setWordWrap(true);
+        l->setFrameShape(QFrame::StyledPanel);
+        l->setMinimumWidth(56);
+        l->setToolTip(tr(kFigureTips[i]));
+        l->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+        figures->addWidget(l, 1);
+        m_figures.push_back(l);
+    }
+    static_cast<QBoxLayout*>(into)->addLayout(figures);
+}
+
+void ContentionView::buildBarsPlot(QWidget* parent) {
+    m_bars = new QCustomPlot(parent);
+    m_bars->setObjectName(QStringLiteral("contentionBars"));
+    m_bars->setMinimumSize(160, 120);
+    m_bars->setToolTip(tr("Per worker: time computing (pale worker colour), waiting for the "
+                          "lock (dark red) and holding it (solid worker colour)."));
+    m_bars->yAxis->setLabel(tr("time (s)"));
+    addTitle(m_bars, tr("Time per worker"), font());
+    m_bars->legend->setVisible(true);
+    m_bars->legend->setIconSize(14, 10);
+    m_bars->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_bars->legend->setWrap(3);
+    m_bars->legend->setRowSpacing(0);
+    m_bars->legend->setColumnSpacing(6);
+    // Legend in its own row under the title, so it never covers a bar.
+    m_bars->axisRect()->insetLayout()->take(m_bars->legend);
+    m_bars->plotLayout()->insertRow(1);
+    m_bars->plotLayout()->addElement(1, 0, m_bars->legend);
+    m_bars->legend->setMargins(QMargins(4, 1, 4, 1));
+    m_bars->plotLayout()->setRowStretchFactor(1, 0.001);
+    // Three legend-only entries; the per-worker bars stay out of the legend. The swatches use
+    // the first worker's colour, as the bars do (pale = compute, solid = hold).
+    const QColor sample = worker_palette::color(0);
+    const std::pair<QString, QBrush> legend[] = {
+        {tr("compute (pale)"), QBrush(pale(sample))},
+        {tr("wait"), QBrush(worker_palette::waitColor())},
+        {tr("hold (solid)"), QBrush(sample)}};
+    for (const auto& [name, brush] : legend) {
+        auto* b = new QCPBars(m_bars->xAxis, m_bars->yAxis);
+        b->setName(name);
+        b->setBrush(brush);
+        b->setPen(QPen(sample, 1));
+    }
+    plot_style::apply(m_bars);
+}
+
+void ContentionView::buildHistogramPlot(QWidget* parent) {
+    m_hist = new QCustomPlot(parent);
+    m_hist->setObjectName(QStringLiteral("waitHistogram"));
+    m_hist->setMinimumSize(160, 120);
+    m_hist->setToolTip(tr("How long contended acquisitions waited, in log-scaled buckets "
+                          "(three per decade), from the recorded lock events."));
+    m_histTitle = addTitle(m_hist, tr("Wait times"), font());
+    m_hist->xAxis->setLabel(tr("wait (log scale)"));
+    m_hist->yAxis->setLabel(tr("acquisitions"));
+    m_histBars = new QCPBars(m_hist->xAxis, m_hist->yAxis);
+    m_histBars->setWidth(0.85);
+    m_histBars->setBrush(worker_palette::waitColor());
+    m_histBars->setPen(Qt::NoPen);
+    m_hist->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
+    m_hist->xAxis->setRange(-0.5, WaitHistogram::kBuckets - 0.5);
+    plot_style::apply(m_hist);
+}
+
+QString ContentionView::histogramTitle() const {
+    return m_histTitle->text();
 }
 
 bool ContentionView::showsNoLockMessage() const {
@@ -173,8 +198,8 @@ void ContentionView::clear() {
     m_sincePlots.invalidate();
     m_barsDirty = true;
     m_histShownTotal = ~uint64_t(0);
-    m_waits.reset(0);
     m_histBars->data()->clear();
+    m_histTitle->setText(tr("Wait times"));
     buildBars(0);
     m_timeline->clear();
     m_stack->setCurrentIndex(0);
@@ -188,7 +213,6 @@ void ContentionView::startRun(const shm::ExperimentConfig& cfg) {
     m_sincePlots.invalidate();
     m_barsDirty = true;
     m_histShownTotal = ~uint64_t(0);
-    m_waits.reset(cfg.workers);
     m_histBars->data()->clear();
     buildBars(cfg.workers);
     m_timeline->clear();
@@ -279,7 +303,7 @@ void ContentionView::updateHistogram() {
     QVector<double> keys, values;
     double top = 0;
     for (int b = 0; b < WaitHistogram::kBuckets; ++b) {
-        const double v = double(m_waits.counts()[size_t(b)]);
+        const double v = double(m_events->waits().counts()[size_t(b)]);
         keys << b;
         values << v;
         top = std::max(top, v);
@@ -289,7 +313,7 @@ void ContentionView::updateHistogram() {
     // Show the populated decades plus one on each side (at least three), not all nine.
     int first = WaitHistogram::kBuckets, last = -1;
     for (int b = 0; b < WaitHistogram::kBuckets; ++b)
-        if (m_waits.counts()[size_t(b)]) {
+        if (m_events->waits().counts()[size_t(b)]) {
             first = std::min(first, b);
             last = b;
         }
@@ -315,11 +339,9 @@ void ContentionView::updateHistogram() {
 void ContentionView::updateSummary() {
     const ContentionModel::Summary& s = m_model->summary();
     const QString values[] = {
-        ContentionModel::formatCount(s.acquisitionsPerSecond),
-        QStringLiteral("%1 %").arg(s.contendedPercent, 0, 'f', 1),
-        ContentionModel::formatNs(s.meanWaitNs),
-        ContentionModel::formatNs(double(s.maxWaitNs)),
-        ContentionModel::formatCount(double(s.droppedEvents)),
+        format::count(s.acquisitionsPerSecond), format::percent(s.contendedPercent / 100),
+        format::percent(s.waitShare),          format::duration(s.meanWaitNs),
+        format::duration(double(s.maxWaitNs)), format::count(double(s.droppedEvents)),
     };
     for (size_t i = 0; i < m_figures.size(); ++i)
         m_figures[i]->setText(
@@ -328,11 +350,19 @@ void ContentionView::updateSummary() {
                 .arg(values[i], tr(kFigureCaptions[i])));
 }
 
-void ContentionView::refresh(const RunController& run, uint64_t nowNs, bool immediate) {
-    if (!m_cfg.usesLock() || !m_cfg.instrument || !run.segment()) return;
-    for (uint32_t k = 0; k < m_cfg.workers; ++k)
-        m_waits.consume(k, run.events(k));
-    const bool active = run.isActive();
+void ContentionView::updateHistogramTitle() {
+    // Built from the event stream: when workers dropped events, say how many waits it shows of
+    // those the (exact) counters saw.
+    const uint64_t shown = m_events->waits().total(), counted = m_events->contendedCounted();
+    m_histTitle->setText(m_events->droppedEvents() && shown < counted
+                             ? tr("Wait times — %1 of %2 waits recorded (events dropped)")
+                                   .arg(format::number(shown), format::number(counted))
+                             : tr("Wait times"));
+}
+
+void ContentionView::refresh(bool immediate) {
+    if (!m_cfg.usesLock() || !m_cfg.instrument) return;
+    const bool active = m_events->active();
     if (!immediate && active && m_sincePlots.isValid() && m_sincePlots.elapsed() < kPlotIntervalMs)
         return;
     m_sincePlots.start();
@@ -345,14 +375,16 @@ void ContentionView::refresh(const RunController& run, uint64_t nowNs, bool imme
         m_bars->replot(mode);
         ++m_replots;
     }
-    if (immediate || m_waits.total() != m_histShownTotal || m_hist->size() != m_histSize) {
-        m_histShownTotal = m_waits.total();
+    const uint64_t waits = m_events->waits().total();
+    if (immediate || waits != m_histShownTotal || m_hist->size() != m_histSize) {
+        m_histShownTotal = waits;
         m_histSize = m_hist->size();
         updateHistogram();
+        updateHistogramTitle();
         m_hist->replot(mode);
         ++m_replots;
     }
-    m_timeline->refresh(nowNs, active);
+    m_timeline->refresh();
 }
 
 void ContentionView::changeEvent(QEvent* e) {

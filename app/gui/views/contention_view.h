@@ -2,8 +2,7 @@
 // The lock-contention view: summary figures, per-worker stacked bars of computing / waiting /
 // holding time, a log-bucket histogram of wait times and the lock timeline lanes. With `none`
 // or `atomic` sync it says plainly that no lock is taken.
-#include "run_controller.h"
-#include "wait_histogram.h"
+#include "settings.h"
 
 #include <QElapsedTimer>
 #include <QWidget>
@@ -11,22 +10,24 @@
 #include <vector>
 
 class ContentionModel;
+class LockEventsModel;
 class LockTimeline;
 class QCPBars;
 class QCustomPlot;
+class QCPTextElement;
 class QLabel;
 class QStackedWidget;
 
 class ContentionView : public QWidget {
     Q_OBJECT
   public:
-    explicit ContentionView(ContentionModel* model, QWidget* parent = nullptr);
-    void setSource(const RunController* run);
+    ContentionView(ContentionModel* model, const LockEventsModel* events,
+                   QWidget* parent = nullptr);
     void startRun(const shm::ExperimentConfig& cfg);
     // Consumes new lock events every call; redraws the figures, bars, histogram and timeline at
     // most every kPlotIntervalMs while the run is live (always when immediate or after the run),
     // and each plot only when its data or size changed.
-    void refresh(const RunController& run, uint64_t nowNs, bool immediate);
+    void refresh(bool immediate);
     static constexpr int kPlotIntervalMs = 100;
     int replotCount() const { return m_replots; } // bars + histogram replots, for tests
     void clear();
@@ -36,24 +37,30 @@ class ContentionView : public QWidget {
     QCustomPlot* barsPlot() const { return m_bars; }
     QCustomPlot* histogramPlot() const { return m_hist; }
     LockTimeline* timeline() const { return m_timeline; }
-    const WaitHistogram& waitHistogram() const { return m_waits; }
+    QString histogramTitle() const;
 
   protected:
     void changeEvent(QEvent* e) override;
 
   private:
+    void buildFigures(QLayout* into, QWidget* parent);
+    void buildBarsPlot(QWidget* parent);
+    void buildHistogramPlot(QWidget* parent);
     void buildBars(uint32_t workers);
     void updateBars();
     void updateHistogram();
     void updateSummary();
+    void updateHistogramTitle();
 
     ContentionModel* m_model;
+    const LockEventsModel* m_events;
     QStackedWidget* m_stack;
     QLabel* m_noLock;
     std::vector<QLabel*> m_figures;
     QCustomPlot* m_bars;
     QCustomPlot* m_hist;
     QCPBars* m_histBars;
+    QCPTextElement* m_histTitle;
     LockTimeline* m_timeline;
     struct WorkerBars {
         QCPBars* compute;
@@ -67,6 +74,5 @@ class ContentionView : public QWidget {
     QSize m_barsSize, m_histSize;
     uint64_t m_histShownTotal = ~uint64_t(0);
     int m_replots = 0;
-    WaitHistogram m_waits;
     shm::ExperimentConfig m_cfg;
 };

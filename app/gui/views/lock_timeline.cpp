@@ -1,6 +1,6 @@
 #include "lock_timeline.h"
 
-#include "run_controller.h"
+#include "lock_events_model.h"
 #include "worker_palette.h"
 
 #include <QMouseEvent>
@@ -65,20 +65,12 @@ void LockTimeline::clear() {
     update();
 }
 
-void LockTimeline::refresh(uint64_t nowNs, bool active) {
-    if (!m_run) return;
-    const uint64_t release = m_run->releaseNs();
-    if (!release) {
+void LockTimeline::refresh() {
+    if (!m_model || !m_model->releaseNs()) {
         update();
         return;
     }
-    double end = active ? double(nowNs - std::min(nowNs, release)) : m_endNs;
-    if (!active) {
-        // After the run: end at the newest event, so the whole tail stays in view.
-        const auto snap = m_run->snapshot();
-        end = std::max(end, snap.elapsedSeconds * 1e9);
-    }
-    m_endNs = std::max(m_endNs, end);
+    m_endNs = std::max(m_endNs, m_model->endNs());
     if (m_follow) {
         m_map.t1 = std::max(m_endNs, 1e3);
         m_map.t0 = std::max(0.0, m_map.t1 - kFollowSpanNs);
@@ -166,14 +158,14 @@ void LockTimeline::paintEvent(QPaintEvent*) {
                    hint);
         break;
     }
-    const uint32_t workers = m_run && m_run->segment() ? m_run->config().workers : 0;
-    if (!workers || !m_run->releaseNs()) {
+    const uint32_t workers = m_model ? m_model->workers() : 0;
+    if (!workers || !m_model->releaseNs()) {
         p.drawText(area, Qt::AlignCenter, tr("lock events appear here during a run"));
         return;
     }
     drawAxis(p, area);
     const double laneH = std::clamp(double(area.height()) / workers, 3.0, 44.0);
-    const uint64_t release = m_run->releaseNs();
+    const uint64_t release = m_model->releaseNs();
     const double t0 = m_map.t0, t1 = m_map.t1;
     p.setClipRect(QRect(0, area.top(), width(), area.height()));
     for (uint32_t k = 0; k < workers; ++k) {
@@ -188,7 +180,7 @@ void LockTimeline::paintEvent(QPaintEvent*) {
         }
         QColor laneBg = pal.color(QPalette::AlternateBase);
         if (k % 2) p.fillRect(QRectF(area.left(), top, area.width(), laneH), laneBg);
-        const auto& ev = m_run->events(k);
+        const auto& ev = m_model->events(k);
         if (ev.empty()) continue;
         const double pad = laneH > 6 ? 2 : 0.5;
         const double holdTop = top + pad, holdH = laneH - 2 * pad;

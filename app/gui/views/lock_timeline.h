@@ -6,15 +6,15 @@
 
 #include <QWidget>
 
-class RunController;
+class LockEventsModel;
 
 class LockTimeline : public QWidget {
     Q_OBJECT
   public:
     explicit LockTimeline(QWidget* parent = nullptr);
-    void setSource(const RunController* run) { m_run = run; }
+    void setModel(const LockEventsModel* model) { m_model = model; }
     // Moves the followed window to the run's newest time; repaints.
-    void refresh(uint64_t nowNs, bool active);
+    void refresh();
     void clear();
     bool following() const { return m_follow; }
     double spanNs() const { return m_map.t1 - m_map.t0; }
@@ -30,8 +30,8 @@ class LockTimeline : public QWidget {
     QRect lanesRect() const;
     void drawAxis(QPainter& p, const QRect& area) const;
 
-    const RunController* m_run = nullptr;
-    TimeMapping m_map;
+    const LockEventsModel* m_model = nullptr;
+    shm::TimeMapping m_map;
     bool m_follow = true;
     double m_endNs = 0; // newest time known (ns since the barrier)
     double m_dragT = 0;

@@ -12,7 +12,7 @@ constexpr int kPlanTop = 3, kPlanHeight = 10, kWrittenTop = 16, kWrittenHeight =
 constexpr uint64_t kPlanSamples = 32; // per column; exact once a column has fewer elements
 } // namespace
 
-PartitionStrip::PartitionStrip(const Decimator* decimator, QCPAxis* axis, QWidget* parent)
+PartitionStrip::PartitionStrip(const shm::Decimator* decimator, QCPAxis* axis, QWidget* parent)
     : QWidget(parent), m_dec(decimator), m_axis(axis) {
     setObjectName(QStringLiteral("partitionStrip"));
     setToolTip(tr("Partition map. plan: which worker the partition gives each index range "

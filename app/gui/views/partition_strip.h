@@ -9,13 +9,15 @@
 
 #include <vector>
 
+namespace shm {
 class Decimator;
+}
 class QCPAxis;
 
 class PartitionStrip : public QWidget {
     Q_OBJECT
   public:
-    PartitionStrip(const Decimator* decimator, QCPAxis* axis, QWidget* parent = nullptr);
+    PartitionStrip(const shm::Decimator* decimator, QCPAxis* axis, QWidget* parent = nullptr);
     void setRun(const shm::ExperimentConfig& cfg, bool active);
     void setCursor(uint64_t cursor) { m_cursor = cursor; }
     QSize sizeHint() const override { return {400, 40}; }
@@ -27,7 +29,7 @@ class PartitionStrip : public QWidget {
   private:
     void computePlan();
 
-    const Decimator* m_dec;
+    const shm::Decimator* m_dec;
     QCPAxis* m_axis;
     shm::ExperimentConfig m_cfg;
     bool m_active = false;

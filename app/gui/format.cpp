@@ -1,0 +1,62 @@
+#include "format.h"
+
+#include <QLocale>
+
+namespace format {
+namespace {
+// Three significant digits: 1.23, 12.3, 123.
+QString threeDigits(double v) {
+    return QString::number(v, 'f', v < 10 ? 2 : v < 100 ? 1 : 0);
+}
+} // namespace
+
+QString text(std::string_view s) {
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+QString rate(double r) {
+    if (r <= 0) return QStringLiteral("–");
+    if (r >= 1e9) return QStringLiteral("%1 G/s").arg(r / 1e9, 0, 'f', 2);
+    if (r >= 1e6) return QStringLiteral("%1 M/s").arg(r / 1e6, 0, 'f', 1);
+    if (r >= 1e3) return QStringLiteral("%1 k/s").arg(r / 1e3, 0, 'f', 1);
+    return QStringLiteral("%1 /s").arg(r, 0, 'f', 0);
+}
+
+QString duration(double ns) {
+    if (ns < 1e3) return QStringLiteral("%1 ns").arg(ns, 0, 'f', 0);
+    if (ns < 1e6) return threeDigits(ns / 1e3) + QStringLiteral(" µs");
+    if (ns < 1e9) return threeDigits(ns / 1e6) + QStringLiteral(" ms");
+    return threeDigits(ns / 1e9) + QStringLiteral(" s");
+}
+
+QString count(double n) {
+    if (n < 1e4) return QString::number(n, 'f', 0);
+    if (n < 1e6) return threeDigits(n / 1e3) + QStringLiteral("k");
+    if (n < 1e9) return threeDigits(n / 1e6) + QStringLiteral("M");
+    return threeDigits(n / 1e9) + QStringLiteral("G");
+}
+
+QString bytes(uint64_t b) {
+    if (b >= (1ull << 30))
+        return QStringLiteral("%1 GiB").arg(double(b) / double(1ull << 30), 0, 'f', 2);
+    if (b >= (1ull << 20))
+        return QStringLiteral("%1 MiB").arg(double(b) / double(1ull << 20), 0, 'f', 1);
+    return QStringLiteral("%1 KiB").arg(double(b) / 1024.0, 0, 'f', 1);
+}
+
+QString number(uint64_t v) {
+    return QLocale().toString(qulonglong(v));
+}
+
+QString percent(double fraction) {
+    return QStringLiteral("%1 %").arg(fraction * 100, 0, 'f', 1);
+}
+
+QString delay(uint32_t us) {
+    if (us == 0) return QStringLiteral("off (full speed)");
+    if (us < 1000) return QStringLiteral("%1 µs per element").arg(us);
+    if (us < 1000000) return QStringLiteral("%1 ms per element").arg(us / 1000.0, 0, 'g', 3);
+    return QStringLiteral("%1 s per element").arg(us / 1e6, 0, 'g', 3);
+}
+
+} // namespace format

@@ -1,0 +1,46 @@
+#include "lock_events_model.h"
+
+#include "metrics.h"
+
+LockEventsModel::LockEventsModel(QObject* parent) : QObject(parent) {}
+
+void LockEventsModel::startRun(const shm::ExperimentConfig& cfg) {
+    m_cfg = cfg;
+    m_events.assign(cfg.workers, {});
+    m_waits.reset(cfg.workers);
+    m_releaseNs = 0;
+    m_endNs = 0;
+    m_active = true;
+    m_dropped = 0;
+    m_contended = 0;
+}
+
+void LockEventsModel::clear() {
+    m_events.clear();
+    m_waits.reset(0);
+    m_releaseNs = 0;
+    m_endNs = 0;
+    m_active = false;
+    m_dropped = 0;
+    m_contended = 0;
+}
+
+void LockEventsModel::update(const shm::RunFrame& frame) {
+    const shm::RunSnapshot& s = frame.snapshot;
+    if (s.workers.size() != m_events.size()) return; // not this run's frame
+    m_releaseNs = s.releaseNs;
+    m_active = s.active();
+    if (m_releaseNs) m_endNs = std::max(m_endNs, double(shm::runEndNs(s) - m_releaseNs));
+    const shm::RunTotals t = shm::totals(s);
+    m_dropped = t.droppedEvents + frame.discardedEvents;
+    m_contended = t.lock.contended;
+    for (uint32_t k = 0; k < m_events.size() && k < frame.newEvents.size(); ++k) {
+        const auto& fresh = frame.newEvents[k];
+        if (fresh.empty()) continue;
+        m_waits.consume(k, fresh.data(), fresh.size());
+        auto& q = m_events[k];
+        q.insert(q.end(), fresh.begin(), fresh.end());
+        if (q.size() > kMaxEventsKept)
+            q.erase(q.begin(), q.begin() + ptrdiff_t(q.size() - kMaxEventsKept));
+    }
+}

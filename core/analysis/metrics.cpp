@@ -1,0 +1,177 @@
+#include "metrics.h"
+
+#include "partition.h"
+
+#include <algorithm>
+
+namespace shm {
+
+LockStats& LockStats::operator+=(const LockStats& o) {
+    acquisitions += o.acquisitions;
+    contended += o.contended;
+    waitNs += o.waitNs;
+    holdNs += o.holdNs;
+    maxWaitNs = std::max(maxWaitNs, o.maxWaitNs);
+    return *this;
+}
+
+uint64_t workerEndNs(const WorkerRecord& w, uint64_t nowNs) {
+    if (w.doneNs) return w.doneNs;
+    if (w.exitNs) return w.exitNs; // killed: it was busy (computing or waiting) until then
+    return nowNs;
+}
+
+uint64_t busyNs(const WorkerRecord& w, uint64_t nowNs) {
+    if (!w.startNs) return 0;
+    const uint64_t end = std::max(workerEndNs(w, nowNs), w.startNs);
+    const uint64_t span = end - w.startNs;
+    return span - std::min(span, w.pausedNs);
+}
+
+TimeSplit timeSplit(const WorkerRecord& w, uint64_t nowNs) {
+    TimeSplit t;
+    t.busy = double(busyNs(w, nowNs)) / 1e9;
+    t.wait = double(w.lock.waitNs) / 1e9;
+    t.hold = double(w.lock.holdNs) / 1e9;
+    t.compute = std::max(0.0, t.busy - t.wait - t.hold);
+    return t;
+}
+
+double contendedPercent(const LockStats& l) {
+    return l.acquisitions ? 100.0 * double(l.contended) / double(l.acquisitions) : 0;
+}
+
+double meanWaitNs(const LockStats& l) {
+    return l.contended ? double(l.waitNs) / double(l.contended) : 0;
+}
+
+double waitShare(const WorkerRecord& w, uint64_t nowNs) {
+    const uint64_t busy = busyNs(w, nowNs);
+    return busy ? std::min(1.0, double(w.lock.waitNs) / double(busy)) : 0;
+}
+
+RunTotals totals(const RunSnapshot& s) {
+    RunTotals t;
+    for (const WorkerRecord& w : s.workers) {
+        t.processed += w.processed;
+        t.lock += w.lock;
+        t.droppedEvents += w.droppedEvents;
+    }
+    return t;
+}
+
+uint64_t runEndNs(const RunSnapshot& s) {
+    if (s.active() || !s.releaseNs) return s.nowNs;
+    uint64_t end = s.releaseNs;
+    for (const WorkerRecord& w : s.workers)
+        if (w.startNs) end = std::max(end, workerEndNs(w, s.nowNs));
+    return end;
+}
+
+double elapsedSeconds(const RunSnapshot& s) {
+    if (!s.releaseNs) return 0;
+    const uint64_t end = std::max(runEndNs(s), s.releaseNs);
+    const uint64_t span = end - s.releaseNs;
+    return double(span - std::min(span, s.pausedNs)) / 1e9;
+}
+
+double imbalance(const RunSnapshot& s) {
+    const uint64_t now = runEndNs(s);
+    double sum = 0, most = 0;
+    int n = 0;
+    for (const WorkerRecord& w : s.workers) {
+        if (!w.startNs) continue;
+        const double b = double(busyNs(w, now));
+        sum += b;
+        most = std::max(most, b);
+        ++n;
+    }
+    return n && sum > 0 ? most / (sum / n) : 0;
+}
+
+double throughput(const RunSnapshot& s) {
+    const double t = elapsedSeconds(s);
+    return t > 0 ? double(totals(s).processed) / t : 0;
+}
+
+double workerRate(const WorkerRecord& w, uint64_t nowNs) {
+    const uint64_t busy = busyNs(w, nowNs);
+    return busy ? double(w.processed) * 1e9 / double(busy) : 0;
+}
+
+namespace {
+// Did the worker do all it was meant to? Static: its own share. Dynamic/guided: a worker is
+// finished once the whole array is claimed and processed, whatever its own part was.
+bool finishedItsWork(const WorkerRecord& w, const RunSnapshot& s) {
+    if (isStatic(s.config.partition)) return w.processed >= w.assigned;
+    return totals(s).processed >= s.config.elements;
+}
+} // namespace
+
+WorkerOutcome outcome(const WorkerRecord& w, const RunSnapshot& s) {
+    if (w.failedToStart) return WorkerOutcome::Failed;
+    if (w.exited && w.signal) return w.terminatedByUs ? WorkerOutcome::Terminated
+                                                      : WorkerOutcome::Crashed;
+    if (w.exited && w.exitCode != 0) return WorkerOutcome::Failed;
+    if (!w.exited && w.state != WorkerState::Done) return WorkerOutcome::Live;
+    if ((s.stopRequested || s.failed) && !finishedItsWork(w, s)) return WorkerOutcome::Stopped;
+    return WorkerOutcome::Done;
+}
+
+std::string stateText(const WorkerRecord& w, const RunSnapshot& s) {
+    const WorkerOutcome o = outcome(w, s);
+    const std::string sig = "(signal " + std::to_string(w.signal) + ")";
+    switch (o) {
+    case WorkerOutcome::Crashed:
+        return "crashed " + sig + (w.diedHoldingLock ? ", held lock" : "");
+    case WorkerOutcome::Terminated:
+        return "terminated " + sig;
+    case WorkerOutcome::Failed:
+        if (w.failedToStart) return "failed to start";
+        return w.exitCode >= 0 ? "failed (code " + std::to_string(w.exitCode) + ")" : "failed";
+    case WorkerOutcome::Live:
+        return std::string(toString(w.state));
+    case WorkerOutcome::Done:
+    case WorkerOutcome::Stopped:
+        return std::string(nameOf(o));
+    }
+    return {};
+}
+
+double progressFraction(const WorkerRecord& w, const RunSnapshot& s) {
+    if (isStatic(s.config.partition))
+        return w.assigned ? std::min(1.0, double(w.processed) / double(w.assigned)) : 0;
+    return std::min(1.0, double(w.processed) / double(std::max<uint64_t>(s.config.elements, 1)));
+}
+
+double runFraction(const RunSnapshot& s) {
+    return std::min(1.0, double(totals(s).processed) /
+                             double(std::max<uint64_t>(s.config.elements, 1)));
+}
+
+std::string groupedNumber(uint64_t v) {
+    std::string digits = std::to_string(v), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+std::string verdictText(const ExperimentConfig& cfg, uint64_t mismatches, uint64_t unwritten,
+                        int64_t lostUpdates) {
+    if (cfg.workload == Workload::Histogram) {
+        if (lostUpdates == 0 && mismatches == 0) return "histogram verified";
+        const uint64_t lost = uint64_t(lostUpdates < 0 ? -lostUpdates : lostUpdates);
+        return groupedNumber(lost) + (lostUpdates < 0 ? " extra updates" : " lost updates") +
+               " (" + groupedNumber(mismatches) + (mismatches == 1 ? " bin" : " bins") +
+               " wrong)";
+    }
+    if (mismatches == 0) return "array verified";
+    std::string s = groupedNumber(mismatches) + (mismatches == 1 ? " mismatch" : " mismatches");
+    if (unwritten == mismatches) return s + " (all unwritten)";
+    if (unwritten) return s + " (" + groupedNumber(unwritten) + " unwritten)";
+    return s;
+}
+
+} // namespace shm

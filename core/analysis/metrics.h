@@ -1,0 +1,71 @@
+#pragma once
+// Every figure derived from a run, computed in one place: the window's models, the status bar,
+// the text report and the --json report all call these, so they cannot disagree.
+//
+// Time figures exclude pauses. A worker's time ends when it finished (doneNs), else when its
+// process exited (a killed worker was busy until then), else now.
+#include "run_data.h"
+
+#include <cstdint>
+#include <string>
+
+namespace shm {
+
+struct TimeSplit {
+    double busy = 0;    // seconds from the barrier to the end, pauses excluded
+    double wait = 0;    // of busy: waiting for a lock
+    double hold = 0;    // of busy: holding a lock
+    double compute = 0; // the rest of busy: neither waiting nor holding
+    bool operator==(const TimeSplit&) const = default;
+};
+
+struct RunTotals {
+    uint64_t processed = 0;
+    LockStats lock;
+    uint64_t droppedEvents = 0;
+};
+
+uint64_t workerEndNs(const WorkerRecord& w, uint64_t nowNs);
+uint64_t busyNs(const WorkerRecord& w, uint64_t nowNs);
+TimeSplit timeSplit(const WorkerRecord& w, uint64_t nowNs);
+
+// "contended": share of acquisitions (a count) that found the lock taken and had to wait.
+double contendedPercent(const LockStats& l);
+// Mean wait of a contended acquisition.
+double meanWaitNs(const LockStats& l);
+// "lock wait": share of busy *time* spent waiting. Both are true at once: few acquisitions
+// that wait long give a small contended % and a large wait share.
+double waitShare(const WorkerRecord& w, uint64_t nowNs);
+
+RunTotals totals(const RunSnapshot& s);
+// End of the run's measured time: now while live; afterwards the last worker's end.
+uint64_t runEndNs(const RunSnapshot& s);
+// Barrier to end, pauses excluded (0 before the barrier). This is the report's compute_seconds.
+double elapsedSeconds(const RunSnapshot& s);
+// Longest busy time over the mean busy time of the workers that started (1 = perfectly even).
+double imbalance(const RunSnapshot& s);
+// Elements per second over the elapsed time (0 while nothing measured; frozen while paused).
+double throughput(const RunSnapshot& s);
+double workerRate(const WorkerRecord& w, uint64_t nowNs);
+
+WorkerOutcome outcome(const WorkerRecord& w, const RunSnapshot& s);
+// The worker's state as the window and the text report show it, e.g. "crashed (signal 9),
+// held lock", "terminated (signal 9)", "failed (code 3)", "waiting for lock".
+std::string stateText(const WorkerRecord& w, const RunSnapshot& s);
+
+// Fill of a worker's progress bar. Static partitions: its own share (1 = its work is done).
+// Dynamic/guided: its share of the whole array, since nobody knows its share in advance.
+double progressFraction(const WorkerRecord& w, const RunSnapshot& s);
+// The whole run's progress, 0..1.
+double runFraction(const RunSnapshot& s);
+
+// One wording for what verification found, everywhere: "array verified", "3 lost updates",
+// "145,019 mismatches (all unwritten)", "12 mismatches (2 unwritten)". Unwritten elements are
+// mismatches too (the JSON counts them in "mismatches").
+std::string verdictText(const ExperimentConfig& cfg, uint64_t mismatches, uint64_t unwritten,
+                        int64_t lostUpdates);
+
+// 1234567 -> "1,234,567" (the same in every locale: reports are compared across machines).
+std::string groupedNumber(uint64_t v);
+
+} // namespace shm

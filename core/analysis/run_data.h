@@ -1,0 +1,111 @@
+#pragma once
+// The run as data, in one header: what a worker is, what one frame of a run is, how a run and
+// its workers end. The controller fills these values; metrics.h computes every figure from
+// them; the report and the window's models read them. Plain values: cheap to copy, compared
+// with ==, no Qt.
+#include "layout.h"
+#include "settings.h"
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace shm {
+
+// Where the controller is in a run's life.
+enum class Phase : uint8_t { Idle, Starting, Running, Paused, Stopping, Finished };
+
+// How a run ended: finished (every worker exited 0, whatever the array holds) or failed.
+enum class RunStatus : uint8_t { Finished, Failed };
+
+// What became of a worker, from its published state and its process's exit. Strings only at
+// the edges: outcomeName() gives the report's "state" words.
+enum class WorkerOutcome : uint8_t {
+    Live,       // not exited yet
+    Done,       // finished its work
+    Stopped,    // exited 0 before finishing, because the run was stopped or failed
+    Crashed,    // killed by a signal nobody in the app sent
+    Terminated, // killed by the app (another worker failed, or a stop timed out)
+    Failed,     // exited non-zero or could not be started
+};
+
+struct LockStats {
+    uint64_t acquisitions = 0;
+    uint64_t contended = 0; // acquisitions that found the lock taken and had to wait
+    uint64_t waitNs = 0;
+    uint64_t holdNs = 0;
+    uint64_t maxWaitNs = 0;
+    bool operator==(const LockStats&) const = default;
+    LockStats& operator+=(const LockStats& o);
+};
+
+// One worker: what it published in its slot, plus how its process ended.
+struct WorkerRecord {
+    uint32_t id = 0;
+    // Published by the worker (lock-free reads of its slot).
+    int64_t pid = 0; // 0 until the worker attached
+    WorkerState state = WorkerState::Starting;
+    uint64_t processed = 0;
+    uint64_t assigned = 0; // static: its share; dynamic/guided: claimed so far
+    uint64_t heartbeatNs = 0;
+    uint64_t startNs = 0; // passed the barrier
+    uint64_t doneNs = 0;  // finished or stopped (0 if it never got there: killed)
+    uint64_t pausedNs = 0;
+    uint32_t holdingLock = 0; // 0 = none, else lock id + 1
+    uint64_t droppedEvents = 0;
+    LockStats lock;
+    // Added by the controller from the process's exit.
+    bool exited = false;
+    bool failedToStart = false;
+    int exitCode = -1; // -1 when killed by a signal or not exited
+    int signal = 0;
+    bool terminatedByUs = false;
+    bool diedHoldingLock = false; // crashed on its own while holding a lock
+    uint64_t exitNs = 0;          // CLOCK_MONOTONIC when the controller saw it exit
+    bool operator==(const WorkerRecord&) const = default;
+};
+
+// Read access to the run's array. keepAlive owns the mapping, so a model may keep drawing the
+// final array after the controller has moved on to the next run.
+struct ArrayRef {
+    const double* data = nullptr;
+    const uint8_t* owner = nullptr;
+    uint64_t count = 0;
+    std::shared_ptr<const void> keepAlive;
+    bool valid() const { return data != nullptr; }
+};
+
+// One frame of a run: everything a view may show, read once.
+struct RunSnapshot {
+    Phase phase = Phase::Idle;
+    ExperimentConfig config;
+    uint64_t nowNs = 0;       // CLOCK_MONOTONIC when taken
+    uint64_t releaseNs = 0;   // when the start barrier opened; 0 before
+    uint64_t pausedNs = 0;    // run-level pause time so far, the current pause included
+    bool stopRequested = false;
+    bool failed = false;      // a worker failed or the controller gave up
+    uint64_t cursor = 0;      // dynamic/guided: next unclaimed index
+    std::vector<WorkerRecord> workers;
+    ArrayRef array;
+    bool active() const { return phase != Phase::Idle && phase != Phase::Finished; }
+};
+
+// What the controller hands the window each frame: the snapshot and the lock events drained
+// since the previous frame (per worker, oldest first).
+struct RunFrame {
+    RunSnapshot snapshot;
+    std::vector<std::vector<Event>> newEvents;
+    // Events drained from the rings but never handed out because frames were not taken in
+    // time (the workers' own ring drops are in WorkerRecord::droppedEvents).
+    uint64_t discardedEvents = 0;
+};
+
+// Names at the edges (JSON, labels). nameOf, not toString: QTest's toString must stay the one
+// that QCOMPARE finds for these enums.
+std::string_view nameOf(Phase);
+std::string_view nameOf(RunStatus);     // finished | failed
+std::string_view nameOf(WorkerOutcome); // running | done | stopped | crashed | ...
+std::string_view toString(WorkerState);     // what the worker says: at barrier, running, ...
+
+} // namespace shm
