@@ -338,6 +338,7 @@ void MainWindow::refreshFrame(uint64_t budgetNs) {
     // One snapshot (and the lock events since the last one) per frame: every model sees the
     // same moment, and no view reads the controller or the segment.
     const shm::RunFrame frame = m_run.takeFrame();
+    ++m_frames;
     const shm::RunSnapshot& snap = frame.snapshot;
     m_lockEvents->update(frame);
     m_arrayModel->update(snap);

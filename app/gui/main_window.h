@@ -42,6 +42,8 @@ class MainWindow : public QMainWindow {
     // One frame: snapshot, models, plots. budgetNs bounds the array rescan (0 = finish it).
     void refreshFrame(uint64_t budgetNs);
     void setAutoRefresh(bool on);
+    // Frames drawn since the window opened (tests check that frames keep coming).
+    int frameCount() const { return m_frames; }
 
     static constexpr int kFrameIntervalMs = 33;
     // Array rescans stop after this much per frame and continue in the next: a fast 10^8 run
@@ -85,5 +87,6 @@ class MainWindow : public QMainWindow {
     QLabel* m_segmentLabel;
     QTimer m_frameTimer;
     bool m_contentionPending = false; // one more contention refresh after the run ended
+    int m_frames = 0;
     QString m_lastError;
 };
