@@ -1,6 +1,6 @@
-#include "exit_codes.h"
 #include "frame_bench.h"
 
+#include "exit_codes.h"
 #include "main_window.h"
 
 #include <QApplication>
@@ -24,8 +24,130 @@ double threadCpuNs() {
 }
 
 double percentile(std::vector<double> v, double q) {
+    if (v.empty()) return 0;
     std::sort(v.begin(), v.end());
     return v[std::min(v.size() - 1, size_t(q * double(v.size())))];
+}
+
+// Times the window's frames while runs are live, starting a new run whenever one ends.
+class FrameBench {
+  public:
+    FrameBench(MainWindow& window, int frames) : m_window(window), m_wanted(frames) {}
+    int run();
+    void print(const shm::ExperimentConfig& c) const;
+
+  private:
+    void onTick();
+    void startNextRun();
+
+    MainWindow& m_window;
+    int m_wanted;
+    QEventLoop m_loop;
+    QString m_error;
+    // ms per frame while a run was live (and the one after it ended): CPU and wall time.
+    std::vector<double> m_frames, m_framesWall;
+    // Busy share: the GUI thread's whole CPU time from one tick to the next (the frame, the
+    // controller's 10 ms poll and event drain, paints, anything else on the thread) over the
+    // wall time between the ticks, for the intervals that start with a counted frame.
+    double m_busyNs = 0, m_wallNs = 0, m_frameNs = 0;
+    // Starting the next run (segment creation, spawning workers) happens once per run, not per
+    // frame; a 10^6 run ends within a frame or two, so it is timed and reported apart.
+    double m_prevFrameNs = 0, m_prevTickCpu = 0, m_startCpuNs = 0, m_startWallNs = 0;
+    double m_startCpuTotal = 0;
+    int m_starts = 0, m_runs = 0;
+    bool m_prevCounted = false, m_lastWasActive = false;
+    QElapsedTimer m_sinceTick;
+};
+
+void FrameBench::onTick() {
+    const double wall = m_sinceTick.isValid() ? double(m_sinceTick.nsecsElapsed()) : 0;
+    m_sinceTick.start();
+    const double cpu0 = threadCpuNs();
+    if (m_prevCounted && wall > 0) {
+        m_busyNs += cpu0 - m_prevTickCpu - m_startCpuNs;
+        m_frameNs += m_prevFrameNs;
+        m_wallNs += wall - m_startWallNs;
+    }
+    m_startCpuNs = m_startWallNs = 0;
+    m_prevTickCpu = cpu0;
+    const RunController& run = m_window.controller();
+    const bool active = run.isActive();
+    QElapsedTimer t;
+    t.start();
+    m_window.refreshFrame(MainWindow::kFrameBudgetNs);
+    // Queued replots, then the paints they and the models asked for: what the event loop
+    // would do right after the timer, timed as part of the frame.
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::sendPostedEvents();
+    const double ns = threadCpuNs() - cpu0;
+    const bool counts = active ? run.phase() != shm::Phase::Starting : m_lastWasActive;
+    m_prevCounted = counts;
+    m_prevFrameNs = ns;
+    if (counts) {
+        m_frames.push_back(ns / 1e6);
+        m_framesWall.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    m_lastWasActive = active && run.phase() != shm::Phase::Starting;
+    if (int(m_frames.size()) >= m_wanted)
+        m_loop.quit();
+    else if (!active)
+        startNextRun();
+}
+
+void FrameBench::startNextRun() {
+    ++m_runs;
+    QElapsedTimer st;
+    st.start();
+    const double c0 = threadCpuNs();
+    if (!m_window.startRun(&m_error)) m_loop.exit(shm::exit_code::kRunFailed);
+    m_startCpuNs = threadCpuNs() - c0;
+    m_startWallNs = double(st.nsecsElapsed());
+    m_startCpuTotal += m_startCpuNs;
+    ++m_starts;
+}
+
+int FrameBench::run() {
+    if (!m_window.startRun(&m_error)) {
+        std::fprintf(stderr, "shmscope: %s\n", qPrintable(m_error));
+        return shm::exit_code::kRunFailed;
+    }
+    ++m_runs;
+    QTimer tick;
+    tick.setInterval(MainWindow::kFrameIntervalMs);
+    QObject::connect(&tick, &QTimer::timeout, &m_loop, [this] { onTick(); });
+    tick.start();
+    const int rc = m_loop.exec();
+    tick.stop();
+    RunController& run = m_window.controller();
+    run.stop();
+    if (run.isActive()) {
+        QEventLoop wait;
+        QObject::connect(&run, &RunController::finished, &wait, &QEventLoop::quit);
+        wait.exec();
+    }
+    if (rc) std::fprintf(stderr, "shmscope: %s\n", qPrintable(m_error));
+    return rc;
+}
+
+void FrameBench::print(const shm::ExperimentConfig& c) const {
+    std::printf("bench: %zu frames over %d run(s): %u workers, %s elements, %s, %s\n",
+                m_frames.size(), m_runs, c.workers,
+                qPrintable(QLocale(QLocale::English).toString(qulonglong(c.elements))),
+                std::string(shm::toString(c.workload)).c_str(),
+                std::string(shm::toString(c.sync)).c_str());
+    std::printf("GUI thread CPU per frame: median %.2f ms, p99 %.2f ms\n",
+                percentile(m_frames, 0.5), percentile(m_frames, 0.99));
+    // These two lines read the same in every version, so figures stay comparable.
+    std::printf("wall per frame (incl. preemption by workers): median %.2f ms, p99 %.2f ms\n",
+                percentile(m_framesWall, 0.5), percentile(m_framesWall, 0.99));
+    std::printf("GUI thread busy (all its CPU time: frames, polls, event drain): %.1f %% of wall "
+                "time\n",
+                m_wallNs > 0 ? 100.0 * m_busyNs / m_wallNs : 0.0);
+    std::printf("  of which frames (refresh + replot + paint): %.1f %%\n",
+                m_wallNs > 0 ? 100.0 * m_frameNs / m_wallNs : 0.0);
+    if (m_starts)
+        std::printf("(not counted: %d run start(s), %.1f ms GUI CPU each)\n", m_starts,
+                    m_startCpuTotal / 1e6 / m_starts);
 }
 } // namespace
 
@@ -35,103 +157,8 @@ int runFrameBench(MainWindow& window, const CliOptions& o) {
     window.show();
     for (int i = 0; i < 3; ++i)
         QApplication::processEvents();
-
-    RunController& run = window.controller();
-    // ms per frame while a run was live (and the one after it ended): CPU and wall time.
-    std::vector<double> frames, framesWall;
-    // Busy share: the GUI thread's whole CPU time from one tick to the next (the frame, the
-    // controller's 10 ms poll and event drain, paints, anything else on the thread) over the
-    // wall time between the ticks, for the intervals that start with a counted frame.
-    double busyNs = 0, wallNs = 0, frameNs = 0;
-    // Starting the next run (segment creation, spawning workers) happens once per run, not per
-    // frame; a 10^6 run ends within a frame or two, so it is timed and reported apart.
-    double prevFrameNs = 0, prevTickCpu = 0, startCpuNs = 0, startWallNs = 0, startCpuTotal = 0;
-    int starts = 0;
-    bool prevCounted = false;
-    int runs = 0;
-    bool lastWasActive = false;
-    QString error;
-    QElapsedTimer sinceTick;
-    QEventLoop loop;
-    QTimer tick;
-    tick.setInterval(MainWindow::kFrameIntervalMs);
-    QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
-        const double wall = sinceTick.isValid() ? double(sinceTick.nsecsElapsed()) : 0;
-        sinceTick.start();
-        const double cpu0 = threadCpuNs();
-        if (prevCounted && wall > 0) {
-            busyNs += cpu0 - prevTickCpu - startCpuNs;
-            frameNs += prevFrameNs;
-            wallNs += wall - startWallNs;
-        }
-        startCpuNs = startWallNs = 0;
-        prevTickCpu = cpu0;
-        const bool active = run.isActive();
-        QElapsedTimer t;
-        t.start();
-        window.refreshFrame(MainWindow::kFrameBudgetNs);
-        // Queued replots, then the paints they and the models asked for: what the event loop
-        // would do right after the timer, timed as part of the frame.
-        QCoreApplication::sendPostedEvents();
-        QCoreApplication::sendPostedEvents();
-        const double ns = threadCpuNs() - cpu0;
-        const double nsWall = double(t.nsecsElapsed());
-        const bool counts = active ? run.phase() != shm::Phase::Starting : lastWasActive;
-        prevCounted = counts;
-        prevFrameNs = ns;
-        if (counts) {
-            frames.push_back(ns / 1e6);
-            framesWall.push_back(nsWall / 1e6);
-        }
-        lastWasActive = active && run.phase() != shm::Phase::Starting;
-        if (int(frames.size()) >= o.benchFrames) {
-            loop.quit();
-        } else if (!active) {
-            ++runs;
-            QElapsedTimer st;
-            st.start();
-            const double c0 = threadCpuNs();
-            if (!window.startRun(&error)) loop.exit(3);
-            startCpuNs = threadCpuNs() - c0;
-            startWallNs = double(st.nsecsElapsed());
-            startCpuTotal += startCpuNs;
-            ++starts;
-        }
-    });
-    if (!window.startRun(&error)) {
-        std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
-        return shm::exit_code::kRunFailed;
-    }
-    ++runs;
-    tick.start();
-    const int rc = loop.exec();
-    tick.stop();
-    if (rc) {
-        std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
-        return shm::exit_code::kRunFailed;
-    }
-    run.stop();
-    if (run.isActive()) {
-        QEventLoop wait;
-        QObject::connect(&run, &RunController::finished, &wait, &QEventLoop::quit);
-        wait.exec();
-    }
-    const auto& c = o.config;
-    std::printf(
-        "bench: %zu frames over %d run(s): %u workers, %s elements, %s, %s\n", frames.size(), runs,
-        c.workers, qPrintable(QLocale(QLocale::English).toString(qulonglong(c.elements))),
-        std::string(shm::toString(c.workload)).c_str(), std::string(shm::toString(c.sync)).c_str());
-    std::printf("GUI thread CPU per frame: median %.2f ms, p99 %.2f ms\n", percentile(frames, 0.5),
-                percentile(frames, 0.99));
-    std::printf("wall per frame (incl. preemption by workers): median %.2f ms, p99 %.2f ms\n",
-                percentile(framesWall, 0.5), percentile(framesWall, 0.99));
-    std::printf("GUI thread busy (all its CPU time: frames, polls, event drain): %.1f %% of wall "
-                "time\n",
-                wallNs > 0 ? 100.0 * busyNs / wallNs : 0.0);
-    std::printf("  of which frames (refresh + replot + paint): %.1f %%\n",
-                wallNs > 0 ? 100.0 * frameNs / wallNs : 0.0);
-    if (starts)
-        std::printf("(not counted: %d run start(s), %.1f ms GUI CPU each)\n", starts,
-                    startCpuTotal / 1e6 / starts);
+    FrameBench bench(window, o.benchFrames);
+    if (const int rc = bench.run()) return rc;
+    bench.print(o.config);
     return shm::exit_code::kOk;
 }

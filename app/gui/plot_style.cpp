@@ -30,6 +30,14 @@ void fitLegend(QCPLegend* legend, int width, int entryWidth, int maxColumns) {
     legend->setFillOrder(QCPLegend::foColumnsFirst, true); // true: re-flow existing entries
 }
 
+QCustomPlot* create(QWidget* parent, const QString& objectName, const QString& toolTip) {
+    auto* plot = new QCustomPlot(parent);
+    plot->setObjectName(objectName);
+    plot->setMinimumSize(160, 120);
+    plot->setToolTip(toolTip);
+    return plot;
+}
+
 void apply(QCustomPlot* plot) {
     const QPalette pal = plot->palette();
     plot->setBackground(pal.brush(QPalette::Base));

@@ -2,12 +2,16 @@
 // Colours and fonts of a QCustomPlot taken from the widget palette, so the plots follow the
 // system's light or dark theme like the rest of the window.
 class QCustomPlot;
+class QString;
+class QWidget;
 class QCPAxis;
 class QCPLegend;
 
 namespace plot_style {
 // Call again on QEvent::PaletteChange (the user switched between light and dark).
 void apply(QCustomPlot* plot);
+// A plot as every view starts one: its object name, tooltip and minimum size.
+QCustomPlot* create(QWidget* parent, const QString& objectName, const QString& toolTip);
 void styleAxis(QCPAxis* axis);
 // Columns-first legend: as many columns as fit in `width` at about `entryWidth` px each,
 // re-flowing the existing entries when that number changes.

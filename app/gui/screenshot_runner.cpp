@@ -1,5 +1,6 @@
-#include "exit_codes.h"
 #include "screenshot_runner.h"
+
+#include "exit_codes.h"
 
 #include "main_window.h"
 #include "view_export.h"

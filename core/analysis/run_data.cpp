@@ -1,65 +1,39 @@
 #include "run_data.h"
 
+#include <array>
+
 namespace shm {
+namespace {
+// Names indexed by the enum's value: the static_asserts tie each table to its enum's last
+// value, so adding a value without a name fails to compile.
+constexpr std::array<std::string_view, 6> kPhases = {"idle",     "starting", "running",
+                                                     "paused",   "stopping", "finished"};
+static_assert(size_t(Phase::Finished) + 1 == kPhases.size());
+constexpr std::array<std::string_view, 2> kStatuses = {"finished", "failed"};
+static_assert(size_t(RunStatus::Failed) + 1 == kStatuses.size());
+constexpr std::array<std::string_view, 6> kOutcomes = {"running",    "done",   "stopped",
+                                                       "crashed", "terminated", "failed"};
+static_assert(size_t(WorkerOutcome::Failed) + 1 == kOutcomes.size());
+constexpr std::array<std::string_view, 7> kWorkerStates = {
+    "starting", "at barrier", "running", "waiting for lock", "paused", "done", "failed"};
+static_assert(kLastWorkerState + 1 == kWorkerStates.size());
+
+template <typename E, size_t N> std::string_view name(const std::array<std::string_view, N>& t, E e) {
+    return size_t(e) < N ? t[size_t(e)] : std::string_view("?");
+}
+} // namespace
 
 std::string_view nameOf(Phase p) {
-    switch (p) {
-    case Phase::Idle:
-        return "idle";
-    case Phase::Starting:
-        return "starting";
-    case Phase::Running:
-        return "running";
-    case Phase::Paused:
-        return "paused";
-    case Phase::Stopping:
-        return "stopping";
-    case Phase::Finished:
-        return "finished";
-    }
-    return "?";
+    return name(kPhases, p);
 }
-
 std::string_view nameOf(RunStatus s) {
-    return s == RunStatus::Finished ? "finished" : "failed";
+    return name(kStatuses, s);
 }
-
 std::string_view nameOf(WorkerOutcome o) {
-    switch (o) {
-    case WorkerOutcome::Live:
-        return "running";
-    case WorkerOutcome::Done:
-        return "done";
-    case WorkerOutcome::Stopped:
-        return "stopped";
-    case WorkerOutcome::Crashed:
-        return "crashed";
-    case WorkerOutcome::Terminated:
-        return "terminated";
-    case WorkerOutcome::Failed:
-        return "failed";
-    }
-    return "?";
+    return name(kOutcomes, o);
 }
-
 std::string_view toString(WorkerState s) {
-    switch (s) {
-    case WorkerState::Starting:
-        return "starting";
-    case WorkerState::AtBarrier:
-        return "at barrier";
-    case WorkerState::Running:
-        return "running";
-    case WorkerState::WaitingForLock:
-        return "waiting for lock";
-    case WorkerState::Paused:
-        return "paused";
-    case WorkerState::Done:
-        return "done";
-    case WorkerState::Failed:
-        return "failed";
-    }
-    return "?";
+    return name(kWorkerStates, s);
 }
 
 } // namespace shm

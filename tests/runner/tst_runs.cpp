@@ -58,6 +58,15 @@ class TestRuns : public QObject {
         }
         return true;
     }
+    // Runs cfg until it has processed `atLeast` elements, then `act`s and waits for the end.
+    template <typename F>
+    static bool interruptRun(RunController& c, const ExperimentConfig& cfg, uint64_t atLeast,
+                             F act, int timeoutMs = 5000) {
+        QSignalSpy done(&c, &RunController::finished);
+        if (!startAndWaitForProgress(c, cfg, atLeast)) return false;
+        act();
+        return done.wait(timeoutMs);
+    }
     static bool runToEnd(RunController& c, const ExperimentConfig& cfg, int timeoutMs = 60000) {
         QSignalSpy done(&c, &RunController::finished);
         QString err;
@@ -185,10 +194,7 @@ void TestRuns::stopEndsEarly() {
     RunController c;
     setUp(c);
     const ExperimentConfig cfg = slowConfig(2, 500);
-    QSignalSpy done(&c, &RunController::finished);
-    QVERIFY(startAndWaitForProgress(c, cfg, 10));
-    c.stop();
-    QVERIFY(done.wait(10000));
+    QVERIFY(interruptRun(c, cfg, 10, [&] { c.stop(); }, 10000));
     const RunReport& r = c.report();
     QCOMPARE(r.status, RunStatus::Finished);
     QVERIFY(r.processed < cfg.elements);
@@ -200,12 +206,11 @@ void TestRuns::stopEndsEarly() {
 void TestRuns::killedWorkerEndsRun() {
     RunController c;
     setUp(c);
-    const ExperimentConfig cfg = slowConfig(4, 500);
-    QSignalSpy done(&c, &RunController::finished);
-    QVERIFY(startAndWaitForProgress(c, cfg, 20));
-    const auto pids = c.snapshot().workers;
-    c.killWorker(2);
-    QVERIFY(done.wait(5000));
+    std::vector<WorkerRecord> pids;
+    QVERIFY(interruptRun(c, slowConfig(4, 500), 20, [&] {
+        pids = c.snapshot().workers;
+        c.killWorker(2);
+    }));
     const RunReport& r = c.report();
     QCOMPARE(r.status, RunStatus::Failed);
     QCOMPARE(r.workers[2].outcome, WorkerOutcome::Crashed);

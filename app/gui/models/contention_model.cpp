@@ -5,36 +5,25 @@
 
 #include <algorithm>
 
-ContentionModel::ContentionModel(QObject* parent) : QAbstractTableModel(parent) {}
+ContentionModel::ContentionModel(QObject* parent) : WorkerRowsModel(parent) {}
 
 void ContentionModel::clear() {
-    beginResetModel();
-    m_rows.clear();
     m_summary = {};
-    endResetModel();
+    clearRows();
 }
 
 void ContentionModel::update(const shm::RunSnapshot& snap) {
     const size_t n = snap.workers.size();
-    if (n != m_rows.size()) {
-        beginResetModel();
-        m_rows.assign(n, Row{});
-        endResetModel();
-    }
     const uint64_t now = shm::runEndNs(snap);
-    bool changed = false;
+    std::vector<Row> rows(n);
     double busy = 0;
     for (size_t k = 0; k < n; ++k) {
         const shm::WorkerRecord& w = snap.workers[k];
-        Row r;
+        Row& r = rows[k];
         r.lock = w.lock;
         r.dropped = w.droppedEvents;
         r.time = shm::timeSplit(w, now);
         busy += r.time.busy;
-        if (!(r == m_rows[k])) {
-            m_rows[k] = r;
-            changed = true;
-        }
     }
     const shm::RunTotals t = shm::totals(snap);
     const double elapsed = shm::elapsedSeconds(snap);
@@ -49,23 +38,58 @@ void ContentionModel::update(const shm::RunSnapshot& snap) {
     s.waitShare = busy > 0 ? std::min(1.0, double(t.lock.waitNs) / 1e9 / busy) : 0;
     s.droppedEvents = t.droppedEvents;
     m_summary = s;
-    if (changed && n) emit dataChanged(index(0, 0), index(int(n) - 1, ColumnCount - 1));
-}
-
-int ContentionModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    setRows(rows);
 }
 
 int ContentionModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+namespace {
+using Row = ContentionModel::Row;
+// One row of this table per column: its title, its raw value (ValueRole) and its text. The
+// order is the Column enum's (static_assert below).
+struct ColumnDef {
+    const char* title;
+    QVariant (*value)(const Row&, int row);
+    QString (*text)(const Row&, int row);
+};
+const ColumnDef kColumns[] = {
+    {QT_TRANSLATE_NOOP("ContentionModel", "Worker"), [](const Row&, int k) { return QVariant(k); },
+     [](const Row&, int k) { return worker_palette::workerLabel(uint32_t(k)); }},
+    {QT_TRANSLATE_NOOP("ContentionModel", "Acquisitions"),
+     [](const Row& r, int) { return QVariant(qulonglong(r.lock.acquisitions)); },
+     [](const Row& r, int) { return format::number(r.lock.acquisitions); }},
+    {QT_TRANSLATE_NOOP("ContentionModel", "Contended"),
+     [](const Row& r, int) { return QVariant(shm::contendedPercent(r.lock)); },
+     [](const Row& r, int) { return format::percent(shm::contendedPercent(r.lock) / 100); }},
+    {QT_TRANSLATE_NOOP("ContentionModel", "Mean wait"),
+     [](const Row& r, int) { return QVariant(shm::meanWaitNs(r.lock)); },
+     [](const Row& r, int) { return format::duration(shm::meanWaitNs(r.lock)); }},
+    {QT_TRANSLATE_NOOP("ContentionModel", "Max wait"),
+     [](const Row& r, int) { return QVariant(qulonglong(r.lock.maxWaitNs)); },
+     [](const Row& r, int) { return format::duration(double(r.lock.maxWaitNs)); }},
+    {QT_TRANSLATE_NOOP("ContentionModel", "Waiting"),
+     [](const Row& r, int) { return QVariant(r.time.wait); },
+     [](const Row& r, int) { return format::duration(r.time.wait * 1e9); }},
+    {QT_TRANSLATE_NOOP("ContentionModel", "Holding"),
+     [](const Row& r, int) { return QVariant(r.time.hold); },
+     [](const Row& r, int) { return format::duration(r.time.hold * 1e9); }},
+    {QT_TRANSLATE_NOOP("ContentionModel", "Computing"),
+     [](const Row& r, int) { return QVariant(r.time.compute); },
+     [](const Row& r, int) { return format::duration(r.time.compute * 1e9); }},
+    {QT_TRANSLATE_NOOP("ContentionModel", "Dropped events"),
+     [](const Row& r, int) { return QVariant(qulonglong(r.dropped)); },
+     [](const Row& r, int) { return format::number(r.dropped); }},
+};
+static_assert(std::size(kColumns) == ContentionModel::ColumnCount);
+} // namespace
+
 QVariant ContentionModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row& r = m_rows[size_t(index.row())];
-    const double contendedPct = shm::contendedPercent(r.lock);
-    const double meanWait = shm::meanWaitNs(r.lock);
+    const ColumnDef& col = kColumns[index.column()];
     switch (role) {
     case ComputeSecondsRole:
         return r.time.compute;
@@ -79,74 +103,15 @@ QVariant ContentionModel::data(const QModelIndex& index, int role) const {
         return index.column() == WorkerCol ? QVariant(worker_palette::color(uint32_t(index.row())))
                                            : QVariant();
     case ValueRole:
-        switch (index.column()) {
-        case WorkerCol:
-            return index.row();
-        case AcquisitionsCol:
-            return qulonglong(r.lock.acquisitions);
-        case ContendedCol:
-            return contendedPct;
-        case MeanWaitCol:
-            return meanWait;
-        case MaxWaitCol:
-            return qulonglong(r.lock.maxWaitNs);
-        case WaitCol:
-            return r.time.wait;
-        case HoldCol:
-            return r.time.hold;
-        case ComputeCol:
-            return r.time.compute;
-        case DroppedCol:
-            return qulonglong(r.dropped);
-        }
-        return {};
+        return col.value(r, index.row());
     case Qt::DisplayRole:
-        switch (index.column()) {
-        case WorkerCol:
-            return worker_palette::workerLabel(uint32_t(index.row()));
-        case AcquisitionsCol:
-            return format::number(r.lock.acquisitions);
-        case ContendedCol:
-            return format::percent(contendedPct / 100);
-        case MeanWaitCol:
-            return format::duration(meanWait);
-        case MaxWaitCol:
-            return format::duration(double(r.lock.maxWaitNs));
-        case WaitCol:
-            return format::duration(r.time.wait * 1e9);
-        case HoldCol:
-            return format::duration(r.time.hold * 1e9);
-        case ComputeCol:
-            return format::duration(r.time.compute * 1e9);
-        case DroppedCol:
-            return format::number(r.dropped);
-        }
-        return {};
+        return col.text(r, index.row());
     }
     return {};
 }
 
 QVariant ContentionModel::headerData(int section, Qt::Orientation o, int role) const {
-    if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
-    switch (section) {
-    case WorkerCol:
-        return tr("Worker");
-    case AcquisitionsCol:
-        return tr("Acquisitions");
-    case ContendedCol:
-        return tr("Contended");
-    case MeanWaitCol:
-        return tr("Mean wait");
-    case MaxWaitCol:
-        return tr("Max wait");
-    case WaitCol:
-        return tr("Waiting");
-    case HoldCol:
-        return tr("Holding");
-    case ComputeCol:
-        return tr("Computing");
-    case DroppedCol:
-        return tr("Dropped events");
-    }
-    return {};
+    if (o != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
+        return {};
+    return tr(kColumns[section].title);
 }

@@ -4,12 +4,17 @@
 // stacked bars read the time roles; tests read both.
 #include "metrics.h"
 #include "run_data.h"
+#include "worker_rows_model.h"
 
-#include <QAbstractTableModel>
+// One worker's lock figures.
+struct ContentionRow {
+    shm::LockStats lock;
+    shm::TimeSplit time;
+    uint64_t dropped = 0;
+    bool operator==(const ContentionRow&) const = default;
+};
 
-#include <vector>
-
-class ContentionModel : public QAbstractTableModel {
+class ContentionModel : public WorkerRowsModel<ContentionRow> {
     Q_OBJECT
   public:
     enum Column {
@@ -43,12 +48,7 @@ class ContentionModel : public QAbstractTableModel {
         double waitShare = 0; // all workers' wait time over their busy time
         uint64_t droppedEvents = 0;
     };
-    struct Row {
-        shm::LockStats lock;
-        shm::TimeSplit time;
-        uint64_t dropped = 0;
-        bool operator==(const Row&) const = default;
-    };
+    using Row = ContentionRow;
 
     explicit ContentionModel(QObject* parent = nullptr);
 
@@ -56,12 +56,10 @@ class ContentionModel : public QAbstractTableModel {
     void clear();
     const Summary& summary() const { return m_summary; }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation o, int role) const override;
 
   private:
-    std::vector<Row> m_rows;
     Summary m_summary;
 };

@@ -11,32 +11,28 @@ namespace {
 constexpr double kRateSmoothing = 0.3; // weight of the newest frame in the displayed live rate
 } // namespace
 
-ProgressModel::ProgressModel(QObject* parent) : QAbstractTableModel(parent) {}
+ProgressModel::ProgressModel(QObject* parent) : WorkerRowsModel(parent) {}
 
 void ProgressModel::clear() {
-    beginResetModel();
-    m_rows.clear();
     m_lastProcessed.clear();
     m_lastNs.clear();
-    endResetModel();
+    clearRows();
 }
 
 void ProgressModel::update(const shm::RunSnapshot& snap) {
     const size_t n = snap.workers.size();
-    if (n != m_rows.size()) {
-        beginResetModel();
-        m_rows.assign(n, Row{});
+    if (n != m_lastNs.size()) {
         m_lastProcessed.assign(n, 0);
         m_lastNs.assign(n, 0);
-        endResetModel();
     }
+    resizeRows(n);
+    std::vector<Row> rows(n);
     const shm::ExperimentConfig& cfg = snap.config;
     const uint64_t now = shm::runEndNs(snap);
     const double runFraction = shm::runFraction(snap);
-    int firstChanged = -1, lastChanged = -1;
     for (size_t k = 0; k < n; ++k) {
         const shm::WorkerRecord& w = snap.workers[k];
-        Row r;
+        Row& r = rows[k];
         r.outcome = shm::outcome(w, snap);
         r.stateText = format::text(shm::stateText(w, snap));
         r.pid = w.pid;
@@ -60,20 +56,13 @@ void ProgressModel::update(const shm::RunSnapshot& snap) {
         r.waitShare = !cfg.usesLock()   ? kNoLock
                       : !cfg.instrument ? kTimingsOff
                                         : shm::waitShare(w, now);
-        if (!(r == m_rows[k])) {
-            m_rows[k] = r;
-            if (firstChanged < 0) firstChanged = int(k);
-            lastChanged = int(k);
-        }
     }
-    if (firstChanged >= 0) {
-        ++m_dataChangedCount;
-        emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
+    const bool shareOfRun = !shm::isStatic(cfg.partition);
+    if (shareOfRun != m_shareOfRun) {
+        m_shareOfRun = shareOfRun;
+        emit headerDataChanged(Qt::Horizontal, ProgressCol, ProgressCol);
     }
-}
-
-int ProgressModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    setRows(rows);
 }
 
 int ProgressModel::columnCount(const QModelIndex& parent) const {
@@ -92,10 +81,6 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
         return r.fraction;
     case TotalFractionRole:
         return r.totalFraction;
-    case ProcessedRole:
-        return qulonglong(r.processed);
-    case OutcomeRole:
-        return int(r.outcome);
     case Qt::DecorationRole:
         if (index.column() == WorkerCol) return worker_palette::color(k);
         return {};
@@ -123,8 +108,7 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
         case StateCol:
             return r.stateText;
         case ProgressCol:
-            return r.shareOfRun ? tr("%1 of the run").arg(format::percent(r.fraction))
-                                : format::percent(r.fraction);
+            return format::percent(r.fraction);
         case RateCol:
             return format::rate(r.rate);
         case WaitCol:
@@ -137,41 +121,41 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
     return {};
 }
 
+namespace {
+// Header title and tooltip per column, in the Column enum's order.
+struct HeaderDef {
+    const char* title;
+    const char* tip;
+};
+const HeaderDef kHeaders[] = {
+    {QT_TRANSLATE_NOOP("ProgressModel", "Worker"),
+     QT_TRANSLATE_NOOP("ProgressModel", "Worker id; its colour is the same in every view.")},
+    {QT_TRANSLATE_NOOP("ProgressModel", "PID"),
+     QT_TRANSLATE_NOOP("ProgressModel", "Process id of the shmscope-worker process.")},
+    {QT_TRANSLATE_NOOP("ProgressModel", "State"),
+     QT_TRANSLATE_NOOP("ProgressModel",
+                       "What the worker says it is doing, or how its process ended.")},
+    {QT_TRANSLATE_NOOP("ProgressModel", "Progress"),
+     QT_TRANSLATE_NOOP("ProgressModel",
+                       "Elements processed of those assigned (dynamic/guided: \"Share of run\", "
+                       "the worker's part of the whole array, with all workers' total shaded "
+                       "behind).")},
+    {QT_TRANSLATE_NOOP("ProgressModel", "Rate"),
+     QT_TRANSLATE_NOOP("ProgressModel", "Elements per second (average once done).")},
+    {QT_TRANSLATE_NOOP("ProgressModel", "Lock wait"),
+     QT_TRANSLATE_NOOP("ProgressModel",
+                       "Lock wait: share of this worker's busy TIME spent waiting for the lock "
+                       "(the contention view's \"contended\" counts acquisitions that waited).")},
+};
+static_assert(std::size(kHeaders) == ProgressModel::ColumnCount);
+} // namespace
+
 QVariant ProgressModel::headerData(int section, Qt::Orientation o, int role) const {
-    if (o != Qt::Horizontal) return {};
-    if (role == Qt::ToolTipRole) {
-        switch (section) {
-        case WorkerCol:
-            return tr("Worker id; its colour is the same in every view.");
-        case PidCol:
-            return tr("Process id of the shmscope-worker process.");
-        case StateCol:
-            return tr("What the worker says it is doing, or how its process ended.");
-        case ProgressCol:
-            return tr("Elements processed of those assigned (dynamic/guided: of the "
-                                  "whole array, with all workers' total shaded behind).");
-        case RateCol:
-            return tr("Elements per second (average once done).");
-        case WaitCol:
-            return tr("Lock wait: share of this worker's busy TIME spent waiting for the lock "
-                      "(the contention view's \"contended\" counts acquisitions that waited).");
-        }
-        return {};
-    }
+    if (o != Qt::Horizontal || section < 0 || section >= ColumnCount) return {};
+    if (role == Qt::ToolTipRole) return tr(kHeaders[section].tip);
     if (role != Qt::DisplayRole) return {};
-    switch (section) {
-    case WorkerCol:
-        return tr("Worker");
-    case PidCol:
-        return tr("PID");
-    case StateCol:
-        return tr("State");
-    case ProgressCol:
-        return tr("Progress");
-    case RateCol:
-        return tr("Rate");
-    case WaitCol:
-        return tr("Lock wait");
-    }
-    return {};
+    // Dynamic/guided: nobody has a share in advance; the bar is the worker's part of the whole
+    // run, with all workers' total shaded behind it (full when the run is done).
+    if (section == ProgressCol && m_shareOfRun) return tr("Share of run");
+    return tr(kHeaders[section].title);
 }

@@ -3,13 +3,29 @@
 // figure comes from core's metrics (the report uses the same). Emits one dataChanged per frame
 // at most (coalesced), and only if a cell changed.
 #include "run_data.h"
+#include "worker_rows_model.h"
 
-#include <QAbstractTableModel>
 #include <QColor>
+#include <QString>
 
 #include <vector>
 
-class ProgressModel : public QAbstractTableModel {
+// What one worker's row shows.
+struct ProgressRow {
+    QString stateText;
+    shm::WorkerOutcome outcome = shm::WorkerOutcome::Live;
+    bool shareOfRun = false; // dynamic/guided: the fraction is of the whole array
+    qint64 pid = 0;
+    uint64_t processed = 0;
+    uint64_t assigned = 0;
+    double fraction = 0;
+    double totalFraction = 0;
+    double rate = 0;       // elements/s
+    double waitShare = -1; // of busy time; ProgressModel::kNoLock / kTimingsOff
+    bool operator==(const ProgressRow&) const = default;
+};
+
+class ProgressModel : public WorkerRowsModel<ProgressRow> {
     Q_OBJECT
   public:
     enum Column { WorkerCol, PidCol, StateCol, ProgressCol, RateCol, WaitCol, ColumnCount };
@@ -17,42 +33,23 @@ class ProgressModel : public QAbstractTableModel {
         FractionRole = Qt::UserRole + 1, // double 0..1: the bar's fill (this worker)
         TotalFractionRole,               // double 0..1: dynamic/guided: all workers together
         ColorRole,                       // QColor of the worker
-        ProcessedRole,                   // qulonglong
-        OutcomeRole,                     // int shm::WorkerOutcome
     };
 
     static constexpr double kNoLock = -1;     // waitShare: no lock in this run
     static constexpr double kTimingsOff = -2; // waitShare: lock taken, timings off
 
-    struct Row {
-        QString stateText;
-        shm::WorkerOutcome outcome = shm::WorkerOutcome::Live;
-        bool shareOfRun = false; // dynamic/guided: the fraction is of the whole array
-        qint64 pid = 0;
-        uint64_t processed = 0;
-        uint64_t assigned = 0;
-        double fraction = 0;
-        double totalFraction = 0;
-        double rate = 0;       // elements/s
-        double waitShare = -1; // of busy time; kNoLock / kTimingsOff (lock not timed)
-        bool operator==(const Row&) const = default;
-    };
 
+    using Row = ProgressRow;
     explicit ProgressModel(QObject* parent = nullptr);
 
     void update(const shm::RunSnapshot& snap);
     void clear();
-    const Row& row(int r) const { return m_rows.at(size_t(r)); }
-    int dataChangedCount() const { return m_dataChangedCount; }
-
-    int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation o, int role) const override;
 
   private:
-    std::vector<Row> m_rows;
     std::vector<uint64_t> m_lastProcessed;
     std::vector<uint64_t> m_lastNs;
-    int m_dataChangedCount = 0;
+    bool m_shareOfRun = false; // dynamic/guided: the progress column shows shares of the run
 };

@@ -28,18 +28,27 @@ QColor pale(const QColor& c) {
 
 // "contended" counts acquisitions, "busy time waiting" measures time: both true at once (a few
 // long waits give a small first and a large second), so each card says what it counts.
-const char* const kFigureCaptions[] = {"acquisitions/s", "acquisitions contended",
-                                       "busy time waiting", "mean wait", "max wait",
-                                       "events dropped"};
+const char* const kFigureCaptions[] = {
+    QT_TRANSLATE_NOOP("ContentionView", "acquisitions/s"),
+    QT_TRANSLATE_NOOP("ContentionView", "acquisitions contended"),
+    QT_TRANSLATE_NOOP("ContentionView", "busy time waiting"),
+    QT_TRANSLATE_NOOP("ContentionView", "mean wait"),
+    QT_TRANSLATE_NOOP("ContentionView", "max wait"),
+    QT_TRANSLATE_NOOP("ContentionView", "events dropped")};
 const char* const kFigureTips[] = {
-    "Lock acquisitions per second, all workers together.",
-    "Contended: share of acquisitions (a count) that found the lock taken and had to wait. "
-    "JSON: lock.contended_percent.",
-    "Lock wait: share of the workers' busy time spent waiting for the lock. "
-    "JSON: lock.wait_share.",
-    "Average wait of a contended acquisition.", "Longest single wait for the lock.",
-    "Lock events the workers could not record because their ring was full: the timeline and "
-    "the histogram miss these (and say so); the counters do not."};
+    QT_TRANSLATE_NOOP("ContentionView", "Lock acquisitions per second, all workers together."),
+    QT_TRANSLATE_NOOP("ContentionView",
+                      "Contended: share of acquisitions (a count) that found the lock taken and "
+                      "had to wait. JSON: lock.contended_percent."),
+    QT_TRANSLATE_NOOP("ContentionView",
+                      "Lock wait: share of the workers' busy time spent waiting for the lock. "
+                      "JSON: lock.wait_share."),
+    QT_TRANSLATE_NOOP("ContentionView", "Average wait of a contended acquisition."),
+    QT_TRANSLATE_NOOP("ContentionView", "Longest single wait for the lock."),
+    QT_TRANSLATE_NOOP("ContentionView",
+                      "Lock events the workers could not record because their ring was full: "
+                      "the timeline and the histogram miss these (and say so); the counters do "
+                      "not.")};
 
 // Decade edges only: 100 ns, 1 µs, 10 µs, ... 10 s.
 QString histogramLabel(int bucket) {
@@ -63,10 +72,7 @@ ContentionView::ContentionView(ContentionModel* model, const LockEventsModel* ev
                                QWidget* parent)
     : QWidget(parent), m_model(model), m_events(events) {
     setObjectName(QStringLiteral("contentionView"));
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->setSpacing(2);
-    layout->addWidget(new SectionHeading(tr("Lock contention"), this));
+    auto* layout = sectionLayout(this, tr("Lock contention"));
 
     m_stack = new QStackedWidget(this);
     layout->addWidget(m_stack, 1);
@@ -130,11 +136,10 @@ void ContentionView::buildFigures(QLayout* into, QWidget* parent) {
 }
 
 void ContentionView::buildBarsPlot(QWidget* parent) {
-    m_bars = new QCustomPlot(parent);
-    m_bars->setObjectName(QStringLiteral("contentionBars"));
-    m_bars->setMinimumSize(160, 120);
-    m_bars->setToolTip(tr("Per worker: time computing (pale worker colour), waiting for the "
-                          "lock (dark red) and holding it (solid worker colour)."));
+    m_bars = plot_style::create(parent, QStringLiteral("contentionBars"),
+                                tr("Per worker: time computing (pale worker colour), waiting "
+                                   "for the lock (dark red) and holding it (solid worker "
+                                   "colour)."));
     m_bars->yAxis->setLabel(tr("time (s)"));
     addTitle(m_bars, tr("Time per worker"), font());
     m_bars->legend->setVisible(true);
@@ -166,11 +171,10 @@ void ContentionView::buildBarsPlot(QWidget* parent) {
 }
 
 void ContentionView::buildHistogramPlot(QWidget* parent) {
-    m_hist = new QCustomPlot(parent);
-    m_hist->setObjectName(QStringLiteral("waitHistogram"));
-    m_hist->setMinimumSize(160, 120);
-    m_hist->setToolTip(tr("How long contended acquisitions waited, in log-scaled buckets "
-                          "(three per decade), from the recorded lock events."));
+    m_hist = plot_style::create(parent, QStringLiteral("waitHistogram"),
+                                tr("How long contended acquisitions waited, in log-scaled "
+                                   "buckets (three per decade), from the recorded lock "
+                                   "events."));
     m_histTitle = addTitle(m_hist, tr("Wait times"), font());
     m_hist->xAxis->setLabel(tr("wait (log scale)"));
     m_hist->yAxis->setLabel(tr("acquisitions"));

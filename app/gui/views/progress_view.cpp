@@ -10,10 +10,7 @@
 
 ProgressView::ProgressView(ProgressModel* model, QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("progressView"));
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->setSpacing(2);
-    layout->addWidget(new SectionHeading(tr("Workers"), this));
+    auto* layout = sectionLayout(this, tr("Workers"));
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("progressTable"));
     m_table->setModel(model);
