@@ -90,22 +90,18 @@ int main(int argc, char** argv) {
     const QString workerPath =
         QCoreApplication::applicationDirPath() + QStringLiteral("/../../app/shmscope-worker");
 
-    const auto job = [](shm::Workload w, uint64_t n, uint32_t workers, shm::SyncMode s) {
-        shm::ExperimentConfig c;
-        c.workload = w;
-        c.elements = n;
-        c.workers = workers;
-        c.sync = s;
-        return c;
-    };
-    const shm::ExperimentConfig seed = job(shm::Workload::Sin, seedN, 2, shm::SyncMode::None);
+    const shm::ExperimentConfig seed{
+        .workers = 2, .elements = seedN, .workload = shm::Workload::Sin, .sync = shm::SyncMode::None};
     std::vector<double> proc, thr;
     for (int r = 0; r < repeat; ++r) {
         proc.push_back(runProcesses(seed, workerPath));
         thr.push_back(runThreads(seedN, 2));
     }
 
-    shm::ExperimentConfig mutex = job(shm::Workload::Wave, mutexN, 4, shm::SyncMode::Mutex);
+    shm::ExperimentConfig mutex{.workers = 4,
+                                .elements = mutexN,
+                                .workload = shm::Workload::Wave,
+                                .sync = shm::SyncMode::Mutex};
     std::vector<double> on, off;
     for (int r = 0; r < repeat; ++r) {
         mutex.instrument = true;

@@ -59,12 +59,7 @@ std::unique_ptr<MainWindow> makeWindow(const QString& tag, const shm::Experiment
 
 shm::ExperimentConfig config(uint32_t workers, uint64_t elements, shm::SyncMode sync,
                              uint32_t delayUs = 0) {
-    shm::ExperimentConfig c;
-    c.workers = workers;
-    c.elements = elements;
-    c.sync = sync;
-    c.delayUs = delayUs;
-    return c;
+    return {.workers = workers, .elements = elements, .sync = sync, .delayUs = delayUs};
 }
 } // namespace
 
