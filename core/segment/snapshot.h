@@ -1,6 +1,7 @@
 #pragma once
 // Lock-free reads of what workers publish: a window or the controller polls these and never
 // touches a worker's lock, so a stuck worker cannot freeze the reader.
+#include "event_ring.h" // drainEvents, for callers that used it from here
 #include "segment.h"
 
 #include <cstddef>
@@ -32,6 +33,7 @@ struct WorkerSnapshot {
     uint64_t pausedNs = 0;
     uint32_t holdingLock = 0; // 0 = none, else lock id + 1
     uint64_t droppedEvents = 0;
+    uint64_t clampedEvents = 0; // event times the worker raised to its previous event's
     LockStats lock;
     bool operator==(const WorkerSnapshot&) const = default;
 };
@@ -40,9 +42,5 @@ std::string_view toString(WorkerState s);
 
 WorkerSnapshot readWorker(const Segment& seg, uint32_t k);
 std::vector<WorkerSnapshot> readWorkers(const Segment& seg);
-
-// Moves up to `max` unread events of worker k's ring into `out` (appending) and frees their
-// slots for the worker. Single consumer: only one reader may drain a given segment.
-size_t drainEvents(const Segment& seg, uint32_t k, std::vector<Event>& out, size_t max = SIZE_MAX);
 
 } // namespace shm
