@@ -46,7 +46,7 @@ void TestLockEvents::holdsNeverOverlap_data() {
     QTest::addColumn<uint32_t>("delayUs");
     for (SyncMode s : {SyncMode::Mutex, SyncMode::Spin, SyncMode::Striped})
         for (LockScope scope : {LockScope::Element, LockScope::Chunk})
-            for (uint32_t delay : {0u, 1u})
+            for (uint32_t delay : {0u, 1u, 5u})
                 QTest::addRow("%s %s delay %u", toString(s).data(),
                               scope == LockScope::Element ? "element" : "chunk", delay)
                     << s << scope << delay;
@@ -60,11 +60,13 @@ void TestLockEvents::holdsNeverOverlap() {
     c.setWorkerPath(testutil::workerPath());
     c.setSegmentName(testutil::segmentName(QStringLiteral("lockev%1").arg(++m_seq)));
     c.setKeepEvents(true);
-    // Block partition, 2500 elements per worker: at most 3 events per acquisition, so at most
-    // 7500 per worker, which fits the 8192-event ring even if nobody drained it: no drops, every
-    // event is seen.
+    // Block partition. Without delay, 2500 elements per worker: at most 3 events per
+    // acquisition, so at most 7500 per worker, which fits the 8192-event ring even if nobody
+    // drained it. With 5 µs per element, 10000 per worker so the workers really overlap and
+    // wait: the lock admits one element per 5 µs, at most 2000 acquisitions (6000 events) of one
+    // worker per 10 ms, and the test drains every millisecond. No drops: every event is seen.
     ExperimentConfig cfg;
-    cfg.elements = 10'000;
+    cfg.elements = delayUs >= 5 ? 40'000 : 10'000;
     cfg.workers = 4;
     cfg.partition = Partition::Block;
     cfg.sync = sync;
@@ -73,6 +75,9 @@ void TestLockEvents::holdsNeverOverlap() {
     cfg.chunk = 8;
     cfg.delayUs = delayUs;
     QSignalSpy done(&c, &RunController::finished);
+    QTimer drain;
+    connect(&drain, &QTimer::timeout, &c, [&c] { c.drainEvents(); });
+    drain.start(1);
     QString err;
     QVERIFY2(c.start(cfg, &err), qPrintable(err));
     QVERIFY(done.wait(120000));
@@ -80,6 +85,9 @@ void TestLockEvents::holdsNeverOverlap() {
     QCOMPARE(r.status, std::string("finished"));
     QCOMPARE(r.mismatches, 0u);
     QCOMPARE(r.droppedEvents, 0u);
+    uint64_t clamped = 0;
+    for (const auto& w : c.snapshot().workers)
+        clamped += w.live.clampedEvents;
 
     LockActivity a;
     a.reset(cfg.workers, sync == SyncMode::Striped ? 1 + cfg.stripes : 1, sync, SIZE_MAX);
@@ -100,6 +108,9 @@ void TestLockEvents::holdsNeverOverlap() {
         QVERIFY(!a.openWait(k));
     }
     QCOMPARE(a.counts().malformed, 0u);
+    qInfo("%llu events, %llu holds, %llu waits, %llu clamped by the writer",
+          (unsigned long long)events, (unsigned long long)a.counts().holds,
+          (unsigned long long)a.counts().waits, (unsigned long long)clamped);
     QVERIFY2(events >= 1000, qPrintable(QStringLiteral("only %1 events").arg(events)));
 
     // Across workers, per lock: sorted by begin, each hold begins at or after every earlier
