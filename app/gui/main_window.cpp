@@ -109,7 +109,6 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     m_progressView = new ProgressView(m_progressModel);
     m_arrayView = new ArrayView;
     m_contentionView = new ContentionView(m_contentionModel);
-    m_contentionView->setSource(&m_run);
     m_leftSplit = new QSplitter(Qt::Vertical);
     m_leftSplit->setChildrenCollapsible(false);
     m_leftSplit->addWidget(m_progressView);

@@ -158,10 +158,6 @@ ContentionView::ContentionView(ContentionModel* model, QWidget* parent)
     clear();
 }
 
-void ContentionView::setSource(const RunController* run) {
-    m_timeline->setSource(run);
-}
-
 bool ContentionView::showsNoLockMessage() const {
     return m_stack->currentWidget() == m_noLock;
 }
@@ -174,6 +170,9 @@ void ContentionView::clear() {
     m_barsDirty = true;
     m_histShownTotal = ~uint64_t(0);
     m_waits.reset(0);
+    m_activity.reset(0, 1, shm::SyncMode::Mutex);
+    m_cursors.clear();
+    m_timeline->setActivity(nullptr, 0, 0, shm::SyncMode::Mutex);
     m_histBars->data()->clear();
     buildBars(0);
     m_timeline->clear();
@@ -189,6 +188,10 @@ void ContentionView::startRun(const shm::ExperimentConfig& cfg) {
     m_barsDirty = true;
     m_histShownTotal = ~uint64_t(0);
     m_waits.reset(cfg.workers);
+    m_activity.reset(cfg.workers, cfg.sync == shm::SyncMode::Striped ? 1 + cfg.stripes : 1,
+                     cfg.sync);
+    m_cursors.assign(cfg.workers, {});
+    m_timeline->setActivity(&m_activity, 0, cfg.workers, cfg.sync);
     m_histBars->data()->clear();
     buildBars(cfg.workers);
     m_timeline->clear();
@@ -328,10 +331,21 @@ void ContentionView::updateSummary() {
                 .arg(values[i], tr(kFigureCaptions[i])));
 }
 
+void ContentionView::consumeEvents(const RunController& run) {
+    for (uint32_t k = 0; k < m_cfg.workers && k < m_cursors.size(); ++k) {
+        const auto& q = run.events(k);
+        m_waits.consume(k, q);
+        const size_t from = m_cursors[k].firstNew(q);
+        m_newEvents.assign(q.begin() + ptrdiff_t(from), q.end());
+        m_activity.consume(k, m_newEvents.data(), m_newEvents.size());
+        m_cursors[k].consumed(q, from, q.size());
+    }
+    m_timeline->setActivity(&m_activity, run.releaseNs(), m_cfg.workers, m_cfg.sync);
+}
+
 void ContentionView::refresh(const RunController& run, uint64_t nowNs, bool immediate) {
     if (!m_cfg.usesLock() || !m_cfg.instrument || !run.segment()) return;
-    for (uint32_t k = 0; k < m_cfg.workers; ++k)
-        m_waits.consume(k, run.events(k));
+    consumeEvents(run);
     const bool active = run.isActive();
     if (!immediate && active && m_sincePlots.isValid() && m_sincePlots.elapsed() < kPlotIntervalMs)
         return;

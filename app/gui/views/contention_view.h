@@ -2,6 +2,7 @@
 // The lock-contention view: summary figures, per-worker stacked bars of computing / waiting /
 // holding time, a log-bucket histogram of wait times and the lock timeline lanes. With `none`
 // or `atomic` sync it says plainly that no lock is taken.
+#include "lock_lanes.h"
 #include "run_controller.h"
 #include "wait_histogram.h"
 
@@ -21,9 +22,9 @@ class ContentionView : public QWidget {
     Q_OBJECT
   public:
     explicit ContentionView(ContentionModel* model, QWidget* parent = nullptr);
-    void setSource(const RunController* run);
     void startRun(const shm::ExperimentConfig& cfg);
-    // Consumes new lock events every call; redraws the figures, bars, histogram and timeline at
+    // Consumes new lock events every call (wait histogram, lock activity for the timeline);
+    // redraws the figures, bars, histogram and timeline at
     // most every kPlotIntervalMs while the run is live (always when immediate or after the run),
     // and each plot only when its data or size changed.
     void refresh(const RunController& run, uint64_t nowNs, bool immediate);
@@ -37,6 +38,7 @@ class ContentionView : public QWidget {
     QCustomPlot* histogramPlot() const { return m_hist; }
     LockTimeline* timeline() const { return m_timeline; }
     const WaitHistogram& waitHistogram() const { return m_waits; }
+    const shm::LockActivity& lockActivity() const { return m_activity; }
 
   protected:
     void changeEvent(QEvent* e) override;
@@ -46,6 +48,7 @@ class ContentionView : public QWidget {
     void updateBars();
     void updateHistogram();
     void updateSummary();
+    void consumeEvents(const RunController& run);
 
     ContentionModel* m_model;
     QStackedWidget* m_stack;
@@ -68,5 +71,10 @@ class ContentionView : public QWidget {
     uint64_t m_histShownTotal = ~uint64_t(0);
     int m_replots = 0;
     WaitHistogram m_waits;
+    // The timeline's intervals, fed here from RunController::events(k) (trimmed deques, so
+    // what was consumed is tracked by timestamp per worker).
+    shm::LockActivity m_activity;
+    std::vector<shm::EventCursor> m_cursors;
+    std::vector<shm::Event> m_newEvents;
     shm::ExperimentConfig m_cfg;
 };
