@@ -34,19 +34,9 @@ inline uint64_t nowNs() {
 inline uint64_t ticks() {
     return __rdtsc();
 }
-// A TSC read that the CPU may not execute before the instructions above it have completed
-// (RDTSC alone can run ahead of an unfinished locked instruction, i.e. before the lock is
-// ours): the start of a hold must not precede the acquisition.
-inline uint64_t ticksAfterAcquire() {
-    _mm_lfence();
-    return __rdtsc();
-}
 inline constexpr bool kHaveTsc = true;
 #else
 inline uint64_t ticks() {
-    return nowNs();
-}
-inline uint64_t ticksAfterAcquire() {
     return nowNs();
 }
 inline constexpr bool kHaveTsc = false;

@@ -27,6 +27,8 @@
 //   - PaddedMutex.acquisitions and SpinLockLine.acquisitions: per-lock acquisition sequence,
 //     bumped by the holder inside the critical section (workers merge two holds into one event
 //     interval only if nobody else acquired the lock in between).
+//   - PaddedMutex.releaseTick and SpinLockLine.releaseTick: the TSC value the last holder
+//     recorded as its release; the next holder's hold begins no earlier.
 //   - RingHeader.clamped: events whose time the writer raised to its previous event's.
 // Event times (Event.tNs) are ns on CLOCK_MONOTONIC's scale, converted from the TSC:
 //   tNs = tickAnchorNs + trunc(int64(tsc - tickAnchor) * tickNsPerTick)
@@ -106,9 +108,11 @@ static_assert(sizeof(WorkerSlot) == 128);
 struct alignas(64) PaddedMutex {
     boost::interprocess::interprocess_mutex mutex;
     std::atomic<uint64_t> acquisitions; // +1 by each holder, inside the critical section
+    std::atomic<uint64_t> releaseTick;  // TSC at the last release, stored just before unlock
 };
 static_assert(sizeof(boost::interprocess::interprocess_mutex) == 40);
 static_assert(offsetof(PaddedMutex, acquisitions) == 40);
+static_assert(offsetof(PaddedMutex, releaseTick) == 48);
 static_assert(sizeof(PaddedMutex) == 64);
 
 // The spin lock (sync = spin) and its acquisition sequence, one cache line in the header.
@@ -116,9 +120,11 @@ struct alignas(64) SpinLockLine {
     std::atomic<uint32_t> word; // 0 = free, 1 = held
     uint32_t pad;
     std::atomic<uint64_t> acquisitions; // +1 by each holder, inside the critical section
-    char pad1[48];
+    std::atomic<uint64_t> releaseTick;  // TSC at the last release, stored just before unlock
+    char pad1[40];
 };
 static_assert(offsetof(SpinLockLine, acquisitions) == 8);
+static_assert(offsetof(SpinLockLine, releaseTick) == 16);
 static_assert(sizeof(SpinLockLine) == 64);
 
 struct alignas(64) SegmentHeader {
