@@ -54,6 +54,7 @@ struct WorkerRecord {
     uint64_t pausedNs = 0;
     uint32_t holdingLock = 0; // 0 = none, else lock id + 1
     uint64_t droppedEvents = 0;
+    uint64_t clampedEvents = 0; // event times the worker raised to its previous event's
     LockStats lock;
     // Added by the controller from the process's exit.
     bool exited = false;

@@ -3,20 +3,36 @@
 //
 // The segment is one POSIX shared-memory object, /dev/shm/shmscope-<creator pid>-<hex>, mode
 // 0600. All integers are little-endian, all offsets are bytes from the start of the segment and
-// every region starts at a multiple of 64 bytes. Layout version 1:
+// every region starts at a multiple of 64 bytes. Layout version 2:
 //
 //   offset 0            SegmentHeader (sizeof == 512)
 //   slotsOffset         WorkerSlot[workers]           (128 bytes each, one per worker)
 //   ringsOffset         EventRing[workers]            (ringStride bytes each: RingHeader then
 //                                                      Event[ringCapacity])
-//   locksOffset         PaddedMutex[1 + stripes]      (pthread_mutex_t, process-shared; [0] is
-//                                                      the global mutex, [1..] the stripes)
+//   locksOffset         PaddedMutex[1 + stripes]      (64 bytes each: pthread_mutex_t,
+//                                                      process-shared, then its acquisition
+//                                                      sequence; [0] is the global mutex, [1..]
+//                                                      the stripes)
 //   dataOffset          double[dataCount]             (the array; histogram: the bins)
 //   ownerOffset         uint8_t[dataCount]            (worker id that last wrote it, 255 = never)
 //
 // A Python reader: numpy.ndarray((dataCount,), dtype=np.float64, buffer=shm.buf,
 // offset=dataOffset). Only the controller writes the configuration and run state; each worker
-// writes only its own slot, its own ring, the array, the owner map and the schedule cursor.
+// writes only its own slot, its own ring, the array, the owner map, the schedule cursor and
+// the locks (with their acquisition sequences).
+//
+// Version 2 (vs 1): lock event times are exact enough to order across workers.
+//   - SegmentHeader.tickNsPerTick/tickAnchor/tickAnchorNs: the run's one TSC → ns conversion,
+//     measured by the creator; every worker converts with it (TickClock in clock.h).
+//   - PaddedMutex.acquisitions and SpinLockLine.acquisitions: per-lock acquisition sequence,
+//     bumped by the holder inside the critical section (workers merge two holds into one event
+//     interval only if nobody else acquired the lock in between).
+//   - PaddedMutex.releaseTick and SpinLockLine.releaseTick: the TSC value the last holder
+//     recorded as its release; the next holder's hold begins no earlier.
+//   - RingHeader.clamped: events whose time the writer raised to its previous event's.
+// Event times (Event.tNs) are ns on CLOCK_MONOTONIC's scale, converted from the TSC:
+//   tNs = tickAnchorNs + trunc(int64(tsc - tickAnchor) * tickNsPerTick)
+// (identity where there is no TSC: tickNsPerTick = 1, anchors 0).
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -27,7 +43,7 @@
 namespace shm {
 
 inline constexpr char kMagic[8] = {'S', 'H', 'M', 'S', 'C', 'O', 'P', 'E'};
-inline constexpr uint32_t kLayoutVersion = 1;
+inline constexpr uint32_t kLayoutVersion = 2;
 inline constexpr uint8_t kUnwritten = 255;
 inline constexpr uint64_t kRingCapacity = 8192; // events per worker ring, a power of two
 
@@ -50,7 +66,8 @@ static_assert(uint32_t(WorkerState::Done) == 5 && kLastWorkerState == 6, "publis
 enum class EventKind : uint32_t { WaitBegin = 1, Acquired = 2, Released = 3 };
 
 struct Event {
-    uint64_t tNs;  // CLOCK_MONOTONIC
+    uint64_t tNs;  // the header's tick conversion (CLOCK_MONOTONIC scale); per worker never
+                   // decreasing
     uint32_t kind; // EventKind
     uint32_t lock; // 0 = global mutex / spin word, 1.. = stripe index + 1
 };
@@ -62,9 +79,13 @@ struct alignas(64) RingHeader {
     std::atomic<uint64_t> tail; // written by the reader: events consumed
     char pad1[56];
     std::atomic<uint64_t> dropped; // events not stored because the ring was full
-    char pad2[56];
+    std::atomic<uint64_t> clamped; // events whose tNs was raised to the previous event's
+    char pad2[48];
 };
 static_assert(sizeof(RingHeader) == 192);
+static_assert(offsetof(RingHeader, tail) == 64);
+static_assert(offsetof(RingHeader, dropped) == 128);
+static_assert(offsetof(RingHeader, clamped) == 136);
 
 struct alignas(128) WorkerSlot {
     std::atomic<uint32_t> state; // WorkerState
@@ -84,10 +105,29 @@ struct alignas(128) WorkerSlot {
 };
 static_assert(sizeof(WorkerSlot) == 128);
 
+// A lock and its acquisition sequence share one cache line: the holder owns the line right after
+// acquiring, so bumping the sequence there costs no extra miss (pthread_mutex_t is 40 bytes).
 struct alignas(64) PaddedMutex {
     boost::interprocess::interprocess_mutex mutex;
+    std::atomic<uint64_t> acquisitions; // +1 by each holder, inside the critical section
+    std::atomic<uint64_t> releaseTick;  // TSC at the last release, stored just before unlock
 };
+static_assert(sizeof(boost::interprocess::interprocess_mutex) == 40);
+static_assert(offsetof(PaddedMutex, acquisitions) == 40);
+static_assert(offsetof(PaddedMutex, releaseTick) == 48);
 static_assert(sizeof(PaddedMutex) == 64);
+
+// The spin lock (sync = spin) and its acquisition sequence, one cache line in the header.
+struct alignas(64) SpinLockLine {
+    std::atomic<uint32_t> word; // 0 = free, 1 = held
+    uint32_t pad;
+    std::atomic<uint64_t> acquisitions; // +1 by each holder, inside the critical section
+    std::atomic<uint64_t> releaseTick;  // TSC at the last release, stored just before unlock
+    char pad1[40];
+};
+static_assert(offsetof(SpinLockLine, acquisitions) == 8);
+static_assert(offsetof(SpinLockLine, releaseTick) == 16);
+static_assert(sizeof(SpinLockLine) == 64);
 
 struct alignas(64) SegmentHeader {
     char magic[8];
@@ -118,7 +158,12 @@ struct alignas(64) SegmentHeader {
     uint64_t dataOffset;
     uint64_t dataCount;
     uint64_t ownerOffset;
-    char padConfig[40];
+    // The run's TSC → ns conversion (see the top of this file), written by the creator before
+    // any worker starts: ns per tick, and one (tick, CLOCK_MONOTONIC ns) pair read together.
+    double tickNsPerTick;
+    uint64_t tickAnchor;
+    uint64_t tickAnchorNs;
+    char padConfig[16];
 
     // Live control, written by the controller, read by workers at batch boundaries.
     alignas(64) std::atomic<uint32_t> runState; // RunState
@@ -129,7 +174,7 @@ struct alignas(64) SegmentHeader {
 
     // Written by workers: each on its own cache line to keep false sharing out of the numbers.
     alignas(64) std::atomic<uint64_t> cursor; // dynamic/guided: next unclaimed index
-    alignas(64) std::atomic<uint32_t> spinWord;
+    SpinLockLine spin;
     alignas(64) char reserved[128];
 };
 static_assert(std::is_standard_layout_v<SegmentHeader>);
@@ -140,7 +185,12 @@ static_assert(offsetof(SegmentHeader, elements) == 64);
 static_assert(offsetof(SegmentHeader, dataOffset) == 128);
 static_assert(offsetof(SegmentHeader, dataCount) == 136);
 static_assert(offsetof(SegmentHeader, ownerOffset) == 144);
+static_assert(offsetof(SegmentHeader, tickNsPerTick) == 152);
+static_assert(offsetof(SegmentHeader, tickAnchor) == 160);
+static_assert(offsetof(SegmentHeader, tickAnchorNs) == 168);
 static_assert(offsetof(SegmentHeader, runState) == 192);
+static_assert(offsetof(SegmentHeader, cursor) == 256);
+static_assert(offsetof(SegmentHeader, spin) == 320);
 static_assert(std::atomic<uint64_t>::is_always_lock_free);
 static_assert(std::atomic<uint32_t>::is_always_lock_free);
 

@@ -1,8 +1,9 @@
 #pragma once
 // Segment lifecycle: naming, creating (controller), attaching + validating (workers, readers),
 // removing, and sweeping segments left behind by creators that died.
-#include "settings.h"
+#include "clock.h"
 #include "layout.h"
+#include "settings.h"
 
 #include <cstdint>
 #include <memory>
@@ -34,7 +35,8 @@ std::string makeSegmentName(); // shmscope-<pid>-<16 hex digits>
 class Segment {
   public:
     // Creates, sizes (with posix_fallocate, so a full /dev/shm fails here and not as a SIGBUS
-    // later), maps and initialises the segment. Throws SegmentError.
+    // later), maps and initialises the segment, and measures the run's tick conversion (~5 ms).
+    // Throws SegmentError.
     static std::unique_ptr<Segment> create(const std::string& name, const ExperimentConfig& cfg);
     // Opens and validates every header field against the mapped size. Throws SegmentError.
     static std::unique_ptr<Segment> attach(const std::string& name);
@@ -47,6 +49,8 @@ class Segment {
     SegmentHeader& header() const { return *static_cast<SegmentHeader*>(m_base); }
     // The configuration validated at create/attach (delayUs read live).
     ExperimentConfig config() const;
+    // The run's tick → ns conversion: measured at create, read and checked at attach.
+    const TickClock& tickClock() const { return m_clock; }
     WorkerSlot& slot(uint32_t k) const;
     RingHeader& ring(uint32_t k) const;
     Event* ringEvents(uint32_t k) const;
@@ -69,6 +73,7 @@ class Segment {
     void* m_mapping = nullptr; // Mapping (segment.cpp)
     RegionSizes m_regions{};   // validated at create/attach; accessors use only these
     ExperimentConfig m_config;
+    TickClock m_clock;
 };
 
 // Removes shmscope-<pid>-* segments whose creator pid is no longer alive. Returns the names

@@ -1,6 +1,9 @@
 #include "worker_loop.h"
 
 #include "clock.h"
+#include "exit_codes.h"
+#include "event_ring.h"
+#include "locks.h"
 #include "partition.h"
 #include "workload.h"
 
@@ -12,13 +15,6 @@
 #include <thread>
 #include <time.h>
 #include <unistd.h>
-
-#if defined(__x86_64__) || defined(__i386__)
-#include <immintrin.h>
-#define SHM_PAUSE() _mm_pause()
-#else
-#define SHM_PAUSE() ((void)0)
-#endif
 
 namespace shm {
 namespace {
@@ -44,66 +40,6 @@ void delayElement(uint32_t us) {
     }
 }
 
-// Per-worker counters, kept in registers/stack and published to the slot in batches so the
-// instrumentation does not put a shared-cache-line write on every element.
-struct LocalStats {
-    uint64_t acquisitions = 0, contended = 0, waitTicks = 0, holdTicks = 0, maxWaitTicks = 0;
-    uint64_t dropped = 0;
-};
-
-class Ring {
-  public:
-    Ring(RingHeader& h, Event* ev, uint64_t cap) : m_h(h), m_ev(ev), m_mask(cap - 1), m_cap(cap) {
-        m_head = h.head.load(std::memory_order_relaxed);
-        m_tail = h.tail.load(std::memory_order_acquire);
-    }
-    void push(EventKind k, uint64_t t, uint32_t lock, uint64_t& dropped) {
-        if (m_head - m_tail >= m_cap) {
-            m_tail = m_h.tail.load(std::memory_order_acquire); // reader moved on?
-            if (m_head - m_tail >= m_cap) {
-                ++dropped;
-                return;
-            }
-        }
-        m_ev[m_head & m_mask] = Event{t, uint32_t(k), lock};
-        m_h.head.store(++m_head, std::memory_order_release);
-    }
-
-  private:
-    RingHeader& m_h;
-    Event* m_ev;
-    uint64_t m_mask, m_cap, m_head, m_tail;
-};
-
-// One lock of the segment: index 0 is the global mutex (or the spin word), 1.. the stripes.
-template <SyncMode S> struct RawLock;
-template <> struct RawLock<SyncMode::Mutex> {
-    PaddedMutex* locks;
-    std::atomic<uint32_t>* spin;
-    bool tryLock(uint32_t id) { return locks[id].mutex.try_lock(); }
-    void lock(uint32_t id) { locks[id].mutex.lock(); }
-    void unlock(uint32_t id) { locks[id].mutex.unlock(); }
-};
-template <> struct RawLock<SyncMode::Striped> : RawLock<SyncMode::Mutex> {};
-template <> struct RawLock<SyncMode::Spin> {
-    PaddedMutex* locks;
-    std::atomic<uint32_t>* spin;
-    bool tryLock(uint32_t) {
-        return spin->load(std::memory_order_relaxed) == 0 &&
-               spin->exchange(1, std::memory_order_acquire) == 0;
-    }
-    void lock(uint32_t) {
-        // Test-and-test-and-set: spin on a plain load (cache line stays shared) and only try
-        // the exchange once the word looks free.
-        for (;;) {
-            if (spin->exchange(1, std::memory_order_acquire) == 0) return;
-            while (spin->load(std::memory_order_relaxed) != 0)
-                SHM_PAUSE();
-        }
-    }
-    void unlock(uint32_t) { spin->store(0, std::memory_order_release); }
-};
-
 struct Context {
     Segment& seg;
     SegmentHeader& h;
@@ -112,110 +48,17 @@ struct Context {
     uint32_t k;
     double* data;
     uint8_t* owner;
-    Ring ring;
-    TickClock clock;
-    LocalStats st;
+    EventRingWriter ring;
+    TickClock clock; // the run's one conversion, from the header
+    LockCounters st;
     uint64_t processed = 0;
     uint64_t assigned = 0;
     uint64_t pausedNs = 0;
 };
 
-// Lock instrumentation. Its work stays outside the critical section wherever it can (a longer
-// critical section slows every waiter and distorts exactly what is measured): the uncontended
-// path reads the TSC before try_lock and once more just before unlock. (Reading it after the
-// unlock was tried and overstated hold time by 2x with more workers than cores: waking a waiter
-// inside unlock often hands it our core, and the read then waits out its time slice.) Events are
-// pushed after the unlock, and back-to-back uncontended holds less than kMergeNs apart are merged
-// into one hold interval: the timeline cannot show a 50 ns gap anyway, and one ring write per burst
-// instead of two per element keeps the cost down. Counters (acquisitions, hold, wait) stay exact.
-template <SyncMode S, bool Instr> class Locker {
-  public:
-    static constexpr double kMergeNs = 5000;
-    explicit Locker(Context& c)
-        : m_c(c), m_raw{c.seg.locks(), &c.h.spinWord},
-          m_mergeTicks(uint64_t(kMergeNs / c.clock.nsPerTick)) {}
-    ~Locker() { flush(); }
-    void lock(uint32_t id) {
-        if constexpr (Instr) {
-            const uint64_t t0 = ticks();
-            if (m_raw.tryLock(id)) {
-                m_acquiredAt = t0;
-                m_waitBegin = 0;
-            } else {
-                flush();
-                m_c.slot.state.store(uint32_t(WorkerState::WaitingForLock),
-                                     std::memory_order_relaxed);
-                m_c.ring.push(EventKind::WaitBegin, m_c.clock.toNs(t0), id, m_c.st.dropped);
-                m_raw.lock(id);
-                m_acquiredAt = ticks();
-                m_waitBegin = t0;
-                // Holding now: a holder shown as "waiting" would also hide it from the
-                // controller's stall check.
-                m_c.slot.state.store(uint32_t(WorkerState::Running), std::memory_order_relaxed);
-            }
-        } else {
-            m_raw.lock(id);
-        }
-        // Relaxed store to our own line: lets the controller say "died holding the lock".
-        m_c.slot.holdingLock.store(id + 1, std::memory_order_relaxed);
-    }
-    void unlock(uint32_t id) {
-        uint64_t t = 0;
-        if constexpr (Instr) t = ticks();
-        m_raw.unlock(id);
-        // Cleared only after the unlock: a kill in between errs towards "held the lock".
-        m_c.slot.holdingLock.store(0, std::memory_order_relaxed);
-        if constexpr (Instr) {
-            LocalStats& st = m_c.st;
-            ++st.acquisitions;
-            st.holdTicks += t - m_acquiredAt;
-            if (m_waitBegin) {
-                const uint64_t w = m_acquiredAt - m_waitBegin;
-                st.waitTicks += w;
-                st.maxWaitTicks = std::max(st.maxWaitTicks, w);
-                ++st.contended;
-            }
-            // Only holds of the same lock merge, so stripes keep their own intervals.
-            if (m_pending && !m_waitBegin && id == m_pendingLock &&
-                m_acquiredAt - m_pendingEnd < m_mergeTicks) {
-                m_pendingEnd = t;
-            } else {
-                flush();
-                m_pending = true;
-                m_pendingStart = m_acquiredAt;
-                m_pendingEnd = t;
-                m_pendingLock = id;
-            }
-        }
-    }
-    // Pushes the pending hold interval; called before a wait and at every progress batch.
-    void flush() {
-        if (!m_pending) return;
-        m_pending = false;
-        m_c.ring.push(EventKind::Acquired, m_c.clock.toNs(m_pendingStart), m_pendingLock,
-                      m_c.st.dropped);
-        m_c.ring.push(EventKind::Released, m_c.clock.toNs(m_pendingEnd), m_pendingLock,
-                      m_c.st.dropped);
-    }
-
-  private:
-    Context& m_c;
-    RawLock<S> m_raw;
-    uint64_t m_mergeTicks;
-    uint64_t m_acquiredAt = 0;
-    uint64_t m_waitBegin = 0; // 0 = acquired without waiting
-    bool m_pending = false;
-    uint64_t m_pendingStart = 0, m_pendingEnd = 0;
-    uint32_t m_pendingLock = 0;
-};
-
-// No lock at all (none, atomic): the same interface, empty.
-struct NoLocker {
-    explicit NoLocker(Context&) {}
-    void lock(uint32_t) {}
-    void unlock(uint32_t) {}
-    void flush() {}
-};
+LockerContext lockerContext(Context& c) {
+    return LockerContext{c.slot, c.ring, c.st, c.clock, c.seg.locks(), &c.h.spin};
+}
 
 void publish(Context& c) {
     auto& s = c.slot;
@@ -228,7 +71,7 @@ void publish(Context& c) {
     s.holdNs.store(c.clock.span(c.st.holdTicks), r);
     s.maxWaitNs.store(c.clock.span(c.st.maxWaitTicks), r);
     s.pausedNs.store(c.pausedNs, r);
-    c.seg.ring(c.k).dropped.store(c.st.dropped, r);
+    c.ring.publishCounters();
     s.heartbeatNs.store(nowNs(), std::memory_order_release);
 }
 
@@ -286,7 +129,7 @@ template <SyncMode S, typename L> uint32_t lockIdFor(const Context& c, uint64_t 
 }
 
 template <SyncMode S, typename L> bool processAll(Context& c) {
-    L locker(c);
+    L locker(lockerContext(c));
     WorkSource src(c.cfg, c.k, &c.h.cursor);
     const bool histogram = c.cfg.workload == Workload::Histogram;
     const bool elementScope = c.cfg.lockScope == LockScope::Element;
@@ -326,7 +169,6 @@ template <SyncMode S, typename L> bool processAll(Context& c) {
             c.processed += batch;
             locker.flush();
             publish(c);
-            c.clock.reanchor();
             // Pause/stop only where no lock is held, so pausing never blocks other workers.
             if (!chunkLock && !honourControl(c)) {
                 keepGoing = false;
@@ -388,12 +230,20 @@ void prefault(Segment& seg, uint32_t k) {
 int runWorker(Segment& seg, uint32_t k) {
     SegmentHeader& h = seg.header();
     WorkerSlot& slot = seg.slot(k);
-    Context c{seg, h,          slot,        seg.config(),
-              k,   seg.data(), seg.owner(), Ring(seg.ring(k), seg.ringEvents(k), kRingCapacity),
-              {},  {},         0,           0,
+    Context c{seg,
+              h,
+              slot,
+              seg.config(),
+              k,
+              seg.data(),
+              seg.owner(),
+              EventRingWriter(seg.ring(k), seg.ringEvents(k), kRingCapacity),
+              seg.tickClock(),
+              {},
+              0,
+              0,
               0};
     if (isStatic(c.cfg.partition)) c.assigned = staticShare(c.cfg, k);
-    if (c.cfg.instrument && c.cfg.usesLock()) c.clock.nsPerTick = nsPerTick();
     slot.assigned.store(c.assigned, std::memory_order_relaxed);
     slot.heartbeatNs.store(nowNs(), std::memory_order_relaxed);
     prefault(seg, k);
@@ -408,14 +258,13 @@ int runWorker(Segment& seg, uint32_t k) {
          (state = RunState(h.runState.load(std::memory_order_acquire))) == RunState::Created;
          ++spins) {
         sleepNs(50'000);
-        if (spins % 2000 == 1999 && kill(pid_t(h.creatorPid), 0) != 0 && errno == ESRCH) return 3;
+        if (spins % 2000 == 1999 && kill(pid_t(h.creatorPid), 0) != 0 && errno == ESRCH) return exit_code::kRunFailed;
     }
     if (state == RunState::Stopping) {
         slot.state.store(uint32_t(WorkerState::Done), std::memory_order_release);
-        return 0;
+        return exit_code::kOk;
     }
     slot.startNs.store(nowNs(), std::memory_order_relaxed);
-    c.clock.reanchor();
     slot.state.store(uint32_t(WorkerState::Running), std::memory_order_relaxed);
     // A stop that arrives before the first element (e.g. while paused) skips the work.
     if (honourControl(c)) {
@@ -439,7 +288,7 @@ int runWorker(Segment& seg, uint32_t k) {
     }
     slot.doneNs.store(nowNs(), std::memory_order_relaxed);
     slot.state.store(uint32_t(WorkerState::Done), std::memory_order_release);
-    return 0;
+    return exit_code::kOk;
 }
 
 } // namespace shm

@@ -6,7 +6,9 @@ LockEventsModel::LockEventsModel(QObject* parent) : QObject(parent) {}
 
 void LockEventsModel::startRun(const shm::ExperimentConfig& cfg) {
     m_cfg = cfg;
-    m_events.assign(cfg.workers, {});
+    m_workers = cfg.workers;
+    m_activity.reset(cfg.workers, cfg.sync == shm::SyncMode::Striped ? 1 + cfg.stripes : 1,
+                     cfg.sync);
     m_waits.reset(cfg.workers);
     m_releaseNs = 0;
     m_endNs = 0;
@@ -16,7 +18,8 @@ void LockEventsModel::startRun(const shm::ExperimentConfig& cfg) {
 }
 
 void LockEventsModel::clear() {
-    m_events.clear();
+    m_workers = 0;
+    m_activity.reset(0, 1, shm::SyncMode::Mutex);
     m_waits.reset(0);
     m_releaseNs = 0;
     m_endNs = 0;
@@ -27,20 +30,17 @@ void LockEventsModel::clear() {
 
 void LockEventsModel::update(const shm::RunFrame& frame) {
     const shm::RunSnapshot& s = frame.snapshot;
-    if (s.workers.size() != m_events.size()) return; // not this run's frame
+    if (s.workers.size() != m_workers) return; // not this run's frame
     m_releaseNs = s.releaseNs;
     m_active = s.active();
     if (m_releaseNs) m_endNs = std::max(m_endNs, double(shm::runEndNs(s) - m_releaseNs));
     const shm::RunTotals t = shm::totals(s);
     m_dropped = t.droppedEvents + frame.discardedEvents;
     m_contended = t.lock.contended;
-    for (uint32_t k = 0; k < m_events.size() && k < frame.newEvents.size(); ++k) {
+    for (uint32_t k = 0; k < m_workers && k < frame.newEvents.size(); ++k) {
         const auto& fresh = frame.newEvents[k];
         if (fresh.empty()) continue;
         m_waits.consume(k, fresh.data(), fresh.size());
-        auto& q = m_events[k];
-        q.insert(q.end(), fresh.begin(), fresh.end());
-        if (q.size() > kMaxEventsKept)
-            q.erase(q.begin(), q.begin() + ptrdiff_t(q.size() - kMaxEventsKept));
+        m_activity.consume(k, fresh.data(), fresh.size());
     }
 }

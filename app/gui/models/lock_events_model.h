@@ -1,15 +1,14 @@
 #pragma once
-// The lock events of the current run, as the timeline and the wait histogram need them: per
-// worker, oldest first, bounded to the newest ones; fed the events each frame brings. Also
-// says how complete the stream is: workers drop events when their ring is full, and every
-// picture built from the stream must say so (the counters in the slots stay exact).
+// The lock events of the current run, as the timeline and the wait histogram need them: hold
+// and wait intervals per worker and lock (shm::LockActivity, bounded to the newest ones) and
+// the wait-time histogram, fed the events each frame brings. Also says how complete the
+// stream is: workers drop events when their ring is full, and every picture built from the
+// stream must say so (the counters in the slots stay exact).
+#include "lock_lanes.h"
 #include "run_data.h"
 #include "wait_histogram.h"
 
 #include <QObject>
-
-#include <deque>
-#include <vector>
 
 class LockEventsModel : public QObject {
     Q_OBJECT
@@ -21,8 +20,8 @@ class LockEventsModel : public QObject {
     void clear();
 
     const shm::ExperimentConfig& config() const { return m_cfg; }
-    uint32_t workers() const { return uint32_t(m_events.size()); }
-    const std::deque<shm::Event>& events(uint32_t k) const { return m_events.at(k); }
+    uint32_t workers() const { return m_workers; }
+    const shm::LockActivity& activity() const { return m_activity; }
     uint64_t releaseNs() const { return m_releaseNs; }
     // Newest time of the run in ns since the barrier: now while live, the end afterwards.
     double endNs() const { return m_endNs; }
@@ -32,11 +31,11 @@ class LockEventsModel : public QObject {
     // Contended acquisitions the counters saw (exact) vs the waits the histogram holds.
     uint64_t contendedCounted() const { return m_contended; }
     const shm::WaitHistogram& waits() const { return m_waits; }
-    static constexpr size_t kMaxEventsKept = 200'000; // per worker
 
   private:
     shm::ExperimentConfig m_cfg;
-    std::vector<std::deque<shm::Event>> m_events;
+    uint32_t m_workers = 0;
+    shm::LockActivity m_activity;
     shm::WaitHistogram m_waits;
     uint64_t m_releaseNs = 0;
     double m_endNs = 0;

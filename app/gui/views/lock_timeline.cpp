@@ -1,6 +1,8 @@
 #include "lock_timeline.h"
 
+#include "format.h"
 #include "lock_events_model.h"
+
 #include "worker_palette.h"
 
 #include <QMouseEvent>
@@ -14,45 +16,67 @@ namespace {
 constexpr int kLabelWidth = 40;
 constexpr int kAxisHeight = 22;
 constexpr int kHintHeight = 18;
+constexpr int kLockGap = 5;           // between the lock lane(s) and the worker lanes
 constexpr double kFollowSpanNs = 2e9; // last two seconds while a run is live
 constexpr double kMinSpanNs = 2e3;
+constexpr int kNeutral = -2; // Bar::colour of the "stripes" summary lane
 
-// One rectangle per pixel run: intervals closer than a pixel are merged before drawing.
-class RunMerger {
-  public:
-    RunMerger(QPainter& p, const QBrush& brush, double top, double height)
-        : m_p(p), m_brush(brush), m_top(top), m_height(height) {}
-    ~RunMerger() { flush(); }
-    void add(double xa, double xb) {
-        if (xb < xa + 1) xb = xa + 1;
-        if (m_open && xa <= m_x1 + 1) {
-            m_x1 = std::max(m_x1, xb);
-            return;
-        }
-        flush();
-        m_open = true;
-        m_x0 = xa;
-        m_x1 = xb;
-    }
-    void flush() {
-        if (m_open) m_p.fillRect(QRectF(m_x0, m_top, m_x1 - m_x0, m_height), m_brush);
-        m_open = false;
-    }
-
-  private:
-    QPainter& m_p;
-    QBrush m_brush;
-    double m_top, m_height;
-    bool m_open = false;
-    double m_x0 = 0, m_x1 = 0;
+// One pixel column's bar in whole pixels. Neighbouring columns with the same bar are drawn as
+// one rectangle: a steady run (one holder, or a regular alternation) costs a single fillRect.
+struct Bar {
+    int holdPx = 0;
+    int waitPx = 0;
+    int colour = -1; // worker whose colour the hold takes, kNeutral, -1 = the lane's worker
+    bool operator==(const Bar&) const = default;
 };
+
+// Height in pixels for a covered fraction; anything held at all gets at least one pixel, so a
+// single short hold stays visible at coarse zoom.
+int pixels(double cover, double fullPx) {
+    if (cover <= 0) return 0;
+    return std::max(1, int(std::lround(cover * fullPx)));
+}
+
+// Calls draw(firstColumn, columnCount, bar) for each run of equal, non-empty bars.
+template <typename Draw> void forEachRun(const std::vector<Bar>& bars, Draw draw) {
+    for (size_t i = 0; i < bars.size();) {
+        size_t j = i + 1;
+        while (j < bars.size() && bars[j] == bars[i])
+            ++j;
+        if (bars[i].holdPx || bars[i].waitPx) draw(int(i), int(j - i), bars[i]);
+        i = j;
+    }
+}
+
+// Bars centred on the lane's middle: the hold in the middle, the wait split above and below
+// it, so a column that is all waiting shows today's centred half-height band and a column that
+// is part waiting, part holding shows both.
+void drawBars(QPainter& p, const std::vector<Bar>& bars, int x0, int midY, const QColor& own,
+              const QColor& neutral) {
+    const QColor wait = worker_palette::waitColor();
+    forEachRun(bars, [&](int c, int n, const Bar& b) {
+        const int holdTop = midY - b.holdPx / 2, above = b.waitPx / 2;
+        if (b.holdPx) {
+            const QColor col = b.colour == -1         ? own
+                               : b.colour == kNeutral ? neutral
+                                                      : worker_palette::color(uint32_t(b.colour));
+            p.fillRect(QRect(x0 + c, holdTop, n, b.holdPx), col);
+        }
+        if (b.waitPx) {
+            p.fillRect(QRect(x0 + c, holdTop - above, n, above), wait);
+            p.fillRect(QRect(x0 + c, holdTop + b.holdPx, n, b.waitPx - above), wait);
+        }
+    });
+}
 } // namespace
 
 LockTimeline::LockTimeline(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("lockTimeline"));
     setMinimumHeight(90);
-    setToolTip(tr("Lock timeline: per worker, dark red = waiting for the lock, colour = holding "
-                  "it. Wheel: zoom, drag: pan, double-click: follow the newest events."));
+    setToolTip(tr("Lock timeline. Top lane(s): who holds the lock (or each stripe) in the holder's "
+                  "colour; bar height = share of the time it was held. Per worker: dark red = "
+                  "waiting for the lock, colour = holding it, bar height = share of the time. "
+                  "Wheel: zoom, drag: pan, double-click: follow the newest events."));
     m_map.t0 = 0;
     m_map.t1 = kFollowSpanNs;
 }
@@ -66,10 +90,17 @@ void LockTimeline::clear() {
 }
 
 void LockTimeline::refresh() {
-    if (!m_model || !m_model->releaseNs()) {
+    if (!m_model) return;
+    m_activity = &m_model->activity();
+    m_releaseNs = m_model->releaseNs();
+    m_workers = m_model->workers();
+    m_sync = m_model->config().sync;
+    m_dropped = m_model->droppedEvents();
+    if (!m_releaseNs) {
         update();
         return;
     }
+    // Now while live; after the run, its end (the newest event at the latest).
     m_endNs = std::max(m_endNs, m_model->endNs());
     if (m_follow) {
         m_map.t1 = std::max(m_endNs, 1e3);
@@ -81,6 +112,56 @@ void LockTimeline::refresh() {
 QRect LockTimeline::lanesRect() const {
     return QRect(kLabelWidth, kHintHeight, width() - kLabelWidth - 8,
                  height() - kAxisHeight - kHintHeight);
+}
+
+// Caption and key on the left (what the bars mean), the interaction hint right of them,
+// shortened or left out when the widget is narrow so the two never overlap.
+void LockTimeline::drawHeader(QPainter& p, const QFont& small) const {
+    const QPalette pal = palette();
+    QFont bold = small;
+    bold.setBold(true);
+    p.setFont(bold);
+    p.setPen(pal.color(QPalette::WindowText));
+    const QString caption = tr("Lock timeline");
+    p.drawText(QRect(4, 0, 200, kHintHeight), Qt::AlignLeft | Qt::AlignVCenter, caption);
+    p.setFont(small);
+    const QFontMetrics fm(small);
+    int x = 4 + QFontMetrics(bold).horizontalAdvance(caption) + 12;
+    const int sw = 10, sy = (kHintHeight - 8) / 2;
+    p.fillRect(QRect(x, sy + 2, sw, 4), worker_palette::waitColor());
+    p.drawText(QRect(x + sw + 3, 0, 120, kHintHeight), Qt::AlignLeft | Qt::AlignVCenter,
+               tr("waiting"));
+    x += sw + 3 + fm.horizontalAdvance(tr("waiting")) + 10;
+    p.fillRect(QRect(x, sy, sw, 8), worker_palette::color(0));
+    p.drawText(QRect(x + sw + 3, 0, 200, kHintHeight), Qt::AlignLeft | Qt::AlignVCenter,
+               tr("holding (worker colour)"));
+    x += sw + 3 + fm.horizontalAdvance(tr("holding (worker colour)")) + 16;
+    QColor hintColor = pal.color(QPalette::WindowText);
+    hintColor.setAlpha(150);
+    p.setPen(hintColor);
+    if (m_dropped) {
+        // Built from the event stream: say that it is incomplete (the counters are exact).
+        p.setPen(worker_palette::mismatchColor());
+        const QStringList partial{tr("partial: %1 events dropped").arg(format::count(double(m_dropped))),
+                                  tr("partial")};
+        for (const QString& text : partial) {
+            if (x + fm.horizontalAdvance(text) > width() - 4) continue;
+            p.drawText(QRect(x, 0, width() - 4 - x, kHintHeight),
+                       Qt::AlignRight | Qt::AlignVCenter, text);
+            return;
+        }
+        return;
+    }
+    const QStringList hints = m_follow ? QStringList{tr("following · wheel: zoom · drag: pan"),
+                                                     tr("wheel: zoom · drag: pan")}
+                                       : QStringList{tr("paused view · double-click: follow again"),
+                                                     tr("double-click: follow")};
+    for (const QString& hint : hints) {
+        if (x + fm.horizontalAdvance(hint) > width() - 4) continue;
+        p.drawText(QRect(x, 0, width() - 4 - x, kHintHeight), Qt::AlignRight | Qt::AlignVCenter,
+                   hint);
+        break;
+    }
 }
 
 void LockTimeline::drawAxis(QPainter& p, const QRect& area) const {
@@ -114,115 +195,92 @@ void LockTimeline::drawAxis(QPainter& p, const QRect& area) const {
     }
 }
 
+void LockTimeline::drawLaneLabel(QPainter& p, double top, double laneH, const QString& text,
+                                 const QColor* swatch) const {
+    if (laneH < 9) return;
+    p.setPen(palette().color(QPalette::WindowText));
+    if (swatch) p.fillRect(QRectF(4, top + laneH / 2 - 4, 8, 8), *swatch);
+    const double x = swatch ? 15 : 4;
+    p.drawText(QRectF(x, top, kLabelWidth - x, laneH), Qt::AlignLeft | Qt::AlignVCenter, text);
+}
+
+void LockTimeline::drawLockLanes(QPainter& p, const QRect& area, const shm::TimeColumns& cols,
+                                 double top, double laneH, uint64_t openEndNs) const {
+    const auto lanes = shm::lockLanes(*m_activity, cols, openEndNs);
+    const double pad = laneH > 6 ? 2 : 0.5, fullPx = laneH - 2 * pad;
+    QColor neutral = palette().color(QPalette::WindowText);
+    neutral.setAlpha(170);
+    for (size_t l = 0; l < lanes.size(); ++l, top += laneH) {
+        const shm::LockLane& lane = lanes[l];
+        p.fillRect(QRectF(area.left(), top, area.width(), laneH),
+                   palette().color(QPalette::AlternateBase));
+        drawLaneLabel(p, top, laneH, QString::fromStdString(lane.label), nullptr);
+        const bool summary = lane.label == "stripes";
+        std::vector<Bar> bars(lane.cover.size());
+        for (size_t c = 0; c < bars.size(); ++c)
+            bars[c] = {pixels(lane.cover[c], fullPx), 0, summary ? kNeutral : lane.holder[c]};
+        drawBars(p, bars, area.left(), int(top + laneH / 2), neutral, neutral);
+    }
+    if (!lanes.empty()) {
+        p.setPen(palette().color(QPalette::Mid));
+        p.drawLine(QPointF(area.left(), top + kLockGap / 2.0),
+                   QPointF(area.right(), top + kLockGap / 2.0));
+    }
+}
+
+void LockTimeline::drawWorkerLanes(QPainter& p, const QRect& area, const shm::TimeColumns& cols,
+                                   double top, double laneH, uint64_t openEndNs) const {
+    const double pad = laneH > 6 ? 2 : 0.5, fullPx = laneH - 2 * pad;
+    for (uint32_t k = 0; k < m_workers; ++k, top += laneH) {
+        const QColor color = worker_palette::color(k);
+        if (k % 2)
+            p.fillRect(QRectF(area.left(), top, area.width(), laneH),
+                       palette().color(QPalette::AlternateBase));
+        drawLaneLabel(p, top, laneH, worker_palette::workerLabel(k), &color);
+        if (k >= m_activity->workers()) continue;
+        const auto hold = shm::workerCoverage(*m_activity, k, shm::Activity::Hold, cols, openEndNs);
+        const auto wait = shm::workerCoverage(*m_activity, k, shm::Activity::Wait, cols, openEndNs);
+        std::vector<Bar> bars(hold.size());
+        for (size_t c = 0; c < bars.size(); ++c)
+            bars[c] = {pixels(hold[c], fullPx), pixels(wait[c], fullPx * 0.5), -1};
+        drawBars(p, bars, area.left(), int(top + laneH / 2), color, color);
+    }
+}
+
 void LockTimeline::paintEvent(QPaintEvent*) {
     QPainter p(this);
-    const QPalette pal = palette();
-    p.fillRect(rect(), pal.color(QPalette::Base));
+    p.fillRect(rect(), palette().color(QPalette::Base));
     const QRect area = lanesRect();
     m_map.x0 = area.left();
-    m_map.x1 = area.right();
+    m_map.x1 = area.left() + area.width(); // column c covers [x0 + c, x0 + c + 1)
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
-    p.setFont(small);
-    QColor hintColor = pal.color(QPalette::WindowText);
-    hintColor.setAlpha(150);
-    // Caption and key on the left: what the two kinds of bars mean.
-    QFont bold = small;
-    bold.setBold(true);
-    p.setFont(bold);
-    p.setPen(pal.color(QPalette::WindowText));
-    const QString caption = tr("Lock timeline");
-    p.drawText(QRect(4, 0, 200, kHintHeight), Qt::AlignLeft | Qt::AlignVCenter, caption);
-    p.setFont(small);
-    int x = 4 + QFontMetrics(bold).horizontalAdvance(caption) + 12;
-    const int sw = 10, sy = (kHintHeight - 8) / 2;
-    p.fillRect(QRect(x, sy + 2, sw, 4), worker_palette::waitColor());
-    p.drawText(QRect(x + sw + 3, 0, 120, kHintHeight), Qt::AlignLeft | Qt::AlignVCenter,
-               tr("waiting"));
-    x += sw + 3 + QFontMetrics(small).horizontalAdvance(tr("waiting")) + 10;
-    p.fillRect(QRect(x, sy, sw, 8), worker_palette::color(0));
-    p.drawText(QRect(x + sw + 3, 0, 200, kHintHeight), Qt::AlignLeft | Qt::AlignVCenter,
-               tr("holding (worker colour)"));
-    x += sw + 3 + QFontMetrics(small).horizontalAdvance(tr("holding (worker colour)")) + 16;
-    // The hint goes right of the key, shortened or left out when the widget is narrow, so the
-    // two never overlap.
-    p.setPen(hintColor);
-    const QFontMetrics fm(small);
-    const QStringList hints = m_follow ? QStringList{tr("following · wheel: zoom · drag: pan"),
-                                                     tr("wheel: zoom · drag: pan")}
-                                       : QStringList{tr("paused view · double-click: follow again"),
-                                                     tr("double-click: follow")};
-    for (const QString& hint : hints) {
-        if (x + fm.horizontalAdvance(hint) > width() - 4) continue;
-        p.drawText(QRect(x, 0, width() - 4 - x, kHintHeight), Qt::AlignRight | Qt::AlignVCenter,
-                   hint);
-        break;
-    }
-    const uint32_t workers = m_model ? m_model->workers() : 0;
-    if (!workers || !m_model->releaseNs()) {
+    drawHeader(p, small);
+    if (!m_activity || !m_workers || !m_releaseNs) {
+        QColor hint = palette().color(QPalette::WindowText);
+        hint.setAlpha(150);
+        p.setPen(hint);
         p.drawText(area, Qt::AlignCenter, tr("lock events appear here during a run"));
         return;
     }
     drawAxis(p, area);
-    const double laneH = std::clamp(double(area.height()) / workers, 3.0, 44.0);
-    const uint64_t release = m_model->releaseNs();
-    const double t0 = m_map.t0, t1 = m_map.t1;
-    p.setClipRect(QRect(0, area.top(), width(), area.height()));
-    for (uint32_t k = 0; k < workers; ++k) {
-        const double top = area.top() + k * laneH;
-        const QColor color = worker_palette::color(k);
-        if (laneH >= 9) {
-            p.setFont(small);
-            p.setPen(pal.color(QPalette::WindowText));
-            p.fillRect(QRectF(4, top + laneH / 2 - 4, 8, 8), color);
-            p.drawText(QRectF(15, top, kLabelWidth - 15, laneH), Qt::AlignLeft | Qt::AlignVCenter,
-                       worker_palette::workerLabel(k));
-        }
-        QColor laneBg = pal.color(QPalette::AlternateBase);
-        if (k % 2) p.fillRect(QRectF(area.left(), top, area.width(), laneH), laneBg);
-        const auto& ev = m_model->events(k);
-        if (ev.empty()) continue;
-        const double pad = laneH > 6 ? 2 : 0.5;
-        const double holdTop = top + pad, holdH = laneH - 2 * pad;
-        const double waitH = holdH * 0.5;
-        RunMerger holds(p, color, holdTop, holdH);
-        RunMerger waits(p, worker_palette::waitColor(), holdTop + (holdH - waitH) / 2, waitH);
-        // Start one event before the window so an interval already open at t0 is drawn.
-        const uint64_t from = release + uint64_t(std::max(0.0, t0));
-        auto it = std::lower_bound(ev.begin(), ev.end(), from,
-                                   [](const shm::Event& e, uint64_t t) { return e.tNs < t; });
-        if (it != ev.begin()) --it;
-        double openAt = -1;
-        shm::EventKind openKind = shm::EventKind::Released;
-        for (; it != ev.end(); ++it) {
-            const double t = double(it->tNs - std::min(it->tNs, release));
-            const auto kind = shm::EventKind(it->kind);
-            if (openAt >= 0 && t >= t0) {
-                const double xa = m_map.toX(std::max(openAt, t0)), xb = m_map.toX(std::min(t, t1));
-                if (openKind == shm::EventKind::WaitBegin)
-                    waits.add(xa, xb);
-                else if (openKind == shm::EventKind::Acquired)
-                    holds.add(xa, xb);
-            }
-            if (t > t1) {
-                openAt = -1;
-                break;
-            }
-            openAt = kind == shm::EventKind::Released ? -1 : t;
-            openKind = kind;
-        }
-        // Still waiting or holding at the newest event (live run): draw to the end of data.
-        if (openAt >= 0 && openAt <= t1) {
-            const double end = std::min(m_endNs, t1);
-            if (end > openAt) {
-                const double xa = m_map.toX(std::max(openAt, t0)), xb = m_map.toX(end);
-                if (openKind == shm::EventKind::WaitBegin)
-                    waits.add(xa, xb);
-                else
-                    holds.add(xa, xb);
-            }
-        }
+    const double release = double(m_releaseNs);
+    const shm::TimeColumns cols{release + m_map.t0, release + m_map.t1, std::max(1, area.width())};
+    // Still holding or waiting at a worker's newest event (live run): drawn to "now".
+    const uint64_t openEnd = m_releaseNs + uint64_t(std::max(0.0, m_endNs));
+    uint32_t lockLanes = 0;
+    if (m_sync == shm::SyncMode::Mutex || m_sync == shm::SyncMode::Spin) lockLanes = 1;
+    if (m_sync == shm::SyncMode::Striped) {
+        const uint32_t stripes = std::max(1u, m_activity->locks() - 1);
+        lockLanes = stripes <= shm::kMaxStripeLanes ? stripes : 1;
     }
+    const double gap = lockLanes ? kLockGap : 0;
+    const double laneH =
+        std::clamp((area.height() - gap) / double(lockLanes + m_workers), 3.0, 44.0);
+    p.setClipRect(QRect(0, area.top(), width(), area.height()));
+    p.setFont(small);
+    drawLockLanes(p, area, cols, area.top(), laneH, openEnd);
+    drawWorkerLanes(p, area, cols, area.top() + lockLanes * laneH + gap, laneH, openEnd);
 }
 
 void LockTimeline::wheelEvent(QWheelEvent* e) {

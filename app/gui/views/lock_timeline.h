@@ -1,7 +1,12 @@
 #pragma once
-// One lane per worker showing, over time, when it waited for the lock (dark red, half height)
-// and when it held it (its colour). Follows the newest events while a run is live; wheel zooms,
-// drag pans, double-click returns to following. Events stay after the run for inspection.
+// The lock timeline: above, one lane per lock ("lock" for mutex/spin, "s0".."s7" per stripe, or
+// "stripes" for more than eight) showing who holds it; below, one lane per worker showing when
+// it waited (dark red, half height) and held a lock (its colour). Drawn per pixel column from
+// shm::LockActivity's rasteriser: a bar's height is the share of the column's time spent
+// holding/waiting, so two workers alternating on one mutex each show about half, never both
+// full. Follows the newest events while a run is live; wheel zooms, drag pans, double-click
+// returns to following. Events stay after the run for inspection.
+#include "lock_lanes.h"
 #include "time_mapping.h"
 
 #include <QWidget>
@@ -13,7 +18,8 @@ class LockTimeline : public QWidget {
   public:
     explicit LockTimeline(QWidget* parent = nullptr);
     void setModel(const LockEventsModel* model) { m_model = model; }
-    // Moves the followed window to the run's newest time; repaints.
+    // Takes the model's run (activity, release time, workers, sync, newest time), moves the
+    // followed window to the newest time and repaints.
     void refresh();
     void clear();
     bool following() const { return m_follow; }
@@ -28,9 +34,22 @@ class LockTimeline : public QWidget {
 
   private:
     QRect lanesRect() const;
+    void drawHeader(QPainter& p, const QFont& small) const;
     void drawAxis(QPainter& p, const QRect& area) const;
+    void drawLaneLabel(QPainter& p, double top, double laneH, const QString& text,
+                       const QColor* swatch) const;
+    void drawLockLanes(QPainter& p, const QRect& area, const shm::TimeColumns& cols, double top,
+                       double laneH, uint64_t openEndNs) const;
+    void drawWorkerLanes(QPainter& p, const QRect& area, const shm::TimeColumns& cols, double top,
+                         double laneH, uint64_t openEndNs) const;
 
     const LockEventsModel* m_model = nullptr;
+    // The model's run as of the last refresh(), read by the paint code.
+    const shm::LockActivity* m_activity = nullptr;
+    uint64_t m_dropped = 0;
+    uint64_t m_releaseNs = 0;
+    uint32_t m_workers = 0;
+    shm::SyncMode m_sync = shm::SyncMode::Mutex;
     shm::TimeMapping m_map;
     bool m_follow = true;
     double m_endNs = 0; // newest time known (ns since the barrier)

@@ -1,0 +1,204 @@
+#pragma once
+// The worker's locks: RawLock (the segment's mutexes or spin word, nothing else) and Locker,
+// which adds the instrumentation: counters, the WaitingForLock state, and hold/wait events in
+// the worker's ring. Used only by worker_loop.cpp; in a header of its own so the loop reads as
+// the loop.
+#include "clock.h"
+#include "event_ring.h"
+#include "layout.h"
+#include "settings.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define SHM_PAUSE() _mm_pause()
+#else
+#define SHM_PAUSE() ((void)0)
+#endif
+
+namespace shm {
+
+// The holder bumps the lock's acquisition sequence inside the critical section: no atomic RMW
+// is needed (the lock orders it), and the line is already ours after the acquisition.
+inline uint64_t bumpSequence(std::atomic<uint64_t>& seq) {
+    const uint64_t s = seq.load(std::memory_order_relaxed) + 1;
+    seq.store(s, std::memory_order_relaxed);
+    return s;
+}
+
+// One lock of the segment: index 0 is the global mutex (or the spin word), 1.. the stripes.
+template <SyncMode S> struct RawLock;
+template <> struct RawLock<SyncMode::Mutex> {
+    PaddedMutex* locks;
+    SpinLockLine* spin;
+    bool tryLock(uint32_t id) { return locks[id].mutex.try_lock(); }
+    void lock(uint32_t id) { locks[id].mutex.lock(); }
+    void unlock(uint32_t id) { locks[id].mutex.unlock(); }
+    std::atomic<uint64_t>& sequence(uint32_t id) { return locks[id].acquisitions; }
+    std::atomic<uint64_t>& releaseTick(uint32_t id) { return locks[id].releaseTick; }
+};
+template <> struct RawLock<SyncMode::Striped> : RawLock<SyncMode::Mutex> {};
+template <> struct RawLock<SyncMode::Spin> {
+    PaddedMutex* locks;
+    SpinLockLine* spin;
+    bool tryLock(uint32_t) {
+        return spin->word.load(std::memory_order_relaxed) == 0 &&
+               spin->word.exchange(1, std::memory_order_acquire) == 0;
+    }
+    void lock(uint32_t) {
+        // Test-and-test-and-set: spin on a plain load (cache line stays shared) and only try
+        // the exchange once the word looks free.
+        for (;;) {
+            if (spin->word.exchange(1, std::memory_order_acquire) == 0) return;
+            while (spin->word.load(std::memory_order_relaxed) != 0)
+                SHM_PAUSE();
+        }
+    }
+    void unlock(uint32_t) { spin->word.store(0, std::memory_order_release); }
+    std::atomic<uint64_t>& sequence(uint32_t) { return spin->acquisitions; }
+    std::atomic<uint64_t>& releaseTick(uint32_t) { return spin->releaseTick; }
+};
+
+// Per-worker counters, kept in registers/stack and published to the slot in batches so the
+// instrumentation does not put a shared-cache-line write on every element.
+struct LockCounters {
+    uint64_t acquisitions = 0, contended = 0, waitTicks = 0, holdTicks = 0, maxWaitTicks = 0;
+};
+
+// What a Locker works on: the worker's own slot, ring and counters, the run's tick conversion
+// and the segment's locks.
+struct LockerContext {
+    WorkerSlot& slot;
+    EventRingWriter& ring;
+    LockCounters& st;
+    const TickClock& clock;
+    PaddedMutex* locks;
+    SpinLockLine* spin;
+};
+
+// Lock instrumentation. Its work stays outside the critical section wherever it can (a longer
+// critical section slows every waiter and distorts exactly what is measured). Inside are one
+// load, two stores and a TSC read, all on lines the holder already owns:
+//  - the tick is read before try_lock (outside), but a hold must not begin before the previous
+//    holder's release, or two holders overlap on the timeline (they did: the read can precede
+//    the previous unlock by the whole try_lock). So each holder stores its release tick in the
+//    lock's own line just before unlocking, and the next holder begins its hold at
+//    max(its tick, that release tick). Exact by construction: no fence, and no trust in the TSCs
+//    of different cores agreeing. (A fenced TSC read after the acquisition did the same job but
+//    cost more. Mutex bench, instrumented / --no-instrument, interleaved runs at load ~6 on 2
+//    cores: before this change 1.56-1.62x; fenced read + sequence 2.6-2.9x; this 1.77-1.85x.)
+//  - the hold ends with a TSC read just before unlock. (Reading it after the unlock was tried
+//    and overstated hold time by 2x with more workers than cores: waking a waiter inside unlock
+//    often hands it our core, and the read then waits out its time slice.)
+//  - the lock's acquisition sequence is bumped right after acquiring.
+// Events are pushed after the unlock. Back-to-back holds less than kMergeNs apart are merged
+// into one hold interval (one ring write per burst instead of two per element), but only when
+// nobody else acquired the lock in between: the sequence must be exactly ours + 1. Without that
+// check a worker merged across another worker's hold, and the timeline showed both holding the
+// one mutex (tst_lock_events on the old code: up to 368 overlapping holds in 1472). Counters
+// (acquisitions, hold, wait) stay exact either way.
+// Times are converted with the run's one conversion (header, Segment::create), a fixed
+// monotone function of the TSC, so order survives across processes. Converting both ends per
+// unlock instead of per pushed interval measured ~0.1-0.2x more on the mutex bench.
+template <SyncMode S, bool Instr> class Locker {
+  public:
+    static constexpr double kMergeNs = 5000;
+    explicit Locker(const LockerContext& c)
+        : m_c(c), m_raw{c.locks, c.spin}, m_mergeTicks(uint64_t(kMergeNs / c.clock.nsPerTick)) {}
+    ~Locker() { flush(); }
+    void lock(uint32_t id) {
+        if constexpr (Instr) {
+            const uint64_t t0 = ticks();
+            if (m_raw.tryLock(id)) {
+                m_acquiredAt = t0;
+                m_waitBegin = 0;
+            } else {
+                flush();
+                m_c.slot.state.store(uint32_t(WorkerState::WaitingForLock),
+                                     std::memory_order_relaxed);
+                // A WaitBegin lost to a full ring is counted there; the hold still follows.
+                m_c.ring.push(EventKind::WaitBegin, m_c.clock.toNs(t0), id);
+                m_raw.lock(id);
+                m_acquiredAt = ticks();
+                m_waitBegin = t0;
+                // Holding now: a holder shown as "waiting" would also hide it from the
+                // controller's stall check.
+                m_c.slot.state.store(uint32_t(WorkerState::Running), std::memory_order_relaxed);
+            }
+            m_seq = bumpSequence(m_raw.sequence(id));
+            m_acquiredAt =
+                std::max(m_acquiredAt, m_raw.releaseTick(id).load(std::memory_order_relaxed));
+        } else {
+            m_raw.lock(id);
+        }
+        // Relaxed store to our own line: lets the controller say "died holding the lock".
+        m_c.slot.holdingLock.store(id + 1, std::memory_order_relaxed);
+    }
+    void unlock(uint32_t id) {
+        uint64_t t = 0;
+        if constexpr (Instr) {
+            // Not before our begin, even if the previous holder's core has a TSC ahead of ours.
+            t = std::max(ticks(), m_acquiredAt);
+            m_raw.releaseTick(id).store(t, std::memory_order_relaxed); // ordered by the unlock
+        }
+        m_raw.unlock(id);
+        // Cleared only after the unlock: a kill in between errs towards "held the lock".
+        m_c.slot.holdingLock.store(0, std::memory_order_relaxed);
+        if constexpr (Instr) {
+            LockCounters& st = m_c.st;
+            ++st.acquisitions;
+            st.holdTicks += t - m_acquiredAt;
+            if (m_waitBegin) {
+                const uint64_t w = m_acquiredAt - m_waitBegin;
+                st.waitTicks += w;
+                st.maxWaitTicks = std::max(st.maxWaitTicks, w);
+                ++st.contended;
+            }
+            // Only holds of the same lock merge, so stripes keep their own intervals.
+            if (m_pending && !m_waitBegin && id == m_pendingLock && m_seq == m_pendingSeq + 1 &&
+                m_acquiredAt - m_pendingEnd < m_mergeTicks) {
+                m_pendingEnd = t;
+            } else {
+                flush();
+                m_pending = true;
+                m_pendingBegin = m_acquiredAt;
+                m_pendingEnd = t;
+                m_pendingLock = id;
+            }
+            m_pendingSeq = m_seq;
+        }
+    }
+    // Pushes the pending hold interval; called before a wait and at every progress batch.
+    // Converted here, once per merged interval rather than twice per element: the conversion
+    // is the run's fixed function, so converting later gives the same ns as at capture.
+    void flush() {
+        if (!m_pending) return;
+        m_pending = false;
+        m_c.ring.pushHold(m_c.clock.toNs(m_pendingBegin), m_c.clock.toNs(m_pendingEnd),
+                          m_pendingLock);
+    }
+
+  private:
+    LockerContext m_c;
+    RawLock<S> m_raw;
+    uint64_t m_acquiredAt = 0;
+    uint64_t m_waitBegin = 0; // 0 = acquired without waiting
+    uint64_t m_seq = 0;       // the lock's acquisition sequence number of our current hold
+    bool m_pending = false;
+    uint64_t m_mergeTicks;
+    uint64_t m_pendingBegin = 0, m_pendingEnd = 0, m_pendingSeq = 0; // ticks
+    uint32_t m_pendingLock = 0;
+};
+
+// No lock at all (none, atomic): the same interface, empty.
+struct NoLocker {
+    explicit NoLocker(const LockerContext&) {}
+    void lock(uint32_t) {}
+    void unlock(uint32_t) {}
+    void flush() {}
+};
+
+} // namespace shm

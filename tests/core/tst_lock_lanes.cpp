@@ -1,0 +1,285 @@
+// LockActivity (events → intervals) and the column rasteriser against brute-force references:
+// random non-overlapping holds of one lock shared out among workers, random windows and column
+// counts; coverage must equal the exact overlap per column and sum to at most 1 per lock.
+#include "lock_lanes.h"
+
+#include <QTest>
+
+#include <random>
+
+using namespace shm;
+
+namespace {
+
+// One lock's timeline handed out to workers: consecutive holds, each by a random worker, with a
+// wait of that worker just before it (waits may overlap other workers' holds, as in a run).
+struct Scenario {
+    uint32_t workers;
+    uint32_t locks;
+    std::vector<std::vector<Event>> events;       // per worker, as a ring would deliver them
+    std::vector<std::vector<LockInterval>> holds; // per worker, expected
+    std::vector<std::vector<LockInterval>> waits;
+    uint64_t endNs = 0;
+};
+
+Scenario makeScenario(uint32_t workers, uint32_t locks, uint32_t seed, int perLock) {
+    std::mt19937_64 rng(seed);
+    Scenario s{workers, locks, {}, {}, {}, 0};
+    s.events.resize(workers);
+    s.holds.resize(workers);
+    s.waits.resize(workers);
+    // Each worker does its acquisitions one after another; each lock's holds never overlap.
+    std::vector<uint64_t> workerFree(workers, 1000), lockFree(locks, 1000);
+    for (int i = 0; i < perLock * int(locks); ++i) {
+        const uint32_t k = uint32_t(rng() % workers), l = uint32_t(rng() % locks);
+        const uint64_t want = workerFree[k] + rng() % 3000;
+        const uint64_t begin = std::max(want, lockFree[l]) + rng() % 50;
+        const uint64_t end = begin + 1 + rng() % (rng() % 4 ? 500 : 50000);
+        auto& ev = s.events[k];
+        if (begin > want && rng() % 2) {
+            ev.push_back({want, uint32_t(EventKind::WaitBegin), l});
+            s.waits[k].push_back({want, begin, l});
+        }
+        ev.push_back({begin, uint32_t(EventKind::Acquired), l});
+        ev.push_back({end, uint32_t(EventKind::Released), l});
+        s.holds[k].push_back({begin, end, l});
+        workerFree[k] = end;
+        lockFree[l] = end;
+        s.endNs = std::max(s.endNs, end);
+    }
+    return s;
+}
+
+// Brute force: every interval against every column.
+std::vector<double> reference(const std::vector<LockInterval>& ivs, const TimeColumns& w,
+                              int lock) {
+    std::vector<double> cover(size_t(w.columns), 0.0);
+    const double span = w.columnNs();
+    for (int c = 0; c < w.columns; ++c) {
+        const double a = w.t0Ns + c * span, b = a + span;
+        for (const LockInterval& iv : ivs)
+            if (lock < 0 || iv.lock == uint32_t(lock))
+                cover[size_t(c)] +=
+                    std::max(0.0, std::min(b, double(iv.endNs)) - std::max(a, double(iv.beginNs))) /
+                    span;
+    }
+    return cover;
+}
+
+LockActivity feed(const Scenario& s, SyncMode sync, std::mt19937_64& rng) {
+    LockActivity a;
+    a.reset(s.workers, sync == SyncMode::Striped ? s.locks + 1 : 1, sync);
+    // Consume in random slices, workers interleaved, as the view's refresh does.
+    std::vector<size_t> at(s.workers, 0);
+    for (bool more = true; more;) {
+        more = false;
+        for (uint32_t k = 0; k < s.workers; ++k) {
+            const size_t n = std::min(s.events[k].size() - at[k], size_t(rng() % 40));
+            a.consume(k, s.events[k].data() + at[k], n);
+            at[k] += n;
+            more = more || at[k] < s.events[k].size();
+        }
+    }
+    return a;
+}
+
+// Shifts lock ids so stripe i is lock id i + 1 (lock 0 unused under striped).
+Scenario asStripes(Scenario s) {
+    for (auto& ev : s.events)
+        for (Event& e : ev)
+            ++e.lock;
+    for (auto* v : {&s.holds, &s.waits})
+        for (auto& ivs : *v)
+            for (LockInterval& iv : ivs)
+                ++iv.lock;
+    return s;
+}
+
+} // namespace
+
+class TestLockLanes : public QObject {
+    Q_OBJECT
+  private slots:
+    void intervalsFromEvents();
+    void openAndMalformed();
+    void boundedMemory();
+    void coverageAgainstBruteForce_data();
+    void coverageAgainstBruteForce();
+    void lockLaneSumsToAtMostOne();
+    void stripeLanes();
+    void alternatingHoldersShowHalf();
+};
+
+void TestLockLanes::intervalsFromEvents() {
+    std::mt19937_64 rng(7);
+    const Scenario s = makeScenario(4, 1, 1, 500);
+    const LockActivity a = feed(s, SyncMode::Mutex, rng);
+    uint64_t holds = 0;
+    for (uint32_t k = 0; k < 4; ++k) {
+        QCOMPARE(std::vector<LockInterval>(a.holds(k).begin(), a.holds(k).end()), s.holds[k]);
+        QCOMPARE(std::vector<LockInterval>(a.waits(k).begin(), a.waits(k).end()), s.waits[k]);
+        QVERIFY(!a.openHold(k) && !a.openWait(k));
+        holds += s.holds[k].size();
+    }
+    QCOMPARE(a.counts().holds, holds);
+    QCOMPARE(a.counts().malformed, 0u);
+    QCOMPARE(a.newestNs(), s.endNs);
+}
+
+void TestLockLanes::openAndMalformed() {
+    LockActivity a;
+    a.reset(2, 1, SyncMode::Mutex);
+    const Event e0[] = {{100, uint32_t(EventKind::WaitBegin), 0}};
+    a.consume(0, e0, 1);
+    QVERIFY(a.openWait(0));
+    QCOMPARE(a.openWait(0)->beginNs, 100u);
+    const Event e1[] = {{150, uint32_t(EventKind::Acquired), 0}};
+    a.consume(0, e1, 1);
+    QVERIFY(!a.openWait(0));
+    QCOMPARE(a.waits(0).back(), (LockInterval{100, 150, 0}));
+    QVERIFY(a.openHold(0));
+    // The view draws an open hold up to "now".
+    const TimeColumns w{100, 300, 2};
+    const auto c = workerCoverage(a, 0, Activity::Hold, w, 300);
+    QCOMPARE(c[0], 0.5);
+    QCOMPARE(c[1], 1.0);
+    // A Released without Acquired (dropped event) is counted, not turned into a hold.
+    const Event e2[] = {{500, uint32_t(EventKind::Released), 0}};
+    a.consume(1, e2, 1);
+    QCOMPARE(a.counts().malformed, 1u);
+    QVERIFY(a.holds(1).empty());
+    // An event older than the worker's last one is clamped, never reorders.
+    const Event e3[] = {{140, uint32_t(EventKind::Released), 0}};
+    a.consume(0, e3, 1);
+    QCOMPARE(a.holds(0).back(), (LockInterval{150, 150, 0}));
+}
+
+void TestLockLanes::boundedMemory() {
+    std::mt19937_64 rng(3);
+    const Scenario s = makeScenario(2, 1, 5, 300);
+    LockActivity a;
+    a.reset(2, 1, SyncMode::Mutex, 50);
+    for (uint32_t k = 0; k < 2; ++k)
+        a.consume(k, s.events[k].data(), s.events[k].size());
+    for (uint32_t k = 0; k < 2; ++k) {
+        QCOMPARE(a.holds(k).size(), size_t(50));
+        QCOMPARE(a.holds(k).back(), s.holds[k].back()); // the newest are kept
+    }
+    QCOMPARE(a.counts().holds, uint64_t(s.holds[0].size() + s.holds[1].size()));
+    QVERIFY(a.counts().trimmed >= a.counts().holds - 100);
+}
+
+void TestLockLanes::coverageAgainstBruteForce_data() {
+    QTest::addColumn<uint32_t>("seed");
+    for (uint32_t seed = 1; seed <= 12; ++seed)
+        QTest::addRow("seed %u", seed) << seed;
+}
+
+void TestLockLanes::coverageAgainstBruteForce() {
+    QFETCH(uint32_t, seed);
+    std::mt19937_64 rng(seed * 101);
+    const uint32_t workers = 1 + seed % 5;
+    const Scenario s = makeScenario(workers, 1, seed, 400);
+    const LockActivity a = feed(s, SyncMode::Mutex, rng);
+    for (int trial = 0; trial < 20; ++trial) {
+        const double t0 = double(rng() % (s.endNs + 2000)) - 1000;
+        const double span = 1 + double(rng() % (s.endNs / (1 + rng() % 50) + 10));
+        const TimeColumns w{t0, t0 + span, 1 + int(rng() % 700)};
+        for (uint32_t k = 0; k < workers; ++k) {
+            for (Activity kind : {Activity::Hold, Activity::Wait}) {
+                const auto got = workerCoverage(a, k, kind, w, 0);
+                const auto want =
+                    reference(kind == Activity::Hold ? s.holds[k] : s.waits[k], w, -1);
+                QCOMPARE(got.size(), want.size());
+                for (size_t c = 0; c < got.size(); ++c)
+                    QVERIFY2(std::abs(got[c] - std::min(1.0, want[c])) < 1e-6,
+                             qPrintable(QStringLiteral("worker %1 column %2: %3 vs %4")
+                                            .arg(k)
+                                            .arg(c)
+                                            .arg(got[c])
+                                            .arg(want[c])));
+            }
+        }
+    }
+}
+
+void TestLockLanes::lockLaneSumsToAtMostOne() {
+    for (uint32_t seed = 1; seed <= 8; ++seed) {
+        std::mt19937_64 rng(seed);
+        const uint32_t workers = 2 + seed % 4;
+        const Scenario s = makeScenario(workers, 1, seed + 50, 500);
+        const LockActivity a = feed(s, SyncMode::Mutex, rng);
+        for (int trial = 0; trial < 10; ++trial) {
+            const double t0 = double(rng() % s.endNs);
+            const TimeColumns w{t0, t0 + 1 + double(rng() % s.endNs), 1 + int(rng() % 400)};
+            const auto lanes = lockLanes(a, w, 0);
+            QCOMPARE(lanes.size(), size_t(1));
+            QCOMPARE(lanes[0].label, std::string("lock"));
+            std::vector<LockInterval> all;
+            for (const auto& h : s.holds)
+                all.insert(all.end(), h.begin(), h.end());
+            const auto want = reference(all, w, 0);
+            std::vector<double> sum(size_t(w.columns), 0.0);
+            for (uint32_t k = 0; k < workers; ++k) {
+                const auto c = workerCoverage(a, k, Activity::Hold, w, 0);
+                for (size_t i = 0; i < c.size(); ++i)
+                    sum[i] += c[i];
+            }
+            for (size_t c = 0; c < sum.size(); ++c) {
+                QVERIFY(sum[c] <= 1.0 + 1e-9);
+                QVERIFY(std::abs(lanes[0].cover[c] - want[c]) < 1e-6);
+                QCOMPARE(lanes[0].holder[c] >= 0, lanes[0].cover[c] > 0);
+            }
+        }
+    }
+}
+
+void TestLockLanes::stripeLanes() {
+    std::mt19937_64 rng(11);
+    for (uint32_t stripes : {3u, 8u, 16u}) {
+        const Scenario s = asStripes(makeScenario(4, stripes, stripes, 200));
+        const LockActivity a = feed(s, SyncMode::Striped, rng);
+        const TimeColumns w{0, double(s.endNs), 300};
+        const auto lanes = lockLanes(a, w, 0);
+        std::vector<LockInterval> all;
+        for (const auto& h : s.holds)
+            all.insert(all.end(), h.begin(), h.end());
+        if (stripes <= kMaxStripeLanes) {
+            QCOMPARE(lanes.size(), size_t(stripes));
+            for (uint32_t l = 0; l < stripes; ++l) {
+                QCOMPARE(lanes[l].label, "s" + std::to_string(l));
+                const auto want = reference(all, w, int(l + 1));
+                for (size_t c = 0; c < want.size(); ++c)
+                    QVERIFY(std::abs(lanes[l].cover[c] - want[c]) < 1e-6);
+            }
+        } else {
+            QCOMPARE(lanes.size(), size_t(1));
+            QCOMPARE(lanes[0].label, std::string("stripes"));
+            const auto want = reference(all, w, -1);
+            for (size_t c = 0; c < want.size(); ++c)
+                QVERIFY(std::abs(lanes[0].cover[c] - want[c] / stripes) < 1e-6);
+        }
+    }
+}
+
+// The case the user saw: two workers alternating 1 µs holds on one mutex, viewed at a zoom
+// where a column spans 100 µs. Each must show about half, never both full.
+void TestLockLanes::alternatingHoldersShowHalf() {
+    LockActivity a;
+    a.reset(2, 1, SyncMode::Mutex);
+    for (uint64_t i = 0; i < 2000; ++i) {
+        const Event ev[] = {{i * 1000, uint32_t(EventKind::Acquired), 0},
+                            {i * 1000 + 1000, uint32_t(EventKind::Released), 0}};
+        a.consume(uint32_t(i % 2), ev, 2);
+    }
+    const TimeColumns w{0, 2e6, 20};
+    for (uint32_t k = 0; k < 2; ++k)
+        for (double v : workerCoverage(a, k, Activity::Hold, w, 0))
+            QCOMPARE(v, 0.5);
+    const auto lanes = lockLanes(a, w, 0);
+    for (double v : lanes[0].cover)
+        QCOMPARE(v, 1.0);
+}
+
+QTEST_GUILESS_MAIN(TestLockLanes)
+#include "tst_lock_lanes.moc"
