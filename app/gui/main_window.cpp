@@ -118,7 +118,7 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     m_mainSplit->addWidget(m_contentionView);
     m_mainSplit->setStretchFactor(0, 1);
     m_mainSplit->setStretchFactor(1, 1);
-    m_mainSplit->setSizes({5500, 4500});
+    m_mainSplit->setSizes({5800, 4200});
     setCentralWidget(m_mainSplit);
 
     m_stateLabel = new QLabel(this);

@@ -117,8 +117,8 @@ ContentionView::ContentionView(ContentionModel* model, const LockEventsModel* ev
 }
 
 void ContentionView::buildFigures(QLayout* into, QWidget* parent) {
-    auto* figures = new QHBoxLayout;
-    figures->setSpacing(6);
+    m_figureGrid = new QGridLayout;
+    m_figureGrid->setSpacing(6);
     for (size_t i = 0; i < std::size(kFigureCaptions); ++i) {
         auto* l = new QLabel(parent);
         l->setObjectName(QStringLiteral("figure%1").arg(i));
@@ -128,11 +128,29 @@ void ContentionView::buildFigures(QLayout* into, QWidget* parent) {
         l->setFrameShape(QFrame::StyledPanel);
         l->setMinimumWidth(56);
         l->setToolTip(tr(kFigureTips[i]));
-        l->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-        figures->addWidget(l, 1);
+        l->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         m_figures.push_back(l);
     }
-    static_cast<QBoxLayout*>(into)->addLayout(figures);
+    layoutFigures(int(m_figures.size()));
+    static_cast<QBoxLayout*>(into)->addLayout(m_figureGrid);
+}
+
+void ContentionView::layoutFigures(int columns) {
+    if (columns == m_figureColumns) return;
+    m_figureColumns = columns;
+    for (QLabel* l : m_figures)
+        m_figureGrid->removeWidget(l);
+    for (int c = 0; c < int(m_figures.size()); ++c) {
+        m_figureGrid->addWidget(m_figures[size_t(c)], c / columns, c % columns);
+        m_figureGrid->setColumnStretch(c, c < columns ? 1 : 0);
+    }
+}
+
+void ContentionView::resizeEvent(QResizeEvent* e) {
+    // Six cards in a row while each gets ~110 px ("acquisitions contended" on two lines),
+    // otherwise two rows of three, so no caption is cut mid-word.
+    layoutFigures(width() >= 6 * 110 ? int(m_figures.size()) : 3);
+    QWidget::resizeEvent(e);
 }
 
 void ContentionView::buildBarsPlot(QWidget* parent) {
@@ -158,9 +176,9 @@ void ContentionView::buildBarsPlot(QWidget* parent) {
     // the first worker's colour, as the bars do (pale = compute, solid = hold).
     const QColor sample = worker_palette::color(0);
     const std::pair<QString, QBrush> legend[] = {
-        {tr("compute (pale)"), QBrush(pale(sample))},
+        {tr("compute"), QBrush(pale(sample))},
         {tr("wait"), QBrush(worker_palette::waitColor())},
-        {tr("hold (solid)"), QBrush(sample)}};
+        {tr("hold"), QBrush(sample)}};
     for (const auto& [name, brush] : legend) {
         auto* b = new QCPBars(m_bars->xAxis, m_bars->yAxis);
         b->setName(name);
@@ -173,8 +191,9 @@ void ContentionView::buildBarsPlot(QWidget* parent) {
 void ContentionView::buildHistogramPlot(QWidget* parent) {
     m_hist = plot_style::create(parent, QStringLiteral("waitHistogram"),
                                 tr("How long contended acquisitions waited, in log-scaled "
-                                   "buckets (three per decade), from the recorded lock "
-                                   "events."));
+                                   "buckets (three per decade), from the recorded lock events. "
+                                   "When workers dropped events (ring full), the title says "
+                                   "how many of the waits the exact counters saw are in it."));
     m_histTitle = addTitle(m_hist, tr("Wait times"), font());
     m_hist->xAxis->setLabel(tr("wait (log scale)"));
     m_hist->yAxis->setLabel(tr("acquisitions"));
@@ -359,8 +378,8 @@ void ContentionView::updateHistogramTitle() {
     // those the (exact) counters saw.
     const uint64_t shown = m_events->waits().total(), counted = m_events->contendedCounted();
     m_histTitle->setText(m_events->droppedEvents() && shown < counted
-                             ? tr("Wait times — %1 of %2 waits recorded (events dropped)")
-                                   .arg(format::number(shown), format::number(counted))
+                             ? tr("Wait times\npartial: %1 of %2")
+                                   .arg(format::count(double(shown)), format::count(double(counted)))
                              : tr("Wait times"));
 }
 

@@ -14,6 +14,7 @@ class LockEventsModel;
 class LockTimeline;
 class QCPBars;
 class QCustomPlot;
+class QGridLayout;
 class QCPTextElement;
 class QLabel;
 class QStackedWidget;
@@ -41,9 +42,11 @@ class ContentionView : public QWidget {
 
   protected:
     void changeEvent(QEvent* e) override;
+    void resizeEvent(QResizeEvent* e) override;
 
   private:
     void buildFigures(QLayout* into, QWidget* parent);
+    void layoutFigures(int columns);
     void buildBarsPlot(QWidget* parent);
     void buildHistogramPlot(QWidget* parent);
     void buildBars(uint32_t workers);
@@ -57,6 +60,8 @@ class ContentionView : public QWidget {
     QStackedWidget* m_stack;
     QLabel* m_noLock;
     std::vector<QLabel*> m_figures;
+    QGridLayout* m_figureGrid = nullptr;
+    int m_figureColumns = 0;
     QCustomPlot* m_bars;
     QCustomPlot* m_hist;
     QCPBars* m_histBars;

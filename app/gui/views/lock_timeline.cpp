@@ -139,19 +139,6 @@ void LockTimeline::drawHeader(QPainter& p, const QFont& small) const {
     QColor hintColor = pal.color(QPalette::WindowText);
     hintColor.setAlpha(150);
     p.setPen(hintColor);
-    if (m_dropped) {
-        // Built from the event stream: say that it is incomplete (the counters are exact).
-        p.setPen(worker_palette::mismatchColor());
-        const QStringList partial{tr("partial: %1 events dropped").arg(format::count(double(m_dropped))),
-                                  tr("partial")};
-        for (const QString& text : partial) {
-            if (x + fm.horizontalAdvance(text) > width() - 4) continue;
-            p.drawText(QRect(x, 0, width() - 4 - x, kHintHeight),
-                       Qt::AlignRight | Qt::AlignVCenter, text);
-            return;
-        }
-        return;
-    }
     const QStringList hints = m_follow ? QStringList{tr("following · wheel: zoom · drag: pan"),
                                                      tr("wheel: zoom · drag: pan")}
                                        : QStringList{tr("paused view · double-click: follow again"),
@@ -281,6 +268,22 @@ void LockTimeline::paintEvent(QPaintEvent*) {
     p.setFont(small);
     drawLockLanes(p, area, cols, area.top(), laneH, openEnd);
     drawWorkerLanes(p, area, cols, area.top() + lockLanes * laneH + gap, laneH, openEnd);
+    if (m_dropped) drawPartialNotice(p, area);
+}
+
+void LockTimeline::drawPartialNotice(QPainter& p, const QRect& area) const {
+    // Built from the event stream: say on the picture that it is incomplete (the counters in
+    // the contention figures stay exact).
+    const QString text = tr("partial: %1 events dropped").arg(format::count(double(m_dropped)));
+    const QFontMetrics fm(p.font());
+    QRect box(0, 0, fm.horizontalAdvance(text) + 10, fm.height() + 4);
+    box.moveTopRight(area.topRight() + QPoint(-2, 2));
+    QColor bg = palette().color(QPalette::Base);
+    bg.setAlpha(220);
+    p.fillRect(box, bg);
+    p.setPen(worker_palette::mismatchColor());
+    p.drawRect(box.adjusted(0, 0, -1, -1));
+    p.drawText(box, Qt::AlignCenter, text);
 }
 
 void LockTimeline::wheelEvent(QWheelEvent* e) {

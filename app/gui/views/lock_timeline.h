@@ -36,6 +36,7 @@ class LockTimeline : public QWidget {
     QRect lanesRect() const;
     void drawHeader(QPainter& p, const QFont& small) const;
     void drawAxis(QPainter& p, const QRect& area) const;
+    void drawPartialNotice(QPainter& p, const QRect& area) const;
     void drawLaneLabel(QPainter& p, double top, double laneH, const QString& text,
                        const QColor* swatch) const;
     void drawLockLanes(QPainter& p, const QRect& area, const shm::TimeColumns& cols, double top,
