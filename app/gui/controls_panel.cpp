@@ -48,7 +48,9 @@ QString fromView(std::string_view s) {
 }
 
 // "workers" -> "workersSpin", "lock-scope" -> "lockScopeCombo": the names tests look for.
+// The one delay slider keeps its published name "delaySlider".
 QString objectNameFor(const shm::SettingRow& r) {
+    if (r.widget == shm::SettingWidget::DelaySlider) return QStringLiteral("delaySlider");
     QString name;
     bool upper = false;
     for (char ch : r.name) {
@@ -59,7 +61,6 @@ QString objectNameFor(const shm::SettingRow& r) {
         name += upper ? QChar::fromLatin1(ch).toUpper() : QChar::fromLatin1(ch);
         upper = false;
     }
-    if (r.widget == shm::SettingWidget::DelaySlider) return name + QStringLiteral("Slider");
     switch (r.kind) {
     case shm::SettingKind::Count:
         return name + QStringLiteral("Spin");
