@@ -22,7 +22,8 @@ class TestSettings : public QObject {
 };
 
 // A published contract, so spelled out here on purpose: the keys of the report's "config"
-// object and their order. A new setting adds its key at the end of this list.
+// object and their order. Keys are never removed or reordered; a new setting may only add
+// its key after these.
 void TestSettings::reportConfigKeepsThePublishedKeys() {
     const QString json = QString::fromStdString(shm::toJson(shm::RunReport{}));
     const qsizetype begin = json.indexOf(QStringLiteral("\"config\":{"));
@@ -32,12 +33,13 @@ void TestSettings::reportConfigKeepsThePublishedKeys() {
     static const QRegularExpression key(QStringLiteral("\"([^\"]+)\":"));
     for (const auto& m : key.globalMatch(cfg))
         keys << m.captured(1);
-    QCOMPARE(keys, (QStringList{QStringLiteral("workers"), QStringLiteral("elements"),
-                                QStringLiteral("workload"), QStringLiteral("bins"),
-                                QStringLiteral("partition"), QStringLiteral("chunk"),
-                                QStringLiteral("sync"), QStringLiteral("stripes"),
-                                QStringLiteral("lock_scope"), QStringLiteral("delay_us"),
-                                QStringLiteral("instrument")}));
+    const QStringList published{
+        QStringLiteral("workers"),  QStringLiteral("elements"),  QStringLiteral("workload"),
+        QStringLiteral("bins"),     QStringLiteral("partition"), QStringLiteral("chunk"),
+        QStringLiteral("sync"),     QStringLiteral("stripes"),   QStringLiteral("lock_scope"),
+        QStringLiteral("delay_us"), QStringLiteral("instrument")};
+    QVERIFY(keys.size() >= published.size());
+    QCOMPARE(keys.mid(0, published.size()), published);
     QVERIFY(cfg.contains(QStringLiteral("\"workload\":\"wave\"")));
     QVERIFY(cfg.contains(QStringLiteral("\"instrument\":true")));
     QVERIFY(cfg.contains(QStringLiteral("\"elements\":1000000")));
