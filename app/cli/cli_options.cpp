@@ -12,14 +12,60 @@
 
 namespace {
 
-bool isSetting(const QString& name) {
-    for (auto n : shm::kSettingNames)
-        if (name == QLatin1String(n.data(), qsizetype(n.size()))) return true;
-    return false;
+// The row for a flag name (without "--"), or nullptr.
+const shm::SettingRow* settingFor(const QString& name) {
+    return shm::findSetting(name.toStdString());
+}
+
+// A --config key: the flag name ("lock-scope") or the report key ("lock_scope").
+const shm::SettingRow* settingForKey(const QString& key) {
+    for (const shm::SettingRow& r : shm::kSettings)
+        if (key == QLatin1String(r.name.data(), qsizetype(r.name.size())) ||
+            key == QLatin1String(r.reportKey.data(), qsizetype(r.reportKey.size())))
+            return &r;
+    return nullptr;
+}
+
+// "--no-NAME" for a boolean row: the same as "--NAME false" (--no-instrument is published).
+const shm::SettingRow* negatedBool(const QString& arg) {
+    if (!arg.startsWith(QLatin1String("--no-"))) return nullptr;
+    const shm::SettingRow* r = settingFor(arg.mid(5));
+    return r && r->kind == shm::SettingKind::Bool ? r : nullptr;
+}
+
+QString fromView(std::string_view s) {
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
 QString fromStd(const std::string& s) {
     return QString::fromStdString(s);
+}
+
+// The JSON type a row takes in a --config file: numbers for counts, strings for enums,
+// true/false for booleans. Puts the value's text form in *text, or returns a one-line error.
+QString jsonValueText(const shm::SettingRow& row, const QString& key, const QJsonValue& v,
+                      QString* text) {
+    switch (row.kind) {
+    case shm::SettingKind::Bool:
+        if (!v.isBool())
+            return QStringLiteral("--config: field '%1' must be true or false").arg(key);
+        *text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        return {};
+    case shm::SettingKind::Enum:
+        if (!v.isString())
+            return QStringLiteral("--config: field '%1' must be a string (%2)")
+                .arg(key, fromStd(shm::allowedValues(row)));
+        *text = v.toString();
+        return {};
+    case shm::SettingKind::Count:
+        break;
+    }
+    const double d = v.toDouble(std::nan(""));
+    if (!v.isDouble() || std::floor(d) != d)
+        return QStringLiteral("--config: field '%1' must be a whole number").arg(key);
+    if (d < 0 || d > 1.8e19) return QStringLiteral("--config: field '%1' is out of range").arg(key);
+    *text = QString::number(qulonglong(d));
+    return {};
 }
 
 // A config file's keys may use '-' or '_' ("lock-scope" or "lock_scope").
@@ -39,36 +85,14 @@ QString applyConfigFile(const QString& path, CliOptions& o) {
         return QStringLiteral("--config: '%1' must hold a JSON object of settings").arg(path);
     const QJsonObject obj = doc.object();
     for (auto it = obj.begin(); it != obj.end(); ++it) {
-        QString key = it.key();
-        key.replace(QLatin1Char('_'), QLatin1Char('-'));
-        if (!isSetting(key))
-            return QStringLiteral("--config: unknown field '%1' in '%2'").arg(it.key(), path);
-        const QJsonValue v = it.value();
+        const shm::SettingRow* row = settingForKey(it.key());
+        if (!row) return QStringLiteral("--config: unknown field '%1' in '%2'").arg(it.key(), path);
         QString text;
-        const bool wantsBool = key == QLatin1String("instrument");
-        const bool wantsString = key == QLatin1String("workload") ||
-                                 key == QLatin1String("partition") ||
-                                 key == QLatin1String("sync") || key == QLatin1String("lock-scope");
-        if (wantsBool) {
-            if (!v.isBool())
-                return QStringLiteral("--config: field '%1' must be true or false").arg(it.key());
-            text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-        } else if (wantsString) {
-            if (!v.isString())
-                return QStringLiteral("--config: field '%1' must be a string (%2)")
-                    .arg(it.key(), fromStd(shm::allowedValues(key.toStdString())));
-            text = v.toString();
-        } else {
-            const double d = v.toDouble(std::nan(""));
-            if (!v.isDouble() || std::floor(d) != d)
-                return QStringLiteral("--config: field '%1' must be a whole number").arg(it.key());
-            if (d < 0 || d > 1.8e19)
-                return QStringLiteral("--config: field '%1' is out of range").arg(it.key());
-            text = QString::number(qulonglong(d));
-        }
-        if (auto err = shm::applySetting(o.config, key.toStdString(), text.toStdString()))
+        if (QString err = jsonValueText(*row, it.key(), it.value(), &text); !err.isEmpty())
+            return err;
+        if (auto err = shm::applySetting(o.config, *row, text.toStdString()))
             return QStringLiteral("--config '%1': ").arg(path) + fromStd(*err);
-        o.settingsGiven << key;
+        o.settingsGiven << fromView(row->name);
     }
     return {};
 }
@@ -111,8 +135,8 @@ CliParse parseCommandLine(const QStringList& args) {
             o.help = true;
         else if ((a == QLatin1String("--version") || a == QLatin1String("-v")) && noValue())
             o.version = true;
-        else if (a == QLatin1String("--no-instrument") && noValue())
-            settings.append({QStringLiteral("instrument"), QStringLiteral("false")});
+        else if (const auto* b = negatedBool(a); b && noValue()) // e.g. --no-instrument
+            settings.append({fromView(b->name), QStringLiteral("false")});
         else if (a == QLatin1String("--config")) {
             if (!value(&o.configFile) || o.configFile.isEmpty())
                 return fail(QStringLiteral("--config needs a file name"));
@@ -148,7 +172,7 @@ CliParse parseCommandLine(const QStringList& args) {
             if (!ok || n < (a == QLatin1String("--at-ms") ? 0 : 1) || n > 100'000'000)
                 return fail(QStringLiteral("%1: '%2' is not a valid count").arg(a, v));
             (a == QLatin1String("--at-ms") ? o.atMs : o.benchFrames) = n;
-        } else if (a.startsWith(QLatin1String("--")) && isSetting(a.mid(2))) {
+        } else if (a.startsWith(QLatin1String("--")) && settingFor(a.mid(2))) {
             QString v;
             if (!value(&v)) return fail(a + QStringLiteral(" needs a value"));
             settings.append({a.mid(2), v});
@@ -169,35 +193,54 @@ CliParse parseCommandLine(const QStringList& args) {
     return r;
 }
 
+namespace {
+
+// "  --workers N            worker processes sharing the array (1 to 64; default 4)"
+QString settingHelpLine(const shm::SettingRow& r) {
+    const QString value = r.kind == shm::SettingKind::Count  ? QStringLiteral("N")
+                          : r.kind == shm::SettingKind::Enum ? QStringLiteral("NAME")
+                                                             : QStringLiteral("BOOL");
+    QString line = QStringLiteral("  --") + fromView(r.name) + QLatin1Char(' ') + value;
+    line = line.leftJustified(24) + QLatin1Char(' ') + fromView(r.help) + QStringLiteral(" (") +
+           fromStd(shm::rangeText(r));
+    if (r.kind == shm::SettingKind::Bool)
+        line += QStringLiteral("; --no-") + fromView(r.name) + QStringLiteral(" = false");
+    return line + QStringLiteral(")\n");
+}
+
+} // namespace
+
 QString helpText() {
+    QString settings;
+    for (const shm::SettingRow& r : shm::kSettings)
+        settings += settingHelpLine(r);
     return QStringLiteral(
-        "Usage: shmscope [options]\n"
-        "Watch worker processes share one shared-memory array: progress, values, lock contention.\n"
-        "\n"
-        "Modes:\n"
-        "  (none)                 open the window, preset with the experiment options below\n"
-        "  --headless [--json]    run one experiment without a window and print a report\n"
-        "  --screenshot OUT.png   run, render a view to a PNG and exit (works offscreen)\n"
-        "      --view window|progress|array|contention   (default window)\n"
-        "      --size WxH         (default 1600x1000)   --at-ms T  capture T ms after start\n"
-        "  --bench-frames N       time N GUI frames of a running experiment and print figures\n"
-        "  --help, --version\n"
-        "\n"
-        "Experiment:\n"
-        "  --workers N            worker processes, 1-64 (4)\n"
-        "  --elements N           array length, up to what fits in /dev/shm (1000000)\n"
-        "  --workload W           sin|wave|histogram|mandelbrot (wave)\n"
-        "  --bins N               histogram bins (64)\n"
-        "  --partition P          block|cyclic|block-cyclic|dynamic|guided (block)\n"
-        "  --chunk N              elements per chunk/claim (1024)\n"
-        "  --sync S               none|mutex|striped|spin|atomic (none)\n"
-        "  --stripes N            locks for --sync striped (16)\n"
-        "  --lock-scope S         element|chunk: what one critical section covers (element)\n"
-        "  --delay-us N           extra microseconds per element: slow motion (0)\n"
-        "  --no-instrument        do not time locks or record lock events\n"
-        "  --config FILE.json     settings as a JSON object, e.g. {\"workers\": 8, \"sync\": "
-        "\"mutex\"};\n"
-        "                         flags given on the command line win\n"
-        "\n"
-        "Exit codes: 0 run finished (mismatches included), 2 invalid input, 3 run failed.\n");
+               "Usage: shmscope [options]\n"
+               "Watch worker processes share one shared-memory array: progress, values, lock "
+               "contention.\n"
+               "\n"
+               "Modes:\n"
+               "  (none)                 open the window, preset with the experiment settings "
+               "below\n"
+               "  --headless [--json]    run one experiment without a window and print a report\n"
+               "  --screenshot OUT.png   run, render a view to a PNG and exit (works offscreen)\n"
+               "      --view window|progress|array|contention   (default window)\n"
+               "      --size WxH         (default 1600x1000)   --at-ms T  capture T ms after "
+               "start\n"
+               "  --bench-frames N       time N GUI frames of a running experiment and print "
+               "figures\n"
+               "  --help, --version\n"
+               "\n"
+               "Experiment settings:\n") +
+           settings +
+           QStringLiteral(
+               "\n"
+               "Settings file:\n"
+               "  --config FILE.json     settings as a JSON object, e.g. {\"workers\": 8, "
+               "\"sync\": \"mutex\"};\n"
+               "                         keys as the flags above ('-' or '_'); flags given on "
+               "the command line win\n"
+               "\n"
+               "Exit codes: 0 run finished (mismatches included), 2 invalid input, 3 run "
+               "failed.\n");
 }

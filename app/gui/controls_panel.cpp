@@ -1,9 +1,11 @@
 #include "controls_panel.h"
 
+#include "format.h"
 #include "segment.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -14,6 +16,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -23,24 +26,83 @@ constexpr std::array<uint32_t, 20> kDelayStops = {
     0,    1,    2,    5,     10,    20,    50,     100,    200,    500,
     1000, 2000, 5000, 10000, 20000, 50000, 100000, 200000, 500000, 1000000};
 
-template <typename Enum, size_t N>
-QComboBox* enumCombo(QWidget* parent, const std::array<Enum, N>& values,
-                     const std::array<const char*, N>& tips) {
+// A QSpinBox holds an int: wider counts need SettingWidget::WideSpin.
+constexpr bool autoSpinsFitInt() {
+    for (const shm::SettingRow& r : shm::kSettings)
+        if (r.kind == shm::SettingKind::Count && r.widget == shm::SettingWidget::Auto &&
+            r.max > uint64_t(std::numeric_limits<int>::max()))
+            return false;
+    return true;
+}
+static_assert(autoSpinsFitInt(), "a count beyond int range needs SettingWidget::WideSpin");
+// A QDoubleSpinBox is exact up to 2^53.
+static_assert(shm::limits::kMaxElements <= (1ull << 53));
+
+// Table text (labels, help, choice explanations) is English in the Qt-free core; it is
+// translated here, under one context.
+QString trSetting(std::string_view text) {
+    return QCoreApplication::translate("shm::kSettings", std::string(text).c_str());
+}
+
+QString fromView(std::string_view s) {
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+// "workers" -> "workersSpin", "lock-scope" -> "lockScopeCombo": the names tests look for.
+// The one delay slider keeps its published name "delaySlider".
+QString objectNameFor(const shm::SettingRow& r) {
+    if (r.widget == shm::SettingWidget::DelaySlider) return QStringLiteral("delaySlider");
+    QString name;
+    bool upper = false;
+    for (char ch : r.name) {
+        if (ch == '-') {
+            upper = true;
+            continue;
+        }
+        name += upper ? QChar::fromLatin1(ch).toUpper() : QChar::fromLatin1(ch);
+        upper = false;
+    }
+    switch (r.kind) {
+    case shm::SettingKind::Count:
+        return name + QStringLiteral("Spin");
+    case shm::SettingKind::Enum:
+        return name + QStringLiteral("Combo");
+    case shm::SettingKind::Bool:
+        break;
+    }
+    return name + QStringLiteral("Check");
+}
+
+// "Worker processes sharing the array (1 to 64; default 4)."
+QString toolTipFor(const shm::SettingRow& r) {
+    QString help = trSetting(r.help);
+    if (!help.isEmpty()) help[0] = help[0].toUpper();
+    return help + QStringLiteral(" (") + fromView(shm::rangeText(r)) + QStringLiteral(").");
+}
+
+QComboBox* choiceCombo(const shm::SettingRow& r, QWidget* parent) {
     auto* c = new QComboBox(parent);
-    for (size_t i = 0; i < N; ++i) {
-        const auto name = shm::toString(values[i]);
-        c->addItem(QString::fromLatin1(name.data(), qsizetype(name.size())), int(values[i]));
-        c->setItemData(int(i), QString::fromUtf8(tips[i]), Qt::ToolTipRole);
+    for (size_t i = 0; i < r.choices.size(); ++i) {
+        c->addItem(fromView(r.choices[i].name), qulonglong(i));
+        c->setItemData(int(i), trSetting(r.choices[i].help), Qt::ToolTipRole);
     }
     return c;
 }
 
-QString formatDelay(uint32_t us) {
-    if (us == 0) return QStringLiteral("off (full speed)");
-    if (us < 1000) return QStringLiteral("%1 µs per element").arg(us);
-    if (us < 1000000) return QStringLiteral("%1 ms per element").arg(us / 1000.0, 0, 'g', 3);
-    return QStringLiteral("%1 s per element").arg(us / 1e6, 0, 'g', 3);
+QWidget* countSpin(const shm::SettingRow& r, QWidget* parent) {
+    if (r.widget == shm::SettingWidget::WideSpin) {
+        auto* s = new QDoubleSpinBox(parent);
+        s->setDecimals(0);
+        s->setRange(double(r.min), double(r.max));
+        s->setGroupSeparatorShown(true);
+        return s;
+    }
+    auto* s = new QSpinBox(parent);
+    s->setRange(int(r.min), int(r.max));
+    s->setGroupSeparatorShown(r.max >= 10000);
+    return s;
 }
+
 } // namespace
 
 uint32_t ControlsPanel::delayForPosition(int p) {
@@ -58,120 +120,101 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("controlsPanel"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
-
-    auto* experiment = new QGroupBox(tr("Experiment"), this);
-    auto* ef = new QFormLayout(experiment);
-    ef->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_workers = new QSpinBox(experiment);
-    m_workers->setObjectName(QStringLiteral("workersSpin"));
-    m_workers->setRange(1, int(shm::limits::kMaxWorkers));
-    m_workers->setToolTip(tr("Number of worker processes sharing the array (1–64)."));
-    ef->addRow(tr("Workers"), m_workers);
-    m_elements = new QDoubleSpinBox(experiment);
-    m_elements->setObjectName(QStringLiteral("elementsSpin"));
-    m_elements->setDecimals(0);
-    m_elements->setRange(1, double(shm::limits::kMaxElements));
-    m_elements->setGroupSeparatorShown(true);
-    m_elements->setToolTip(tr("Length of the shared array, in doubles (8 bytes each)."));
-    ef->addRow(tr("Elements"), m_elements);
-    m_workload = enumCombo<shm::Workload, 4>(
-        experiment,
-        {shm::Workload::Sin, shm::Workload::Wave, shm::Workload::Histogram,
-         shm::Workload::Mandelbrot},
-        {"sin(i): cheap, every element independent.",
-         "A smooth wave over the array: easy to read in the plot.",
-         "Every element adds 1 to a hashed bin: shared read-modify-writes that race without a "
-         "lock.",
-         "Escape iterations along a line: uneven cost, so static partitions get unequal work."});
-    m_workload->setObjectName(QStringLiteral("workloadCombo"));
-    m_workload->setToolTip(tr("What each element computes."));
-    ef->addRow(tr("Workload"), m_workload);
-    m_bins = new QSpinBox(experiment);
-    m_bins->setObjectName(QStringLiteral("binsSpin"));
-    m_bins->setRange(1, int(shm::limits::kMaxBins));
-    m_bins->setToolTip(tr("Number of histogram bins (histogram workload only)."));
-    ef->addRow(tr("Bins"), m_bins);
-    layout->addWidget(experiment);
-
-    auto* part = new QGroupBox(tr("Partition"), this);
-    auto* pf = new QFormLayout(part);
-    pf->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_partition = enumCombo<shm::Partition, 5>(
-        part,
-        {shm::Partition::Block, shm::Partition::Cyclic, shm::Partition::BlockCyclic,
-         shm::Partition::Dynamic, shm::Partition::Guided},
-        {"One contiguous band per worker.", "Worker k takes every W-th element.",
-         "Chunks dealt round-robin to the workers.",
-         "Workers claim the next chunk from a shared cursor when they are free.",
-         "Like dynamic, with pieces shrinking as the work runs out."});
-    m_partition->setObjectName(QStringLiteral("partitionCombo"));
-    m_partition->setToolTip(tr("How the indices are divided among the workers."));
-    pf->addRow(tr("Strategy"), m_partition);
-    m_chunk = new QSpinBox(part);
-    m_chunk->setObjectName(QStringLiteral("chunkSpin"));
-    m_chunk->setRange(1, std::numeric_limits<int>::max());
-    m_chunk->setGroupSeparatorShown(true);
-    m_chunk->setToolTip(tr("Elements per piece of work (and per lock with lock scope chunk)."));
-    pf->addRow(tr("Chunk"), m_chunk);
-    layout->addWidget(part);
-
-    auto* sync = new QGroupBox(tr("Synchronisation"), this);
-    auto* sf = new QFormLayout(sync);
-    sf->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_sync = enumCombo<shm::SyncMode, 5>(
-        sync,
-        {shm::SyncMode::None, shm::SyncMode::Mutex, shm::SyncMode::Striped, shm::SyncMode::Spin,
-         shm::SyncMode::Atomic},
-        {"No lock: fastest, and shared updates can be lost.",
-         "One process-shared mutex for everything.",
-         "One mutex per stripe of indices: less contention.", "A test-and-test-and-set spin lock.",
-         "Atomic instructions, no lock."});
-    m_sync->setObjectName(QStringLiteral("syncCombo"));
-    m_sync->setToolTip(tr("How workers protect their writes to the shared array."));
-    sf->addRow(tr("Sync"), m_sync);
-    m_stripes = new QSpinBox(sync);
-    m_stripes->setObjectName(QStringLiteral("stripesSpin"));
-    m_stripes->setRange(1, int(shm::limits::kMaxStripes));
-    m_stripes->setToolTip(tr("Number of mutexes for striped sync (striped only)."));
-    sf->addRow(tr("Stripes"), m_stripes);
-    m_lockScope = enumCombo<shm::LockScope, 2>(
-        sync, {shm::LockScope::Element, shm::LockScope::Chunk},
-        {"Lock and unlock around every element.", "Hold the lock for a whole chunk."});
-    m_lockScope->setObjectName(QStringLiteral("lockScopeCombo"));
-    m_lockScope->setToolTip(
-        tr("How much work one lock acquisition covers (lock-based sync only)."));
-    sf->addRow(tr("Lock scope"), m_lockScope);
-    m_instrument = new QCheckBox(tr("Record lock timings"), sync);
-    m_instrument->setObjectName(QStringLiteral("instrumentCheck"));
-    m_instrument->setToolTip(tr("Time every lock acquisition; turn off to measure what the "
-                                "instrumentation itself costs."));
-    sf->addRow(QString(), m_instrument);
-    layout->addWidget(sync);
-
-    auto* slow = new QGroupBox(tr("Slow motion"), this);
-    auto* sl = new QVBoxLayout(slow);
-    m_delay = new QSlider(Qt::Horizontal, slow);
-    m_delay->setObjectName(QStringLiteral("delaySlider"));
-    m_delay->setRange(0, int(kDelayStops.size()) - 1);
-    m_delay->setPageStep(1);
-    m_delay->setTickPosition(QSlider::TicksBelow);
-    m_delay->setToolTip(tr("Extra time per element; acts immediately, also during a run."));
-    m_delayLabel = new QLabel(slow);
-    sl->addWidget(m_delay);
-    sl->addWidget(m_delayLabel);
-    layout->addWidget(slow);
-    connect(m_delay, &QSlider::valueChanged, this, [this](int p) {
-        m_delayUs = delayForPosition(p);
-        updateDelayLabel();
-        emit delayChanged(m_delayUs);
-    });
+    // Fields are found by index from their widgets' signals: no reallocation after this.
+    m_fields.reserve(std::size(shm::kSettings));
+    std::vector<std::string_view> groups; // in the order the table first names them
+    for (const shm::SettingRow& r : shm::kSettings)
+        if (std::find(groups.begin(), groups.end(), r.group) == groups.end())
+            groups.push_back(r.group);
+    for (std::string_view g : groups)
+        layout->addWidget(buildGroup(g));
 
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("validationLabel"));
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #C0392B;"));
     layout->addWidget(m_problem);
+    layout->addWidget(buildRunBox());
+    layout->addStretch(1);
+    connectRunButtons();
+    setConfig(shm::ExperimentConfig{});
+}
 
+// One group box with a form row per setting of that group, in table order.
+QGroupBox* ControlsPanel::buildGroup(std::string_view group) {
+    auto* box = new QGroupBox(trSetting(group), this);
+    auto* form = new QFormLayout(box);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    for (const shm::SettingRow& r : shm::kSettings) {
+        if (r.group != group) continue;
+        Field& f = m_fields.emplace_back(Field{&r});
+        QWidget* w = buildWidget(f, box);
+        if (r.kind == shm::SettingKind::Bool || r.widget == shm::SettingWidget::DelaySlider)
+            form->addRow(w); // the check box or the group title says what it is
+        else
+            form->addRow(trSetting(r.label), w);
+    }
+    return box;
+}
+
+// The widget for f.row from its kind and widget hint, wired to settingsChanged().
+QWidget* ControlsPanel::buildWidget(Field& f, QWidget* parent) {
+    const shm::SettingRow& r = *f.row;
+    if (r.widget == shm::SettingWidget::DelaySlider) return buildDelaySlider(f, parent);
+    switch (r.kind) {
+    case shm::SettingKind::Count:
+        f.widget = countSpin(r, parent);
+        if (auto* s = qobject_cast<QSpinBox*>(f.widget))
+            connect(s, &QSpinBox::valueChanged, this, &ControlsPanel::settingsChanged);
+        else
+            connect(static_cast<QDoubleSpinBox*>(f.widget), &QDoubleSpinBox::valueChanged, this,
+                    &ControlsPanel::settingsChanged);
+        break;
+    case shm::SettingKind::Enum:
+        f.widget = choiceCombo(r, parent);
+        connect(static_cast<QComboBox*>(f.widget), &QComboBox::currentIndexChanged, this,
+                &ControlsPanel::settingsChanged);
+        break;
+    case shm::SettingKind::Bool:
+        f.widget = new QCheckBox(trSetting(r.label), parent);
+        connect(static_cast<QCheckBox*>(f.widget), &QCheckBox::toggled, this,
+                &ControlsPanel::settingsChanged);
+        break;
+    }
+    f.widget->setObjectName(objectNameFor(r));
+    f.widget->setAccessibleName(trSetting(r.label));
+    f.widget->setToolTip(toolTipFor(r));
+    return f.widget;
+}
+
+// The slow-motion slider over kDelayStops with the delay in words below; it stays live during
+// a run and reports every move through delayChanged().
+QWidget* ControlsPanel::buildDelaySlider(Field& f, QWidget* parent) {
+    auto* box = new QWidget(parent);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* slider = new QSlider(Qt::Horizontal, box);
+    slider->setRange(0, int(kDelayStops.size()) - 1);
+    slider->setPageStep(1);
+    slider->setTickPosition(QSlider::TicksBelow);
+    slider->setObjectName(objectNameFor(*f.row));
+    slider->setAccessibleName(trSetting(f.row->label));
+    slider->setToolTip(toolTipFor(*f.row));
+    f.widget = slider;
+    f.note = new QLabel(box);
+    layout->addWidget(slider);
+    layout->addWidget(f.note);
+    const size_t index = size_t(&f - m_fields.data());
+    connect(slider, &QSlider::valueChanged, this, [this, index](int p) {
+        Field& field = m_fields[index];
+        field.exact = delayForPosition(p);
+        field.note->setText(format::delay(uint32_t(field.exact)));
+        emit delayChanged(uint32_t(field.exact));
+    });
+    return box;
+}
+
+QGroupBox* ControlsPanel::buildRunBox() {
     auto* run = new QGroupBox(tr("Run"), this);
     auto* rl = new QGridLayout(run);
     m_start = new QPushButton(tr("Start"), run);
@@ -203,56 +246,54 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent) {
         tr("Send SIGKILL to the chosen worker: it gets no chance to release a lock."));
     rl->addWidget(m_killWorker, 3, 0);
     rl->addWidget(m_kill, 3, 1);
-    layout->addWidget(run);
-    layout->addStretch(1);
+    return run;
+}
 
+void ControlsPanel::connectRunButtons() {
     connect(m_start, &QPushButton::clicked, this, &ControlsPanel::startRequested);
     connect(m_pause, &QPushButton::clicked, this, &ControlsPanel::pauseResumeRequested);
     connect(m_stop, &QPushButton::clicked, this, &ControlsPanel::stopRequested);
     connect(m_reset, &QPushButton::clicked, this, &ControlsPanel::resetRequested);
     connect(m_kill, &QPushButton::clicked, this,
             [this] { emit killRequested(uint32_t(m_killWorker->value())); });
-    for (QSpinBox* s : {m_workers, m_bins, m_chunk, m_stripes})
-        connect(s, &QSpinBox::valueChanged, this, &ControlsPanel::settingsChanged);
-    connect(m_elements, &QDoubleSpinBox::valueChanged, this, &ControlsPanel::settingsChanged);
-    for (QComboBox* c : {m_workload, m_partition, m_sync, m_lockScope})
-        connect(c, &QComboBox::currentIndexChanged, this, &ControlsPanel::settingsChanged);
-    connect(m_instrument, &QCheckBox::toggled, this, &ControlsPanel::settingsChanged);
+}
 
-    setConfig(shm::ExperimentConfig{});
+void ControlsPanel::setFieldValue(Field& f, uint64_t v) {
+    const QSignalBlocker block(f.widget); // one settingsChanged() after all fields
+    if (auto* s = qobject_cast<QSpinBox*>(f.widget))
+        s->setValue(int(v));
+    else if (auto* d = qobject_cast<QDoubleSpinBox*>(f.widget))
+        d->setValue(double(v));
+    else if (auto* c = qobject_cast<QComboBox*>(f.widget))
+        c->setCurrentIndex(c->findData(qulonglong(v)));
+    else if (auto* b = qobject_cast<QCheckBox*>(f.widget))
+        b->setChecked(v != 0);
+    else if (auto* sl = qobject_cast<QSlider*>(f.widget)) {
+        f.exact = v;
+        sl->setValue(positionForDelay(uint32_t(v)));
+        f.note->setText(format::delay(uint32_t(v)));
+    }
+}
+
+uint64_t ControlsPanel::fieldValue(const Field& f) const {
+    if (auto* s = qobject_cast<QSpinBox*>(f.widget)) return uint64_t(s->value());
+    if (auto* d = qobject_cast<QDoubleSpinBox*>(f.widget))
+        return uint64_t(std::llround(d->value()));
+    if (auto* c = qobject_cast<QComboBox*>(f.widget)) return c->currentData().toULongLong();
+    if (auto* b = qobject_cast<QCheckBox*>(f.widget)) return b->isChecked() ? 1 : 0;
+    return f.exact; // the delay slider
 }
 
 void ControlsPanel::setConfig(const shm::ExperimentConfig& c) {
-    const QSignalBlocker b1(m_delay);
-    m_workers->setValue(int(c.workers));
-    m_elements->setValue(double(c.elements));
-    m_workload->setCurrentIndex(m_workload->findData(int(c.workload)));
-    m_bins->setValue(int(c.bins));
-    m_partition->setCurrentIndex(m_partition->findData(int(c.partition)));
-    m_chunk->setValue(int(std::min<uint64_t>(c.chunk, uint64_t(std::numeric_limits<int>::max()))));
-    m_sync->setCurrentIndex(m_sync->findData(int(c.sync)));
-    m_stripes->setValue(int(c.stripes));
-    m_lockScope->setCurrentIndex(m_lockScope->findData(int(c.lockScope)));
-    m_instrument->setChecked(c.instrument);
-    m_delayUs = c.delayUs;
-    m_delay->setValue(positionForDelay(c.delayUs));
-    updateDelayLabel();
+    for (Field& f : m_fields)
+        setFieldValue(f, f.row->get(c));
     settingsChanged();
 }
 
 shm::ExperimentConfig ControlsPanel::config() const {
     shm::ExperimentConfig c;
-    c.workers = uint32_t(m_workers->value());
-    c.elements = uint64_t(std::llround(m_elements->value()));
-    c.workload = shm::Workload(m_workload->currentData().toInt());
-    c.bins = uint32_t(m_bins->value());
-    c.partition = shm::Partition(m_partition->currentData().toInt());
-    c.chunk = uint64_t(m_chunk->value());
-    c.sync = shm::SyncMode(m_sync->currentData().toInt());
-    c.stripes = uint32_t(m_stripes->value());
-    c.lockScope = shm::LockScope(m_lockScope->currentData().toInt());
-    c.delayUs = m_delayUs;
-    c.instrument = m_instrument->isChecked();
+    for (const Field& f : m_fields)
+        f.row->set(c, fieldValue(f));
     return c;
 }
 
@@ -263,21 +304,12 @@ QString ControlsPanel::validationMessage() const {
     return {};
 }
 
-void ControlsPanel::updateDelayLabel() {
-    m_delayLabel->setText(formatDelay(m_delayUs));
-}
-
 void ControlsPanel::settingsChanged() {
     const shm::ExperimentConfig c = config();
     const bool idle =
         m_phase == shm::Phase::Idle || m_phase == shm::Phase::Finished;
-    for (QWidget* w : std::initializer_list<QWidget*>{m_workers, m_elements, m_workload,
-                                                      m_partition, m_chunk, m_sync, m_instrument})
-        w->setEnabled(idle);
-    m_bins->setEnabled(idle && c.workload == shm::Workload::Histogram);
-    m_stripes->setEnabled(idle && c.sync == shm::SyncMode::Striped);
-    m_lockScope->setEnabled(idle && c.usesLock());
-    m_instrument->setEnabled(idle && c.usesLock());
+    for (const Field& f : m_fields)
+        f.widget->setEnabled((idle || f.row->live) && f.row->appliesTo(c));
     const QString problem = validationMessage();
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());

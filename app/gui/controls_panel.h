@@ -1,17 +1,18 @@
 #pragma once
-// Every experiment setting as a widget with its range enforced, invalid combinations explained
-// inline, and the run buttons. The delay slider stays live during a run (slow motion).
-#include "settings.h"
+// Every experiment setting as a widget built from its row of shm::kSettings (kind, range,
+// tooltips, group, whether it applies), invalid combinations explained inline, and the run
+// buttons. Live settings (the delay slider: slow motion) stay enabled during a run.
 #include "run_data.h"
+#include "settings.h"
 
 #include <QWidget>
 
-class QCheckBox;
-class QComboBox;
-class QDoubleSpinBox;
+#include <string_view>
+#include <vector>
+
+class QGroupBox;
 class QLabel;
 class QPushButton;
-class QSlider;
 class QSpinBox;
 
 class ControlsPanel : public QWidget {
@@ -37,21 +38,24 @@ class ControlsPanel : public QWidget {
     void delayChanged(uint32_t us);
 
   private:
-    void settingsChanged();
-    void updateDelayLabel();
+    // The widget of one row of shm::kSettings.
+    struct Field {
+        const shm::SettingRow* row = nullptr;
+        QWidget* widget = nullptr; // QSpinBox, QDoubleSpinBox, QComboBox, QCheckBox or QSlider
+        QLabel* note = nullptr;    // DelaySlider: the delay in words
+        uint64_t exact = 0;        // DelaySlider: the value (a flag may give one between stops)
+    };
 
-    QSpinBox* m_workers;
-    QDoubleSpinBox* m_elements;
-    QComboBox* m_workload;
-    QSpinBox* m_bins;
-    QComboBox* m_partition;
-    QSpinBox* m_chunk;
-    QComboBox* m_sync;
-    QSpinBox* m_stripes;
-    QComboBox* m_lockScope;
-    QSlider* m_delay;
-    QLabel* m_delayLabel;
-    QCheckBox* m_instrument;
+    QGroupBox* buildGroup(std::string_view group);
+    QWidget* buildWidget(Field& f, QWidget* parent);
+    QWidget* buildDelaySlider(Field& f, QWidget* parent);
+    QGroupBox* buildRunBox();
+    void connectRunButtons();
+    void setFieldValue(Field& f, uint64_t value);
+    uint64_t fieldValue(const Field& f) const;
+    void settingsChanged();
+
+    std::vector<Field> m_fields; // in table order
     QLabel* m_problem;
     QPushButton* m_start;
     QPushButton* m_pause;
@@ -59,6 +63,5 @@ class ControlsPanel : public QWidget {
     QPushButton* m_reset;
     QSpinBox* m_killWorker;
     QPushButton* m_kill;
-    uint32_t m_delayUs = 0; // exact value (a flag may give one between slider stops)
     shm::Phase m_phase = shm::Phase::Idle;
 };

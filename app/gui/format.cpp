@@ -1,5 +1,6 @@
 #include "format.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 namespace format {
@@ -53,10 +54,11 @@ QString percent(double fraction) {
 }
 
 QString delay(uint32_t us) {
-    if (us == 0) return QStringLiteral("off (full speed)");
-    if (us < 1000) return QStringLiteral("%1 µs per element").arg(us);
-    if (us < 1000000) return QStringLiteral("%1 ms per element").arg(us / 1000.0, 0, 'g', 3);
-    return QStringLiteral("%1 s per element").arg(us / 1e6, 0, 'g', 3);
+    const auto tr = [](const char* s) { return QCoreApplication::translate("format", s); };
+    if (us == 0) return tr("off (full speed)");
+    if (us < 1000) return tr("%1 µs per element").arg(us);
+    if (us < 1000000) return tr("%1 ms per element").arg(us / 1000.0, 0, 'g', 3);
+    return tr("%1 s per element").arg(us / 1e6, 0, 'g', 3);
 }
 
 } // namespace format

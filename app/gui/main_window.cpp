@@ -32,53 +32,6 @@
 #include <QStatusBar>
 #include <QTextEdit>
 
-namespace {
-// Copies one named setting (as in shm::kSettingNames) from src to dst.
-void copySetting(shm::ExperimentConfig& dst, const shm::ExperimentConfig& src,
-                 const QString& name) {
-    if (name == QLatin1String("workers"))
-        dst.workers = src.workers;
-    else if (name == QLatin1String("elements"))
-        dst.elements = src.elements;
-    else if (name == QLatin1String("workload"))
-        dst.workload = src.workload;
-    else if (name == QLatin1String("bins"))
-        dst.bins = src.bins;
-    else if (name == QLatin1String("partition"))
-        dst.partition = src.partition;
-    else if (name == QLatin1String("chunk"))
-        dst.chunk = src.chunk;
-    else if (name == QLatin1String("sync"))
-        dst.sync = src.sync;
-    else if (name == QLatin1String("stripes"))
-        dst.stripes = src.stripes;
-    else if (name == QLatin1String("lock-scope"))
-        dst.lockScope = src.lockScope;
-    else if (name == QLatin1String("delay-us"))
-        dst.delayUs = src.delayUs;
-    else if (name == QLatin1String("instrument"))
-        dst.instrument = src.instrument;
-}
-
-QString settingText(const shm::ExperimentConfig& c, std::string_view name) {
-    auto s = [](std::string_view v) { return QString::fromLatin1(v.data(), qsizetype(v.size())); };
-    if (name == "workers") return QString::number(c.workers);
-    if (name == "elements") return QString::number(c.elements);
-    if (name == "workload") return s(shm::toString(c.workload));
-    if (name == "bins") return QString::number(c.bins);
-    if (name == "partition") return s(shm::toString(c.partition));
-    if (name == "chunk") return QString::number(c.chunk);
-    if (name == "sync") return s(shm::toString(c.sync));
-    if (name == "stripes") return QString::number(c.stripes);
-    if (name == "lock-scope") return s(shm::toString(c.lockScope));
-    if (name == "delay-us") return QString::number(c.delayUs);
-    if (name == "instrument")
-        return c.instrument ? QStringLiteral("true") : QStringLiteral("false");
-    return {};
-}
-
-} // namespace
-
 MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* parent)
     : QMainWindow(parent), m_persistent(persistent) {
     setObjectName(QStringLiteral("mainWindow"));
@@ -170,15 +123,16 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     if (m_persistent) {
         QSettings s;
         s.beginGroup(QStringLiteral("experiment"));
-        for (auto name : shm::kSettingNames) {
-            const QString key = QString::fromLatin1(name.data(), qsizetype(name.size()));
+        for (const shm::SettingRow& row : shm::kSettings) {
+            const QString key = QString::fromLatin1(row.name.data(), qsizetype(row.name.size()));
             if (s.contains(key))
-                (void)shm::applySetting(cfg, name, s.value(key).toString().toStdString());
+                (void)shm::applySetting(cfg, row, s.value(key).toString().toStdString());
         }
         if (shm::validate(cfg)) cfg = {};
     }
-    for (const QString& name : options.settingsGiven)
-        copySetting(cfg, options.config, name);
+    for (const QString& name : options.settingsGiven) // flags win over what was saved
+        if (const shm::SettingRow* row = shm::findSetting(name.toStdString()))
+            row->set(cfg, row->get(options.config));
     m_controls->setConfig(cfg);
     loadSettings();
 
@@ -435,9 +389,9 @@ void MainWindow::saveSettings() const {
     s.setValue(QStringLiteral("window/leftSplit"), m_leftSplit->saveState());
     const shm::ExperimentConfig cfg = m_controls->config();
     s.beginGroup(QStringLiteral("experiment"));
-    for (auto name : shm::kSettingNames)
-        s.setValue(QString::fromLatin1(name.data(), qsizetype(name.size())),
-                   settingText(cfg, name));
+    for (const shm::SettingRow& row : shm::kSettings)
+        s.setValue(QString::fromLatin1(row.name.data(), qsizetype(row.name.size())),
+                   QString::fromStdString(shm::settingText(row, cfg)));
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {

@@ -34,16 +34,16 @@ std::string lockJson(const LockStats& l, bool withMax, double waitShare) {
            ",\"wait_share\":" + num(waitShare) + "}";
 }
 
+// One entry per row of kSettings, in table order: numbers as numbers, enums as strings,
+// booleans as true/false.
 std::string configJson(const ExperimentConfig& c) {
-    return "{\"workers\":" + std::to_string(c.workers) +
-           ",\"elements\":" + std::to_string(c.elements) +
-           ",\"workload\":" + str(toString(c.workload)) + ",\"bins\":" + std::to_string(c.bins) +
-           ",\"partition\":" + str(toString(c.partition)) +
-           ",\"chunk\":" + std::to_string(c.chunk) + ",\"sync\":" + str(toString(c.sync)) +
-           ",\"stripes\":" + std::to_string(c.stripes) +
-           ",\"lock_scope\":" + str(toString(c.lockScope)) +
-           ",\"delay_us\":" + std::to_string(c.delayUs) +
-           ",\"instrument\":" + (c.instrument ? "true" : "false") + "}";
+    std::string s = "{";
+    for (const SettingRow& r : kSettings) {
+        if (s.size() > 1) s += ",";
+        s += str(r.reportKey) + ":";
+        s += r.kind == SettingKind::Enum ? str(settingText(r, c)) : settingText(r, c);
+    }
+    return s + "}";
 }
 
 } // namespace

@@ -1,49 +1,56 @@
 #include "settings.h"
 
-#include <array>
 #include <charconv>
-#include <utility>
 
 namespace shm {
 namespace {
 
-template <typename E, size_t N> using NameTable = std::array<std::pair<E, std::string_view>, N>;
-
-constexpr NameTable<Workload, 4> kWorkloads{{{Workload::Sin, "sin"},
-                                             {Workload::Wave, "wave"},
-                                             {Workload::Histogram, "histogram"},
-                                             {Workload::Mandelbrot, "mandelbrot"}}};
-constexpr NameTable<Partition, 5> kPartitions{{{Partition::Block, "block"},
-                                               {Partition::Cyclic, "cyclic"},
-                                               {Partition::BlockCyclic, "block-cyclic"},
-                                               {Partition::Dynamic, "dynamic"},
-                                               {Partition::Guided, "guided"}}};
-constexpr NameTable<SyncMode, 5> kSyncModes{{{SyncMode::None, "none"},
-                                             {SyncMode::Mutex, "mutex"},
-                                             {SyncMode::Striped, "striped"},
-                                             {SyncMode::Spin, "spin"},
-                                             {SyncMode::Atomic, "atomic"}}};
-constexpr NameTable<LockScope, 2> kScopes{
-    {{LockScope::Element, "element"}, {LockScope::Chunk, "chunk"}}};
-
-template <typename E, size_t N> std::string_view nameOf(const NameTable<E, N>& t, E e) {
-    for (const auto& [v, n] : t)
-        if (v == e) return n;
-    return "?";
+// The table's invariants, checked where a broken row cannot build.
+constexpr bool reportKeyMatchesName(const SettingRow& r) {
+    if (r.name.size() != r.reportKey.size()) return false;
+    for (size_t i = 0; i < r.name.size(); ++i)
+        if (r.reportKey[i] != (r.name[i] == '-' ? '_' : r.name[i])) return false;
+    return true;
 }
-template <typename E, size_t N>
-std::optional<E> valueOf(const NameTable<E, N>& t, std::string_view s) {
-    for (const auto& [v, n] : t)
-        if (n == s) return v;
+constexpr bool tableIsConsistent() {
+    const ExperimentConfig defaults{};
+    for (size_t i = 0; i < std::size(kSettings); ++i) {
+        const SettingRow& r = kSettings[i];
+        for (size_t j = 0; j < i; ++j)
+            if (kSettings[j].name == r.name) return false;
+        if (!reportKeyMatchesName(r) || r.help.empty() || r.label.empty() || r.group.empty())
+            return false;
+        if (r.min > r.max || r.def < r.min || r.def > r.max) return false;
+        if (r.get(defaults) != r.def) return false; // ExperimentConfig{} agrees with the table
+        if ((r.kind == SettingKind::Enum) != !r.choices.empty()) return false;
+        if (r.kind == SettingKind::Enum && (r.min != 0 || r.max + 1 != r.choices.size()))
+            return false;
+        if (r.kind == SettingKind::Bool && (r.min != 0 || r.max != 1)) return false;
+        if (r.widget != SettingWidget::Auto && r.kind != SettingKind::Count) return false;
+    }
+    return true;
+}
+static_assert(tableIsConsistent(), "kSettings: a row breaks an invariant listed above");
+
+constexpr const SettingRow& row(std::string_view name) {
+    return *findSetting(name); // a typo here does not compile
+}
+constexpr const SettingRow& kWorkloadRow = row("workload");
+constexpr const SettingRow& kPartitionRow = row("partition");
+constexpr const SettingRow& kSyncRow = row("sync");
+constexpr const SettingRow& kLockScopeRow = row("lock-scope");
+
+std::string_view choiceName(const SettingRow& r, uint64_t index) {
+    return index < r.choices.size() ? r.choices[index].name : std::string_view("?");
+}
+std::optional<uint64_t> choiceIndex(const SettingRow& r, std::string_view s) {
+    for (size_t i = 0; i < r.choices.size(); ++i)
+        if (r.choices[i].name == s) return i;
     return std::nullopt;
 }
-template <typename E, size_t N> std::string joined(const NameTable<E, N>& t) {
-    std::string out;
-    for (const auto& [v, n] : t) {
-        if (!out.empty()) out += "|";
-        out += n;
-    }
-    return out;
+template <typename E> std::optional<E> enumFromString(const SettingRow& r, std::string_view s) {
+    if (auto i = choiceIndex(r, s)) return E(*i);
+    return std::nullopt;
 }
 
 // Strict unsigned parse: digits only, no sign, no trailing garbage, no overflow.
@@ -55,6 +62,12 @@ std::optional<uint64_t> parseUnsigned(std::string_view s) {
     return v;
 }
 
+std::optional<uint64_t> parseBool(std::string_view v) {
+    if (v == "true" || v == "1" || v == "on") return 1;
+    if (v == "false" || v == "0" || v == "off") return 0;
+    return std::nullopt;
+}
+
 std::string quoted(std::string_view v) {
     std::string out = "'";
     out.append(v.substr(0, 40));
@@ -62,113 +75,114 @@ std::string quoted(std::string_view v) {
     return out + "'";
 }
 
-std::optional<std::string> setCount(uint64_t& dst, std::string_view name, std::string_view value,
-                                    uint64_t lo, uint64_t hi) {
-    auto v = parseUnsigned(value);
-    if (!v)
-        return "--" + std::string(name) + ": " + quoted(value) + " is not a whole number (" +
-               std::to_string(lo) + " to " + std::to_string(hi) + ")";
-    if (*v < lo || *v > hi)
-        return "--" + std::string(name) + ": " + std::to_string(*v) + " is out of range (" +
-               std::to_string(lo) + " to " + std::to_string(hi) + ")";
-    dst = *v;
-    return std::nullopt;
+std::string flag(const SettingRow& r) {
+    return "--" + std::string(r.name);
 }
 
-template <typename T>
-std::optional<std::string> setSmall(T& dst, std::string_view name, std::string_view value,
-                                    uint64_t lo, uint64_t hi) {
-    uint64_t v = 0;
-    if (auto err = setCount(v, name, value, lo, hi)) return err;
-    dst = static_cast<T>(v);
-    return std::nullopt;
-}
-
-template <typename E, size_t N>
-std::optional<std::string> setEnum(E& dst, const NameTable<E, N>& t, std::string_view name,
-                                   std::string_view value) {
-    auto v = valueOf(t, value);
-    if (!v)
-        return "--" + std::string(name) + ": unknown value " + quoted(value) + " (expected " +
-               joined(t) + ")";
-    dst = *v;
-    return std::nullopt;
+std::string outOfRange(const SettingRow& r, uint64_t v) {
+    return flag(r) + ": " + std::to_string(v) + " is out of range (" + allowedValues(r) + ")";
 }
 
 } // namespace
 
 std::string_view toString(Workload w) {
-    return nameOf(kWorkloads, w);
+    return choiceName(kWorkloadRow, uint64_t(w));
 }
 std::string_view toString(Partition p) {
-    return nameOf(kPartitions, p);
+    return choiceName(kPartitionRow, uint64_t(p));
 }
 std::string_view toString(SyncMode s) {
-    return nameOf(kSyncModes, s);
+    return choiceName(kSyncRow, uint64_t(s));
 }
 std::string_view toString(LockScope s) {
-    return nameOf(kScopes, s);
+    return choiceName(kLockScopeRow, uint64_t(s));
 }
 std::optional<Workload> workloadFromString(std::string_view s) {
-    return valueOf(kWorkloads, s);
+    return enumFromString<Workload>(kWorkloadRow, s);
 }
 std::optional<Partition> partitionFromString(std::string_view s) {
-    return valueOf(kPartitions, s);
+    return enumFromString<Partition>(kPartitionRow, s);
 }
 std::optional<SyncMode> syncFromString(std::string_view s) {
-    return valueOf(kSyncModes, s);
+    return enumFromString<SyncMode>(kSyncRow, s);
 }
 std::optional<LockScope> lockScopeFromString(std::string_view s) {
-    return valueOf(kScopes, s);
+    return enumFromString<LockScope>(kLockScopeRow, s);
 }
 
-std::string allowedValues(std::string_view n) {
-    if (n == "workload") return joined(kWorkloads);
-    if (n == "partition") return joined(kPartitions);
-    if (n == "sync") return joined(kSyncModes);
-    if (n == "lock-scope") return joined(kScopes);
-    return {};
-}
-
-std::optional<std::string> applySetting(ExperimentConfig& c, std::string_view n,
-                                        std::string_view v) {
-    using namespace limits;
-    if (n == "workers") return setSmall(c.workers, n, v, 1, kMaxWorkers);
-    if (n == "elements") return setCount(c.elements, n, v, 1, kMaxElements);
-    if (n == "bins") return setSmall(c.bins, n, v, 1, kMaxBins);
-    if (n == "chunk") return setCount(c.chunk, n, v, 1, kMaxElements);
-    if (n == "stripes") return setSmall(c.stripes, n, v, 1, kMaxStripes);
-    if (n == "delay-us") return setSmall(c.delayUs, n, v, 0, kMaxDelayUs);
-    if (n == "workload") return setEnum(c.workload, kWorkloads, n, v);
-    if (n == "partition") return setEnum(c.partition, kPartitions, n, v);
-    if (n == "sync") return setEnum(c.sync, kSyncModes, n, v);
-    if (n == "lock-scope") return setEnum(c.lockScope, kScopes, n, v);
-    if (n == "instrument") {
-        if (v == "true" || v == "1" || v == "on")
-            c.instrument = true;
-        else if (v == "false" || v == "0" || v == "off")
-            c.instrument = false;
-        else
-            return "--instrument: " + quoted(v) + " is not a boolean (true|false)";
-        return std::nullopt;
+std::string allowedValues(const SettingRow& r) {
+    switch (r.kind) {
+    case SettingKind::Count:
+        return std::to_string(r.min) + " to " + std::to_string(r.max);
+    case SettingKind::Bool:
+        return "true|false";
+    case SettingKind::Enum:
+        break;
     }
-    return "unknown setting " + quoted(n);
+    std::string out;
+    for (const SettingChoice& c : r.choices) {
+        if (!out.empty()) out += "|";
+        out += c.name;
+    }
+    return out;
+}
+
+std::string rangeText(const SettingRow& r) {
+    std::string def = r.kind == SettingKind::Count  ? std::to_string(r.def)
+                      : r.kind == SettingKind::Bool ? std::string(r.def ? "true" : "false")
+                                                    : std::string(choiceName(r, r.def));
+    if (!r.unit.empty()) def += " " + std::string(r.unit);
+    return allowedValues(r) + "; default " + def;
+}
+
+std::string settingText(const SettingRow& r, const ExperimentConfig& c) {
+    const uint64_t v = r.get(c);
+    switch (r.kind) {
+    case SettingKind::Count:
+        return std::to_string(v);
+    case SettingKind::Bool:
+        return v ? "true" : "false";
+    case SettingKind::Enum:
+        break;
+    }
+    return std::string(choiceName(r, v));
+}
+
+std::optional<std::string> applySetting(ExperimentConfig& c, const SettingRow& r,
+                                        std::string_view text) {
+    std::optional<uint64_t> v;
+    switch (r.kind) {
+    case SettingKind::Count:
+        v = parseUnsigned(text);
+        if (!v)
+            return flag(r) + ": " + quoted(text) + " is not a whole number (" + allowedValues(r) +
+                   ")";
+        if (*v < r.min || *v > r.max) return outOfRange(r, *v);
+        break;
+    case SettingKind::Enum:
+        v = choiceIndex(r, text);
+        if (!v)
+            return flag(r) + ": unknown value " + quoted(text) + " (expected " + allowedValues(r) +
+                   ")";
+        break;
+    case SettingKind::Bool:
+        v = parseBool(text);
+        if (!v) return flag(r) + ": " + quoted(text) + " is not a boolean (true|false)";
+        break;
+    }
+    r.set(c, *v);
+    return std::nullopt;
+}
+
+std::optional<std::string> applySetting(ExperimentConfig& c, std::string_view name,
+                                        std::string_view text) {
+    if (const SettingRow* r = findSetting(name)) return applySetting(c, *r, text);
+    return "unknown setting " + quoted(name);
 }
 
 std::optional<std::string> validate(const ExperimentConfig& c) {
-    using namespace limits;
-    auto range = [](std::string_view n, uint64_t v, uint64_t lo,
-                    uint64_t hi) -> std::optional<std::string> {
-        if (v >= lo && v <= hi) return std::nullopt;
-        return "--" + std::string(n) + ": " + std::to_string(v) + " is out of range (" +
-               std::to_string(lo) + " to " + std::to_string(hi) + ")";
-    };
-    if (auto e = range("workers", c.workers, 1, kMaxWorkers)) return e;
-    if (auto e = range("elements", c.elements, 1, kMaxElements)) return e;
-    if (auto e = range("bins", c.bins, 1, kMaxBins)) return e;
-    if (auto e = range("chunk", c.chunk, 1, kMaxElements)) return e;
-    if (auto e = range("stripes", c.stripes, 1, kMaxStripes)) return e;
-    if (auto e = range("delay-us", c.delayUs, 0, kMaxDelayUs)) return e;
+    for (const SettingRow& r : kSettings)
+        if (const uint64_t v = r.get(c); v < r.min || v > r.max) return outOfRange(r, v);
     // A chunk-scoped striped lock guards one stripe, but a chunk of histogram updates touches
     // bins of every stripe: the lock would protect nothing. Refuse rather than mislead.
     if (c.sync == SyncMode::Striped && c.lockScope == LockScope::Chunk &&

@@ -1,9 +1,15 @@
 #pragma once
-// ExperimentConfig: every setting of one run, plus the names the CLI, config files and JSON
-// reports use for the enums. Validation lives here so the CLI, the window and the worker all
-// refuse the same things with the same words.
+// ExperimentConfig: every setting of one run, and kSettings: the one table that describes each
+// setting for every edge that shows or reads it (CLI flags and --help, --config files, the JSON
+// report, the controls panel, QSettings). Validation lives here so the CLI, the window and the
+// worker all refuse the same things with the same words.
+//
+// Adding a setting = one field in ExperimentConfig + one row in kSettings + its use in the
+// engine (work/, segment/). Nothing else: flags, --help, --config keys, the report's "config"
+// object, the window's widget and its persistence all come from the row.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -30,8 +36,10 @@ struct ExperimentConfig {
     bool operator==(const ExperimentConfig&) const = default;
 
     // Length of the plotted/verified array: the bins for histogram, else the elements.
-    uint64_t dataCount() const { return workload == Workload::Histogram ? bins : elements; }
-    bool usesLock() const {
+    constexpr uint64_t dataCount() const {
+        return workload == Workload::Histogram ? bins : elements;
+    }
+    constexpr bool usesLock() const {
         return sync == SyncMode::Mutex || sync == SyncMode::Striped || sync == SyncMode::Spin;
     }
 };
@@ -44,6 +52,223 @@ inline constexpr uint32_t kMaxDelayUs = 1'000'000;
 inline constexpr uint64_t kMaxElements = 1ull << 34; // further bounded by free /dev/shm space
 } // namespace limits
 
+enum class SettingKind : uint8_t {
+    Count, // whole number in [min, max]
+    Enum,  // one of choices; the value is the index, which is the enum's numeric value
+    Bool,  // 0 or 1; text true|false (also 1|0, on|off)
+};
+
+// Where the window's default widget for a kind is wrong.
+enum class SettingWidget : uint8_t {
+    Auto,        // Count: spin box (int range), Enum: combo box, Bool: check box
+    WideSpin,    // Count beyond int range: a spin box that holds up to 2^53
+    DelaySlider, // the slow-motion slider over the delay stops (controls_panel.cpp)
+};
+
+struct SettingChoice {
+    std::string_view name; // as in flags, files and reports
+    std::string_view help; // one line: what choosing it does
+};
+
+namespace detail {
+constexpr bool always(const ExperimentConfig&) {
+    return true;
+}
+} // namespace detail
+
+struct SettingRow {
+    std::string_view name;      // CLI flag without "--", --config key, QSettings key
+    std::string_view reportKey; // key in the report's "config" object (name with '_' for '-')
+    SettingKind kind;
+    uint64_t min = 0, max = 0, def = 0; // Enum: index range; Bool: 0..1
+    std::string_view unit = {};         // after the default in --help and tooltips; may be empty
+    std::string_view label = {};        // the window's label (Bool: the check box text)
+    std::string_view help = {};         // one line, lower case, no full stop
+    std::span<const SettingChoice> choices = {}; // Enum only, in enum order
+    std::string_view group = {};                 // the window's group box
+    SettingWidget widget = SettingWidget::Auto;
+    bool live = false; // a running experiment picks up changes (the window keeps it enabled)
+    // false: the engine ignores the setting under this config (the window disables it)
+    bool (*appliesTo)(const ExperimentConfig&) = detail::always;
+    uint64_t (*get)(const ExperimentConfig&);
+    void (*set)(ExperimentConfig&, uint64_t); // value already checked against min..max
+};
+
+namespace detail {
+inline constexpr SettingChoice kWorkloadChoices[] = {
+    {"sin", "sin(i): cheap, every element independent."},
+    {"wave", "A smooth wave over the array: easy to read in the plot."},
+    {"histogram",
+     "Every element adds 1 to a hashed bin: shared read-modify-writes that race without a lock."},
+    {"mandelbrot",
+     "Escape iterations along a line: uneven cost, so static partitions get unequal work."},
+};
+inline constexpr SettingChoice kPartitionChoices[] = {
+    {"block", "One contiguous band per worker."},
+    {"cyclic", "Worker k takes every W-th element."},
+    {"block-cyclic", "Chunks dealt round-robin to the workers."},
+    {"dynamic", "Workers claim the next chunk from a shared cursor when they are free."},
+    {"guided", "Like dynamic, with pieces shrinking as the work runs out."},
+};
+inline constexpr SettingChoice kSyncChoices[] = {
+    {"none", "No lock: fastest, and shared updates can be lost."},
+    {"mutex", "One process-shared mutex for everything."},
+    {"striped", "One mutex per stripe of indices: less contention."},
+    {"spin", "A test-and-test-and-set spin lock."},
+    {"atomic", "Atomic instructions, no lock."},
+};
+inline constexpr SettingChoice kLockScopeChoices[] = {
+    {"element", "Lock and unlock around every element."},
+    {"chunk", "Hold the lock for a whole chunk."},
+};
+
+} // namespace detail
+
+// Every setting, in the order --help and the report's "config" object list them (that order
+// and the report keys are a published contract).
+inline constexpr SettingRow kSettings[] = {
+    {.name = "workers",
+     .reportKey = "workers",
+     .kind = SettingKind::Count,
+     .min = 1,
+     .max = limits::kMaxWorkers,
+     .def = 4,
+     .label = "Workers",
+     .help = "worker processes sharing the array",
+     .group = "Experiment",
+     .get = [](const ExperimentConfig& c) -> uint64_t { return c.workers; },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.workers = uint32_t(v); }},
+    {.name = "elements",
+     .reportKey = "elements",
+     .kind = SettingKind::Count,
+     .min = 1,
+     .max = limits::kMaxElements,
+     .def = 1'000'000,
+     .unit = "elements",
+     .label = "Elements",
+     .help = "doubles in the shared array, also bounded by free /dev/shm space",
+     .group = "Experiment",
+     .widget = SettingWidget::WideSpin,
+     .get = [](const ExperimentConfig& c) -> uint64_t { return c.elements; },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.elements = v; }},
+    {.name = "workload",
+     .reportKey = "workload",
+     .kind = SettingKind::Enum,
+     .max = std::size(detail::kWorkloadChoices) - 1,
+     .def = uint64_t(Workload::Wave),
+     .label = "Workload",
+     .help = "what each element computes",
+     .choices = detail::kWorkloadChoices,
+     .group = "Experiment",
+     .get = [](const ExperimentConfig& c) -> uint64_t { return uint64_t(c.workload); },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.workload = Workload(v); }},
+    {.name = "bins",
+     .reportKey = "bins",
+     .kind = SettingKind::Count,
+     .min = 1,
+     .max = limits::kMaxBins,
+     .def = 64,
+     .unit = "bins",
+     .label = "Bins",
+     .help = "bins of the histogram workload",
+     .group = "Experiment",
+     .appliesTo = [](const ExperimentConfig& c) { return c.workload == Workload::Histogram; },
+     .get = [](const ExperimentConfig& c) -> uint64_t { return c.bins; },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.bins = uint32_t(v); }},
+    {.name = "partition",
+     .reportKey = "partition",
+     .kind = SettingKind::Enum,
+     .max = std::size(detail::kPartitionChoices) - 1,
+     .def = uint64_t(Partition::Block),
+     .label = "Strategy",
+     .help = "how the indices are divided among the workers",
+     .choices = detail::kPartitionChoices,
+     .group = "Partition",
+     .get = [](const ExperimentConfig& c) -> uint64_t { return uint64_t(c.partition); },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.partition = Partition(v); }},
+    {.name = "chunk",
+     .reportKey = "chunk",
+     .kind = SettingKind::Count,
+     .min = 1,
+     .max = limits::kMaxElements,
+     .def = 1024,
+     .unit = "elements",
+     .label = "Chunk",
+     .help = "elements per piece of work, and per lock with chunk lock scope",
+     .group = "Partition",
+     .widget = SettingWidget::WideSpin,
+     .get = [](const ExperimentConfig& c) -> uint64_t { return c.chunk; },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.chunk = v; }},
+    {.name = "sync",
+     .reportKey = "sync",
+     .kind = SettingKind::Enum,
+     .max = std::size(detail::kSyncChoices) - 1,
+     .def = uint64_t(SyncMode::None),
+     .label = "Sync",
+     .help = "how workers protect their writes to the shared array",
+     .choices = detail::kSyncChoices,
+     .group = "Synchronisation",
+     .get = [](const ExperimentConfig& c) -> uint64_t { return uint64_t(c.sync); },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.sync = SyncMode(v); }},
+    {.name = "stripes",
+     .reportKey = "stripes",
+     .kind = SettingKind::Count,
+     .min = 1,
+     .max = limits::kMaxStripes,
+     .def = 16,
+     .unit = "locks",
+     .label = "Stripes",
+     .help = "mutexes of the striped sync",
+     .group = "Synchronisation",
+     .appliesTo = [](const ExperimentConfig& c) { return c.sync == SyncMode::Striped; },
+     .get = [](const ExperimentConfig& c) -> uint64_t { return c.stripes; },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.stripes = uint32_t(v); }},
+    {.name = "lock-scope",
+     .reportKey = "lock_scope",
+     .kind = SettingKind::Enum,
+     .max = std::size(detail::kLockScopeChoices) - 1,
+     .def = uint64_t(LockScope::Element),
+     .label = "Lock scope",
+     .help = "how much work one lock acquisition covers, with a lock-based sync",
+     .choices = detail::kLockScopeChoices,
+     .group = "Synchronisation",
+     .appliesTo = [](const ExperimentConfig& c) { return c.usesLock(); },
+     .get = [](const ExperimentConfig& c) -> uint64_t { return uint64_t(c.lockScope); },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.lockScope = LockScope(v); }},
+    {.name = "delay-us",
+     .reportKey = "delay_us",
+     .kind = SettingKind::Count,
+     .max = limits::kMaxDelayUs,
+     .def = 0,
+     .unit = "µs",
+     .label = "Delay",
+     .help = "extra time per element: slow motion, acts at once, also during a run",
+     .group = "Slow motion",
+     .widget = SettingWidget::DelaySlider,
+     .live = true,
+     .get = [](const ExperimentConfig& c) -> uint64_t { return c.delayUs; },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.delayUs = uint32_t(v); }},
+    {.name = "instrument",
+     .reportKey = "instrument",
+     .kind = SettingKind::Bool,
+     .max = 1,
+     .def = 1,
+     .label = "Record lock timings",
+     .help = "time every lock acquisition; off shows what the timing itself costs",
+     .group = "Synchronisation",
+     .appliesTo = [](const ExperimentConfig& c) { return c.usesLock(); },
+     .get = [](const ExperimentConfig& c) -> uint64_t { return c.instrument; },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.instrument = v != 0; }},
+};
+
+// The row with this name (flag spelling); fails to compile in a constant expression and
+// returns nullptr at run time when there is none.
+constexpr const SettingRow* findSetting(std::string_view name) {
+    for (const SettingRow& r : kSettings)
+        if (r.name == name) return &r;
+    return nullptr;
+}
+
 std::string_view toString(Workload);
 std::string_view toString(Partition);
 std::string_view toString(SyncMode);
@@ -53,21 +278,23 @@ std::optional<Partition> partitionFromString(std::string_view);
 std::optional<SyncMode> syncFromString(std::string_view);
 std::optional<LockScope> lockScopeFromString(std::string_view);
 
-// Every setting name, in the order the CLI help and the JSON report list them.
-// Names match the CLI flags without "--" and the keys of a --config JSON file.
-inline constexpr std::string_view kSettingNames[] = {
-    "workers", "elements", "workload",   "bins",     "partition", "chunk",
-    "sync",    "stripes",  "lock-scope", "delay-us", "instrument"};
+// The text form of a setting's value, as a flag or QSettings takes it: "4", "wave", "true".
+std::string settingText(const SettingRow& row, const ExperimentConfig& cfg);
 
 // Applies one setting given as text (from a flag or a config file). On failure returns a
-// one-line message naming the setting and what is wrong with the value.
+// one-line message naming the flag and what is wrong with the value.
+std::optional<std::string> applySetting(ExperimentConfig& cfg, const SettingRow& row,
+                                        std::string_view value);
 std::optional<std::string> applySetting(ExperimentConfig& cfg, std::string_view name,
                                         std::string_view value);
 
 // Checks ranges and combinations; returns a one-line message or nothing when valid.
 std::optional<std::string> validate(const ExperimentConfig& cfg);
 
-// Human-readable lists for --help and error messages.
-std::string allowedValues(std::string_view settingName);
+// What a row accepts: "sin|wave|histogram|mandelbrot", "true|false" or "1 to 64".
+std::string allowedValues(const SettingRow& row);
+// Accepted values and the default, for --help and tooltips: "1 to 64; default 4",
+// "0 to 1000000; default 0 µs", "sin|wave|histogram|mandelbrot; default wave".
+std::string rangeText(const SettingRow& row);
 
 } // namespace shm

@@ -25,13 +25,13 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QSet>
 #include <QTest>
 #include <qcustomplot.h>
 
@@ -43,8 +43,8 @@ using Phase = shm::Phase;
 std::unique_ptr<MainWindow> makeWindow(const QString& tag, const shm::ExperimentConfig& cfg) {
     CliOptions o;
     o.config = cfg;
-    for (auto n : shm::kSettingNames)
-        o.settingsGiven << QString::fromLatin1(n.data(), qsizetype(n.size()));
+    for (const shm::SettingRow& r : shm::kSettings)
+        o.settingsGiven << QString::fromLatin1(r.name.data(), qsizetype(r.name.size()));
     auto w = std::make_unique<MainWindow>(o, false);
     w->controller().setWorkerPath(testutil::workerPath());
     w->controller().setSegmentName(testutil::segmentName(tag));

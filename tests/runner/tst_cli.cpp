@@ -1,10 +1,15 @@
 // The headless CLI contract: bad input is refused with exit 2 and a message naming the flag or
 // field, nothing is created in /dev/shm; good input runs and prints the documented JSON.
+#include "cli_options.h"
+#include "report.h"
+#include "setting_values.h"
 #include "test_util.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <signal.h>
@@ -21,6 +26,14 @@ class TestCli : public QObject {
     void configFileAndFlagOverride();
     void textReport();
     void helpAndVersion();
+    // Table-driven: one row per entry of shm::kSettings (in process, Qt Core only).
+    void everySettingReachesTheReport_data();
+    void everySettingReachesTheReport();
+    void everySettingRefusesBadValues_data();
+    void everySettingRefusesBadValues();
+    void everySettingRefusesWrongJsonTypes_data();
+    void everySettingRefusesWrongJsonTypes();
+    void helpListsExactlyTheReportConfigKeys();
     void interruptRemovesSegment_data();
     void interruptRemovesSegment();
 };
@@ -234,6 +247,171 @@ void TestCli::helpAndVersion() {
     r = runCli({QStringLiteral("--version")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.startsWith("shmscope "));
+}
+
+namespace {
+const shm::SettingRow& rowAt(int index) {
+    return shm::kSettings[size_t(index)];
+}
+
+// The report's "config" object as printed, and its keys in printed order.
+QJsonObject reportConfig(const shm::ExperimentConfig& c, QStringList* keysInOrder = nullptr) {
+    shm::RunReport r;
+    r.config = c;
+    const QByteArray json = QByteArray::fromStdString(shm::toJson(r));
+    const qsizetype begin = json.indexOf("\"config\":{") + 9;
+    const qsizetype end = json.indexOf('}', begin);
+    if (keysInOrder) {
+        static const QRegularExpression key(QStringLiteral("\"([^\"]+)\":"));
+        const QString cfg = QString::fromUtf8(json.mid(begin, end - begin + 1));
+        for (const auto& m : key.globalMatch(cfg))
+            *keysInOrder << m.captured(1);
+    }
+    return QJsonDocument::fromJson(json).object()[QLatin1String("config")].toObject();
+}
+
+QString writeConfigFile(const QTemporaryDir& dir, const QString& key, const QJsonValue& v) {
+    const QString path = dir.filePath(QStringLiteral("settings.json"));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) return {};
+    f.write(QJsonDocument(QJsonObject{{key, v}}).toJson());
+    return path;
+}
+} // namespace
+
+void TestCli::everySettingReachesTheReport_data() {
+    QTest::addColumn<int>("row");
+    for (size_t i = 0; i < std::size(shm::kSettings); ++i)
+        QTest::addRow("%s", std::string(shm::kSettings[i].name).c_str()) << int(i);
+}
+
+// Flag -> ExperimentConfig -> the report's config JSON, and the same through --config with
+// either key spelling.
+void TestCli::everySettingReachesTheReport() {
+    using namespace settingvalues;
+    QFETCH(int, row);
+    const shm::SettingRow& r = rowAt(row);
+    const uint64_t v = nonDefault(r);
+    QVERIFY(v != r.def);
+    shm::ExperimentConfig expected;
+    r.set(expected, v);
+
+    for (const QStringList& args :
+         {QStringList{flag(r), text(r, v)}, QStringList{flag(r) + QLatin1Char('=') + text(r, v)}}) {
+        const CliParse p = parseCommandLine(args);
+        QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+        QCOMPARE(p.options.config, expected);
+        QCOMPARE(p.options.settingsGiven, QStringList{qs(r.name)});
+    }
+
+    const QJsonObject cfg = reportConfig(expected);
+    const QString key = qs(r.reportKey);
+    QVERIFY2(cfg.contains(key), qPrintable(key));
+    const QJsonValue json = cfg[key];
+    switch (r.kind) {
+    case shm::SettingKind::Count:
+        QVERIFY(json.isDouble());
+        QCOMPARE(quint64(json.toInteger()), quint64(v));
+        break;
+    case shm::SettingKind::Enum:
+        QVERIFY(json.isString());
+        QCOMPARE(json.toString(), qs(r.choices[v].name));
+        break;
+    case shm::SettingKind::Bool:
+        QVERIFY(json.isBool());
+        QCOMPARE(json.toBool(), v != 0);
+        break;
+    }
+    // Every other key still shows its default.
+    QCOMPARE(reportConfig(shm::ExperimentConfig{}).size(), cfg.size());
+    for (const shm::SettingRow& other : shm::kSettings)
+        if (&other != &r) QCOMPARE(cfg[qs(other.reportKey)], reportConfig({})[qs(other.reportKey)]);
+
+    // What the report prints is what a --config file takes, under either spelling.
+    QTemporaryDir dir;
+    for (const QString& fileKey : {qs(r.name), qs(r.reportKey)}) {
+        const QString path = writeConfigFile(dir, fileKey, json);
+        const CliParse p = parseCommandLine({QStringLiteral("--config"), path});
+        QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+        QCOMPARE(p.options.config, expected);
+    }
+    if (r.kind == shm::SettingKind::Bool && v == 0) { // the --no-NAME alias
+        const CliParse p = parseCommandLine({QStringLiteral("--no-") + qs(r.name)});
+        QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+        QCOMPARE(p.options.config, expected);
+    }
+}
+
+void TestCli::everySettingRefusesBadValues_data() {
+    QTest::addColumn<QString>("flag");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("says");
+    for (const shm::SettingRow& r : shm::kSettings)
+        for (const auto& bad : settingvalues::badValues(r))
+            QTest::addRow("%s %s", std::string(r.name).c_str(), qPrintable(bad.tag))
+                << settingvalues::flag(r) << bad.value << bad.says;
+}
+
+void TestCli::everySettingRefusesBadValues() {
+    QFETCH(QString, flag);
+    QFETCH(QString, value);
+    QFETCH(QString, says);
+    const CliParse p = parseCommandLine({flag, value});
+    QVERIFY2(p.error.startsWith(flag + QLatin1Char(':')),
+             qPrintable(QStringLiteral("'%1' does not start with %2").arg(p.error, flag)));
+    QVERIFY2(p.error.contains(says), qPrintable(p.error));
+    QVERIFY(!p.error.contains(QLatin1Char('\n')));
+    QVERIFY(!parseCommandLine({flag}).error.isEmpty()); // and a missing value
+}
+
+void TestCli::everySettingRefusesWrongJsonTypes_data() {
+    QTest::addColumn<int>("row");
+    QTest::addColumn<QJsonValue>("value");
+    for (size_t i = 0; i < std::size(shm::kSettings); ++i) {
+        const shm::SettingRow& r = shm::kSettings[i];
+        const std::string name(r.name);
+        const bool isCount = r.kind == shm::SettingKind::Count;
+        const bool isEnum = r.kind == shm::SettingKind::Enum;
+        if (!isCount) QTest::addRow("%s number", name.c_str()) << int(i) << QJsonValue(1);
+        if (!isEnum)
+            QTest::addRow("%s string", name.c_str()) << int(i) << QJsonValue(QStringLiteral("1"));
+        if (r.kind != shm::SettingKind::Bool)
+            QTest::addRow("%s bool", name.c_str()) << int(i) << QJsonValue(true);
+        if (isCount) QTest::addRow("%s fraction", name.c_str()) << int(i) << QJsonValue(1.5);
+        QTest::addRow("%s null", name.c_str()) << int(i) << QJsonValue();
+    }
+}
+
+void TestCli::everySettingRefusesWrongJsonTypes() {
+    QFETCH(int, row);
+    QFETCH(QJsonValue, value);
+    const QString key = settingvalues::qs(rowAt(row).reportKey);
+    QTemporaryDir dir;
+    const CliParse p =
+        parseCommandLine({QStringLiteral("--config"), writeConfigFile(dir, key, value)});
+    QVERIFY2(p.error.contains(QLatin1Char('\'') + key + QLatin1Char('\'')), qPrintable(p.error));
+    QVERIFY(!p.error.contains(QLatin1Char('\n')));
+}
+
+// The "Experiment settings" section of `shmscope --help` lists one flag per key of the
+// report's config object, in the same order, and nothing else.
+void TestCli::helpListsExactlyTheReportConfigKeys() {
+    const auto r = runCli({QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    const QStringList lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'));
+    const qsizetype start = lines.indexOf(QStringLiteral("Experiment settings:"));
+    QVERIFY(start >= 0);
+    QStringList flags;
+    for (qsizetype i = start + 1; i < lines.size() && !lines[i].isEmpty(); ++i) {
+        static const QRegularExpression line(
+            QStringLiteral("^  --([a-z-]+) (N|NAME|BOOL) +\\S.*\\(.+; default .+\\)$"));
+        const auto m = line.match(lines[i]);
+        QVERIFY2(m.hasMatch(), qPrintable(lines[i]));
+        flags << m.captured(1).replace(QLatin1Char('-'), QLatin1Char('_'));
+    }
+    QStringList keys;
+    reportConfig({}, &keys);
+    QCOMPARE(flags, keys);
 }
 
 void TestCli::interruptRemovesSegment_data() {

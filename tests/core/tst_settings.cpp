@@ -1,0 +1,148 @@
+// The settings table (shm::kSettings) and what the Qt-free core derives from it: the text form
+// of every value, validation messages, the enum names and the report's "config" object.
+#include "report.h"
+#include "setting_values.h"
+#include "settings.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace settingvalues;
+
+class TestSettings : public QObject {
+    Q_OBJECT
+  private slots:
+    void reportConfigKeepsThePublishedKeys();
+    void textRoundTrip_data();
+    void textRoundTrip();
+    void validateNamesTheFlag_data();
+    void validateNamesTheFlag();
+    void enumWrappersReadTheTable();
+    void combinationRuleStays();
+};
+
+// A published contract, so spelled out here on purpose: the keys of the report's "config"
+// object and their order. Keys are never removed or reordered; a new setting may only add
+// its key after these.
+void TestSettings::reportConfigKeepsThePublishedKeys() {
+    const QString json = QString::fromStdString(shm::toJson(shm::RunReport{}));
+    const qsizetype begin = json.indexOf(QStringLiteral("\"config\":{"));
+    QVERIFY(begin >= 0);
+    const QString cfg = json.mid(begin + 10, json.indexOf(QLatin1Char('}'), begin) - begin - 10);
+    QStringList keys;
+    static const QRegularExpression key(QStringLiteral("\"([^\"]+)\":"));
+    for (const auto& m : key.globalMatch(cfg))
+        keys << m.captured(1);
+    const QStringList published{
+        QStringLiteral("workers"),  QStringLiteral("elements"),  QStringLiteral("workload"),
+        QStringLiteral("bins"),     QStringLiteral("partition"), QStringLiteral("chunk"),
+        QStringLiteral("sync"),     QStringLiteral("stripes"),   QStringLiteral("lock_scope"),
+        QStringLiteral("delay_us"), QStringLiteral("instrument")};
+    QVERIFY(keys.size() >= published.size());
+    QCOMPARE(keys.mid(0, published.size()), published);
+    QVERIFY(cfg.contains(QStringLiteral("\"workload\":\"wave\"")));
+    QVERIFY(cfg.contains(QStringLiteral("\"instrument\":true")));
+    QVERIFY(cfg.contains(QStringLiteral("\"elements\":1000000")));
+}
+
+void TestSettings::textRoundTrip_data() {
+    QTest::addColumn<int>("row");
+    QTest::addColumn<quint64>("value");
+    for (size_t i = 0; i < std::size(shm::kSettings); ++i) {
+        const shm::SettingRow& r = shm::kSettings[i];
+        for (uint64_t v : {r.min, r.max, r.def, nonDefault(r)})
+            QTest::addRow("%s %llu", std::string(r.name).c_str(), (unsigned long long)v)
+                << int(i) << quint64(v);
+    }
+}
+
+// settingText -> applySetting gives the value back (QSettings and flags use this form).
+void TestSettings::textRoundTrip() {
+    QFETCH(int, row);
+    QFETCH(quint64, value);
+    const shm::SettingRow& r = shm::kSettings[size_t(row)];
+    shm::ExperimentConfig set;
+    r.set(set, value);
+    QCOMPARE(quint64(r.get(set)), value);
+    shm::ExperimentConfig parsed;
+    const auto err = shm::applySetting(parsed, r.name, shm::settingText(r, set));
+    QVERIFY2(!err, err ? err->c_str() : "");
+    QCOMPARE(parsed, set);
+}
+
+void TestSettings::validateNamesTheFlag_data() {
+    QTest::addColumn<int>("row");
+    QTest::addColumn<quint64>("value");
+    for (size_t i = 0; i < std::size(shm::kSettings); ++i) {
+        const shm::SettingRow& r = shm::kSettings[i];
+        if (r.kind != shm::SettingKind::Count) continue;
+        QTest::addRow("%s above", std::string(r.name).c_str()) << int(i) << quint64(r.max + 1);
+        if (r.min > 0)
+            QTest::addRow("%s below", std::string(r.name).c_str()) << int(i) << quint64(r.min - 1);
+    }
+}
+
+// A config built in code (the window, a test) is refused with the flag's name and range.
+void TestSettings::validateNamesTheFlag() {
+    QFETCH(int, row);
+    QFETCH(quint64, value);
+    const shm::SettingRow& r = shm::kSettings[size_t(row)];
+    shm::ExperimentConfig c;
+    r.set(c, value);
+    const auto err = shm::validate(c);
+    QVERIFY(err);
+    QCOMPARE(QString::fromStdString(*err), QStringLiteral("%1: %2 is out of range (%3 to %4)")
+                                               .arg(flag(r))
+                                               .arg(value)
+                                               .arg(quint64(r.min))
+                                               .arg(quint64(r.max)));
+    QVERIFY(!shm::validate(shm::ExperimentConfig{}));
+}
+
+// toString / *FromString stay thin wrappers over the table rows.
+void TestSettings::enumWrappersReadTheTable() {
+    auto names = [](std::string_view setting) {
+        QStringList out;
+        for (const auto& c : shm::findSetting(setting)->choices)
+            out << qs(c.name);
+        return out;
+    };
+    QStringList workloads, partitions, syncs, scopes;
+    for (uint32_t i = 0; i < names("workload").size(); ++i) {
+        workloads << qs(shm::toString(shm::Workload(i)));
+        QVERIFY(shm::workloadFromString(shm::toString(shm::Workload(i))) == shm::Workload(i));
+    }
+    for (uint32_t i = 0; i < names("partition").size(); ++i) {
+        partitions << qs(shm::toString(shm::Partition(i)));
+        QVERIFY(shm::partitionFromString(shm::toString(shm::Partition(i))) == shm::Partition(i));
+    }
+    for (uint32_t i = 0; i < names("sync").size(); ++i) {
+        syncs << qs(shm::toString(shm::SyncMode(i)));
+        QVERIFY(shm::syncFromString(shm::toString(shm::SyncMode(i))) == shm::SyncMode(i));
+    }
+    for (uint32_t i = 0; i < names("lock-scope").size(); ++i) {
+        scopes << qs(shm::toString(shm::LockScope(i)));
+        QVERIFY(shm::lockScopeFromString(shm::toString(shm::LockScope(i))) == shm::LockScope(i));
+    }
+    QCOMPARE(workloads, names("workload"));
+    QCOMPARE(partitions, names("partition"));
+    QCOMPARE(syncs, names("sync"));
+    QCOMPARE(scopes, names("lock-scope"));
+    QVERIFY(shm::toString(shm::Partition::BlockCyclic) == "block-cyclic");
+    QVERIFY(!shm::syncFromString("semaphore"));
+}
+
+void TestSettings::combinationRuleStays() {
+    shm::ExperimentConfig c;
+    c.sync = shm::SyncMode::Striped;
+    c.lockScope = shm::LockScope::Chunk;
+    c.workload = shm::Workload::Histogram;
+    const auto err = shm::validate(c);
+    QVERIFY(err);
+    QVERIFY(err->starts_with("--lock-scope chunk with --sync striped cannot protect histogram"));
+    c.lockScope = shm::LockScope::Element;
+    QVERIFY(!shm::validate(c));
+}
+
+QTEST_GUILESS_MAIN(TestSettings)
+#include "tst_settings.moc"
