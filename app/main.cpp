@@ -1,6 +1,6 @@
 // shmscope: the window, the --headless CLI and --screenshot, in one binary.
-#include "exit_codes.h"
 #include "cli_options.h"
+#include "exit_codes.h"
 #ifdef SHMSCOPE_HAVE_GUI
 #include "gui_main.h"
 #endif

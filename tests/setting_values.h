@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QTest>
 
 #include <limits>
 
@@ -74,6 +75,13 @@ inline QList<BadValue> badValues(const shm::SettingRow& r) {
     }
     out.append({QStringLiteral("empty"), QString(), QString()});
     return out;
+}
+
+// A `row` column with one data row per setting, named after it: for the table-driven tests.
+inline void addRowPerSetting() {
+    QTest::addColumn<int>("row");
+    for (size_t i = 0; i < std::size(shm::kSettings); ++i)
+        QTest::addRow("%s", std::string(shm::kSettings[i].name).c_str()) << int(i);
 }
 
 } // namespace settingvalues

@@ -217,19 +217,21 @@ QWidget* ControlsPanel::buildDelaySlider(Field& f, QWidget* parent) {
 QGroupBox* ControlsPanel::buildRunBox() {
     auto* run = new QGroupBox(tr("Run"), this);
     auto* rl = new QGridLayout(run);
-    m_start = new QPushButton(tr("Start"), run);
-    m_start->setObjectName(QStringLiteral("startButton"));
-    m_start->setToolTip(tr("Create the segment and start the workers (Space)."));
-    m_pause = new QPushButton(tr("Pause"), run);
-    m_pause->setObjectName(QStringLiteral("pauseButton"));
-    m_pause->setToolTip(tr("Pause or resume all workers at their next batch (Space)."));
-    m_stop = new QPushButton(tr("Stop"), run);
-    m_stop->setObjectName(QStringLiteral("stopButton"));
-    m_stop->setToolTip(
-        tr("Ask the workers to stop; they are killed if they do not within 3 s (Esc)."));
-    m_reset = new QPushButton(tr("Reset"), run);
-    m_reset->setObjectName(QStringLiteral("resetButton"));
-    m_reset->setToolTip(tr("Forget the finished run and clear the views."));
+    const auto button = [run](const QString& text, const char* name, const QString& tip) {
+        auto* b = new QPushButton(text, run);
+        b->setObjectName(QLatin1String(name));
+        b->setToolTip(tip);
+        return b;
+    };
+    m_start =
+        button(tr("Start"), "startButton", tr("Create the segment and start the workers (Space)."));
+    m_pause = button(tr("Pause"), "pauseButton",
+                     tr("Pause or resume all workers at their next batch (Space)."));
+    m_stop = button(tr("Stop"), "stopButton",
+                    tr("Ask the workers to stop; they are killed if they do not within 3 s "
+                       "(Esc)."));
+    m_reset =
+        button(tr("Reset"), "resetButton", tr("Forget the finished run and clear the views."));
     rl->addWidget(m_start, 0, 0);
     rl->addWidget(m_pause, 0, 1);
     rl->addWidget(m_stop, 1, 0);
@@ -240,10 +242,8 @@ QGroupBox* ControlsPanel::buildRunBox() {
     m_killWorker->setObjectName(QStringLiteral("killWorkerSpin"));
     m_killWorker->setPrefix(QStringLiteral("w"));
     m_killWorker->setToolTip(tr("Which worker to kill."));
-    m_kill = new QPushButton(tr("Kill worker"), run);
-    m_kill->setObjectName(QStringLiteral("killButton"));
-    m_kill->setToolTip(
-        tr("Send SIGKILL to the chosen worker: it gets no chance to release a lock."));
+    m_kill = button(tr("Kill worker"), "killButton",
+                    tr("Send SIGKILL to the chosen worker: it gets no chance to release a lock."));
     rl->addWidget(m_killWorker, 3, 0);
     rl->addWidget(m_kill, 3, 1);
     return run;
@@ -306,8 +306,7 @@ QString ControlsPanel::validationMessage() const {
 
 void ControlsPanel::settingsChanged() {
     const shm::ExperimentConfig c = config();
-    const bool idle =
-        m_phase == shm::Phase::Idle || m_phase == shm::Phase::Finished;
+    const bool idle = m_phase == shm::Phase::Idle || m_phase == shm::Phase::Finished;
     for (const Field& f : m_fields)
         f.widget->setEnabled((idle || f.row->live) && f.row->appliesTo(c));
     const QString problem = validationMessage();
@@ -315,8 +314,7 @@ void ControlsPanel::settingsChanged() {
     m_problem->setVisible(!problem.isEmpty());
     m_start->setEnabled(idle && problem.isEmpty());
     const bool active = !idle;
-    m_pause->setEnabled(m_phase == shm::Phase::Running ||
-                        m_phase == shm::Phase::Paused);
+    m_pause->setEnabled(m_phase == shm::Phase::Running || m_phase == shm::Phase::Paused);
     m_pause->setText(m_phase == shm::Phase::Paused ? tr("Resume") : tr("Pause"));
     m_stop->setEnabled(active && m_phase != shm::Phase::Stopping);
     m_reset->setEnabled(m_phase == shm::Phase::Finished);

@@ -130,11 +130,10 @@ int FrameBench::run() {
 }
 
 void FrameBench::print(const shm::ExperimentConfig& c) const {
-    std::printf("bench: %zu frames over %d run(s): %u workers, %s elements, %s, %s\n",
-                m_frames.size(), m_runs, c.workers,
-                qPrintable(QLocale(QLocale::English).toString(qulonglong(c.elements))),
-                std::string(shm::toString(c.workload)).c_str(),
-                std::string(shm::toString(c.sync)).c_str());
+    std::printf(
+        "bench: %zu frames over %d run(s): %u workers, %s elements, %s, %s\n", m_frames.size(),
+        m_runs, c.workers, qPrintable(QLocale(QLocale::English).toString(qulonglong(c.elements))),
+        std::string(shm::toString(c.workload)).c_str(), std::string(shm::toString(c.sync)).c_str());
     std::printf("GUI thread CPU per frame: median %.2f ms, p99 %.2f ms\n",
                 percentile(m_frames, 0.5), percentile(m_frames, 0.99));
     // These two lines read the same in every version, so figures stay comparable.

@@ -36,12 +36,14 @@ bool save(QWidget* widget, QCustomPlot* plot, const QString& path, QSize exactSi
                 widget->render(&p);
             }
         }
-        if (!ok && error) *error = QCoreApplication::translate("view_export", "could not write %1").arg(path);
+        if (!ok && error)
+            *error = QCoreApplication::translate("view_export", "could not write %1").arg(path);
         return ok;
     }
     const QImage img = grabImage(widget, exactSize);
     if (!img.save(path, "PNG")) {
-        if (error) *error = QCoreApplication::translate("view_export", "could not write %1").arg(path);
+        if (error)
+            *error = QCoreApplication::translate("view_export", "could not write %1").arg(path);
         return false;
     }
     return true;

@@ -84,7 +84,7 @@ class RunController : public QObject {
     shm::ExperimentConfig m_cfg;
     std::shared_ptr<shm::Segment> m_segment; // shared with ArrayRefs handed out
     std::vector<QProcess*> m_procs;
-    std::vector<shm::WorkerRecord> m_exits; // the controller's part of each record
+    std::vector<shm::WorkerRecord> m_exits;               // the controller's part of each record
     std::vector<std::vector<shm::Event>> m_pendingEvents; // drained, not yet taken
     uint64_t m_eventsDiscarded = 0; // drained while nobody took frames (pending was full)
     shm::Phase m_phase = shm::Phase::Idle;

@@ -13,9 +13,8 @@ void DirtyTracker::reset(const ExperimentConfig& cfg) {
     m_frontier = 0;
 }
 
-std::vector<DirtyTracker::Range>
-DirtyTracker::update(const std::vector<WorkerRecord>& workers, uint64_t cursor,
-                     const double* data) {
+std::vector<DirtyTracker::Range> DirtyTracker::update(const std::vector<WorkerRecord>& workers,
+                                                      uint64_t cursor, const double* data) {
     std::vector<Range> out;
     bool anyProgress = false;
     const size_t n = std::min(workers.size(), m_seen.size());

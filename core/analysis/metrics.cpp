@@ -110,8 +110,8 @@ bool finishedItsWork(const WorkerRecord& w, const RunSnapshot& s) {
 
 WorkerOutcome outcome(const WorkerRecord& w, const RunSnapshot& s) {
     if (w.failedToStart) return WorkerOutcome::Failed;
-    if (w.exited && w.signal) return w.terminatedByUs ? WorkerOutcome::Terminated
-                                                      : WorkerOutcome::Crashed;
+    if (w.exited && w.signal)
+        return w.terminatedByUs ? WorkerOutcome::Terminated : WorkerOutcome::Crashed;
     if (w.exited && w.exitCode != 0) return WorkerOutcome::Failed;
     if (!w.exited && w.state != WorkerState::Done) return WorkerOutcome::Live;
     if ((s.stopRequested || s.failed) && !finishedItsWork(w, s)) return WorkerOutcome::Stopped;
@@ -145,8 +145,8 @@ double progressFraction(const WorkerRecord& w, const RunSnapshot& s) {
 }
 
 double runFraction(const RunSnapshot& s) {
-    return std::min(1.0, double(totals(s).processed) /
-                             double(std::max<uint64_t>(s.config.elements, 1)));
+    return std::min(1.0,
+                    double(totals(s).processed) / double(std::max<uint64_t>(s.config.elements, 1)));
 }
 
 std::string groupedNumber(uint64_t v) {
@@ -163,9 +163,8 @@ std::string verdictText(const ExperimentConfig& cfg, uint64_t mismatches, uint64
     if (cfg.workload == Workload::Histogram) {
         if (lostUpdates == 0 && mismatches == 0) return "histogram verified";
         const uint64_t lost = uint64_t(lostUpdates < 0 ? -lostUpdates : lostUpdates);
-        return groupedNumber(lost) + (lostUpdates < 0 ? " extra updates" : " lost updates") +
-               " (" + groupedNumber(mismatches) + (mismatches == 1 ? " bin" : " bins") +
-               " wrong)";
+        return groupedNumber(lost) + (lostUpdates < 0 ? " extra updates" : " lost updates") + " (" +
+               groupedNumber(mismatches) + (mismatches == 1 ? " bin" : " bins") + " wrong)";
     }
     if (mismatches == 0) return "array verified";
     std::string s = groupedNumber(mismatches) + (mismatches == 1 ? " mismatch" : " mismatches");

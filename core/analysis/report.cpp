@@ -140,18 +140,16 @@ std::string RunReport::verdict() const {
 }
 
 std::string toJson(const RunReport& r) {
-    std::string s = "{\"version\":" + str(r.version) + ",\"config\":" + configJson(r.config) +
-                    ",\"status\":" + str(nameOf(r.status)) +
-                    ",\"compute_seconds\":" + num(r.computeSeconds) +
-                    ",\"wall_seconds\":" + num(r.wallSeconds) +
-                    ",\"processed\":" + std::to_string(r.processed) +
-                    ",\"throughput\":" + num(r.throughput) +
-                    ",\"mismatches\":" + std::to_string(r.mismatches) +
-                    ",\"unwritten\":" + std::to_string(r.unwritten) +
-                    ",\"lost_updates\":" + std::to_string(r.lostUpdates) +
-                    ",\"verdict\":" + str(r.verdict()) + ",\"imbalance\":" + num(r.imbalance) +
-                    ",\"lock\":" + lockJson(r.lock, false, r.waitShare) +
-                    ",\"dropped_events\":" + std::to_string(r.droppedEvents) + ",\"workers\":[";
+    std::string s =
+        "{\"version\":" + str(r.version) + ",\"config\":" + configJson(r.config) +
+        ",\"status\":" + str(nameOf(r.status)) + ",\"compute_seconds\":" + num(r.computeSeconds) +
+        ",\"wall_seconds\":" + num(r.wallSeconds) +
+        ",\"processed\":" + std::to_string(r.processed) + ",\"throughput\":" + num(r.throughput) +
+        ",\"mismatches\":" + std::to_string(r.mismatches) +
+        ",\"unwritten\":" + std::to_string(r.unwritten) +
+        ",\"lost_updates\":" + std::to_string(r.lostUpdates) + ",\"verdict\":" + str(r.verdict()) +
+        ",\"imbalance\":" + num(r.imbalance) + ",\"lock\":" + lockJson(r.lock, false, r.waitShare) +
+        ",\"dropped_events\":" + std::to_string(r.droppedEvents) + ",\"workers\":[";
     for (size_t i = 0; i < r.workers.size(); ++i) {
         const WorkerReport& w = r.workers[i];
         if (i) s += ",";

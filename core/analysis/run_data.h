@@ -81,12 +81,12 @@ struct ArrayRef {
 struct RunSnapshot {
     Phase phase = Phase::Idle;
     ExperimentConfig config;
-    uint64_t nowNs = 0;       // CLOCK_MONOTONIC when taken
-    uint64_t releaseNs = 0;   // when the start barrier opened; 0 before
-    uint64_t pausedNs = 0;    // run-level pause time so far, the current pause included
+    uint64_t nowNs = 0;     // CLOCK_MONOTONIC when taken
+    uint64_t releaseNs = 0; // when the start barrier opened; 0 before
+    uint64_t pausedNs = 0;  // run-level pause time so far, the current pause included
     bool stopRequested = false;
-    bool failed = false;      // a worker failed or the controller gave up
-    uint64_t cursor = 0;      // dynamic/guided: next unclaimed index
+    bool failed = false; // a worker failed or the controller gave up
+    uint64_t cursor = 0; // dynamic/guided: next unclaimed index
     std::vector<WorkerRecord> workers;
     ArrayRef array;
     bool active() const { return phase != Phase::Idle && phase != Phase::Finished; }
@@ -107,6 +107,6 @@ struct RunFrame {
 std::string_view nameOf(Phase);
 std::string_view nameOf(RunStatus);     // finished | failed
 std::string_view nameOf(WorkerOutcome); // running | done | stopped | crashed | ...
-std::string_view toString(WorkerState);     // what the worker says: at barrier, running, ...
+std::string_view toString(WorkerState); // what the worker says: at barrier, running, ...
 
 } // namespace shm

@@ -3,8 +3,8 @@
 // in log-scaled buckets, three per decade from 100 ns to 10 s. Consumes only new events.
 #include "layout.h"
 
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace shm {

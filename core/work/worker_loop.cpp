@@ -1,8 +1,8 @@
 #include "worker_loop.h"
 
 #include "clock.h"
-#include "exit_codes.h"
 #include "event_ring.h"
+#include "exit_codes.h"
 #include "locks.h"
 #include "partition.h"
 #include "workload.h"
@@ -258,7 +258,8 @@ int runWorker(Segment& seg, uint32_t k) {
          (state = RunState(h.runState.load(std::memory_order_acquire))) == RunState::Created;
          ++spins) {
         sleepNs(50'000);
-        if (spins % 2000 == 1999 && kill(pid_t(h.creatorPid), 0) != 0 && errno == ESRCH) return exit_code::kRunFailed;
+        if (spins % 2000 == 1999 && kill(pid_t(h.creatorPid), 0) != 0 && errno == ESRCH)
+            return exit_code::kRunFailed;
     }
     if (state == RunState::Stopping) {
         slot.state.store(uint32_t(WorkerState::Done), std::memory_order_release);
@@ -268,23 +269,14 @@ int runWorker(Segment& seg, uint32_t k) {
     slot.state.store(uint32_t(WorkerState::Running), std::memory_order_relaxed);
     // A stop that arrives before the first element (e.g. while paused) skips the work.
     if (honourControl(c)) {
-        switch (c.cfg.sync) {
-        case SyncMode::None:
-            dispatchInstr<SyncMode::None>(c);
-            break;
-        case SyncMode::Mutex:
-            dispatchInstr<SyncMode::Mutex>(c);
-            break;
-        case SyncMode::Striped:
-            dispatchInstr<SyncMode::Striped>(c);
-            break;
-        case SyncMode::Spin:
-            dispatchInstr<SyncMode::Spin>(c);
-            break;
-        case SyncMode::Atomic:
-            dispatchInstr<SyncMode::Atomic>(c);
-            break;
-        }
+        // One instantiation of the loop per sync mode, indexed by the mode's value.
+        using Loop = bool (*)(Context&);
+        static constexpr Loop kLoops[] = {
+            dispatchInstr<SyncMode::None>, dispatchInstr<SyncMode::Mutex>,
+            dispatchInstr<SyncMode::Striped>, dispatchInstr<SyncMode::Spin>,
+            dispatchInstr<SyncMode::Atomic>};
+        static_assert(std::size(kLoops) == size_t(SyncMode::Atomic) + 1);
+        kLoops[size_t(c.cfg.sync)](c);
     }
     slot.doneNs.store(nowNs(), std::memory_order_relaxed);
     slot.state.store(uint32_t(WorkerState::Done), std::memory_order_release);

@@ -90,8 +90,10 @@ int main(int argc, char** argv) {
     const QString workerPath =
         QCoreApplication::applicationDirPath() + QStringLiteral("/../../app/shmscope-worker");
 
-    const shm::ExperimentConfig seed{
-        .workers = 2, .elements = seedN, .workload = shm::Workload::Sin, .sync = shm::SyncMode::None};
+    const shm::ExperimentConfig seed{.workers = 2,
+                                     .elements = seedN,
+                                     .workload = shm::Workload::Sin,
+                                     .sync = shm::SyncMode::None};
     std::vector<double> proc, thr;
     for (int r = 0; r < repeat; ++r) {
         proc.push_back(runProcesses(seed, workerPath));

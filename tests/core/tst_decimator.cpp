@@ -297,13 +297,11 @@ void TestDecimator::waitHistogramBuckets() {
 
 void TestDecimator::waitHistogramCountsWaitsAcrossPieces() {
     using K = shm::EventKind;
-    const std::vector<shm::Event> ev = {{100, uint32_t(K::Acquired), 0},
-                                        {200, uint32_t(K::Released), 0},
-                                        {300, uint32_t(K::WaitBegin), 0},
-                                        {5300, uint32_t(K::Acquired), 0},
-                                        {5400, uint32_t(K::Released), 0},
-                                        {5500, uint32_t(K::WaitBegin), 0},
-                                        {5550, uint32_t(K::Acquired), 0}};
+    const std::vector<shm::Event> ev = {
+        {100, uint32_t(K::Acquired), 0},  {200, uint32_t(K::Released), 0},
+        {300, uint32_t(K::WaitBegin), 0}, {5300, uint32_t(K::Acquired), 0},
+        {5400, uint32_t(K::Released), 0}, {5500, uint32_t(K::WaitBegin), 0},
+        {5550, uint32_t(K::Acquired), 0}};
     WaitHistogram whole;
     whole.reset(1);
     whole.consume(0, ev.data(), ev.size());
@@ -331,7 +329,6 @@ void TestDecimator::timeMappingRoundTrip() {
     m.zoom(2000, 1e-9, 100); // never below the minimum span
     QCOMPARE(m.t1 - m.t0, 100.0);
 }
-
 
 QTEST_GUILESS_MAIN(TestDecimator)
 #include "tst_decimator.moc"

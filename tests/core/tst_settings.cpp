@@ -9,6 +9,15 @@
 
 using namespace settingvalues;
 
+namespace {
+// The default config with one setting changed (unchecked: validation is what is tested).
+shm::ExperimentConfig with(const shm::SettingRow& r, uint64_t value) {
+    shm::ExperimentConfig c;
+    r.set(c, value);
+    return c;
+}
+} // namespace
+
 class TestSettings : public QObject {
     Q_OBJECT
   private slots:
@@ -61,8 +70,7 @@ void TestSettings::textRoundTrip() {
     QFETCH(int, row);
     QFETCH(quint64, value);
     const shm::SettingRow& r = shm::kSettings[size_t(row)];
-    shm::ExperimentConfig set;
-    r.set(set, value);
+    const shm::ExperimentConfig set = with(r, value);
     QCOMPARE(quint64(r.get(set)), value);
     shm::ExperimentConfig parsed;
     const auto err = shm::applySetting(parsed, r.name, shm::settingText(r, set));
@@ -87,9 +95,7 @@ void TestSettings::validateNamesTheFlag() {
     QFETCH(int, row);
     QFETCH(quint64, value);
     const shm::SettingRow& r = shm::kSettings[size_t(row)];
-    shm::ExperimentConfig c;
-    r.set(c, value);
-    const auto err = shm::validate(c);
+    const auto err = shm::validate(with(r, value));
     QVERIFY(err);
     QCOMPARE(QString::fromStdString(*err), QStringLiteral("%1: %2 is out of range (%3 to %4)")
                                                .arg(flag(r))
@@ -107,27 +113,24 @@ void TestSettings::enumWrappersReadTheTable() {
             out << qs(c.name);
         return out;
     };
-    QStringList workloads, partitions, syncs, scopes;
-    for (uint32_t i = 0; i < names("workload").size(); ++i) {
-        workloads << qs(shm::toString(shm::Workload(i)));
-        QVERIFY(shm::workloadFromString(shm::toString(shm::Workload(i))) == shm::Workload(i));
-    }
-    for (uint32_t i = 0; i < names("partition").size(); ++i) {
-        partitions << qs(shm::toString(shm::Partition(i)));
-        QVERIFY(shm::partitionFromString(shm::toString(shm::Partition(i))) == shm::Partition(i));
-    }
-    for (uint32_t i = 0; i < names("sync").size(); ++i) {
-        syncs << qs(shm::toString(shm::SyncMode(i)));
-        QVERIFY(shm::syncFromString(shm::toString(shm::SyncMode(i))) == shm::SyncMode(i));
-    }
-    for (uint32_t i = 0; i < names("lock-scope").size(); ++i) {
-        scopes << qs(shm::toString(shm::LockScope(i)));
-        QVERIFY(shm::lockScopeFromString(shm::toString(shm::LockScope(i))) == shm::LockScope(i));
-    }
-    QCOMPARE(workloads, names("workload"));
-    QCOMPARE(partitions, names("partition"));
-    QCOMPARE(syncs, names("sync"));
-    QCOMPARE(scopes, names("lock-scope"));
+    // Every enum value's name round-trips through the wrappers and equals the table's order.
+    const auto check = [&](const char* setting, auto toEnum, auto fromName) {
+        QStringList seen;
+        for (uint32_t i = 0; i < uint32_t(names(setting).size()); ++i) {
+            const auto e = toEnum(i);
+            seen << qs(shm::toString(e));
+            QVERIFY(fromName(shm::toString(e)) == e);
+        }
+        QCOMPARE(seen, names(setting));
+    };
+    check(
+        "workload", [](uint32_t i) { return shm::Workload(i); }, shm::workloadFromString);
+    check(
+        "partition", [](uint32_t i) { return shm::Partition(i); }, shm::partitionFromString);
+    check(
+        "sync", [](uint32_t i) { return shm::SyncMode(i); }, shm::syncFromString);
+    check(
+        "lock-scope", [](uint32_t i) { return shm::LockScope(i); }, shm::lockScopeFromString);
     QVERIFY(shm::toString(shm::Partition::BlockCyclic) == "block-cyclic");
     QVERIFY(!shm::syncFromString("semaphore"));
 }

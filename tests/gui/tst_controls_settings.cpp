@@ -44,9 +44,7 @@ QWidget* widgetFor(const ControlsPanel& panel, const shm::SettingRow& r) {
 } // namespace
 
 void TestControlsSettings::everySettingRoundTrips_data() {
-    QTest::addColumn<int>("row");
-    for (size_t i = 0; i < std::size(shm::kSettings); ++i)
-        QTest::addRow("%s", std::string(shm::kSettings[i].name).c_str()) << int(i);
+    settingvalues::addRowPerSetting();
 }
 
 // Command line -> ExperimentConfig -> setConfig -> config(): equal, for a non-default value

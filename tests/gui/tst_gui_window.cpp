@@ -7,8 +7,8 @@
 #include "contention_view.h"
 #include "controls_panel.h"
 #include "lock_events_model.h"
-#include "metrics.h"
 #include "main_window.h"
+#include "metrics.h"
 #include "progress_model.h"
 #include "segment.h"
 #include "test_util.h"
@@ -29,8 +29,8 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStatusBar>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <qcustomplot.h>
@@ -60,6 +60,18 @@ std::unique_ptr<MainWindow> makeWindow(const QString& tag, const shm::Experiment
 shm::ExperimentConfig config(uint32_t workers, uint64_t elements, shm::SyncMode sync,
                              uint32_t delayUs = 0) {
     return {.workers = workers, .elements = elements, .sync = sync, .delayUs = delayUs};
+}
+// Starts the window's run, waits until it is Finished and draws the final frame.
+bool runToEnd(MainWindow& w) {
+    QString err;
+    if (!w.startRun(&err)) {
+        qWarning() << err;
+        return false;
+    }
+    if (!QTest::qWaitFor([&] { return w.controller().phase() == Phase::Finished; }, 60000))
+        return false;
+    w.refreshFrame(0);
+    return true;
 }
 } // namespace
 
@@ -104,8 +116,9 @@ void TestWindow::waveRunCompletes() {
         w->refreshFrame(MainWindow::kFrameBudgetNs);
         ++frames;
         // Coalesced: four workers changing in one frame give one dataChanged, not four.
-        QVERIFY2(changes.count() - before <= 1,
-                 qPrintable(QStringLiteral("%1 signals in one frame").arg(changes.count() - before)));
+        QVERIFY2(
+            changes.count() - before <= 1,
+            qPrintable(QStringLiteral("%1 signals in one frame").arg(changes.count() - before)));
         framesWithChange += changes.count() > before;
         QTest::qWait(MainWindow::kFrameIntervalMs);
     }
@@ -135,10 +148,7 @@ void TestWindow::waveRunCompletes() {
 
 void TestWindow::mutexRunShowsContention() {
     auto w = makeWindow(QStringLiteral("mutex"), config(4, 20000, shm::SyncMode::Mutex, 20));
-    QString err;
-    QVERIFY2(w->startRun(&err), qPrintable(err));
-    QTRY_COMPARE_WITH_TIMEOUT(w->controller().phase(), Phase::Finished, 60000);
-    w->refreshFrame(0);
+    QVERIFY(runToEnd(*w));
     const ContentionModel* m = w->contentionModel();
     QVERIFY(m->summary().lockTaken);
     QCOMPARE(m->summary().acquisitions, 20000u);
@@ -167,14 +177,13 @@ void TestWindow::windowFiguresEqualTheJsonReport() {
     // The window's models and the --json report are computed by the same core functions from
     // the same final snapshot: every figure they share must agree (to JSON's 9 digits).
     auto w = makeWindow(QStringLiteral("agree"), config(4, 8000, shm::SyncMode::Mutex, 50));
-    QString err;
-    QVERIFY2(w->startRun(&err), qPrintable(err));
-    QTRY_COMPARE_WITH_TIMEOUT(w->controller().phase(), Phase::Finished, 60000);
-    w->refreshFrame(0);
+    QVERIFY(runToEnd(*w));
     const QJsonObject json =
         QJsonDocument::fromJson(QByteArray::fromStdString(shm::toJson(w->controller().report())))
             .object();
-    const auto same = [](double a, double b) { return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(b)); };
+    const auto same = [](double a, double b) {
+        return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(b));
+    };
     const QJsonArray workers = json[QLatin1String("workers")].toArray();
     QCOMPARE(workers.size(), 4);
     const ContentionModel* cm = w->contentionModel();
@@ -195,24 +204,24 @@ void TestWindow::windowFiguresEqualTheJsonReport() {
         QCOMPARE(pm->row(k).stateText, jw[QLatin1String("state_text")].toString());
     }
     const QJsonObject lock = json[QLatin1String("lock")].toObject();
-    QVERIFY(same(cm->summary().contendedPercent, lock[QLatin1String("contended_percent")].toDouble()));
+    QVERIFY(
+        same(cm->summary().contendedPercent, lock[QLatin1String("contended_percent")].toDouble()));
     QVERIFY(same(cm->summary().waitShare, lock[QLatin1String("wait_share")].toDouble()));
     QCOMPARE(double(cm->summary().acquisitions), lock[QLatin1String("acquisitions")].toDouble());
     // The status bar: the same elapsed time and the same verdict words.
     QString elapsedText;
     for (QLabel* l : w->statusBar()->findChildren<QLabel*>())
         if (l->text().startsWith(QStringLiteral("elapsed"))) elapsedText = l->text();
-    QCOMPARE(elapsedText, QStringLiteral("elapsed %1 s").arg(json[QLatin1String("compute_seconds")].toDouble(), 0, 'f', 2));
+    QCOMPARE(elapsedText, QStringLiteral("elapsed %1 s")
+                              .arg(json[QLatin1String("compute_seconds")].toDouble(), 0, 'f', 2));
     auto* state = w->findChild<QLabel*>(QStringLiteral("stateLabel"));
-    QVERIFY2(state->text().contains(json[QLatin1String("verdict")].toString()), qPrintable(state->text()));
+    QVERIFY2(state->text().contains(json[QLatin1String("verdict")].toString()),
+             qPrintable(state->text()));
 }
 
 void TestWindow::noneRunSaysNoLockIsTaken() {
     auto w = makeWindow(QStringLiteral("none"), config(2, 10000, shm::SyncMode::None));
-    QString err;
-    QVERIFY2(w->startRun(&err), qPrintable(err));
-    QTRY_COMPARE_WITH_TIMEOUT(w->controller().phase(), Phase::Finished, 60000);
-    w->refreshFrame(0);
+    QVERIFY(runToEnd(*w));
     QVERIFY(!w->contentionModel()->summary().lockTaken);
     QCOMPARE(w->contentionModel()->summary().acquisitions, 0u);
     QVERIFY(w->contentionView()->showsNoLockMessage());
@@ -225,10 +234,7 @@ void TestWindow::noInstrumentSaysTimingsAreOff() {
     auto cfg = config(2, 10000, shm::SyncMode::Mutex);
     cfg.instrument = false;
     auto w = makeWindow(QStringLiteral("noinstr"), cfg);
-    QString err;
-    QVERIFY2(w->startRun(&err), qPrintable(err));
-    QTRY_COMPARE_WITH_TIMEOUT(w->controller().phase(), Phase::Finished, 60000);
-    w->refreshFrame(0);
+    QVERIFY(runToEnd(*w));
     QVERIFY(w->contentionView()->showsNoLockMessage());
     QVERIFY2(w->contentionView()->noLockText().contains(QStringLiteral("Lock timings are off")),
              qPrintable(w->contentionView()->noLockText()));
@@ -281,10 +287,9 @@ void TestWindow::killWorkerFromTheUi() {
     QVERIFY2(finishedAfterMs > 4 * MainWindow::kFrameIntervalMs,
              qPrintable(QStringLiteral("wound down in %1 ms").arg(finishedAfterMs)));
     qInfo("kill to Finished: %lld ms, %d frames", finishedAfterMs, framesAtFinish - framesAtKill);
-    QVERIFY2(framesAtFinish - framesAtKill >= 2,
-             qPrintable(QStringLiteral("%1 frames in %2 ms")
-                            .arg(framesAtFinish - framesAtKill)
-                            .arg(finishedAfterMs)));
+    QVERIFY2(framesAtFinish - framesAtKill >= 2, qPrintable(QStringLiteral("%1 frames in %2 ms")
+                                                                .arg(framesAtFinish - framesAtKill)
+                                                                .arg(finishedAfterMs)));
     // "crashed (signal 9)", plus ", held lock" when it died inside the critical section.
     const QString state2 = w->progressModel()->index(2, ProgressModel::StateCol).data().toString();
     QVERIFY2(state2.startsWith(QStringLiteral("crashed (signal 9)")), qPrintable(state2));
@@ -370,10 +375,8 @@ void TestWindow::commandLineSettingsPresetTheWindow() {
 
 void TestWindow::exportWritesPngAndPdf() {
     auto w = makeWindow(QStringLiteral("export"), config(2, 5000, shm::SyncMode::Mutex));
+    QVERIFY(runToEnd(*w));
     QString err;
-    QVERIFY2(w->startRun(&err), qPrintable(err));
-    QTRY_COMPARE_WITH_TIMEOUT(w->controller().phase(), Phase::Finished, 60000);
-    w->refreshFrame(0);
     QTemporaryDir dir;
     const QString png = dir.filePath(QStringLiteral("window.png"));
     QVERIFY2(view_export::save(w.get(), nullptr, png, QSize(800, 500), &err), qPrintable(err));
@@ -392,10 +395,7 @@ void TestWindow::exportWritesPngAndPdf() {
 
 void TestWindow::zoomAndResetRescanTheView() {
     auto w = makeWindow(QStringLiteral("zoom"), config(3, 90000, shm::SyncMode::None));
-    QString err;
-    QVERIFY2(w->startRun(&err), qPrintable(err));
-    QTRY_COMPARE_WITH_TIMEOUT(w->controller().phase(), Phase::Finished, 60000);
-    w->refreshFrame(0);
+    QVERIFY(runToEnd(*w));
     QCustomPlot* plot = w->arrayView()->plot();
     plot->xAxis->setRange(1000, 1100); // what a wheel zoom ends in
     w->refreshFrame(0);

@@ -280,9 +280,7 @@ QString writeConfigFile(const QTemporaryDir& dir, const QString& key, const QJso
 } // namespace
 
 void TestCli::everySettingReachesTheReport_data() {
-    QTest::addColumn<int>("row");
-    for (size_t i = 0; i < std::size(shm::kSettings); ++i)
-        QTest::addRow("%s", std::string(shm::kSettings[i].name).c_str()) << int(i);
+    settingvalues::addRowPerSetting();
 }
 
 // Flag -> ExperimentConfig -> the report's config JSON, and the same through --config with

@@ -60,8 +60,8 @@ class TestRuns : public QObject {
     }
     // Runs cfg until it has processed `atLeast` elements, then `act`s and waits for the end.
     template <typename F>
-    static bool interruptRun(RunController& c, const ExperimentConfig& cfg, uint64_t atLeast,
-                             F act, int timeoutMs = 5000) {
+    static bool interruptRun(RunController& c, const ExperimentConfig& cfg, uint64_t atLeast, F act,
+                             int timeoutMs = 5000) {
         QSignalSpy done(&c, &RunController::finished);
         if (!startAndWaitForProgress(c, cfg, atLeast)) return false;
         act();
@@ -180,7 +180,7 @@ void TestRuns::pauseResumeAndLiveDelay() {
     QCOMPARE(processed(c), frozen); // nobody moves while paused
     // Elapsed time stands still while paused (it would grow by 0.5 s if pauses counted).
     QVERIFY(elapsedSeconds(c.snapshot()) - elapsedAtPause < 0.2);
-    c.setDelayUs(0);                          // slow motion off, live
+    c.setDelayUs(0); // slow motion off, live
     c.resume();
     QVERIFY(done.wait(20000));
     QCOMPARE(c.report().status, RunStatus::Finished);
@@ -194,7 +194,8 @@ void TestRuns::stopEndsEarly() {
     RunController c;
     setUp(c);
     const ExperimentConfig cfg = slowConfig(2, 500);
-    QVERIFY(interruptRun(c, cfg, 10, [&] { c.stop(); }, 10000));
+    QVERIFY(interruptRun(
+        c, cfg, 10, [&] { c.stop(); }, 10000));
     const RunReport& r = c.report();
     QCOMPARE(r.status, RunStatus::Finished);
     QVERIFY(r.processed < cfg.elements);
@@ -273,7 +274,8 @@ void TestRuns::killedWhileHoldingMutexDoesNotHang() {
     // A failed run keeps what it measured up to its end.
     QVERIFY(r.computeSeconds > 0.15);
     for (const WorkerReport& w : r.workers)
-        QVERIFY2(w.time.busy > 0.15, qPrintable(QStringLiteral("w%1 busy %2").arg(w.id).arg(w.time.busy)));
+        QVERIFY2(w.time.busy > 0.15,
+                 qPrintable(QStringLiteral("w%1 busy %2").arg(w.id).arg(w.time.busy)));
     QVERIFY(r.imbalance >= 1.0);
     QVERIFY(QString::fromStdString(r.errors.front()).contains(QStringLiteral("holding a lock")));
     for (const auto& w : pids)

@@ -56,7 +56,7 @@ class ArrayModel : public QObject {
     uint64_t m_cursor = 0;
     shm::Decimator m_dec;
     shm::DirtyTracker m_tracker;
-    bool m_freshSegment = true; // nothing published yet: the array is all NaN
+    bool m_freshSegment = true;                    // nothing published yet: the array is all NaN
     std::future<std::vector<double>> m_binsFuture; // histogram: expected bins, computed aside
     std::vector<double> m_expectedBins;
     bool m_wantCheck = false; // enable the expected-value check once the bins are known

@@ -96,8 +96,8 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
                        ? tr("%1 elements: %2 of the whole array (dynamic/guided workers claim "
                             "pieces as they go; the grey shade is all workers together)")
                              .arg(format::number(r.processed), format::percent(r.fraction))
-                       : tr("%1 of %2 elements").arg(format::number(r.processed),
-                                                     format::number(r.assigned));
+                       : tr("%1 of %2 elements")
+                             .arg(format::number(r.processed), format::number(r.assigned));
         return {};
     case Qt::DisplayRole:
         switch (index.column()) {

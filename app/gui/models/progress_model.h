@@ -38,7 +38,6 @@ class ProgressModel : public WorkerRowsModel<ProgressRow> {
     static constexpr double kNoLock = -1;     // waitShare: no lock in this run
     static constexpr double kTimingsOff = -2; // waitShare: lock taken, timings off
 
-
     using Row = ProgressRow;
     explicit ProgressModel(QObject* parent = nullptr);
 

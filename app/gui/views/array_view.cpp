@@ -245,8 +245,8 @@ void ArrayView::updateInfo() {
     parts << (histogram ? tr("%1 bins").arg(format::number(cfg.bins))
                         : tr("%1 elements").arg(format::number(cfg.elements)));
     if (dec.viewEnd() - dec.viewBegin() < dec.count())
-        parts << tr("view %1–%2").arg(format::number(dec.viewBegin()),
-                                      format::number(dec.viewEnd()));
+        parts
+            << tr("view %1–%2").arg(format::number(dec.viewBegin()), format::number(dec.viewEnd()));
     if (!histogram && total)
         parts << tr("unwritten in view: %1").arg(format::number(total - written));
     const QString red = worker_palette::mismatchColor().name();
@@ -254,9 +254,8 @@ void ArrayView::updateInfo() {
         // The run's verdict, worded as in the status bar and the text report.
         const shm::RunReport& r = m_model->finalReport();
         const QString verdict = format::text(r.verdict()).toHtmlEscaped();
-        parts << (r.mismatches || r.lostUpdates
-                      ? tr("<b style='color:%1'>%2</b>").arg(red, verdict)
-                      : verdict);
+        parts << (r.mismatches || r.lostUpdates ? tr("<b style='color:%1'>%2</b>").arg(red, verdict)
+                                                : verdict);
     } else if (m_model->checksLive()) {
         const uint64_t bad = m_model->mismatchesInView();
         parts << (bad ? tr("<b style='color:%1'>mismatches in view: %2</b>")

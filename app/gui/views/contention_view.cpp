@@ -175,10 +175,9 @@ void ContentionView::buildBarsPlot(QWidget* parent) {
     // Three legend-only entries; the per-worker bars stay out of the legend. The swatches use
     // the first worker's colour, as the bars do (pale = compute, solid = hold).
     const QColor sample = worker_palette::color(0);
-    const std::pair<QString, QBrush> legend[] = {
-        {tr("compute"), QBrush(pale(sample))},
-        {tr("wait"), QBrush(worker_palette::waitColor())},
-        {tr("hold"), QBrush(sample)}};
+    const std::pair<QString, QBrush> legend[] = {{tr("compute"), QBrush(pale(sample))},
+                                                 {tr("wait"), QBrush(worker_palette::waitColor())},
+                                                 {tr("hold"), QBrush(sample)}};
     for (const auto& [name, brush] : legend) {
         auto* b = new QCPBars(m_bars->xAxis, m_bars->yAxis);
         b->setName(name);
@@ -363,8 +362,8 @@ void ContentionView::updateSummary() {
     const ContentionModel::Summary& s = m_model->summary();
     const QString values[] = {
         format::count(s.acquisitionsPerSecond), format::percent(s.contendedPercent / 100),
-        format::percent(s.waitShare),          format::duration(s.meanWaitNs),
-        format::duration(double(s.maxWaitNs)), format::count(double(s.droppedEvents)),
+        format::percent(s.waitShare),           format::duration(s.meanWaitNs),
+        format::duration(double(s.maxWaitNs)),  format::count(double(s.droppedEvents)),
     };
     for (size_t i = 0; i < m_figures.size(); ++i)
         m_figures[i]->setText(
@@ -377,10 +376,11 @@ void ContentionView::updateHistogramTitle() {
     // Built from the event stream: when workers dropped events, say how many waits it shows of
     // those the (exact) counters saw.
     const uint64_t shown = m_events->waits().total(), counted = m_events->contendedCounted();
-    m_histTitle->setText(m_events->droppedEvents() && shown < counted
-                             ? tr("Wait times\npartial: %1 of %2")
-                                   .arg(format::count(double(shown)), format::count(double(counted)))
-                             : tr("Wait times"));
+    m_histTitle->setText(
+        m_events->droppedEvents() && shown < counted
+            ? tr("Wait times\npartial: %1 of %2")
+                  .arg(format::count(double(shown)), format::count(double(counted)))
+            : tr("Wait times"));
 }
 
 void ContentionView::refresh(bool immediate) {
