@@ -79,7 +79,9 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     // A long state or error message is clipped, never widens the window past its size.
     m_stateLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_elapsedLabel = new QLabel(this);
+    m_elapsedLabel->setObjectName(QStringLiteral("elapsedLabel"));
     m_rateLabel = new QLabel(this);
+    m_rateLabel->setObjectName(QStringLiteral("rateLabel"));
     m_segmentLabel = new QLabel(this);
     m_segmentLabel->setObjectName(QStringLiteral("segmentLabel"));
     m_stateLabel->setToolTip(tr("Run state."));
