@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 
 #include <cmath>
+#include <optional>
 
 namespace {
 
@@ -99,6 +100,67 @@ QString applyConfigFile(const QString& path, CliOptions& o) {
 
 } // namespace
 
+namespace {
+
+// The options of the window's batch modes (--screenshot and --bench-frames), given the flag and
+// its value. Returns a one-line error naming the flag, or nothing.
+QString applyWindowOption(const QString& a, const QString& v, CliOptions& o) {
+    if (a == QLatin1String("--screenshot")) {
+        if (v.isEmpty()) return QStringLiteral("--screenshot needs an output file name");
+        o.screenshot = v;
+    } else if (a == QLatin1String("--view")) {
+        static const QStringList views{QStringLiteral("window"), QStringLiteral("progress"),
+                                       QStringLiteral("array"), QStringLiteral("contention")};
+        if (!views.contains(v))
+            return QStringLiteral(
+                       "--view: unknown value '%1' (expected window|progress|array|contention)")
+                .arg(v);
+        o.view = v;
+    } else if (a == QLatin1String("--size")) {
+        static const QRegularExpression re(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));
+        const auto m = re.match(v);
+        const int w = m.hasMatch() ? m.captured(1).toInt() : 0;
+        const int h = m.hasMatch() ? m.captured(2).toInt() : 0;
+        if (w < 320 || h < 240 || w > 8192 || h > 8192)
+            return QStringLiteral("--size: '%1' is not WIDTHxHEIGHT between 320x240 and 8192x8192")
+                .arg(v);
+        o.size = QSize(w, h);
+    } else { // --at-ms, --bench-frames
+        bool ok = false;
+        const int n = v.toInt(&ok);
+        const bool atMs = a == QLatin1String("--at-ms");
+        if (!ok || n < (atMs ? 0 : 1) || n > 100'000'000)
+            return QStringLiteral("%1: '%2' is not a valid count").arg(a, v);
+        (atMs ? o.atMs : o.benchFrames) = n;
+    }
+    return {};
+}
+
+bool isWindowOption(const QString& a) {
+    for (const char* f : {"--screenshot", "--view", "--size", "--at-ms", "--bench-frames"})
+        if (a == QLatin1String(f)) return true;
+    return false;
+}
+
+// A flag without a value; false if `a` is none of them.
+bool applySwitch(const QString& a, CliOptions& o, QList<QPair<QString, QString>>& settings) {
+    if (a == QLatin1String("--headless"))
+        o.headless = true;
+    else if (a == QLatin1String("--json"))
+        o.json = true;
+    else if (a == QLatin1String("--help") || a == QLatin1String("-h"))
+        o.help = true;
+    else if (a == QLatin1String("--version") || a == QLatin1String("-v"))
+        o.version = true;
+    else if (const auto* b = negatedBool(a)) // e.g. --no-instrument
+        settings.append({fromView(b->name), QStringLiteral("false")});
+    else
+        return false;
+    return true;
+}
+
+} // namespace
+
 CliParse parseCommandLine(const QStringList& args) {
     CliParse r;
     CliOptions& o = r.options;
@@ -108,76 +170,39 @@ CliParse parseCommandLine(const QStringList& args) {
         return r;
     };
     for (qsizetype i = 0; i < args.size(); ++i) {
+        // "--flag value" or "--flag=value"
         QString a = args[i];
-        QString inlineValue;
-        bool hasInline = false;
+        std::optional<QString> inlineValue;
         if (a.startsWith(QLatin1String("--")) && a.contains(QLatin1Char('='))) {
             const qsizetype eq = a.indexOf(QLatin1Char('='));
             inlineValue = a.mid(eq + 1);
             a = a.left(eq);
-            hasInline = true;
         }
-        auto value = [&](QString* out) -> bool {
-            if (hasInline) {
-                *out = inlineValue;
-                return true;
-            }
-            if (i + 1 >= args.size()) return false;
-            *out = args[++i];
-            return true;
+        const auto value = [&]() -> std::optional<QString> {
+            if (inlineValue) return inlineValue;
+            if (i + 1 >= args.size()) return std::nullopt;
+            return args[++i];
         };
-        const auto noValue = [&]() { return !hasInline; };
-        if (a == QLatin1String("--headless") && noValue())
-            o.headless = true;
-        else if (a == QLatin1String("--json") && noValue())
-            o.json = true;
-        else if ((a == QLatin1String("--help") || a == QLatin1String("-h")) && noValue())
-            o.help = true;
-        else if ((a == QLatin1String("--version") || a == QLatin1String("-v")) && noValue())
-            o.version = true;
-        else if (const auto* b = negatedBool(a); b && noValue()) // e.g. --no-instrument
-            settings.append({fromView(b->name), QStringLiteral("false")});
-        else if (a == QLatin1String("--config")) {
-            if (!value(&o.configFile) || o.configFile.isEmpty())
-                return fail(QStringLiteral("--config needs a file name"));
-        } else if (a == QLatin1String("--screenshot")) {
-            if (!value(&o.screenshot) || o.screenshot.isEmpty())
-                return fail(QStringLiteral("--screenshot needs an output file name"));
-        } else if (a == QLatin1String("--view")) {
-            if (!value(&o.view)) return fail(QStringLiteral("--view needs a value"));
-            static const QStringList views{QStringLiteral("window"), QStringLiteral("progress"),
-                                           QStringLiteral("array"), QStringLiteral("contention")};
-            if (!views.contains(o.view))
-                return fail(
-                    QStringLiteral(
-                        "--view: unknown value '%1' (expected window|progress|array|contention)")
-                        .arg(o.view));
-        } else if (a == QLatin1String("--size")) {
-            QString v;
-            if (!value(&v)) return fail(QStringLiteral("--size needs WIDTHxHEIGHT"));
-            static const QRegularExpression re(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));
-            const auto m = re.match(v);
-            const int w = m.hasMatch() ? m.captured(1).toInt() : 0;
-            const int h = m.hasMatch() ? m.captured(2).toInt() : 0;
-            if (w < 320 || h < 240 || w > 8192 || h > 8192)
-                return fail(
-                    QStringLiteral("--size: '%1' is not WIDTHxHEIGHT between 320x240 and 8192x8192")
-                        .arg(v));
-            o.size = QSize(w, h);
-        } else if (a == QLatin1String("--at-ms") || a == QLatin1String("--bench-frames")) {
-            QString v;
-            if (!value(&v)) return fail(a + QStringLiteral(" needs a number"));
-            bool ok = false;
-            const int n = v.toInt(&ok);
-            if (!ok || n < (a == QLatin1String("--at-ms") ? 0 : 1) || n > 100'000'000)
-                return fail(QStringLiteral("%1: '%2' is not a valid count").arg(a, v));
-            (a == QLatin1String("--at-ms") ? o.atMs : o.benchFrames) = n;
-        } else if (a.startsWith(QLatin1String("--")) && settingFor(a.mid(2))) {
-            QString v;
-            if (!value(&v)) return fail(a + QStringLiteral(" needs a value"));
-            settings.append({a.mid(2), v});
-        } else {
+        if (!inlineValue && applySwitch(a, o, settings)) continue;
+        const bool isSetting = a.startsWith(QLatin1String("--")) && settingFor(a.mid(2));
+        if (a != QLatin1String("--config") && !isWindowOption(a) && !isSetting)
             return fail(QStringLiteral("unknown option '%1' (see --help)").arg(args[i]));
+        const std::optional<QString> v = value();
+        if (a == QLatin1String("--config")) {
+            if (!v || v->isEmpty()) return fail(QStringLiteral("--config needs a file name"));
+            o.configFile = *v;
+        } else if (isWindowOption(a)) {
+            if (!v)
+                return fail(a == QLatin1String("--screenshot")
+                                ? QStringLiteral("--screenshot needs an output file name")
+                            : a == QLatin1String("--size")
+                                ? QStringLiteral("--size needs WIDTHxHEIGHT")
+                            : a == QLatin1String("--view") ? QStringLiteral("--view needs a value")
+                                                           : a + QStringLiteral(" needs a number"));
+            if (QString err = applyWindowOption(a, *v, o); !err.isEmpty()) return fail(err);
+        } else {
+            if (!v) return fail(a + QStringLiteral(" needs a value"));
+            settings.append({a.mid(2), *v});
         }
     }
     if (!o.configFile.isEmpty())
