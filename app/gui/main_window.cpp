@@ -107,6 +107,7 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     });
     connect(m_controls, &ControlsPanel::stopRequested, &m_run, &RunController::stop);
     connect(m_controls, &ControlsPanel::resetRequested, this, [this] {
+        m_lastError.clear(); // before reset(): its phase change updates the status bar
         m_run.reset();
         m_progressModel->clear();
         m_contentionModel->clear();
@@ -232,6 +233,10 @@ bool MainWindow::startRun(QString* error) {
     QString err;
     m_progressModel->clear();
     m_contentionModel->clear();
+    // The last run's mapping goes first: an unlinked segment still mapped keeps its pages in
+    // /dev/shm, and the next run's space check and posix_fallocate would count them.
+    m_arrayModel->clear();
+    m_lockEvents->clear();
     m_lastError.clear();
     if (!m_run.start(cfg, &err)) {
         m_lastError = err;

@@ -16,7 +16,8 @@ constexpr int kStopTimeoutMs = 3'000;
 constexpr uint64_t kStallNs = 30'000'000'000ull; // no live worker published anything
 // Drained events wait here for the next frame; a window that stops taking frames (minimised,
 // or a test that never asks) must not grow without bound.
-constexpr size_t kMaxPendingEvents = 400'000; // per worker
+// Rings hold 8192 events and are drained every 10 ms: 64k is several frames' worth.
+constexpr size_t kMaxPendingEvents = 65'536; // per worker: 1 MiB
 } // namespace
 
 RunController::RunController(QObject* parent) : QObject(parent) {
@@ -25,7 +26,7 @@ RunController::RunController(QObject* parent) : QObject(parent) {
     connect(&m_poll, &QTimer::timeout, this, &RunController::poll);
     m_stopDeadline.setSingleShot(true);
     connect(&m_stopDeadline, &QTimer::timeout, this, [this] {
-        if (!isActive()) return;
+        if (!isActive() || m_verifying) return;
         m_meta.errors.push_back("workers did not stop within 3 s and were killed");
         killAll();
     });
@@ -133,7 +134,8 @@ void RunController::resume() {
 }
 
 void RunController::stop() {
-    if (!isActive() || m_phase == shm::Phase::Stopping || !m_segment) return;
+    // While verifying every worker has exited already: nothing to stop.
+    if (!isActive() || m_phase == shm::Phase::Stopping || !m_segment || m_verifying) return;
     m_stopRequested = true;
     m_segment->header().runState.store(uint32_t(shm::RunState::Stopping),
                                        std::memory_order_release);
@@ -161,13 +163,17 @@ void RunController::reset() {
     m_exits.clear();
     m_pendingEvents.clear();
     m_final = {};
+    m_meta = {};
+    m_report = {};
     m_releaseNs = 0;
     setPhase(shm::Phase::Idle);
 }
 
 shm::RunSnapshot RunController::snapshot() const {
-    if (m_phase == shm::Phase::Finished) {
+    if (m_phase == shm::Phase::Finished || m_verifying) {
+        // Every worker has exited: the run's figures are final even while it is verified.
         shm::RunSnapshot s = m_final;
+        s.phase = m_phase;
         s.nowNs = shm::nowNs();
         return s;
     }
@@ -193,9 +199,12 @@ shm::RunSnapshot RunController::snapshot() const {
         w.diedHoldingLock = e.diedHoldingLock;
         w.exitNs = e.exitNs;
         // A worker adds a pause to its pausedNs only when it resumes; count the current one
-        // now so busy time, rates and wait shares freeze while paused instead of drifting.
-        if (m_pauseStartNs && w.state == shm::WorkerState::Paused)
-            w.pausedNs += s.nowNs - m_pauseStartNs;
+        // now so busy time, rates and wait shares freeze while paused instead of drifting. A
+        // worker killed while paused never resumes: its pause ends when it died.
+        if (m_pauseStartNs && w.state == shm::WorkerState::Paused) {
+            const uint64_t end = w.exitNs ? std::min(w.exitNs, s.nowNs) : s.nowNs;
+            if (end > m_pauseStartNs) w.pausedNs += end - m_pauseStartNs;
+        }
         s.workers.push_back(w);
     }
     s.array = shm::ArrayRef{m_segment->data(), m_segment->owner(), m_cfg.dataCount(), m_segment};
@@ -344,15 +353,17 @@ void RunController::maybeFinish() {
 
 void RunController::finish() {
     if (m_phase == shm::Phase::Finished || m_verifying) return;
-    if (m_pauseStartNs) { // stopped while paused
-        m_pausedTotalNs += shm::nowNs() - m_pauseStartNs;
-        m_pauseStartNs = 0;
-    }
     m_poll.stop();
     m_stopDeadline.stop();
     drainRings();
+    // Taken while a pause (stopped or killed while paused) still counts as current.
     m_final = snapshot();
     m_final.phase = shm::Phase::Finished;
+    m_final.ended = true;
+    if (m_pauseStartNs) {
+        m_pausedTotalNs += shm::nowNs() - m_pauseStartNs;
+        m_pauseStartNs = 0;
+    }
     m_meta.wallSeconds = double(m_wall.nsecsElapsed()) / 1e9;
     // The name goes now; the mapping stays so a window can keep showing the final array.
     m_meta.segmentRemoved = m_segment->unlink() && !shm::segmentExists(m_segment->name());

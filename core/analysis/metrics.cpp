@@ -61,7 +61,7 @@ RunTotals totals(const RunSnapshot& s) {
 }
 
 uint64_t runEndNs(const RunSnapshot& s) {
-    if (s.active() || !s.releaseNs) return s.nowNs;
+    if ((s.active() && !s.ended) || !s.releaseNs) return s.nowNs;
     uint64_t end = s.releaseNs;
     for (const WorkerRecord& w : s.workers)
         if (w.startNs) end = std::max(end, workerEndNs(w, s.nowNs));
@@ -100,11 +100,12 @@ double workerRate(const WorkerRecord& w, uint64_t nowNs) {
 }
 
 namespace {
-// Did the worker do all it was meant to? Static: its own share. Dynamic/guided: a worker is
-// finished once the whole array is claimed and processed, whatever its own part was.
+// Did the worker do all it was meant to? Static: its own share. Dynamic/guided: it found the
+// cursor past the end (nothing left to claim) and processed all it had claimed, whatever
+// becomes of the others.
 bool finishedItsWork(const WorkerRecord& w, const RunSnapshot& s) {
     if (isStatic(s.config.partition)) return w.processed >= w.assigned;
-    return totals(s).processed >= s.config.elements;
+    return s.cursor >= s.config.elements && w.processed >= w.assigned;
 }
 } // namespace
 

@@ -38,7 +38,8 @@ double meanWaitNs(const LockStats& l);
 double waitShare(const WorkerRecord& w, uint64_t nowNs);
 
 RunTotals totals(const RunSnapshot& s);
-// End of the run's measured time: now while live; afterwards the last worker's end.
+// End of the run's measured time: now while live; once every worker has exited (the
+// controller may still be verifying) or afterwards, the last worker's end.
 uint64_t runEndNs(const RunSnapshot& s);
 // Barrier to end, pauses excluded (0 before the barrier). This is the report's compute_seconds.
 double elapsedSeconds(const RunSnapshot& s);

@@ -86,6 +86,7 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
     r.version = std::move(meta.version);
     r.config = s.config;
     r.status = s.failed ? RunStatus::Failed : RunStatus::Finished;
+    r.verified = true;
     r.computeSeconds = elapsedSeconds(s);
     r.wallSeconds = meta.wallSeconds;
     const RunTotals t = totals(s);
@@ -136,6 +137,7 @@ RunReport failedToStartReport(const ExperimentConfig& cfg, const std::string& ve
 }
 
 std::string RunReport::verdict() const {
+    if (!verified) return "not run";
     return verdictText(config, mismatches, unwritten, lostUpdates);
 }
 

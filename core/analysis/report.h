@@ -30,6 +30,7 @@ struct RunReport {
     std::string version;
     ExperimentConfig config;
     RunStatus status = RunStatus::Failed;
+    bool verified = false;     // the array was checked (false: the run never started)
     double computeSeconds = 0; // barrier to the last worker's end, pauses excluded
     double wallSeconds = 0;    // the whole run, segment creation to removal
     uint64_t processed = 0;

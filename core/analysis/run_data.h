@@ -86,6 +86,7 @@ struct RunSnapshot {
     uint64_t pausedNs = 0;  // run-level pause time so far, the current pause included
     bool stopRequested = false;
     bool failed = false; // a worker failed or the controller gave up
+    bool ended = false;  // every worker has exited: times stop at the last one's end
     uint64_t cursor = 0; // dynamic/guided: next unclaimed index
     std::vector<WorkerRecord> workers;
     ArrayRef array;

@@ -243,11 +243,14 @@ std::unique_ptr<Segment> Segment::attach(const std::string& name) {
 
 Segment::~Segment() {
     delete static_cast<Mapping*>(m_mapping);
-    if (m_owner && !m_unlinked) bip::shared_memory_object::remove(m_name.c_str());
+    // Only if nobody tried before: once unlink() ran, the name may already belong to the next
+    // run (a fixed name in tests), and this mapping can outlive it in a window's model.
+    if (m_owner && !m_unlinkTried) bip::shared_memory_object::remove(m_name.c_str());
 }
 
 bool Segment::unlink() {
     if (m_unlinked) return true;
+    m_unlinkTried = true;
     m_unlinked = bip::shared_memory_object::remove(m_name.c_str());
     return m_unlinked;
 }

@@ -70,6 +70,7 @@ class Segment {
     uint64_t m_size = 0;
     bool m_owner = false;
     bool m_unlinked = false;
+    bool m_unlinkTried = false;
     void* m_mapping = nullptr; // Mapping (segment.cpp)
     RegionSizes m_regions{};   // validated at create/attach; accessors use only these
     ExperimentConfig m_config;

@@ -23,6 +23,7 @@ class TestRuns : public QObject {
     void histogramWithoutSyncRuns();
     void pauseResumeAndLiveDelay();
     void stopEndsEarly();
+    void killedWhilePausedKeepsThePauseOut();
     void killedWorkerEndsRun();
     void killedWhileHoldingMutexDoesNotHang_data();
     void killedWhileHoldingMutexDoesNotHang();
@@ -202,6 +203,35 @@ void TestRuns::stopEndsEarly() {
     QVERIFY(r.mismatches > 0); // the unwritten tail counts
     QCOMPARE(r.workers[0].outcome, WorkerOutcome::Stopped);
     QVERIFY(!segmentExists(r.segmentName));
+}
+
+void TestRuns::killedWhilePausedKeepsThePauseOut() {
+    // A worker adds a pause to its own count only when it resumes; one killed while paused
+    // never does. Its busy time must still leave the pause out, like everyone's compute time.
+    RunController c;
+    setUp(c);
+    QVERIFY(startAndWaitForProgress(c, slowConfig(2, 500), 20));
+    c.pause();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const auto& w : c.snapshot().workers)
+                if (w.state != WorkerState::Paused) return false;
+            return true;
+        }(),
+        5000);
+    QTest::qWait(800);
+    QSignalSpy done(&c, &RunController::finished);
+    c.killWorker(1);
+    QVERIFY(done.wait(5000));
+    const RunReport& r = c.report();
+    QCOMPARE(r.status, RunStatus::Failed);
+    QVERIFY(r.wallSeconds - r.computeSeconds >= 0.7); // the pause is not compute time
+    for (const WorkerReport& w : r.workers)
+        QVERIFY2(w.time.busy <= r.computeSeconds + 0.05,
+                 qPrintable(QStringLiteral("w%1 busy %2 s > compute %3 s")
+                                .arg(w.id)
+                                .arg(w.time.busy)
+                                .arg(r.computeSeconds)));
 }
 
 void TestRuns::killedWorkerEndsRun() {

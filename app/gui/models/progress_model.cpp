@@ -14,6 +14,10 @@ constexpr double kRateSmoothing = 0.3; // weight of the newest frame in the disp
 ProgressModel::ProgressModel(QObject* parent) : WorkerRowsModel(parent) {}
 
 void ProgressModel::clear() {
+    if (m_shareOfRun) {
+        m_shareOfRun = false;
+        emit headerDataChanged(Qt::Horizontal, ProgressCol, ProgressCol);
+    }
     m_lastProcessed.clear();
     m_lastNs.clear();
     clearRows();
