@@ -50,6 +50,16 @@ double waitShare(const WorkerRecord& w, uint64_t nowNs) {
     return busy ? std::min(1.0, double(w.lock.waitNs) / double(busy)) : 0;
 }
 
+double waitShare(const RunSnapshot& s) {
+    const uint64_t end = runEndNs(s);
+    uint64_t busy = 0, wait = 0;
+    for (const WorkerRecord& w : s.workers) {
+        busy += busyNs(w, end);
+        wait += w.lock.waitNs;
+    }
+    return busy ? std::min(1.0, double(wait) / double(busy)) : 0;
+}
+
 RunTotals totals(const RunSnapshot& s) {
     RunTotals t;
     for (const WorkerRecord& w : s.workers) {

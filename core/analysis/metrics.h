@@ -37,6 +37,9 @@ double meanWaitNs(const LockStats& l);
 // that wait long give a small contended % and a large wait share.
 double waitShare(const WorkerRecord& w, uint64_t nowNs);
 
+// The run's lock wait share: all workers' wait time over all workers' busy time.
+double waitShare(const RunSnapshot& s);
+
 RunTotals totals(const RunSnapshot& s);
 // End of the run's measured time: now while live; once every worker has exited (the
 // controller may still be verifying) or afterwards, the last worker's end.

@@ -99,7 +99,6 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
     r.lock = t.lock;
     r.droppedEvents = t.droppedEvents;
     const uint64_t end = runEndNs(s);
-    double busy = 0;
     for (const WorkerRecord& w : s.workers) {
         WorkerReport wr;
         wr.id = w.id;
@@ -115,10 +114,9 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
         wr.signal = w.signal;
         wr.diedHoldingLock = w.diedHoldingLock;
         wr.lock = w.lock;
-        busy += wr.time.busy;
         r.workers.push_back(std::move(wr));
     }
-    r.waitShare = busy > 0 ? std::min(1.0, double(r.lock.waitNs) / 1e9 / busy) : 0;
+    r.waitShare = waitShare(s);
     r.segmentName = std::move(meta.segmentName);
     r.segmentBytes = meta.segmentBytes;
     r.segmentRemoved = meta.segmentRemoved;

@@ -16,14 +16,12 @@ void ContentionModel::update(const shm::RunSnapshot& snap) {
     const size_t n = snap.workers.size();
     const uint64_t now = shm::runEndNs(snap);
     std::vector<Row> rows(n);
-    double busy = 0;
     for (size_t k = 0; k < n; ++k) {
         const shm::WorkerRecord& w = snap.workers[k];
         Row& r = rows[k];
         r.lock = w.lock;
         r.dropped = w.droppedEvents;
         r.time = shm::timeSplit(w, now);
-        busy += r.time.busy;
     }
     const shm::RunTotals t = shm::totals(snap);
     const double elapsed = shm::elapsedSeconds(snap);
@@ -35,7 +33,7 @@ void ContentionModel::update(const shm::RunSnapshot& snap) {
     s.contendedPercent = shm::contendedPercent(t.lock);
     s.meanWaitNs = shm::meanWaitNs(t.lock);
     s.maxWaitNs = t.lock.maxWaitNs;
-    s.waitShare = busy > 0 ? std::min(1.0, double(t.lock.waitNs) / 1e9 / busy) : 0;
+    s.waitShare = shm::waitShare(snap);
     s.droppedEvents = t.droppedEvents;
     m_summary = s;
     setRows(rows);
