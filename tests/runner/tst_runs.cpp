@@ -32,6 +32,11 @@ class TestRuns : public QObject {
   private:
     int m_seq = 0;
     static uint64_t processed(const RunController& c) { return totals(c.snapshot()).processed; }
+    static bool allPaused(const RunController& c) {
+        for (const auto& w : c.snapshot().workers)
+            if (w.state != WorkerState::Paused) return false;
+        return true;
+    }
     void setUp(RunController& c) {
         c.setWorkerPath(testutil::workerPath());
         c.setSegmentName(testutil::segmentName(QStringLiteral("runs%1").arg(++m_seq)));
@@ -168,13 +173,7 @@ void TestRuns::pauseResumeAndLiveDelay() {
     QTRY_COMPARE_WITH_TIMEOUT(c.phase(), Phase::Running, 15000);
     QTRY_VERIFY_WITH_TIMEOUT(processed(c) > 10, 10000);
     c.pause();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [&] {
-            for (const auto& w : c.snapshot().workers)
-                if (w.state != WorkerState::Paused) return false;
-            return true;
-        }(),
-        5000);
+    QTRY_VERIFY_WITH_TIMEOUT(allPaused(c), 5000);
     const uint64_t frozen = processed(c);
     const double elapsedAtPause = elapsedSeconds(c.snapshot());
     QTest::qWait(500);
@@ -212,13 +211,7 @@ void TestRuns::killedWhilePausedKeepsThePauseOut() {
     setUp(c);
     QVERIFY(startAndWaitForProgress(c, slowConfig(2, 500), 20));
     c.pause();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [&] {
-            for (const auto& w : c.snapshot().workers)
-                if (w.state != WorkerState::Paused) return false;
-            return true;
-        }(),
-        5000);
+    QTRY_VERIFY_WITH_TIMEOUT(allPaused(c), 5000);
     QTest::qWait(800);
     QSignalSpy done(&c, &RunController::finished);
     c.killWorker(1);
