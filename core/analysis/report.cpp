@@ -1,5 +1,7 @@
 #include "report.h"
 
+#include "partition.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -44,6 +46,16 @@ std::string configJson(const ExperimentConfig& c) {
         s += r.kind == SettingKind::Enum ? str(settingText(r, c)) : settingText(r, c);
     }
     return s + "}";
+}
+
+// Only for --partition seed: how the blog's split fell for this N and W.
+std::string seedSplitJson(const ExperimentConfig& c) {
+    if (c.partition != Partition::Seed) return {};
+    const SeedSplit s = seedSplit(c);
+    return ",\"seed_split\":{\"ranges\":" + std::to_string(s.ranges) +
+           ",\"extra_ranges\":" + std::to_string(s.extraRanges) +
+           ",\"out_of_bounds_elements\":" + std::to_string(s.outOfBounds) +
+           ",\"never_covered_elements\":" + std::to_string(s.neverCovered) + "}";
 }
 
 } // namespace
@@ -149,7 +161,8 @@ std::string toJson(const RunReport& r) {
         ",\"unwritten\":" + std::to_string(r.unwritten) +
         ",\"lost_updates\":" + std::to_string(r.lostUpdates) + ",\"verdict\":" + str(r.verdict()) +
         ",\"imbalance\":" + num(r.imbalance) + ",\"lock\":" + lockJson(r.lock, false, r.waitShare) +
-        ",\"dropped_events\":" + std::to_string(r.droppedEvents) + ",\"workers\":[";
+        ",\"dropped_events\":" + std::to_string(r.droppedEvents) + seedSplitJson(r.config) +
+        ",\"workers\":[";
     for (size_t i = 0; i < r.workers.size(); ++i) {
         const WorkerReport& w = r.workers[i];
         if (i) s += ",";
@@ -192,6 +205,12 @@ std::string toText(const RunReport& r) {
                   (unsigned long long)r.mismatches, (unsigned long long)r.unwritten,
                   (long long)r.lostUpdates);
     o << line << "result: " << r.verdict() << "\n";
+    if (c.partition == Partition::Seed) {
+        const SeedSplit s = seedSplit(c);
+        o << "seed split: " << s.ranges << " ranges of " << s.step << " for " << c.workers
+          << " workers: " << s.extraRanges << " never run, " << s.neverCovered
+          << " elements never covered, " << s.outOfBounds << " past the end\n";
+    }
     if (c.usesLock())
         std::snprintf(line, sizeof line,
                       "lock: %llu acquisitions, %.1f%% of them contended (had to wait), "

@@ -16,7 +16,8 @@
 namespace shm {
 
 enum class Workload : uint32_t { Sin = 0, Wave, Histogram, Mandelbrot };
-enum class Partition : uint32_t { Block = 0, Cyclic, BlockCyclic, Dynamic, Guided };
+// Values are the segment's numbers and the table's order: append only.
+enum class Partition : uint32_t { Block = 0, Cyclic, BlockCyclic, Dynamic, Guided, Seed };
 enum class SyncMode : uint32_t { None = 0, Mutex, Striped, Spin, Atomic };
 enum class LockScope : uint32_t { Element = 0, Chunk };
 
@@ -109,6 +110,8 @@ inline constexpr SettingChoice kPartitionChoices[] = {
     {"block-cyclic", "Chunks dealt round-robin to the workers."},
     {"dynamic", "Workers claim the next chunk from a shared cursor when they are free."},
     {"guided", "Like dynamic, with pieces shrinking as the work runs out."},
+    {"seed", "The blog post's split as written: arange(0, N, N // W), one range per worker in "
+             "order; ranges beyond the workers never run, so a remainder stays unwritten."},
 };
 inline constexpr SettingChoice kSyncChoices[] = {
     {"none", "No lock: fastest, and shared updates can be lost."},

@@ -17,7 +17,23 @@ uint64_t chunkCount(uint64_t n, uint64_t chunk) {
 } // namespace
 
 bool isStatic(Partition p) {
-    return p == Partition::Block || p == Partition::Cyclic || p == Partition::BlockCyclic;
+    return p == Partition::Block || p == Partition::Cyclic || p == Partition::BlockCyclic ||
+           p == Partition::Seed;
+}
+
+SeedSplit seedSplit(const ExperimentConfig& c) {
+    SeedSplit s;
+    const uint64_t n = c.elements, w = c.workers;
+    s.step = n / w;
+    if (s.step == 0) {
+        s.neverCovered = n;
+        return s;
+    }
+    s.ranges = (n + s.step - 1) / s.step;
+    s.extraRanges = s.ranges > w ? s.ranges - w : 0;
+    s.outOfBounds = s.ranges * s.step > n ? s.ranges * s.step - n : 0;
+    s.neverCovered = n - std::min(s.ranges, w) * s.step; // the W run ranges all fit in N
+    return s;
 }
 
 uint64_t staticShare(const ExperimentConfig& c, uint32_t k) {
@@ -36,6 +52,10 @@ uint64_t staticShare(const ExperimentConfig& c, uint32_t k) {
         if (last % w == k) total -= last * c.chunk + c.chunk - n; // the short last chunk
         return total;
     }
+    case Partition::Seed: {
+        const SeedSplit s = seedSplit(c);
+        return k < std::min<uint64_t>(s.ranges, w) ? s.step : 0;
+    }
     case Partition::Dynamic:
     case Partition::Guided:
         return 0;
@@ -52,6 +72,8 @@ uint64_t staticIndex(const ExperimentConfig& c, uint32_t k, uint64_t i) {
         return k + i * w;
     case Partition::BlockCyclic:
         return (k + w * (i / c.chunk)) * c.chunk + i % c.chunk;
+    case Partition::Seed:
+        return k * seedSplit(c).step + i;
     case Partition::Dynamic:
     case Partition::Guided:
         return i;
@@ -73,6 +95,10 @@ int staticOwner(const ExperimentConfig& c, uint64_t i) {
         return int(i % w);
     case Partition::BlockCyclic:
         return int((i / c.chunk) % w);
+    case Partition::Seed: {
+        const uint64_t step = seedSplit(c).step;
+        return step && i / step < w ? int(i / step) : -1; // -1: no worker is given it
+    }
     default:
         return -1;
     }
@@ -83,12 +109,14 @@ WorkSource::WorkSource(const ExperimentConfig& cfg, uint32_t worker, std::atomic
     if (isStatic(cfg.partition)) m_share = staticShare(cfg, worker);
     if (cfg.partition == Partition::Block)
         m_blockBegin = blockBegin(cfg.elements, cfg.workers, worker);
+    if (cfg.partition == Partition::Seed) m_blockBegin = worker * seedSplit(cfg).step;
 }
 
 bool WorkSource::next(IndexRange& out) {
     const uint64_t n = m_cfg.elements, w = m_cfg.workers, chunk = m_cfg.chunk;
     switch (m_cfg.partition) {
-    case Partition::Block: {
+    case Partition::Block:
+    case Partition::Seed: { // one contiguous range per worker, like block
         if (m_pos >= m_share) return false;
         const uint64_t len = std::min(chunk, m_share - m_pos);
         out = {m_blockBegin + m_pos, m_blockBegin + m_pos + len, 1};

@@ -18,6 +18,19 @@ struct IndexRange {
     bool operator==(const IndexRange&) const = default;
 };
 
+// The blog post's split, `starts = arange(0, N, N // W); ends = starts + N // W`, taken as
+// written: worker k < W runs range k; ranges beyond the W workers never run; a range ending past
+// N would raise IndexError in Python (here: clipped, and its excess counted). With N < W the step
+// is 0 and arange refuses: no range at all.
+struct SeedSplit {
+    uint64_t step = 0;         // N // W
+    uint64_t ranges = 0;       // len(arange(0, N, step))
+    uint64_t extraRanges = 0;  // ranges no worker runs
+    uint64_t outOfBounds = 0;  // elements of planned ranges past N (clipped)
+    uint64_t neverCovered = 0; // elements no worker is given
+};
+SeedSplit seedSplit(const ExperimentConfig& cfg);
+
 // Elements worker k is given by a static partition (0 for dynamic/guided, which claim).
 uint64_t staticShare(const ExperimentConfig& cfg, uint32_t k);
 

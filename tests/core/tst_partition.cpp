@@ -3,6 +3,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <vector>
 
 using namespace shm;
@@ -15,6 +16,8 @@ class TestPartition : public QObject {
     void coverage();
     void blockSizesDifferByAtMostOne();
     void guidedClaimsShrink();
+    void seedSplitAsWritten_data();
+    void seedSplitAsWritten();
 };
 
 void TestPartition::coverage_data() {
@@ -130,6 +133,57 @@ void TestPartition::guidedClaimsShrink() {
         previous = r.count();
     }
     QCOMPARE(cursor.load(), cfg.elements);
+}
+
+void TestPartition::seedSplitAsWritten_data() {
+    QTest::addColumn<quint64>("n");
+    QTest::addColumn<quint32>("w");
+    QTest::addColumn<quint64>("ranges");
+    QTest::addColumn<quint64>("extra");
+    QTest::addColumn<quint64>("outOfBounds");
+    QTest::addColumn<quint64>("neverCovered");
+    // arange(0, 10001, 2500) = [0, 2500, 5000, 7500, 10000]: a fifth range, never run.
+    QTest::newRow("blog's size plus one") << 10001ull << 4u << 5ull << 1ull << 2499ull << 1ull;
+    QTest::newRow("divides evenly") << 10000ull << 4u << 4ull << 0ull << 0ull << 0ull;
+    QTest::newRow("10 by 4") << 10ull << 4u << 5ull << 1ull << 0ull << 2ull;
+    QTest::newRow("10 by 3") << 10ull << 3u << 4ull << 1ull << 2ull << 1ull;
+    QTest::newRow("fewer elements than workers: step 0")
+        << 3ull << 4u << 0ull << 0ull << 0ull << 3ull;
+}
+
+void TestPartition::seedSplitAsWritten() {
+    QFETCH(quint64, n);
+    QFETCH(quint32, w);
+    QFETCH(quint64, ranges);
+    QFETCH(quint64, extra);
+    QFETCH(quint64, outOfBounds);
+    QFETCH(quint64, neverCovered);
+    ExperimentConfig cfg;
+    cfg.elements = n;
+    cfg.workers = w;
+    cfg.partition = Partition::Seed;
+    const SeedSplit s = seedSplit(cfg);
+    QCOMPARE(s.ranges, ranges);
+    QCOMPARE(s.extraRanges, extra);
+    QCOMPARE(s.outOfBounds, outOfBounds);
+    QCOMPARE(s.neverCovered, neverCovered);
+    // What the workers are handed matches: ranges [k*step, (k+1)*step), each index once, and
+    // exactly neverCovered indices left over.
+    std::vector<int> seen(n, 0);
+    for (uint32_t k = 0; k < w; ++k) {
+        WorkSource src(cfg, k, nullptr);
+        IndexRange r;
+        uint64_t given = 0;
+        while (src.next(r))
+            for (uint64_t i = r.begin; i < r.end; i += r.stride) {
+                QCOMPARE(staticOwner(cfg, i), int(k));
+                QCOMPARE(staticIndex(cfg, k, given++), i);
+                ++seen[i];
+            }
+        QCOMPARE(given, staticShare(cfg, k));
+    }
+    QCOMPARE(uint64_t(std::count(seen.begin(), seen.end(), 0)), neverCovered);
+    QCOMPARE(std::count(seen.begin(), seen.end(), 2), 0);
 }
 
 QTEST_GUILESS_MAIN(TestPartition)

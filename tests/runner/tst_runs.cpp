@@ -4,6 +4,8 @@
 #include "run_controller.h"
 #include "test_util.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -23,6 +25,8 @@ class TestRuns : public QObject {
     void histogramWithoutSyncRuns();
     void pauseResumeAndLiveDelay();
     void stopEndsEarly();
+    void seedSplitLeavesTheRemainderUnwritten_data();
+    void seedSplitLeavesTheRemainderUnwritten();
     void killedWhilePausedKeepsThePauseOut();
     void killedWorkerEndsRun();
     void killedWhileHoldingMutexDoesNotHang_data();
@@ -188,6 +192,38 @@ void TestRuns::pauseResumeAndLiveDelay() {
     // The pause is excluded from compute and busy time, not from wall time.
     QVERIFY(c.report().wallSeconds - c.report().computeSeconds >= 0.45);
     QVERIFY(c.report().computeSeconds - c.report().workers[0].time.busy < 0.2);
+}
+
+void TestRuns::seedSplitLeavesTheRemainderUnwritten_data() {
+    QTest::addColumn<quint64>("n");
+    QTest::addColumn<quint64>("unwritten");
+    QTest::newRow("10001 / 4: element 10000 is never written") << 10001ull << 1ull;
+    QTest::newRow("10000 / 4: the split is right") << 10000ull << 0ull;
+}
+
+void TestRuns::seedSplitLeavesTheRemainderUnwritten() {
+    QFETCH(quint64, n);
+    QFETCH(quint64, unwritten);
+    RunController c;
+    setUp(c);
+    ExperimentConfig cfg;
+    cfg.elements = n;
+    cfg.workers = 4;
+    cfg.workload = Workload::Sin;
+    cfg.partition = Partition::Seed;
+    QVERIFY(runToEnd(c, cfg));
+    const RunReport& r = c.report();
+    QCOMPARE(r.status, RunStatus::Finished); // every worker did what it was given
+    QCOMPARE(r.unwritten, unwritten);
+    QCOMPARE(r.mismatches, unwritten);
+    QCOMPARE(r.processed, n - unwritten);
+    for (const WorkerReport& w : r.workers)
+        QCOMPARE(w.outcome, WorkerOutcome::Done);
+    const QJsonObject split = QJsonDocument::fromJson(QByteArray::fromStdString(toJson(r)))
+                                  .object()[QLatin1String("seed_split")]
+                                  .toObject();
+    QCOMPARE(split[QLatin1String("extra_ranges")].toInt(), unwritten ? 1 : 0);
+    QVERIFY(split.contains(QLatin1String("out_of_bounds_elements")));
 }
 
 void TestRuns::stopEndsEarly() {
