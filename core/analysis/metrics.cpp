@@ -37,6 +37,10 @@ TimeSplit timeSplit(const WorkerRecord& w, uint64_t nowNs) {
     return t;
 }
 
+double cpuWhileWaitingSeconds(const WorkerRecord& w) {
+    return double(w.waitCpuNs) / 1e9;
+}
+
 double contendedPercent(const LockStats& l) {
     return l.acquisitions ? 100.0 * double(l.contended) / double(l.acquisitions) : 0;
 }
@@ -64,6 +68,7 @@ RunTotals totals(const RunSnapshot& s) {
     RunTotals t;
     for (const WorkerRecord& w : s.workers) {
         t.processed += w.processed;
+        t.cpuNs += w.cpuNs;
         t.lock += w.lock;
         t.droppedEvents += w.droppedEvents;
     }

@@ -21,6 +21,7 @@ struct TimeSplit {
 
 struct RunTotals {
     uint64_t processed = 0;
+    uint64_t cpuNs = 0;
     LockStats lock;
     uint64_t droppedEvents = 0;
 };
@@ -28,6 +29,9 @@ struct RunTotals {
 uint64_t workerEndNs(const WorkerRecord& w, uint64_t nowNs);
 uint64_t busyNs(const WorkerRecord& w, uint64_t nowNs);
 TimeSplit timeSplit(const WorkerRecord& w, uint64_t nowNs);
+// CPU burned while waiting for a lock (measured around each contended lock() call): about the
+// wait's CPU share for a spinning waiter, about 0 for one that sleeps in the kernel (mutex).
+double cpuWhileWaitingSeconds(const WorkerRecord& w);
 
 // "contended": share of acquisitions (a count) that found the lock taken and had to wait.
 double contendedPercent(const LockStats& l);

@@ -110,6 +110,7 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
     r.imbalance = imbalance(s);
     r.lock = t.lock;
     r.droppedEvents = t.droppedEvents;
+    r.cpuSeconds = double(t.cpuNs) / 1e9;
     const uint64_t end = runEndNs(s);
     for (const WorkerRecord& w : s.workers) {
         WorkerReport wr;
@@ -122,6 +123,8 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
         wr.time = timeSplit(w, end);
         wr.rate = workerRate(w, end);
         wr.waitShare = waitShare(w, end);
+        wr.cpuSeconds = double(w.cpuNs) / 1e9;
+        wr.cpuWaitingSeconds = cpuWhileWaitingSeconds(w);
         wr.exitCode = w.exitCode;
         wr.signal = w.signal;
         wr.diedHoldingLock = w.diedHoldingLock;
@@ -160,7 +163,8 @@ std::string toJson(const RunReport& r) {
         ",\"mismatches\":" + std::to_string(r.mismatches) +
         ",\"unwritten\":" + std::to_string(r.unwritten) +
         ",\"lost_updates\":" + std::to_string(r.lostUpdates) + ",\"verdict\":" + str(r.verdict()) +
-        ",\"imbalance\":" + num(r.imbalance) + ",\"lock\":" + lockJson(r.lock, false, r.waitShare) +
+        ",\"imbalance\":" + num(r.imbalance) + ",\"cpu_seconds\":" + num(r.cpuSeconds) +
+        ",\"lock\":" + lockJson(r.lock, false, r.waitShare) +
         ",\"dropped_events\":" + std::to_string(r.droppedEvents) + seedSplitJson(r.config) +
         ",\"workers\":[";
     for (size_t i = 0; i < r.workers.size(); ++i) {
@@ -173,7 +177,8 @@ std::string toJson(const RunReport& r) {
              ",\"busy_seconds\":" + num(w.time.busy) +
              ",\"compute_seconds\":" + num(w.time.compute) +
              ",\"wait_seconds\":" + num(w.time.wait) + ",\"hold_seconds\":" + num(w.time.hold) +
-             ",\"rate\":" + num(w.rate) +
+             ",\"rate\":" + num(w.rate) + ",\"cpu_seconds\":" + num(w.cpuSeconds) +
+             ",\"cpu_waiting_seconds\":" + num(w.cpuWaitingSeconds) +
              ",\"exit_code\":" + (w.exitCode >= 0 ? std::to_string(w.exitCode) : "null") +
              ",\"signal\":" + std::to_string(w.signal) +
              ",\"died_holding_lock\":" + (w.diedHoldingLock ? "true" : "false") +
@@ -205,6 +210,8 @@ std::string toText(const RunReport& r) {
                   (unsigned long long)r.mismatches, (unsigned long long)r.unwritten,
                   (long long)r.lostUpdates);
     o << line << "result: " << r.verdict() << "\n";
+    std::snprintf(line, sizeof line, "cpu %.4f s (all workers, since the barrier)\n", r.cpuSeconds);
+    o << line;
     if (c.partition == Partition::Seed) {
         const SeedSplit s = seedSplit(c);
         o << "seed split: " << s.ranges << " ranges of " << s.step << " for " << c.workers

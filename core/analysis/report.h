@@ -18,10 +18,12 @@ struct WorkerReport {
     uint64_t processed = 0;
     uint64_t assigned = 0;
     TimeSplit time;
-    double rate = 0;      // elements per busy second
-    double waitShare = 0; // of busy time
-    int exitCode = -1;    // -1 when killed by a signal or never exited normally
-    int signal = 0;       // signal that ended it, 0 if none
+    double rate = 0; // elements per busy second
+    double cpuSeconds = 0;
+    double cpuWaitingSeconds = 0; // CPU burned while waiting (see metrics.h)
+    double waitShare = 0;         // of busy time
+    int exitCode = -1;            // -1 when killed by a signal or never exited normally
+    int signal = 0;               // signal that ended it, 0 if none
     bool diedHoldingLock = false;
     LockStats lock;
 };
@@ -40,7 +42,8 @@ struct RunReport {
     int64_t lostUpdates = 0;
     double imbalance = 0;
     LockStats lock;
-    double waitShare = 0; // all workers' wait time over all workers' busy time
+    double waitShare = 0;  // all workers' wait time over all workers' busy time
+    double cpuSeconds = 0; // all workers' CPU time since the barrier
     uint64_t droppedEvents = 0;
     std::vector<WorkerReport> workers;
     std::string segmentName;

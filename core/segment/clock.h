@@ -24,6 +24,13 @@
 
 namespace shm {
 
+// CPU time of the calling thread. A system call (no vDSO for CPU clocks): read it rarely.
+inline uint64_t threadCpuNs() {
+    timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return uint64_t(ts.tv_sec) * 1'000'000'000ull + uint64_t(ts.tv_nsec);
+}
+
 inline uint64_t nowNs() {
     timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);

@@ -102,8 +102,17 @@ struct alignas(128) WorkerSlot {
     std::atomic<uint64_t> holdNs;
     std::atomic<uint64_t> maxWaitNs;
     std::atomic<uint64_t> pausedNs; // time spent paused, excluded from busy time
+    // CPU time the worker used since the barrier (CLOCK_THREAD_CPUTIME_ID; a worker is one
+    // thread), published with progress at most every millisecond: with more workers than
+    // cores it differs from busy time, and a spinning waiter burns it while a futex waiter
+    // does not.
+    std::atomic<uint64_t> cpuNs;
+    // Of cpuNs: CPU time spent inside contended lock() calls (instrumented runs only).
+    std::atomic<uint64_t> waitCpuNs;
 };
 static_assert(sizeof(WorkerSlot) == 128);
+static_assert(offsetof(WorkerSlot, cpuNs) == 104);
+static_assert(offsetof(WorkerSlot, waitCpuNs) == 112);
 
 // A lock and its acquisition sequence share one cache line: the holder owns the line right after
 // acquiring, so bumping the sequence there costs no extra miss (pthread_mutex_t is 40 bytes).

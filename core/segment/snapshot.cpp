@@ -18,6 +18,8 @@ WorkerRecord readWorker(const Segment& seg, uint32_t k) {
     w.startNs = s.startNs.load(r);
     w.doneNs = s.doneNs.load(r);
     w.pausedNs = s.pausedNs.load(r);
+    w.cpuNs = s.cpuNs.load(r);
+    w.waitCpuNs = s.waitCpuNs.load(r);
     w.holdingLock = s.holdingLock.load(r);
     w.droppedEvents = seg.ring(k).dropped.load(r);
     w.clampedEvents = seg.ring(k).clamped.load(r);

@@ -54,13 +54,19 @@ struct Context {
     uint64_t processed = 0;
     uint64_t assigned = 0;
     uint64_t pausedNs = 0;
+    uint64_t cpuAtStart = 0;  // thread CPU time when the barrier opened
+    uint64_t cpuReadAtNs = 0; // when cpuNs was last published
 };
+
+// CPU time is a system call (~0.3 µs here): in slow motion progress is published per element,
+// so it is read at most once a millisecond (and always at the end).
+constexpr uint64_t kCpuPublishNs = 1'000'000;
 
 LockerContext lockerContext(Context& c) {
     return LockerContext{c.slot, c.ring, c.st, c.clock, c.seg.locks(), &c.h.spin};
 }
 
-void publish(Context& c) {
+void publish(Context& c, bool final = false) {
     auto& s = c.slot;
     constexpr auto r = std::memory_order_relaxed;
     s.processed.store(c.processed, r);
@@ -71,8 +77,14 @@ void publish(Context& c) {
     s.holdNs.store(c.clock.span(c.st.holdTicks), r);
     s.maxWaitNs.store(c.clock.span(c.st.maxWaitTicks), r);
     s.pausedNs.store(c.pausedNs, r);
+    s.waitCpuNs.store(c.st.waitCpuNs, r);
     c.ring.publishCounters();
-    s.heartbeatNs.store(nowNs(), std::memory_order_release);
+    const uint64_t now = nowNs();
+    if (final || now - c.cpuReadAtNs >= kCpuPublishNs) {
+        c.cpuReadAtNs = now;
+        s.cpuNs.store(threadCpuNs() - c.cpuAtStart, r);
+    }
+    s.heartbeatNs.store(now, std::memory_order_release);
 }
 
 // Returns false when the run is being stopped.
@@ -266,6 +278,7 @@ int runWorker(Segment& seg, uint32_t k) {
         return exit_code::kOk;
     }
     slot.startNs.store(nowNs(), std::memory_order_relaxed);
+    c.cpuAtStart = threadCpuNs();
     slot.state.store(uint32_t(WorkerState::Running), std::memory_order_relaxed);
     // A stop that arrives before the first element (e.g. while paused) skips the work.
     if (honourControl(c)) {
@@ -278,6 +291,7 @@ int runWorker(Segment& seg, uint32_t k) {
         static_assert(std::size(kLoops) == size_t(SyncMode::Atomic) + 1);
         kLoops[size_t(c.cfg.sync)](c);
     }
+    publish(c, true); // the final CPU time
     slot.doneNs.store(nowNs(), std::memory_order_relaxed);
     slot.state.store(uint32_t(WorkerState::Done), std::memory_order_release);
     return exit_code::kOk;

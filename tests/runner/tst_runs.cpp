@@ -25,6 +25,7 @@ class TestRuns : public QObject {
     void histogramWithoutSyncRuns();
     void pauseResumeAndLiveDelay();
     void stopEndsEarly();
+    void spinBurnsCpuWhileWaiting();
     void seedSplitLeavesTheRemainderUnwritten_data();
     void seedSplitLeavesTheRemainderUnwritten();
     void killedWhilePausedKeepsThePauseOut();
@@ -224,6 +225,34 @@ void TestRuns::seedSplitLeavesTheRemainderUnwritten() {
                                   .toObject();
     QCOMPARE(split[QLatin1String("extra_ranges")].toInt(), unwritten ? 1 : 0);
     QVERIFY(split.contains(QLatin1String("out_of_bounds_elements")));
+}
+
+void TestRuns::spinBurnsCpuWhileWaiting() {
+    // More workers than cores, 20 µs of work inside the lock per element: waiters on the mutex
+    // sleep in the kernel, waiters on the spin lock burn their cores. Same work, same machine.
+    const auto cpuOf = [this](SyncMode sync, double* waiting) {
+        RunController c;
+        setUp(c);
+        ExperimentConfig cfg;
+        cfg.elements = 20000;
+        cfg.workers = 8;
+        cfg.sync = sync;
+        cfg.delayUs = 20;
+        if (!runToEnd(c, cfg) || !c.report().finished()) return -1.0;
+        *waiting = 0;
+        for (const WorkerReport& w : c.report().workers)
+            *waiting += w.cpuWaitingSeconds;
+        return c.report().cpuSeconds;
+    };
+    double mutexWaiting = 0, spinWaiting = 0;
+    const double mutexCpu = cpuOf(SyncMode::Mutex, &mutexWaiting);
+    const double spinCpu = cpuOf(SyncMode::Spin, &spinWaiting);
+    qInfo("CPU: mutex %.3f s (%.3f s waiting), spin %.3f s (%.3f s waiting)", mutexCpu,
+          mutexWaiting, spinCpu, spinWaiting);
+    QVERIFY(mutexCpu > 0.2); // the work itself: 20000 × 20 µs
+    QVERIFY(spinCpu > 1.5 * mutexCpu);
+    QVERIFY(spinWaiting > 0.5 * (spinCpu - mutexCpu));
+    QVERIFY(mutexWaiting < 0.25 * mutexCpu);
 }
 
 void TestRuns::stopEndsEarly() {

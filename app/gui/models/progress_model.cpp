@@ -55,6 +55,9 @@ void ProgressModel::update(const shm::RunSnapshot& snap) {
                          ? (1 - kRateSmoothing) * m_rows[k].rate + kRateSmoothing * inst
                          : inst;
         }
+        r.cpuSeconds = double(w.cpuNs) / 1e9;
+        r.busySeconds = shm::timeSplit(w, now).busy;
+        r.cpuWaitingSeconds = shm::cpuWhileWaitingSeconds(w);
         m_lastProcessed[k] = w.processed;
         m_lastNs[k] = snap.nowNs;
         r.waitShare = !cfg.usesLock()   ? kNoLock
@@ -89,12 +92,17 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
         if (index.column() == WorkerCol) return worker_palette::color(k);
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == PidCol || index.column() == RateCol || index.column() == WaitCol)
+        if (index.column() == PidCol || index.column() == RateCol || index.column() == CpuCol ||
+            index.column() == WaitCol)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return int(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ToolTipRole:
         if (index.column() == WaitCol && r.waitShare == kTimingsOff)
             return tr("Lock timings are off (--no-instrument): waits were not measured.");
+        if (index.column() == CpuCol)
+            return tr("CPU %1 in %2 busy (wall) time; burned while waiting for a lock: %3")
+                .arg(format::duration(r.cpuSeconds * 1e9), format::duration(r.busySeconds * 1e9),
+                     format::duration(r.cpuWaitingSeconds * 1e9));
         if (index.column() == ProgressCol)
             return r.shareOfRun
                        ? tr("%1 elements: %2 of the whole array (dynamic/guided workers claim "
@@ -115,6 +123,8 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
             return format::percent(r.fraction);
         case RateCol:
             return format::rate(r.rate);
+        case CpuCol:
+            return format::duration(r.cpuSeconds * 1e9);
         case WaitCol:
             if (r.waitShare == kNoLock) return tr("no lock");
             if (r.waitShare == kTimingsOff) return tr("timings off");
@@ -146,6 +156,11 @@ const HeaderDef kHeaders[] = {
                        "behind).")},
     {QT_TRANSLATE_NOOP("ProgressModel", "Rate"),
      QT_TRANSLATE_NOOP("ProgressModel", "Elements per second (average once done).")},
+    {QT_TRANSLATE_NOOP("ProgressModel", "CPU"),
+     QT_TRANSLATE_NOOP("ProgressModel",
+                       "CPU time the worker process used since the barrier. Beside its busy "
+                       "(wall) time it shows preemption (more workers than cores) and CPU burned "
+                       "spinning while waiting for a lock (hover a cell).")},
     {QT_TRANSLATE_NOOP("ProgressModel", "Lock wait"),
      QT_TRANSLATE_NOOP("ProgressModel",
                        "Lock wait: share of this worker's busy TIME spent waiting for the lock "

@@ -21,6 +21,9 @@ struct ProgressRow {
     double fraction = 0;
     double totalFraction = 0;
     double rate = 0;       // elements/s
+    double cpuSeconds = 0; // since the barrier
+    double busySeconds = 0;
+    double cpuWaitingSeconds = 0;
     double waitShare = -1; // of busy time; ProgressModel::kNoLock / kTimingsOff
     bool operator==(const ProgressRow&) const = default;
 };
@@ -28,7 +31,7 @@ struct ProgressRow {
 class ProgressModel : public WorkerRowsModel<ProgressRow> {
     Q_OBJECT
   public:
-    enum Column { WorkerCol, PidCol, StateCol, ProgressCol, RateCol, WaitCol, ColumnCount };
+    enum Column { WorkerCol, PidCol, StateCol, ProgressCol, RateCol, CpuCol, WaitCol, ColumnCount };
     enum Role {
         FractionRole = Qt::UserRole + 1, // double 0..1: the bar's fill (this worker)
         TotalFractionRole,               // double 0..1: dynamic/guided: all workers together

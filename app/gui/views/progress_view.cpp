@@ -25,14 +25,11 @@ ProgressView::ProgressView(ProgressModel* model, QWidget* parent) : QWidget(pare
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     QHeaderView* h = m_table->horizontalHeader();
     h->setHighlightSections(false);
-    // Narrow columns fit their text; the state gets room for "crashed (signal 9)"; the bar
-    // takes what is left.
+    // Every column but the bar fits its text (the state column widens only when a worker
+    // crashes, so a 1024-px window keeps room for the bar); the bar takes what is left.
     h->setSectionResizeMode(QHeaderView::ResizeToContents);
-    h->setSectionResizeMode(ProgressModel::StateCol, QHeaderView::Interactive);
     h->setSectionResizeMode(ProgressModel::ProgressCol, QHeaderView::Stretch);
     h->setMinimumSectionSize(40);
-    h->resizeSection(ProgressModel::StateCol,
-                     fontMetrics().horizontalAdvance(QStringLiteral("crashed (signal 9)")) + 14);
     m_table->setToolTip(tr("One row per worker process; hover the column headers for details."));
     layout->addWidget(m_table);
 }
