@@ -37,10 +37,6 @@ TimeSplit timeSplit(const WorkerRecord& w, uint64_t nowNs) {
     return t;
 }
 
-double cpuWhileWaitingSeconds(const WorkerRecord& w) {
-    return double(w.waitCpuNs) / 1e9;
-}
-
 double contendedPercent(const LockStats& l) {
     return l.acquisitions ? 100.0 * double(l.contended) / double(l.acquisitions) : 0;
 }

@@ -29,9 +29,6 @@ struct RunTotals {
 uint64_t workerEndNs(const WorkerRecord& w, uint64_t nowNs);
 uint64_t busyNs(const WorkerRecord& w, uint64_t nowNs);
 TimeSplit timeSplit(const WorkerRecord& w, uint64_t nowNs);
-// CPU burned while waiting for a lock (measured around each contended lock() call): about the
-// wait's CPU share for a spinning waiter, about 0 for one that sleeps in the kernel (mutex).
-double cpuWhileWaitingSeconds(const WorkerRecord& w);
 
 // "contended": share of acquisitions (a count) that found the lock taken and had to wait.
 double contendedPercent(const LockStats& l);

@@ -124,7 +124,6 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
         wr.rate = workerRate(w, end);
         wr.waitShare = waitShare(w, end);
         wr.cpuSeconds = double(w.cpuNs) / 1e9;
-        wr.cpuWaitingSeconds = cpuWhileWaitingSeconds(w);
         wr.exitCode = w.exitCode;
         wr.signal = w.signal;
         wr.diedHoldingLock = w.diedHoldingLock;
@@ -178,7 +177,6 @@ std::string toJson(const RunReport& r) {
              ",\"compute_seconds\":" + num(w.time.compute) +
              ",\"wait_seconds\":" + num(w.time.wait) + ",\"hold_seconds\":" + num(w.time.hold) +
              ",\"rate\":" + num(w.rate) + ",\"cpu_seconds\":" + num(w.cpuSeconds) +
-             ",\"cpu_waiting_seconds\":" + num(w.cpuWaitingSeconds) +
              ",\"exit_code\":" + (w.exitCode >= 0 ? std::to_string(w.exitCode) : "null") +
              ",\"signal\":" + std::to_string(w.signal) +
              ",\"died_holding_lock\":" + (w.diedHoldingLock ? "true" : "false") +

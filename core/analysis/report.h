@@ -18,12 +18,11 @@ struct WorkerReport {
     uint64_t processed = 0;
     uint64_t assigned = 0;
     TimeSplit time;
-    double rate = 0; // elements per busy second
-    double cpuSeconds = 0;
-    double cpuWaitingSeconds = 0; // CPU burned while waiting (see metrics.h)
-    double waitShare = 0;         // of busy time
-    int exitCode = -1;            // -1 when killed by a signal or never exited normally
-    int signal = 0;               // signal that ended it, 0 if none
+    double rate = 0;       // elements per busy second
+    double cpuSeconds = 0; // since the barrier
+    double waitShare = 0;  // of busy time
+    int exitCode = -1;     // -1 when killed by a signal or never exited normally
+    int signal = 0;        // signal that ended it, 0 if none
     bool diedHoldingLock = false;
     LockStats lock;
 };

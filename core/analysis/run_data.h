@@ -53,7 +53,6 @@ struct WorkerRecord {
     uint64_t doneNs = 0;  // finished or stopped (0 if it never got there: killed)
     uint64_t pausedNs = 0;
     uint64_t cpuNs = 0;       // CPU time used since the barrier (published at most every ms)
-    uint64_t waitCpuNs = 0;   // of it, inside contended lock() calls (spinning burns it)
     uint32_t holdingLock = 0; // 0 = none, else lock id + 1
     uint64_t droppedEvents = 0;
     uint64_t clampedEvents = 0; // event times the worker raised to its previous event's

@@ -107,12 +107,9 @@ struct alignas(128) WorkerSlot {
     // cores it differs from busy time, and a spinning waiter burns it while a futex waiter
     // does not.
     std::atomic<uint64_t> cpuNs;
-    // Of cpuNs: CPU time spent inside contended lock() calls (instrumented runs only).
-    std::atomic<uint64_t> waitCpuNs;
 };
 static_assert(sizeof(WorkerSlot) == 128);
 static_assert(offsetof(WorkerSlot, cpuNs) == 104);
-static_assert(offsetof(WorkerSlot, waitCpuNs) == 112);
 
 // A lock and its acquisition sequence share one cache line: the holder owns the line right after
 // acquiring, so bumping the sequence there costs no extra miss (pthread_mutex_t is 40 bytes).

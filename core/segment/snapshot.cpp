@@ -19,7 +19,6 @@ WorkerRecord readWorker(const Segment& seg, uint32_t k) {
     w.doneNs = s.doneNs.load(r);
     w.pausedNs = s.pausedNs.load(r);
     w.cpuNs = s.cpuNs.load(r);
-    w.waitCpuNs = s.waitCpuNs.load(r);
     w.holdingLock = s.holdingLock.load(r);
     w.droppedEvents = seg.ring(k).dropped.load(r);
     w.clampedEvents = seg.ring(k).clamped.load(r);

@@ -66,7 +66,6 @@ template <> struct RawLock<SyncMode::Spin> {
 // instrumentation does not put a shared-cache-line write on every element.
 struct LockCounters {
     uint64_t acquisitions = 0, contended = 0, waitTicks = 0, holdTicks = 0, maxWaitTicks = 0;
-    uint64_t waitCpuNs = 0; // CPU time spent inside contended lock() calls
 };
 
 // What a Locker works on: the worker's own slot, ring and counters, the run's tick conversion
@@ -122,13 +121,8 @@ template <SyncMode S, bool Instr> class Locker {
                                      std::memory_order_relaxed);
                 // A WaitBegin lost to a full ring is counted there; the hold still follows.
                 m_c.ring.push(EventKind::WaitBegin, m_c.clock.toNs(t0), id);
-                // CPU spent inside the blocking call: a spinner burns it, a futex sleeper does
-                // not. Two CPU-clock reads (~0.3 µs each, system calls) on the contended path
-                // only, whose waits are microseconds to milliseconds.
-                const uint64_t cpu0 = threadCpuNs();
                 m_raw.lock(id);
                 m_acquiredAt = ticks();
-                m_c.st.waitCpuNs += threadCpuNs() - cpu0;
                 m_waitBegin = t0;
                 // Holding now: a holder shown as "waiting" would also hide it from the
                 // controller's stall check.

@@ -77,7 +77,6 @@ void publish(Context& c, bool final = false) {
     s.holdNs.store(c.clock.span(c.st.holdTicks), r);
     s.maxWaitNs.store(c.clock.span(c.st.maxWaitTicks), r);
     s.pausedNs.store(c.pausedNs, r);
-    s.waitCpuNs.store(c.st.waitCpuNs, r);
     c.ring.publishCounters();
     const uint64_t now = nowNs();
     if (final || now - c.cpuReadAtNs >= kCpuPublishNs) {

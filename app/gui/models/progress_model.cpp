@@ -57,7 +57,6 @@ void ProgressModel::update(const shm::RunSnapshot& snap) {
         }
         r.cpuSeconds = double(w.cpuNs) / 1e9;
         r.busySeconds = shm::timeSplit(w, now).busy;
-        r.cpuWaitingSeconds = shm::cpuWhileWaitingSeconds(w);
         m_lastProcessed[k] = w.processed;
         m_lastNs[k] = snap.nowNs;
         r.waitShare = !cfg.usesLock()   ? kNoLock
@@ -100,9 +99,8 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
         if (index.column() == WaitCol && r.waitShare == kTimingsOff)
             return tr("Lock timings are off (--no-instrument): waits were not measured.");
         if (index.column() == CpuCol)
-            return tr("CPU %1 in %2 busy (wall) time; burned while waiting for a lock: %3")
-                .arg(format::duration(r.cpuSeconds * 1e9), format::duration(r.busySeconds * 1e9),
-                     format::duration(r.cpuWaitingSeconds * 1e9));
+            return tr("CPU %1 in %2 of busy (wall) time")
+                .arg(format::duration(r.cpuSeconds * 1e9), format::duration(r.busySeconds * 1e9));
         if (index.column() == ProgressCol)
             return r.shareOfRun
                        ? tr("%1 elements: %2 of the whole array (dynamic/guided workers claim "
@@ -160,7 +158,8 @@ const HeaderDef kHeaders[] = {
      QT_TRANSLATE_NOOP("ProgressModel",
                        "CPU time the worker process used since the barrier. Beside its busy "
                        "(wall) time it shows preemption (more workers than cores) and CPU burned "
-                       "spinning while waiting for a lock (hover a cell).")},
+                       "spinning while waiting for a lock: a mutex waiter sleeps, a spinner "
+                       "does not.")},
     {QT_TRANSLATE_NOOP("ProgressModel", "Lock wait"),
      QT_TRANSLATE_NOOP("ProgressModel",
                        "Lock wait: share of this worker's busy TIME spent waiting for the lock "

@@ -23,7 +23,6 @@ struct ProgressRow {
     double rate = 0;       // elements/s
     double cpuSeconds = 0; // since the barrier
     double busySeconds = 0;
-    double cpuWaitingSeconds = 0;
     double waitShare = -1; // of busy time; ProgressModel::kNoLock / kTimingsOff
     bool operator==(const ProgressRow&) const = default;
 };
