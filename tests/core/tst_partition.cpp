@@ -158,10 +158,7 @@ void TestPartition::seedSplitAsWritten() {
     QFETCH(quint64, extra);
     QFETCH(quint64, outOfBounds);
     QFETCH(quint64, neverCovered);
-    ExperimentConfig cfg;
-    cfg.elements = n;
-    cfg.workers = w;
-    cfg.partition = Partition::Seed;
+    const ExperimentConfig cfg{.workers = w, .elements = n, .partition = Partition::Seed};
     const SeedSplit s = seedSplit(cfg);
     QCOMPARE(s.ranges, ranges);
     QCOMPARE(s.extraRanges, extra);
