@@ -17,7 +17,8 @@ PartitionStrip::PartitionStrip(const shm::Decimator* decimator, QCPAxis* axis, Q
     setObjectName(QStringLiteral("partitionStrip"));
     setToolTip(tr("Partition map. plan: which worker the partition gives each index range "
                   "(dynamic/guided: how far work has been handed out). written: who wrote each "
-                  "range, from the owner map."));
+                  "range, from the owner map. Red hatching (seed split): ranges the blog's "
+                  "arange split plans but no worker runs."));
 }
 
 void PartitionStrip::setRun(const shm::ExperimentConfig& cfg, bool active) {
@@ -109,4 +110,19 @@ void PartitionStrip::paintEvent(QPaintEvent*) {
             y += h;
         }
     }
+    if (m_cfg.partition == shm::Partition::Seed) drawSeedRemainder(p);
+}
+
+void PartitionStrip::drawSeedRemainder(QPainter& p) const {
+    // The blog's split plans more ranges than workers: what they cover is never run. Hatched in
+    // red across both rows, at least 3 px wide so a single element still shows.
+    const shm::SeedSplit s = shm::seedSplit(m_cfg);
+    const uint64_t from = std::min<uint64_t>(uint64_t(m_cfg.workers), s.ranges) * s.step;
+    if (from >= m_cfg.elements) return;
+    const double x0 = m_axis->coordToPixel(double(from));
+    const double x1 = std::max(x0 + 3, m_axis->coordToPixel(double(m_cfg.elements)));
+    const QRectF r(x0, kPlanTop, x1 - x0, kWrittenTop + kWrittenHeight - kPlanTop);
+    p.fillRect(r, QBrush(worker_palette::mismatchColor(), Qt::BDiagPattern));
+    p.setPen(worker_palette::mismatchColor());
+    p.drawRect(r);
 }

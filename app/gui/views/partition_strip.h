@@ -13,6 +13,7 @@ namespace shm {
 class Decimator;
 }
 class QCPAxis;
+class QPainter;
 
 class PartitionStrip : public QWidget {
     Q_OBJECT
@@ -28,6 +29,7 @@ class PartitionStrip : public QWidget {
 
   private:
     void computePlan();
+    void drawSeedRemainder(QPainter& p) const;
 
     const shm::Decimator* m_dec;
     QCPAxis* m_axis;
