@@ -23,6 +23,7 @@ inline QString flag(const shm::SettingRow& r) {
 inline uint64_t nonDefault(const shm::SettingRow& r) {
     switch (r.kind) {
     case shm::SettingKind::Count:
+        if (shm::isNone(r, r.def)) return r.min;
         return r.def < r.max ? r.def + 1 : r.def - 1;
     case shm::SettingKind::Enum:
         return (r.def + 1) % r.choices.size();

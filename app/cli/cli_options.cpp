@@ -61,6 +61,10 @@ QString jsonValueText(const shm::SettingRow& row, const QString& key, const QJso
     case shm::SettingKind::Count:
         break;
     }
+    if (v.isNull() && !row.none.empty()) { // what the report prints for "not set"
+        *text = fromView(row.none);
+        return {};
+    }
     const double d = v.toDouble(std::nan(""));
     if (!v.isDouble() || std::floor(d) != d)
         return QStringLiteral("--config: field '%1' must be a whole number").arg(key);

@@ -98,7 +98,9 @@ QWidget* countSpin(const shm::SettingRow& r, QWidget* parent) {
         return s;
     }
     auto* s = new QSpinBox(parent);
-    s->setRange(int(r.min), int(r.max));
+    // A row with a "none" word shows it one step below the minimum.
+    s->setRange(int(r.min) - (r.none.empty() ? 0 : 1), int(r.max));
+    if (!r.none.empty()) s->setSpecialValueText(fromView(r.none));
     s->setGroupSeparatorShown(r.max >= 10000);
     return s;
 }
@@ -236,16 +238,12 @@ QGroupBox* ControlsPanel::buildRunBox() {
     rl->addWidget(m_pause, 0, 1);
     rl->addWidget(m_stop, 1, 0);
     rl->addWidget(m_reset, 1, 1);
-    auto* killLabel = new QLabel(tr("Fault injection:"), run);
-    rl->addWidget(killLabel, 2, 0, 1, 2);
-    m_killWorker = new QSpinBox(run);
-    m_killWorker->setObjectName(QStringLiteral("killWorkerSpin"));
-    m_killWorker->setPrefix(QStringLiteral("w"));
-    m_killWorker->setToolTip(tr("Which worker to kill."));
-    m_kill = button(tr("Kill worker"), "killButton",
-                    tr("Send SIGKILL to the chosen worker: it gets no chance to release a lock."));
-    rl->addWidget(m_killWorker, 3, 0);
-    rl->addWidget(m_kill, 3, 1);
+    // Which worker and when come from the Fault injection group (the scripted fault's rows).
+    m_kill = button(tr("Kill worker now"), "killButton",
+                    tr("Send SIGKILL to the worker chosen under Fault injection (with When = "
+                       "holding: at its next lock acquisition, inside the critical section). It "
+                       "gets no chance to release anything."));
+    rl->addWidget(m_kill, 2, 0, 1, 2);
     return run;
 }
 
@@ -254,14 +252,16 @@ void ControlsPanel::connectRunButtons() {
     connect(m_pause, &QPushButton::clicked, this, &ControlsPanel::pauseResumeRequested);
     connect(m_stop, &QPushButton::clicked, this, &ControlsPanel::stopRequested);
     connect(m_reset, &QPushButton::clicked, this, &ControlsPanel::resetRequested);
-    connect(m_kill, &QPushButton::clicked, this,
-            [this] { emit killRequested(uint32_t(m_killWorker->value())); });
+    connect(m_kill, &QPushButton::clicked, this, [this] {
+        const shm::ExperimentConfig c = config();
+        if (c.killWorker != shm::kNoWorker) emit killRequested(c.killWorker, c.killWhen);
+    });
 }
 
 void ControlsPanel::setFieldValue(Field& f, uint64_t v) {
     const QSignalBlocker block(f.widget); // one settingsChanged() after all fields
     if (auto* s = qobject_cast<QSpinBox*>(f.widget))
-        s->setValue(int(v));
+        s->setValue(shm::isNone(*f.row, v) ? s->minimum() : int(v));
     else if (auto* d = qobject_cast<QDoubleSpinBox*>(f.widget))
         d->setValue(double(v));
     else if (auto* c = qobject_cast<QComboBox*>(f.widget))
@@ -276,7 +276,9 @@ void ControlsPanel::setFieldValue(Field& f, uint64_t v) {
 }
 
 uint64_t ControlsPanel::fieldValue(const Field& f) const {
-    if (auto* s = qobject_cast<QSpinBox*>(f.widget)) return uint64_t(s->value());
+    if (auto* s = qobject_cast<QSpinBox*>(f.widget))
+        return !f.row->none.empty() && s->value() == s->minimum() ? shm::kNone
+                                                                  : uint64_t(s->value());
     if (auto* d = qobject_cast<QDoubleSpinBox*>(f.widget))
         return uint64_t(std::llround(d->value()));
     if (auto* c = qobject_cast<QComboBox*>(f.widget)) return c->currentData().toULongLong();
@@ -318,8 +320,8 @@ void ControlsPanel::settingsChanged() {
     m_pause->setText(m_phase == shm::Phase::Paused ? tr("Resume") : tr("Pause"));
     m_stop->setEnabled(active && m_phase != shm::Phase::Stopping);
     m_reset->setEnabled(m_phase == shm::Phase::Finished);
-    m_killWorker->setMaximum(int(c.workers) - 1);
-    m_kill->setEnabled(active && m_phase != shm::Phase::Stopping);
+    m_kill->setEnabled(active && m_phase != shm::Phase::Stopping &&
+                       c.killWorker != shm::kNoWorker && c.killWorker < c.workers);
 }
 
 void ControlsPanel::setPhase(shm::Phase phase) {

@@ -34,7 +34,7 @@ class ControlsPanel : public QWidget {
     void pauseResumeRequested();
     void stopRequested();
     void resetRequested();
-    void killRequested(uint32_t worker);
+    void killRequested(uint32_t worker, shm::KillWhen when);
     void delayChanged(uint32_t us);
 
   private:
@@ -61,7 +61,6 @@ class ControlsPanel : public QWidget {
     QPushButton* m_pause;
     QPushButton* m_stop;
     QPushButton* m_reset;
-    QSpinBox* m_killWorker;
     QPushButton* m_kill;
     shm::Phase m_phase = shm::Phase::Idle;
 };

@@ -325,6 +325,8 @@ void MainWindow::updateStatus(const shm::RunSnapshot& snap) {
         break;
     case P::Running:
         state = tr("Running — %1 of elements done").arg(format::percent(shm::runFraction(snap)));
+        if (const std::string crash = shm::crashNote(snap); !crash.empty())
+            state += QStringLiteral(" · ") + format::text(crash);
         break;
     case P::Paused:
         state = tr("Paused at %1 — Space resumes").arg(format::percent(shm::runFraction(snap)));

@@ -18,12 +18,32 @@ constexpr uint64_t kStallNs = 30'000'000'000ull; // no live worker published any
 // or a test that never asks) must not grow without bound.
 // Rings hold 8192 events and are drained every 10 ms: 64k is several frames' worth.
 constexpr size_t kMaxPendingEvents = 65'536; // per worker: 1 MiB
+// A deadlock is declared once every survivor has looked blocked for this long (the window
+// shows them waiting meanwhile); a worker silent for kSilentNs counts as blocked even without
+// lock timings (--no-instrument does not publish "waiting for lock").
+constexpr uint64_t kDeadlockConfirmNs = 500'000'000;
+constexpr uint64_t kSilentNs = 1'000'000'000;
+
+// "the mutex", "stripe 3's mutex", "the spin lock": the lock a worker died holding.
+QString lockName(const shm::ExperimentConfig& c, uint32_t holdingLock) {
+    switch (c.sync) {
+    case shm::SyncMode::Striped:
+        return QStringLiteral("stripe %1's mutex").arg(holdingLock - 1);
+    case shm::SyncMode::Spin:
+        return QStringLiteral("the spin lock");
+    default:
+        return QStringLiteral("the mutex");
+    }
+}
 } // namespace
 
 RunController::RunController(QObject* parent) : QObject(parent) {
     m_workerPath = QCoreApplication::applicationDirPath() + QStringLiteral("/shmscope-worker");
     m_poll.setInterval(kPollMs);
     connect(&m_poll, &QTimer::timeout, this, &RunController::poll);
+    m_faultTimer.setSingleShot(true);
+    m_faultTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_faultTimer, &QTimer::timeout, this, &RunController::fireScriptedFault);
     m_stopDeadline.setSingleShot(true);
     connect(&m_stopDeadline, &QTimer::timeout, this, [this] {
         if (!isActive() || m_verifying) return;
@@ -91,6 +111,10 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     m_exits.assign(cfg.workers, shm::WorkerRecord{});
     m_pendingEvents.assign(cfg.workers, {});
     m_eventsDiscarded = 0;
+    m_parkWanted = -1;
+    m_deadHolder = -1;
+    m_allBlockedNs = 0;
+    m_awaitingRecovery.clear();
     setPhase(shm::Phase::Starting);
     for (uint32_t k = 0; k < cfg.workers; ++k)
         m_procs.push_back(spawnWorker(k, name));
@@ -143,9 +167,70 @@ void RunController::stop() {
     m_stopDeadline.start(kStopTimeoutMs);
 }
 
-void RunController::killWorker(uint32_t k) {
+void RunController::killWorker(uint32_t k, shm::KillWhen when) {
     if (k >= m_procs.size() || m_procs[k]->state() == QProcess::NotRunning) return;
+    if (when == shm::KillWhen::Holding && m_cfg.usesLock() && m_segment && !m_failed) {
+        // Parked inside the critical section first; checkParked() sends the kill.
+        m_parkWanted = int(k);
+        m_segment->header().parkWorker.store(k + 1, std::memory_order_relaxed);
+        return;
+    }
+    if (!m_meta.fault.killed && m_cfg.killWorker == k && m_releaseNs) {
+        m_meta.fault.killed = true;
+        m_meta.fault.atMs = double(shm::nowNs() - m_releaseNs) / 1e6;
+    }
     m_procs[k]->kill(); // SIGKILL: the worker gets no chance to release anything
+}
+
+void RunController::fireScriptedFault() {
+    if (m_phase != shm::Phase::Running && m_phase != shm::Phase::Paused) return;
+    killWorker(m_cfg.killWorker, m_cfg.killWhen);
+}
+
+// The worker asked to park holds its lock and waits: kill it there.
+void RunController::checkParked() {
+    if (m_parkWanted < 0) return;
+    const auto k = uint32_t(m_parkWanted);
+    if (m_exits[k].exited) {
+        m_parkWanted = -1;
+        return;
+    }
+    if (!m_segment->slot(k).parked.load(std::memory_order_acquire)) return;
+    m_parkWanted = -1;
+    m_segment->header().parkWorker.store(0, std::memory_order_relaxed);
+    killWorker(k, shm::KillWhen::Time);
+}
+
+// A worker died holding a lock nobody can recover: the survivors that need it block forever.
+// Declared once every live worker has looked blocked for kDeadlockConfirmNs; until then they
+// show as "waiting for lock" and the lock timeline's lanes turn red.
+void RunController::checkDeadlock() {
+    if (m_deadHolder < 0 || m_failed) return;
+    const uint64_t now = shm::nowNs();
+    const uint64_t silent = kSilentNs + uint64_t(m_cfg.delayUs) * 2000;
+    uint32_t blocked = 0;
+    for (uint32_t k = 0; k < m_exits.size(); ++k) {
+        if (m_exits[k].exited) continue;
+        const shm::WorkerRecord w = shm::readWorker(*m_segment, k);
+        const bool isBlocked = w.state == shm::WorkerState::WaitingForLock ||
+                               (w.heartbeatNs < now && now - w.heartbeatNs > silent);
+        if (!isBlocked) {
+            m_allBlockedNs = 0;
+            return;
+        }
+        ++blocked;
+    }
+    if (blocked == 0) return; // everyone else exited: maybeFinish() ends the run
+    if (!m_allBlockedNs) {
+        m_allBlockedNs = now;
+        return;
+    }
+    if (now - m_allBlockedNs < kDeadlockConfirmNs) return;
+    const auto k = uint32_t(m_deadHolder);
+    fail(tr("deadlock: worker %1 died holding %2, %3 workers blocked")
+             .arg(k)
+             .arg(lockName(m_cfg, m_segment->slot(k).holdingLock.load()))
+             .arg(blocked));
 }
 
 void RunController::setDelayUs(uint32_t us) {
@@ -241,10 +326,15 @@ void RunController::drainRings() {
 void RunController::poll() {
     if (!m_segment) return;
     drainRings();
-    if (m_phase == shm::Phase::Starting)
+    if (m_phase == shm::Phase::Starting) {
         pollBarrier();
-    else if (m_phase == shm::Phase::Running)
+        return;
+    }
+    checkParked();
+    if (m_phase == shm::Phase::Running) {
+        checkDeadlock();
         checkStall();
+    }
 }
 
 void RunController::pollBarrier() {
@@ -256,6 +346,7 @@ void RunController::pollBarrier() {
         h.releaseNs.store(m_releaseNs, std::memory_order_relaxed);
         h.runState.store(uint32_t(shm::RunState::Running), std::memory_order_release);
         setPhase(shm::Phase::Running);
+        if (m_cfg.killWorker != shm::kNoWorker) m_faultTimer.start(int(m_cfg.killAtMs));
     } else if (attached != m_lastAttached) {
         // Big segments take workers a while to map: only a pause in attaching is a failure.
         m_lastAttached = attached;
@@ -304,17 +395,7 @@ void RunController::onWorkerFinished(uint32_t k, int exitCode, QProcess::ExitSta
         for (const QByteArray& line : err.split('\n'))
             m_meta.errors.push_back("worker " + std::to_string(k) + ": " + line.toStdString());
     if (status == QProcess::CrashExit) {
-        // Qt reports the terminating signal as the exit code of a crashed process.
-        e.signal = exitCode;
-        // Only a worker that died on its own can have left the lock held: one the app killed
-        // was killed because of an earlier failure (and may well be blocked on that lock).
-        e.diedHoldingLock =
-            !e.terminatedByUs && m_segment && m_segment->slot(k).holdingLock.load() != 0;
-        if (!e.terminatedByUs && !m_failed)
-            fail(tr("worker %1 was killed by signal %2%3")
-                     .arg(k)
-                     .arg(exitCode)
-                     .arg(e.diedHoldingLock ? tr(" while holding a lock") : QString()));
+        onCrash(k, exitCode); // Qt reports the terminating signal as the exit code
     } else {
         e.exitCode = exitCode;
         if (exitCode != 0 && !m_failed)
@@ -324,8 +405,37 @@ void RunController::onWorkerFinished(uint32_t k, int exitCode, QProcess::ExitSta
     maybeFinish();
 }
 
+void RunController::onCrash(uint32_t k, int signal) {
+    shm::WorkerRecord& e = m_exits[k];
+    e.signal = signal;
+    // Only a worker that died on its own can have left the lock held: one the app killed
+    // was killed because of an earlier failure (and may well be blocked on that lock).
+    e.diedHoldingLock =
+        !e.terminatedByUs && m_segment && m_segment->slot(k).holdingLock.load() != 0;
+    if (e.terminatedByUs || m_failed) return;
+    const QString what = tr("worker %1 was killed by signal %2%3")
+                             .arg(k)
+                             .arg(signal)
+                             .arg(e.diedHoldingLock ? tr(" while holding a lock") : QString());
+    if (e.diedHoldingLock && m_cfg.sync == shm::SyncMode::Robust) {
+        // The next locker gets EOWNERDEAD and takes the dead worker's work over; finish()
+        // checks that someone did.
+        m_awaitingRecovery.push_back(k);
+    } else if (e.diedHoldingLock && m_deadHolder < 0) {
+        // Show the deadlock rather than end it at once: checkDeadlock() ends the run when
+        // every survivor is blocked (or the survivors finish without needing the lock).
+        m_deadHolder = int(k);
+        m_allBlockedNs = 0;
+    } else {
+        fail(what);
+    }
+}
+
 void RunController::fail(const QString& why) {
-    if (!m_failed) m_meta.errors.push_back(why.toStdString());
+    if (!m_failed) {
+        m_meta.errors.push_back(why.toStdString());
+        m_meta.failure = why.toStdString();
+    }
     m_failed = true;
     if (m_segment)
         m_segment->header().runState.store(uint32_t(shm::RunState::Stopping),
@@ -355,6 +465,21 @@ void RunController::finish() {
     if (m_phase == shm::Phase::Finished || m_verifying) return;
     m_poll.stop();
     m_stopDeadline.stop();
+    m_faultTimer.stop();
+    // A kill sent as the worker was exiting on its own did not strike.
+    if (m_meta.fault.killed && m_cfg.killWorker < m_exits.size() &&
+        m_exits[m_cfg.killWorker].signal == 0)
+        m_meta.fault = {};
+    // A crash the run was allowed to outlive still fails it unless a survivor recovered it.
+    for (uint32_t k : m_awaitingRecovery)
+        if (!m_failed && m_segment->slot(k).recoveredBy.load() == 0)
+            fail(tr("worker %1 died holding the robust mutex and no survivor locked it again to "
+                    "take its work over")
+                     .arg(k));
+    if (m_deadHolder >= 0 && !m_failed)
+        fail(tr("worker %1 was killed by signal %2 while holding a lock")
+                 .arg(m_deadHolder)
+                 .arg(m_exits[uint32_t(m_deadHolder)].signal));
     drainRings();
     // Taken while a pause (stopped or killed while paused) still counts as current.
     m_final = snapshot();

@@ -38,8 +38,10 @@ class RunController : public QObject {
     bool start(const shm::ExperimentConfig& cfg, QString* error);
     void pause();
     void resume();
-    void stop();                 // ask workers to stop; killed if they do not within 3 s
-    void killWorker(uint32_t k); // fault injection: SIGKILL
+    void stop(); // ask workers to stop; killed if they do not within 3 s
+    // Fault injection: SIGKILL now, or (Holding) at the worker's next lock acquisition, while it
+    // holds the lock. The worker then counts as crashed, as if it had died on its own.
+    void killWorker(uint32_t k, shm::KillWhen when = shm::KillWhen::Time);
     void setDelayUs(uint32_t us);
     // Forgets the finished run (a model holding its ArrayRef keeps the mapping alive).
     void reset();
@@ -68,6 +70,10 @@ class RunController : public QObject {
     void drainRings();
     void pollBarrier();
     void checkStall();
+    void fireScriptedFault();
+    void checkParked();
+    void checkDeadlock();
+    void onCrash(uint32_t k, int signal);
     void onWorkerFinished(uint32_t k, int exitCode, QProcess::ExitStatus status);
     void onWorkerError(uint32_t k, QProcess::ProcessError err);
     void fail(const QString& why);
@@ -90,6 +96,11 @@ class RunController : public QObject {
     shm::Phase m_phase = shm::Phase::Idle;
     QTimer m_poll;
     QTimer m_stopDeadline;
+    QTimer m_faultTimer;         // the scripted fault, armed when the barrier opens
+    int m_parkWanted = -1;       // asked to park inside its next critical section
+    int m_deadHolder = -1;       // died holding a lock that is not robust: deadlock watch
+    uint64_t m_allBlockedNs = 0; // since when every survivor looks blocked
+    std::vector<uint32_t> m_awaitingRecovery; // died holding the robust mutex
     QElapsedTimer m_wall;
     QElapsedTimer m_attachClock;
     uint64_t m_releaseNs = 0;

@@ -142,6 +142,23 @@ std::vector<double> workerCoverage(const LockActivity& a, uint32_t k, Activity k
     return cover;
 }
 
+uint32_t lockLaneCount(const LockActivity& a) {
+    switch (a.sync()) {
+    case SyncMode::Mutex:
+    case SyncMode::Spin:
+    case SyncMode::Robust:
+        return 1;
+    case SyncMode::Striped: {
+        const uint32_t stripes = a.locks() > 1 ? a.locks() - 1 : 1;
+        return stripes <= kMaxStripeLanes ? stripes : 1;
+    }
+    case SyncMode::None:
+    case SyncMode::Atomic:
+        break;
+    }
+    return 0;
+}
+
 std::vector<LockLane> lockLanes(const LockActivity& a, const TimeColumns& w, uint64_t openEndNs) {
     std::vector<LockLane> lanes;
     const size_t cols = size_t(std::max(0, w.columns));
@@ -170,6 +187,7 @@ std::vector<LockLane> lockLanes(const LockActivity& a, const TimeColumns& w, uin
     switch (a.sync()) {
     case SyncMode::Mutex:
     case SyncMode::Spin:
+    case SyncMode::Robust:
         lanes.push_back(laneFor(0, "lock", 1));
         break;
     case SyncMode::Striped: {

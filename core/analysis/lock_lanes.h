@@ -111,5 +111,7 @@ struct LockLane {
 // "s0".."s7"; more stripes: one summary lane "stripes". No lanes for none/atomic.
 inline constexpr uint32_t kMaxStripeLanes = 8;
 std::vector<LockLane> lockLanes(const LockActivity& a, const TimeColumns& w, uint64_t openEndNs);
+// How many lanes lockLanes() returns for a's sync mode, without computing them (layout).
+uint32_t lockLaneCount(const LockActivity& a);
 
 } // namespace shm

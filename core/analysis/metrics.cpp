@@ -135,7 +135,8 @@ std::string stateText(const WorkerRecord& w, const RunSnapshot& s) {
     const std::string sig = "(signal " + std::to_string(w.signal) + ")";
     switch (o) {
     case WorkerOutcome::Crashed:
-        return "crashed " + sig + (w.diedHoldingLock ? ", held lock" : "");
+        return "crashed " + sig + (w.diedHoldingLock ? ", held lock" : "") +
+               (w.recoveredBy >= 0 ? ", recovered by " + std::to_string(w.recoveredBy) : "");
     case WorkerOutcome::Terminated:
         return "terminated " + sig;
     case WorkerOutcome::Failed:
@@ -148,6 +149,24 @@ std::string stateText(const WorkerRecord& w, const RunSnapshot& s) {
         return std::string(nameOf(o));
     }
     return {};
+}
+
+std::string crashNote(const RunSnapshot& s) {
+    std::string out;
+    uint32_t waiting = 0;
+    for (const WorkerRecord& w : s.workers)
+        waiting += !w.exited && w.state == WorkerState::WaitingForLock;
+    for (const WorkerRecord& w : s.workers) {
+        if (outcome(w, s) != WorkerOutcome::Crashed) continue;
+        if (!out.empty()) out += "; ";
+        out += "worker " + std::to_string(w.id) +
+               (w.diedHoldingLock ? " died holding the lock" : " crashed");
+        if (w.recoveredBy >= 0)
+            out += ", recovered by " + std::to_string(w.recoveredBy);
+        else if (w.diedHoldingLock && waiting)
+            out += ", " + std::to_string(waiting) + " waiting for it";
+    }
+    return out;
 }
 
 double progressFraction(const WorkerRecord& w, const RunSnapshot& s) {

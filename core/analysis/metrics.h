@@ -56,6 +56,9 @@ double workerRate(const WorkerRecord& w, uint64_t nowNs);
 WorkerOutcome outcome(const WorkerRecord& w, const RunSnapshot& s);
 // The worker's state as the window and the text report show it, e.g. "crashed (signal 9),
 // held lock", "terminated (signal 9)", "failed (code 3)", "waiting for lock".
+// A live run's crashes in a few words, for the status line ("" if none): "worker 1 died holding
+// the lock, 3 waiting for it", "worker 1 died holding the lock, recovered by 3".
+std::string crashNote(const RunSnapshot& s);
 std::string stateText(const WorkerRecord& w, const RunSnapshot& s);
 
 // Fill of a worker's progress bar. Static partitions: its own share (1 = its work is done).

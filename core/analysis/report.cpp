@@ -43,7 +43,9 @@ std::string configJson(const ExperimentConfig& c) {
     for (const SettingRow& r : kSettings) {
         if (s.size() > 1) s += ",";
         s += str(r.reportKey) + ":";
-        s += r.kind == SettingKind::Enum ? str(settingText(r, c)) : settingText(r, c);
+        s += r.kind == SettingKind::Enum ? str(settingText(r, c))
+             : isNone(r, r.get(c))       ? "null"
+                                         : settingText(r, c);
     }
     return s + "}";
 }
@@ -56,6 +58,27 @@ std::string seedSplitJson(const ExperimentConfig& c) {
            ",\"extra_ranges\":" + std::to_string(s.extraRanges) +
            ",\"out_of_bounds_elements\":" + std::to_string(s.outOfBounds) +
            ",\"never_covered_elements\":" + std::to_string(s.neverCovered) + "}";
+}
+
+// Only with --kill-worker: what the scripted fault did.
+std::string faultJson(const RunReport& r) {
+    const ExperimentConfig& c = r.config;
+    if (c.killWorker == kNoWorker) return {};
+    return ",\"fault\":{\"worker\":" + std::to_string(c.killWorker) +
+           ",\"at_ms\":" + std::to_string(c.killAtMs) + ",\"when\":" + str(toString(c.killWhen)) +
+           ",\"killed\":" + (r.fault.killed ? "true" : "false") +
+           ",\"killed_at_ms\":" + (r.fault.killed ? num(r.fault.atMs) : "null") + "}";
+}
+
+std::string recoveriesJson(const RunReport& r) {
+    std::string s = ",\"recoveries\":[";
+    for (size_t i = 0; i < r.recoveries.size(); ++i) {
+        const Recovery& v = r.recoveries[i];
+        s += std::string(i ? "," : "") + "{\"by_worker\":" + std::to_string(v.byWorker) +
+             ",\"dead_worker\":" + std::to_string(v.deadWorker) +
+             ",\"at_ns\":" + std::to_string(v.atNs) + "}";
+    }
+    return s + "]";
 }
 
 } // namespace
@@ -129,7 +152,13 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
         wr.diedHoldingLock = w.diedHoldingLock;
         wr.lock = w.lock;
         r.workers.push_back(std::move(wr));
+        if (w.recoveredBy >= 0)
+            r.recoveries.push_back(
+                {uint32_t(w.recoveredBy), w.id,
+                 w.recoveredAtNs > s.releaseNs ? w.recoveredAtNs - s.releaseNs : 0});
     }
+    r.failure = s.failed ? std::move(meta.failure) : std::string();
+    r.fault = meta.fault;
     r.waitShare = waitShare(s);
     r.segmentName = std::move(meta.segmentName);
     r.segmentBytes = meta.segmentBytes;
@@ -144,6 +173,7 @@ RunReport failedToStartReport(const ExperimentConfig& cfg, const std::string& ve
     r.version = version;
     r.config = cfg;
     r.status = RunStatus::Failed;
+    r.failure = error;
     r.errors.push_back(error);
     return r;
 }
@@ -165,7 +195,8 @@ std::string toJson(const RunReport& r) {
         ",\"imbalance\":" + num(r.imbalance) + ",\"cpu_seconds\":" + num(r.cpuSeconds) +
         ",\"lock\":" + lockJson(r.lock, false, r.waitShare) +
         ",\"dropped_events\":" + std::to_string(r.droppedEvents) + seedSplitJson(r.config) +
-        ",\"workers\":[";
+        ",\"failure\":" + (r.failure.empty() ? std::string("null") : str(r.failure)) +
+        faultJson(r) + recoveriesJson(r) + ",\"workers\":[";
     for (size_t i = 0; i < r.workers.size(); ++i) {
         const WorkerReport& w = r.workers[i];
         if (i) s += ",";
@@ -227,10 +258,10 @@ std::string toText(const RunReport& r) {
         std::snprintf(line, sizeof line, "lock: none taken (sync %s)\n",
                       std::string(toString(c.sync)).c_str());
     o << line;
-    o << "worker  pid       state                      processed     busy s   acquisitions  "
-         "contended\n";
+    o << "worker  pid       state                                  processed     busy s   "
+         "acquisitions  contended\n";
     for (const auto& w : r.workers) {
-        std::snprintf(line, sizeof line, "%-7u %-9lld %-26s %-13llu %-8.4f %-13llu %llu\n", w.id,
+        std::snprintf(line, sizeof line, "%-7u %-9lld %-38s %-13llu %-8.4f %-13llu %llu\n", w.id,
                       (long long)w.pid, w.stateText.c_str(), (unsigned long long)w.processed,
                       w.time.busy, (unsigned long long)w.lock.acquisitions,
                       (unsigned long long)w.lock.contended);
@@ -238,6 +269,19 @@ std::string toText(const RunReport& r) {
     }
     o << "segment " << r.segmentName << " (" << (r.segmentBytes >> 10) << " KiB) "
       << (r.segmentRemoved ? "removed" : "NOT removed") << "\n";
+    if (c.killWorker != kNoWorker) {
+        o << "fault: kill worker " << c.killWorker << " at " << c.killAtMs << " ms"
+          << (c.killWhen == KillWhen::Holding ? " while it holds a lock" : "") << ": ";
+        if (r.fault.killed)
+            std::snprintf(line, sizeof line, "killed at %.1f ms\n", r.fault.atMs);
+        else
+            std::snprintf(line, sizeof line,
+                          "did not strike (the worker finished or the run ended first)\n");
+        o << line;
+    }
+    for (const Recovery& v : r.recoveries)
+        o << "recovery: worker " << v.byWorker << " inherited the robust mutex from dead worker "
+          << v.deadWorker << " and redid its unfinished work\n";
     for (const auto& e : r.errors)
         o << "error: " << e << "\n";
     return o.str();

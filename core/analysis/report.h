@@ -27,6 +27,19 @@ struct WorkerReport {
     LockStats lock;
 };
 
+// The scripted fault of a run (--kill-worker): whether and when it struck.
+struct FaultResult {
+    bool killed = false;
+    double atMs = 0; // after the start barrier opened
+};
+
+// Robust mutex: a survivor inherited a dead holder's mutex and took its work over.
+struct Recovery {
+    uint32_t byWorker = 0;
+    uint32_t deadWorker = 0;
+    uint64_t atNs = 0; // after the start barrier opened
+};
+
 struct RunReport {
     std::string version;
     ExperimentConfig config;
@@ -45,6 +58,9 @@ struct RunReport {
     double cpuSeconds = 0; // all workers' CPU time since the barrier
     uint64_t droppedEvents = 0;
     std::vector<WorkerReport> workers;
+    std::string failure; // why the run failed ("" when it did not)
+    FaultResult fault;
+    std::vector<Recovery> recoveries;
     std::string segmentName;
     uint64_t segmentBytes = 0;
     bool segmentRemoved = false;
@@ -61,6 +77,8 @@ struct RunMeta {
     uint64_t segmentBytes = 0;
     bool segmentRemoved = false;
     double wallSeconds = 0;
+    std::string failure; // the reason the run failed, also the first of errors
+    FaultResult fault;
     std::vector<std::string> errors;
 };
 

@@ -54,6 +54,9 @@ struct WorkerRecord {
     uint64_t pausedNs = 0;
     uint64_t cpuNs = 0;       // CPU time used since the barrier (published at most every ms)
     uint32_t holdingLock = 0; // 0 = none, else lock id + 1
+    bool parked = false;      // holding a lock, waiting for the scripted kill
+    int32_t recoveredBy = -1; // robust: the survivor that took this dead worker's work over
+    uint64_t recoveredAtNs = 0;
     uint64_t droppedEvents = 0;
     uint64_t clampedEvents = 0; // event times the worker raised to its previous event's
     LockStats lock;

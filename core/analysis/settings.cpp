@@ -20,7 +20,9 @@ constexpr bool tableIsConsistent() {
             if (kSettings[j].name == r.name) return false;
         if (!reportKeyMatchesName(r) || r.help.empty() || r.label.empty() || r.group.empty())
             return false;
-        if (r.min > r.max || r.def < r.min || r.def > r.max) return false;
+        if (r.min > r.max) return false;
+        if (!isNone(r, r.def) && (r.def < r.min || r.def > r.max)) return false;
+        if (!r.none.empty() && r.kind != SettingKind::Count) return false;
         if (r.get(defaults) != r.def) return false; // ExperimentConfig{} agrees with the table
         if ((r.kind == SettingKind::Enum) != !r.choices.empty()) return false;
         if (r.kind == SettingKind::Enum && (r.min != 0 || r.max + 1 != r.choices.size()))
@@ -39,6 +41,7 @@ constexpr const SettingRow& kWorkloadRow = row("workload");
 constexpr const SettingRow& kPartitionRow = row("partition");
 constexpr const SettingRow& kSyncRow = row("sync");
 constexpr const SettingRow& kLockScopeRow = row("lock-scope");
+constexpr const SettingRow& kKillWhenRow = row("kill-when");
 
 std::string_view choiceName(const SettingRow& r, uint64_t index) {
     return index < r.choices.size() ? r.choices[index].name : std::string_view("?");
@@ -97,6 +100,9 @@ std::string_view toString(SyncMode s) {
 std::string_view toString(LockScope s) {
     return choiceName(kLockScopeRow, uint64_t(s));
 }
+std::string_view toString(KillWhen w) {
+    return choiceName(kKillWhenRow, uint64_t(w));
+}
 std::optional<Workload> workloadFromString(std::string_view s) {
     return enumFromString<Workload>(kWorkloadRow, s);
 }
@@ -113,7 +119,8 @@ std::optional<LockScope> lockScopeFromString(std::string_view s) {
 std::string allowedValues(const SettingRow& r) {
     switch (r.kind) {
     case SettingKind::Count:
-        return std::to_string(r.min) + " to " + std::to_string(r.max);
+        return std::to_string(r.min) + " to " + std::to_string(r.max) +
+               (r.none.empty() ? "" : " or " + std::string(r.none));
     case SettingKind::Bool:
         return "true|false";
     case SettingKind::Enum:
@@ -128,9 +135,10 @@ std::string allowedValues(const SettingRow& r) {
 }
 
 std::string rangeText(const SettingRow& r) {
-    std::string def = r.kind == SettingKind::Count  ? std::to_string(r.def)
-                      : r.kind == SettingKind::Bool ? std::string(r.def ? "true" : "false")
-                                                    : std::string(choiceName(r, r.def));
+    std::string def = isNone(r, r.def)               ? std::string(r.none)
+                      : r.kind == SettingKind::Count ? std::to_string(r.def)
+                      : r.kind == SettingKind::Bool  ? std::string(r.def ? "true" : "false")
+                                                     : std::string(choiceName(r, r.def));
     if (!r.unit.empty()) def += " " + std::string(r.unit);
     return allowedValues(r) + "; default " + def;
 }
@@ -139,7 +147,7 @@ std::string settingText(const SettingRow& r, const ExperimentConfig& c) {
     const uint64_t v = r.get(c);
     switch (r.kind) {
     case SettingKind::Count:
-        return std::to_string(v);
+        return isNone(r, v) ? std::string(r.none) : std::to_string(v);
     case SettingKind::Bool:
         return v ? "true" : "false";
     case SettingKind::Enum:
@@ -153,6 +161,10 @@ std::optional<std::string> applySetting(ExperimentConfig& c, const SettingRow& r
     std::optional<uint64_t> v;
     switch (r.kind) {
     case SettingKind::Count:
+        if (!r.none.empty() && text == r.none) {
+            r.set(c, kNone);
+            return std::nullopt;
+        }
         v = parseUnsigned(text);
         if (!v)
             return flag(r) + ": " + quoted(text) + " is not a whole number (" + allowedValues(r) +
@@ -182,13 +194,20 @@ std::optional<std::string> applySetting(ExperimentConfig& c, std::string_view na
 
 std::optional<std::string> validate(const ExperimentConfig& c) {
     for (const SettingRow& r : kSettings)
-        if (const uint64_t v = r.get(c); v < r.min || v > r.max) return outOfRange(r, v);
+        if (const uint64_t v = r.get(c); !isNone(r, v) && (v < r.min || v > r.max))
+            return outOfRange(r, v);
     // A chunk-scoped striped lock guards one stripe, but a chunk of histogram updates touches
     // bins of every stripe: the lock would protect nothing. Refuse rather than mislead.
     if (c.sync == SyncMode::Striped && c.lockScope == LockScope::Chunk &&
         c.workload == Workload::Histogram)
         return "--lock-scope chunk with --sync striped cannot protect histogram bins (a chunk "
                "touches every stripe): use --lock-scope element or --sync mutex";
+    if (c.killWorker != kNoWorker && c.killWorker >= c.workers)
+        return "--kill-worker: " + std::to_string(c.killWorker) + " is not a worker (there are " +
+               std::to_string(c.workers) + ": 0 to " + std::to_string(c.workers - 1) + ")";
+    if (c.killWorker != kNoWorker && c.killWhen == KillWhen::Holding && !c.usesLock())
+        return "--kill-when holding: sync " + std::string(toString(c.sync)) +
+               " takes no lock to hold (use a lock-based --sync)";
     return std::nullopt;
 }
 

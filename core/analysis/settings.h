@@ -18,8 +18,15 @@ namespace shm {
 enum class Workload : uint32_t { Sin = 0, Wave, Histogram, Mandelbrot };
 // Values are the segment's numbers and the table's order: append only.
 enum class Partition : uint32_t { Block = 0, Cyclic, BlockCyclic, Dynamic, Guided, Seed };
-enum class SyncMode : uint32_t { None = 0, Mutex, Striped, Spin, Atomic };
+enum class SyncMode : uint32_t { None = 0, Mutex, Striped, Spin, Atomic, Robust };
 enum class LockScope : uint32_t { Element = 0, Chunk };
+// Scripted fault: kill the worker at a time, or at its first lock acquisition after that time.
+enum class KillWhen : uint32_t { Time = 0, Holding };
+
+// A Count setting's "not set" value (rows with a `none` word): printed as that word, null in
+// JSON.
+inline constexpr uint64_t kNone = ~uint64_t(0);
+inline constexpr uint32_t kNoWorker = ~uint32_t(0);
 
 struct ExperimentConfig {
     uint32_t workers = 4;
@@ -33,6 +40,9 @@ struct ExperimentConfig {
     LockScope lockScope = LockScope::Element;
     uint32_t delayUs = 0;
     bool instrument = true;
+    uint32_t killWorker = kNoWorker; // scripted fault: which worker; kNoWorker = none
+    uint32_t killAtMs = 0;           // ms after the start barrier opens
+    KillWhen killWhen = KillWhen::Time;
 
     bool operator==(const ExperimentConfig&) const = default;
 
@@ -41,7 +51,8 @@ struct ExperimentConfig {
         return workload == Workload::Histogram ? bins : elements;
     }
     constexpr bool usesLock() const {
-        return sync == SyncMode::Mutex || sync == SyncMode::Striped || sync == SyncMode::Spin;
+        return sync == SyncMode::Mutex || sync == SyncMode::Striped || sync == SyncMode::Spin ||
+               sync == SyncMode::Robust;
     }
 };
 
@@ -50,6 +61,7 @@ inline constexpr uint32_t kMaxWorkers = 64;
 inline constexpr uint32_t kMaxStripes = 4096;
 inline constexpr uint32_t kMaxBins = 1u << 24;
 inline constexpr uint32_t kMaxDelayUs = 1'000'000;
+inline constexpr uint32_t kMaxKillAtMs = 3'600'000;  // an hour
 inline constexpr uint64_t kMaxElements = 1ull << 34; // further bounded by free /dev/shm space
 } // namespace limits
 
@@ -82,9 +94,12 @@ struct SettingRow {
     std::string_view reportKey; // key in the report's "config" object (name with '_' for '-')
     SettingKind kind;
     uint64_t min = 0, max = 0, def = 0; // Enum: index range; Bool: 0..1
-    std::string_view unit = {};         // after the default in --help and tooltips; may be empty
-    std::string_view label = {};        // the window's label (Bool: the check box text)
-    std::string_view help = {};         // one line, lower case, no full stop
+    // Count only: the word for "not set" ("none"), accepted besides min..max and stored as
+    // kNone; JSON null in reports and --config files. Empty: the setting always has a value.
+    std::string_view none = {};
+    std::string_view unit = {};  // after the default in --help and tooltips; may be empty
+    std::string_view label = {}; // the window's label (Bool: the check box text)
+    std::string_view help = {};  // one line, lower case, no full stop
     std::span<const SettingChoice> choices = {}; // Enum only, in enum order
     std::string_view group = {};                 // the window's group box
     SettingWidget widget = SettingWidget::Auto;
@@ -119,11 +134,21 @@ inline constexpr SettingChoice kSyncChoices[] = {
     {"striped", "One mutex per stripe of indices: less contention."},
     {"spin", "A test-and-test-and-set spin lock."},
     {"atomic", "Atomic instructions, no lock."},
+    {"robust", "One process-shared robust mutex: if its holder dies, the next worker to lock it "
+               "is told, repairs what the dead one left half-done and takes its work over."},
 };
 inline constexpr SettingChoice kLockScopeChoices[] = {
     {"element", "Lock and unlock around every element."},
     {"chunk", "Hold the lock for a whole chunk."},
 };
+inline constexpr SettingChoice kKillWhenChoices[] = {
+    {"time", "SIGKILL the worker at the given time, wherever it is."},
+    {"holding", "From the given time on, SIGKILL the worker at its next lock acquisition, while "
+                "it holds the lock."},
+};
+constexpr bool killScripted(const ExperimentConfig& c) {
+    return c.killWorker != kNoWorker;
+}
 
 } // namespace detail
 
@@ -262,6 +287,48 @@ inline constexpr SettingRow kSettings[] = {
      .appliesTo = [](const ExperimentConfig& c) { return c.usesLock(); },
      .get = [](const ExperimentConfig& c) -> uint64_t { return c.instrument; },
      .set = [](ExperimentConfig& c, uint64_t v) { c.instrument = v != 0; }},
+    // The fault rows stay live: during a run they choose what the Kill button does.
+    {.name = "kill-worker",
+     .reportKey = "kill_worker",
+     .kind = SettingKind::Count,
+     .max = limits::kMaxWorkers - 1,
+     .def = kNone,
+     .none = "none",
+     .label = "Kill worker",
+     .help = "scripted fault: SIGKILL this worker (0-based) during the run, reproducibly",
+     .group = "Fault injection",
+     .live = true,
+     .get = [](const ExperimentConfig& c) -> uint64_t {
+         return c.killWorker == kNoWorker ? kNone : c.killWorker;
+     },
+     .set = [](ExperimentConfig& c,
+               uint64_t v) { c.killWorker = v == kNone ? kNoWorker : uint32_t(v); }},
+    {.name = "kill-at-ms",
+     .reportKey = "kill_at_ms",
+     .kind = SettingKind::Count,
+     .max = limits::kMaxKillAtMs,
+     .def = 0,
+     .unit = "ms",
+     .label = "At",
+     .help = "when the scripted kill happens, in ms after the start barrier opens",
+     .group = "Fault injection",
+     .live = true,
+     .appliesTo = detail::killScripted,
+     .get = [](const ExperimentConfig& c) -> uint64_t { return c.killAtMs; },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.killAtMs = uint32_t(v); }},
+    {.name = "kill-when",
+     .reportKey = "kill_when",
+     .kind = SettingKind::Enum,
+     .max = std::size(detail::kKillWhenChoices) - 1,
+     .def = uint64_t(KillWhen::Time),
+     .label = "When",
+     .help = "kill at the time, or at the worker's next lock acquisition after it",
+     .choices = detail::kKillWhenChoices,
+     .group = "Fault injection",
+     .live = true,
+     .appliesTo = detail::killScripted,
+     .get = [](const ExperimentConfig& c) -> uint64_t { return uint64_t(c.killWhen); },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.killWhen = KillWhen(v); }},
 };
 
 // The row with this name (flag spelling); fails to compile in a constant expression and
@@ -276,6 +343,7 @@ std::string_view toString(Workload);
 std::string_view toString(Partition);
 std::string_view toString(SyncMode);
 std::string_view toString(LockScope);
+std::string_view toString(KillWhen);
 std::optional<Workload> workloadFromString(std::string_view);
 std::optional<Partition> partitionFromString(std::string_view);
 std::optional<SyncMode> syncFromString(std::string_view);
@@ -294,7 +362,13 @@ std::optional<std::string> applySetting(ExperimentConfig& cfg, std::string_view 
 // Checks ranges and combinations; returns a one-line message or nothing when valid.
 std::optional<std::string> validate(const ExperimentConfig& cfg);
 
-// What a row accepts: "sin|wave|histogram|mandelbrot", "true|false" or "1 to 64".
+// A value of the row is "not set" (its none word).
+constexpr bool isNone(const SettingRow& r, uint64_t v) {
+    return !r.none.empty() && v == kNone;
+}
+
+// What a row accepts: "sin|wave|histogram|mandelbrot", "true|false", "1 to 64" or
+// "0 to 63 or none".
 std::string allowedValues(const SettingRow& row);
 // Accepted values and the default, for --help and tooltips: "1 to 64; default 4",
 // "0 to 1000000; default 0 µs", "sin|wave|histogram|mandelbrot; default wave".

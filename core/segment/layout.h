@@ -3,10 +3,10 @@
 //
 // The segment is one POSIX shared-memory object, /dev/shm/shmscope-<creator pid>-<hex>, mode
 // 0600. All integers are little-endian, all offsets are bytes from the start of the segment and
-// every region starts at a multiple of 64 bytes. Layout version 2:
+// every region starts at a multiple of 64 bytes. Layout version 3:
 //
 //   offset 0            SegmentHeader (sizeof == 512)
-//   slotsOffset         WorkerSlot[workers]           (128 bytes each, one per worker)
+//   slotsOffset         WorkerSlot[workers]           (256 bytes each, one per worker)
 //   ringsOffset         EventRing[workers]            (ringStride bytes each: RingHeader then
 //                                                      Event[ringCapacity])
 //   locksOffset         PaddedMutex[1 + stripes]      (64 bytes each: pthread_mutex_t,
@@ -21,6 +21,12 @@
 // writes only its own slot, its own ring, the array, the owner map, the schedule cursor and
 // the locks (with their acquisition sequences).
 //
+// Version 3 (vs 2): scripted faults and the robust mutex.
+//   - SegmentHeader.parkWorker: the controller asks worker parkWorker - 1 to stop inside its
+//     next critical section (WorkerSlot.parked = 1 once there) so it can be killed holding it.
+//   - SegmentHeader.robust: the process-shared robust mutex of sync = robust.
+//   - WorkerSlot grew to 256 bytes: parked, and the robust-recovery record (the current range,
+//     how much of it is committed, a one-entry undo log, who recovered it).
 // Version 2 (vs 1): lock event times are exact enough to order across workers.
 //   - SegmentHeader.tickNsPerTick/tickAnchor/tickAnchorNs: the run's one TSC → ns conversion,
 //     measured by the creator; every worker converts with it (TickClock in clock.h).
@@ -36,6 +42,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <pthread.h>
 #include <type_traits>
 
 #include <boost/interprocess/sync/interprocess_mutex.hpp>
@@ -43,7 +50,7 @@
 namespace shm {
 
 inline constexpr char kMagic[8] = {'S', 'H', 'M', 'S', 'C', 'O', 'P', 'E'};
-inline constexpr uint32_t kLayoutVersion = 2;
+inline constexpr uint32_t kLayoutVersion = 3;
 inline constexpr uint8_t kUnwritten = 255;
 inline constexpr uint64_t kRingCapacity = 8192; // events per worker ring, a power of two
 
@@ -107,9 +114,34 @@ struct alignas(128) WorkerSlot {
     // cores it differs from busy time, and a spinning waiter burns it while a futex waiter
     // does not.
     std::atomic<uint64_t> cpuNs;
+    // 1 while this worker holds a lock and waits there to be killed (SegmentHeader.parkWorker).
+    std::atomic<uint32_t> parked;
+    uint32_t pad0;
+    // Robust recovery (sync = robust only). Written inside the robust mutex's critical section,
+    // so the survivor that inherits the mutex of a dead holder (EOWNERDEAD) reads a consistent
+    // record: the range being worked on and how many of its elements are complete.
+    std::atomic<uint64_t> rangeBegin;
+    std::atomic<uint64_t> rangeCount;
+    std::atomic<uint64_t> rangeStride;
+    std::atomic<uint64_t> committed; // elements of the range whose update is complete
+    // Undo log of one entry for read-modify-write updates (histogram): armed (committed + 1)
+    // before the update, with the value it overwrites; disarmed by committing. A survivor that
+    // finds it armed restores the value, so the half-done update is neither lost nor doubled.
+    std::atomic<uint64_t> undoArmed;
+    std::atomic<uint64_t> undoIndex;
+    std::atomic<uint64_t> undoValue; // the double's bits
+    // Written by the survivor that took this (dead) worker's remaining work over.
+    std::atomic<uint32_t> recoveredBy; // its id + 1; 0 = not recovered
+    uint32_t pad1;
+    std::atomic<uint64_t> recoveredAtNs;
+    char reserved[64];
 };
-static_assert(sizeof(WorkerSlot) == 128);
+static_assert(sizeof(WorkerSlot) == 256);
 static_assert(offsetof(WorkerSlot, cpuNs) == 104);
+static_assert(offsetof(WorkerSlot, parked) == 112);
+static_assert(offsetof(WorkerSlot, rangeBegin) == 120);
+static_assert(offsetof(WorkerSlot, recoveredBy) == 176);
+static_assert(offsetof(WorkerSlot, recoveredAtNs) == 184);
 
 // A lock and its acquisition sequence share one cache line: the holder owns the line right after
 // acquiring, so bumping the sequence there costs no extra miss (pthread_mutex_t is 40 bytes).
@@ -134,6 +166,22 @@ struct alignas(64) SpinLockLine {
 static_assert(offsetof(SpinLockLine, acquisitions) == 8);
 static_assert(offsetof(SpinLockLine, releaseTick) == 16);
 static_assert(sizeof(SpinLockLine) == 64);
+
+// The robust mutex (sync = robust), one cache line in the header. Boost 1.74's
+// interprocess_mutex cannot be made robust (its attributes are fixed to process-shared), so
+// this is a pthread_mutex_t with PTHREAD_MUTEX_ROBUST, initialised by the creator: when its
+// holder dies the next locker gets EOWNERDEAD instead of waiting forever.
+struct alignas(64) RobustLockLine {
+    pthread_mutex_t mutex;
+    std::atomic<uint64_t> acquisitions; // +1 by each holder, inside the critical section
+    std::atomic<uint64_t> releaseTick;  // TSC at the last release, stored just before unlock
+    std::atomic<uint32_t> holder;       // holder's worker id + 1 while held, 0 when free
+    uint32_t pad;
+};
+static_assert(sizeof(pthread_mutex_t) == 40);
+static_assert(offsetof(RobustLockLine, acquisitions) == 40);
+static_assert(offsetof(RobustLockLine, holder) == 56);
+static_assert(sizeof(RobustLockLine) == 64);
 
 struct alignas(64) SegmentHeader {
     char magic[8];
@@ -175,13 +223,16 @@ struct alignas(64) SegmentHeader {
     alignas(64) std::atomic<uint32_t> runState; // RunState
     std::atomic<uint32_t> delayUs;
     std::atomic<uint32_t> attached; // start barrier: workers that validated and wait
-    uint32_t pad1;
+    // Scripted fault "kill while holding": worker parkWorker - 1 parks inside its next critical
+    // section (0 = nobody).
+    std::atomic<uint32_t> parkWorker;
     std::atomic<uint64_t> releaseNs; // CLOCK_MONOTONIC time the barrier opened
 
     // Written by workers: each on its own cache line to keep false sharing out of the numbers.
     alignas(64) std::atomic<uint64_t> cursor; // dynamic/guided: next unclaimed index
     SpinLockLine spin;
-    alignas(64) char reserved[128];
+    RobustLockLine robust;
+    alignas(64) char reserved[64];
 };
 static_assert(std::is_standard_layout_v<SegmentHeader>);
 static_assert(sizeof(SegmentHeader) == 512);
@@ -196,7 +247,9 @@ static_assert(offsetof(SegmentHeader, tickAnchor) == 160);
 static_assert(offsetof(SegmentHeader, tickAnchorNs) == 168);
 static_assert(offsetof(SegmentHeader, runState) == 192);
 static_assert(offsetof(SegmentHeader, cursor) == 256);
+static_assert(offsetof(SegmentHeader, parkWorker) == 204);
 static_assert(offsetof(SegmentHeader, spin) == 320);
+static_assert(offsetof(SegmentHeader, robust) == 384);
 static_assert(std::atomic<uint64_t>::is_always_lock_free);
 static_assert(std::atomic<uint32_t>::is_always_lock_free);
 

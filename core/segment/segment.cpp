@@ -59,6 +59,19 @@ ExperimentConfig configFromHeader(const SegmentHeader& h) {
     return c;
 }
 
+// Process-shared and robust: a holder's death hands the next locker EOWNERDEAD (layout.h says
+// why this is not a Boost mutex).
+void initRobustMutex(pthread_mutex_t& m) {
+    pthread_mutexattr_t a;
+    pthread_mutexattr_init(&a);
+    pthread_mutexattr_setpshared(&a, PTHREAD_PROCESS_SHARED);
+    pthread_mutexattr_setrobust(&a, PTHREAD_MUTEX_ROBUST);
+    const int rc = pthread_mutex_init(&m, &a);
+    pthread_mutexattr_destroy(&a);
+    if (rc != 0)
+        throw SegmentError(std::string("cannot create the robust mutex: ") + std::strerror(rc));
+}
+
 } // namespace
 
 RegionSizes computeRegions(const ExperimentConfig& cfg) {
@@ -168,6 +181,7 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     // Sync objects are constructed once, here, and never while anyone could hold them.
     for (uint64_t i = 0; i < r.lockCount; ++i)
         new (&seg->locks()[i]) PaddedMutex{};
+    if (cfg.sync == SyncMode::Robust) initRobustMutex(h->robust.mutex);
     // Histogram bins start at 0 (fresh pages); array elements start as NaN = "not written".
     if (cfg.workload != Workload::Histogram) {
         double* d = seg->data();

@@ -20,6 +20,9 @@ WorkerRecord readWorker(const Segment& seg, uint32_t k) {
     w.pausedNs = s.pausedNs.load(r);
     w.cpuNs = s.cpuNs.load(r);
     w.holdingLock = s.holdingLock.load(r);
+    w.parked = s.parked.load(r) != 0;
+    w.recoveredBy = int32_t(s.recoveredBy.load(r)) - 1;
+    w.recoveredAtNs = s.recoveredAtNs.load(r);
     w.droppedEvents = seg.ring(k).dropped.load(r);
     w.clampedEvents = seg.ring(k).clamped.load(r);
     w.lock.acquisitions = s.acquisitions.load(r);

@@ -10,7 +10,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <cstdint>
+#include <pthread.h>
+#include <time.h>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -29,20 +32,64 @@ inline uint64_t bumpSequence(std::atomic<uint64_t>& seq) {
     return s;
 }
 
+// Per-worker counters, kept in registers/stack and published to the slot in batches so the
+// instrumentation does not put a shared-cache-line write on every element.
+struct LockCounters {
+    uint64_t acquisitions = 0, contended = 0, waitTicks = 0, holdTicks = 0, maxWaitTicks = 0;
+};
+
+// What a Locker works on: the worker's own slot, ring and counters, the run's tick conversion
+// and the segment's locks.
+struct LockerContext {
+    WorkerSlot& slot;
+    EventRingWriter& ring;
+    LockCounters& st;
+    const TickClock& clock;
+    PaddedMutex* locks;
+    SpinLockLine* spin;
+    SegmentHeader& header;
+    uint32_t self; // this worker's id
+    // sync = robust: called holding the mutex its previous holder died with, before it is
+    // marked consistent again (the worker loop repairs and adopts the dead worker's work).
+    void (*onOwnerDead)(void* arg) = nullptr;
+    void* onOwnerDeadArg = nullptr;
+};
+
+// The scripted fault "kill while holding" (SegmentHeader.parkWorker): once asked, the worker
+// stops right after its next acquisition and says so in its slot; the controller then sends
+// the SIGKILL. The kill itself stays the controller's, from outside, like any crash; parking
+// only makes "while holding" certain instead of a race against a hold of a few hundred ns.
+// One relaxed load of a read-mostly header line per acquisition.
+inline bool parkAsked(const LockerContext& c) {
+    return c.header.parkWorker.load(std::memory_order_relaxed) == c.self + 1;
+}
+inline void park(const LockerContext& c) {
+    c.slot.parked.store(1, std::memory_order_release);
+    // Until killed; a stop (the controller gave up on the fault) lets it go on.
+    while (RunState(c.header.runState.load(std::memory_order_acquire)) != RunState::Stopping) {
+        timespec ts{0, 1'000'000};
+        nanosleep(&ts, nullptr);
+        c.slot.heartbeatNs.store(nowNs(), std::memory_order_relaxed);
+    }
+    c.slot.parked.store(0, std::memory_order_relaxed);
+}
+
 // One lock of the segment: index 0 is the global mutex (or the spin word), 1.. the stripes.
 template <SyncMode S> struct RawLock;
 template <> struct RawLock<SyncMode::Mutex> {
+    explicit RawLock(const LockerContext& c) : locks(c.locks) {}
     PaddedMutex* locks;
-    SpinLockLine* spin;
     bool tryLock(uint32_t id) { return locks[id].mutex.try_lock(); }
     void lock(uint32_t id) { locks[id].mutex.lock(); }
     void unlock(uint32_t id) { locks[id].mutex.unlock(); }
     std::atomic<uint64_t>& sequence(uint32_t id) { return locks[id].acquisitions; }
     std::atomic<uint64_t>& releaseTick(uint32_t id) { return locks[id].releaseTick; }
 };
-template <> struct RawLock<SyncMode::Striped> : RawLock<SyncMode::Mutex> {};
+template <> struct RawLock<SyncMode::Striped> : RawLock<SyncMode::Mutex> {
+    using RawLock<SyncMode::Mutex>::RawLock;
+};
 template <> struct RawLock<SyncMode::Spin> {
-    PaddedMutex* locks;
+    explicit RawLock(const LockerContext& c) : spin(c.spin) {}
     SpinLockLine* spin;
     bool tryLock(uint32_t) {
         return spin->word.load(std::memory_order_relaxed) == 0 &&
@@ -62,21 +109,41 @@ template <> struct RawLock<SyncMode::Spin> {
     std::atomic<uint64_t>& releaseTick(uint32_t) { return spin->releaseTick; }
 };
 
-// Per-worker counters, kept in registers/stack and published to the slot in batches so the
-// instrumentation does not put a shared-cache-line write on every element.
-struct LockCounters {
-    uint64_t acquisitions = 0, contended = 0, waitTicks = 0, holdTicks = 0, maxWaitTicks = 0;
-};
+// The robust mutex. EOWNERDEAD (from lock or trylock) means we now hold a mutex whose holder
+// died inside its critical section: the hook repairs, then the mutex is marked consistent and
+// the run goes on. `holder` names the holder for that repair; it is set right after acquiring
+// and cleared right before releasing, both inside the critical section.
+[[noreturn]] void robustMutexFailed(int rc); // worker_loop.cpp: one line, exit code 3
+template <> struct RawLock<SyncMode::Robust> {
+    explicit RawLock(const LockerContext& c)
+        : line(&c.header.robust), self(c.self), hook(c.onOwnerDead), hookArg(c.onOwnerDeadArg) {}
+    RobustLockLine* line;
+    uint32_t self;
+    void (*hook)(void*);
+    void* hookArg;
+    bool tryLock(uint32_t) {
+        const int rc = pthread_mutex_trylock(&line->mutex);
+        if (rc == EBUSY) return false;
+        acquired(rc);
+        return true;
+    }
+    void lock(uint32_t) { acquired(pthread_mutex_lock(&line->mutex)); }
+    void unlock(uint32_t) {
+        line->holder.store(0, std::memory_order_relaxed);
+        pthread_mutex_unlock(&line->mutex);
+    }
+    std::atomic<uint64_t>& sequence(uint32_t) { return line->acquisitions; }
+    std::atomic<uint64_t>& releaseTick(uint32_t) { return line->releaseTick; }
 
-// What a Locker works on: the worker's own slot, ring and counters, the run's tick conversion
-// and the segment's locks.
-struct LockerContext {
-    WorkerSlot& slot;
-    EventRingWriter& ring;
-    LockCounters& st;
-    const TickClock& clock;
-    PaddedMutex* locks;
-    SpinLockLine* spin;
+  private:
+    void acquired(int rc) {
+        if (rc == EOWNERDEAD) {
+            if (hook) hook(hookArg); // reads line->holder: still the dead worker's id
+            rc = pthread_mutex_consistent(&line->mutex);
+        }
+        if (rc != 0) robustMutexFailed(rc);
+        line->holder.store(self + 1, std::memory_order_relaxed);
+    }
 };
 
 // Lock instrumentation. Its work stays outside the critical section wherever it can (a longer
@@ -107,7 +174,7 @@ template <SyncMode S, bool Instr> class Locker {
   public:
     static constexpr double kMergeNs = 5000;
     explicit Locker(const LockerContext& c)
-        : m_c(c), m_raw{c.locks, c.spin}, m_mergeTicks(uint64_t(kMergeNs / c.clock.nsPerTick)) {}
+        : m_c(c), m_raw(c), m_mergeTicks(uint64_t(kMergeNs / c.clock.nsPerTick)) {}
     ~Locker() { flush(); }
     void lock(uint32_t id) {
         if constexpr (Instr) {
@@ -136,6 +203,16 @@ template <SyncMode S, bool Instr> class Locker {
         }
         // Relaxed store to our own line: lets the controller say "died holding the lock".
         m_c.slot.holdingLock.store(id + 1, std::memory_order_relaxed);
+        if (parkAsked(m_c)) [[unlikely]] {
+            if constexpr (Instr) {
+                // The timeline must show this hold as open (held by the soon dead worker), not
+                // the wait before it: its events normally go out at the unlock.
+                flush();
+                m_c.ring.push(EventKind::Acquired, m_c.clock.toNs(m_acquiredAt), id);
+                m_holdPushed = true;
+            }
+            park(m_c);
+        }
     }
     void unlock(uint32_t id) {
         uint64_t t = 0;
@@ -156,6 +233,12 @@ template <SyncMode S, bool Instr> class Locker {
                 st.waitTicks += w;
                 st.maxWaitTicks = std::max(st.maxWaitTicks, w);
                 ++st.contended;
+            }
+            if (m_holdPushed) { // parked and let go: its Acquired is out already
+                m_holdPushed = false;
+                m_c.ring.push(EventKind::Released, m_c.clock.toNs(t), id);
+                m_pendingSeq = m_seq;
+                return;
             }
             // Only holds of the same lock merge, so stripes keep their own intervals.
             if (m_pending && !m_waitBegin && id == m_pendingLock && m_seq == m_pendingSeq + 1 &&
@@ -188,6 +271,7 @@ template <SyncMode S, bool Instr> class Locker {
     uint64_t m_waitBegin = 0; // 0 = acquired without waiting
     uint64_t m_seq = 0;       // the lock's acquisition sequence number of our current hold
     bool m_pending = false;
+    bool m_holdPushed = false; // the current hold's Acquired is in the ring (parked)
     uint64_t m_mergeTicks;
     uint64_t m_pendingBegin = 0, m_pendingEnd = 0, m_pendingSeq = 0; // ticks
     uint32_t m_pendingLock = 0;

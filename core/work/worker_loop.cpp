@@ -9,12 +9,17 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <sys/mman.h>
 #include <thread>
 #include <time.h>
 #include <unistd.h>
+#include <vector>
 
 namespace shm {
 namespace {
@@ -40,6 +45,14 @@ void delayElement(uint32_t us) {
     }
 }
 
+// Work taken over from a worker that died holding the robust mutex: its unfinished elements,
+// as positions [from, to) of its static share (static partitions) or of one claimed piece.
+struct Adopted {
+    uint32_t deadWorker;
+    IndexRange piece; // dynamic/guided: the piece; static: unused (staticIndex maps positions)
+    uint64_t from, to;
+};
+
 struct Context {
     Segment& seg;
     SegmentHeader& h;
@@ -56,14 +69,80 @@ struct Context {
     uint64_t pausedNs = 0;
     uint64_t cpuAtStart = 0;  // thread CPU time when the barrier opened
     uint64_t cpuReadAtNs = 0; // when cpuNs was last published
+    uint64_t committed = 0;   // robust: mirror of slot.committed
+    std::vector<Adopted> adopted;
 };
 
 // CPU time is a system call (~0.3 µs here): in slow motion progress is published per element,
 // so it is read at most once a millisecond (and always at the end).
 constexpr uint64_t kCpuPublishNs = 1'000'000;
 
+void adoptDeadHoldersWork(void* context);
+
 LockerContext lockerContext(Context& c) {
-    return LockerContext{c.slot, c.ring, c.st, c.clock, c.seg.locks(), &c.h.spin};
+    return LockerContext{
+        c.slot, c.ring, c.st, c.clock, c.seg.locks(), &c.h.spin, c.h, c.k, adoptDeadHoldersWork,
+        &c};
+}
+
+// A worker's process has died (a zombie, or gone). The robust futex wakes us while the dead
+// process is still exiting, so wait a little for /proc to agree.
+bool processDead(int64_t pid) {
+    for (int tries = 0; tries < 200; ++tries) {
+        char path[64], buf[256];
+        std::snprintf(path, sizeof path, "/proc/%lld/stat", (long long)pid);
+        FILE* f = std::fopen(path, "r");
+        if (!f) return true;
+        const size_t n = std::fread(buf, 1, sizeof buf - 1, f);
+        std::fclose(f);
+        buf[n] = 0;
+        const char* paren = std::strrchr(buf, ')'); // the name may hold spaces and parentheses
+        if (paren && paren[1] == ' ' && (paren[2] == 'Z' || paren[2] == 'X')) return true;
+        sleepNs(1'000'000);
+    }
+    return false;
+}
+
+// Which worker died holding the robust mutex: the lock's holder field names it, unless the
+// death fell between acquiring and naming itself (a few instructions); then the worker that
+// still says it holds lock 0 and whose process is dead.
+int deadHolder(Context& c) {
+    const uint32_t h = c.h.robust.holder.load(std::memory_order_acquire);
+    if (h != 0 && h - 1 != c.k && h - 1 < c.cfg.workers) return int(h - 1);
+    for (uint32_t j = 0; j < c.cfg.workers; ++j) {
+        WorkerSlot& s = c.seg.slot(j);
+        if (j == c.k || s.holdingLock.load() != 1 || s.recoveredBy.load() != 0) continue;
+        if (WorkerState(s.state.load()) == WorkerState::Done) continue;
+        if (processDead(int64_t(s.pid.load()))) return int(j);
+    }
+    return -1;
+}
+
+// Runs holding the robust mutex its holder died with (EOWNERDEAD), before it is made
+// consistent: undo the dead worker's half-done read-modify-write, and take the rest of its
+// work over (done after our own; see processAdopted).
+void adoptDeadHoldersWork(void* context) {
+    Context& c = *static_cast<Context*>(context);
+    const int d = deadHolder(c);
+    if (d < 0) return; // nobody to repair: the verification will show what is missing
+    WorkerSlot& ds = c.seg.slot(uint32_t(d));
+    const uint64_t done = ds.committed.load(std::memory_order_acquire);
+    if (ds.undoArmed.load(std::memory_order_acquire) == done + 1) {
+        const uint64_t b = ds.undoIndex.load(std::memory_order_relaxed);
+        if (b < c.cfg.dataCount())
+            c.data[b] = std::bit_cast<double>(ds.undoValue.load(std::memory_order_relaxed));
+    }
+    Adopted a{uint32_t(d), {}, done, 0};
+    if (isStatic(c.cfg.partition)) {
+        a.to = staticShare(c.cfg, uint32_t(d));
+    } else {
+        a.piece = {ds.rangeBegin.load(), 0, std::max<uint64_t>(ds.rangeStride.load(), 1)};
+        a.to = ds.rangeCount.load();
+        a.piece.end = std::min(c.cfg.elements, a.piece.begin + a.to * a.piece.stride);
+    }
+    if (a.to > a.from) c.adopted.push_back(a);
+    ds.recoveredAtNs.store(nowNs(), std::memory_order_relaxed);
+    ds.recoveredBy.store(c.k + 1, std::memory_order_release);
 }
 
 void publish(Context& c, bool final = false) {
@@ -139,18 +218,91 @@ template <SyncMode S, typename L> uint32_t lockIdFor(const Context& c, uint64_t 
     return 0;
 }
 
+// Robust only: the recovery record (layout.h, WorkerSlot). Stores to our own slot line, inside
+// the critical section, in this order: a survivor reads them after we died there.
+inline void armUndo(Context& c, uint64_t b) {
+    c.slot.undoIndex.store(b, std::memory_order_relaxed);
+    c.slot.undoValue.store(std::bit_cast<uint64_t>(c.data[b]), std::memory_order_relaxed);
+    c.slot.undoArmed.store(c.committed + 1, std::memory_order_release);
+}
+inline void commit(Context& c, bool histogram) {
+    c.slot.committed.store(++c.committed, std::memory_order_release);
+    if (histogram) c.slot.undoArmed.store(0, std::memory_order_release);
+}
+inline void recordPiece(Context& c, const IndexRange& r) {
+    if (isStatic(c.cfg.partition)) return; // positions in the static share: never reset
+    c.committed = 0;
+    c.slot.committed.store(0, std::memory_order_release);
+    c.slot.rangeBegin.store(r.begin, std::memory_order_relaxed);
+    c.slot.rangeCount.store(r.count(), std::memory_order_relaxed);
+    c.slot.rangeStride.store(r.stride, std::memory_order_release);
+}
+
+// One element's update, with its lock when the lock scope is the element.
+template <SyncMode S, typename L>
+inline void updateElement(Context& c, L& locker, uint64_t i, Workload wl, uint64_t n,
+                          bool elementScope, uint32_t delay, bool record) {
+    const bool histogram = wl == Workload::Histogram;
+    constexpr bool robust = S == SyncMode::Robust;
+    if (histogram) {
+        const uint64_t b = histogramBin(i, c.cfg.bins);
+        const uint32_t id = lockIdFor<S, L>(c, b);
+        if (elementScope) locker.lock(id);
+        if constexpr (robust)
+            if (record) armUndo(c, b);
+        addToBin<S>(c, b);
+        if constexpr (robust)
+            if (record) commit(c, true);
+        if (delay) slowMotion(c, delay);
+        if (elementScope) locker.unlock(id);
+    } else {
+        const double v = elementValue(wl, i, n);
+        const uint32_t id = lockIdFor<S, L>(c, i);
+        if (elementScope) locker.lock(id);
+        writeElement<S>(c, i, v);
+        if constexpr (robust)
+            if (record) commit(c, false);
+        if (delay) slowMotion(c, delay);
+        if (elementScope) locker.unlock(id);
+    }
+}
+
+// Robust only: the work taken over from dead holders, after our own, one lock per element.
+// Not recorded for recovery in turn (a survivor that dies here loses what it adopted).
+template <SyncMode S, typename L> bool processAdopted(Context& c, L& locker) {
+    const Workload wl = c.cfg.workload;
+    const uint64_t n = c.cfg.elements;
+    for (size_t k = 0; k < c.adopted.size(); ++k) { // may grow while we work: by index
+        const Adopted a = c.adopted[k];
+        for (uint64_t pos = a.from; pos < a.to; ++pos) {
+            const uint64_t i = isStatic(c.cfg.partition) ? staticIndex(c.cfg, a.deadWorker, pos)
+                                                         : a.piece.begin + pos * a.piece.stride;
+            const uint32_t delay = c.h.delayUs.load(std::memory_order_relaxed);
+            updateElement<S>(c, locker, i, wl, n, true, delay, false);
+            ++c.processed;
+            if (delay || (pos - a.from) % kBatch == kBatch - 1) {
+                locker.flush();
+                publish(c);
+                if (!honourControl(c)) return false;
+            }
+        }
+    }
+    return true;
+}
+
 template <SyncMode S, typename L> bool processAll(Context& c) {
+    constexpr bool robust = S == SyncMode::Robust;
     L locker(lockerContext(c));
     WorkSource src(c.cfg, c.k, &c.h.cursor);
-    const bool histogram = c.cfg.workload == Workload::Histogram;
-    const bool elementScope = c.cfg.lockScope == LockScope::Element;
-    const uint64_t n = c.cfg.elements;
     const Workload wl = c.cfg.workload;
+    const uint64_t n = c.cfg.elements;
+    const bool elementScope = c.cfg.lockScope == LockScope::Element;
     IndexRange r;
     bool keepGoing = true;
     while (keepGoing && src.next(r)) {
         const uint64_t count = r.count();
         if (!isStatic(c.cfg.partition)) c.assigned += count;
+        if constexpr (robust) recordPiece(c, r);
         const bool chunkLock = !elementScope;
         const uint32_t chunkId = lockIdFor<S, L>(c, r.begin / c.cfg.chunk);
         if (chunkLock) locker.lock(chunkId);
@@ -159,23 +311,8 @@ template <SyncMode S, typename L> bool processAll(Context& c) {
             const uint32_t delay = c.h.delayUs.load(std::memory_order_relaxed);
             const uint64_t batch = std::min(count - done, delay ? uint64_t(1) : kBatch);
             uint64_t i = r.begin + done * r.stride;
-            for (uint64_t j = 0; j < batch; ++j, i += r.stride) {
-                if (histogram) {
-                    const uint64_t b = histogramBin(i, c.cfg.bins);
-                    const uint32_t id = lockIdFor<S, L>(c, b);
-                    if (elementScope) locker.lock(id);
-                    addToBin<S>(c, b);
-                    if (delay) slowMotion(c, delay);
-                    if (elementScope) locker.unlock(id);
-                } else {
-                    const double v = elementValue(wl, i, n);
-                    const uint32_t id = lockIdFor<S, L>(c, i);
-                    if (elementScope) locker.lock(id);
-                    writeElement<S>(c, i, v);
-                    if (delay) slowMotion(c, delay);
-                    if (elementScope) locker.unlock(id);
-                }
-            }
+            for (uint64_t j = 0; j < batch; ++j, i += r.stride)
+                updateElement<S>(c, locker, i, wl, n, elementScope, delay, true);
             done += batch;
             c.processed += batch;
             locker.flush();
@@ -195,6 +332,8 @@ template <SyncMode S, typename L> bool processAll(Context& c) {
         locker.flush();
         if (keepGoing && chunkLock && !honourControl(c)) keepGoing = false;
     }
+    if constexpr (robust)
+        if (keepGoing) keepGoing = processAdopted<S>(c, locker);
     locker.flush();
     publish(c);
     return keepGoing;
@@ -238,6 +377,12 @@ void prefault(Segment& seg, uint32_t k) {
 
 } // namespace
 
+void robustMutexFailed(int rc) {
+    std::fprintf(stderr, "robust mutex: %s\n", std::strerror(rc));
+    std::fflush(stderr);
+    std::_Exit(exit_code::kRunFailed);
+}
+
 int runWorker(Segment& seg, uint32_t k) {
     SegmentHeader& h = seg.header();
     WorkerSlot& slot = seg.slot(k);
@@ -253,7 +398,11 @@ int runWorker(Segment& seg, uint32_t k) {
               {},
               0,
               0,
-              0};
+              0,
+              0,
+              0,
+              0,
+              {}};
     if (isStatic(c.cfg.partition)) c.assigned = staticShare(c.cfg, k);
     slot.assigned.store(c.assigned, std::memory_order_relaxed);
     slot.heartbeatNs.store(nowNs(), std::memory_order_relaxed);
@@ -284,10 +433,10 @@ int runWorker(Segment& seg, uint32_t k) {
         // One instantiation of the loop per sync mode, indexed by the mode's value.
         using Loop = bool (*)(Context&);
         static constexpr Loop kLoops[] = {
-            dispatchInstr<SyncMode::None>, dispatchInstr<SyncMode::Mutex>,
+            dispatchInstr<SyncMode::None>,    dispatchInstr<SyncMode::Mutex>,
             dispatchInstr<SyncMode::Striped>, dispatchInstr<SyncMode::Spin>,
-            dispatchInstr<SyncMode::Atomic>};
-        static_assert(std::size(kLoops) == size_t(SyncMode::Atomic) + 1);
+            dispatchInstr<SyncMode::Atomic>,  dispatchInstr<SyncMode::Robust>};
+        static_assert(std::size(kLoops) == size_t(SyncMode::Robust) + 1);
         kLoops[size_t(c.cfg.sync)](c);
     }
     publish(c, true); // the final CPU time

@@ -97,11 +97,13 @@ void TestSettings::validateNamesTheFlag() {
     const shm::SettingRow& r = shm::kSettings[size_t(row)];
     const auto err = shm::validate(with(r, value));
     QVERIFY(err);
-    QCOMPARE(QString::fromStdString(*err), QStringLiteral("%1: %2 is out of range (%3 to %4)")
-                                               .arg(flag(r))
-                                               .arg(value)
-                                               .arg(quint64(r.min))
-                                               .arg(quint64(r.max)));
+    QCOMPARE(QString::fromStdString(*err),
+             QStringLiteral("%1: %2 is out of range (%3 to %4%5)")
+                 .arg(flag(r))
+                 .arg(value)
+                 .arg(quint64(r.min))
+                 .arg(quint64(r.max))
+                 .arg(r.none.empty() ? QString() : QStringLiteral(" or ") + qs(r.none)));
     QVERIFY(!shm::validate(shm::ExperimentConfig{}));
 }
 
@@ -131,6 +133,13 @@ void TestSettings::enumWrappersReadTheTable() {
         "sync", [](uint32_t i) { return shm::SyncMode(i); }, shm::syncFromString);
     check(
         "lock-scope", [](uint32_t i) { return shm::LockScope(i); }, shm::lockScopeFromString);
+    check(
+        "kill-when", [](uint32_t i) { return shm::KillWhen(i); },
+        [](std::string_view n) {
+            for (uint32_t i = 0; i < 2; ++i)
+                if (shm::toString(shm::KillWhen(i)) == n) return shm::KillWhen(i);
+            return shm::KillWhen(99);
+        });
     QVERIFY(shm::toString(shm::Partition::BlockCyclic) == "block-cyclic");
     QVERIFY(!shm::syncFromString("semaphore"));
 }

@@ -69,7 +69,9 @@ void TestControlsSettings::everySettingRoundTrips() {
     QVERIFY2(w, "no widget for the row");
     QVERIFY(w->toolTip().contains(QString::fromStdString(shm::rangeText(r))));
     if (auto* s = qobject_cast<QSpinBox*>(w)) {
-        QCOMPARE(quint64(s->minimum()), quint64(r.min));
+        // A row with a "none" word shows it one step below its minimum.
+        QCOMPARE(qint64(s->minimum()), qint64(r.min) - (r.none.empty() ? 0 : 1));
+        QCOMPARE(s->specialValueText(), qs(r.none));
         QCOMPARE(quint64(s->maximum()), quint64(r.max));
     } else if (auto* d = qobject_cast<QDoubleSpinBox*>(w)) {
         QCOMPARE(quint64(d->minimum()), quint64(r.min));

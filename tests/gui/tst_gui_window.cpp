@@ -299,8 +299,9 @@ void TestWindow::killWorkerFromTheUi() {
     auto* spin = w->findChild<QSpinBox*>(QStringLiteral("killWorkerSpin"));
     auto* kill = w->findChild<QPushButton*>(QStringLiteral("killButton"));
     QVERIFY(spin && kill);
-    QVERIFY(kill->isEnabled());
+    QVERIFY(!kill->isEnabled()); // no worker chosen yet ("none")
     spin->setValue(2);
+    QVERIFY(kill->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(shm::runFraction(w->controller().snapshot()) >= 0.4, 30000);
     QVERIFY(w->controller().phase() == Phase::Running);
     // The window draws frames on its own timer (no refreshFrame() from here): while the run is
@@ -354,7 +355,10 @@ void TestWindow::spaceAndEscapeFromAnyControl() {
     // Space on a focused check box or button pauses, instead of toggling or clicking it.
     auto* pause = w->findChild<QPushButton*>(QStringLiteral("pauseButton"));
     auto* kill = w->findChild<QPushButton*>(QStringLiteral("killButton"));
-    QVERIFY(pause && kill && kill->isEnabled());
+    auto* killSpin = w->findChild<QSpinBox*>(QStringLiteral("killWorkerSpin"));
+    QVERIFY(pause && kill && killSpin);
+    killSpin->setValue(1); // live during the run: it chooses whom the Kill button kills
+    QVERIFY(kill->isEnabled());
     kill->setFocus();
     QTRY_VERIFY(kill->hasFocus());
     QSignalSpy killSpy(w->controls(), &ControlsPanel::killRequested);
@@ -366,8 +370,7 @@ void TestWindow::spaceAndEscapeFromAnyControl() {
     QTRY_COMPARE_WITH_TIMEOUT(rate->text(), QStringLiteral("paused"), 5000);
     QCOMPARE(killSpy.count(), 0);
     // Space again resumes, from the kill spin box.
-    auto* killSpin = w->findChild<QSpinBox*>(QStringLiteral("killWorkerSpin"));
-    QVERIFY(killSpin && killSpin->isEnabled());
+    QVERIFY(killSpin->isEnabled());
     killSpin->setFocus();
     QTRY_VERIFY(killSpin->hasFocus());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);

@@ -376,7 +376,8 @@ void TestCli::everySettingRefusesWrongJsonTypes_data() {
         if (r.kind != shm::SettingKind::Bool)
             QTest::addRow("%s bool", name.c_str()) << int(i) << QJsonValue(true);
         if (isCount) QTest::addRow("%s fraction", name.c_str()) << int(i) << QJsonValue(1.5);
-        QTest::addRow("%s null", name.c_str()) << int(i) << QJsonValue();
+        if (r.none.empty()) // null is the "none" of rows that have one
+            QTest::addRow("%s null", name.c_str()) << int(i) << QJsonValue();
     }
 }
 

@@ -94,7 +94,6 @@ void LockTimeline::refresh() {
     m_activity = &m_model->activity();
     m_releaseNs = m_model->releaseNs();
     m_workers = m_model->workers();
-    m_sync = m_model->config().sync;
     m_dropped = m_model->droppedEvents();
     if (!m_releaseNs) {
         update();
@@ -255,12 +254,7 @@ void LockTimeline::paintEvent(QPaintEvent*) {
     const shm::TimeColumns cols{release + m_map.t0, release + m_map.t1, std::max(1, area.width())};
     // Still holding or waiting at a worker's newest event (live run): drawn to "now".
     const uint64_t openEnd = m_releaseNs + uint64_t(std::max(0.0, m_endNs));
-    uint32_t lockLanes = 0;
-    if (m_sync == shm::SyncMode::Mutex || m_sync == shm::SyncMode::Spin) lockLanes = 1;
-    if (m_sync == shm::SyncMode::Striped) {
-        const uint32_t stripes = std::max(1u, m_activity->locks() - 1);
-        lockLanes = stripes <= shm::kMaxStripeLanes ? stripes : 1;
-    }
+    const uint32_t lockLanes = shm::lockLaneCount(*m_activity);
     const double gap = lockLanes ? kLockGap : 0;
     const double laneH =
         std::clamp((area.height() - gap) / double(lockLanes + m_workers), 3.0, 44.0);

@@ -50,7 +50,6 @@ class LockTimeline : public QWidget {
     uint64_t m_dropped = 0;
     uint64_t m_releaseNs = 0;
     uint32_t m_workers = 0;
-    shm::SyncMode m_sync = shm::SyncMode::Mutex;
     shm::TimeMapping m_map;
     bool m_follow = true;
     double m_endNs = 0; // newest time known (ns since the barrier)

@@ -1,0 +1,197 @@
+// The experiments teachers run from the command line, as they would run them: the shmscope
+// binary with --headless --json, real workers, real shared memory, and the published report.
+//   - scripted faults: --kill-worker/--kill-at-ms/--kill-when
+//   - a crash while holding the lock: the robust mutex recovers, the plain mutex deadlocks
+#include "test_util.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <signal.h>
+
+namespace {
+
+struct Report {
+    int exitCode = -1;
+    QJsonObject json;
+    QByteArray err;
+};
+
+// One headless run; the report parsed. Nothing of ours may stay in /dev/shm afterwards.
+Report runJson(const QStringList& args) {
+    const testutil::Result r =
+        testutil::run(testutil::shmscopePath(),
+                      QStringList{QStringLiteral("--headless"), QStringLiteral("--json")} + args);
+    Report out;
+    out.exitCode = r.status == QProcess::NormalExit ? r.exitCode : -1;
+    out.json = QJsonDocument::fromJson(r.out).object();
+    out.err = r.err;
+    if (!testutil::shmEntries(r.pid).isEmpty()) out.exitCode = -2; // a segment left behind
+    return out;
+}
+
+QJsonObject worker(const QJsonObject& report, int k) {
+    return report[QLatin1String("workers")].toArray()[k].toObject();
+}
+
+QString text(const QJsonObject& o, const char* key) {
+    return o[QLatin1String(key)].toString();
+}
+
+qint64 integer(const QJsonObject& o, const char* key) {
+    return o[QLatin1String(key)].toInteger(-1);
+}
+
+// Four workers in slow motion (20 µs per element): each has ~100 ms of work, so a kill at
+// 20 ms finds every worker still busy and needing the lock.
+QStringList slowRun(const QString& sync, const QStringList& more = {}) {
+    return QStringList{QStringLiteral("--workers"),  QStringLiteral("4"),
+                       QStringLiteral("--elements"), QStringLiteral("20000"),
+                       QStringLiteral("--delay-us"), QStringLiteral("20"),
+                       QStringLiteral("--sync"),     sync} +
+           more;
+}
+
+const QStringList kKillOneWhileHolding{QStringLiteral("--kill-worker"), QStringLiteral("1"),
+                                       QStringLiteral("--kill-at-ms"),  QStringLiteral("20"),
+                                       QStringLiteral("--kill-when"),   QStringLiteral("holding")};
+
+} // namespace
+
+class TestExperiments : public QObject {
+    Q_OBJECT
+  private slots:
+    void robustMutexRecoversFromAHolderKilledInside_data();
+    void robustMutexRecoversFromAHolderKilledInside();
+    void plainLocksDeadlockVisiblyThenFail_data();
+    void plainLocksDeadlockVisiblyThenFail();
+    void scriptedKillIsReproducible();
+    void faultSettingsRefuseWhatCannotHappen();
+};
+
+void TestExperiments::robustMutexRecoversFromAHolderKilledInside_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addRow("wave block") << QStringList{};
+    QTest::addRow("wave dynamic") << QStringList{QStringLiteral("--partition"),
+                                                 QStringLiteral("dynamic"),
+                                                 QStringLiteral("--chunk"), QStringLiteral("500")};
+    // A read-modify-write: redoing the dead worker's element would count it twice, skipping it
+    // would lose it; the undo log makes the histogram exact.
+    QTest::addRow("histogram cyclic")
+        << QStringList{QStringLiteral("--workload"), QStringLiteral("histogram"),
+                       QStringLiteral("--partition"), QStringLiteral("cyclic")};
+    QTest::addRow("wave chunk scope")
+        << QStringList{QStringLiteral("--lock-scope"), QStringLiteral("chunk"),
+                       QStringLiteral("--chunk"), QStringLiteral("250")};
+}
+
+// Worker 1 is killed inside its critical section; the next worker to lock the robust mutex gets
+// EOWNERDEAD, repairs, takes the rest of worker 1's work over, and the run ends verified.
+void TestExperiments::robustMutexRecoversFromAHolderKilledInside() {
+    QFETCH(QStringList, args);
+    const Report r = runJson(slowRun(QStringLiteral("robust"), args + kKillOneWhileHolding));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject& j = r.json;
+    QCOMPARE(text(j, "status"), QStringLiteral("finished"));
+    QCOMPARE(integer(j, "mismatches"), 0);
+    QCOMPARE(integer(j, "unwritten"), 0);
+    QCOMPARE(integer(j, "lost_updates"), 0);
+    QVERIFY(j[QLatin1String("failure")].isNull());
+    const QJsonArray rec = j[QLatin1String("recoveries")].toArray();
+    QCOMPARE(rec.size(), 1);
+    const QJsonObject one = rec[0].toObject();
+    QCOMPARE(integer(one, "dead_worker"), 1);
+    QVERIFY(integer(one, "by_worker") != 1 && integer(one, "by_worker") >= 0);
+    QVERIFY(integer(one, "at_ns") > 0);
+    const QJsonObject dead = worker(j, 1);
+    QCOMPARE(text(dead, "state"), QStringLiteral("crashed"));
+    QCOMPARE(integer(dead, "signal"), qint64(SIGKILL));
+    QVERIFY(dead[QLatin1String("died_holding_lock")].toBool());
+    QVERIFY2(text(dead, "state_text").contains(QStringLiteral("recovered by")),
+             qPrintable(text(dead, "state_text")));
+    const QJsonObject fault = j[QLatin1String("fault")].toObject();
+    QVERIFY(fault[QLatin1String("killed")].toBool());
+    QVERIFY(fault[QLatin1String("killed_at_ms")].toDouble() >= 20);
+}
+
+void TestExperiments::plainLocksDeadlockVisiblyThenFail_data() {
+    QTest::addColumn<QString>("sync");
+    QTest::addColumn<QString>("lock");
+    QTest::addRow("mutex") << QStringLiteral("mutex") << QStringLiteral("the mutex");
+    QTest::addRow("spin") << QStringLiteral("spin") << QStringLiteral("the spin lock");
+}
+
+// The same kill with a lock that cannot be recovered: the three survivors block on it, the
+// controller confirms the holder is dead and all of them are blocked, and the run fails with
+// the deadlock named. Nothing hangs and nothing is left behind.
+void TestExperiments::plainLocksDeadlockVisiblyThenFail() {
+    QFETCH(QString, sync);
+    QFETCH(QString, lock);
+    const Report r = runJson(slowRun(sync, kKillOneWhileHolding));
+    QCOMPARE(r.exitCode, 3);
+    const QJsonObject& j = r.json;
+    QCOMPARE(text(j, "status"), QStringLiteral("failed"));
+    QCOMPARE(text(j, "failure"),
+             QStringLiteral("deadlock: worker 1 died holding %1, 3 workers blocked").arg(lock));
+    QCOMPARE(j[QLatin1String("recoveries")].toArray().size(), 0);
+    QCOMPARE(text(worker(j, 1), "state"), QStringLiteral("crashed"));
+    QVERIFY(worker(j, 1)[QLatin1String("died_holding_lock")].toBool());
+    for (int k : {0, 2, 3})
+        QCOMPARE(text(worker(j, k), "state"), QStringLiteral("terminated"));
+    QVERIFY(integer(j, "unwritten") > 0);
+}
+
+// The same flags give the same fault: worker 2 dies by SIGKILL, not before the time asked for,
+// and the other workers' work is all that is written.
+void TestExperiments::scriptedKillIsReproducible() {
+    const QStringList args =
+        slowRun(QStringLiteral("none"), {QStringLiteral("--kill-worker"), QStringLiteral("2"),
+                                         QStringLiteral("--kill-at-ms"), QStringLiteral("30")});
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const Report r = runJson(args);
+        QCOMPARE(r.exitCode, 3);
+        const QJsonObject& j = r.json;
+        QCOMPARE(text(j, "status"), QStringLiteral("failed"));
+        const QJsonObject fault = j[QLatin1String("fault")].toObject();
+        QCOMPARE(integer(fault, "worker"), 2);
+        QCOMPARE(integer(fault, "at_ms"), 30);
+        QCOMPARE(text(fault, "when"), QStringLiteral("time"));
+        QVERIFY(fault[QLatin1String("killed")].toBool());
+        QVERIFY(fault[QLatin1String("killed_at_ms")].toDouble() >= 30);
+        QCOMPARE(text(worker(j, 2), "state"), QStringLiteral("crashed"));
+        QCOMPARE(integer(worker(j, 2), "signal"), qint64(SIGKILL));
+        QVERIFY(text(j, "failure").startsWith(QStringLiteral("worker 2 was killed by signal 9")));
+        const QJsonObject cfg = j[QLatin1String("config")].toObject();
+        QCOMPARE(integer(cfg, "kill_worker"), 2);
+        QCOMPARE(text(cfg, "kill_when"), QStringLiteral("time"));
+    }
+    // Without a scripted fault the report says so: no "fault" object, kill_worker null.
+    const Report plain = runJson({QStringLiteral("--elements"), QStringLiteral("1000")});
+    QCOMPARE(plain.exitCode, 0);
+    QVERIFY(!plain.json.contains(QLatin1String("fault")));
+    QVERIFY(plain.json[QLatin1String("config")].toObject()[QLatin1String("kill_worker")].isNull());
+}
+
+void TestExperiments::faultSettingsRefuseWhatCannotHappen() {
+    const struct {
+        QStringList args;
+        const char* says;
+    } cases[] = {
+        {{QStringLiteral("--kill-worker"), QStringLiteral("4")},
+         "--kill-worker: 4 is not a worker"},
+        {{QStringLiteral("--kill-worker"), QStringLiteral("0"), QStringLiteral("--kill-when"),
+          QStringLiteral("holding")},
+         "--kill-when holding: sync none takes no lock"},
+    };
+    for (const auto& c : cases) {
+        const Report r = runJson(c.args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(c.says), r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestExperiments)
+#include "tst_experiments.moc"
