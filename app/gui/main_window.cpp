@@ -5,6 +5,8 @@
 #include "contention_model.h"
 #include "contention_view.h"
 #include "controls_panel.h"
+#include "counters_model.h"
+#include "counters_view.h"
 #include "format.h"
 #include "lock_events_model.h"
 #include "metrics.h"
@@ -29,6 +31,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTextEdit>
 
@@ -40,6 +43,7 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     m_progressModel = new ProgressModel(this);
     m_contentionModel = new ContentionModel(this);
     m_arrayModel = new ArrayModel(this);
+    m_countersModel = new CountersModel(this);
     m_lockEvents = new LockEventsModel(this);
 
     m_controls = new ControlsPanel;
@@ -58,11 +62,15 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
 
     m_progressView = new ProgressView(m_progressModel);
     m_arrayView = new ArrayView(m_arrayModel);
+    m_countersView = new CountersView(m_countersModel);
+    m_dataStack = new QStackedWidget;
+    m_dataStack->addWidget(m_arrayView);
+    m_dataStack->addWidget(m_countersView);
     m_contentionView = new ContentionView(m_contentionModel, m_lockEvents);
     m_leftSplit = new QSplitter(Qt::Vertical);
     m_leftSplit->setChildrenCollapsible(false);
     m_leftSplit->addWidget(m_progressView);
-    m_leftSplit->addWidget(m_arrayView);
+    m_leftSplit->addWidget(m_dataStack);
     m_leftSplit->setStretchFactor(0, 2);
     m_leftSplit->setStretchFactor(1, 5);
     m_mainSplit = new QSplitter(Qt::Horizontal);
@@ -112,6 +120,7 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
         m_progressModel->clear();
         m_contentionModel->clear();
         m_arrayModel->clear();
+        m_countersModel->clear();
         m_lockEvents->clear();
         m_arrayView->clear();
         m_contentionView->clear();
@@ -211,7 +220,7 @@ void MainWindow::buildMenus() {
 
 QWidget* MainWindow::viewWidget(const QString& name) {
     if (name == QLatin1String("progress")) return m_progressView;
-    if (name == QLatin1String("array")) return m_arrayView;
+    if (name == QLatin1String("array")) return m_dataStack->currentWidget();
     if (name == QLatin1String("contention")) return m_contentionView;
     return this;
 }
@@ -245,6 +254,10 @@ bool MainWindow::startRun(QString* error) {
         return false;
     }
     m_arrayModel->startRun(cfg);
+    m_countersModel->startRun(cfg);
+    m_dataStack->setCurrentWidget(cfg.workload == shm::Workload::Counters
+                                      ? static_cast<QWidget*>(m_countersView)
+                                      : m_arrayView);
     m_lockEvents->startRun(cfg);
     m_arrayView->startRun();
     m_contentionView->startRun(cfg);
@@ -303,6 +316,7 @@ void MainWindow::refreshFrame(uint64_t budgetNs) {
     const shm::RunSnapshot& snap = frame.snapshot;
     m_lockEvents->update(frame);
     m_arrayModel->update(snap);
+    m_countersModel->update(snap);
     if (snap.active() || m_contentionPending || budgetNs == 0) {
         m_progressModel->update(snap);
         m_contentionModel->update(snap);

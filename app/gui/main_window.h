@@ -12,11 +12,14 @@ class ArrayView;
 class ContentionModel;
 class ContentionView;
 class ControlsPanel;
+class CountersModel;
+class CountersView;
 class LockEventsModel;
 class ProgressModel;
 class ProgressView;
 class QLabel;
 class QSplitter;
+class QStackedWidget;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -74,10 +77,13 @@ class MainWindow : public QMainWindow {
     ProgressModel* m_progressModel;
     ContentionModel* m_contentionModel;
     ArrayModel* m_arrayModel;
+    CountersModel* m_countersModel;
     LockEventsModel* m_lockEvents;
     ControlsPanel* m_controls;
     ProgressView* m_progressView;
     ArrayView* m_arrayView;
+    CountersView* m_countersView;
+    QStackedWidget* m_dataStack; // the array, or the counters for the counters workload
     ContentionView* m_contentionView;
     QSplitter* m_mainSplit;
     QSplitter* m_leftSplit;

@@ -105,9 +105,27 @@ double throughput(const RunSnapshot& s) {
     return t > 0 ? double(totals(s).processed) / t : 0;
 }
 
+double nsPerIncrement(const WorkerRecord& w, uint64_t nowNs) {
+    return w.processed ? double(busyNs(w, nowNs)) / double(w.processed) : 0;
+}
+
+double totalNsPerIncrement(const RunSnapshot& s) {
+    const uint64_t end = runEndNs(s);
+    uint64_t busy = 0, increments = 0;
+    for (const WorkerRecord& w : s.workers) {
+        busy += busyNs(w, end);
+        increments += w.processed;
+    }
+    return increments ? double(busy) / double(increments) : 0;
+}
+
 double workerRate(const WorkerRecord& w, uint64_t nowNs) {
     const uint64_t busy = busyNs(w, nowNs);
     return busy ? double(w.processed) * 1e9 / double(busy) : 0;
+}
+
+bool staticWork(const ExperimentConfig& c) {
+    return c.workload == Workload::Counters || isStatic(c.partition);
 }
 
 namespace {
@@ -115,7 +133,7 @@ namespace {
 // cursor past the end (nothing left to claim) and processed all it had claimed, whatever
 // becomes of the others.
 bool finishedItsWork(const WorkerRecord& w, const RunSnapshot& s) {
-    if (isStatic(s.config.partition)) return w.processed >= w.assigned;
+    if (staticWork(s.config)) return w.processed >= w.assigned;
     return s.cursor >= s.config.elements && w.processed >= w.assigned;
 }
 } // namespace
@@ -170,14 +188,14 @@ std::string crashNote(const RunSnapshot& s) {
 }
 
 double progressFraction(const WorkerRecord& w, const RunSnapshot& s) {
-    if (isStatic(s.config.partition))
+    if (staticWork(s.config))
         return w.assigned ? std::min(1.0, double(w.processed) / double(w.assigned)) : 0;
     return std::min(1.0, double(w.processed) / double(std::max<uint64_t>(s.config.elements, 1)));
 }
 
 double runFraction(const RunSnapshot& s) {
-    return std::min(1.0,
-                    double(totals(s).processed) / double(std::max<uint64_t>(s.config.elements, 1)));
+    return std::min(1.0, double(totals(s).processed) /
+                             double(std::max<uint64_t>(s.config.totalWork(), 1)));
 }
 
 std::string groupedNumber(uint64_t v) {
@@ -191,6 +209,10 @@ std::string groupedNumber(uint64_t v) {
 
 std::string verdictText(const ExperimentConfig& cfg, uint64_t mismatches, uint64_t unwritten,
                         int64_t lostUpdates) {
+    if (cfg.workload == Workload::Counters)
+        return mismatches == 0 ? "counters verified"
+                               : groupedNumber(mismatches) +
+                                     (mismatches == 1 ? " counter wrong" : " counters wrong");
     if (cfg.workload == Workload::Histogram) {
         if (lostUpdates == 0 && mismatches == 0) return "histogram verified";
         const uint64_t lost = uint64_t(lostUpdates < 0 ? -lostUpdates : lostUpdates);

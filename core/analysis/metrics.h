@@ -58,6 +58,12 @@ WorkerOutcome outcome(const WorkerRecord& w, const RunSnapshot& s);
 // held lock", "terminated (signal 9)", "failed (code 3)", "waiting for lock".
 // A live run's crashes in a few words, for the status line ("" if none): "worker 1 died holding
 // the lock, 3 waiting for it", "worker 1 died holding the lock, recovered by 3".
+// Each worker's work is fixed in advance (static partitions, counters) rather than claimed.
+bool staticWork(const ExperimentConfig& c);
+// Counters workload: ns per increment of a worker over its busy time (0 before it counted).
+double nsPerIncrement(const WorkerRecord& w, uint64_t nowNs);
+// All workers' busy time over all their increments.
+double totalNsPerIncrement(const RunSnapshot& s);
 std::string crashNote(const RunSnapshot& s);
 std::string stateText(const WorkerRecord& w, const RunSnapshot& s);
 

@@ -60,6 +60,15 @@ std::string seedSplitJson(const ExperimentConfig& c) {
            ",\"never_covered_elements\":" + std::to_string(s.neverCovered) + "}";
 }
 
+// Only for the counters workload: where the counters were and what an increment cost.
+std::string countersJson(const RunReport& r) {
+    const ExperimentConfig& c = r.config;
+    if (c.workload != Workload::Counters) return {};
+    return ",\"counters\":{\"layout\":" + str(toString(c.counterLayout)) +
+           ",\"line_bytes\":64,\"stride_bytes\":" + std::to_string(c.counterSlot(1) * 8) +
+           ",\"total_ns_per_increment\":" + num(r.totalNsPerIncrement) + "}";
+}
+
 // Only with --kill-worker: what the scripted fault did.
 std::string faultJson(const RunReport& r) {
     const ExperimentConfig& c = r.config;
@@ -147,6 +156,7 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
         wr.rate = workerRate(w, end);
         wr.waitShare = waitShare(w, end);
         wr.cpuSeconds = double(w.cpuNs) / 1e9;
+        wr.nsPerIncrement = nsPerIncrement(w, end);
         wr.exitCode = w.exitCode;
         wr.signal = w.signal;
         wr.diedHoldingLock = w.diedHoldingLock;
@@ -160,6 +170,7 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
     r.failure = s.failed ? std::move(meta.failure) : std::string();
     r.fault = meta.fault;
     r.waitShare = waitShare(s);
+    r.totalNsPerIncrement = totalNsPerIncrement(s);
     r.segmentName = std::move(meta.segmentName);
     r.segmentBytes = meta.segmentBytes;
     r.segmentRemoved = meta.segmentRemoved;
@@ -196,7 +207,7 @@ std::string toJson(const RunReport& r) {
         ",\"lock\":" + lockJson(r.lock, false, r.waitShare) +
         ",\"dropped_events\":" + std::to_string(r.droppedEvents) + seedSplitJson(r.config) +
         ",\"failure\":" + (r.failure.empty() ? std::string("null") : str(r.failure)) +
-        faultJson(r) + recoveriesJson(r) + ",\"workers\":[";
+        faultJson(r) + recoveriesJson(r) + countersJson(r) + ",\"workers\":[";
     for (size_t i = 0; i < r.workers.size(); ++i) {
         const WorkerReport& w = r.workers[i];
         if (i) s += ",";
@@ -208,6 +219,9 @@ std::string toJson(const RunReport& r) {
              ",\"compute_seconds\":" + num(w.time.compute) +
              ",\"wait_seconds\":" + num(w.time.wait) + ",\"hold_seconds\":" + num(w.time.hold) +
              ",\"rate\":" + num(w.rate) + ",\"cpu_seconds\":" + num(w.cpuSeconds) +
+             (r.config.workload == Workload::Counters
+                  ? ",\"ns_per_increment\":" + num(w.nsPerIncrement)
+                  : std::string()) +
              ",\"exit_code\":" + (w.exitCode >= 0 ? std::to_string(w.exitCode) : "null") +
              ",\"signal\":" + std::to_string(w.signal) +
              ",\"died_holding_lock\":" + (w.diedHoldingLock ? "true" : "false") +
@@ -241,6 +255,13 @@ std::string toText(const RunReport& r) {
     o << line << "result: " << r.verdict() << "\n";
     std::snprintf(line, sizeof line, "cpu %.4f s (all workers, since the barrier)\n", r.cpuSeconds);
     o << line;
+    if (c.workload == Workload::Counters) {
+        std::snprintf(line, sizeof line,
+                      "counters: %s (%llu bytes apart), %.2f ns per increment overall\n",
+                      std::string(toString(c.counterLayout)).c_str(),
+                      (unsigned long long)(c.counterSlot(1) * 8), r.totalNsPerIncrement);
+        o << line;
+    }
     if (c.partition == Partition::Seed) {
         const SeedSplit s = seedSplit(c);
         o << "seed split: " << s.ranges << " ranges of " << s.step << " for " << c.workers

@@ -18,11 +18,12 @@ struct WorkerReport {
     uint64_t processed = 0;
     uint64_t assigned = 0;
     TimeSplit time;
-    double rate = 0;       // elements per busy second
-    double cpuSeconds = 0; // since the barrier
-    double waitShare = 0;  // of busy time
-    int exitCode = -1;     // -1 when killed by a signal or never exited normally
-    int signal = 0;        // signal that ended it, 0 if none
+    double rate = 0;           // elements per busy second
+    double cpuSeconds = 0;     // since the barrier
+    double nsPerIncrement = 0; // counters workload
+    double waitShare = 0;      // of busy time
+    int exitCode = -1;         // -1 when killed by a signal or never exited normally
+    int signal = 0;            // signal that ended it, 0 if none
     bool diedHoldingLock = false;
     LockStats lock;
 };
@@ -54,8 +55,9 @@ struct RunReport {
     int64_t lostUpdates = 0;
     double imbalance = 0;
     LockStats lock;
-    double waitShare = 0;  // all workers' wait time over all workers' busy time
-    double cpuSeconds = 0; // all workers' CPU time since the barrier
+    double waitShare = 0;           // all workers' wait time over all workers' busy time
+    double cpuSeconds = 0;          // all workers' CPU time since the barrier
+    double totalNsPerIncrement = 0; // counters workload
     uint64_t droppedEvents = 0;
     std::vector<WorkerReport> workers;
     std::string failure; // why the run failed ("" when it did not)

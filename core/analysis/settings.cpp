@@ -42,6 +42,7 @@ constexpr const SettingRow& kPartitionRow = row("partition");
 constexpr const SettingRow& kSyncRow = row("sync");
 constexpr const SettingRow& kLockScopeRow = row("lock-scope");
 constexpr const SettingRow& kKillWhenRow = row("kill-when");
+constexpr const SettingRow& kCounterLayoutRow = row("counter-layout");
 
 std::string_view choiceName(const SettingRow& r, uint64_t index) {
     return index < r.choices.size() ? r.choices[index].name : std::string_view("?");
@@ -102,6 +103,9 @@ std::string_view toString(LockScope s) {
 }
 std::string_view toString(KillWhen w) {
     return choiceName(kKillWhenRow, uint64_t(w));
+}
+std::string_view toString(CounterLayout l) {
+    return choiceName(kCounterLayoutRow, uint64_t(l));
 }
 std::optional<Workload> workloadFromString(std::string_view s) {
     return enumFromString<Workload>(kWorkloadRow, s);
@@ -205,6 +209,9 @@ std::optional<std::string> validate(const ExperimentConfig& c) {
     if (c.killWorker != kNoWorker && c.killWorker >= c.workers)
         return "--kill-worker: " + std::to_string(c.killWorker) + " is not a worker (there are " +
                std::to_string(c.workers) + ": 0 to " + std::to_string(c.workers - 1) + ")";
+    if (c.killWorker != kNoWorker && c.killWhen == KillWhen::Holding &&
+        c.workload == Workload::Counters)
+        return "--kill-when holding: the counters workload takes no lock to hold";
     if (c.killWorker != kNoWorker && c.killWhen == KillWhen::Holding && !c.usesLock())
         return "--kill-when holding: sync " + std::string(toString(c.sync)) +
                " takes no lock to hold (use a lock-based --sync)";

@@ -15,11 +15,13 @@
 
 namespace shm {
 
-enum class Workload : uint32_t { Sin = 0, Wave, Histogram, Mandelbrot };
+enum class Workload : uint32_t { Sin = 0, Wave, Histogram, Mandelbrot, Counters };
 // Values are the segment's numbers and the table's order: append only.
 enum class Partition : uint32_t { Block = 0, Cyclic, BlockCyclic, Dynamic, Guided, Seed };
 enum class SyncMode : uint32_t { None = 0, Mutex, Striped, Spin, Atomic, Robust };
 enum class LockScope : uint32_t { Element = 0, Chunk };
+// Counters workload: the workers' counters side by side, or each on its own 128-byte line.
+enum class CounterLayout : uint32_t { Packed = 0, Padded };
 // Scripted fault: kill the worker at a time, or at its first lock acquisition after that time.
 enum class KillWhen : uint32_t { Time = 0, Holding };
 
@@ -40,15 +42,28 @@ struct ExperimentConfig {
     LockScope lockScope = LockScope::Element;
     uint32_t delayUs = 0;
     bool instrument = true;
-    uint32_t killWorker = kNoWorker; // scripted fault: which worker; kNoWorker = none
-    uint32_t killAtMs = 0;           // ms after the start barrier opens
+    CounterLayout counterLayout = CounterLayout::Packed;
+    uint64_t increments = 10'000'000; // counters: per worker
+    uint32_t killWorker = kNoWorker;  // scripted fault: which worker; kNoWorker = none
+    uint32_t killAtMs = 0;            // ms after the start barrier opens
     KillWhen killWhen = KillWhen::Time;
 
     bool operator==(const ExperimentConfig&) const = default;
 
-    // Length of the plotted/verified array: the bins for histogram, else the elements.
+    // Length of the plotted/verified array: the bins for histogram, the counter slots for
+    // counters (8 bytes each: one per worker packed, 16 per worker padded), else the elements.
     constexpr uint64_t dataCount() const {
+        if (workload == Workload::Counters)
+            return uint64_t(workers) * (counterLayout == CounterLayout::Padded ? 16 : 1);
         return workload == Workload::Histogram ? bins : elements;
+    }
+    // Counters: the slot of worker k's counter in the data region.
+    constexpr uint64_t counterSlot(uint32_t k) const {
+        return counterLayout == CounterLayout::Padded ? uint64_t(k) * 16 : k;
+    }
+    // The units of work of the whole run: increments for counters, else elements.
+    constexpr uint64_t totalWork() const {
+        return workload == Workload::Counters ? increments * workers : elements;
     }
     constexpr bool usesLock() const {
         return sync == SyncMode::Mutex || sync == SyncMode::Striped || sync == SyncMode::Spin ||
@@ -63,6 +78,7 @@ inline constexpr uint32_t kMaxBins = 1u << 24;
 inline constexpr uint32_t kMaxDelayUs = 1'000'000;
 inline constexpr uint32_t kMaxKillAtMs = 3'600'000;  // an hour
 inline constexpr uint64_t kMaxElements = 1ull << 34; // further bounded by free /dev/shm space
+inline constexpr uint64_t kMaxIncrements = 1ull << 40;
 } // namespace limits
 
 enum class SettingKind : uint8_t {
@@ -118,7 +134,19 @@ inline constexpr SettingChoice kWorkloadChoices[] = {
      "Every element adds 1 to a hashed bin: shared read-modify-writes that race without a lock."},
     {"mandelbrot",
      "Escape iterations along a line: uneven cost, so static partitions get unequal work."},
+    {"counters", "Each worker bumps its own 64-bit counter: no data is shared, yet counters on "
+                 "one cache line (packed) slow every worker down: false sharing."},
 };
+inline constexpr SettingChoice kCounterLayoutChoices[] = {
+    {"packed", "The counters side by side: up to 8 share one 64-byte cache line."},
+    {"padded", "Each counter on a 128-byte line of its own."},
+};
+constexpr bool counters(const ExperimentConfig& c) {
+    return c.workload == Workload::Counters;
+}
+constexpr bool notCounters(const ExperimentConfig& c) {
+    return c.workload != Workload::Counters;
+}
 inline constexpr SettingChoice kPartitionChoices[] = {
     {"block", "One contiguous band per worker."},
     {"cyclic", "Worker k takes every W-th element."},
@@ -177,6 +205,7 @@ inline constexpr SettingRow kSettings[] = {
      .help = "doubles in the shared array, also bounded by free /dev/shm space",
      .group = "Experiment",
      .widget = SettingWidget::WideSpin,
+     .appliesTo = detail::notCounters,
      .get = [](const ExperimentConfig& c) -> uint64_t { return c.elements; },
      .set = [](ExperimentConfig& c, uint64_t v) { c.elements = v; }},
     {.name = "workload",
@@ -212,6 +241,7 @@ inline constexpr SettingRow kSettings[] = {
      .help = "how the indices are divided among the workers",
      .choices = detail::kPartitionChoices,
      .group = "Partition",
+     .appliesTo = detail::notCounters,
      .get = [](const ExperimentConfig& c) -> uint64_t { return uint64_t(c.partition); },
      .set = [](ExperimentConfig& c, uint64_t v) { c.partition = Partition(v); }},
     {.name = "chunk",
@@ -225,6 +255,7 @@ inline constexpr SettingRow kSettings[] = {
      .help = "elements per piece of work, and per lock with chunk lock scope",
      .group = "Partition",
      .widget = SettingWidget::WideSpin,
+     .appliesTo = detail::notCounters,
      .get = [](const ExperimentConfig& c) -> uint64_t { return c.chunk; },
      .set = [](ExperimentConfig& c, uint64_t v) { c.chunk = v; }},
     {.name = "sync",
@@ -236,6 +267,7 @@ inline constexpr SettingRow kSettings[] = {
      .help = "how workers protect their writes to the shared array",
      .choices = detail::kSyncChoices,
      .group = "Synchronisation",
+     .appliesTo = detail::notCounters,
      .get = [](const ExperimentConfig& c) -> uint64_t { return uint64_t(c.sync); },
      .set = [](ExperimentConfig& c, uint64_t v) { c.sync = SyncMode(v); }},
     {.name = "stripes",
@@ -248,7 +280,10 @@ inline constexpr SettingRow kSettings[] = {
      .label = "Stripes",
      .help = "mutexes of the striped sync",
      .group = "Synchronisation",
-     .appliesTo = [](const ExperimentConfig& c) { return c.sync == SyncMode::Striped; },
+     .appliesTo =
+         [](const ExperimentConfig& c) {
+             return c.sync == SyncMode::Striped && detail::notCounters(c);
+         },
      .get = [](const ExperimentConfig& c) -> uint64_t { return c.stripes; },
      .set = [](ExperimentConfig& c, uint64_t v) { c.stripes = uint32_t(v); }},
     {.name = "lock-scope",
@@ -260,7 +295,7 @@ inline constexpr SettingRow kSettings[] = {
      .help = "how much work one lock acquisition covers, with a lock-based sync",
      .choices = detail::kLockScopeChoices,
      .group = "Synchronisation",
-     .appliesTo = [](const ExperimentConfig& c) { return c.usesLock(); },
+     .appliesTo = [](const ExperimentConfig& c) { return c.usesLock() && detail::notCounters(c); },
      .get = [](const ExperimentConfig& c) -> uint64_t { return uint64_t(c.lockScope); },
      .set = [](ExperimentConfig& c, uint64_t v) { c.lockScope = LockScope(v); }},
     {.name = "delay-us",
@@ -284,9 +319,35 @@ inline constexpr SettingRow kSettings[] = {
      .label = "Record lock timings",
      .help = "time every lock acquisition; off shows what the timing itself costs",
      .group = "Synchronisation",
-     .appliesTo = [](const ExperimentConfig& c) { return c.usesLock(); },
+     .appliesTo = [](const ExperimentConfig& c) { return c.usesLock() && detail::notCounters(c); },
      .get = [](const ExperimentConfig& c) -> uint64_t { return c.instrument; },
      .set = [](ExperimentConfig& c, uint64_t v) { c.instrument = v != 0; }},
+    {.name = "counter-layout",
+     .reportKey = "counter_layout",
+     .kind = SettingKind::Enum,
+     .max = std::size(detail::kCounterLayoutChoices) - 1,
+     .def = uint64_t(CounterLayout::Packed),
+     .label = "Counters",
+     .help = "where the counters workload puts the workers' counters",
+     .choices = detail::kCounterLayoutChoices,
+     .group = "Experiment",
+     .appliesTo = detail::counters,
+     .get = [](const ExperimentConfig& c) -> uint64_t { return uint64_t(c.counterLayout); },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.counterLayout = CounterLayout(v); }},
+    {.name = "increments",
+     .reportKey = "increments",
+     .kind = SettingKind::Count,
+     .min = 1,
+     .max = limits::kMaxIncrements,
+     .def = 10'000'000,
+     .unit = "per worker",
+     .label = "Increments",
+     .help = "how often each worker bumps its counter (counters workload)",
+     .group = "Experiment",
+     .widget = SettingWidget::WideSpin,
+     .appliesTo = detail::counters,
+     .get = [](const ExperimentConfig& c) -> uint64_t { return c.increments; },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.increments = v; }},
     // The fault rows stay live: during a run they choose what the Kill button does.
     {.name = "kill-worker",
      .reportKey = "kill_worker",
@@ -344,6 +405,7 @@ std::string_view toString(Partition);
 std::string_view toString(SyncMode);
 std::string_view toString(LockScope);
 std::string_view toString(KillWhen);
+std::string_view toString(CounterLayout);
 std::optional<Workload> workloadFromString(std::string_view);
 std::optional<Partition> partitionFromString(std::string_view);
 std::optional<SyncMode> syncFromString(std::string_view);

@@ -13,7 +13,9 @@
 //                                                      process-shared, then its acquisition
 //                                                      sequence; [0] is the global mutex, [1..]
 //                                                      the stripes)
-//   dataOffset          double[dataCount]             (the array; histogram: the bins)
+//   dataOffset          double[dataCount]             (the array; histogram: the bins;
+//                                                      counters: uint64 counters, one slot per
+//                                                      worker packed, every 16th slot padded)
 //   ownerOffset         uint8_t[dataCount]            (worker id that last wrote it, 255 = never)
 //
 // A Python reader: numpy.ndarray((dataCount,), dtype=np.float64, buffer=shm.buf,
@@ -25,6 +27,7 @@
 //   - SegmentHeader.parkWorker: the controller asks worker parkWorker - 1 to stop inside its
 //     next critical section (WorkerSlot.parked = 1 once there) so it can be killed holding it.
 //   - SegmentHeader.robust: the process-shared robust mutex of sync = robust.
+//   - SegmentHeader.transport/counterLayout/increments (were padding): the new settings.
 //   - WorkerSlot grew to 256 bytes: parked, and the robust-recovery record (the current range,
 //     how much of it is committed, a one-entry undo log, who recovered it).
 // Version 2 (vs 1): lock event times are exact enough to order across workers.
@@ -217,7 +220,9 @@ struct alignas(64) SegmentHeader {
     double tickNsPerTick;
     uint64_t tickAnchor;
     uint64_t tickAnchorNs;
-    char padConfig[16];
+    uint32_t transport;     // Transport
+    uint32_t counterLayout; // CounterLayout (counters workload)
+    uint64_t increments;    // counters workload: per worker
 
     // Live control, written by the controller, read by workers at batch boundaries.
     alignas(64) std::atomic<uint32_t> runState; // RunState
@@ -245,6 +250,8 @@ static_assert(offsetof(SegmentHeader, ownerOffset) == 144);
 static_assert(offsetof(SegmentHeader, tickNsPerTick) == 152);
 static_assert(offsetof(SegmentHeader, tickAnchor) == 160);
 static_assert(offsetof(SegmentHeader, tickAnchorNs) == 168);
+static_assert(offsetof(SegmentHeader, transport) == 176);
+static_assert(offsetof(SegmentHeader, increments) == 184);
 static_assert(offsetof(SegmentHeader, runState) == 192);
 static_assert(offsetof(SegmentHeader, cursor) == 256);
 static_assert(offsetof(SegmentHeader, parkWorker) == 204);

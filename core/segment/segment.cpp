@@ -56,6 +56,8 @@ ExperimentConfig configFromHeader(const SegmentHeader& h) {
     c.lockScope = LockScope(h.lockScope);
     c.delayUs = h.delayUs.load(std::memory_order_relaxed);
     c.instrument = h.instrument != 0;
+    c.counterLayout = CounterLayout(h.counterLayout);
+    c.increments = h.increments;
     return c;
 }
 
@@ -172,6 +174,8 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     h->tickNsPerTick = clock.nsPerTick;
     h->tickAnchor = clock.anchorTick;
     h->tickAnchorNs = clock.anchorNs;
+    h->counterLayout = uint32_t(cfg.counterLayout);
+    h->increments = cfg.increments;
     h->runState.store(uint32_t(RunState::Created));
     h->delayUs.store(cfg.delayUs);
     for (uint32_t k = 0; k < cfg.workers; ++k) {
@@ -183,7 +187,7 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
         new (&seg->locks()[i]) PaddedMutex{};
     if (cfg.sync == SyncMode::Robust) initRobustMutex(h->robust.mutex);
     // Histogram bins start at 0 (fresh pages); array elements start as NaN = "not written".
-    if (cfg.workload != Workload::Histogram) {
+    if (cfg.workload != Workload::Histogram && cfg.workload != Workload::Counters) {
         double* d = seg->data();
         for (uint64_t i = 0; i < r.dataCount; ++i)
             d[i] = std::numeric_limits<double>::quiet_NaN();

@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <sched.h>
 #include <sys/mman.h>
 #include <thread>
 #include <time.h>
@@ -339,6 +340,53 @@ template <SyncMode S, typename L> bool processAll(Context& c) {
     return keepGoing;
 }
 
+// Counters: bump our own 64-bit counter `increments` times. volatile: every increment is a real
+// load and store to shared memory (the compiler may not keep the counter in a register), so a
+// line shared with other workers' counters (packed) bounces between cores on every store.
+constexpr uint64_t kCounterBatch = 1 << 16; // ~40 µs padded: publishing costs nothing here
+
+// Counters pin worker k to the k-th CPU it may run on (mod their number). Without it the
+// scheduler often leaves two workers woken together at the barrier on one core for most of a
+// short run (measured here: 2 workers, 3*10^8 increments, packed: 2.2 ns per increment in one
+// run, 13.6 ns in the next), and two workers time-sharing one core share no cache line across
+// cores: the false sharing the experiment is about would come and go by chance.
+void pinToOwnCpu(uint32_t k) {
+    cpu_set_t allowed;
+    if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return;
+    const int n = CPU_COUNT(&allowed);
+    if (n <= 1) return;
+    int want = int(k % uint32_t(n));
+    for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
+        if (!CPU_ISSET(cpu, &allowed) || want-- != 0) continue;
+        cpu_set_t one;
+        CPU_ZERO(&one);
+        CPU_SET(cpu, &one);
+        (void)sched_setaffinity(0, sizeof one, &one); // best effort: unpinned still runs
+        return;
+    }
+}
+
+bool countIncrements(Context& c) {
+    pinToOwnCpu(c.k);
+    const uint64_t slot = c.cfg.counterSlot(c.k);
+    volatile uint64_t* counter = reinterpret_cast<uint64_t*>(c.data) + slot;
+    c.owner[slot] = uint8_t(c.k);
+    const uint64_t n = c.cfg.increments;
+    uint64_t done = 0;
+    while (done < n) {
+        const uint32_t delay = c.h.delayUs.load(std::memory_order_relaxed);
+        const uint64_t batch = std::min(n - done, delay ? uint64_t(1) : kCounterBatch);
+        for (uint64_t j = 0; j < batch; ++j)
+            *counter = *counter + 1;
+        if (delay) slowMotion(c, delay);
+        done += batch;
+        c.processed = done;
+        publish(c);
+        if (!honourControl(c)) return false;
+    }
+    return true;
+}
+
 template <SyncMode S> bool dispatchInstr(Context& c) {
     if constexpr (S == SyncMode::None || S == SyncMode::Atomic) {
         return processAll<S, NoLocker>(c);
@@ -403,7 +451,10 @@ int runWorker(Segment& seg, uint32_t k) {
               0,
               0,
               {}};
-    if (isStatic(c.cfg.partition)) c.assigned = staticShare(c.cfg, k);
+    if (c.cfg.workload == Workload::Counters)
+        c.assigned = c.cfg.increments;
+    else if (isStatic(c.cfg.partition))
+        c.assigned = staticShare(c.cfg, k);
     slot.assigned.store(c.assigned, std::memory_order_relaxed);
     slot.heartbeatNs.store(nowNs(), std::memory_order_relaxed);
     prefault(seg, k);
@@ -437,7 +488,10 @@ int runWorker(Segment& seg, uint32_t k) {
             dispatchInstr<SyncMode::Striped>, dispatchInstr<SyncMode::Spin>,
             dispatchInstr<SyncMode::Atomic>,  dispatchInstr<SyncMode::Robust>};
         static_assert(std::size(kLoops) == size_t(SyncMode::Robust) + 1);
-        kLoops[size_t(c.cfg.sync)](c);
+        if (c.cfg.workload == Workload::Counters)
+            countIncrements(c);
+        else
+            kLoops[size_t(c.cfg.sync)](c);
     }
     publish(c, true); // the final CPU time
     slot.doneNs.store(nowNs(), std::memory_order_relaxed);

@@ -69,6 +69,8 @@ class TestExperiments : public QObject {
     void plainLocksDeadlockVisiblyThenFail();
     void scriptedKillIsReproducible();
     void faultSettingsRefuseWhatCannotHappen();
+    void countersAreVerifiedInBothLayouts_data();
+    void countersAreVerifiedInBothLayouts();
 };
 
 void TestExperiments::robustMutexRecoversFromAHolderKilledInside_data() {
@@ -190,6 +192,39 @@ void TestExperiments::faultSettingsRefuseWhatCannotHappen() {
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(c.says), r.err.constData());
         QCOMPARE(r.err.count('\n'), 1);
+    }
+}
+
+void TestExperiments::countersAreVerifiedInBothLayouts_data() {
+    QTest::addColumn<QString>("layout");
+    QTest::addColumn<int>("stride");
+    QTest::addRow("packed") << QStringLiteral("packed") << 8;
+    QTest::addRow("padded") << QStringLiteral("padded") << 128;
+}
+
+// Each worker's own counter reaches exactly --increments; the report says where the counters
+// were and what an increment cost each worker (no timing asserted: the bench compares them).
+void TestExperiments::countersAreVerifiedInBothLayouts() {
+    QFETCH(QString, layout);
+    QFETCH(int, stride);
+    const Report r = runJson({QStringLiteral("--workload"), QStringLiteral("counters"),
+                              QStringLiteral("--workers"), QStringLiteral("3"),
+                              QStringLiteral("--counter-layout"), layout,
+                              QStringLiteral("--increments"), QStringLiteral("2000000")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject& j = r.json;
+    QCOMPARE(text(j, "status"), QStringLiteral("finished"));
+    QCOMPARE(text(j, "verdict"), QStringLiteral("counters verified"));
+    QCOMPARE(integer(j, "mismatches"), 0);
+    QCOMPARE(integer(j, "processed"), 6000000);
+    const QJsonObject c = j[QLatin1String("counters")].toObject();
+    QCOMPARE(text(c, "layout"), layout);
+    QCOMPARE(integer(c, "stride_bytes"), stride);
+    QCOMPARE(integer(c, "line_bytes"), 64);
+    QVERIFY(c[QLatin1String("total_ns_per_increment")].toDouble() > 0);
+    for (int k = 0; k < 3; ++k) {
+        QVERIFY(worker(j, k)[QLatin1String("ns_per_increment")].toDouble() > 0);
+        QCOMPARE(integer(worker(j, k), "processed"), 2000000);
     }
 }
 

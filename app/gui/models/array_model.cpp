@@ -70,6 +70,7 @@ double ArrayModel::expectedAt(uint64_t i) const {
 
 void ArrayModel::update(const shm::RunSnapshot& snap) {
     if (!m_haveRun || !snap.array.valid()) return;
+    if (m_cfg.workload == shm::Workload::Counters) return; // counts, not values: CountersModel
     m_array = snap.array;
     m_cursor = snap.cursor;
     if (m_binsFuture.valid() &&
@@ -97,7 +98,7 @@ void ArrayModel::setView(uint64_t lo, uint64_t hi, int columns) {
 }
 
 bool ArrayModel::scan(uint64_t budgetNs) {
-    if (!m_array.valid()) return false;
+    if (!m_array.valid() || m_cfg.workload == shm::Workload::Counters) return false;
     return m_dec.process(m_array.data, m_array.owner, budgetNs) > 0;
 }
 

@@ -42,7 +42,7 @@ void ProgressModel::update(const shm::RunSnapshot& snap) {
         r.pid = w.pid;
         r.processed = w.processed;
         r.assigned = w.assigned;
-        r.shareOfRun = !shm::isStatic(cfg.partition);
+        r.shareOfRun = !shm::staticWork(cfg);
         r.fraction = shm::progressFraction(w, snap);
         r.totalFraction = r.shareOfRun ? runFraction : r.fraction;
         if (r.outcome != shm::WorkerOutcome::Live || w.doneNs || !snap.active()) {
@@ -63,7 +63,7 @@ void ProgressModel::update(const shm::RunSnapshot& snap) {
                       : !cfg.instrument ? kTimingsOff
                                         : shm::waitShare(w, now);
     }
-    const bool shareOfRun = !shm::isStatic(cfg.partition);
+    const bool shareOfRun = !shm::staticWork(cfg);
     if (shareOfRun != m_shareOfRun) {
         m_shareOfRun = shareOfRun;
         emit headerDataChanged(Qt::Horizontal, ProgressCol, ProgressCol);

@@ -238,7 +238,8 @@ void ContentionView::startRun(const shm::ExperimentConfig& cfg) {
     m_histBars->data()->clear();
     buildBars(cfg.workers);
     m_timeline->clear();
-    if (cfg.usesLock() && !cfg.instrument) {
+    const bool locks = cfg.usesLock() && cfg.workload != shm::Workload::Counters;
+    if (locks && !cfg.instrument) {
         // Uninstrumented workers record no lock counters, times or events: say so rather than
         // show zeros that look measured.
         m_noLock->setText(
@@ -247,11 +248,15 @@ void ContentionView::startRun(const shm::ExperimentConfig& cfg) {
                "waits, holds and the timeline were not measured.")
                 .arg(QString::fromStdString(std::string(shm::toString(cfg.sync)))));
         m_stack->setCurrentWidget(m_noLock);
-    } else if (cfg.usesLock()) {
+    } else if (locks) {
         m_stack->setCurrentIndex(0);
     } else {
         m_noLock->setText(
-            cfg.sync == shm::SyncMode::Atomic
+            cfg.workload == shm::Workload::Counters
+                ? tr("No lock is taken.\n\nCounters: each worker writes only its own counter, "
+                     "so there is nothing to lock. What slows them down is the cache line they "
+                     "share: see Shared counters.")
+            : cfg.sync == shm::SyncMode::Atomic
                 ? tr("No lock is taken.\n\nsync = atomic: every update is a single atomic "
                      "instruction, so there is nothing to wait for and nothing to show here.")
                 : tr("No lock is taken.\n\nsync = none: workers write without any "

@@ -1,0 +1,20 @@
+#pragma once
+// The counters workload's picture: the data region as cache lines of 64 bytes, each counter
+// drawn in its worker's colour where it sits (so "packed" shows several workers on one line),
+// and each worker's cost per increment as a bar. Reads only CountersModel.
+#include <QWidget>
+
+class CountersModel;
+class QLabel;
+
+class CountersView : public QWidget {
+    Q_OBJECT
+  public:
+    explicit CountersView(const CountersModel* model, QWidget* parent = nullptr);
+
+  private:
+    void refresh();
+    const CountersModel* m_model;
+    QLabel* m_caption;
+    QWidget* m_canvas;
+};
