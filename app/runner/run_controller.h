@@ -7,6 +7,7 @@
 // drained since the last frame) and a final RunReport built by core's buildReport(). Nothing
 // here ever takes a worker's lock, so a stuck worker cannot freeze the caller.
 #include "report.h"
+#include "result_queue.h"
 #include "run_data.h"
 #include "segment.h"
 #include "verify.h"
@@ -80,6 +81,7 @@ class RunController : public QObject {
     void killAll();
     void maybeFinish();
     void finish();
+    void finishDrained();
     void completeFinish(const shm::VerifyResult& vr);
     void setPhase(shm::Phase p);
     QProcess* spawnWorker(uint32_t k, const std::string& name);
@@ -88,7 +90,10 @@ class RunController : public QObject {
     QString m_requestedName;
     bool m_keepEvents = false;
     shm::ExperimentConfig m_cfg;
-    std::shared_ptr<shm::Segment> m_segment; // shared with ArrayRefs handed out
+    std::shared_ptr<shm::Segment> m_segment;        // shared with ArrayRefs handed out
+    std::unique_ptr<shm::QueueReceiver> m_receiver; // --transport queue
+    QTimer m_drainWait; // finish(): until the receiver has written every queued result
+    QElapsedTimer m_drainClock;
     std::vector<QProcess*> m_procs;
     std::vector<shm::WorkerRecord> m_exits;               // the controller's part of each record
     std::vector<std::vector<shm::Event>> m_pendingEvents; // drained, not yet taken
@@ -111,7 +116,8 @@ class RunController : public QObject {
     std::thread m_verifyThread;
     bool m_failed = false;
     bool m_stopRequested = false;
-    shm::RunSnapshot m_final; // taken when the last worker exited
+    shm::RunSnapshot m_final; // taken when the last worker exited (and the queue drained)
+    bool m_haveFinal = false;
     shm::RunMeta m_meta;
     shm::RunReport m_report;
 };

@@ -76,7 +76,8 @@ uint64_t runEndNs(const RunSnapshot& s) {
     uint64_t end = s.releaseNs;
     for (const WorkerRecord& w : s.workers)
         if (w.startNs) end = std::max(end, workerEndNs(w, s.nowNs));
-    return end;
+    // --transport queue: the results are in the array only once the receiver wrote the last.
+    return std::max(end, s.queue.drainedNs);
 }
 
 double elapsedSeconds(const RunSnapshot& s) {
@@ -123,6 +124,9 @@ double workerRate(const WorkerRecord& w, uint64_t nowNs) {
     const uint64_t busy = busyNs(w, nowNs);
     return busy ? double(w.processed) * 1e9 / double(busy) : 0;
 }
+
+std::string verdictOfValues(const ExperimentConfig& cfg, uint64_t mismatches, uint64_t unwritten,
+                            int64_t lostUpdates);
 
 bool staticWork(const ExperimentConfig& c) {
     return c.workload == Workload::Counters || isStatic(c.partition);
@@ -209,6 +213,15 @@ std::string groupedNumber(uint64_t v) {
 
 std::string verdictText(const ExperimentConfig& cfg, uint64_t mismatches, uint64_t unwritten,
                         int64_t lostUpdates) {
+    const std::string v = verdictOfValues(cfg, mismatches, unwritten, lostUpdates);
+    // The array is empty because nothing was shared, not because nothing was computed.
+    if (cfg.transport == Transport::Private && mismatches)
+        return v + " — the workers wrote private copies";
+    return v;
+}
+
+std::string verdictOfValues(const ExperimentConfig& cfg, uint64_t mismatches, uint64_t unwritten,
+                            int64_t lostUpdates) {
     if (cfg.workload == Workload::Counters)
         return mismatches == 0 ? "counters verified"
                                : groupedNumber(mismatches) +

@@ -69,6 +69,17 @@ std::string countersJson(const RunReport& r) {
            ",\"total_ns_per_increment\":" + num(r.totalNsPerIncrement) + "}";
 }
 
+// Only for --transport queue: what went through the queue and how long senders waited.
+std::string queueJson(const RunReport& r) {
+    if (r.config.transport != Transport::Queue) return {};
+    const QueueStats& q = r.queue;
+    return ",\"queue\":{\"messages\":" + std::to_string(q.messages) +
+           ",\"bytes\":" + std::to_string(q.bytes) +
+           ",\"max_depth\":" + std::to_string(q.maxDepth) +
+           ",\"send_wait_ns\":" + std::to_string(r.queueSendWaitNs) +
+           ",\"capacity\":" + std::to_string(q.capacity) + "}";
+}
+
 // Only with --kill-worker: what the scripted fault did.
 std::string faultJson(const RunReport& r) {
     const ExperimentConfig& c = r.config;
@@ -167,6 +178,9 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
                 {uint32_t(w.recoveredBy), w.id,
                  w.recoveredAtNs > s.releaseNs ? w.recoveredAtNs - s.releaseNs : 0});
     }
+    r.queue = s.queue;
+    for (const WorkerRecord& w : s.workers)
+        r.queueSendWaitNs += w.queueSendWaitNs;
     r.failure = s.failed ? std::move(meta.failure) : std::string();
     r.fault = meta.fault;
     r.waitShare = waitShare(s);
@@ -197,7 +211,9 @@ std::string RunReport::verdict() const {
 std::string toJson(const RunReport& r) {
     std::string s =
         "{\"version\":" + str(r.version) + ",\"config\":" + configJson(r.config) +
-        ",\"status\":" + str(nameOf(r.status)) + ",\"compute_seconds\":" + num(r.computeSeconds) +
+        ",\"status\":" + str(nameOf(r.status)) +
+        ",\"transport\":" + str(toString(r.config.transport)) +
+        ",\"compute_seconds\":" + num(r.computeSeconds) +
         ",\"wall_seconds\":" + num(r.wallSeconds) +
         ",\"processed\":" + std::to_string(r.processed) + ",\"throughput\":" + num(r.throughput) +
         ",\"mismatches\":" + std::to_string(r.mismatches) +
@@ -207,7 +223,7 @@ std::string toJson(const RunReport& r) {
         ",\"lock\":" + lockJson(r.lock, false, r.waitShare) +
         ",\"dropped_events\":" + std::to_string(r.droppedEvents) + seedSplitJson(r.config) +
         ",\"failure\":" + (r.failure.empty() ? std::string("null") : str(r.failure)) +
-        faultJson(r) + recoveriesJson(r) + countersJson(r) + ",\"workers\":[";
+        faultJson(r) + recoveriesJson(r) + countersJson(r) + queueJson(r) + ",\"workers\":[";
     for (size_t i = 0; i < r.workers.size(); ++i) {
         const WorkerReport& w = r.workers[i];
         if (i) s += ",";
@@ -243,6 +259,7 @@ std::string toText(const RunReport& r) {
       << " elements, " << toString(c.workload) << ", " << toString(c.partition) << " (chunk "
       << c.chunk << "), sync " << toString(c.sync);
     if (c.usesLock()) o << " (" << toString(c.lockScope) << " scope)";
+    if (c.transport != Transport::Shared) o << ", transport " << toString(c.transport);
     o << "\n";
     std::snprintf(line, sizeof line,
                   "status %s   compute %.4f s   wall %.4f s   processed %llu   imbalance %.2f\n",
@@ -255,6 +272,16 @@ std::string toText(const RunReport& r) {
     o << line << "result: " << r.verdict() << "\n";
     std::snprintf(line, sizeof line, "cpu %.4f s (all workers, since the barrier)\n", r.cpuSeconds);
     o << line;
+    if (c.transport == Transport::Queue) {
+        std::snprintf(line, sizeof line,
+                      "queue: %llu messages, %llu KiB, up to %llu of %llu queued, senders "
+                      "waited %.3f ms\n",
+                      (unsigned long long)r.queue.messages,
+                      (unsigned long long)(r.queue.bytes >> 10),
+                      (unsigned long long)r.queue.maxDepth, (unsigned long long)r.queue.capacity,
+                      double(r.queueSendWaitNs) / 1e6);
+        o << line;
+    }
     if (c.workload == Workload::Counters) {
         std::snprintf(line, sizeof line,
                       "counters: %s (%llu bytes apart), %.2f ns per increment overall\n",

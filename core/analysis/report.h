@@ -60,7 +60,9 @@ struct RunReport {
     double totalNsPerIncrement = 0; // counters workload
     uint64_t droppedEvents = 0;
     std::vector<WorkerReport> workers;
-    std::string failure; // why the run failed ("" when it did not)
+    QueueStats queue;             // --transport queue
+    uint64_t queueSendWaitNs = 0; // all workers' time blocked on a full queue
+    std::string failure;          // why the run failed ("" when it did not)
     FaultResult fault;
     std::vector<Recovery> recoveries;
     std::string segmentName;

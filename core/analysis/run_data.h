@@ -57,6 +57,9 @@ struct WorkerRecord {
     bool parked = false;      // holding a lock, waiting for the scripted kill
     int32_t recoveredBy = -1; // robust: the survivor that took this dead worker's work over
     uint64_t recoveredAtNs = 0;
+    uint64_t queueMessages = 0;   // --transport queue: messages sent
+    uint64_t queueBytes = 0;      // and their bytes
+    uint64_t queueSendWaitNs = 0; // time blocked on a full queue
     uint64_t droppedEvents = 0;
     uint64_t clampedEvents = 0; // event times the worker raised to its previous event's
     LockStats lock;
@@ -81,6 +84,18 @@ struct ArrayRef {
     bool valid() const { return data != nullptr; }
 };
 
+// --transport queue, as the controller's receiver sees it.
+struct QueueStats {
+    bool active = false;
+    uint64_t messages = 0; // received
+    uint64_t bytes = 0;    // received
+    uint64_t depth = 0;    // sent, not received yet
+    uint64_t maxDepth = 0;
+    uint64_t capacity = 0;
+    uint64_t drainedNs = 0; // when the receiver wrote the last result (0 until then)
+    bool operator==(const QueueStats&) const = default;
+};
+
 // One frame of a run: everything a view may show, read once.
 struct RunSnapshot {
     Phase phase = Phase::Idle;
@@ -92,6 +107,7 @@ struct RunSnapshot {
     bool failed = false; // a worker failed or the controller gave up
     bool ended = false;  // every worker has exited: times stop at the last one's end
     uint64_t cursor = 0; // dynamic/guided: next unclaimed index
+    QueueStats queue;
     std::vector<WorkerRecord> workers;
     ArrayRef array;
     bool active() const { return phase != Phase::Idle && phase != Phase::Finished; }

@@ -43,6 +43,7 @@ constexpr const SettingRow& kSyncRow = row("sync");
 constexpr const SettingRow& kLockScopeRow = row("lock-scope");
 constexpr const SettingRow& kKillWhenRow = row("kill-when");
 constexpr const SettingRow& kCounterLayoutRow = row("counter-layout");
+constexpr const SettingRow& kTransportRow = row("transport");
 
 std::string_view choiceName(const SettingRow& r, uint64_t index) {
     return index < r.choices.size() ? r.choices[index].name : std::string_view("?");
@@ -106,6 +107,9 @@ std::string_view toString(KillWhen w) {
 }
 std::string_view toString(CounterLayout l) {
     return choiceName(kCounterLayoutRow, uint64_t(l));
+}
+std::string_view toString(Transport t) {
+    return choiceName(kTransportRow, uint64_t(t));
 }
 std::optional<Workload> workloadFromString(std::string_view s) {
     return enumFromString<Workload>(kWorkloadRow, s);
@@ -206,6 +210,9 @@ std::optional<std::string> validate(const ExperimentConfig& c) {
         c.workload == Workload::Histogram)
         return "--lock-scope chunk with --sync striped cannot protect histogram bins (a chunk "
                "touches every stripe): use --lock-scope element or --sync mutex";
+    if (c.transport == Transport::Queue && c.workload == Workload::Counters)
+        return "--transport queue: the counters workload has no results to send (use shared "
+               "or private)";
     if (c.killWorker != kNoWorker && c.killWorker >= c.workers)
         return "--kill-worker: " + std::to_string(c.killWorker) + " is not a worker (there are " +
                std::to_string(c.workers) + ": 0 to " + std::to_string(c.workers - 1) + ")";

@@ -20,6 +20,9 @@ enum class Workload : uint32_t { Sin = 0, Wave, Histogram, Mandelbrot, Counters 
 enum class Partition : uint32_t { Block = 0, Cyclic, BlockCyclic, Dynamic, Guided, Seed };
 enum class SyncMode : uint32_t { None = 0, Mutex, Striped, Spin, Atomic, Robust };
 enum class LockScope : uint32_t { Element = 0, Chunk };
+// How results reach the controller's array: written into the shared segment, written into each
+// worker's private copy-on-write copy (the blog's mistake), or sent through a message queue.
+enum class Transport : uint32_t { Shared = 0, Private, Queue };
 // Counters workload: the workers' counters side by side, or each on its own 128-byte line.
 enum class CounterLayout : uint32_t { Packed = 0, Padded };
 // Scripted fault: kill the worker at a time, or at its first lock acquisition after that time.
@@ -42,6 +45,7 @@ struct ExperimentConfig {
     LockScope lockScope = LockScope::Element;
     uint32_t delayUs = 0;
     bool instrument = true;
+    Transport transport = Transport::Shared;
     CounterLayout counterLayout = CounterLayout::Packed;
     uint64_t increments = 10'000'000; // counters: per worker
     uint32_t killWorker = kNoWorker;  // scripted fault: which worker; kNoWorker = none
@@ -140,6 +144,13 @@ inline constexpr SettingChoice kWorkloadChoices[] = {
 inline constexpr SettingChoice kCounterLayoutChoices[] = {
     {"packed", "The counters side by side: up to 8 share one 64-byte cache line."},
     {"padded", "Each counter on a 128-byte line of its own."},
+};
+inline constexpr SettingChoice kTransportChoices[] = {
+    {"shared", "Workers write the shared array: the controller sees every write."},
+    {"private", "Each worker maps the array copy-on-write (MAP_PRIVATE), as the blog's example "
+                "effectively does: it writes its own copy and the controller sees nothing."},
+    {"queue", "Workers send their results through a message queue; the controller writes the "
+              "array. The copies and the waiting a queue costs become visible."},
 };
 constexpr bool counters(const ExperimentConfig& c) {
     return c.workload == Workload::Counters;
@@ -322,6 +333,17 @@ inline constexpr SettingRow kSettings[] = {
      .appliesTo = [](const ExperimentConfig& c) { return c.usesLock() && detail::notCounters(c); },
      .get = [](const ExperimentConfig& c) -> uint64_t { return c.instrument; },
      .set = [](ExperimentConfig& c, uint64_t v) { c.instrument = v != 0; }},
+    {.name = "transport",
+     .reportKey = "transport",
+     .kind = SettingKind::Enum,
+     .max = std::size(detail::kTransportChoices) - 1,
+     .def = uint64_t(Transport::Shared),
+     .label = "Transport",
+     .help = "how the results reach the controller's array",
+     .choices = detail::kTransportChoices,
+     .group = "Experiment",
+     .get = [](const ExperimentConfig& c) -> uint64_t { return uint64_t(c.transport); },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.transport = Transport(v); }},
     {.name = "counter-layout",
      .reportKey = "counter_layout",
      .kind = SettingKind::Enum,
@@ -406,6 +428,7 @@ std::string_view toString(SyncMode);
 std::string_view toString(LockScope);
 std::string_view toString(KillWhen);
 std::string_view toString(CounterLayout);
+std::string_view toString(Transport);
 std::optional<Workload> workloadFromString(std::string_view);
 std::optional<Partition> partitionFromString(std::string_view);
 std::optional<SyncMode> syncFromString(std::string_view);

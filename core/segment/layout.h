@@ -3,7 +3,8 @@
 //
 // The segment is one POSIX shared-memory object, /dev/shm/shmscope-<creator pid>-<hex>, mode
 // 0600. All integers are little-endian, all offsets are bytes from the start of the segment and
-// every region starts at a multiple of 64 bytes. Layout version 3:
+// every region starts at a multiple of 64 bytes (the data region at a multiple of 4096). Layout
+// version 3:
 //
 //   offset 0            SegmentHeader (sizeof == 512)
 //   slotsOffset         WorkerSlot[workers]           (256 bytes each, one per worker)
@@ -137,7 +138,11 @@ struct alignas(128) WorkerSlot {
     std::atomic<uint32_t> recoveredBy; // its id + 1; 0 = not recovered
     uint32_t pad1;
     std::atomic<uint64_t> recoveredAtNs;
-    char reserved[64];
+    // --transport queue: what this worker sent, and how long it waited for room in the queue.
+    std::atomic<uint64_t> queueMessages;
+    std::atomic<uint64_t> queueBytes;
+    std::atomic<uint64_t> queueSendWaitNs;
+    char reserved[40];
 };
 static_assert(sizeof(WorkerSlot) == 256);
 static_assert(offsetof(WorkerSlot, cpuNs) == 104);
@@ -145,6 +150,7 @@ static_assert(offsetof(WorkerSlot, parked) == 112);
 static_assert(offsetof(WorkerSlot, rangeBegin) == 120);
 static_assert(offsetof(WorkerSlot, recoveredBy) == 176);
 static_assert(offsetof(WorkerSlot, recoveredAtNs) == 184);
+static_assert(offsetof(WorkerSlot, queueMessages) == 192);
 
 // A lock and its acquisition sequence share one cache line: the holder owns the line right after
 // acquiring, so bumping the sequence there costs no extra miss (pthread_mutex_t is 40 bytes).

@@ -12,6 +12,7 @@
 #include <new>
 #include <random>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -22,6 +23,11 @@ namespace {
 
 constexpr uint64_t align64(uint64_t v) {
     return (v + 63) & ~uint64_t(63);
+}
+
+constexpr uint64_t kPage = 4096; // the smallest page size of the targets we build for
+constexpr uint64_t alignPage(uint64_t v) {
+    return (v + kPage - 1) & ~(kPage - 1);
 }
 
 bool addFits(uint64_t off, uint64_t len, uint64_t size) {
@@ -56,6 +62,7 @@ ExperimentConfig configFromHeader(const SegmentHeader& h) {
     c.lockScope = LockScope(h.lockScope);
     c.delayUs = h.delayUs.load(std::memory_order_relaxed);
     c.instrument = h.instrument != 0;
+    c.transport = Transport(h.transport);
     c.counterLayout = CounterLayout(h.counterLayout);
     c.increments = h.increments;
     return c;
@@ -84,7 +91,8 @@ RegionSizes computeRegions(const ExperimentConfig& cfg) {
     r.locksOffset = align64(r.ringsOffset + uint64_t(cfg.workers) * r.ringStride);
     r.lockCount = 1 + uint64_t(cfg.stripes);
     r.dataCount = cfg.dataCount();
-    r.dataOffset = align64(r.locksOffset + r.lockCount * sizeof(PaddedMutex));
+    // Page-aligned: a worker of --transport private maps [dataOffset, end) copy-on-write.
+    r.dataOffset = alignPage(r.locksOffset + r.lockCount * sizeof(PaddedMutex));
     r.ownerOffset = align64(r.dataOffset + r.dataCount * sizeof(double));
     r.totalSize = align64(r.ownerOffset + r.dataCount);
     return r;
@@ -174,6 +182,7 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     h->tickNsPerTick = clock.nsPerTick;
     h->tickAnchor = clock.anchorTick;
     h->tickAnchorNs = clock.anchorNs;
+    h->transport = uint32_t(cfg.transport);
     h->counterLayout = uint32_t(cfg.counterLayout);
     h->increments = cfg.increments;
     h->runState.store(uint32_t(RunState::Created));
@@ -263,6 +272,21 @@ Segment::~Segment() {
     // Only if nobody tried before: once unlink() ran, the name may already belong to the next
     // run (a fixed name in tests), and this mapping can outlive it in a window's model.
     if (m_owner && !m_unlinkTried) bip::shared_memory_object::remove(m_name.c_str());
+}
+
+void Segment::makeDataPrivate() {
+    auto* m = static_cast<Mapping*>(m_mapping);
+    const int fd = m->shm.get_mapping_handle().handle;
+    const uint64_t off = m_regions.dataOffset;
+    if (off % uint64_t(sysconf(_SC_PAGESIZE)) != 0)
+        throw SegmentError("the data region is not page-aligned: cannot map it privately");
+    // MAP_FIXED over our own shared mapping of the same range: from here on this process reads
+    // the segment's pages until it writes one, then writes its own copy.
+    void* at = static_cast<char*>(m_base) + off;
+    void* p = mmap(at, size_t(m_size - off), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd,
+                   off_t(off));
+    if (p == MAP_FAILED)
+        throw SegmentError(std::string("cannot map the array privately: ") + std::strerror(errno));
 }
 
 bool Segment::unlink() {

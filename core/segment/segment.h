@@ -58,6 +58,11 @@ class Segment {
     double* data() const;
     uint8_t* owner() const;
 
+    // --transport private: remaps the data and owner regions copy-on-write (MAP_PRIVATE), so
+    // this process's writes go to its own copy while the control regions stay shared. Throws
+    // SegmentError.
+    void makeDataPrivate();
+
     // Unlinks the name from /dev/shm now; the mapping stays valid until destruction, so a
     // window can keep showing the final array of a run whose segment is already gone.
     bool unlink();

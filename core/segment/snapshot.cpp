@@ -23,6 +23,9 @@ WorkerRecord readWorker(const Segment& seg, uint32_t k) {
     w.parked = s.parked.load(r) != 0;
     w.recoveredBy = int32_t(s.recoveredBy.load(r)) - 1;
     w.recoveredAtNs = s.recoveredAtNs.load(r);
+    w.queueMessages = s.queueMessages.load(r);
+    w.queueBytes = s.queueBytes.load(r);
+    w.queueSendWaitNs = s.queueSendWaitNs.load(r);
     w.droppedEvents = seg.ring(k).dropped.load(r);
     w.clampedEvents = seg.ring(k).clamped.load(r);
     w.lock.acquisitions = s.acquisitions.load(r);

@@ -5,6 +5,7 @@
 #include "exit_codes.h"
 #include "locks.h"
 #include "partition.h"
+#include "result_queue.h"
 #include "workload.h"
 
 #include <algorithm>
@@ -387,6 +388,44 @@ bool countIncrements(Context& c) {
     return true;
 }
 
+// --transport queue: the results go through the message queue, never into the array (the
+// controller writes it). No lock: nothing shared is written here.
+bool sendAll(Context& c) {
+    QueueSender sender(c.seg.name(), c.slot, c.k);
+    WorkSource src(c.cfg, c.k, &c.h.cursor);
+    const Workload wl = c.cfg.workload;
+    const uint64_t n = c.cfg.elements;
+    IndexRange r;
+    while (src.next(r)) {
+        const uint64_t count = r.count();
+        if (!isStatic(c.cfg.partition)) c.assigned += count;
+        uint64_t done = 0;
+        while (done < count) {
+            const uint32_t delay = c.h.delayUs.load(std::memory_order_relaxed);
+            const uint64_t batch = std::min(count - done, delay ? uint64_t(1) : kBatch);
+            uint64_t i = r.begin + done * r.stride;
+            for (uint64_t j = 0; j < batch; ++j, i += r.stride) {
+                if (wl == Workload::Histogram)
+                    sender.addBin(histogramBin(i, c.cfg.bins));
+                else
+                    sender.add(i, elementValue(wl, i, n), r.stride);
+                if (delay) slowMotion(c, delay);
+            }
+            if (delay) sender.flush(); // slow motion: every result on its way at once
+            done += batch;
+            c.processed += batch;
+            publish(c);
+            if (!honourControl(c)) {
+                sender.flush();
+                return false;
+            }
+        }
+    }
+    sender.flush();
+    publish(c);
+    return true;
+}
+
 template <SyncMode S> bool dispatchInstr(Context& c) {
     if constexpr (S == SyncMode::None || S == SyncMode::Atomic) {
         return processAll<S, NoLocker>(c);
@@ -457,6 +496,14 @@ int runWorker(Segment& seg, uint32_t k) {
         c.assigned = staticShare(c.cfg, k);
     slot.assigned.store(c.assigned, std::memory_order_relaxed);
     slot.heartbeatNs.store(nowNs(), std::memory_order_relaxed);
+    if (c.cfg.transport == Transport::Private) {
+        try {
+            seg.makeDataPrivate(); // the blog's mistake, on purpose: our writes stay ours
+        } catch (const SegmentError& e) {
+            std::fprintf(stderr, "%s\n", e.what());
+            return exit_code::kRunFailed;
+        }
+    }
     prefault(seg, k);
     slot.state.store(uint32_t(WorkerState::AtBarrier), std::memory_order_release);
     h.attached.fetch_add(1, std::memory_order_acq_rel);
@@ -488,9 +535,16 @@ int runWorker(Segment& seg, uint32_t k) {
             dispatchInstr<SyncMode::Striped>, dispatchInstr<SyncMode::Spin>,
             dispatchInstr<SyncMode::Atomic>,  dispatchInstr<SyncMode::Robust>};
         static_assert(std::size(kLoops) == size_t(SyncMode::Robust) + 1);
-        if (c.cfg.workload == Workload::Counters)
+        if (c.cfg.workload == Workload::Counters) {
             countIncrements(c);
-        else
+        } else if (c.cfg.transport == Transport::Queue) {
+            try {
+                sendAll(c);
+            } catch (const std::exception& e) { // the queue could not be opened or used
+                std::fprintf(stderr, "%s\n", e.what());
+                return exit_code::kRunFailed;
+            }
+        } else
             kLoops[size_t(c.cfg.sync)](c);
     }
     publish(c, true); // the final CPU time

@@ -69,6 +69,10 @@ class TestExperiments : public QObject {
     void plainLocksDeadlockVisiblyThenFail();
     void scriptedKillIsReproducible();
     void faultSettingsRefuseWhatCannotHappen();
+    void privateCopiesLeaveTheArrayEmpty_data();
+    void privateCopiesLeaveTheArrayEmpty();
+    void queueDeliversEveryResult_data();
+    void queueDeliversEveryResult();
     void countersAreVerifiedInBothLayouts_data();
     void countersAreVerifiedInBothLayouts();
 };
@@ -193,6 +197,67 @@ void TestExperiments::faultSettingsRefuseWhatCannotHappen() {
         QVERIFY2(r.err.contains(c.says), r.err.constData());
         QCOMPARE(r.err.count('\n'), 1);
     }
+}
+
+void TestExperiments::privateCopiesLeaveTheArrayEmpty_data() {
+    QTest::addColumn<QString>("workload");
+    QTest::addRow("wave") << QStringLiteral("wave");
+    QTest::addRow("histogram") << QStringLiteral("histogram");
+}
+
+// The blog's mistake: every worker computes all of its share (100 % done), into its own
+// copy-on-write pages; the controller's array never sees a value.
+void TestExperiments::privateCopiesLeaveTheArrayEmpty() {
+    QFETCH(QString, workload);
+    const Report r =
+        runJson({QStringLiteral("--transport"), QStringLiteral("private"),
+                 QStringLiteral("--workload"), workload, QStringLiteral("--elements"),
+                 QStringLiteral("100000"), QStringLiteral("--workers"), QStringLiteral("3")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject& j = r.json;
+    QCOMPARE(text(j, "status"), QStringLiteral("finished"));
+    QCOMPARE(text(j, "transport"), QStringLiteral("private"));
+    QCOMPARE(integer(j, "processed"), 100000);
+    for (int k = 0; k < 3; ++k)
+        QCOMPARE(integer(worker(j, k), "processed"), integer(worker(j, k), "assigned"));
+    if (workload == QLatin1String("wave")) {
+        QCOMPARE(integer(j, "unwritten"), 100000);
+    } else {
+        QCOMPARE(integer(j, "lost_updates"), 100000); // every bin still 0
+    }
+    QVERIFY(text(j, "verdict").contains(QStringLiteral("private copies")));
+}
+
+void TestExperiments::queueDeliversEveryResult_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addRow("wave block") << QStringList{};
+    QTest::addRow("wave cyclic") << QStringList{QStringLiteral("--partition"),
+                                                QStringLiteral("cyclic")};
+    QTest::addRow("sin dynamic") << QStringList{QStringLiteral("--workload"), QStringLiteral("sin"),
+                                                QStringLiteral("--partition"),
+                                                QStringLiteral("dynamic")};
+    QTest::addRow("histogram") << QStringList{QStringLiteral("--workload"),
+                                              QStringLiteral("histogram")};
+}
+
+// The workers never touch the array; every result arrives through the queue and the app
+// writes it: verified like shared memory, with the queue's figures in the report.
+void TestExperiments::queueDeliversEveryResult() {
+    QFETCH(QStringList, args);
+    const Report r = runJson(QStringList{QStringLiteral("--transport"), QStringLiteral("queue"),
+                                         QStringLiteral("--elements"), QStringLiteral("300000")} +
+                             args);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject& j = r.json;
+    QCOMPARE(text(j, "status"), QStringLiteral("finished"));
+    QCOMPARE(integer(j, "mismatches"), 0);
+    QCOMPARE(integer(j, "lost_updates"), 0);
+    const QJsonObject q = j[QLatin1String("queue")].toObject();
+    QVERIFY(integer(q, "messages") > 0);
+    QVERIFY(integer(q, "bytes") > 300000 * 8); // every result, and the message headers
+    QCOMPARE(integer(q, "capacity"), 256);
+    QVERIFY(integer(q, "max_depth") >= 1 && integer(q, "max_depth") <= 256);
+    QVERIFY(integer(q, "send_wait_ns") >= 0);
 }
 
 void TestExperiments::countersAreVerifiedInBothLayouts_data() {

@@ -39,6 +39,7 @@ void ArrayModel::startRun(const shm::ExperimentConfig& cfg) {
     m_freshSegment = true;
     m_array = {};
     m_cursor = 0;
+    m_queue = {};
     m_report = {};
     m_dec.configure(cfg.dataCount(), cfg.workers,
                     isHistogram() ? shm::Decimator::WrittenBy::OwnerSet
@@ -73,6 +74,7 @@ void ArrayModel::update(const shm::RunSnapshot& snap) {
     if (m_cfg.workload == shm::Workload::Counters) return; // counts, not values: CountersModel
     m_array = snap.array;
     m_cursor = snap.cursor;
+    m_queue = snap.queue;
     if (m_binsFuture.valid() &&
         m_binsFuture.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
         m_expectedBins = m_binsFuture.get();

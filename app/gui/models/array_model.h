@@ -35,6 +35,8 @@ class ArrayModel : public QObject {
     const shm::ExperimentConfig& config() const { return m_cfg; }
     const shm::Decimator& decimator() const { return m_dec; }
     uint64_t cursor() const { return m_cursor; }
+    // --transport queue: the result queue as the controller's receiver sees it.
+    const shm::QueueStats& queue() const { return m_queue; }
     // Expected value at index i (bins: once computed); NaN when not known yet.
     double expectedAt(uint64_t i) const;
     bool expectedBinsReady() const { return !m_expectedBins.empty(); }
@@ -54,6 +56,7 @@ class ArrayModel : public QObject {
     bool m_finished = false;
     shm::ArrayRef m_array;
     uint64_t m_cursor = 0;
+    shm::QueueStats m_queue;
     shm::Decimator m_dec;
     shm::DirtyTracker m_tracker;
     bool m_freshSegment = true;                    // nothing published yet: the array is all NaN

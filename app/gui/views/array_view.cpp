@@ -10,6 +10,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -31,6 +32,15 @@ ArrayView::ArrayView(ArrayModel* model, QWidget* parent) : QWidget(parent), m_mo
     m_info->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_info->setMinimumWidth(120);
     top->addWidget(m_info, 1);
+    m_queueFill = new QProgressBar(this);
+    m_queueFill->setObjectName(QStringLiteral("queueFill"));
+    m_queueFill->setFormat(tr("queue %v of %m"));
+    m_queueFill->setFixedWidth(
+        m_queueFill->fontMetrics().horizontalAdvance(QStringLiteral("queue 256 of 256")) + 40);
+    m_queueFill->setToolTip(tr("--transport queue: messages sent by the workers and not yet "
+                               "written into the array by the app. Full: the senders wait."));
+    m_queueFill->hide();
+    top->addWidget(m_queueFill);
     m_resetZoom = new QPushButton(tr("Reset zoom"), this);
     m_resetZoom->setToolTip(tr("Show the whole array again (wheel zooms, drag pans)."));
     connect(m_resetZoom, &QPushButton::clicked, this, &ArrayView::resetZoom);
@@ -263,6 +273,16 @@ void ArrayView::updateInfo() {
                       : tr("mismatches in view: 0"));
     }
     if (dec.hasDirty()) parts << tr("<i>scanning…</i>");
+    const shm::QueueStats& q = m_model->queue();
+    m_queueFill->setVisible(cfg.transport == shm::Transport::Queue);
+    if (q.active) {
+        m_queueFill->setMaximum(int(q.capacity));
+        m_queueFill->setValue(int(std::min(q.depth, q.capacity)));
+        parts << tr("queue: %1 messages, up to %2 waiting")
+                     .arg(format::number(q.messages), format::number(q.maxDepth));
+    }
+    if (cfg.transport == shm::Transport::Private && !m_model->isFinished())
+        parts << tr("<b>private copies: nothing the workers write reaches this array</b>");
     m_info->setText(QStringLiteral("&nbsp;&nbsp;") + parts.join(QStringLiteral(" · ")));
 }
 

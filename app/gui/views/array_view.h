@@ -13,6 +13,7 @@ class QCPLayer;
 class QCPGraph;
 class QCustomPlot;
 class QLabel;
+class QProgressBar;
 class QPushButton;
 
 class ArrayView : public QWidget {
@@ -44,6 +45,7 @@ class ArrayView : public QWidget {
 
     ArrayModel* m_model;
     QLabel* m_info;
+    QProgressBar* m_queueFill; // --transport queue only
     QPushButton* m_resetZoom;
     QCustomPlot* m_plot;
     QCPLayer* m_dataLayer;

@@ -238,7 +238,8 @@ void ContentionView::startRun(const shm::ExperimentConfig& cfg) {
     m_histBars->data()->clear();
     buildBars(cfg.workers);
     m_timeline->clear();
-    const bool locks = cfg.usesLock() && cfg.workload != shm::Workload::Counters;
+    const bool locks = cfg.usesLock() && cfg.workload != shm::Workload::Counters &&
+                       cfg.transport != shm::Transport::Queue;
     if (locks && !cfg.instrument) {
         // Uninstrumented workers record no lock counters, times or events: say so rather than
         // show zeros that look measured.
@@ -252,7 +253,15 @@ void ContentionView::startRun(const shm::ExperimentConfig& cfg) {
         m_stack->setCurrentIndex(0);
     } else {
         m_noLock->setText(
-            cfg.workload == shm::Workload::Counters
+            cfg.transport == shm::Transport::Queue
+                ? tr("No lock on the array.\n\ntransport = queue: the workers send their results "
+                     "through a message queue and the app writes the array itself. The cost is "
+                     "in the copies and in waiting for room: see the queue bar above the array.")
+            : cfg.transport == shm::Transport::Private && !cfg.usesLock()
+                ? tr("No lock is taken.\n\ntransport = private: each worker writes its own "
+                     "copy-on-write copy of the array, so nothing it writes is shared (or "
+                     "seen).")
+            : cfg.workload == shm::Workload::Counters
                 ? tr("No lock is taken.\n\nCounters: each worker writes only its own counter, "
                      "so there is nothing to lock. What slows them down is the cache line they "
                      "share: see Shared counters.")
