@@ -106,6 +106,22 @@ double throughput(const RunSnapshot& s) {
     return t > 0 ? double(totals(s).processed) / t : 0;
 }
 
+uint64_t cpuWaitingNs(const WorkerRecord& w, uint64_t nowNs) {
+    const uint64_t busy = busyNs(w, nowNs);
+    const uint64_t wait = std::min(w.lock.waitNs, busy);
+    const uint64_t notWaiting = busy - wait;
+    const uint64_t bound = w.cpuNs > notWaiting ? w.cpuNs - notWaiting : 0;
+    return std::min(std::max(bound, w.waitCpuNs), wait);
+}
+
+uint64_t cpuWaitingNs(const RunSnapshot& s) {
+    const uint64_t end = runEndNs(s);
+    uint64_t sum = 0;
+    for (const WorkerRecord& w : s.workers)
+        sum += cpuWaitingNs(w, end);
+    return sum;
+}
+
 double nsPerIncrement(const WorkerRecord& w, uint64_t nowNs) {
     return w.processed ? double(busyNs(w, nowNs)) / double(w.processed) : 0;
 }

@@ -60,6 +60,13 @@ WorkerOutcome outcome(const WorkerRecord& w, const RunSnapshot& s);
 // the lock, 3 waiting for it", "worker 1 died holding the lock, recovered by 3".
 // Each worker's work is fixed in advance (static partitions, counters) rather than claimed.
 bool staticWork(const ExperimentConfig& c);
+// CPU a worker burned while it waited for a lock, at least: the larger of what a spin waiter
+// timed in its spin loop and its CPU time minus the wall time it spent not waiting (it cannot
+// have used more CPU than wall time outside its waits). A spin waiter's wait is nearly all CPU
+// while it has a core, a futex waiter's nearly none. No extra system calls: reading the CPU
+// clock around every contended wait cost 5-6x on the instrumented mutex bench.
+uint64_t cpuWaitingNs(const WorkerRecord& w, uint64_t nowNs);
+uint64_t cpuWaitingNs(const RunSnapshot& s); // all workers
 // Counters workload: ns per increment of a worker over its busy time (0 before it counted).
 double nsPerIncrement(const WorkerRecord& w, uint64_t nowNs);
 // All workers' busy time over all their increments.

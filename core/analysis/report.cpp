@@ -168,6 +168,7 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
         wr.waitShare = waitShare(w, end);
         wr.cpuSeconds = double(w.cpuNs) / 1e9;
         wr.nsPerIncrement = nsPerIncrement(w, end);
+        wr.cpuWaitingSeconds = double(cpuWaitingNs(w, end)) / 1e9;
         wr.exitCode = w.exitCode;
         wr.signal = w.signal;
         wr.diedHoldingLock = w.diedHoldingLock;
@@ -185,6 +186,7 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
     r.fault = meta.fault;
     r.waitShare = waitShare(s);
     r.totalNsPerIncrement = totalNsPerIncrement(s);
+    r.cpuWaitingSeconds = double(cpuWaitingNs(s)) / 1e9;
     r.segmentName = std::move(meta.segmentName);
     r.segmentBytes = meta.segmentBytes;
     r.segmentRemoved = meta.segmentRemoved;
@@ -220,6 +222,7 @@ std::string toJson(const RunReport& r) {
         ",\"unwritten\":" + std::to_string(r.unwritten) +
         ",\"lost_updates\":" + std::to_string(r.lostUpdates) + ",\"verdict\":" + str(r.verdict()) +
         ",\"imbalance\":" + num(r.imbalance) + ",\"cpu_seconds\":" + num(r.cpuSeconds) +
+        ",\"cpu_waiting_seconds\":" + num(r.cpuWaitingSeconds) +
         ",\"lock\":" + lockJson(r.lock, false, r.waitShare) +
         ",\"dropped_events\":" + std::to_string(r.droppedEvents) + seedSplitJson(r.config) +
         ",\"failure\":" + (r.failure.empty() ? std::string("null") : str(r.failure)) +
@@ -235,6 +238,7 @@ std::string toJson(const RunReport& r) {
              ",\"compute_seconds\":" + num(w.time.compute) +
              ",\"wait_seconds\":" + num(w.time.wait) + ",\"hold_seconds\":" + num(w.time.hold) +
              ",\"rate\":" + num(w.rate) + ",\"cpu_seconds\":" + num(w.cpuSeconds) +
+             ",\"cpu_waiting_seconds\":" + num(w.cpuWaitingSeconds) +
              (r.config.workload == Workload::Counters
                   ? ",\"ns_per_increment\":" + num(w.nsPerIncrement)
                   : std::string()) +
@@ -270,7 +274,10 @@ std::string toText(const RunReport& r) {
                   (unsigned long long)r.mismatches, (unsigned long long)r.unwritten,
                   (long long)r.lostUpdates);
     o << line << "result: " << r.verdict() << "\n";
-    std::snprintf(line, sizeof line, "cpu %.4f s (all workers, since the barrier)\n", r.cpuSeconds);
+    std::snprintf(line, sizeof line,
+                  "cpu %.4f s (all workers, since the barrier), at least %.4f s of it burned "
+                  "while waiting for the lock\n",
+                  r.cpuSeconds, r.cpuWaitingSeconds);
     o << line;
     if (c.transport == Transport::Queue) {
         std::snprintf(line, sizeof line,

@@ -18,12 +18,13 @@ struct WorkerReport {
     uint64_t processed = 0;
     uint64_t assigned = 0;
     TimeSplit time;
-    double rate = 0;           // elements per busy second
-    double cpuSeconds = 0;     // since the barrier
-    double nsPerIncrement = 0; // counters workload
-    double waitShare = 0;      // of busy time
-    int exitCode = -1;         // -1 when killed by a signal or never exited normally
-    int signal = 0;            // signal that ended it, 0 if none
+    double rate = 0;              // elements per busy second
+    double cpuSeconds = 0;        // since the barrier
+    double cpuWaitingSeconds = 0; // at least this much CPU burned while waiting for the lock
+    double nsPerIncrement = 0;    // counters workload
+    double waitShare = 0;         // of busy time
+    int exitCode = -1;            // -1 when killed by a signal or never exited normally
+    int signal = 0;               // signal that ended it, 0 if none
     bool diedHoldingLock = false;
     LockStats lock;
 };
@@ -57,6 +58,7 @@ struct RunReport {
     LockStats lock;
     double waitShare = 0;           // all workers' wait time over all workers' busy time
     double cpuSeconds = 0;          // all workers' CPU time since the barrier
+    double cpuWaitingSeconds = 0;   // all workers, a lower bound (metrics.h)
     double totalNsPerIncrement = 0; // counters workload
     uint64_t droppedEvents = 0;
     std::vector<WorkerReport> workers;

@@ -60,6 +60,7 @@ struct WorkerRecord {
     uint64_t queueMessages = 0;   // --transport queue: messages sent
     uint64_t queueBytes = 0;      // and their bytes
     uint64_t queueSendWaitNs = 0; // time blocked on a full queue
+    uint64_t waitCpuNs = 0;       // spin: CPU its waits burned, timed in the spin loop
     uint64_t droppedEvents = 0;
     uint64_t clampedEvents = 0; // event times the worker raised to its previous event's
     LockStats lock;

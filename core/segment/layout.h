@@ -142,7 +142,10 @@ struct alignas(128) WorkerSlot {
     std::atomic<uint64_t> queueMessages;
     std::atomic<uint64_t> queueBytes;
     std::atomic<uint64_t> queueSendWaitNs;
-    char reserved[40];
+    // sync = spin: CPU the waits burned, timed inside the spin loop (gaps longer than a
+    // preemption are left out). A futex waiter sleeps: nothing to count.
+    std::atomic<uint64_t> waitCpuNs;
+    char reserved[32];
 };
 static_assert(sizeof(WorkerSlot) == 256);
 static_assert(offsetof(WorkerSlot, cpuNs) == 104);
@@ -151,6 +154,7 @@ static_assert(offsetof(WorkerSlot, rangeBegin) == 120);
 static_assert(offsetof(WorkerSlot, recoveredBy) == 176);
 static_assert(offsetof(WorkerSlot, recoveredAtNs) == 184);
 static_assert(offsetof(WorkerSlot, queueMessages) == 192);
+static_assert(offsetof(WorkerSlot, waitCpuNs) == 216);
 
 // A lock and its acquisition sequence share one cache line: the holder owns the line right after
 // acquiring, so bumping the sequence there costs no extra miss (pthread_mutex_t is 40 bytes).

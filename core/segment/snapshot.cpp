@@ -26,6 +26,7 @@ WorkerRecord readWorker(const Segment& seg, uint32_t k) {
     w.queueMessages = s.queueMessages.load(r);
     w.queueBytes = s.queueBytes.load(r);
     w.queueSendWaitNs = s.queueSendWaitNs.load(r);
+    w.waitCpuNs = s.waitCpuNs.load(r);
     w.droppedEvents = seg.ring(k).dropped.load(r);
     w.clampedEvents = seg.ring(k).clamped.load(r);
     w.lock.acquisitions = s.acquisitions.load(r);

@@ -36,6 +36,7 @@ inline uint64_t bumpSequence(std::atomic<uint64_t>& seq) {
 // instrumentation does not put a shared-cache-line write on every element.
 struct LockCounters {
     uint64_t acquisitions = 0, contended = 0, waitTicks = 0, holdTicks = 0, maxWaitTicks = 0;
+    uint64_t spinTicks = 0; // spin waits: ticks spent spinning on a core (not preempted)
 };
 
 // What a Locker works on: the worker's own slot, ring and counters, the run's tick conversion
@@ -89,19 +90,31 @@ template <> struct RawLock<SyncMode::Striped> : RawLock<SyncMode::Mutex> {
     using RawLock<SyncMode::Mutex>::RawLock;
 };
 template <> struct RawLock<SyncMode::Spin> {
-    explicit RawLock(const LockerContext& c) : spin(c.spin) {}
+    explicit RawLock(const LockerContext& c)
+        : spin(c.spin), spinTicks(&c.st.spinTicks),
+          preemptedTicks(uint64_t(20'000 / std::max(c.clock.nsPerTick, 1e-3))) {}
     SpinLockLine* spin;
+    uint64_t* spinTicks;     // nullptr: not measured (uninstrumented)
+    uint64_t preemptedTicks; // a gap this long between two spins was a preemption (20 µs)
     bool tryLock(uint32_t) {
         return spin->word.load(std::memory_order_relaxed) == 0 &&
                spin->word.exchange(1, std::memory_order_acquire) == 0;
     }
     void lock(uint32_t) {
         // Test-and-test-and-set: spin on a plain load (cache line stays shared) and only try
-        // the exchange once the word looks free.
+        // the exchange once the word looks free. While spinning, the TSC between iterations is
+        // the CPU the wait burns (a PAUSE takes longer than the TSC read); a gap longer than
+        // preemptedTicks means another process had the core, and is not counted.
         for (;;) {
             if (spin->word.exchange(1, std::memory_order_acquire) == 0) return;
-            while (spin->word.load(std::memory_order_relaxed) != 0)
+            uint64_t last = spinTicks ? ticks() : 0;
+            while (spin->word.load(std::memory_order_relaxed) != 0) {
                 SHM_PAUSE();
+                if (!spinTicks) continue;
+                const uint64_t t = ticks();
+                if (t - last < preemptedTicks) *spinTicks += t - last;
+                last = t;
+            }
         }
     }
     void unlock(uint32_t) { spin->word.store(0, std::memory_order_release); }
@@ -174,7 +187,9 @@ template <SyncMode S, bool Instr> class Locker {
   public:
     static constexpr double kMergeNs = 5000;
     explicit Locker(const LockerContext& c)
-        : m_c(c), m_raw(c), m_mergeTicks(uint64_t(kMergeNs / c.clock.nsPerTick)) {}
+        : m_c(c), m_raw(c), m_mergeTicks(uint64_t(kMergeNs / c.clock.nsPerTick)) {
+        if constexpr (S == SyncMode::Spin && !Instr) m_raw.spinTicks = nullptr;
+    }
     ~Locker() { flush(); }
     void lock(uint32_t id) {
         if constexpr (Instr) {

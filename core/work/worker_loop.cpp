@@ -157,6 +157,7 @@ void publish(Context& c, bool final = false) {
     s.waitNs.store(c.clock.span(c.st.waitTicks), r);
     s.holdNs.store(c.clock.span(c.st.holdTicks), r);
     s.maxWaitNs.store(c.clock.span(c.st.maxWaitTicks), r);
+    s.waitCpuNs.store(c.clock.span(c.st.spinTicks), r);
     s.pausedNs.store(c.pausedNs, r);
     c.ring.publishCounters();
     const uint64_t now = nowNs();

@@ -230,7 +230,8 @@ void TestRuns::seedSplitLeavesTheRemainderUnwritten() {
 void TestRuns::spinBurnsCpuWhileWaiting() {
     // More workers than cores, 20 µs of work inside the lock per element: waiters on the mutex
     // sleep in the kernel, waiters on the spin lock burn their cores. Same work, same machine.
-    const auto cpuOf = [this](SyncMode sync) {
+    double waiting[2] = {-1, -1}; // CPU burned while waiting (a lower bound): mutex, spin
+    const auto cpuOf = [this, &waiting](SyncMode sync) {
         RunController c;
         setUp(c);
         ExperimentConfig cfg;
@@ -243,13 +244,20 @@ void TestRuns::spinBurnsCpuWhileWaiting() {
         for (const WorkerReport& w : c.report().workers)
             sum += w.cpuSeconds;
         if (std::abs(sum - c.report().cpuSeconds) > 1e-9) return -2.0; // total = sum
+        waiting[sync == SyncMode::Spin] = c.report().cpuWaitingSeconds;
+        for (const WorkerReport& w : c.report().workers)
+            if (w.cpuWaitingSeconds > w.time.wait + 1e-9) return -3.0; // never above the wait
         return c.report().cpuSeconds;
     };
     const double mutexCpu = cpuOf(SyncMode::Mutex);
     const double spinCpu = cpuOf(SyncMode::Spin);
-    qInfo("CPU: mutex %.3f s, spin %.3f s", mutexCpu, spinCpu);
+    qInfo("CPU: mutex %.3f s (%.3f s waiting), spin %.3f s (%.3f s waiting)", mutexCpu, waiting[0],
+          spinCpu, waiting[1]);
     QVERIFY(mutexCpu > 0.2); // the work itself: 20000 × 20 µs
     QVERIFY(spinCpu > 1.5 * mutexCpu);
+    // The window's "CPU burned waiting": the spin waiters' CPU shows, the sleeping ones' not.
+    QVERIFY(waiting[1] > 0.05);
+    QVERIFY(waiting[1] > 2 * waiting[0]);
 }
 
 void TestRuns::stopEndsEarly() {

@@ -35,6 +35,8 @@ void ContentionModel::update(const shm::RunSnapshot& snap) {
     s.maxWaitNs = t.lock.maxWaitNs;
     s.waitShare = shm::waitShare(snap);
     s.droppedEvents = t.droppedEvents;
+    s.cpuNs = t.cpuNs;
+    s.cpuWaitingNs = shm::cpuWaitingNs(snap);
     m_summary = s;
     setRows(rows);
 }

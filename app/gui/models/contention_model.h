@@ -47,6 +47,8 @@ class ContentionModel : public WorkerRowsModel<ContentionRow> {
         uint64_t maxWaitNs = 0;
         double waitShare = 0; // all workers' wait time over their busy time
         uint64_t droppedEvents = 0;
+        uint64_t cpuNs = 0;        // all workers' CPU time
+        uint64_t cpuWaitingNs = 0; // of it burned while waiting, at least
     };
     using Row = ContentionRow;
 

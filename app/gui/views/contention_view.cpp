@@ -34,6 +34,7 @@ const char* const kFigureCaptions[] = {
     QT_TRANSLATE_NOOP("ContentionView", "busy time waiting"),
     QT_TRANSLATE_NOOP("ContentionView", "mean wait"),
     QT_TRANSLATE_NOOP("ContentionView", "max wait"),
+    QT_TRANSLATE_NOOP("ContentionView", "CPU burned waiting"),
     QT_TRANSLATE_NOOP("ContentionView", "events dropped")};
 const char* const kFigureTips[] = {
     QT_TRANSLATE_NOOP("ContentionView", "Lock acquisitions per second, all workers together."),
@@ -46,9 +47,15 @@ const char* const kFigureTips[] = {
     QT_TRANSLATE_NOOP("ContentionView", "Average wait of a contended acquisition."),
     QT_TRANSLATE_NOOP("ContentionView", "Longest single wait for the lock."),
     QT_TRANSLATE_NOOP("ContentionView",
+                      "CPU time the workers burned while waiting for the lock, at least: their "
+                      "CPU time minus the time they spent not waiting. A spin lock burns its "
+                      "waits; a mutex sleeps through them. JSON: cpu_waiting_seconds."),
+    QT_TRANSLATE_NOOP("ContentionView",
                       "Lock events the workers could not record because their ring was full: "
                       "the timeline and the histogram miss these (and say so); the counters do "
                       "not.")};
+
+static_assert(std::size(kFigureTips) == std::size(kFigureCaptions));
 
 // Decade edges only: 100 ns, 1 µs, 10 µs, ... 10 s.
 QString histogramLabel(int bucket) {
@@ -147,9 +154,10 @@ void ContentionView::layoutFigures(int columns) {
 }
 
 void ContentionView::resizeEvent(QResizeEvent* e) {
-    // Six cards in a row while each gets ~110 px ("acquisitions contended" on two lines),
-    // otherwise two rows of three, so no caption is cut mid-word.
-    layoutFigures(width() >= 6 * 110 ? int(m_figures.size()) : 3);
+    // All cards in a row while each gets ~110 px ("acquisitions contended" on two lines),
+    // otherwise two rows, so no caption is cut mid-word.
+    const int n = int(m_figures.size());
+    layoutFigures(width() >= n * 110 ? n : (n + 1) / 2);
     QWidget::resizeEvent(e);
 }
 
@@ -377,7 +385,8 @@ void ContentionView::updateSummary() {
     const QString values[] = {
         format::count(s.acquisitionsPerSecond), format::percent(s.contendedPercent / 100),
         format::percent(s.waitShare),           format::duration(s.meanWaitNs),
-        format::duration(double(s.maxWaitNs)),  format::count(double(s.droppedEvents)),
+        format::duration(double(s.maxWaitNs)),  format::duration(double(s.cpuWaitingNs)),
+        format::count(double(s.droppedEvents)),
     };
     for (size_t i = 0; i < m_figures.size(); ++i)
         m_figures[i]->setText(
