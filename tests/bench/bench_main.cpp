@@ -3,6 +3,10 @@
 //  1. The seed job (sin, 10^7 elements, 2 workers, no sync) through real worker processes on
 //     the shared segment, against a plain std::thread loop writing a private array.
 //  2. A mutex run with lock instrumentation on, against the same run with --no-instrument.
+// And what the experiments show, as ratios of two settings of one job:
+//  3. --transport queue against shared (the seed job's compute time, results in the array).
+//  4. --counter-layout packed against padded (ns per increment, 2 workers: false sharing).
+//  5. --sync spin against mutex with 8 workers on this machine's cores (CPU time in total).
 // Each figure is the median of --repeat runs, interleaved so drift hits both sides alike.
 #include "run_controller.h"
 #include "workload.h"
@@ -24,7 +28,7 @@ double median(std::vector<double> v) {
     return v.empty() ? 0 : v[v.size() / 2];
 }
 
-double runProcesses(const shm::ExperimentConfig& cfg, const QString& workerPath) {
+shm::RunReport runReport(const shm::ExperimentConfig& cfg, const QString& workerPath) {
     RunController c;
     c.setWorkerPath(workerPath);
     QSignalSpy done(&c, &RunController::finished);
@@ -37,7 +41,23 @@ double runProcesses(const shm::ExperimentConfig& cfg, const QString& workerPath)
         std::fprintf(stderr, "shmscope-bench: run failed or wrong\n");
         std::exit(3);
     }
-    return c.report().computeSeconds;
+    return c.report();
+}
+
+double runProcesses(const shm::ExperimentConfig& cfg, const QString& workerPath) {
+    return runReport(cfg, workerPath).computeSeconds;
+}
+
+// Runs a and b alternately `repeat` times; the medians of what `figure` takes from each report.
+template <typename F>
+std::pair<double, double> interleaved(const shm::ExperimentConfig& a, const shm::ExperimentConfig& b,
+                                      int repeat, const QString& workerPath, F figure) {
+    std::vector<double> fa, fb;
+    for (int r = 0; r < repeat; ++r) {
+        fa.push_back(figure(runReport(a, workerPath)));
+        fb.push_back(figure(runReport(b, workerPath)));
+    }
+    return {median(fa), median(fb)};
 }
 
 // The same job as the workers do, in threads of this process, into a private array that is
@@ -74,12 +94,14 @@ double runThreads(uint64_t n, uint32_t threads) {
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     int repeat = 5;
-    uint64_t seedN = 10'000'000, mutexN = 2'000'000;
+    uint64_t seedN = 10'000'000, mutexN = 2'000'000, increments = 50'000'000, spinN = 8000;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--quick")) { // smoke test for CI: tiny sizes, one repeat
             repeat = 1;
             seedN = 200'000;
             mutexN = 50'000;
+            increments = 1'000'000;
+            spinN = 400;
         } else if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) {
             repeat = std::max(1, std::atoi(argv[++i]));
         } else {
@@ -112,6 +134,39 @@ int main(int argc, char** argv) {
         off.push_back(runProcesses(mutex, workerPath));
     }
 
+    shm::ExperimentConfig queue = seed;
+    queue.transport = shm::Transport::Queue;
+    const auto [qs, ss] =
+        interleaved(queue, seed, repeat, workerPath, [](const shm::RunReport& r) {
+            return r.computeSeconds;
+        });
+
+    shm::ExperimentConfig packed{.workers = 2, .workload = shm::Workload::Counters};
+    packed.increments = increments;
+    shm::ExperimentConfig padded = packed;
+    padded.counterLayout = shm::CounterLayout::Padded;
+    const auto [np, nd] =
+        interleaved(packed, padded, repeat, workerPath, [](const shm::RunReport& r) {
+            return r.totalNsPerIncrement;
+        });
+
+    // More workers than cores, 50 µs of work per element inside chunk-scoped holds.
+    shm::ExperimentConfig spin{.workers = 8,
+                               .elements = spinN,
+                               .chunk = 100,
+                               .sync = shm::SyncMode::Spin,
+                               .lockScope = shm::LockScope::Chunk,
+                               .delayUs = 50};
+    shm::ExperimentConfig mutexLock = spin;
+    mutexLock.sync = shm::SyncMode::Mutex;
+    std::vector<double> spinWait, mutexWait;
+    const auto [cs, cm] =
+        interleaved(spin, mutexLock, repeat, workerPath, [&](const shm::RunReport& r) {
+            (r.config.sync == shm::SyncMode::Spin ? spinWait : mutexWait)
+                .push_back(r.cpuWaitingSeconds);
+            return r.cpuSeconds;
+        });
+
     const double p = median(proc), t = median(thr), i1 = median(on), i0 = median(off);
     std::printf("seed job: sin, %llu elements, 2 workers, sync none (median of %d)\n",
                 (unsigned long long)seedN, repeat);
@@ -123,5 +178,20 @@ int main(int argc, char** argv) {
     std::printf("  instrumented     %8.4f s\n  --no-instrument  %8.4f s\n  ratio            %8.3fx "
                 " (budget 1.25x)\n",
                 i1, i0, i1 / i0);
+    std::printf("transport: the seed job, queue vs shared (median of %d)\n", repeat);
+    std::printf("  queue            %8.4f s\n  shared           %8.4f s\n  ratio            "
+                "%8.3fx\n",
+                qs, ss, qs / ss);
+    std::printf("counters: 2 workers, %llu increments each, packed vs padded (median of %d)\n",
+                (unsigned long long)increments, repeat);
+    std::printf("  packed           %8.2f ns per increment\n  padded           %8.2f ns per "
+                "increment\n  ratio            %8.3fx\n",
+                np, nd, np / nd);
+    std::printf("spin vs mutex: 8 workers on %u cores, %llu elements at 50 us, chunk scope "
+                "(median of %d)\n",
+                std::thread::hardware_concurrency(), (unsigned long long)spinN, repeat);
+    std::printf("  spin             %8.3f s CPU (%.3f s burned waiting)\n  mutex            "
+                "%8.3f s CPU (%.3f s burned waiting)\n  ratio            %8.3fx\n",
+                cs, median(spinWait), cm, median(mutexWait), cs / cm);
     return 0;
 }
