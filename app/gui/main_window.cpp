@@ -220,7 +220,7 @@ void MainWindow::buildMenus() {
 
 QWidget* MainWindow::viewWidget(const QString& name) {
     if (name == QLatin1String("progress")) return m_progressView;
-    if (name == QLatin1String("array")) return m_dataStack->currentWidget();
+    if (name == QLatin1String("array")) return m_dataStack; // the array, or the counters
     if (name == QLatin1String("contention")) return m_contentionView;
     return this;
 }

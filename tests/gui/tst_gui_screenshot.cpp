@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -81,6 +82,12 @@ void TestScreenshot::eachViewAtTheRequestedSize() {
     const QByteArray expected =
         QStringLiteral("rendered at %1x%2 ").arg(size.width()).arg(size.height()).toUtf8();
     QVERIFY2(r.out.contains(expected), r.out.constData());
+    // Something was drawn: a view lifted out of the window once rendered as a blank page.
+    QSet<QRgb> colours;
+    for (int y = 0; y < img.height(); y += 7)
+        for (int x = 0; x < img.width(); x += 7)
+            colours.insert(img.pixel(x, y));
+    QVERIFY2(colours.size() > 8, qPrintable(QStringLiteral("%1 colours").arg(colours.size())));
     QVERIFY(testutil::shmEntries(r.pid).isEmpty());
 }
 

@@ -88,6 +88,7 @@ class TestWindow : public QObject {
     void noneRunSaysNoLockIsTaken();
     void noInstrumentSaysTimingsAreOff();
     void killWorkerFromTheUi();
+    void killWhileHoldingFromTheUiShowsTheDeadlock();
     void spaceAndEscapeFromAnyControl();
     void controlsExplainInvalidCombinations();
     void commandLineSettingsPresetTheWindow();
@@ -338,6 +339,44 @@ void TestWindow::killWorkerFromTheUi() {
     QVERIFY(state && state->text().startsWith(QStringLiteral("Failed")));
     // A failed run keeps what it measured: the status bar's elapsed time is not 0.
     QVERIFY(w->controller().report().computeSeconds > 0);
+}
+
+// Fault injection's "holding" choice: worker 1 dies inside the mutex, the others are seen
+// waiting for it, and the run ends as the deadlock it is.
+void TestWindow::killWhileHoldingFromTheUiShowsTheDeadlock() {
+    const QString tag = QStringLiteral("killholding");
+    auto w = makeWindow(tag, config(4, 100000, shm::SyncMode::Mutex, 20));
+    QString err;
+    QVERIFY2(w->startRun(&err), qPrintable(err));
+    QTRY_COMPARE_WITH_TIMEOUT(w->controller().phase(), Phase::Running, 30000);
+    auto* spin = w->findChild<QSpinBox*>(QStringLiteral("killWorkerSpin"));
+    auto* when = w->findChild<QComboBox*>(QStringLiteral("killWhenCombo"));
+    auto* kill = w->findChild<QPushButton*>(QStringLiteral("killButton"));
+    QVERIFY(spin && when && kill);
+    spin->setValue(1);
+    QVERIFY(when->isEnabled());
+    when->setCurrentIndex(when->findText(QStringLiteral("holding")));
+    QVERIFY(kill->isEnabled());
+    QTest::mouseClick(kill, Qt::LeftButton);
+    // Before the end the survivors are seen waiting for the lock the dead worker holds.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            int waiting = 0;
+            for (int r = 0; r < w->progressModel()->rowCount(); ++r)
+                waiting +=
+                    w->progressModel()->index(r, ProgressModel::StateCol).data().toString() ==
+                    QStringLiteral("waiting for lock");
+            return waiting == 3 || w->controller().phase() == Phase::Finished;
+        }(),
+        30000);
+    QTRY_COMPARE_WITH_TIMEOUT(w->controller().phase(), Phase::Finished, 30000);
+    const shm::RunReport& r = w->controller().report();
+    QCOMPARE(r.status, shm::RunStatus::Failed);
+    QVERIFY2(QString::fromStdString(r.failure).startsWith(
+                 QStringLiteral("deadlock: worker 1 died holding the mutex")),
+             r.failure.c_str());
+    QVERIFY(r.workers[1].diedHoldingLock);
+    QVERIFY(!shm::segmentExists(testutil::segmentName(tag).toStdString()));
 }
 
 void TestWindow::spaceAndEscapeFromAnyControl() {

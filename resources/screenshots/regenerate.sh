@@ -1,0 +1,30 @@
+#!/bin/sh
+# Regenerates every picture in this folder from a build tree (default ./build), offscreen.
+# Live pictures (--at-ms) depend on the machine's speed; look at them before committing.
+set -e
+bin=${1:-build}/app/shmscope
+out=$(dirname "$0")
+# A run that fails on purpose (the deadlock) exits 3 but still renders its picture.
+shot() {
+    name=$1; shift
+    rm -f "$out/$name"
+    QT_QPA_PLATFORM=offscreen "$bin" "$@" --screenshot "$out/$name" >/dev/null 2>&1 || true
+    test -s "$out/$name" || { echo "no picture: $name" >&2; exit 1; }
+}
+base="--workers 4 --sync mutex --delay-us 20 --elements 100000"
+shot window.png $base
+shot array.png $base --view array
+shot contention.png $base --view contention
+shot progress.png $base --view progress
+shot window-1024x700.png $base --size 1024x700
+shot window-live.png $base --at-ms 1500
+# The experiments (issue 7), one picture each.
+shot experiment-private.png --transport private --workers 4 --elements 1000000
+shot experiment-queue.png --transport queue --workers 4 --delay-us 5 --elements 200000 --at-ms 400
+shot experiment-counters-packed.png --workload counters --workers 4 --increments 100000000
+shot experiment-counters-padded.png --workload counters --workers 4 --counter-layout padded --increments 100000000
+shot experiment-mutex-deadlock.png $base --kill-worker 1 --kill-at-ms 300 --kill-when holding --at-ms 700
+shot experiment-robust-recovery.png --workers 4 --sync robust --delay-us 20 --elements 100000 --kill-worker 1 --kill-at-ms 300 --kill-when holding
+shot experiment-spin-cpu.png --workers 8 --sync spin --elements 8000 --delay-us 50 --lock-scope chunk --chunk 100
+shot experiment-seed-split.png --partition seed --workers 4 --elements 203 --delay-us 2000 --view array --size 900x500
+shot experiment-counters-1920x1080.png --workload counters --workers 8 --increments 50000000 --size 1920x1080
