@@ -78,6 +78,14 @@ void LockActivity::consume(uint32_t k, const Event* ev, size_t n) {
     m_newestNs = std::max(m_newestNs, w.lastNs);
 }
 
+void LockActivity::endWorker(uint32_t k, uint64_t atNs) {
+    if (k >= m_workers.size()) return;
+    Worker& w = m_workers[k];
+    if (!w.waiting) return;
+    close(w.waits, {w.wait.beginNs, std::max(atNs, w.wait.beginNs), w.wait.lock}, m_counts.waits);
+    w.waiting = false;
+}
+
 std::optional<LockInterval> LockActivity::openHold(uint32_t k) const {
     const Worker& w = m_workers.at(k);
     return w.holding ? std::optional(w.hold) : std::nullopt;

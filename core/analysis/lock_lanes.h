@@ -50,6 +50,10 @@ class LockActivity {
                size_t keepPerWorker = kDefaultKeep);
     // Adds worker k's next n events (oldest first, continuing where the last call ended).
     void consume(uint32_t worker, const Event* events, size_t n);
+    // Worker k's process ended at atNs: an open wait ends there (a dead process waits for
+    // nothing). An open hold stays open: the lock stays held by the dead process until a robust
+    // mutex's next locker recovers it (it then writes the Released in the dead worker's ring).
+    void endWorker(uint32_t worker, uint64_t atNs);
 
     uint32_t workers() const { return uint32_t(m_workers.size()); }
     uint32_t locks() const { return m_locks; }

@@ -143,6 +143,16 @@ void adoptDeadHoldersWork(void* context) {
         a.piece.end = std::min(c.cfg.elements, a.piece.begin + a.to * a.piece.stride);
     }
     if (a.to > a.from) c.adopted.push_back(a);
+    // A parked holder put its Acquired in its ring (locks.h): end that hold now, in its ring
+    // (it has no writer any more), or the timeline would show it holding the lock for ever
+    // while we hold it too.
+    if (c.cfg.instrument && ds.parked.load(std::memory_order_acquire)) {
+        const uint64_t t = ticks();
+        EventRingWriter dead(c.seg.ring(uint32_t(d)), c.seg.ringEvents(uint32_t(d)), kRingCapacity);
+        dead.push(EventKind::Released, c.clock.toNs(t), 0);
+        // Our hold begins no earlier (Locker takes the later of its tick and this one).
+        c.h.robust.releaseTick.store(t, std::memory_order_relaxed);
+    }
     ds.recoveredAtNs.store(nowNs(), std::memory_order_relaxed);
     ds.recoveredBy.store(c.k + 1, std::memory_order_release);
 }

@@ -102,6 +102,7 @@ class TestLockLanes : public QObject {
   private slots:
     void intervalsFromEvents();
     void openAndMalformed();
+    void deadWorkerWaitsForNothing();
     void boundedMemory();
     void coverageAgainstBruteForce_data();
     void coverageAgainstBruteForce();
@@ -152,6 +153,28 @@ void TestLockLanes::openAndMalformed() {
     const Event e3[] = {{140, uint32_t(EventKind::Released), 0}};
     a.consume(0, e3, 1);
     QCOMPARE(a.holds(0).back(), (LockInterval{150, 150, 0}));
+}
+
+// A worker whose process ended: its open wait ends with it; an open hold stays (the dead
+// process still holds the lock) until a Released arrives (a robust mutex's recoverer writes
+// it into the dead worker's ring).
+void TestLockLanes::deadWorkerWaitsForNothing() {
+    LockActivity a;
+    a.reset(2, 1, SyncMode::Mutex);
+    const Event w0[] = {{100, uint32_t(EventKind::WaitBegin), 0}};
+    a.consume(0, w0, 1);
+    a.endWorker(0, 250);
+    QVERIFY(!a.openWait(0));
+    QCOMPARE(a.waits(0).back(), (LockInterval{100, 250, 0}));
+    const Event h1[] = {{120, uint32_t(EventKind::Acquired), 0}};
+    a.consume(1, h1, 1);
+    a.endWorker(1, 300);
+    QVERIFY(a.openHold(1));
+    const Event r1[] = {{400, uint32_t(EventKind::Released), 0}};
+    a.consume(1, r1, 1);
+    QVERIFY(!a.openHold(1));
+    QCOMPARE(a.holds(1).back(), (LockInterval{120, 400, 0}));
+    QCOMPARE(a.counts().malformed, 0u);
 }
 
 void TestLockLanes::boundedMemory() {

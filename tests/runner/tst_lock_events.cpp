@@ -44,18 +44,25 @@ void TestLockEvents::holdsNeverOverlap_data() {
     QTest::addColumn<SyncMode>("sync");
     QTest::addColumn<LockScope>("scope");
     QTest::addColumn<uint32_t>("delayUs");
-    for (SyncMode s : {SyncMode::Mutex, SyncMode::Spin, SyncMode::Striped})
+    QTest::addColumn<bool>("killHolder");
+    for (SyncMode s : {SyncMode::Mutex, SyncMode::Spin, SyncMode::Striped, SyncMode::Robust})
         for (LockScope scope : {LockScope::Element, LockScope::Chunk})
             for (uint32_t delay : {0u, 1u, 5u})
                 QTest::addRow("%s %s delay %u", toString(s).data(),
                               scope == LockScope::Element ? "element" : "chunk", delay)
-                    << s << scope << delay;
+                    << s << scope << delay << false;
+    // Worker 1 killed inside the robust mutex: its hold must end where the recovering worker's
+    // begins (the recoverer writes the dead worker's Released), never under it.
+    for (LockScope scope : {LockScope::Element, LockScope::Chunk})
+        QTest::addRow("robust %s killed holder", scope == LockScope::Element ? "element" : "chunk")
+            << SyncMode::Robust << scope << 5u << true;
 }
 
 void TestLockEvents::holdsNeverOverlap() {
     QFETCH(SyncMode, sync);
     QFETCH(LockScope, scope);
     QFETCH(uint32_t, delayUs);
+    QFETCH(bool, killHolder);
     RunController c;
     c.setWorkerPath(testutil::workerPath());
     c.setSegmentName(testutil::segmentName(QStringLiteral("lockev%1").arg(++m_seq)));
@@ -74,6 +81,11 @@ void TestLockEvents::holdsNeverOverlap() {
     cfg.lockScope = scope;
     cfg.chunk = 8;
     cfg.delayUs = delayUs;
+    if (killHolder) {
+        cfg.killWorker = 1;
+        cfg.killAtMs = 20;
+        cfg.killWhen = KillWhen::Holding;
+    }
     QSignalSpy done(&c, &RunController::finished);
     // Take frames as often as the window would several times over: each drains the rings and
     // hands out the events since the last one.
@@ -94,6 +106,7 @@ void TestLockEvents::holdsNeverOverlap() {
     const RunReport& r = c.report();
     QCOMPARE(r.status, RunStatus::Finished);
     QCOMPARE(r.mismatches, 0u);
+    QCOMPARE(r.recoveries.size(), size_t(killHolder ? 1 : 0));
     QCOMPARE(r.droppedEvents, 0u);
     uint64_t clamped = 0;
     for (const auto& w : c.snapshot().workers)

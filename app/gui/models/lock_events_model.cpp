@@ -43,4 +43,6 @@ void LockEventsModel::update(const shm::RunFrame& frame) {
         m_waits.consume(k, fresh.data(), fresh.size());
         m_activity.consume(k, fresh.data(), fresh.size());
     }
+    for (const shm::WorkerRecord& w : s.workers)
+        if (w.exited && w.exitNs) m_activity.endWorker(w.id, w.exitNs);
 }
