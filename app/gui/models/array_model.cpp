@@ -40,6 +40,7 @@ void ArrayModel::startRun(const shm::ExperimentConfig& cfg) {
     m_array = {};
     m_cursor = 0;
     m_queue = {};
+    m_queueMessagesScanned = 0;
     m_report = {};
     m_dec.configure(cfg.dataCount(), cfg.workers,
                     isHistogram() ? shm::Decimator::WrittenBy::OwnerSet
@@ -89,6 +90,13 @@ void ArrayModel::update(const shm::RunSnapshot& snap) {
     for (const shm::WorkerRecord& w : snap.workers)
         processed += w.processed;
     m_freshSegment = snap.active() && processed == 0;
+    if (m_cfg.transport == shm::Transport::Queue) {
+        // The app's receiver writes the array some time after the workers report progress,
+        // in no order the tracker can follow: rescan everything (the scan budget spreads it).
+        if (snap.queue.messages != m_queueMessagesScanned) m_dec.markAllDirty();
+        m_queueMessagesScanned = snap.queue.messages;
+        return;
+    }
     for (const auto& r : m_tracker.update(snap.workers, m_cursor, m_array.data))
         m_dec.markDirty(r.first, r.second);
 }
@@ -115,7 +123,7 @@ void ArrayModel::runFinished(const shm::RunReport& report) {
     }
     // A killed worker may have written past its last progress publish: rescan everything then.
     // A clean run's final publishes already marked every write.
-    bool complete = report.finished();
+    bool complete = report.finished() && m_cfg.transport != shm::Transport::Queue;
     for (const auto& w : report.workers)
         complete = complete && w.processed >= w.assigned;
     if (!complete) m_dec.markAllDirty();

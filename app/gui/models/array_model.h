@@ -57,6 +57,7 @@ class ArrayModel : public QObject {
     shm::ArrayRef m_array;
     uint64_t m_cursor = 0;
     shm::QueueStats m_queue;
+    uint64_t m_queueMessagesScanned = 0; // received messages when the array was last marked
     shm::Decimator m_dec;
     shm::DirtyTracker m_tracker;
     bool m_freshSegment = true;                    // nothing published yet: the array is all NaN
