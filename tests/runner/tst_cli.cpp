@@ -24,6 +24,7 @@ class TestCli : public QObject {
     void jsonContract_data();
     void jsonContract();
     void configFileAndFlagOverride();
+    void noneIsNullInConfigFiles();
     void textReport();
     void helpAndVersion();
     // Table-driven: one row per entry of shm::kSettings (in process, Qt Core only).
@@ -436,6 +437,28 @@ void TestCli::interruptRemovesSegment() {
     // Workers die with the app (PR_SET_PDEATHSIG): none of them keeps running.
     const QByteArray mine = "--segment shmscope-" + QByteArray::number(pid) + "-";
     QTRY_VERIFY_WITH_TIMEOUT(testutil::processesWith(mine).isEmpty(), 5000);
+}
+
+// A setting with a "none" word (--kill-worker) prints null in the report's config and takes
+// null (or "none" as a flag) back: a saved report's config is a valid --config file.
+void TestCli::noneIsNullInConfigFiles() {
+    QTemporaryDir dir;
+    const QString path = writeConfigFile(dir, QStringLiteral("kill_worker"), QJsonValue());
+    CliParse p = parseCommandLine(
+        {QStringLiteral("--kill-worker"), QStringLiteral("2"), QStringLiteral("--config"), path});
+    QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+    QCOMPARE(p.options.config.killWorker, 2u); // the flag wins over the file
+    p = parseCommandLine({QStringLiteral("--config"), path});
+    QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+    QCOMPARE(p.options.config.killWorker, shm::kNoWorker);
+    p = parseCommandLine({QStringLiteral("--kill-worker"), QStringLiteral("none")});
+    QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+    QCOMPARE(p.options.config.killWorker, shm::kNoWorker);
+    QVERIFY(reportConfig(p.options.config)[QLatin1String("kill_worker")].isNull());
+    // null stays wrong where a setting has no "none".
+    const QString bad = writeConfigFile(dir, QStringLiteral("workers"), QJsonValue());
+    p = parseCommandLine({QStringLiteral("--config"), bad});
+    QVERIFY(p.error.contains(QStringLiteral("'workers'")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
