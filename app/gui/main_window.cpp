@@ -412,9 +412,13 @@ void MainWindow::saveSettings() const {
     s.setValue(QStringLiteral("window/leftSplit"), m_leftSplit->saveState());
     const shm::ExperimentConfig cfg = m_controls->config();
     s.beginGroup(QStringLiteral("experiment"));
-    for (const shm::SettingRow& row : shm::kSettings)
-        s.setValue(QString::fromLatin1(row.name.data(), qsizetype(row.name.size())),
-                   QString::fromStdString(shm::settingText(row, cfg)));
+    for (const shm::SettingRow& row : shm::kSettings) {
+        const QString key = QString::fromLatin1(row.name.data(), qsizetype(row.name.size()));
+        if (row.persist)
+            s.setValue(key, QString::fromStdString(shm::settingText(row, cfg)));
+        else
+            s.remove(key);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {

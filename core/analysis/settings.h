@@ -124,6 +124,9 @@ struct SettingRow {
     std::string_view group = {};                 // the window's group box
     SettingWidget widget = SettingWidget::Auto;
     bool live = false; // a running experiment picks up changes (the window keeps it enabled)
+    // false: the window does not restore it at the next start (a scripted fault left set would
+    // kill a worker in every later run)
+    bool persist = true;
     // false: the engine ignores the setting under this config (the window disables it)
     bool (*appliesTo)(const ExperimentConfig&) = detail::always;
     uint64_t (*get)(const ExperimentConfig&);
@@ -381,6 +384,7 @@ inline constexpr SettingRow kSettings[] = {
      .help = "scripted fault: SIGKILL this worker (0-based) during the run, reproducibly",
      .group = "Fault injection",
      .live = true,
+     .persist = false,
      .get = [](const ExperimentConfig& c) -> uint64_t {
          return c.killWorker == kNoWorker ? kNone : c.killWorker;
      },
