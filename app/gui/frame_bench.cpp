@@ -56,6 +56,7 @@ class FrameBench {
     double m_startCpuTotal = 0;
     int m_starts = 0, m_runs = 0;
     bool m_prevCounted = false, m_lastWasActive = false;
+    bool m_runPending = false; // started, no frame of it counted yet
     QElapsedTimer m_sinceTick;
 };
 
@@ -80,7 +81,12 @@ void FrameBench::onTick() {
     QCoreApplication::sendPostedEvents();
     QCoreApplication::sendPostedEvents();
     const double ns = threadCpuNs() - cpu0;
-    const bool counts = active ? run.phase() != shm::Phase::Starting : m_lastWasActive;
+    // A run that started and ended between two ticks (shorter than a frame) still gets its one
+    // frame counted: the one showing its end. Without it such runs never counted a frame and
+    // the bench never ended.
+    const bool counts =
+        active ? run.phase() != shm::Phase::Starting : (m_lastWasActive || m_runPending);
+    if (counts) m_runPending = false;
     m_prevCounted = counts;
     m_prevFrameNs = ns;
     if (counts) {
@@ -100,6 +106,7 @@ void FrameBench::startNextRun() {
     st.start();
     const double c0 = threadCpuNs();
     if (!m_window.startRun(&m_error)) m_loop.exit(shm::exit_code::kRunFailed);
+    m_runPending = true;
     m_startCpuNs = threadCpuNs() - c0;
     m_startWallNs = double(st.nsecsElapsed());
     m_startCpuTotal += m_startCpuNs;
@@ -112,6 +119,7 @@ int FrameBench::run() {
         return shm::exit_code::kRunFailed;
     }
     ++m_runs;
+    m_runPending = true;
     QTimer tick;
     tick.setInterval(MainWindow::kFrameIntervalMs);
     QObject::connect(&tick, &QTimer::timeout, &m_loop, [this] { onTick(); });

@@ -555,8 +555,16 @@ int runWorker(Segment& seg, uint32_t k) {
                 std::fprintf(stderr, "%s\n", e.what());
                 return exit_code::kRunFailed;
             }
-        } else
-            kLoops[size_t(c.cfg.sync)](c);
+        } else {
+            try {
+                kLoops[size_t(c.cfg.sync)](c);
+            } catch (const boost::interprocess::interprocess_exception& e) {
+                // A lock whose bytes are not a mutex (a corrupt or foreign segment): Boost
+                // throws, and uncaught that was an abort. One line and exit 3 instead.
+                std::fprintf(stderr, "lock error in the segment: %s\n", e.what());
+                return exit_code::kRunFailed;
+            }
+        }
     }
     publish(c, true); // the final CPU time
     slot.doneNs.store(nowNs(), std::memory_order_relaxed);

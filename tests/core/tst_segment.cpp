@@ -24,6 +24,7 @@ class TestSegment : public QObject {
     void workerRefusesBadSegment_data();
     void workerRefusesBadSegment();
     void workerRefusesForeignSegment();
+    void garbageLockIsAnErrorNotAnAbort();
     void workerRefusesMissingSegmentAndBadArgs();
     void sweepRemovesDeadCreatorsOnly();
     void cleanupTestCase();
@@ -96,6 +97,27 @@ void TestSegment::workerRefusesBadSegment() {
     QVERIFY(!r.err.isEmpty());
     QVERIFY(!r.err.trimmed().contains('\n'));
     QCOMPARE(seg->slot(0).state.load(), 0u); // it touched nothing
+}
+
+// Mutex bytes that are not a mutex (0xFF): the worker says so in one line and exits 3 (it
+// used to die of an uncaught boost::interprocess::lock_exception, SIGABRT).
+void TestSegment::garbageLockIsAnErrorNotAnAbort() {
+    const std::string name = nextName();
+    ExperimentConfig cfg;
+    cfg.elements = 1000;
+    cfg.workers = 1;
+    cfg.sync = SyncMode::Mutex;
+    auto seg = Segment::create(name, cfg);
+    std::memset(static_cast<void*>(&seg->locks()[0].mutex), 0xFF, sizeof seg->locks()[0].mutex);
+    seg->header().runState.store(uint32_t(RunState::Running)); // no barrier to wait at
+    const auto r = testutil::run(testutil::workerPath(),
+                                 {QStringLiteral("--segment"), QString::fromStdString(name),
+                                  QStringLiteral("--worker"), QStringLiteral("0")},
+                                 30000);
+    QCOMPARE(r.status, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("lock error"), r.err.constData());
+    QVERIFY(!r.err.trimmed().contains('\n'));
 }
 
 void TestSegment::workerRefusesForeignSegment() {

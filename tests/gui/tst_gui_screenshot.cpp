@@ -46,6 +46,7 @@ class TestScreenshot : public QObject {
     void eachViewAtTheRequestedSize_data();
     void eachViewAtTheRequestedSize();
     void atMsStopsTheRunEarly();
+    void benchFramesEndsWithRunsShorterThanAFrame();
     void badFlagsExitTwo_data();
     void badFlagsExitTwo();
 };
@@ -104,6 +105,18 @@ void TestScreenshot::atMsStopsTheRunEarly() {
                     60000);
     QVERIFY2(r.status == QProcess::NormalExit && r.exitCode == 0, r.err.constData());
     QCOMPARE(QImage(out).size(), QSize(640, 400));
+    QVERIFY(testutil::shmEntries(r.pid).isEmpty());
+}
+
+// Each 1000-element run is over before the next frame: every run still counts its final frame,
+// so the bench ends (it used to start runs for ever).
+void TestScreenshot::benchFramesEndsWithRunsShorterThanAFrame() {
+    const testutil::Result r = testutil::run(testutil::shmscopePath(),
+                                             {QStringLiteral("--bench-frames"), QStringLiteral("5"),
+                                              QStringLiteral("--elements"), QStringLiteral("1000"),
+                                              QStringLiteral("--workers"), QStringLiteral("1")},
+                                             60000);
+    QVERIFY2(r.status == QProcess::NormalExit && r.exitCode == 0, r.err.constData());
     QVERIFY(testutil::shmEntries(r.pid).isEmpty());
 }
 
