@@ -2,11 +2,17 @@
 
 #include "exit_codes.h"
 #include "run_controller.h"
+#include "segment_cleanup.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QSocketNotifier>
 
+#include <csignal>
 #include <cstdio>
+#include <fcntl.h>
+#include <memory>
+#include <unistd.h>
 
 int runHeadless(const CliOptions& o) {
     RunController run;
@@ -20,7 +26,24 @@ int runHeadless(const CliOptions& o) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
         return shm::exit_code::kRunFailed;
     }
+    // SIGINT/SIGTERM/SIGHUP: stop the run and print its report (status "terminated"), then
+    // die of the signal as before, so the shell still sees it.
+    int sigPipe[2] = {-1, -1};
+    int signalled = 0;
+    std::unique_ptr<QSocketNotifier> onSignal;
+    if (pipe2(sigPipe, O_CLOEXEC | O_NONBLOCK) == 0) {
+        onSignal = std::make_unique<QSocketNotifier>(sigPipe[0], QSocketNotifier::Read);
+        QObject::connect(onSignal.get(), &QSocketNotifier::activated, &loop, [&] {
+            unsigned char b = 0;
+            if (read(sigPipe[0], &b, 1) == 1 && !signalled) {
+                signalled = b;
+                run.terminate(b);
+            }
+        });
+        segment_cleanup::setGracefulFd(sigPipe[1]);
+    }
     loop.exec();
+    segment_cleanup::setGracefulFd(-1);
     const shm::RunReport& r = run.report();
     if (o.json)
         std::printf("%s\n", shm::toJson(r).c_str());
@@ -28,5 +51,11 @@ int runHeadless(const CliOptions& o) {
         std::printf("%s", shm::toText(r).c_str());
     for (const auto& e : r.errors)
         if (o.json) std::fprintf(stderr, "shmscope: %s\n", e.c_str());
+    std::fflush(stdout);
+    std::fflush(stderr);
+    if (signalled) {
+        std::signal(signalled, SIG_DFL);
+        raise(signalled);
+    }
     return r.finished() ? shm::exit_code::kOk : shm::exit_code::kRunFailed;
 }

@@ -186,6 +186,16 @@ void RunController::stop() {
     m_stopDeadline.start(kStopTimeoutMs);
 }
 
+void RunController::terminate(int sig) {
+    if (!isActive()) return;
+    if (!m_meta.terminatedBySignal) {
+        m_meta.terminatedBySignal = sig;
+        m_meta.errors.push_back("terminated by signal " + std::to_string(sig) +
+                                " before the run ended");
+    }
+    stop();
+}
+
 void RunController::killWorker(uint32_t k, shm::KillWhen when) {
     if (k >= m_procs.size() || m_procs[k]->state() == QProcess::NotRunning) return;
     if (when == shm::KillWhen::Holding && m_cfg.usesLock() && m_segment && !m_failed) {

@@ -40,6 +40,8 @@ class RunController : public QObject {
     void pause();
     void resume();
     void stop(); // ask workers to stop; killed if they do not within 3 s
+    // The app was asked to quit by signal sig: stop, and report the run as terminated.
+    void terminate(int sig);
     // Fault injection: SIGKILL now, or (Holding) at the worker's next lock acquisition, while it
     // holds the lock. The worker then counts as crashed, as if it had died on its own.
     void killWorker(uint32_t k, shm::KillWhen when = shm::KillWhen::Time);

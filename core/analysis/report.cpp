@@ -140,7 +140,9 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
     RunReport r;
     r.version = std::move(meta.version);
     r.config = s.config;
-    r.status = s.failed ? RunStatus::Failed : RunStatus::Finished;
+    r.status = meta.terminatedBySignal ? RunStatus::Terminated
+               : s.failed              ? RunStatus::Failed
+                                       : RunStatus::Finished;
     r.verified = true;
     r.computeSeconds = elapsedSeconds(s);
     r.wallSeconds = meta.wallSeconds;

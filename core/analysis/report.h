@@ -83,7 +83,8 @@ struct RunMeta {
     uint64_t segmentBytes = 0;
     bool segmentRemoved = false;
     double wallSeconds = 0;
-    std::string failure; // the reason the run failed, also the first of errors
+    int terminatedBySignal = 0; // the app was asked to quit (SIGINT, SIGTERM, SIGHUP)
+    std::string failure;        // the reason the run failed, also the first of errors
     FaultResult fault;
     std::vector<std::string> errors;
 };

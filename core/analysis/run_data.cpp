@@ -9,8 +9,8 @@ namespace {
 constexpr std::array<std::string_view, 6> kPhases = {"idle",   "starting", "running",
                                                      "paused", "stopping", "finished"};
 static_assert(size_t(Phase::Finished) + 1 == kPhases.size());
-constexpr std::array<std::string_view, 2> kStatuses = {"finished", "failed"};
-static_assert(size_t(RunStatus::Failed) + 1 == kStatuses.size());
+constexpr std::array<std::string_view, 3> kStatuses = {"finished", "failed", "terminated"};
+static_assert(size_t(RunStatus::Terminated) + 1 == kStatuses.size());
 constexpr std::array<std::string_view, 6> kOutcomes = {"running", "done",       "stopped",
                                                        "crashed", "terminated", "failed"};
 static_assert(size_t(WorkerOutcome::Failed) + 1 == kOutcomes.size());

@@ -16,8 +16,9 @@ namespace shm {
 // Where the controller is in a run's life.
 enum class Phase : uint8_t { Idle, Starting, Running, Paused, Stopping, Finished };
 
-// How a run ended: finished (every worker exited 0, whatever the array holds) or failed.
-enum class RunStatus : uint8_t { Finished, Failed };
+// How a run ended: finished (every worker exited 0, whatever the array holds), failed, or
+// terminated (the app was asked to quit by a signal and stopped the run).
+enum class RunStatus : uint8_t { Finished, Failed, Terminated };
 
 // What became of a worker, from its published state and its process's exit. Strings only at
 // the edges: outcomeName() gives the report's "state" words.
@@ -127,7 +128,7 @@ struct RunFrame {
 // Names at the edges (JSON, labels). nameOf, not toString: QTest's toString must stay the one
 // that QCOMPARE finds for these enums.
 std::string_view nameOf(Phase);
-std::string_view nameOf(RunStatus);     // finished | failed
+std::string_view nameOf(RunStatus);     // finished | failed | terminated
 std::string_view nameOf(WorkerOutcome); // running | done | stopped | crashed | ...
 std::string_view toString(WorkerState); // what the worker says: at barrier, running, ...
 

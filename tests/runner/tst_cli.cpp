@@ -24,6 +24,7 @@ class TestCli : public QObject {
     void jsonContract_data();
     void jsonContract();
     void configFileAndFlagOverride();
+    void interruptPrintsTheJsonReport();
     void noneIsNullInConfigFiles();
     void textReport();
     void helpAndVersion();
@@ -420,6 +421,27 @@ void TestCli::interruptRemovesSegment_data() {
     QTest::newRow("SIGTERM") << int(SIGTERM);
 }
 
+// --json: the partial report, status "terminated", on stdout before the signal ends the app.
+void TestCli::interruptPrintsTheJsonReport() {
+    QProcess p;
+    p.start(testutil::shmscopePath(),
+            {QStringLiteral("--headless"), QStringLiteral("--json"), QStringLiteral("--elements"),
+             QStringLiteral("100000"), QStringLiteral("--delay-us"), QStringLiteral("1000")});
+    QVERIFY(p.waitForStarted());
+    const qint64 pid = p.processId();
+    QTRY_VERIFY_WITH_TIMEOUT(!testutil::shmEntries(pid).isEmpty(), 10000);
+    QTest::qWait(300);
+    ::kill(pid_t(pid), SIGTERM);
+    QVERIFY(p.waitForFinished(10000));
+    QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+    const QJsonObject j = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    QCOMPARE(j[QLatin1String("status")].toString(), QStringLiteral("terminated"));
+    QVERIFY(j[QLatin1String("processed")].toInteger() > 0);
+    QVERIFY(j[QLatin1String("processed")].toInteger() < 100000);
+    QVERIFY(j[QLatin1String("segment")].toObject()[QLatin1String("removed")].toBool());
+    QVERIFY(testutil::shmEntries(pid).isEmpty());
+}
+
 void TestCli::interruptRemovesSegment() {
     QFETCH(int, sig);
     QProcess p;
@@ -433,7 +455,11 @@ void TestCli::interruptRemovesSegment() {
     ::kill(pid_t(pid), sig);
     QVERIFY(p.waitForFinished(10000));
     QCOMPARE(p.exitStatus(), QProcess::CrashExit); // re-raised: the shell sees the signal
+    QCOMPARE(p.exitCode(), sig);
     QVERIFY2(testutil::shmEntries(pid).isEmpty(), "segment left behind after a signal");
+    // The report of the run so far was printed first.
+    const QByteArray out = p.readAllStandardOutput();
+    QVERIFY2(out.contains("status terminated"), out.constData());
     // Workers die with the app (PR_SET_PDEATHSIG): none of them keeps running.
     const QByteArray mine = "--segment shmscope-" + QByteArray::number(pid) + "-";
     QTRY_VERIFY_WITH_TIMEOUT(testutil::processesWith(mine).isEmpty(), 5000);
