@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(parsed.error));
         return shm::exit_code::kBadInput;
     }
+    for (const QString& w : parsed.warnings)
+        std::fprintf(stderr, "shmscope: warning: %s\n", qPrintable(w));
     CliOptions o = parsed.options;
     if (o.help) {
         std::printf("%s", qPrintable(helpText()));

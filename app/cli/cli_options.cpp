@@ -3,6 +3,7 @@
 #include "segment.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
@@ -73,13 +74,20 @@ QString jsonValueText(const shm::SettingRow& row, const QString& key, const QJso
     return {};
 }
 
+constexpr qint64 kMaxConfigBytes = 16 << 20;
+
 // A config file's keys may use '-' or '_' ("lock-scope" or "lock_scope").
 QString applyConfigFile(const QString& path, CliOptions& o) {
     QFile f(path);
     if (!f.exists()) return QStringLiteral("--config: file '%1' does not exist").arg(path);
+    // Not a FIFO or a device (reading one blocks or never ends), and not cut at the read limit.
+    const QFileInfo info(path);
+    if (!info.isFile()) return QStringLiteral("--config: '%1' is not a regular file").arg(path);
+    if (info.size() > kMaxConfigBytes)
+        return QStringLiteral("--config: '%1' is larger than 16 MiB").arg(path);
     if (!f.open(QIODevice::ReadOnly))
         return QStringLiteral("--config: cannot read '%1': %2").arg(path, f.errorString());
-    const QByteArray bytes = f.read(16 << 20);
+    const QByteArray bytes = f.read(kMaxConfigBytes);
     QJsonParseError perr{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &perr);
     if (perr.error != QJsonParseError::NoError)
@@ -211,14 +219,30 @@ CliParse parseCommandLine(const QStringList& args) {
     }
     if (!o.configFile.isEmpty())
         if (QString err = applyConfigFile(o.configFile, o); !err.isEmpty()) return fail(err);
+    QStringList seen;
     for (const auto& [name, v] : settings) {
         if (auto err = shm::applySetting(o.config, name.toStdString(), v.toStdString()))
             return fail(fromStd(*err));
+        if (seen.contains(name))
+            r.warnings << QStringLiteral("--%1 given more than once: the last one (%2) counts")
+                              .arg(name, v);
+        seen << name;
         o.settingsGiven << name;
     }
     if (o.help || o.version) return r;
     if (auto err = shm::validate(o.config)) return fail(fromStd(*err));
     if (auto err = shm::checkFits(o.config)) return fail(fromStd(*err));
+    // Slow motion is per element and per worker: say so when it adds up to more than an hour.
+    const shm::ExperimentConfig& c = o.config;
+    const double delaySeconds =
+        double(c.delayUs) * 1e-6 * double(c.totalWork()) / double(std::max<uint32_t>(c.workers, 1));
+    if (delaySeconds > 3600)
+        r.warnings << QStringLiteral("--delay-us %1 on %2 units of work for %3 workers adds "
+                                     "about %4 hours of slow motion")
+                          .arg(c.delayUs)
+                          .arg(c.totalWork())
+                          .arg(c.workers)
+                          .arg(delaySeconds / 3600, 0, 'f', 1);
     return r;
 }
 

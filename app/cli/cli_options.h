@@ -26,7 +26,8 @@ struct CliOptions {
 
 struct CliParse {
     CliOptions options;
-    QString error; // one line naming the flag or field; empty when fine
+    QString error;        // one line naming the flag or field; empty when fine
+    QStringList warnings; // one line each: accepted, but probably not what was meant
 };
 
 // Parses arguments (without argv[0]). Config file values are applied first, flags override.

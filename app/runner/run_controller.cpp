@@ -155,6 +155,8 @@ QProcess* RunController::spawnWorker(uint32_t k, const std::string& name) {
     p->setStandardOutputFile(QProcess::nullDevice());
     connect(p, &QProcess::finished, this,
             [this, k](int code, QProcess::ExitStatus st) { onWorkerFinished(k, code, st); });
+    // The pid as the OS gave it: a worker killed before it attached never published its own.
+    connect(p, &QProcess::started, this, [this, k, p] { m_exits[k].pid = p->processId(); });
     connect(p, &QProcess::errorOccurred, this,
             [this, k](QProcess::ProcessError e) { onWorkerError(k, e); });
     p->start();
@@ -317,6 +319,7 @@ shm::RunSnapshot RunController::snapshot() const {
     for (uint32_t k = 0; k < m_exits.size(); ++k) {
         shm::WorkerRecord w = shm::readWorker(*m_segment, k);
         const shm::WorkerRecord& e = m_exits[k];
+        if (!w.pid) w.pid = e.pid;
         w.exited = e.exited;
         w.failedToStart = e.failedToStart;
         w.exitCode = e.exitCode;

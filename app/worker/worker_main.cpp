@@ -31,9 +31,11 @@ int main(int argc, char** argv) {
         if (a == "--segment") {
             name = argv[++i];
         } else if (a == "--worker") {
-            char* end = nullptr;
-            worker = std::strtol(argv[++i], &end, 10);
-            if (!end || *end != '\0' || worker < 0) return usage("--worker needs a number >= 0");
+            // Digits only: strtol alone took '' as 0 and ' +7' as 7.
+            const std::string v = argv[++i];
+            if (v.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos)
+                return usage("--worker needs a number >= 0");
+            worker = std::strtol(v.c_str(), nullptr, 10);
         } else {
             return usage(("unknown argument " + a).c_str());
         }

@@ -202,6 +202,7 @@ RunReport failedToStartReport(const ExperimentConfig& cfg, const std::string& ve
     r.version = version;
     r.config = cfg;
     r.status = RunStatus::Failed;
+    r.segmentRemoved = true; // nothing was created, nothing is left behind
     r.failure = error;
     r.errors.push_back(error);
     return r;

@@ -98,6 +98,12 @@ RegionSizes computeRegions(const ExperimentConfig& cfg) {
     return r;
 }
 
+// MiB with one decimal, rounded up (need) or down (free), so "needs" never equals "has".
+static std::string mib(uint64_t bytes, bool up) {
+    const uint64_t tenths = (bytes * 10 + (up ? (1 << 20) - 1 : 0)) >> 20;
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MiB";
+}
+
 uint64_t freeShmBytes() {
     struct statvfs st {};
     if (statvfs("/dev/shm", &st) != 0) return 0;
@@ -110,9 +116,8 @@ std::optional<std::string> checkFits(const ExperimentConfig& cfg) {
     if (need <= free) return std::nullopt;
     const bool byElements = cfg.workload != Workload::Histogram;
     return std::string(byElements ? "--elements: " : "--bins: ") +
-           std::to_string(byElements ? cfg.elements : cfg.bins) + " needs " +
-           std::to_string(need >> 20) + " MiB of shared memory but /dev/shm has " +
-           std::to_string(free >> 20) + " MiB free";
+           std::to_string(byElements ? cfg.elements : cfg.bins) + " needs " + mib(need, true) +
+           " of shared memory but /dev/shm has " + mib(free, false) + " free";
 }
 
 std::string makeSegmentName() {

@@ -527,8 +527,11 @@ int runWorker(Segment& seg, uint32_t k) {
          (state = RunState(h.runState.load(std::memory_order_acquire))) == RunState::Created;
          ++spins) {
         sleepNs(50'000);
-        if (spins % 2000 == 1999 && kill(pid_t(h.creatorPid), 0) != 0 && errno == ESRCH)
+        if (spins % 2000 == 1999 && kill(pid_t(h.creatorPid), 0) != 0 && errno == ESRCH) {
+            std::fprintf(stderr, "the app that created the segment (pid %llu) is gone\n",
+                         (unsigned long long)h.creatorPid);
             return exit_code::kRunFailed;
+        }
     }
     if (state == RunState::Stopping) {
         slot.state.store(uint32_t(WorkerState::Done), std::memory_order_release);

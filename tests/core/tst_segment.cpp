@@ -10,6 +10,7 @@
 
 #include <cstring>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 
@@ -147,6 +148,14 @@ void TestSegment::workerRefusesMissingSegmentAndBadArgs() {
     QVERIFY(r.err.contains("shmscope-1-doesnotexist"));
     r = testutil::run(testutil::workerPath(), {QStringLiteral("--worker"), QStringLiteral("x")});
     QCOMPARE(r.exitCode, 2);
+    // Digits only: strtol took '' as worker 0 and ' +7' as 7.
+    for (const QString& bad : {QString(), QStringLiteral(" +7"), QStringLiteral("-1")}) {
+        r = testutil::run(testutil::workerPath(),
+                          {QStringLiteral("--segment"), QStringLiteral("shmscope-1-x"),
+                           QStringLiteral("--worker"), bad});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--worker needs a number"));
+    }
     // A worker index the segment does not have.
     const std::string name = nextName();
     ExperimentConfig cfg;
@@ -157,6 +166,19 @@ void TestSegment::workerRefusesMissingSegmentAndBadArgs() {
                       {QStringLiteral("--segment"), QString::fromStdString(name),
                        QStringLiteral("--worker"), QStringLiteral("2")});
     QCOMPARE(r.exitCode, 3);
+    // Its creator gone (a pid that has exited): the worker at the barrier says so, exit 3.
+    QProcess gone;
+    gone.start(QStringLiteral("/bin/true"));
+    QVERIFY(gone.waitForFinished(10000));
+    seg->header().creatorPid = uint64_t(gone.processId() ? gone.processId() : 999999);
+    if (!seg->header().creatorPid || ::kill(pid_t(seg->header().creatorPid), 0) == 0)
+        seg->header().creatorPid = 999999; // pid_max is below this unless raised
+    r = testutil::run(testutil::workerPath(),
+                      {QStringLiteral("--segment"), QString::fromStdString(name),
+                       QStringLiteral("--worker"), QStringLiteral("1")},
+                      30000);
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("is gone"), r.err.constData());
 }
 
 void TestSegment::sweepRemovesDeadCreatorsOnly() {

@@ -13,6 +13,7 @@
 #include <QTest>
 
 #include <signal.h>
+#include <sys/stat.h>
 
 using testutil::runCli;
 
@@ -25,6 +26,8 @@ class TestCli : public QObject {
     void jsonContract();
     void configFileAndFlagOverride();
     void interruptPrintsTheJsonReport();
+    void configThatIsNotARegularFileOrTooBig();
+    void warningsForRepeatsAndEndlessSlowMotion();
     void noneIsNullInConfigFiles();
     void textReport();
     void helpAndVersion();
@@ -419,6 +422,39 @@ void TestCli::interruptRemovesSegment_data() {
     QTest::addColumn<int>("sig");
     QTest::newRow("SIGINT") << int(SIGINT);
     QTest::newRow("SIGTERM") << int(SIGTERM);
+}
+
+// A FIFO would block the read for ever; a file over 16 MiB was cut and reported as a JSON error.
+void TestCli::configThatIsNotARegularFileOrTooBig() {
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("settings.fifo"));
+    QVERIFY(::mkfifo(fifo.toLocal8Bit().constData(), 0600) == 0);
+    CliParse p = parseCommandLine({QStringLiteral("--config"), fifo});
+    QVERIFY2(p.error.contains(QStringLiteral("is not a regular file")), qPrintable(p.error));
+    const QString big = dir.filePath(QStringLiteral("big.json"));
+    QFile f(big);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    QVERIFY(f.resize((16 << 20) + 1));
+    f.close();
+    p = parseCommandLine({QStringLiteral("--config"), big});
+    QVERIFY2(p.error.contains(QStringLiteral("larger than 16 MiB")), qPrintable(p.error));
+}
+
+void TestCli::warningsForRepeatsAndEndlessSlowMotion() {
+    CliParse p = parseCommandLine({QStringLiteral("--workers"), QStringLiteral("2"),
+                                   QStringLiteral("--workers"), QStringLiteral("3")});
+    QVERIFY(p.error.isEmpty());
+    QCOMPARE(p.options.config.workers, 3u);
+    QCOMPARE(p.warnings.size(), 1);
+    QVERIFY(p.warnings[0].contains(QStringLiteral("--workers given more than once")));
+    p = parseCommandLine({QStringLiteral("--delay-us"), QStringLiteral("1000000"),
+                          QStringLiteral("--elements"), QStringLiteral("1000000")});
+    QVERIFY(p.error.isEmpty());
+    QCOMPARE(p.warnings.size(), 1);
+    QVERIFY2(p.warnings[0].contains(QStringLiteral("hours of slow motion")),
+             qPrintable(p.warnings[0]));
+    QVERIFY(
+        parseCommandLine({QStringLiteral("--workers"), QStringLiteral("2")}).warnings.isEmpty());
 }
 
 // --json: the partial report, status "terminated", on stdout before the signal ends the app.
