@@ -212,6 +212,10 @@ void TestWindow::windowFiguresEqualTheJsonReport() {
         same(cm->summary().contendedPercent, lock[QLatin1String("contended_percent")].toDouble()));
     QVERIFY(same(cm->summary().waitShare, lock[QLatin1String("wait_share")].toDouble()));
     QCOMPARE(double(cm->summary().acquisitions), lock[QLatin1String("acquisitions")].toDouble());
+    // The CPU figures: the card's "CPU burned waiting" and the CPU total are the report's.
+    QVERIFY(same(double(cm->summary().cpuWaitingNs) / 1e9,
+                 json[QLatin1String("cpu_waiting_seconds")].toDouble()));
+    QVERIFY(same(double(cm->summary().cpuNs) / 1e9, json[QLatin1String("cpu_seconds")].toDouble()));
     // The status bar: the same elapsed time and the same verdict words.
     const QString elapsedText = w->findChild<QLabel*>(QStringLiteral("elapsedLabel"))->text();
     QCOMPARE(elapsedText, QStringLiteral("elapsed %1 s")
