@@ -34,8 +34,11 @@ int main(int argc, char** argv) {
         return shm::exit_code::kOk;
     }
     // Segments whose creator died (a crash, kill -9) would otherwise stay in /dev/shm forever.
-    for (const auto& name : shm::sweepStaleSegments())
+    const shm::SweepResult swept = shm::sweepStaleSegments();
+    for (const auto& name : swept.removed)
         std::fprintf(stderr, "shmscope: removed stale segment %s\n", name.c_str());
+    for (const auto& why : swept.leftAlone)
+        std::fprintf(stderr, "shmscope: left alone in /dev/shm: %s\n", why.c_str());
     segment_cleanup::installSignalHandlers();
 
     // No display and no platform chosen: Qt would abort with "could not connect to display".

@@ -28,6 +28,7 @@
 //   - SegmentHeader.parkWorker: the controller asks worker parkWorker - 1 to stop inside its
 //     next critical section (WorkerSlot.parked = 1 once there) so it can be killed holding it.
 //   - SegmentHeader.robust: the process-shared robust mutex of sync = robust.
+//   - SegmentHeader.creatorStartTicks/creatorPidNamespace: the creator, for the stale sweep.
 //   - SegmentHeader.transport/counterLayout/increments (were padding): the new settings.
 //   - WorkerSlot grew to 256 bytes: parked, and the robust-recovery record (the current range,
 //     how much of it is committed, a one-entry undo log, who recovered it).
@@ -247,7 +248,13 @@ struct alignas(64) SegmentHeader {
     alignas(64) std::atomic<uint64_t> cursor; // dynamic/guided: next unclaimed index
     SpinLockLine spin;
     RobustLockLine robust;
-    alignas(64) char reserved[64];
+    // Who created the segment, so the start-up sweep removes only segments provably ours and
+    // dead: the creator's start time (/proc/PID/stat field 22, clock ticks since boot: a reused
+    // pid has another) and its PID namespace (the inode of /proc/self/ns/pid: a pid means
+    // nothing in another namespace sharing /dev/shm).
+    alignas(64) uint64_t creatorStartTicks;
+    uint64_t creatorPidNamespace;
+    char reserved[48];
 };
 static_assert(std::is_standard_layout_v<SegmentHeader>);
 static_assert(sizeof(SegmentHeader) == 512);
@@ -267,6 +274,8 @@ static_assert(offsetof(SegmentHeader, cursor) == 256);
 static_assert(offsetof(SegmentHeader, parkWorker) == 204);
 static_assert(offsetof(SegmentHeader, spin) == 320);
 static_assert(offsetof(SegmentHeader, robust) == 384);
+static_assert(offsetof(SegmentHeader, creatorStartTicks) == 448);
+static_assert(offsetof(SegmentHeader, creatorPidNamespace) == 456);
 static_assert(std::atomic<uint64_t>::is_always_lock_free);
 static_assert(std::atomic<uint32_t>::is_always_lock_free);
 

@@ -3,8 +3,11 @@
 #include <boost/interprocess/mapped_region.hpp>
 #include <boost/interprocess/shared_memory_object.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
@@ -13,6 +16,7 @@
 #include <random>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -165,6 +169,8 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     h->headerSize = sizeof(SegmentHeader);
     h->totalSize = r.totalSize;
     h->creatorPid = uint64_t(getpid());
+    h->creatorStartTicks = processStartTicks(getpid());
+    h->creatorPidNamespace = pidNamespaceId();
     h->workers = cfg.workers;
     h->workload = uint32_t(cfg.workload);
     h->partition = uint32_t(cfg.partition);
@@ -336,26 +342,105 @@ bool segmentExists(const std::string& name) {
     return access(("/dev/shm/" + name).c_str(), F_OK) == 0;
 }
 
-std::vector<std::string> sweepStaleSegments(const std::string& dir) {
-    std::vector<std::string> removed;
-    DIR* d = opendir(dir.c_str());
-    if (!d) return removed;
+uint64_t processStartTicks(int64_t pid) {
+    char path[64], buf[1024];
+    std::snprintf(path, sizeof path, "/proc/%lld/stat", (long long)pid);
+    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return 0;
+    const ssize_t n = ::read(fd, buf, sizeof buf - 1);
+    ::close(fd);
+    if (n <= 0) return 0;
+    buf[n] = 0;
+    // Fields after the name, which may hold spaces and parentheses: start after the last ')'.
+    const char* p = std::strrchr(buf, ')');
+    if (!p) return 0;
+    // Field 3 (state) is the first after ')'; starttime is field 22.
+    for (int field = 2; field < 22 && p; ++field)
+        p = std::strchr(p + 1, ' ');
+    return p ? std::strtoull(p + 1, nullptr, 10) : 0;
+}
+
+uint64_t pidNamespaceId() {
+    struct stat st {};
+    return ::stat("/proc/self/ns/pid", &st) == 0 ? uint64_t(st.st_ino) : 0;
+}
+
+namespace {
+// The creator's pid from "shmscope-<pid>-...", or 0.
+pid_t pidInName(const std::string& n) {
     const std::string prefix = kNamePrefix;
-    while (dirent* e = readdir(d)) {
-        const std::string n = e->d_name;
-        if (n.rfind(prefix, 0) != 0) continue;
-        const size_t dash = n.find('-', prefix.size());
-        if (dash == std::string::npos) continue;
-        const std::string pidText = n.substr(prefix.size(), dash - prefix.size());
-        if (pidText.empty() || pidText.find_first_not_of("0123456789") != std::string::npos ||
-            pidText.size() > 9)
-            continue;
-        const pid_t pid = pid_t(std::stol(pidText));
-        if (pid <= 0 || kill(pid, 0) == 0 || errno == EPERM) continue; // creator alive
-        if (::unlink((dir + "/" + n).c_str()) == 0) removed.push_back(n);
-    }
+    if (n.rfind(prefix, 0) != 0) return 0;
+    const size_t dash = n.find('-', prefix.size());
+    if (dash == std::string::npos) return 0;
+    const std::string pidText = n.substr(prefix.size(), dash - prefix.size());
+    if (pidText.empty() || pidText.size() > 9 ||
+        pidText.find_first_not_of("0123456789") != std::string::npos)
+        return 0;
+    return pid_t(std::stol(pidText));
+}
+
+bool pidAlive(pid_t pid) {
+    return kill(pid, 0) == 0 || errno == EPERM;
+}
+
+// Why `path` is not provably a dead segment of ours ("" when it is).
+std::string notOursAndDead(const std::string& path, pid_t pid) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return "not a regular file";
+    if (st.st_uid != geteuid()) return "owned by uid " + std::to_string(st.st_uid);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0) return std::string("cannot be read: ") + std::strerror(errno);
+    SegmentHeader h;
+    const ssize_t n = ::pread(fd, &h, sizeof h, 0);
+    ::close(fd);
+    if (n != ssize_t(sizeof h) || std::memcmp(h.magic, kMagic, sizeof kMagic) != 0)
+        return "not a ShmScope segment";
+    if (h.layoutVersion != kLayoutVersion)
+        return "layout version " + std::to_string(h.layoutVersion) + " (another ShmScope)";
+    if (h.creatorPid != uint64_t(pid)) return "its header names another creator";
+    if (h.creatorPidNamespace != pidNamespaceId()) return "created in another PID namespace";
+    if (pidAlive(pid) && processStartTicks(pid) == h.creatorStartTicks) return "creator alive";
+    return {};
+}
+} // namespace
+
+SweepResult sweepStaleSegments(const std::string& dir) {
+    SweepResult r;
+    DIR* d = opendir(dir.c_str());
+    if (!d) return r;
+    std::vector<std::string> names;
+    while (dirent* e = readdir(d))
+        names.emplace_back(e->d_name);
     closedir(d);
-    return removed;
+    const auto has = [&](const std::string& n) {
+        return std::find(names.begin(), names.end(), n) != names.end();
+    };
+    for (const std::string& n : names) {
+        const pid_t pid = pidInName(n);
+        if (pid <= 0) continue;
+        const std::string path = dir + "/" + n;
+        const bool queue = n.size() > 2 && n.compare(n.size() - 2, 2, "-q") == 0 &&
+                           has(n.substr(0, n.size() - 2)) == false;
+        if (queue) {
+            // A result queue whose segment is gone: it was its run's, and the run is over if
+            // the creator is dead here (a live run elsewhere would still have its segment).
+            struct stat st {};
+            if (::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+                !pidAlive(pid) && ::unlink(path.c_str()) == 0)
+                r.removed.push_back(n);
+            continue;
+        }
+        if (n.size() > 2 && n.compare(n.size() - 2, 2, "-q") == 0) continue; // with its segment
+        const std::string why = notOursAndDead(path, pid);
+        if (why.empty()) {
+            if (::unlink(path.c_str()) == 0) r.removed.push_back(n);
+            if (has(n + "-q") && ::unlink((path + "-q").c_str()) == 0)
+                r.removed.push_back(n + "-q");
+        } else if (why != "creator alive" && !pidAlive(pid)) {
+            r.leftAlone.push_back(n + ": " + why); // looks stale, but is not provably ours
+        }
+    }
+    return r;
 }
 
 } // namespace shm

@@ -82,9 +82,21 @@ class Segment {
     TickClock m_clock;
 };
 
-// Removes shmscope-<pid>-* segments whose creator pid is no longer alive. Returns the names
-// removed. `dir` is /dev/shm except in tests.
-std::vector<std::string> sweepStaleSegments(const std::string& dir = "/dev/shm");
+// What the start-up sweep did: the names it removed, and shmscope-* names it left alone that
+// look stale (their creator pid is not alive here), each with the reason.
+struct SweepResult {
+    std::vector<std::string> removed;
+    std::vector<std::string> leftAlone; // "NAME: reason"
+};
+// Removes shmscope-<pid>-* segments that are provably ours and dead: a regular file of our
+// uid, a ShmScope header of this layout, created in our PID namespace, and a creator that is
+// gone (or whose pid now belongs to a process started at another time). Their result queues
+// go with them. Anything else is left alone. `dir` is /dev/shm except in tests.
+SweepResult sweepStaleSegments(const std::string& dir = "/dev/shm");
+
+// This process's identity as a creator (the header fields above), read from /proc.
+uint64_t processStartTicks(int64_t pid); // 0 if unknown
+uint64_t pidNamespaceId();               // 0 if unknown
 
 bool segmentExists(const std::string& name);
 

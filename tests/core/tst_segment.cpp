@@ -181,6 +181,8 @@ void TestSegment::workerRefusesMissingSegmentAndBadArgs() {
     QVERIFY2(r.err.contains("is gone"), r.err.constData());
 }
 
+// The sweep removes only what is provably ours and dead, and leaves the rest alone (a file
+// that merely looks like ours, another user's, another PID namespace's, a live creator's).
 void TestSegment::sweepRemovesDeadCreatorsOnly() {
     // A pid that surely is dead: a child that has exited and been reaped.
     QProcess p;
@@ -189,18 +191,68 @@ void TestSegment::sweepRemovesDeadCreatorsOnly() {
     const qint64 deadPid = p.processId();
     QVERIFY(p.waitForFinished());
     QVERIFY(deadPid > 0);
-    const QString dead = QStringLiteral("shmscope-%1-stale").arg(deadPid);
-    const QString live = testutil::segmentName(QStringLiteral("live"));
-    for (const QString& n : {dead, live}) {
+    const auto named = [&](const char* tag, qint64 pid) {
+        return QStringLiteral("shmscope-%1-sweep%2-%3")
+            .arg(pid)
+            .arg(getpid())
+            .arg(QLatin1String(tag));
+    };
+    ExperimentConfig cfg;
+    cfg.elements = 100;
+    cfg.workers = 1;
+    // Real segments whose header we then edit (kept mapped: the objects outlive the sweep).
+    const auto segment = [&](const QString& name) {
+        return Segment::create(name.toStdString(), cfg);
+    };
+    const QString dead = named("dead", deadPid);
+    auto deadSeg = segment(dead);
+    deadSeg->header().creatorPid = uint64_t(deadPid);
+    const QString reused = named("reused", getpid()); // our pid, another start time
+    auto reusedSeg = segment(reused);
+    reusedSeg->header().creatorStartTicks = 1;
+    const QString live = named("live", getpid());
+    auto liveSeg = segment(live);
+    const QString otherNs = named("otherns", deadPid);
+    auto otherNsSeg = segment(otherNs);
+    otherNsSeg->header().creatorPid = uint64_t(deadPid);
+    otherNsSeg->header().creatorPidNamespace ^= 1;
+    // Files that only look like ours: not a segment; another user's; a queue of the dead run,
+    // and an orphaned queue.
+    const QString foreign = named("notes", deadPid);
+    const QString otherUser = named("otheruser", deadPid);
+    const QString deadQueue = dead + QStringLiteral("-q");
+    const QString orphanQueue = named("orphan", deadPid) + QStringLiteral("-q");
+    for (const QString& n : {foreign, otherUser, deadQueue, orphanQueue}) {
         const int fd = shm_open(qPrintable(n), O_CREAT | O_RDWR, 0600);
         QVERIFY(fd >= 0);
+        if (n == otherUser) QVERIFY(fchown(fd, 30001, 30001) == 0 || geteuid() != 0);
         ::close(fd);
     }
-    const auto removed = sweepStaleSegments();
-    QVERIFY(std::find(removed.begin(), removed.end(), dead.toStdString()) != removed.end());
-    QVERIFY(!segmentExists(dead.toStdString()));
-    QVERIFY(segmentExists(live.toStdString()));
-    shm_unlink(qPrintable(live));
+    const SweepResult r = sweepStaleSegments();
+    const auto removed = [&](const QString& n) {
+        return std::find(r.removed.begin(), r.removed.end(), n.toStdString()) != r.removed.end();
+    };
+    const auto mentioned = [&](const QString& n, const char* why) {
+        for (const std::string& s : r.leftAlone)
+            if (s.rfind(n.toStdString() + ": ", 0) == 0 && s.find(why) != std::string::npos)
+                return true;
+        return false;
+    };
+    QVERIFY(removed(dead) && !segmentExists(dead.toStdString()));
+    QVERIFY(removed(deadQueue) && !segmentExists(deadQueue.toStdString()));
+    QVERIFY(removed(orphanQueue));
+    QVERIFY(removed(reused)); // pid reuse: the pid is alive, but not the creator
+    QVERIFY(!removed(live) && segmentExists(live.toStdString()));
+    QVERIFY(!removed(otherNs) && segmentExists(otherNs.toStdString()));
+    QVERIFY(mentioned(otherNs, "another PID namespace"));
+    QVERIFY(!removed(foreign) && segmentExists(foreign.toStdString()));
+    QVERIFY(mentioned(foreign, "not a ShmScope segment"));
+    if (geteuid() == 0) { // only root can give a file away
+        QVERIFY(!removed(otherUser) && segmentExists(otherUser.toStdString()));
+        QVERIFY(mentioned(otherUser, "owned by uid 30001"));
+    }
+    for (const QString& n : {live, otherNs, foreign, otherUser})
+        shm_unlink(qPrintable(n));
 }
 
 void TestSegment::cleanupTestCase() {
