@@ -244,6 +244,10 @@ QGroupBox* ControlsPanel::buildRunBox() {
                        "holding: at its next lock acquisition, inside the critical section). It "
                        "gets no chance to release anything."));
     rl->addWidget(m_kill, 2, 0, 1, 2);
+    m_continue = button(tr("Continue suspended worker"), "continueButton",
+                        tr("A worker is stopped (SIGSTOP): send it SIGCONT before the "
+                           "suspend limit fails the run."));
+    rl->addWidget(m_continue, 3, 0, 1, 2);
     return run;
 }
 
@@ -252,6 +256,7 @@ void ControlsPanel::connectRunButtons() {
     connect(m_pause, &QPushButton::clicked, this, &ControlsPanel::pauseResumeRequested);
     connect(m_stop, &QPushButton::clicked, this, &ControlsPanel::stopRequested);
     connect(m_reset, &QPushButton::clicked, this, &ControlsPanel::resetRequested);
+    connect(m_continue, &QPushButton::clicked, this, &ControlsPanel::continueRequested);
     connect(m_kill, &QPushButton::clicked, this, [this] {
         const shm::ExperimentConfig c = config();
         if (c.killWorker != shm::kNoWorker) emit killRequested(c.killWorker, c.killWhen);
@@ -320,8 +325,15 @@ void ControlsPanel::settingsChanged() {
     m_pause->setText(m_phase == shm::Phase::Paused ? tr("Resume") : tr("Pause"));
     m_stop->setEnabled(active && m_phase != shm::Phase::Stopping);
     m_reset->setEnabled(m_phase == shm::Phase::Finished);
+    m_continue->setVisible(m_suspended && active);
     m_kill->setEnabled(active && m_phase != shm::Phase::Stopping &&
                        c.killWorker != shm::kNoWorker && c.killWorker < c.workers);
+}
+
+void ControlsPanel::setSuspended(bool any) {
+    if (any == m_suspended) return;
+    m_suspended = any;
+    settingsChanged();
 }
 
 void ControlsPanel::setPhase(shm::Phase phase) {

@@ -23,6 +23,8 @@ class ControlsPanel : public QWidget {
     void setConfig(const shm::ExperimentConfig& cfg);
     shm::ExperimentConfig config() const;
     void setPhase(shm::Phase phase);
+    // A worker of the run is suspended (SIGSTOP): the Continue button is offered.
+    void setSuspended(bool any);
     // Empty when the settings form a valid experiment.
     QString validationMessage() const;
 
@@ -34,6 +36,7 @@ class ControlsPanel : public QWidget {
     void pauseResumeRequested();
     void stopRequested();
     void resetRequested();
+    void continueRequested(); // SIGCONT the suspended workers
     void killRequested(uint32_t worker, shm::KillWhen when);
     void delayChanged(uint32_t us);
 
@@ -62,5 +65,7 @@ class ControlsPanel : public QWidget {
     QPushButton* m_stop;
     QPushButton* m_reset;
     QPushButton* m_kill;
+    QPushButton* m_continue;
+    bool m_suspended = false;
     shm::Phase m_phase = shm::Phase::Idle;
 };

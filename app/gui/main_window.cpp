@@ -129,6 +129,7 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     });
     connect(m_controls, &ControlsPanel::killRequested, &m_run, &RunController::killWorker);
     connect(m_controls, &ControlsPanel::delayChanged, &m_run, &RunController::setDelayUs);
+    connect(m_controls, &ControlsPanel::continueRequested, &m_run, &RunController::continueWorkers);
     connect(&m_run, &RunController::phaseChanged, this, &MainWindow::onPhaseChanged);
 
     shm::ExperimentConfig cfg;
@@ -329,6 +330,10 @@ void MainWindow::refreshFrame(uint64_t budgetNs) {
 
 void MainWindow::updateStatus(const shm::RunSnapshot& snap) {
     using P = shm::Phase;
+    bool suspended = false;
+    for (const shm::WorkerRecord& w : snap.workers)
+        suspended = suspended || w.suspended;
+    m_controls->setSuspended(suspended);
     QString state;
     switch (snap.phase) {
     case P::Idle:

@@ -5,7 +5,10 @@
 #include "snapshot.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
+
+#include <csignal>
 
 #include <algorithm>
 
@@ -133,6 +136,7 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     m_parkWanted = -1;
     m_deadHolder = -1;
     m_allBlockedNs = 0;
+    m_suspendedSinceNs.assign(cfg.workers, 0);
     m_awaitingRecovery.clear();
     setPhase(shm::Phase::Starting);
     for (uint32_t k = 0; k < cfg.workers; ++k)
@@ -326,6 +330,7 @@ shm::RunSnapshot RunController::snapshot() const {
         w.signal = e.signal;
         w.terminatedByUs = e.terminatedByUs;
         w.diedHoldingLock = e.diedHoldingLock;
+        w.suspended = e.suspended && !e.exited;
         w.exitNs = e.exitNs;
         // A worker adds a pause to its pausedNs only when it resumes; count the current one
         // now so busy time, rates and wait shares freeze while paused instead of drifting. A
@@ -375,6 +380,9 @@ void RunController::poll() {
         return;
     }
     checkParked();
+    // /proc is read every 100 ms, not every poll: 64 workers × 100 reads a second would cost
+    // the GUI thread several per cent.
+    if (++m_pollTick % 10 == 0) checkSuspended();
     if (m_phase == shm::Phase::Running) {
         checkDeadlock();
         checkStall();
@@ -401,6 +409,54 @@ void RunController::pollBarrier() {
                  .arg(m_cfg.workers)
                  .arg(kAttachTimeoutMs / 1000));
     }
+}
+
+namespace {
+// The state letter of /proc/PID/stat ('R', 'S', 'T' stopped, 'Z', ...), or 0.
+char processState(int64_t pid) {
+    if (pid <= 0) return 0;
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly)) return 0;
+    const QByteArray b = f.read(512);
+    const qsizetype paren = b.lastIndexOf(')'); // the name may hold spaces and parentheses
+    return paren >= 0 && paren + 2 < b.size() ? b[paren + 2] : 0;
+}
+} // namespace
+
+// A stopped worker (SIGSTOP, a debugger) publishes nothing and may hold the lock everyone
+// waits for: name it within a second (its row says "suspended"), fail the run after
+// suspend-timeout-ms, and let SIGCONT before that carry on as if nothing happened.
+void RunController::checkSuspended() {
+    if (m_failed || m_verifying) return;
+    const uint64_t now = shm::nowNs();
+    for (uint32_t k = 0; k < m_exits.size(); ++k) {
+        shm::WorkerRecord& e = m_exits[k];
+        const char st = e.exited ? 0 : processState(e.pid);
+        e.suspended = st == 'T' || st == 't';
+        if (!e.suspended) {
+            m_suspendedSinceNs[k] = 0;
+            continue;
+        }
+        if (!m_suspendedSinceNs[k]) m_suspendedSinceNs[k] = now;
+        if (now - m_suspendedSinceNs[k] < uint64_t(m_cfg.suspendTimeoutMs) * 1'000'000) continue;
+        const uint32_t holding = m_segment->slot(k).holdingLock.load();
+        fail(tr("worker %1 (pid %2) is suspended (SIGSTOP)%3 for more than %4 ms")
+                 .arg(k)
+                 .arg(e.pid)
+                 .arg(holding ? tr(" and holds %1").arg(lockName(m_cfg, holding)) : QString())
+                 .arg(m_cfg.suspendTimeoutMs));
+        return;
+    }
+}
+
+bool RunController::continueWorkers() {
+    bool any = false;
+    for (uint32_t k = 0; k < m_exits.size(); ++k)
+        if (m_exits[k].suspended && !m_exits[k].exited && m_exits[k].pid > 0) {
+            ::kill(pid_t(m_exits[k].pid), SIGCONT);
+            any = true;
+        }
+    return any;
 }
 
 void RunController::checkStall() {

@@ -46,6 +46,8 @@ class RunController : public QObject {
     // holds the lock. The worker then counts as crashed, as if it had died on its own.
     void killWorker(uint32_t k, shm::KillWhen when = shm::KillWhen::Time);
     void setDelayUs(uint32_t us);
+    // SIGCONT to every worker that is suspended (stopped); false if none was.
+    bool continueWorkers();
     // Forgets the finished run (a model holding its ArrayRef keeps the mapping alive).
     void reset();
 
@@ -76,6 +78,7 @@ class RunController : public QObject {
     void fireScriptedFault();
     void checkParked();
     void checkDeadlock();
+    void checkSuspended();
     void onCrash(uint32_t k, int signal);
     void onWorkerFinished(uint32_t k, int exitCode, QProcess::ExitStatus status);
     void onWorkerError(uint32_t k, QProcess::ProcessError err);
@@ -107,6 +110,8 @@ class RunController : public QObject {
     int m_parkWanted = -1;       // asked to park inside its next critical section
     int m_deadHolder = -1;       // died holding a lock that is not robust: deadlock watch
     uint64_t m_allBlockedNs = 0; // since when every survivor looks blocked
+    std::vector<uint64_t> m_suspendedSinceNs; // per worker, 0 = running
+    int m_pollTick = 0;
     std::vector<uint32_t> m_awaitingRecovery; // died holding the robust mutex
     QElapsedTimer m_wall;
     QElapsedTimer m_attachClock;

@@ -181,6 +181,7 @@ std::string stateText(const WorkerRecord& w, const RunSnapshot& s) {
         if (w.failedToStart) return "failed to start";
         return w.exitCode >= 0 ? "failed (code " + std::to_string(w.exitCode) + ")" : "failed";
     case WorkerOutcome::Live:
+        if (w.suspended) return "suspended"; // by SIGSTOP or a debugger (/proc state T)
         return std::string(toString(w.state));
     case WorkerOutcome::Done:
     case WorkerOutcome::Stopped:
@@ -195,6 +196,11 @@ std::string crashNote(const RunSnapshot& s) {
     for (const WorkerRecord& w : s.workers)
         waiting += !w.exited && w.state == WorkerState::WaitingForLock;
     for (const WorkerRecord& w : s.workers) {
+        if (w.suspended && !w.exited) {
+            if (!out.empty()) out += "; ";
+            out += "worker " + std::to_string(w.id) + " is suspended (SIGSTOP)" +
+                   (w.holdingLock ? " holding the lock" : "");
+        }
         if (outcome(w, s) != WorkerOutcome::Crashed) continue;
         if (!out.empty()) out += "; ";
         out += "worker " + std::to_string(w.id) +

@@ -72,6 +72,7 @@ struct WorkerRecord {
     int signal = 0;
     bool terminatedByUs = false;
     bool diedHoldingLock = false; // crashed on its own while holding a lock
+    bool suspended = false;       // its process is stopped (SIGSTOP; /proc state T)
     uint64_t exitNs = 0;          // CLOCK_MONOTONIC when the controller saw it exit
     bool operator==(const WorkerRecord&) const = default;
 };

@@ -51,6 +51,7 @@ struct ExperimentConfig {
     uint32_t killWorker = kNoWorker;  // scripted fault: which worker; kNoWorker = none
     uint32_t killAtMs = 0;            // ms after the start barrier opens
     KillWhen killWhen = KillWhen::Time;
+    uint32_t suspendTimeoutMs = 2000; // a worker stopped (SIGSTOP) this long fails the run
 
     bool operator==(const ExperimentConfig&) const = default;
 
@@ -416,6 +417,18 @@ inline constexpr SettingRow kSettings[] = {
      .appliesTo = detail::killScripted,
      .get = [](const ExperimentConfig& c) -> uint64_t { return uint64_t(c.killWhen); },
      .set = [](ExperimentConfig& c, uint64_t v) { c.killWhen = KillWhen(v); }},
+    {.name = "suspend-timeout-ms",
+     .reportKey = "suspend_timeout_ms",
+     .kind = SettingKind::Count,
+     .min = 100,
+     .max = limits::kMaxKillAtMs,
+     .def = 2000,
+     .unit = "ms",
+     .label = "Suspended",
+     .help = "a worker stopped (SIGSTOP) for this long fails the run; SIGCONT before it goes on",
+     .group = "Fault injection",
+     .get = [](const ExperimentConfig& c) -> uint64_t { return c.suspendTimeoutMs; },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.suspendTimeoutMs = uint32_t(v); }},
 };
 
 // The row with this name (flag spelling); fails to compile in a constant expression and

@@ -4,6 +4,7 @@
 //   - a crash while holding the lock: the robust mutex recovers, the plain mutex deadlocks
 #include "test_util.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -73,6 +74,9 @@ class TestExperiments : public QObject {
     void privateCopiesLeaveTheArrayEmpty();
     void queueDeliversEveryResult_data();
     void queueDeliversEveryResult();
+    void suspendedWorkerIsNamedAndFailsTheRun_data();
+    void suspendedWorkerIsNamedAndFailsTheRun();
+    void continuedInTimeTheRunFinishes();
     void countersAreVerifiedInBothLayouts_data();
     void countersAreVerifiedInBothLayouts();
 };
@@ -258,6 +262,95 @@ void TestExperiments::queueDeliversEveryResult() {
     QCOMPARE(integer(q, "capacity"), 256);
     QVERIFY(integer(q, "max_depth") >= 1 && integer(q, "max_depth") <= 256);
     QVERIFY(integer(q, "send_wait_ns") >= 0);
+}
+
+namespace {
+// Starts shmscope --headless --json with args, waits until its workers run, SIGSTOPs one of
+// them, optionally SIGCONTs it after continueAfterMs, and returns the report and that pid.
+struct Stopped {
+    Report report;
+    qint64 workerPid = 0;
+};
+Stopped runAndStopAWorker(const QStringList& args, int continueAfterMs = -1) {
+    Stopped out;
+    QProcess p;
+    p.start(testutil::shmscopePath(),
+            QStringList{QStringLiteral("--headless"), QStringLiteral("--json")} + args);
+    if (!p.waitForStarted()) return out;
+    const QByteArray needle = "--segment shmscope-" + QByteArray::number(p.processId()) + "-";
+    QElapsedTimer t;
+    t.start();
+    QList<qint64> workers;
+    while ((workers = testutil::processesWith(needle)).isEmpty() && t.elapsed() < 10000)
+        QTest::qWait(20);
+    QTest::qWait(200); // past the barrier, working
+    if (!workers.isEmpty()) {
+        out.workerPid = workers.first();
+        ::kill(pid_t(out.workerPid), SIGSTOP);
+        if (continueAfterMs >= 0) {
+            QTest::qWait(continueAfterMs);
+            ::kill(pid_t(out.workerPid), SIGCONT);
+        }
+    }
+    p.waitForFinished(60000);
+    out.report.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    out.report.json = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    out.report.err = p.readAllStandardError();
+    return out;
+}
+} // namespace
+
+void TestExperiments::suspendedWorkerIsNamedAndFailsTheRun_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("says");
+    QTest::addRow("not holding") << QStringList{QStringLiteral("--workers"),
+                                                QStringLiteral("2"),
+                                                QStringLiteral("--elements"),
+                                                QStringLiteral("20000"),
+                                                QStringLiteral("--delay-us"),
+                                                QStringLiteral("50")}
+                                 << QString();
+    // One worker, chunk-scoped mutex, 2 ms per element: it holds the mutex nearly always.
+    QTest::addRow("holding the mutex")
+        << QStringList{QStringLiteral("--workers"),    QStringLiteral("1"),
+                       QStringLiteral("--elements"),   QStringLiteral("4000"),
+                       QStringLiteral("--sync"),       QStringLiteral("mutex"),
+                       QStringLiteral("--lock-scope"), QStringLiteral("chunk"),
+                       QStringLiteral("--chunk"),      QStringLiteral("1000"),
+                       QStringLiteral("--delay-us"),   QStringLiteral("2000")}
+        << QStringLiteral(" and holds the mutex");
+}
+
+// SIGSTOP of a worker: named with its pid (and the lock it holds) and the run failed after
+// --suspend-timeout-ms, not after the 30-s stall check.
+void TestExperiments::suspendedWorkerIsNamedAndFailsTheRun() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, says);
+    QElapsedTimer t;
+    t.start();
+    const Stopped s = runAndStopAWorker(
+        args + QStringList{QStringLiteral("--suspend-timeout-ms"), QStringLiteral("500")});
+    QVERIFY(s.workerPid > 0);
+    QCOMPARE(s.report.exitCode, 3);
+    const QString failure = text(s.report.json, "failure");
+    QVERIFY2(failure.contains(
+                 QStringLiteral("(pid %1) is suspended (SIGSTOP)%2").arg(s.workerPid).arg(says)),
+             qPrintable(failure));
+    QVERIFY(testutil::processesWith(QByteArray::number(s.workerPid)).isEmpty() ||
+            ::kill(pid_t(s.workerPid), 0) != 0);
+}
+
+// SIGCONT before the limit: the run goes on and finishes verified.
+void TestExperiments::continuedInTimeTheRunFinishes() {
+    const Stopped s = runAndStopAWorker(
+        {QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--elements"),
+         QStringLiteral("10000"), QStringLiteral("--delay-us"), QStringLiteral("50"),
+         QStringLiteral("--suspend-timeout-ms"), QStringLiteral("5000")},
+        300);
+    QVERIFY(s.workerPid > 0);
+    QVERIFY2(s.report.exitCode == 0, s.report.err.constData());
+    QCOMPARE(text(s.report.json, "status"), QStringLiteral("finished"));
+    QCOMPARE(integer(s.report.json, "mismatches"), 0);
 }
 
 void TestExperiments::countersAreVerifiedInBothLayouts_data() {
