@@ -34,7 +34,9 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+
 #include <qcustomplot.h>
+#include <signal.h>
 
 #include <memory>
 
@@ -89,6 +91,7 @@ class TestWindow : public QObject {
     void noInstrumentSaysTimingsAreOff();
     void killWorkerFromTheUi();
     void killWhileHoldingFromTheUiShowsTheDeadlock();
+    void suspendedWorkerCanBeContinuedFromTheUi();
     void spaceAndEscapeFromAnyControl();
     void controlsExplainInvalidCombinations();
     void commandLineSettingsPresetTheWindow();
@@ -381,6 +384,34 @@ void TestWindow::killWhileHoldingFromTheUiShowsTheDeadlock() {
              r.failure.c_str());
     QVERIFY(r.workers[1].diedHoldingLock);
     QVERIFY(!shm::segmentExists(testutil::segmentName(tag).toStdString()));
+}
+
+// SIGSTOP a worker: its row says "suspended", the Continue button appears, and pressing it
+// (SIGCONT) lets the run finish verified.
+void TestWindow::suspendedWorkerCanBeContinuedFromTheUi() {
+    const QString tag = QStringLiteral("suspend");
+    auto cfg = config(2, 20000, shm::SyncMode::None, 50);
+    cfg.suspendTimeoutMs = 20000;
+    auto w = makeWindow(tag, cfg);
+    QString err;
+    QVERIFY2(w->startRun(&err), qPrintable(err));
+    QTRY_COMPARE_WITH_TIMEOUT(w->controller().phase(), Phase::Running, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w->progressModel()->index(1, ProgressModel::PidCol).data().toLongLong() > 0, 10000);
+    const auto pid = pid_t(w->progressModel()->index(1, ProgressModel::PidCol).data().toLongLong());
+    auto* cont = w->findChild<QPushButton*>(QStringLiteral("continueButton"));
+    QVERIFY(cont && !cont->isVisible());
+    ::kill(pid, SIGSTOP);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        w->progressModel()->index(1, ProgressModel::StateCol).data().toString(),
+        QStringLiteral("suspended"), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(cont->isVisible() && cont->isEnabled(), 5000);
+    QTest::mouseClick(cont, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(w->controller().phase(), Phase::Finished, 60000);
+    const shm::RunReport& r = w->controller().report();
+    QCOMPARE(r.status, shm::RunStatus::Finished);
+    QCOMPARE(r.mismatches, 0u);
+    QVERIFY(!cont->isVisible());
 }
 
 void TestWindow::spaceAndEscapeFromAnyControl() {
