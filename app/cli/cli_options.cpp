@@ -77,7 +77,7 @@ QString jsonValueText(const shm::SettingRow& row, const QString& key, const QJso
 constexpr qint64 kMaxConfigBytes = 16 << 20;
 
 // A config file's keys may use '-' or '_' ("lock-scope" or "lock_scope").
-QString applyConfigFile(const QString& path, CliOptions& o) {
+QString applyConfigFile(const QString& path, CliOptions& o, QStringList& warnings) {
     QFile f(path);
     if (!f.exists()) return QStringLiteral("--config: file '%1' does not exist").arg(path);
     // Not a FIFO or a device (reading one blocks or never ends), and not cut at the read limit.
@@ -97,6 +97,17 @@ QString applyConfigFile(const QString& path, CliOptions& o) {
     if (!doc.isObject())
         return QStringLiteral("--config: '%1' must hold a JSON object of settings").arg(path);
     const QJsonObject obj = doc.object();
+    // QJsonDocument keeps the last of repeated keys without a word. The settings object is
+    // flat, so in valid JSON a quoted key followed by ':' is a key: count those.
+    const QString text = QString::fromUtf8(bytes);
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        const QRegularExpression key(QLatin1Char('"') + QRegularExpression::escape(it.key()) +
+                                     QStringLiteral("\"\\s*:"));
+        if (text.count(key) > 1)
+            warnings << QStringLiteral("--config '%1': field '%2' given more than once: the last "
+                                       "one counts")
+                            .arg(path, it.key());
+    }
     for (auto it = obj.begin(); it != obj.end(); ++it) {
         const shm::SettingRow* row = settingForKey(it.key());
         if (!row) return QStringLiteral("--config: unknown field '%1' in '%2'").arg(it.key(), path);
@@ -218,7 +229,8 @@ CliParse parseCommandLine(const QStringList& args) {
         }
     }
     if (!o.configFile.isEmpty())
-        if (QString err = applyConfigFile(o.configFile, o); !err.isEmpty()) return fail(err);
+        if (QString err = applyConfigFile(o.configFile, o, r.warnings); !err.isEmpty())
+            return fail(err);
     QStringList seen;
     for (const auto& [name, v] : settings) {
         if (auto err = shm::applySetting(o.config, name.toStdString(), v.toStdString()))

@@ -455,6 +455,19 @@ void TestCli::warningsForRepeatsAndEndlessSlowMotion() {
              qPrintable(p.warnings[0]));
     QVERIFY(
         parseCommandLine({QStringLiteral("--workers"), QStringLiteral("2")}).warnings.isEmpty());
+    // A key given twice in a --config file.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("twice.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"workers\": 2, \"sync\": \"mutex\", \"workers\" : 3}");
+    f.close();
+    p = parseCommandLine({QStringLiteral("--config"), path});
+    QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+    QCOMPARE(p.options.config.workers, 3u);
+    QCOMPARE(p.warnings.size(), 1);
+    QVERIFY2(p.warnings[0].contains(QStringLiteral("field 'workers' given more than once")),
+             qPrintable(p.warnings[0]));
 }
 
 // --json: the partial report, status "terminated", on stdout before the signal ends the app.
