@@ -233,6 +233,15 @@ std::unique_ptr<Segment> Segment::attach(const std::string& name) {
     } catch (const bip::interprocess_exception& e) {
         throw SegmentError("cannot open shared memory segment " + name + ": " + e.what());
     }
+    // A sparse segment (holes not backed by /dev/shm pages) passes every header check, and its
+    // first write to a hole can fill /dev/shm and die of SIGBUS. Ours are fully allocated
+    // (posix_fallocate in create): refuse anything less.
+    struct stat st {};
+    const int fd = static_cast<Mapping*>(seg->m_mapping)->shm.get_mapping_handle().handle;
+    if (::fstat(fd, &st) == 0 && uint64_t(st.st_blocks) * 512 < seg->m_size)
+        throw SegmentError("segment " + name + " is sparse: only " +
+                           std::to_string(uint64_t(st.st_blocks) * 512) + " of " +
+                           std::to_string(seg->m_size) + " bytes are allocated");
     const SegmentHeader& h = seg->header();
     const uint64_t size = seg->m_size;
     auto fail = [&](const std::string& what) {

@@ -10,6 +10,7 @@
 
 #include <cstring>
 #include <fcntl.h>
+#include <linux/falloc.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -26,6 +27,7 @@ class TestSegment : public QObject {
     void workerRefusesBadSegment();
     void workerRefusesForeignSegment();
     void garbageLockIsAnErrorNotAnAbort();
+    void workerRefusesSparseSegment();
     void workerRefusesMissingSegmentAndBadArgs();
     void sweepRemovesDeadCreatorsOnly();
     void cleanupTestCase();
@@ -119,6 +121,28 @@ void TestSegment::garbageLockIsAnErrorNotAnAbort() {
     QCOMPARE(r.exitCode, 3);
     QVERIFY2(r.err.contains("lock error"), r.err.constData());
     QVERIFY(!r.err.trimmed().contains('\n'));
+}
+
+// A hole punched into the array: every header check passes, but the file is not backed by
+// /dev/shm pages. The worker refuses it in one line (exit 3) before writing anything.
+void TestSegment::workerRefusesSparseSegment() {
+    const std::string name = nextName();
+    ExperimentConfig cfg;
+    cfg.elements = 1 << 20;
+    cfg.workers = 1;
+    auto seg = Segment::create(name, cfg);
+    const int fd = shm_open(name.c_str(), O_RDWR, 0600);
+    QVERIFY(fd >= 0);
+    const off_t at = off_t(seg->header().dataOffset);
+    QCOMPARE(fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, at, 1 << 20), 0);
+    ::close(fd);
+    const auto r = testutil::run(testutil::workerPath(),
+                                 {QStringLiteral("--segment"), QString::fromStdString(name),
+                                  QStringLiteral("--worker"), QStringLiteral("0")});
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("is sparse"), r.err.constData());
+    QVERIFY(!r.err.trimmed().contains('\n'));
+    QCOMPARE(seg->slot(0).state.load(), 0u); // it touched nothing
 }
 
 void TestSegment::workerRefusesForeignSegment() {
