@@ -5,7 +5,6 @@
 #include "snapshot.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
 
 #include <csignal>
@@ -411,18 +410,6 @@ void RunController::pollBarrier() {
     }
 }
 
-namespace {
-// The state letter of /proc/PID/stat ('R', 'S', 'T' stopped, 'Z', ...), or 0.
-char processState(int64_t pid) {
-    if (pid <= 0) return 0;
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly)) return 0;
-    const QByteArray b = f.read(512);
-    const qsizetype paren = b.lastIndexOf(')'); // the name may hold spaces and parentheses
-    return paren >= 0 && paren + 2 < b.size() ? b[paren + 2] : 0;
-}
-} // namespace
-
 // A stopped worker (SIGSTOP, a debugger) publishes nothing and may hold the lock everyone
 // waits for: name it within a second (its row says "suspended"), fail the run after
 // suspend-timeout-ms, and let SIGCONT before that carry on as if nothing happened.
@@ -431,7 +418,7 @@ void RunController::checkSuspended() {
     const uint64_t now = shm::nowNs();
     for (uint32_t k = 0; k < m_exits.size(); ++k) {
         shm::WorkerRecord& e = m_exits[k];
-        const char st = e.exited ? 0 : processState(e.pid);
+        const char st = e.exited ? 0 : shm::readProcStat(e.pid).state;
         e.suspended = st == 'T' || st == 't';
         if (!e.suspended) {
             m_suspendedSinceNs[k] = 0;

@@ -169,7 +169,7 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     h->headerSize = sizeof(SegmentHeader);
     h->totalSize = r.totalSize;
     h->creatorPid = uint64_t(getpid());
-    h->creatorStartTicks = processStartTicks(getpid());
+    h->creatorStartTicks = readProcStat(getpid()).startTicks;
     h->creatorPidNamespace = pidNamespaceId();
     h->workers = cfg.workers;
     h->workload = uint32_t(cfg.workload);
@@ -351,22 +351,27 @@ bool segmentExists(const std::string& name) {
     return access(("/dev/shm/" + name).c_str(), F_OK) == 0;
 }
 
-uint64_t processStartTicks(int64_t pid) {
+ProcStat readProcStat(int64_t pid) {
+    ProcStat r;
+    if (pid <= 0) return r;
     char path[64], buf[1024];
     std::snprintf(path, sizeof path, "/proc/%lld/stat", (long long)pid);
     const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return 0;
+    if (fd < 0) return r;
     const ssize_t n = ::read(fd, buf, sizeof buf - 1);
     ::close(fd);
-    if (n <= 0) return 0;
+    if (n <= 0) return r;
     buf[n] = 0;
+    r.exists = true;
     // Fields after the name, which may hold spaces and parentheses: start after the last ')'.
     const char* p = std::strrchr(buf, ')');
-    if (!p) return 0;
+    if (!p || p[1] != ' ') return r;
+    r.state = p[2];
     // Field 3 (state) is the first after ')'; starttime is field 22.
     for (int field = 2; field < 22 && p; ++field)
         p = std::strchr(p + 1, ' ');
-    return p ? std::strtoull(p + 1, nullptr, 10) : 0;
+    r.startTicks = p ? std::strtoull(p + 1, nullptr, 10) : 0;
+    return r;
 }
 
 uint64_t pidNamespaceId() {
@@ -408,7 +413,8 @@ std::string notOursAndDead(const std::string& path, pid_t pid) {
         return "layout version " + std::to_string(h.layoutVersion) + " (another ShmScope)";
     if (h.creatorPid != uint64_t(pid)) return "its header names another creator";
     if (h.creatorPidNamespace != pidNamespaceId()) return "created in another PID namespace";
-    if (pidAlive(pid) && processStartTicks(pid) == h.creatorStartTicks) return "creator alive";
+    if (pidAlive(pid) && readProcStat(pid).startTicks == h.creatorStartTicks)
+        return "creator alive";
     return {};
 }
 } // namespace

@@ -94,9 +94,16 @@ struct SweepResult {
 // go with them. Anything else is left alone. `dir` is /dev/shm except in tests.
 SweepResult sweepStaleSegments(const std::string& dir = "/dev/shm");
 
-// This process's identity as a creator (the header fields above), read from /proc.
-uint64_t processStartTicks(int64_t pid); // 0 if unknown
-uint64_t pidNamespaceId();               // 0 if unknown
+// What /proc/PID/stat says of a process: its state letter ('R', 'S', 'T' stopped, 'Z'
+// zombie, ...) and its start time in clock ticks since boot. exists = false when it is gone.
+// The one parser of that file (the sweep, robust recovery and the suspend check use it).
+struct ProcStat {
+    bool exists = false;
+    char state = 0;
+    uint64_t startTicks = 0;
+};
+ProcStat readProcStat(int64_t pid);
+uint64_t pidNamespaceId(); // the inode of /proc/self/ns/pid, 0 if unknown
 
 bool segmentExists(const std::string& name);
 

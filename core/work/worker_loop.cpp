@@ -91,15 +91,8 @@ LockerContext lockerContext(Context& c) {
 // process is still exiting, so wait a little for /proc to agree.
 bool processDead(int64_t pid) {
     for (int tries = 0; tries < 200; ++tries) {
-        char path[64], buf[256];
-        std::snprintf(path, sizeof path, "/proc/%lld/stat", (long long)pid);
-        FILE* f = std::fopen(path, "r");
-        if (!f) return true;
-        const size_t n = std::fread(buf, 1, sizeof buf - 1, f);
-        std::fclose(f);
-        buf[n] = 0;
-        const char* paren = std::strrchr(buf, ')'); // the name may hold spaces and parentheses
-        if (paren && paren[1] == ' ' && (paren[2] == 'Z' || paren[2] == 'X')) return true;
+        const ProcStat st = readProcStat(pid);
+        if (!st.exists || st.state == 'Z' || st.state == 'X') return true;
         sleepNs(1'000'000);
     }
     return false;
