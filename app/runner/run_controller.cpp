@@ -1,5 +1,6 @@
 #include "run_controller.h"
 
+#include "bus_guard.h"
 #include "clock.h"
 #include "segment_cleanup.h"
 #include "snapshot.h"
@@ -15,7 +16,6 @@ namespace {
 constexpr int kPollMs = 10; // ring drain + barrier + stall check; rings hold 8192 events each
 constexpr int kAttachTimeoutMs = 15'000; // without any new worker attaching
 constexpr int kStopTimeoutMs = 3'000;
-constexpr uint64_t kStallNs = 30'000'000'000ull; // no live worker published anything
 // Drained events wait here for the next frame; a window that stops taking frames (minimised,
 // or a test that never asks) must not grow without bound.
 // Rings hold 8192 events and are drained every 10 ms: 64k is several frames' worth.
@@ -40,6 +40,9 @@ QString lockName(const shm::ExperimentConfig& c, uint32_t holdingLock) {
 } // namespace
 
 RunController::RunController(QObject* parent) : QObject(parent) {
+    // Reads of a segment another process shrank read zeros instead of killing the app;
+    // checkSegmentIntact() turns that into a failed run.
+    shm::bus_guard::install(shm::bus_guard::Mode::Remap);
     m_workerPath = QCoreApplication::applicationDirPath() + QStringLiteral("/shmscope-worker");
     m_poll.setInterval(kPollMs);
     connect(&m_poll, &QTimer::timeout, this, &RunController::poll);
@@ -127,6 +130,7 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     m_meta.segmentName = name;
     m_meta.segmentBytes = m_segment->size();
     m_failed = false;
+    m_shrunk = false;
     m_stopRequested = false;
     m_releaseNs = 0;
     m_exits.assign(cfg.workers, shm::WorkerRecord{});
@@ -213,7 +217,17 @@ void RunController::killWorker(uint32_t k, shm::KillWhen when) {
         m_meta.fault.killed = true;
         m_meta.fault.atMs = double(shm::nowNs() - m_releaseNs) / 1e6;
     }
-    m_procs[k]->kill(); // SIGKILL: the worker gets no chance to release anything
+    switch (m_cfg.faultAction) {
+    case shm::FaultAction::Kill:
+        m_procs[k]->kill(); // SIGKILL: the worker gets no chance to release anything
+        break;
+    case shm::FaultAction::Stop:
+        ::kill(pid_t(m_procs[k]->processId()), SIGSTOP); // checkSuspended() takes it from here
+        break;
+    case shm::FaultAction::Hang:
+        m_segment->header().hangWorker.store(k + 1, std::memory_order_relaxed); // checkStall()
+        break;
+    }
 }
 
 void RunController::fireScriptedFault() {
@@ -372,7 +386,7 @@ void RunController::drainRings() {
 }
 
 void RunController::poll() {
-    if (!m_segment) return;
+    if (!m_segment || !checkSegmentIntact()) return;
     drainRings();
     if (m_phase == shm::Phase::Starting) {
         pollBarrier();
@@ -446,22 +460,56 @@ bool RunController::continueWorkers() {
     return any;
 }
 
+bool RunController::checkSegmentIntact() {
+    if (!m_segment) return true;
+    const std::optional<uint64_t> now = m_segment->shrunkTo();
+    if (!now) return true;
+    if (!m_shrunk) {
+        m_shrunk = true;
+        // Replaces whatever failure was recorded first: every later symptom (a worker's exit
+        // code 3, mismatches) follows from this.
+        const QString why = tr("segment shrank to %1 bytes (from %2) — changed by another process")
+                                .arg(*now)
+                                .arg(m_segment->size());
+        m_meta.failure.clear();
+        m_failed = false;
+        fail(why);
+    }
+    return false;
+}
+
+// Hung, not slow: a worker that runs (not suspended: checkSuspended() names those) but has
+// published nothing for stall-timeout-ms. Waiting for a lock is silence too, for as long as the
+// holder holds it: a worker that says it waits (instrumented runs) is never judged; without
+// instrumentation waiters do not say so, and only the run as a whole is (no live worker
+// published anything), since a stalled holder silences everyone queued behind it.
 void RunController::checkStall() {
-    // Hung, not slow: no live worker has published anything for this long. A worker that
-    // waits for a lock legitimately stays silent for as long as the holder holds it, so the
-    // run as a whole is judged (a stopped holder silences everyone) rather than each worker.
+    if (m_failed) return;
     const uint64_t now = shm::nowNs();
+    const uint64_t allowed =
+        uint64_t(m_cfg.stallTimeoutMs) * 1'000'000 + uint64_t(m_cfg.delayUs) * 1000 * 2;
+    const bool waitersSaySo = m_cfg.instrument || !m_cfg.usesLock();
     uint64_t newest = m_releaseNs;
     bool anyLive = false;
     for (uint32_t k = 0; k < m_exits.size(); ++k) {
-        if (m_exits[k].exited) continue;
+        if (m_exits[k].exited || m_exits[k].suspended) continue;
         anyLive = true;
-        newest = std::max(newest, shm::readWorker(*m_segment, k).heartbeatNs);
+        const shm::WorkerRecord w = shm::readWorker(*m_segment, k);
+        const uint64_t heard = std::max(w.heartbeatNs, m_releaseNs);
+        newest = std::max(newest, heard);
+        if (!waitersSaySo || w.state != shm::WorkerState::Running) continue; // waiting, done
+        if (now <= heard || now - heard <= allowed) continue;
+        const uint32_t holding = m_segment->slot(k).holdingLock.load();
+        fail(tr("worker %1 (pid %2) stopped publishing: running, but silent for %3 s%4")
+                 .arg(k)
+                 .arg(m_exits[k].pid)
+                 .arg(double(now - heard) / 1e9, 0, 'f', 1)
+                 .arg(holding ? tr(" while holding %1").arg(lockName(m_cfg, holding)) : QString()));
+        return;
     }
-    const uint64_t allowed = kStallNs + uint64_t(m_cfg.delayUs) * 1000 * 2;
-    if (anyLive && now > newest && now - newest > allowed)
+    if (!waitersSaySo && anyLive && now > newest && now - newest > allowed)
         fail(tr("workers stopped responding (no progress for %1 s)")
-                 .arg((now - newest) / 1'000'000'000ull));
+                 .arg(double(now - newest) / 1e9, 0, 'f', 1));
 }
 
 void RunController::onWorkerError(uint32_t k, QProcess::ProcessError err) {
@@ -474,6 +522,7 @@ void RunController::onWorkerError(uint32_t k, QProcess::ProcessError err) {
 }
 
 void RunController::onWorkerFinished(uint32_t k, int exitCode, QProcess::ExitStatus status) {
+    checkSegmentIntact(); // a worker that found the segment shrunk: name the cause first
     shm::WorkerRecord& e = m_exits[k];
     e.exited = true;
     e.exitNs = shm::nowNs();
@@ -575,6 +624,7 @@ void RunController::finish() {
         fail(tr("worker %1 was killed by signal %2 while holding a lock")
                  .arg(m_deadHolder)
                  .arg(m_exits[uint32_t(m_deadHolder)].signal));
+    checkSegmentIntact();
     m_verifying = true; // from here the run's figures are final: no stop, no reset
     if (m_receiver) {
         // Every sender has exited: the receiver writes what is still queued, then ends.
@@ -628,6 +678,7 @@ void RunController::finishDrained() {
 
 void RunController::completeFinish(const shm::VerifyResult& vr) {
     if (m_verifyThread.joinable()) m_verifyThread.join();
+    checkSegmentIntact(); // shrunk by someone who still had it open: the array read was zeros
     m_verifying = false;
     m_report = shm::buildReport(m_final, vr, m_meta);
     setPhase(shm::Phase::Finished);

@@ -75,6 +75,7 @@ class RunController : public QObject {
     void drainRings();
     void pollBarrier();
     void checkStall();
+    bool checkSegmentIntact(); // false (and the run failed) once another process shrank it
     void fireScriptedFault();
     void checkParked();
     void checkDeadlock();
@@ -122,6 +123,7 @@ class RunController : public QObject {
     bool m_verifying = false;
     std::thread m_verifyThread;
     bool m_failed = false;
+    bool m_shrunk = false;
     bool m_stopRequested = false;
     shm::RunSnapshot m_final; // taken when the last worker exited (and the queue drained)
     bool m_haveFinal = false;

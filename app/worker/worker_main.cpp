@@ -1,6 +1,7 @@
 // shmscope-worker --segment NAME --worker K
 // Links core only (no Qt): attaches to the segment, validates it, and runs its share.
 // Exit codes: 0 done or stopped, 2 bad arguments, 3 segment missing or invalid.
+#include "bus_guard.h"
 #include "exit_codes.h"
 #include "segment.h"
 #include "worker_loop.h"
@@ -23,6 +24,8 @@ int usage(const char* msg) {
 int main(int argc, char** argv) {
     // If the app dies, so do we: a worker must never outlive the run that owns its segment.
     prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // A segment shrunk under us by another process: one line and exit 3, not a SIGBUS death.
+    shm::bus_guard::install(shm::bus_guard::Mode::Exit);
     std::string name;
     long worker = -1;
     for (int i = 1; i < argc; ++i) {

@@ -84,10 +84,15 @@ std::string queueJson(const RunReport& r) {
 std::string faultJson(const RunReport& r) {
     const ExperimentConfig& c = r.config;
     if (c.killWorker == kNoWorker) return {};
+    const bool killed = r.fault.killed && c.faultAction == FaultAction::Kill;
     return ",\"fault\":{\"worker\":" + std::to_string(c.killWorker) +
            ",\"at_ms\":" + std::to_string(c.killAtMs) + ",\"when\":" + str(toString(c.killWhen)) +
-           ",\"killed\":" + (r.fault.killed ? "true" : "false") +
-           ",\"killed_at_ms\":" + (r.fault.killed ? num(r.fault.atMs) : "null") + "}";
+           ",\"action\":" + str(toString(c.faultAction)) +
+           ",\"struck\":" + (r.fault.killed ? "true" : "false") +
+           ",\"struck_at_ms\":" + (r.fault.killed ? num(r.fault.atMs) : "null") +
+           // "killed" predates the other actions: true only when the fault was a SIGKILL.
+           ",\"killed\":" + (killed ? "true" : "false") +
+           ",\"killed_at_ms\":" + (killed ? num(r.fault.atMs) : "null") + "}";
 }
 
 std::string recoveriesJson(const RunReport& r) {
@@ -328,10 +333,12 @@ std::string toText(const RunReport& r) {
     o << "segment " << r.segmentName << " (" << (r.segmentBytes >> 10) << " KiB) "
       << (r.segmentRemoved ? "removed" : "NOT removed") << "\n";
     if (c.killWorker != kNoWorker) {
-        o << "fault: kill worker " << c.killWorker << " at " << c.killAtMs << " ms"
+        o << "fault: " << toString(c.faultAction) << " worker " << c.killWorker << " at "
+          << c.killAtMs << " ms"
           << (c.killWhen == KillWhen::Holding ? " while it holds a lock" : "") << ": ";
         if (r.fault.killed)
-            std::snprintf(line, sizeof line, "killed at %.1f ms\n", r.fault.atMs);
+            std::snprintf(line, sizeof line, "%s at %.1f ms\n",
+                          c.faultAction == FaultAction::Kill ? "killed" : "struck", r.fault.atMs);
         else
             std::snprintf(line, sizeof line,
                           "did not strike (the worker finished or the run ended first)\n");

@@ -31,8 +31,8 @@ struct WorkerReport {
 
 // The scripted fault of a run (--kill-worker): whether and when it struck.
 struct FaultResult {
-    bool killed = false;
-    double atMs = 0; // after the start barrier opened
+    bool killed = false; // struck: killed, stopped or hung, as --fault-action says
+    double atMs = 0;     // after the start barrier opened
 };
 
 // Robust mutex: a survivor inherited a dead holder's mutex and took its work over.

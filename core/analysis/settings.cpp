@@ -42,6 +42,7 @@ constexpr const SettingRow& kPartitionRow = row("partition");
 constexpr const SettingRow& kSyncRow = row("sync");
 constexpr const SettingRow& kLockScopeRow = row("lock-scope");
 constexpr const SettingRow& kKillWhenRow = row("kill-when");
+constexpr const SettingRow& kFaultActionRow = row("fault-action");
 constexpr const SettingRow& kCounterLayoutRow = row("counter-layout");
 constexpr const SettingRow& kTransportRow = row("transport");
 
@@ -104,6 +105,9 @@ std::string_view toString(LockScope s) {
 }
 std::string_view toString(KillWhen w) {
     return choiceName(kKillWhenRow, uint64_t(w));
+}
+std::string_view toString(FaultAction a) {
+    return choiceName(kFaultActionRow, uint64_t(a));
 }
 std::string_view toString(CounterLayout l) {
     return choiceName(kCounterLayoutRow, uint64_t(l));

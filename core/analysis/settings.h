@@ -27,6 +27,9 @@ enum class Transport : uint32_t { Shared = 0, Private, Queue };
 enum class CounterLayout : uint32_t { Packed = 0, Padded };
 // Scripted fault: kill the worker at a time, or at its first lock acquisition after that time.
 enum class KillWhen : uint32_t { Time = 0, Holding };
+// What the scripted fault does to the worker: SIGKILL, SIGSTOP (suspended), or a hang (it keeps
+// running but publishes nothing, like an endless loop: the stall check must name it).
+enum class FaultAction : uint32_t { Kill = 0, Stop, Hang };
 
 // A Count setting's "not set" value (rows with a `none` word): printed as that word, null in
 // JSON.
@@ -52,6 +55,8 @@ struct ExperimentConfig {
     uint32_t killAtMs = 0;            // ms after the start barrier opens
     KillWhen killWhen = KillWhen::Time;
     uint32_t suspendTimeoutMs = 2000; // a worker stopped (SIGSTOP) this long fails the run
+    FaultAction faultAction = FaultAction::Kill;
+    uint32_t stallTimeoutMs = 30'000; // a running worker silent this long fails the run
 
     bool operator==(const ExperimentConfig&) const = default;
 
@@ -188,6 +193,13 @@ inline constexpr SettingChoice kKillWhenChoices[] = {
     {"time", "SIGKILL the worker at the given time, wherever it is."},
     {"holding", "From the given time on, SIGKILL the worker at its next lock acquisition, while "
                 "it holds the lock."},
+};
+inline constexpr SettingChoice kFaultActionChoices[] = {
+    {"kill", "SIGKILL: the worker dies at once, wherever it is."},
+    {"stop", "SIGSTOP: the worker is suspended (Continue sends SIGCONT); after the suspend "
+             "timeout the run fails."},
+    {"hang", "The worker keeps running but publishes nothing, like an endless loop; the stall "
+             "check names it after the stall timeout."},
 };
 constexpr bool killScripted(const ExperimentConfig& c) {
     return c.killWorker != kNoWorker;
@@ -429,6 +441,32 @@ inline constexpr SettingRow kSettings[] = {
      .group = "Fault injection",
      .get = [](const ExperimentConfig& c) -> uint64_t { return c.suspendTimeoutMs; },
      .set = [](ExperimentConfig& c, uint64_t v) { c.suspendTimeoutMs = uint32_t(v); }},
+    {.name = "fault-action",
+     .reportKey = "fault_action",
+     .kind = SettingKind::Enum,
+     .max = std::size(detail::kFaultActionChoices) - 1,
+     .def = uint64_t(FaultAction::Kill),
+     .label = "Action",
+     .help = "what the scripted fault (and Kill worker now) does: kill, stop or hang the worker",
+     .choices = detail::kFaultActionChoices,
+     .group = "Fault injection",
+     .live = true,
+     .persist = false,
+     .get = [](const ExperimentConfig& c) -> uint64_t { return uint64_t(c.faultAction); },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.faultAction = FaultAction(v); }},
+    {.name = "stall-timeout-ms",
+     .reportKey = "stall_timeout_ms",
+     .kind = SettingKind::Count,
+     .min = 200,
+     .max = limits::kMaxKillAtMs,
+     .def = 30'000,
+     .unit = "ms",
+     .label = "Stalled",
+     .help = "a running worker that publishes nothing for this long fails the run (named); "
+             "waiting for a lock does not count",
+     .group = "Fault injection",
+     .get = [](const ExperimentConfig& c) -> uint64_t { return c.stallTimeoutMs; },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.stallTimeoutMs = uint32_t(v); }},
 };
 
 // The row with this name (flag spelling); fails to compile in a constant expression and
@@ -444,6 +482,7 @@ std::string_view toString(Partition);
 std::string_view toString(SyncMode);
 std::string_view toString(LockScope);
 std::string_view toString(KillWhen);
+std::string_view toString(FaultAction);
 std::string_view toString(CounterLayout);
 std::string_view toString(Transport);
 std::optional<Workload> workloadFromString(std::string_view);

@@ -243,6 +243,10 @@ struct alignas(64) SegmentHeader {
     // section (0 = nobody).
     std::atomic<uint32_t> parkWorker;
     std::atomic<uint64_t> releaseNs; // CLOCK_MONOTONIC time the barrier opened
+    // Scripted fault "hang": worker hangWorker - 1 stops publishing (heartbeat, progress) and
+    // ignores every command, like a worker stuck in an endless loop (0 = nobody). In what was
+    // padding: no offset moved, so the layout version stays.
+    std::atomic<uint32_t> hangWorker;
 
     // Written by workers: each on its own cache line to keep false sharing out of the numbers.
     alignas(64) std::atomic<uint64_t> cursor; // dynamic/guided: next unclaimed index
@@ -272,6 +276,7 @@ static_assert(offsetof(SegmentHeader, increments) == 184);
 static_assert(offsetof(SegmentHeader, runState) == 192);
 static_assert(offsetof(SegmentHeader, cursor) == 256);
 static_assert(offsetof(SegmentHeader, parkWorker) == 204);
+static_assert(offsetof(SegmentHeader, hangWorker) == 216);
 static_assert(offsetof(SegmentHeader, spin) == 320);
 static_assert(offsetof(SegmentHeader, robust) == 384);
 static_assert(offsetof(SegmentHeader, creatorStartTicks) == 448);

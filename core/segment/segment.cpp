@@ -1,5 +1,7 @@
 #include "segment.h"
 
+#include "bus_guard.h"
+
 #include <boost/interprocess/mapped_region.hpp>
 #include <boost/interprocess/shared_memory_object.hpp>
 
@@ -155,6 +157,7 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
         seg->m_base = m->region.get_address();
         seg->m_size = m->region.get_size();
         seg->m_mapping = m;
+        seg->m_busGuard = bus_guard::add(seg->m_base, seg->m_size);
     } catch (const bip::interprocess_exception& e) {
         throw SegmentError("cannot create shared memory segment " + name + ": " + e.what());
     }
@@ -230,6 +233,7 @@ std::unique_ptr<Segment> Segment::attach(const std::string& name) {
         m->region = bip::mapped_region(m->shm, bip::read_write);
         seg->m_base = m->region.get_address();
         seg->m_size = m->region.get_size();
+        seg->m_busGuard = bus_guard::add(seg->m_base, seg->m_size);
     } catch (const bip::interprocess_exception& e) {
         throw SegmentError("cannot open shared memory segment " + name + ": " + e.what());
     }
@@ -288,6 +292,7 @@ std::unique_ptr<Segment> Segment::attach(const std::string& name) {
 }
 
 Segment::~Segment() {
+    bus_guard::remove(m_busGuard);
     delete static_cast<Mapping*>(m_mapping);
     // Only if nobody tried before: once unlink() ran, the name may already belong to the next
     // run (a fixed name in tests), and this mapping can outlive it in a window's model.
@@ -307,6 +312,16 @@ void Segment::makeDataPrivate() {
                    off_t(off));
     if (p == MAP_FAILED)
         throw SegmentError(std::string("cannot map the array privately: ") + std::strerror(errno));
+}
+
+std::optional<uint64_t> Segment::shrunkTo() const {
+    struct stat st {};
+    const int fd = static_cast<Mapping*>(m_mapping)->shm.get_mapping_handle().handle;
+    const bool stat = ::fstat(fd, &st) == 0;
+    if (stat && uint64_t(st.st_size) < m_size) return uint64_t(st.st_size);
+    // Shrunk and grown back (or the size cannot be read): the pages that faulted are zeros now.
+    if (bus_guard::faulted(m_busGuard)) return stat ? uint64_t(st.st_size) : 0;
+    return std::nullopt;
 }
 
 bool Segment::unlink() {

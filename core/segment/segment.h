@@ -68,6 +68,10 @@ class Segment {
     bool unlink();
     bool unlinked() const { return m_unlinked; }
 
+    // The file's size now, if another process made it smaller than our mapping (or a read
+    // past its end already faulted and was absorbed by the SIGBUS guard, bus_guard.h).
+    std::optional<uint64_t> shrunkTo() const;
+
   private:
     Segment() = default;
     std::string m_name;
@@ -77,6 +81,7 @@ class Segment {
     bool m_unlinked = false;
     bool m_unlinkTried = false;
     void* m_mapping = nullptr; // Mapping (segment.cpp)
+    int m_busGuard = -1;       // bus_guard handle of the mapping
     RegionSizes m_regions{};   // validated at create/attach; accessors use only these
     ExperimentConfig m_config;
     TickClock m_clock;

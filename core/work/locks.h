@@ -67,10 +67,15 @@ inline bool parkAsked(const LockerContext& c) {
 inline void park(const LockerContext& c) {
     c.slot.parked.store(1, std::memory_order_release);
     // Until killed; a stop (the controller gave up on the fault) lets it go on.
-    while (RunState(c.header.runState.load(std::memory_order_acquire)) != RunState::Stopping) {
+    // A hung holder (fault action hang) goes silent and ignores the stop as well.
+    const auto hung = [&c] {
+        return c.header.hangWorker.load(std::memory_order_relaxed) == c.self + 1;
+    };
+    while (hung() ||
+           RunState(c.header.runState.load(std::memory_order_acquire)) != RunState::Stopping) {
         timespec ts{0, 1'000'000};
         nanosleep(&ts, nullptr);
-        c.slot.heartbeatNs.store(nowNs(), std::memory_order_relaxed);
+        if (!hung()) c.slot.heartbeatNs.store(nowNs(), std::memory_order_relaxed);
     }
     c.slot.parked.store(0, std::memory_order_relaxed);
 }

@@ -171,8 +171,17 @@ void publish(Context& c, bool final = false) {
     s.heartbeatNs.store(now, std::memory_order_release);
 }
 
+// The scripted fault "hang": silent until killed, deaf to stop requests. Sleeps rather than
+// spins so the demonstration costs no CPU; to the controller it looks the same.
+[[noreturn]] void hangForever() {
+    for (;;)
+        sleepNs(1'000'000'000);
+}
+
 // Returns false when the run is being stopped.
 bool honourControl(Context& c) {
+    if (c.h.hangWorker.load(std::memory_order_relaxed) == c.k + 1) [[unlikely]]
+        hangForever();
     auto state = RunState(c.h.runState.load(std::memory_order_acquire));
     if (state == RunState::Paused) {
         const uint64_t t0 = nowNs();

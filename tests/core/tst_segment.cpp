@@ -28,6 +28,7 @@ class TestSegment : public QObject {
     void workerRefusesForeignSegment();
     void garbageLockIsAnErrorNotAnAbort();
     void workerRefusesSparseSegment();
+    void workerSurvivesTheSegmentShrinking();
     void workerRefusesMissingSegmentAndBadArgs();
     void sweepRemovesDeadCreatorsOnly();
     void cleanupTestCase();
@@ -143,6 +144,29 @@ void TestSegment::workerRefusesSparseSegment() {
     QVERIFY2(r.err.contains("is sparse"), r.err.constData());
     QVERIFY(!r.err.trimmed().contains('\n'));
     QCOMPARE(seg->slot(0).state.load(), 0u); // it touched nothing
+}
+
+// The segment is truncated to nothing while a worker waits at the barrier: its next read of
+// the header faults, and the SIGBUS guard turns that into one line and exit 3.
+void TestSegment::workerSurvivesTheSegmentShrinking() {
+    const std::string name = nextName();
+    ExperimentConfig cfg;
+    cfg.elements = 1000;
+    cfg.workers = 1;
+    auto seg = Segment::create(name, cfg);
+    QProcess w;
+    w.start(testutil::workerPath(), {QStringLiteral("--segment"), QString::fromStdString(name),
+                                     QStringLiteral("--worker"), QStringLiteral("0")});
+    QVERIFY(w.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(seg->header().attached.load(), 1u, 10000);
+    QCOMPARE(::truncate(("/dev/shm/" + name).c_str(), 0), 0);
+    // From here this process must not read the mapping either (it is not guarded in tests).
+    QVERIFY(w.waitForFinished(10000));
+    QCOMPARE(w.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(w.exitCode(), 3);
+    const QByteArray err = w.readAllStandardError().trimmed();
+    QVERIFY2(err.contains("the segment shrank under this worker"), err.constData());
+    QVERIFY(!err.contains('\n'));
 }
 
 void TestSegment::workerRefusesForeignSegment() {

@@ -140,6 +140,13 @@ void TestSettings::enumWrappersReadTheTable() {
                 if (shm::toString(shm::KillWhen(i)) == n) return shm::KillWhen(i);
             return shm::KillWhen(99);
         });
+    check(
+        "fault-action", [](uint32_t i) { return shm::FaultAction(i); },
+        [](std::string_view n) {
+            for (uint32_t i = 0; i < 3; ++i)
+                if (shm::toString(shm::FaultAction(i)) == n) return shm::FaultAction(i);
+            return shm::FaultAction(99);
+        });
     QVERIFY(shm::toString(shm::Partition::BlockCyclic) == "block-cyclic");
     QVERIFY(!shm::syncFromString("semaphore"));
 }

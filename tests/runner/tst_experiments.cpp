@@ -10,7 +10,9 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <functional>
 #include <signal.h>
+#include <unistd.h>
 
 namespace {
 
@@ -79,6 +81,10 @@ class TestExperiments : public QObject {
     void continuedInTimeTheRunFinishes();
     void countersAreVerifiedInBothLayouts_data();
     void countersAreVerifiedInBothLayouts();
+    void hungWorkerIsNamedByTheStallCheck_data();
+    void hungWorkerIsNamedByTheStallCheck();
+    void longCriticalSectionIsNotAStall();
+    void segmentShrunkUnderTheRunFailsIt();
 };
 
 void TestExperiments::robustMutexRecoversFromAHolderKilledInside_data() {
@@ -265,37 +271,48 @@ void TestExperiments::queueDeliversEveryResult() {
 }
 
 namespace {
-// Starts shmscope --headless --json with args, waits until its workers run, SIGSTOPs one of
-// them, optionally SIGCONTs it after continueAfterMs, and returns the report and that pid.
-struct Stopped {
-    Report report;
-    qint64 workerPid = 0;
-};
-Stopped runAndStopAWorker(const QStringList& args, int continueAfterMs = -1) {
-    Stopped out;
+// Starts shmscope --headless --json with args, waits until its workers run, lets act() do
+// something to the app (its pid) or its workers (their pids), and returns the report.
+Report runAndInterfere(const QStringList& args,
+                       const std::function<void(qint64 app, const QList<qint64>& workers)>& act) {
+    Report out;
     QProcess p;
     p.start(testutil::shmscopePath(),
             QStringList{QStringLiteral("--headless"), QStringLiteral("--json")} + args);
     if (!p.waitForStarted()) return out;
-    const QByteArray needle = "--segment shmscope-" + QByteArray::number(p.processId()) + "-";
+    const qint64 pid = p.processId(); // 0 once it has exited
+    const QByteArray needle = "--segment shmscope-" + QByteArray::number(pid) + "-";
     QElapsedTimer t;
     t.start();
     QList<qint64> workers;
     while ((workers = testutil::processesWith(needle)).isEmpty() && t.elapsed() < 10000)
         QTest::qWait(20);
     QTest::qWait(200); // past the barrier, working
-    if (!workers.isEmpty()) {
+    act(pid, workers);
+    p.waitForFinished(60000);
+    out.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    out.json = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    out.err = p.readAllStandardError();
+    if (!testutil::shmEntries(pid).isEmpty()) out.exitCode = -2; // left behind
+    return out;
+}
+
+// SIGSTOPs one worker, optionally SIGCONTs it after continueAfterMs; the report and its pid.
+struct Stopped {
+    Report report;
+    qint64 workerPid = 0;
+};
+Stopped runAndStopAWorker(const QStringList& args, int continueAfterMs = -1) {
+    Stopped out;
+    out.report = runAndInterfere(args, [&](qint64, const QList<qint64>& workers) {
+        if (workers.isEmpty()) return;
         out.workerPid = workers.first();
         ::kill(pid_t(out.workerPid), SIGSTOP);
         if (continueAfterMs >= 0) {
             QTest::qWait(continueAfterMs);
             ::kill(pid_t(out.workerPid), SIGCONT);
         }
-    }
-    p.waitForFinished(60000);
-    out.report.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    out.report.json = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
-    out.report.err = p.readAllStandardError();
+    });
     return out;
 }
 } // namespace
@@ -384,6 +401,73 @@ void TestExperiments::countersAreVerifiedInBothLayouts() {
         QVERIFY(worker(j, k)[QLatin1String("ns_per_increment")].toDouble() > 0);
         QCOMPARE(integer(worker(j, k), "processed"), 2000000);
     }
+}
+
+void TestExperiments::hungWorkerIsNamedByTheStallCheck_data() {
+    QTest::addColumn<QString>("when");
+    QTest::addColumn<QString>("says");
+    QTest::addRow("at a time") << QStringLiteral("time") << QString();
+    QTest::addRow("holding the mutex")
+        << QStringLiteral("holding") << QStringLiteral(" while holding the mutex");
+}
+
+// --fault-action hang: worker 1 keeps running but publishes nothing (an endless loop). The
+// stall check names it after --stall-timeout-ms; the others, queued on the lock it may hold,
+// are waiting, not stalled, and are not blamed.
+void TestExperiments::hungWorkerIsNamedByTheStallCheck() {
+    QFETCH(QString, when);
+    QFETCH(QString, says);
+    QElapsedTimer t;
+    t.start();
+    const Report r = runJson(slowRun(
+        QStringLiteral("mutex"),
+        {QStringLiteral("--kill-worker"), QStringLiteral("1"), QStringLiteral("--kill-at-ms"),
+         QStringLiteral("20"), QStringLiteral("--kill-when"), when,
+         QStringLiteral("--fault-action"), QStringLiteral("hang"),
+         QStringLiteral("--stall-timeout-ms"), QStringLiteral("500")}));
+    QCOMPARE(r.exitCode, 3);
+    const QString failure = text(r.json, "failure");
+    QVERIFY2(failure.startsWith(QStringLiteral("worker 1 (pid %1) stopped publishing")
+                                    .arg(integer(worker(r.json, 1), "pid"))),
+             qPrintable(failure));
+    QVERIFY2(failure.endsWith(says.isEmpty() ? QStringLiteral(" s") : says), qPrintable(failure));
+    const QJsonObject fault = r.json[QLatin1String("fault")].toObject();
+    QCOMPARE(text(fault, "action"), QStringLiteral("hang"));
+    QVERIFY(fault[QLatin1String("struck")].toBool());
+    QVERIFY(!fault[QLatin1String("killed")].toBool()); // the fault hung it; the stop killed it
+    QVERIFY2(t.elapsed() < 20000, "named after the stall timeout, not 30 s");
+}
+
+// One worker holds the mutex for a whole 1,000-element chunk at 1 ms per element (1 s per
+// hold), the others wait for it: with a 300 ms stall timeout nobody is blamed.
+void TestExperiments::longCriticalSectionIsNotAStall() {
+    const Report r =
+        runJson({QStringLiteral("--workers"), QStringLiteral("3"), QStringLiteral("--elements"),
+                 QStringLiteral("3000"), QStringLiteral("--sync"), QStringLiteral("mutex"),
+                 QStringLiteral("--lock-scope"), QStringLiteral("chunk"), QStringLiteral("--chunk"),
+                 QStringLiteral("1000"), QStringLiteral("--delay-us"), QStringLiteral("1000"),
+                 QStringLiteral("--stall-timeout-ms"), QStringLiteral("300")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(text(r.json, "status"), QStringLiteral("finished"));
+    QCOMPARE(integer(r.json, "mismatches"), 0);
+}
+
+// Another process truncates the live segment to one page: the app does not die of SIGBUS but
+// fails the run naming the cause, prints its report, exits 3 and removes the segment; the
+// workers that touched the lost pages exit 3 with one line instead of dying of SIGBUS.
+void TestExperiments::segmentShrunkUnderTheRunFailsIt() {
+    const Report r =
+        runAndInterfere(slowRun(QStringLiteral("mutex")), [](qint64 app, const QList<qint64>&) {
+            for (const QString& n : testutil::shmEntries(app))
+                QCOMPARE(::truncate(qPrintable(QStringLiteral("/dev/shm/") + n), 4096), 0);
+        });
+    QCOMPARE(r.exitCode, 3); // -2 would be a segment left behind
+    QCOMPARE(text(r.json, "status"), QStringLiteral("failed"));
+    QVERIFY2(text(r.json, "failure").startsWith(QStringLiteral("segment shrank to 4096 bytes")),
+             qPrintable(text(r.json, "failure")));
+    QVERIFY(r.json[QLatin1String("segment")].toObject()[QLatin1String("removed")].toBool());
+    for (int k = 0; k < 4; ++k)
+        QVERIFY2(integer(worker(r.json, k), "signal") != SIGBUS, r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestExperiments)
