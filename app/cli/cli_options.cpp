@@ -184,7 +184,8 @@ bool applySwitch(const QString& a, CliOptions& o, QList<QPair<QString, QString>>
 
 } // namespace
 
-CliParse parseCommandLine(const QStringList& args) {
+namespace {
+CliParse parseArguments(const QStringList& args) {
     CliParse r;
     CliOptions& o = r.options;
     QList<QPair<QString, QString>> settings; // applied after the config file
@@ -255,6 +256,33 @@ CliParse parseCommandLine(const QStringList& args) {
                           .arg(c.totalWork())
                           .arg(c.workers)
                           .arg(delaySeconds / 3600, 0, 'f', 1);
+    return r;
+}
+} // namespace
+
+namespace {
+// Messages quote what the user gave (a key, a value, a path), which may hold a newline or a
+// terminal escape: shown escaped, so an error stays one line and cannot rewrite the terminal.
+QString printable(const QString& s) {
+    QString out;
+    out.reserve(s.size());
+    for (const QChar c : s) {
+        if (c == QLatin1Char('\n'))
+            out += QStringLiteral("\\n");
+        else if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+} // namespace
+
+CliParse parseCommandLine(const QStringList& args) {
+    CliParse r = parseArguments(args);
+    r.error = printable(r.error);
+    for (QString& w : r.warnings)
+        w = printable(w);
     return r;
 }
 

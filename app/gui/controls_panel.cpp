@@ -240,9 +240,10 @@ QGroupBox* ControlsPanel::buildRunBox() {
     rl->addWidget(m_reset, 1, 1);
     // Which worker and when come from the Fault injection group (the scripted fault's rows).
     m_kill = button(tr("Kill worker now"), "killButton",
-                    tr("Send SIGKILL to the worker chosen under Fault injection (with When = "
-                       "holding: at its next lock acquisition, inside the critical section). It "
-                       "gets no chance to release anything."));
+                    tr("Strike the worker chosen under Fault injection now (with When = "
+                       "holding: at its next lock acquisition, inside the critical section), "
+                       "as Action says: kill (SIGKILL: no chance to release anything), stop "
+                       "(SIGSTOP) or hang (it keeps running but publishes nothing)."));
     rl->addWidget(m_kill, 2, 0, 1, 2);
     m_continue = button(tr("Continue suspended worker"), "continueButton",
                         tr("A worker is stopped (SIGSTOP): send it SIGCONT before the "
@@ -259,7 +260,8 @@ void ControlsPanel::connectRunButtons() {
     connect(m_continue, &QPushButton::clicked, this, &ControlsPanel::continueRequested);
     connect(m_kill, &QPushButton::clicked, this, [this] {
         const shm::ExperimentConfig c = config();
-        if (c.killWorker != shm::kNoWorker) emit killRequested(c.killWorker, c.killWhen);
+        if (c.killWorker != shm::kNoWorker)
+            emit killRequested(c.killWorker, c.killWhen, c.faultAction);
     });
 }
 
@@ -328,6 +330,9 @@ void ControlsPanel::settingsChanged() {
     m_continue->setVisible(m_suspended && active);
     m_kill->setEnabled(active && m_phase != shm::Phase::Stopping &&
                        c.killWorker != shm::kNoWorker && c.killWorker < c.workers);
+    m_kill->setText(c.faultAction == shm::FaultAction::Stop   ? tr("Stop worker now")
+                    : c.faultAction == shm::FaultAction::Hang ? tr("Hang worker now")
+                                                              : tr("Kill worker now"));
 }
 
 void ControlsPanel::setSuspended(bool any) {

@@ -37,7 +37,7 @@ class ControlsPanel : public QWidget {
     void stopRequested();
     void resetRequested();
     void continueRequested(); // SIGCONT the suspended workers
-    void killRequested(uint32_t worker, shm::KillWhen when);
+    void killRequested(uint32_t worker, shm::KillWhen when, shm::FaultAction action);
     void delayChanged(uint32_t us);
 
   private:

@@ -205,11 +205,12 @@ void RunController::terminate(int sig) {
     stop();
 }
 
-void RunController::killWorker(uint32_t k, shm::KillWhen when) {
+void RunController::killWorker(uint32_t k, shm::KillWhen when, shm::FaultAction action) {
     if (k >= m_procs.size() || m_procs[k]->state() == QProcess::NotRunning) return;
     if (when == shm::KillWhen::Holding && m_cfg.usesLock() && m_segment && !m_failed) {
         // Parked inside the critical section first; checkParked() sends the kill.
         m_parkWanted = int(k);
+        m_parkAction = action;
         m_segment->header().parkWorker.store(k + 1, std::memory_order_relaxed);
         return;
     }
@@ -217,7 +218,7 @@ void RunController::killWorker(uint32_t k, shm::KillWhen when) {
         m_meta.fault.killed = true;
         m_meta.fault.atMs = double(shm::nowNs() - m_releaseNs) / 1e6;
     }
-    switch (m_cfg.faultAction) {
+    switch (action) {
     case shm::FaultAction::Kill:
         m_procs[k]->kill(); // SIGKILL: the worker gets no chance to release anything
         break;
@@ -232,7 +233,7 @@ void RunController::killWorker(uint32_t k, shm::KillWhen when) {
 
 void RunController::fireScriptedFault() {
     if (m_phase != shm::Phase::Running && m_phase != shm::Phase::Paused) return;
-    killWorker(m_cfg.killWorker, m_cfg.killWhen);
+    killWorker(m_cfg.killWorker, m_cfg.killWhen, m_cfg.faultAction);
 }
 
 // The worker asked to park holds its lock and waits: kill it there.
@@ -246,7 +247,7 @@ void RunController::checkParked() {
     if (!m_segment->slot(k).parked.load(std::memory_order_acquire)) return;
     m_parkWanted = -1;
     m_segment->header().parkWorker.store(0, std::memory_order_relaxed);
-    killWorker(k, shm::KillWhen::Time);
+    killWorker(k, shm::KillWhen::Time, m_parkAction);
 }
 
 // A worker died holding a lock nobody can recover: the survivors that need it block forever.
@@ -485,6 +486,10 @@ bool RunController::checkSegmentIntact() {
 // published anything), since a stalled holder silences everyone queued behind it.
 void RunController::checkStall() {
     if (m_failed) return;
+    // A suspended worker can hold what others block on without saying so (the result queue's
+    // lock, a page of its pipe): while one is, checkSuspended() owns the verdict.
+    for (const shm::WorkerRecord& e : m_exits)
+        if (e.suspended && !e.exited) return;
     const uint64_t now = shm::nowNs();
     const uint64_t allowed =
         uint64_t(m_cfg.stallTimeoutMs) * 1'000'000 + uint64_t(m_cfg.delayUs) * 1000 * 2;

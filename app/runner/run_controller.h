@@ -42,9 +42,11 @@ class RunController : public QObject {
     void stop(); // ask workers to stop; killed if they do not within 3 s
     // The app was asked to quit by signal sig: stop, and report the run as terminated.
     void terminate(int sig);
-    // Fault injection: SIGKILL now, or (Holding) at the worker's next lock acquisition, while it
-    // holds the lock. The worker then counts as crashed, as if it had died on its own.
-    void killWorker(uint32_t k, shm::KillWhen when = shm::KillWhen::Time);
+    // Fault injection: now, or (Holding) at the worker's next lock acquisition, while it holds
+    // the lock: SIGKILL (the worker then counts as crashed, as if it had died on its own),
+    // SIGSTOP (suspended) or a hang (it stops publishing), as `action` says.
+    void killWorker(uint32_t k, shm::KillWhen when = shm::KillWhen::Time,
+                    shm::FaultAction action = shm::FaultAction::Kill);
     void setDelayUs(uint32_t us);
     // SIGCONT to every worker that is suspended (stopped); false if none was.
     bool continueWorkers();
@@ -107,8 +109,9 @@ class RunController : public QObject {
     shm::Phase m_phase = shm::Phase::Idle;
     QTimer m_poll;
     QTimer m_stopDeadline;
-    QTimer m_faultTimer;         // the scripted fault, armed when the barrier opens
-    int m_parkWanted = -1;       // asked to park inside its next critical section
+    QTimer m_faultTimer;   // the scripted fault, armed when the barrier opens
+    int m_parkWanted = -1; // asked to park inside its next critical section
+    shm::FaultAction m_parkAction = shm::FaultAction::Kill; // what happens to it there
     int m_deadHolder = -1;       // died holding a lock that is not robust: deadlock watch
     uint64_t m_allBlockedNs = 0; // since when every survivor looks blocked
     std::vector<uint64_t> m_suspendedSinceNs; // per worker, 0 = running

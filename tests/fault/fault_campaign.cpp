@@ -152,6 +152,12 @@ void Campaign::trial(int index) {
         return;
     }
     const qint64 pid = app.processId();
+    if (pid <= 0) { // exited already: a pid of 0 would signal our own process group
+        app.waitForFinished(5000);
+        bad(&Counts::wrongExit, QStringLiteral("exited at once: %1")
+                                    .arg(QString::fromLocal8Bit(app.readAllStandardError())));
+        return;
+    }
     const QByteArray needle = "--segment shmscope-" + QByteArray::number(pid) + "-";
     QElapsedTimer clock;
     clock.start();

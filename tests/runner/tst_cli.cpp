@@ -109,6 +109,13 @@ void TestCli::badInput_data() {
     add("config unknown field",
         {QStringLiteral("--config"), data + QStringLiteral("/unknown-field.json")},
         QStringLiteral("'wrokers'"));
+    // Found by fuzz_inputs: Qt's JSON parser takes a raw newline inside a key, and the error
+    // quoted it verbatim (two lines). Quoted text is shown escaped.
+    add("config key with a newline",
+        {QStringLiteral("--config"), data + QStringLiteral("/newline-key.json")},
+        QStringLiteral("unknown field 'v\\norkers'"));
+    add("flag value with an escape", {QStringLiteral("--sync"), QStringLiteral("mu\x1b[2Jtex")},
+        QStringLiteral("mu\\x1b[2Jtex"));
 }
 
 void TestCli::badInput() {
