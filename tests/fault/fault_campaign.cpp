@@ -62,8 +62,9 @@ struct Campaign {
     bool verbose = false;
     Counts total;
     std::map<int, Counts> perFault;
-    std::vector<double> killToExitMs; // worker SIGKILLed -> app exited
-    std::vector<qint64> killedApps;   // their segments are checked after the next sweep
+    std::vector<double> killToExitMs;                // worker SIGKILLed -> app exited
+    std::vector<std::pair<double, QString>> slowest; // the slow ones, with how the run ended
+    std::vector<qint64> killedApps; // their segments are checked after the next sweep
 
     uint64_t pick(uint64_t lo, uint64_t hi) {
         return std::uniform_int_distribution<uint64_t>(lo, hi)(rng);
@@ -264,7 +265,12 @@ void Campaign::trial(int index) {
                 bad(&Counts::unreported,
                     QStringLiteral("worker pid %1 was SIGKILLed but the report does not say so")
                         .arg(victim));
-            if (!crashed) killToExitMs.push_back(exitMs);
+            if (!crashed) {
+                killToExitMs.push_back(exitMs);
+                slowest.emplace_back(exitMs, reportOf(j) + QStringLiteral(" [") +
+                                                 args.mid(2).join(QLatin1Char(' ')) +
+                                                 QLatin1Char(']'));
+            }
         }
         break;
     }
@@ -422,6 +428,11 @@ int main(int argc, char** argv) {
     std::printf("worker SIGKILL -> app exit: median %.0f ms, p95 %.0f ms, max %.0f ms (%zu)\n",
                 percentile(c.killToExitMs, 0.5), percentile(c.killToExitMs, 0.95),
                 percentile(c.killToExitMs, 1.0), c.killToExitMs.size());
+    // Not all the same path: a kill that leaves a lock held waits out the 0.5 s deadlock
+    // confirmation, queue senders get up to 3 s to stop, a robust run finishes its work.
+    std::sort(c.slowest.begin(), c.slowest.end(), std::greater<>());
+    for (size_t i = 0; i < std::min<size_t>(3, c.slowest.size()); ++i)
+        std::printf("  %.0f ms: %s\n", c.slowest[i].first, qPrintable(c.slowest[i].second));
     std::printf("wall time %.0f s\n", double(wall.elapsed()) / 1000);
     const Counts& t = c.total;
     return t.hangs + t.wrongExit + t.unreported + t.leaked + t.orphans == 0 ? 0 : 1;
