@@ -1,5 +1,7 @@
 #include "worker_palette.h"
 
+#include <QPixmap>
+
 #include <algorithm>
 #include <array>
 
@@ -21,6 +23,19 @@ QColor color(uint32_t worker) {
     int h = 0, s = 0, l = 0;
     base.getHsl(&h, &s, &l);
     return QColor::fromHsl(h, s, std::clamp(l + kLightness[size_t(variant)], 12, 242));
+}
+
+QIcon swatch(uint32_t worker) {
+    // color() repeats every 64 workers. Qt's icon engine caches a scaled pixmap under the
+    // pixmap's cacheKey, so one pixmap per colour means one cache entry per colour and mode.
+    static std::array<QIcon, 64> icons;
+    QIcon& icon = icons[worker % icons.size()];
+    if (icon.isNull()) {
+        QPixmap pm(16, 16);
+        pm.fill(color(worker));
+        icon = QIcon(pm);
+    }
+    return icon;
 }
 
 QColor waitColor() {

@@ -21,7 +21,10 @@ WorkerRecord readWorker(const Segment& seg, uint32_t k) {
     w.cpuNs = s.cpuNs.load(r);
     w.holdingLock = s.holdingLock.load(r);
     w.parked = s.parked.load(r) != 0;
-    w.recoveredBy = int32_t(s.recoveredBy.load(r)) - 1;
+    // 1 + the recovering worker; anything else (found by fuzz_inputs: a garbage slot made this
+    // a signed overflow) reads as "not recovered".
+    const uint32_t by = s.recoveredBy.load(r);
+    w.recoveredBy = by >= 1 && by <= seg.config().workers ? int32_t(by - 1) : -1;
     w.recoveredAtNs = s.recoveredAtNs.load(r);
     w.queueMessages = s.queueMessages.load(r);
     w.queueBytes = s.queueBytes.load(r);

@@ -100,7 +100,7 @@ QVariant ContentionModel::data(const QModelIndex& index, int role) const {
     case ColorRole:
         return worker_palette::color(uint32_t(index.row()));
     case Qt::DecorationRole:
-        return index.column() == WorkerCol ? QVariant(worker_palette::color(uint32_t(index.row())))
+        return index.column() == WorkerCol ? QVariant(worker_palette::swatch(uint32_t(index.row())))
                                            : QVariant();
     case ValueRole:
         return col.value(r, index.row());

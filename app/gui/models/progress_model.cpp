@@ -88,7 +88,7 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
     case TotalFractionRole:
         return r.totalFraction;
     case Qt::DecorationRole:
-        if (index.column() == WorkerCol) return worker_palette::color(k);
+        if (index.column() == WorkerCol) return worker_palette::swatch(k);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == PidCol || index.column() == RateCol || index.column() == CpuCol ||

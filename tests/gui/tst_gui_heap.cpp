@@ -1,0 +1,89 @@
+// The window's heap over many runs (issue 12 item 5): whatever a run leaves behind must not pile
+// up. Measures glibc's bytes in use (mallinfo2().uordblks, all arenas) between runs, after a
+// warm-up that lets Qt's own caches (glyphs, style pixmaps, hash tables) reach their size.
+// A QColor as Qt::DecorationRole once left a pixmap and a cache key per painted cell in
+// QPixmapCache: ~6.5 KB per run with 1 worker; this test then reports thousands of bytes per run.
+#include "main_window.h"
+#include "test_util.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <malloc.h>
+
+#include <vector>
+
+namespace {
+constexpr int kWarmupRuns = 200;
+constexpr int kMeasuredRuns = 1000;
+constexpr double kMaxBytesPerRun = 512;
+
+// Least-squares slope of y over its index: one outlier (a hash table doubling, a run caught
+// mid-allocation) moves it far less than it would move last − first.
+double slope(const std::vector<double>& y) {
+    const double n = double(y.size());
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (size_t i = 0; i < y.size(); ++i) {
+        sx += double(i);
+        sy += y[i];
+        sxx += double(i) * double(i);
+        sxy += double(i) * y[i];
+    }
+    return (n * sxy - sx * sy) / (n * sxx - sx * sx);
+}
+} // namespace
+
+class TestHeap : public QObject {
+    Q_OBJECT
+  private slots:
+    void heapStaysFlatOverManyRuns();
+};
+
+void TestHeap::heapStaysFlatOverManyRuns() {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    QSKIP("a sanitizer's allocator does not report through mallinfo2");
+#endif
+    CliOptions o;
+    o.config = {.workers = 4, .elements = 4000};
+    for (const shm::SettingRow& r : shm::kSettings)
+        o.settingsGiven << QString::fromLatin1(r.name.data(), qsizetype(r.name.size()));
+    MainWindow w(o, false);
+    w.controller().setWorkerPath(testutil::workerPath());
+    w.controller().setSegmentName(testutil::segmentName(QStringLiteral("heap")));
+    w.setAutoRefresh(false);
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+
+    std::vector<double> inUse;
+    inUse.reserve(kMeasuredRuns);
+    for (int run = 0; run < kWarmupRuns + kMeasuredRuns; ++run) {
+        // Sampled at the same point of every run: the previous one finished and painted.
+        if (run >= kWarmupRuns) inUse.push_back(double(mallinfo2().uordblks));
+        QString err;
+        QVERIFY2(w.startRun(&err), qPrintable(err));
+        // Frames while the run is live and one after it ended, each painted: the views' paint
+        // code is where per-run garbage used to collect.
+        QElapsedTimer t;
+        t.start();
+        while (w.controller().phase() != shm::Phase::Finished) {
+            QVERIFY2(t.elapsed() < 30'000, "a run did not finish within 30 s");
+            w.refreshFrame(MainWindow::kFrameBudgetNs);
+            QTest::qWait(2);
+        }
+        w.refreshFrame(0);
+        QCoreApplication::sendPostedEvents(); // the replots...
+        QCoreApplication::sendPostedEvents(); // ...and the paints they asked for
+    }
+    const double perRun = slope(inUse);
+    qInfo("heap: %+.0f bytes per run over %d runs after %d warm-up runs (%.1f -> %.1f MB in use)",
+          perRun, kMeasuredRuns, kWarmupRuns, inUse.front() / 1e6, inUse.back() / 1e6);
+    QVERIFY2(perRun <= kMaxBytesPerRun,
+             qPrintable(QStringLiteral("the window's heap grows %1 bytes per run (limit %2)")
+                            .arg(perRun, 0, 'f', 0)
+                            .arg(kMaxBytesPerRun)));
+    QVERIFY(testutil::shmEntries(getpid()).isEmpty());
+}
+
+QTEST_MAIN(TestHeap)
+#include "tst_gui_heap.moc"
