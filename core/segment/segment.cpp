@@ -117,8 +117,11 @@ uint64_t freeShmBytes() {
 }
 
 std::optional<std::string> checkFits(const ExperimentConfig& cfg) {
+    return checkFits(cfg, freeShmBytes());
+}
+
+std::optional<std::string> checkFits(const ExperimentConfig& cfg, uint64_t free) {
     const uint64_t need = computeRegions(cfg).totalSize;
-    const uint64_t free = freeShmBytes();
     if (need <= free) return std::nullopt;
     const bool byElements = cfg.workload != Workload::Histogram;
     return std::string(byElements ? "--elements: " : "--bins: ") +

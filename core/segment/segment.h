@@ -27,6 +27,8 @@ uint64_t freeShmBytes();
 
 // Checks that a run of cfg fits in free /dev/shm space; a one-line message if not.
 std::optional<std::string> checkFits(const ExperimentConfig& cfg);
+// The same against a given number of free bytes (tests).
+std::optional<std::string> checkFits(const ExperimentConfig& cfg, uint64_t freeBytes);
 
 std::string makeSegmentName(); // shmscope-<pid>-<16 hex digits>
 

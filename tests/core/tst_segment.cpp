@@ -1,8 +1,10 @@
 // Segment validation (a worker refuses anything that is not exactly what it expects) and the
 // stale-segment sweep.
+#include "report.h"
 #include "segment.h"
 #include "test_util.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 #include <boost/interprocess/mapped_region.hpp>
@@ -29,6 +31,8 @@ class TestSegment : public QObject {
     void garbageLockIsAnErrorNotAnAbort();
     void workerRefusesSparseSegment();
     void workerSurvivesTheSegmentShrinking();
+    void tooBigSaysNeededAndFreeApart();
+    void neverCreatedReportsNothingLeftBehind();
     void workerRefusesMissingSegmentAndBadArgs();
     void sweepRemovesDeadCreatorsOnly();
     void cleanupTestCase();
@@ -167,6 +171,33 @@ void TestSegment::workerSurvivesTheSegmentShrinking() {
     const QByteArray err = w.readAllStandardError().trimmed();
     QVERIFY2(err.contains("the segment shrank under this worker"), err.constData());
     QVERIFY(!err.contains('\n'));
+}
+
+// "needs 20 MiB of shared memory but /dev/shm has 20 MiB free" read as a contradiction: need
+// is rounded up and free down, to a tenth of a MiB, so they never print equal.
+void TestSegment::tooBigSaysNeededAndFreeApart() {
+    ExperimentConfig cfg;
+    cfg.elements = 20'000'000 / 9;
+    const uint64_t need = computeRegions(cfg).totalSize;
+    QVERIFY(!checkFits(cfg, need));
+    for (uint64_t short_ : {uint64_t(1), uint64_t(4096), uint64_t(100'000)}) {
+        const auto msg = checkFits(cfg, need - short_);
+        QVERIFY(msg);
+        const QString m = QString::fromStdString(*msg);
+        static const QRegularExpression re(
+            QStringLiteral("needs ([0-9.]+) MiB of shared memory but /dev/shm has ([0-9.]+) MiB"));
+        const auto match = re.match(m);
+        QVERIFY2(match.hasMatch(), qPrintable(m));
+        QVERIFY2(match.captured(1).toDouble() > match.captured(2).toDouble(), qPrintable(m));
+    }
+}
+
+// A run that failed before it created a segment left nothing behind: "removed": true.
+void TestSegment::neverCreatedReportsNothingLeftBehind() {
+    const RunReport r = failedToStartReport(ExperimentConfig{}, "test", "cannot create");
+    QCOMPARE(r.status, RunStatus::Failed);
+    QVERIFY(r.segmentRemoved);
+    QVERIFY(toJson(r).find("\"removed\":true") != std::string::npos);
 }
 
 void TestSegment::workerRefusesForeignSegment() {

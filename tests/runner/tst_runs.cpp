@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <signal.h>
@@ -30,6 +31,7 @@ class TestRuns : public QObject {
     void seedSplitLeavesTheRemainderUnwritten();
     void killedWhilePausedKeepsThePauseOut();
     void killedWorkerEndsRun();
+    void killedBeforeAttachingKeepsItsPid();
     void killedWhileHoldingMutexDoesNotHang_data();
     void killedWhileHoldingMutexDoesNotHang();
     void cleanupTestCase();
@@ -313,6 +315,37 @@ void TestRuns::killedWorkerEndsRun() {
     QVERIFY(QString::fromStdString(r.errors.front()).contains(QStringLiteral("worker 2")));
     for (const auto& w : pids)
         QVERIFY2(::kill(pid_t(w.pid), 0) != 0, "a worker outlived the run");
+    QVERIFY(!segmentExists(r.segmentName));
+}
+
+// A worker killed before it attached never published its pid: the report gives the one the OS
+// gave it (it said 0). The "worker" here is a script that never attaches.
+void TestRuns::killedBeforeAttachingKeepsItsPid() {
+    QTemporaryDir dir;
+    const QString script = dir.filePath(QStringLiteral("never-attaches"));
+    QFile f(script);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("#!/bin/sh\nexec sleep 30\n");
+    f.close();
+    QVERIFY(f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    RunController c;
+    setUp(c);
+    c.setWorkerPath(script);
+    ExperimentConfig cfg;
+    cfg.workers = 2;
+    cfg.elements = 1000;
+    QSignalSpy done(&c, &RunController::finished);
+    QString err;
+    QVERIFY2(c.start(cfg, &err), qPrintable(err));
+    QTRY_VERIFY_WITH_TIMEOUT(c.snapshot().workers.size() == 2 && c.snapshot().workers[1].pid > 0,
+                             10000);
+    c.killWorker(1);
+    QVERIFY(done.wait(20000));
+    const RunReport& r = c.report();
+    QCOMPARE(r.status, RunStatus::Failed);
+    QCOMPARE(r.workers[1].signal, SIGKILL);
+    QVERIFY(r.workers[1].pid > 0);
+    QVERIFY(r.workers[0].pid > 0); // the other, ended by the app, too
     QVERIFY(!segmentExists(r.segmentName));
 }
 
