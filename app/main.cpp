@@ -5,6 +5,7 @@
 #include "gui_main.h"
 #endif
 #include "headless.h"
+#include "lesson_headless.h"
 #include "segment.h"
 #include "segment_cleanup.h"
 
@@ -33,6 +34,10 @@ int main(int argc, char** argv) {
         std::printf("shmscope %s\n", SHMSCOPE_VERSION);
         return shm::exit_code::kOk;
     }
+    if (o.listLessons) {
+        QCoreApplication app(argc, argv); // the built-in lessons are Qt resources
+        return listLessons(o);
+    }
     // Segments whose creator died (a crash, kill -9) would otherwise stay in /dev/shm forever.
     const shm::SweepResult swept = shm::sweepStaleSegments();
     for (const auto& name : swept.removed)
@@ -41,6 +46,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "shmscope: left alone in /dev/shm: %s\n", why.c_str());
     segment_cleanup::installSignalHandlers();
 
+    // The Lessons panel of the window is not built yet: a lesson runs headless.
+    if (!o.lessonId.isEmpty()) o.headless = true;
     // No display and no platform chosen: Qt would abort with "could not connect to display".
     // Run the experiment headless instead and say how to get pictures.
     const bool noDisplay = qEnvironmentVariableIsEmpty("DISPLAY") &&
@@ -68,7 +75,7 @@ int main(int argc, char** argv) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("ShmScope"));
         QCoreApplication::setApplicationVersion(QStringLiteral(SHMSCOPE_VERSION));
-        return runHeadless(o);
+        return o.lessonId.isEmpty() ? runHeadless(o) : runLessonHeadless(o);
     }
 #ifdef SHMSCOPE_HAVE_GUI
     return runGui(o, argc, argv);

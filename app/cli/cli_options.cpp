@@ -1,5 +1,6 @@
 #include "cli_options.h"
 
+#include "config_json.h"
 #include "segment.h"
 
 #include <QFile>
@@ -19,15 +20,6 @@ const shm::SettingRow* settingFor(const QString& name) {
     return shm::findSetting(name.toStdString());
 }
 
-// A --config key: the flag name ("lock-scope") or the report key ("lock_scope").
-const shm::SettingRow* settingForKey(const QString& key) {
-    for (const shm::SettingRow& r : shm::kSettings)
-        if (key == QLatin1String(r.name.data(), qsizetype(r.name.size())) ||
-            key == QLatin1String(r.reportKey.data(), qsizetype(r.reportKey.size())))
-            return &r;
-    return nullptr;
-}
-
 // "--no-NAME" for a boolean row: the same as "--NAME false" (--no-instrument is published).
 const shm::SettingRow* negatedBool(const QString& arg) {
     if (!arg.startsWith(QLatin1String("--no-"))) return nullptr;
@@ -41,37 +33,6 @@ QString fromView(std::string_view s) {
 
 QString fromStd(const std::string& s) {
     return QString::fromStdString(s);
-}
-
-// The JSON type a row takes in a --config file: numbers for counts, strings for enums,
-// true/false for booleans. Puts the value's text form in *text, or returns a one-line error.
-QString jsonValueText(const shm::SettingRow& row, const QString& key, const QJsonValue& v,
-                      QString* text) {
-    switch (row.kind) {
-    case shm::SettingKind::Bool:
-        if (!v.isBool())
-            return QStringLiteral("--config: field '%1' must be true or false").arg(key);
-        *text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-        return {};
-    case shm::SettingKind::Enum:
-        if (!v.isString())
-            return QStringLiteral("--config: field '%1' must be a string (%2)")
-                .arg(key, fromStd(shm::allowedValues(row)));
-        *text = v.toString();
-        return {};
-    case shm::SettingKind::Count:
-        break;
-    }
-    if (v.isNull() && !row.none.empty()) { // what the report prints for "not set"
-        *text = fromView(row.none);
-        return {};
-    }
-    const double d = v.toDouble(std::nan(""));
-    if (!v.isDouble() || std::floor(d) != d)
-        return QStringLiteral("--config: field '%1' must be a whole number").arg(key);
-    if (d < 0 || d > 1.8e19) return QStringLiteral("--config: field '%1' is out of range").arg(key);
-    *text = QString::number(qulonglong(d));
-    return {};
 }
 
 constexpr qint64 kMaxConfigBytes = 16 << 20;
@@ -108,17 +69,7 @@ QString applyConfigFile(const QString& path, CliOptions& o, QStringList& warning
                                        "one counts")
                             .arg(path, it.key());
     }
-    for (auto it = obj.begin(); it != obj.end(); ++it) {
-        const shm::SettingRow* row = settingForKey(it.key());
-        if (!row) return QStringLiteral("--config: unknown field '%1' in '%2'").arg(it.key(), path);
-        QString text;
-        if (QString err = jsonValueText(*row, it.key(), it.value(), &text); !err.isEmpty())
-            return err;
-        if (auto err = shm::applySetting(o.config, *row, text.toStdString()))
-            return QStringLiteral("--config '%1': ").arg(path) + fromStd(*err);
-        o.settingsGiven << fromView(row->name);
-    }
-    return {};
+    return applySettingsObject(obj, o.config, QStringLiteral("--config"), path, &o.settingsGiven);
 }
 
 } // namespace
@@ -175,6 +126,8 @@ bool applySwitch(const QString& a, CliOptions& o, QList<QPair<QString, QString>>
         o.help = true;
     else if (a == QLatin1String("--version") || a == QLatin1String("-v"))
         o.version = true;
+    else if (a == QLatin1String("--list-lessons"))
+        o.listLessons = true;
     else if (const auto* b = negatedBool(a)) // e.g. --no-instrument
         settings.append({fromView(b->name), QStringLiteral("false")});
     else
@@ -209,12 +162,20 @@ CliParse parseArguments(const QStringList& args) {
         };
         if (!inlineValue && applySwitch(a, o, settings)) continue;
         const bool isSetting = a.startsWith(QLatin1String("--")) && settingFor(a.mid(2));
-        if (a != QLatin1String("--config") && !isWindowOption(a) && !isSetting)
+        const bool isLesson = a == QLatin1String("--lesson") || a == QLatin1String("--lesson-file");
+        if (a != QLatin1String("--config") && !isWindowOption(a) && !isSetting && !isLesson)
             return fail(QStringLiteral("unknown option '%1' (see --help)").arg(args[i]));
         const std::optional<QString> v = value();
         if (a == QLatin1String("--config")) {
             if (!v || v->isEmpty()) return fail(QStringLiteral("--config needs a file name"));
             o.configFile = *v;
+        } else if (a == QLatin1String("--lesson")) {
+            if (!v || v->isEmpty())
+                return fail(QStringLiteral("--lesson needs a lesson id (see --list-lessons)"));
+            o.lessonId = *v;
+        } else if (a == QLatin1String("--lesson-file")) {
+            if (!v || v->isEmpty()) return fail(QStringLiteral("--lesson-file needs a file name"));
+            o.lessonFile = *v;
         } else if (isWindowOption(a)) {
             if (!v)
                 return fail(a == QLatin1String("--screenshot")
@@ -241,8 +202,14 @@ CliParse parseArguments(const QStringList& args) {
                               .arg(name, v);
         seen << name;
         o.settingsGiven << name;
+        o.flagsGiven << name;
     }
     if (o.help || o.version) return r;
+    if (!o.lessonId.isEmpty() && (!o.screenshot.isEmpty() || o.benchFrames > 0))
+        return fail(QStringLiteral("--lesson runs headless for now: --screenshot and "
+                                   "--bench-frames do not take a lesson yet"));
+    if (!o.lessonFile.isEmpty() && o.lessonId.isEmpty() && !o.listLessons)
+        return fail(QStringLiteral("--lesson-file needs --lesson ID or --list-lessons"));
     if (auto err = shm::validate(o.config)) return fail(fromStd(*err));
     if (auto err = shm::checkFits(o.config)) return fail(fromStd(*err));
     // Slow motion is per element and per worker: say so when it adds up to more than an hour.
@@ -333,6 +300,16 @@ QString helpText() {
                "\"sync\": \"mutex\"};\n"
                "                         keys as the flags above ('-' or '_'); flags given on "
                "the command line win\n"
+               "\n"
+               "Lessons (a guided path through every effect):\n"
+               "  --list-lessons         the lessons, id and title\n"
+               "  --lesson ID            run a lesson's runs in turn (headless for now) and say "
+               "whether its effect\n"
+               "                         was seen; --json prints {\"lesson\": {..., \"seen\"}, "
+               "\"runs\": [reports]};\n"
+               "                         setting flags given with it override the lesson's\n"
+               "  --lesson-file F.json   lessons of your own (schema: "
+               "resources/lessons/README.md)\n"
                "\n"
                "Exit codes: 0 run finished (mismatches included), 2 invalid input, 3 run "
                "failed.\n");

@@ -15,6 +15,12 @@ struct CliOptions {
     shm::ExperimentConfig config;
     QString configFile;
     QStringList settingsGiven; // setting names set by a flag or the config file
+    QStringList flagsGiven;    // of those, the ones set by a flag
+
+    // Lessons (app/lessons): list them, or run one (its runs, then its expectations).
+    bool listLessons = false;
+    QString lessonId;
+    QString lessonFile; // teachers' own lessons instead of the built-in ones
 
     // Window / screenshot options (ignored by --headless).
     QString screenshot;                      // output PNG path; non-empty = render and exit

@@ -1,0 +1,16 @@
+#pragma once
+// Settings given as a JSON object — a --config file, a lesson's run — applied through the
+// settings table: keys are flag names ("lock-scope") or report keys ("lock_scope"), values are
+// typed as the report prints them (numbers, strings for choices, true/false, null for "none").
+#include "settings.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+// Applies every key of obj to cfg. On failure returns one line: "<where>: unknown field 'k' in
+// '<source>'", "<where>: field 'k' must be ...", or "<where> '<source>': <the flag's error>".
+// `given` (optional) receives the flag name of each setting applied.
+QString applySettingsObject(const QJsonObject& obj, shm::ExperimentConfig& cfg,
+                            const QString& where, const QString& source,
+                            QStringList* given = nullptr);

@@ -1,0 +1,61 @@
+#pragma once
+// Lessons as data: a story, what to look for, one or more runs (settings as in --config) and
+// the expectations that say whether the effect was seen, as dotted paths into each run's
+// --json report. The built-in ones are resources/lessons/*.json (compiled in); teachers add
+// their own with --lesson-file. The schema is published (resources/lessons/README.md):
+//   {"id", "title", "story", "look_for", "explain",
+//    "runs": [{"label": "A", "config": {...}}],
+//    "expect": [{"run": "A", "figure": "lost_updates", "op": ">", "value": 0},
+//               {"ratio": ["A.compute_seconds", "B.compute_seconds"], "op": ">=", "value": 1}]}
+#include "settings.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <optional>
+
+struct LessonRun {
+    QString label;
+    shm::ExperimentConfig config;
+    QJsonObject configJson; // as written: flags given with --lesson override these
+};
+
+struct LessonExpect {
+    QString run, figure;              // a figure of one run...
+    QString ratioRun[2], ratioFig[2]; // ...or the ratio of two runs' figures
+    bool isRatio = false;
+    QString op; // > >= < <= == !=
+    QJsonValue value;
+    QJsonObject json; // as written, echoed in the result
+};
+
+struct Lesson {
+    QString id, title, story, lookFor, explain;
+    QList<LessonRun> runs;
+    QList<LessonExpect> expect;
+};
+
+// One lesson from its JSON object. `source` names the file in messages. On failure: nothing,
+// and *error is one line naming the lesson, the field and what is wrong with it.
+std::optional<Lesson> parseLesson(const QJsonObject& obj, const QString& source, QString* error);
+// A file holding one lesson object or an array of them.
+std::optional<QList<Lesson>> loadLessonFile(const QString& path, QString* error);
+// The compiled-in lessons, in teaching order.
+const QList<Lesson>& builtInLessons();
+// The lesson with this id: from `file` when given, else built in. *error when none.
+std::optional<Lesson> findLesson(const QString& id, const QString& file, QString* error);
+
+// The value at a dotted path of a report ("lock.contended", "workers.0.cpu_seconds");
+// undefined when there is none.
+QJsonValue figureAt(const QJsonObject& report, const QString& path);
+
+struct ExpectResult {
+    QJsonValue observed; // null when the figure is missing
+    bool holds = false;
+    QString why; // when it does not hold: one line
+};
+// One expectation against the runs' reports, by label.
+ExpectResult evaluate(const LessonExpect& e, const QMap<QString, QJsonObject>& reports);

@@ -1,0 +1,10 @@
+#pragma once
+// --lesson ID --headless: the lesson's runs in turn, each through a RunController as a
+// headless run would be, then its expectations against their reports. Prints the lesson's
+// verdict (text, or --json: {"lesson": {..., "seen", "expect": [...]}, "runs": [reports]}).
+// Exit 0 when the runs ran, seen or not; 3 when one could not start; 2 for a bad lesson.
+#include "cli_options.h"
+
+int runLessonHeadless(const CliOptions& o);
+// --list-lessons: "id  title", one per line (from --lesson-file when given). Exit code.
+int listLessons(const CliOptions& o);
