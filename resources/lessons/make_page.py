@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Writes resources/lessons/README.md: the lesson schema, then every built-in lesson with its
+story, what to look for, its runs, and its expectations with the figures measured here.
+
+    resources/lessons/make_page.py [--shmscope build/app/shmscope] [--repeat 3]
+
+Each lesson runs --repeat times (`shmscope --lesson ID --json`); the page gives the range of
+each observed figure and how many of the repetitions saw the effect. Nothing is made up: a
+figure on the page is one this script measured, on the machine and date it prints.
+"""
+import argparse, datetime, json, os, subprocess
+
+here = os.path.dirname(os.path.abspath(__file__))
+ap = argparse.ArgumentParser()
+ap.add_argument("--shmscope", default=os.path.join(here, "..", "..", "build", "app", "shmscope"))
+ap.add_argument("--repeat", type=int, default=3)
+args = ap.parse_args()
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+lessons = [load(os.path.join(here, n)) for n in sorted(os.listdir(here)) if n.endswith(".json")]
+load_avg = open("/proc/loadavg").read().split()[:3]
+out = []
+w = out.append
+w("# Lessons\n")
+w("A guided path through every effect ShmScope shows. Each lesson is a JSON file in this folder "
+  "(compiled into the app); run one with `shmscope --lesson ID` (add `--json` for the figures, "
+  "`--list-lessons` for the list). Teachers add their own with `--lesson-file FILE.json`.\n")
+w("The figures below were measured by `make_page.py` on %s, %d repetitions each, on a 2-core "
+  "Debian 12 VM (load average %s at the start). They vary from run to run; the expectations "
+  "are chosen to hold anyway.\n" % (datetime.date.today().isoformat(), args.repeat, " ".join(load_avg)))
+w("## Schema\n")
+w("""```json
+{"id": "lost-updates", "title": "...", "story": "why it matters (3-6 sentences)",
+ "look_for": "which view and which figure to watch",
+ "runs": [{"label": "A", "config": {"workload": "histogram", "sync": "none", "workers": 4}},
+          {"label": "B", "config": {"workload": "histogram", "sync": "atomic", "workers": 4}}],
+ "expect": [{"run": "A", "figure": "lost_updates", "op": ">", "value": 0},
+            {"run": "B", "figure": "lost_updates", "op": "==", "value": 0},
+            {"ratio": ["A.compute_seconds", "B.compute_seconds"], "op": ">=", "value": 1.0}],
+ "explain": "what the figures mean, shown after the runs"}
+```
+
+- `id`: a-z, 0-9 and `-`; `title`, `story`, `look_for`, `explain`: non-empty text.
+- `runs`: 1 to 8, each with a unique `label` (no dots) and a `config` object with the same keys
+  as `--config` (flag names or report keys). Flags given with `--lesson` override every run.
+- `expect`: at least one. `figure` is a dotted path into the run's `--json` report
+  (`lock.contended`, `workers.0.cpu_seconds`, `queue.messages`, `recoveries.0.dead_worker`,
+  `workers.length`); `ratio` divides two such figures of (possibly) different runs. `op` is one
+  of `> >= < <= == !=`; `value` is a number (strings, true/false and null work with `==`/`!=`).
+- A file holds one lesson object or an array of them. Anything else is refused with one line
+  naming the field, exit 2.
+- `--lesson ID --json` prints `{"lesson": {"id", "title", "seen", "expect": [{..., "observed",
+  "holds", "why"}]}, "runs": [each run's report, with its "label"]}` and exits 0 when the runs
+  ran, seen or not.
+""")
+
+def fmt(v):
+    if isinstance(v, float):
+        return "%.3g" % v
+    return json.dumps(v)
+
+for l in lessons:
+    results = []
+    for _ in range(args.repeat):
+        p = subprocess.run([args.shmscope, "--lesson", l["id"], "--json"], capture_output=True, text=True)
+        results.append(json.loads(p.stdout))
+    seen = sum(1 for r in results if r["lesson"]["seen"])
+    w("## %s\n" % l["title"])
+    w("`shmscope --lesson %s` — seen in %d of %d runs here.\n" % (l["id"], seen, args.repeat))
+    w(l["story"] + "\n")
+    w("**Look for:** " + l["look_for"] + "\n")
+    w("| run | settings |\n| --- | --- |")
+    for r in l["runs"]:
+        w("| %s | %s |" % (r["label"], ", ".join("%s %s" % (k, fmt(v)) for k, v in r["config"].items())))
+    w("\n| expectation | observed here |\n| --- | --- |")
+    for i, e in enumerate(l["expect"]):
+        what = ("%s / %s" % tuple(e["ratio"])) if "ratio" in e else "%s.%s" % (e["run"], e["figure"])
+        obs = [r["lesson"]["expect"][i]["observed"] for r in results]
+        if all(isinstance(o, (int, float)) and not isinstance(o, bool) for o in obs):
+            lo, hi = min(obs), max(obs)
+            o = fmt(lo) if lo == hi else "%s – %s" % (fmt(lo), fmt(hi))
+        else:
+            o = ", ".join(sorted(set(fmt(x) for x in obs)))
+        w("| `%s %s %s` | %s |" % (what, e["op"], fmt(e["value"]), o))
+    w("\n" + l["explain"] + "\n")
+
+with open(os.path.join(here, "README.md"), "w", encoding="utf-8") as f:
+    f.write("\n".join(out))
+print("wrote", os.path.join(here, "README.md"))
