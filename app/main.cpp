@@ -46,8 +46,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "shmscope: left alone in /dev/shm: %s\n", why.c_str());
     segment_cleanup::installSignalHandlers();
 
-    // The Lessons panel of the window is not built yet: a lesson runs headless.
-    if (!o.lessonId.isEmpty()) o.headless = true;
+    // --lesson with --headless (or without a display) runs in the terminal; in the window it
+    // opens the Lessons panel on that lesson.
     // No display and no platform chosen: Qt would abort with "could not connect to display".
     // Run the experiment headless instead and say how to get pictures.
     const bool noDisplay = qEnvironmentVariableIsEmpty("DISPLAY") &&

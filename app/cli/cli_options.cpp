@@ -205,9 +205,8 @@ CliParse parseArguments(const QStringList& args) {
         o.flagsGiven << name;
     }
     if (o.help || o.version) return r;
-    if (!o.lessonId.isEmpty() && (!o.screenshot.isEmpty() || o.benchFrames > 0))
-        return fail(QStringLiteral("--lesson runs headless for now: --screenshot and "
-                                   "--bench-frames do not take a lesson yet"));
+    if (!o.lessonId.isEmpty() && o.benchFrames > 0)
+        return fail(QStringLiteral("--bench-frames does not take a --lesson"));
     if (!o.lessonFile.isEmpty() && o.lessonId.isEmpty() && !o.listLessons)
         return fail(QStringLiteral("--lesson-file needs --lesson ID or --list-lessons"));
     if (auto err = shm::validate(o.config)) return fail(fromStd(*err));
@@ -303,11 +302,13 @@ QString helpText() {
                "\n"
                "Lessons (a guided path through every effect):\n"
                "  --list-lessons         the lessons, id and title\n"
-               "  --lesson ID            run a lesson's runs in turn (headless for now) and say "
-               "whether its effect\n"
-               "                         was seen; --json prints {\"lesson\": {..., \"seen\"}, "
-               "\"runs\": [reports]};\n"
-               "                         setting flags given with it override the lesson's\n"
+               "  --lesson ID            headless: run a lesson's runs in turn and say whether "
+               "its effect was seen;\n"
+               "                         --json prints {\"lesson\": {..., \"seen\"}, "
+               "\"runs\": [reports]}; setting flags\n"
+               "                         given with it override the lesson's. With --screenshot: "
+               "the window after\n"
+               "                         the lesson's runs, Lessons panel in front\n"
                "  --lesson-file F.json   lessons of your own (schema: "
                "resources/lessons/README.md)\n"
                "\n"

@@ -1,11 +1,14 @@
 #include "gui_main.h"
 
 #include "frame_bench.h"
+#include "lesson.h"
 #include "main_window.h"
 #include "screenshot_runner.h"
 
 #include <QApplication>
 #include <QIcon>
+
+#include <cstdio>
 
 namespace {
 QtMessageHandler g_defaultHandler = nullptr;
@@ -29,7 +32,16 @@ int runGui(const CliOptions& options, int& argc, char** argv) {
 
     // Screenshots and benchmarks must not depend on what an earlier session saved.
     const bool batch = !options.screenshot.isEmpty() || options.benchFrames > 0;
+    if (!options.lessonFile.isEmpty()) { // refused before a window opens
+        QString error;
+        if (!loadLessonFile(options.lessonFile, &error)) {
+            std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
+            return 2;
+        }
+    }
     MainWindow window(options, !batch);
+    if (!options.lessonId.isEmpty() && options.screenshot.isEmpty())
+        window.showLesson(options.lessonId);
     if (!options.screenshot.isEmpty()) return runScreenshot(window, options);
     if (options.benchFrames > 0) return runFrameBench(window, options);
     window.show();

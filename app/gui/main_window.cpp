@@ -1,5 +1,8 @@
 #include "main_window.h"
 
+#include "lesson_panel.h"
+#include "lesson_session.h"
+
 #include "array_model.h"
 #include "array_view.h"
 #include "contention_model.h"
@@ -58,7 +61,37 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     dock->setWidget(scroll);
     scroll->setMinimumWidth(m_controls->sizeHint().width() + 4);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-    // The right dock area stays free for the lessons panel of a later release.
+    m_controlsDock = dock;
+
+    // Lessons: a tab beside Controls, so the window keeps its layout at 1024x700. A lesson's
+    // run shows its settings in Controls, like any other run.
+    m_lessonSession = new LessonSession(
+        m_run,
+        [this](const shm::ExperimentConfig& cfg, QString* err) {
+            m_controls->setConfig(cfg);
+            return startRun(err);
+        },
+        this);
+    QList<Lesson> lessons = builtInLessons();
+    if (!options.lessonFile.isEmpty()) {
+        QString err; // checked before the window opens (gui_main)
+        if (auto own = loadLessonFile(options.lessonFile, &err)) lessons = *own;
+    }
+    m_lessons = lessons;
+    m_lessonPanel = new LessonPanel(*m_lessonSession, lessons);
+    m_lessonDock = new QDockWidget(tr("Lessons"), this);
+    m_lessonDock->setObjectName(QStringLiteral("lessonsDock"));
+    m_lessonDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    m_lessonDock->setWidget(m_lessonPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, m_lessonDock);
+    tabifyDockWidget(m_controlsDock, m_lessonDock);
+    m_controlsDock->raise();
+    connect(m_lessonPanel, &LessonPanel::runRequested, this, [this] {
+        QString err;
+        if (!m_lessonSession->start(&err) && !err.isEmpty())
+            QMessageBox::warning(this, tr("Cannot start the lesson"), err);
+    });
+    connect(m_lessonPanel, &LessonPanel::stopRequested, m_lessonSession, &LessonSession::stop);
 
     m_progressView = new ProgressView(m_progressModel);
     m_arrayView = new ArrayView(m_arrayModel);
@@ -214,9 +247,38 @@ void MainWindow::buildMenus() {
     stop->setShortcut(QKeySequence(Qt::Key_Escape));
     run->addAction(tr("Reset Zoom"), m_arrayView, &ArrayView::resetZoom);
 
+    QMenu* lessons = menuBar()->addMenu(tr("&Lessons"));
+    QAction* runLesson = lessons->addAction(tr("&Run / Stop Lesson"), this, [this] {
+        m_lessonDock->raise();
+        if (m_lessonSession->playing())
+            m_lessonSession->stop();
+        else if (m_lessonSession->hasLesson())
+            emit m_lessonPanel->runRequested();
+    });
+    runLesson->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction* prev =
+        lessons->addAction(tr("&Previous Lesson"), m_lessonPanel, &LessonPanel::previous);
+    prev->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    QAction* next = lessons->addAction(tr("&Next Lesson"), m_lessonPanel, &LessonPanel::next);
+    next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    lessons->addSeparator();
+    int n = 0;
+    for (const Lesson& l : m_lessons)
+        lessons->addAction(QStringLiteral("&%1 %2").arg(QString::number(++n, 36), l.title), this,
+                           [this, id = l.id] { showLesson(id); });
+    lessons->addSeparator();
+    lessons->addAction(m_lessonDock->toggleViewAction());
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ShmScope"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+bool MainWindow::showLesson(const QString& id) {
+    if (!m_lessonPanel->selectLesson(id)) return false;
+    m_lessonDock->show();
+    m_lessonDock->raise();
+    return true;
 }
 
 QWidget* MainWindow::viewWidget(const QString& name) {
@@ -406,6 +468,8 @@ void MainWindow::loadSettings() {
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_mainSplit->restoreState(s.value(QStringLiteral("window/mainSplit")).toByteArray());
     m_leftSplit->restoreState(s.value(QStringLiteral("window/leftSplit")).toByteArray());
+    const QString lesson = s.value(QStringLiteral("lessons/last")).toString();
+    if (!lesson.isEmpty()) m_lessonPanel->selectLesson(lesson); // without raising its tab
 }
 
 void MainWindow::saveSettings() const {
@@ -415,6 +479,7 @@ void MainWindow::saveSettings() const {
     s.setValue(QStringLiteral("window/state"), saveState());
     s.setValue(QStringLiteral("window/mainSplit"), m_mainSplit->saveState());
     s.setValue(QStringLiteral("window/leftSplit"), m_leftSplit->saveState());
+    s.setValue(QStringLiteral("lessons/last"), m_lessonPanel->currentId());
     const shm::ExperimentConfig cfg = m_controls->config();
     s.beginGroup(QStringLiteral("experiment"));
     for (const shm::SettingRow& row : shm::kSettings) {

@@ -2,6 +2,7 @@
 // The ShmScope window: controls dock on the left, worker table, array plot and lock-contention
 // view in the centre, status bar below. One 30 Hz timer drives every view from one snapshot.
 #include "cli_options.h"
+#include "lesson.h"
 #include "run_controller.h"
 
 #include <QMainWindow>
@@ -14,7 +15,10 @@ class ContentionView;
 class ControlsPanel;
 class CountersModel;
 class CountersView;
+class LessonPanel;
+class LessonSession;
 class LockEventsModel;
+class QDockWidget;
 class ProgressModel;
 class ProgressView;
 class QLabel;
@@ -38,6 +42,10 @@ class MainWindow : public QMainWindow {
     ArrayView* arrayView() const { return m_arrayView; }
     ContentionView* contentionView() const { return m_contentionView; }
     ProgressView* progressView() const { return m_progressView; }
+    LessonSession* lessonSession() const { return m_lessonSession; }
+    LessonPanel* lessonPanel() const { return m_lessonPanel; }
+    // Selects a lesson in the Lessons panel and brings the panel to the front.
+    bool showLesson(const QString& id);
     // "window", "progress", "array" or "contention".
     QWidget* viewWidget(const QString& name);
 
@@ -84,6 +92,11 @@ class MainWindow : public QMainWindow {
     ArrayView* m_arrayView;
     CountersView* m_countersView;
     QStackedWidget* m_dataStack; // the array, or the counters for the counters workload
+    QList<Lesson> m_lessons;     // the Lessons panel's: built in, or from --lesson-file
+    LessonSession* m_lessonSession;
+    LessonPanel* m_lessonPanel;
+    QDockWidget* m_lessonDock;
+    QDockWidget* m_controlsDock;
     ContentionView* m_contentionView;
     QSplitter* m_mainSplit;
     QSplitter* m_leftSplit;

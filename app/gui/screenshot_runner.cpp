@@ -2,6 +2,7 @@
 
 #include "exit_codes.h"
 
+#include "lesson_session.h"
 #include "main_window.h"
 #include "view_export.h"
 
@@ -42,6 +43,40 @@ QString outputProblem(const QString& path) {
         return QStringLiteral("--screenshot %1: cannot overwrite this file").arg(path);
     return {};
 }
+
+// --lesson ID --screenshot: the lesson's runs in turn, then the window with the Lessons panel
+// showing the figures side by side and the verdict. Exit 0 when the runs ran (seen or not).
+int captureLesson(MainWindow& window, QWidget* target, const CliOptions& o) {
+    LessonSession& session = *window.lessonSession();
+    if (!window.showLesson(o.lessonId)) {
+        std::fprintf(stderr, "shmscope: --lesson: no lesson '%s' (see --list-lessons)\n",
+                     qPrintable(o.lessonId));
+        return shm::exit_code::kBadInput;
+    }
+    QString error;
+    if (!session.start(&error)) {
+        std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
+        return shm::exit_code::kRunFailed;
+    }
+    QEventLoop loop;
+    QObject::connect(&session, &LessonSession::changed, &loop, [&] {
+        if (!session.playing()) loop.quit();
+    });
+    loop.exec();
+    settle(target);
+    window.refreshFrame(0);
+    settle(target);
+    QString err;
+    if (!view_export::save(target, nullptr, o.screenshot, o.size, &err)) {
+        std::fprintf(stderr, "shmscope: %s\n", qPrintable(err));
+        return shm::exit_code::kRunFailed;
+    }
+    std::printf("screenshot: lesson %s (%s) rendered at %dx%d -> %s\n", qPrintable(o.lessonId),
+                session.seen() ? "seen" : "not seen", target->width(), target->height(),
+                qPrintable(o.screenshot));
+    window.hide();
+    return session.complete() ? shm::exit_code::kOk : shm::exit_code::kRunFailed;
+}
 } // namespace
 
 int runScreenshot(MainWindow& window, const CliOptions& o) {
@@ -80,6 +115,7 @@ int runScreenshot(MainWindow& window, const CliOptions& o) {
     }
 
     QString error;
+    if (!o.lessonId.isEmpty()) return captureLesson(window, target, o);
     if (!window.startRun(&error)) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
         return shm::exit_code::kRunFailed;

@@ -131,6 +131,7 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     m_meta.segmentBytes = m_segment->size();
     m_failed = false;
     m_shrunk = false;
+    m_lastPollNs = m_stallEpochNs = 0;
     m_stopRequested = false;
     m_releaseNs = 0;
     m_exits.assign(cfg.workers, shm::WorkerRecord{});
@@ -388,6 +389,14 @@ void RunController::drainRings() {
 
 void RunController::poll() {
     if (!m_segment || !checkSegmentIntact()) return;
+    // The app itself did not run for a while (a loaded machine, a VM paused by its host, a
+    // debugger): whatever the workers did meanwhile was not watched, so nobody's silence
+    // counts from before. Seen once under ctest -j2: a 2.2 s gap blamed a worker that was
+    // publishing every millisecond.
+    const uint64_t pollNs = shm::nowNs();
+    if (m_lastPollNs && pollNs - m_lastPollNs > 10 * uint64_t(kPollMs) * 1'000'000)
+        m_stallEpochNs = pollNs;
+    m_lastPollNs = pollNs;
     drainRings();
     if (m_phase == shm::Phase::Starting) {
         pollBarrier();
@@ -494,13 +503,13 @@ void RunController::checkStall() {
     const uint64_t allowed =
         uint64_t(m_cfg.stallTimeoutMs) * 1'000'000 + uint64_t(m_cfg.delayUs) * 1000 * 2;
     const bool waitersSaySo = m_cfg.instrument || !m_cfg.usesLock();
-    uint64_t newest = m_releaseNs;
+    uint64_t newest = std::max(m_releaseNs, m_stallEpochNs);
     bool anyLive = false;
     for (uint32_t k = 0; k < m_exits.size(); ++k) {
         if (m_exits[k].exited || m_exits[k].suspended) continue;
         anyLive = true;
         const shm::WorkerRecord w = shm::readWorker(*m_segment, k);
-        const uint64_t heard = std::max(w.heartbeatNs, m_releaseNs);
+        const uint64_t heard = std::max({w.heartbeatNs, m_releaseNs, m_stallEpochNs});
         newest = std::max(newest, heard);
         if (!waitersSaySo || w.state != shm::WorkerState::Running) continue; // waiting, done
         if (now <= heard || now - heard <= allowed) continue;

@@ -116,6 +116,8 @@ class RunController : public QObject {
     uint64_t m_allBlockedNs = 0; // since when every survivor looks blocked
     std::vector<uint64_t> m_suspendedSinceNs; // per worker, 0 = running
     int m_pollTick = 0;
+    uint64_t m_lastPollNs = 0;                // when poll() last ran
+    uint64_t m_stallEpochNs = 0;              // silence is counted from here at the earliest
     std::vector<uint32_t> m_awaitingRecovery; // died holding the robust mutex
     QElapsedTimer m_wall;
     QElapsedTimer m_attachClock;

@@ -47,6 +47,7 @@ class TestScreenshot : public QObject {
     void eachViewAtTheRequestedSize();
     void atMsStopsTheRunEarly();
     void benchFramesEndsWithRunsShorterThanAFrame();
+    void lessonScreenshotAfterItsRuns();
     void badFlagsExitTwo_data();
     void badFlagsExitTwo();
 };
@@ -117,6 +118,26 @@ void TestScreenshot::benchFramesEndsWithRunsShorterThanAFrame() {
                                               QStringLiteral("--workers"), QStringLiteral("1")},
                                              60000);
     QVERIFY2(r.status == QProcess::NormalExit && r.exitCode == 0, r.err.constData());
+    QVERIFY(testutil::shmEntries(r.pid).isEmpty());
+}
+
+// --lesson ID --screenshot: both runs, then the window with the Lessons panel in front.
+void TestScreenshot::lessonScreenshotAfterItsRuns() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("lesson.png"));
+    const Result r = runShmscope({QStringLiteral("--lesson"), QStringLiteral("seed-split"),
+                                  QStringLiteral("--size"), QStringLiteral("1024x700"),
+                                  QStringLiteral("--screenshot"), out},
+                                 60000);
+    QVERIFY2(r.status == QProcess::NormalExit && r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains("lesson seed-split (seen)"), r.out.constData());
+    const QImage img(out);
+    QCOMPARE(img.size(), QSize(1024, 700));
+    QSet<QRgb> colours;
+    for (int y = 0; y < img.height(); y += 7)
+        for (int x = 0; x < img.width(); x += 7)
+            colours.insert(img.pixel(x, y));
+    QVERIFY(colours.size() > 20); // a drawn window, not a blank frame
     QVERIFY(testutil::shmEntries(r.pid).isEmpty());
 }
 

@@ -7,6 +7,8 @@
 #include "contention_view.h"
 #include "controls_panel.h"
 #include "format.h"
+#include "lesson_panel.h"
+#include "lesson_session.h"
 #include "lock_events_model.h"
 #include "main_window.h"
 #include "metrics.h"
@@ -34,6 +36,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 
 #include <qcustomplot.h>
 #include <signal.h>
@@ -92,6 +95,7 @@ class TestWindow : public QObject {
     void killWorkerFromTheUi();
     void killWhileHoldingFromTheUiShowsTheDeadlock();
     void suspendedWorkerCanBeContinuedFromTheUi();
+    void lessonPanelPlaysALessonAndSaysSeen();
     void spaceAndEscapeFromAnyControl();
     void controlsExplainInvalidCombinations();
     void commandLineSettingsPresetTheWindow();
@@ -569,6 +573,41 @@ void TestWindow::paletteHas64DistinctColours() {
     }
     QCOMPARE(seen.size(), 64);
     QCOMPARE(worker_palette::color(0).rgb(), QColor(0x0072B2).rgb());
+}
+
+// The Lessons panel: choose a lesson, Next/Previous move through the list, Run plays its runs
+// in turn through the window (the controls show each run's settings), then the figures side
+// by side and the verdict.
+void TestWindow::lessonPanelPlaysALessonAndSaysSeen() {
+    auto w = makeWindow(QStringLiteral("lesson"), config(2, 1000, shm::SyncMode::None));
+    QVERIFY(w->showLesson(QStringLiteral("copy-pitfall")));
+    auto* panel = w->lessonPanel();
+    panel->next();
+    QCOMPARE(panel->currentId(), QStringLiteral("seed-split"));
+    panel->previous();
+    panel->next();
+    LessonSession* session = w->lessonSession();
+    QCOMPARE(session->lesson().id, QStringLiteral("seed-split"));
+    auto* run = panel->findChild<QPushButton*>(QStringLiteral("runLessonButton"));
+    QVERIFY(run && run->isEnabled());
+    QSignalSpy done(session, &LessonSession::finished);
+    run->click();
+    QVERIFY(session->playing());
+    QCOMPARE(run->text(), QStringLiteral("Stop lesson"));
+    QVERIFY(done.wait(30000));
+    QVERIFY(session->complete());
+    QVERIFY(session->seen());
+    QCOMPARE(session->reports().size(), 2);
+    QCOMPARE(session->reports()[0][QLatin1String("unwritten")].toInt(), 1);
+    // The last run's settings are what the controls show now.
+    QVERIFY(w->controls()->config().partition == shm::Partition::Block);
+    QCOMPARE(w->controls()->config().elements, uint64_t(10001));
+    auto* results = panel->findChild<QTextBrowser*>(QStringLiteral("lessonResults"));
+    QVERIFY(results->toPlainText().contains(QStringLiteral("Seen.")));
+    QVERIFY(results->toPlainText().contains(QStringLiteral("A.unwritten == 1")));
+    auto* progress = panel->findChild<QLabel*>(QStringLiteral("lessonProgress"));
+    QVERIFY(progress->text().contains(QStringLiteral("Seen")));
+    QCOMPARE(run->text(), QStringLiteral("Run lesson"));
 }
 
 QTEST_MAIN(TestWindow)

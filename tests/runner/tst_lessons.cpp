@@ -99,17 +99,18 @@ void TestLessons::aTeachersOwnLessonRuns() {
         testutil::runCli({QStringLiteral("--list-lessons"), QStringLiteral("--lesson-file"), file});
     QCOMPARE(list.exitCode, 0);
     QVERIFY(list.out.startsWith("my-split"));
-    const auto r =
-        testutil::runCli({QStringLiteral("--lesson"), QStringLiteral("my-split"),
-                          QStringLiteral("--lesson-file"), file, QStringLiteral("--json")});
+    const auto r = testutil::runCli({QStringLiteral("--lesson"), QStringLiteral("my-split"),
+                                     QStringLiteral("--lesson-file"), file,
+                                     QStringLiteral("--json"), QStringLiteral("--headless")});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject lesson =
         QJsonDocument::fromJson(r.out).object()[QLatin1String("lesson")].toObject();
     QVERIFY2(lesson[QLatin1String("seen")].toBool(), r.out.constData());
     // A flag given with --lesson overrides every run's setting: 4 workers instead of 3.
-    const auto more = testutil::runCli(
-        {QStringLiteral("--lesson"), QStringLiteral("my-split"), QStringLiteral("--lesson-file"),
-         file, QStringLiteral("--json"), QStringLiteral("--workers"), QStringLiteral("4")});
+    const auto more = testutil::runCli({QStringLiteral("--lesson"), QStringLiteral("my-split"),
+                                        QStringLiteral("--lesson-file"), file,
+                                        QStringLiteral("--json"), QStringLiteral("--headless"),
+                                        QStringLiteral("--workers"), QStringLiteral("4")});
     const QJsonObject l4 =
         QJsonDocument::fromJson(more.out).object()[QLatin1String("lesson")].toObject();
     QVERIFY(!l4[QLatin1String("seen")].toBool());
@@ -164,9 +165,9 @@ void TestLessons::brokenLessonFilesExitTwo() {
     QFETCH(QByteArray, text);
     QFETCH(QString, says);
     const QString file = write(QStringLiteral("broken.json"), text);
-    const auto r =
-        testutil::runCli({QStringLiteral("--lesson"), QStringLiteral("x"),
-                          QStringLiteral("--lesson-file"), file, QStringLiteral("--json")});
+    const auto r = testutil::runCli({QStringLiteral("--lesson"), QStringLiteral("x"),
+                                     QStringLiteral("--lesson-file"), file,
+                                     QStringLiteral("--json"), QStringLiteral("--headless")});
     QCOMPARE(r.exitCode, 2);
     const QString err = QString::fromUtf8(r.err).trimmed();
     QVERIFY2(err.contains(says), qPrintable(err));

@@ -1,0 +1,235 @@
+#include "lesson_panel.h"
+
+#include "lesson_session.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace {
+
+QString esc(const QString& s) {
+    return s.toHtmlEscaped();
+}
+
+// Short enough for a narrow panel: 1200248 -> "1.2 M", 427256 -> "427 k", 0.0929 -> "0.093".
+QString number(const QJsonValue& v) {
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        if (std::abs(d) >= 1e6) return QString::number(d / 1e6, 'f', 1) + QStringLiteral(" M");
+        if (std::abs(d) >= 1e4) return QString::number(d / 1e3, 'f', 0) + QStringLiteral(" k");
+        if (d == std::floor(d)) return QString::number(qint64(d));
+        return QString::number(d, 'g', 2);
+    }
+    if (v.isBool()) return v.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
+    if (v.isString()) return v.toString();
+    return QStringLiteral("—");
+}
+
+// The figures every run gets a row for (a report path and its label), in the table.
+struct KeyFigure {
+    const char* path;
+    const char* label;
+};
+constexpr KeyFigure kKeyFigures[] = {
+    {"status", "status"},
+    {"compute_seconds", "compute s"},
+    {"cpu_seconds", "CPU s"},
+    {"imbalance", "imbalance"},
+    {"mismatches", "mismatches"},
+    {"unwritten", "unwritten"},
+    {"lost_updates", "lost updates"},
+    {"lock.contended", "contended"},
+    {"cpu_waiting_seconds", "CPU waiting s"},
+};
+
+} // namespace
+
+LessonPanel::LessonPanel(LessonSession& session, const QList<Lesson>& lessons, QWidget* parent)
+    : QWidget(parent), m_session(session), m_lessons(lessons) {
+    setObjectName(QStringLiteral("lessonPanel"));
+    m_choice = new QComboBox;
+    m_choice->setObjectName(QStringLiteral("lessonChoice"));
+    m_choice->setToolTip(tr("The lesson: each shows one effect with real runs."));
+    for (int i = 0; i < m_lessons.size(); ++i)
+        m_choice->addItem(QStringLiteral("%1. %2").arg(i + 1).arg(m_lessons[i].title),
+                          m_lessons[i].id);
+    m_choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_choice->setMinimumContentsLength(16);
+    m_prev = new QPushButton(tr("◀"));
+    m_prev->setObjectName(QStringLiteral("previousLessonButton"));
+    m_prev->setToolTip(tr("Previous lesson (Ctrl+PgUp)"));
+    m_next = new QPushButton(tr("▶"));
+    m_next->setObjectName(QStringLiteral("nextLessonButton"));
+    m_next->setToolTip(tr("Next lesson (Ctrl+PgDown)"));
+    for (QPushButton* b : {m_prev, m_next})
+        b->setFixedWidth(b->fontMetrics().horizontalAdvance(QStringLiteral("◀")) * 3);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_prev);
+    top->addWidget(m_choice, 1);
+    top->addWidget(m_next);
+
+    m_story = new QTextBrowser;
+    m_story->setObjectName(QStringLiteral("lessonStory"));
+    m_story->setOpenLinks(false);
+    m_run = new QPushButton(tr("Run lesson"));
+    m_run->setObjectName(QStringLiteral("runLessonButton"));
+    m_run->setToolTip(tr("Run the lesson's runs one after the other, then say whether the effect "
+                         "was seen (Ctrl+L)"));
+    m_progress = new QLabel;
+    m_progress->setObjectName(QStringLiteral("lessonProgress"));
+    m_progress->setWordWrap(true);
+    auto* runRow = new QHBoxLayout;
+    runRow->addWidget(m_run);
+    runRow->addWidget(m_progress, 1);
+    m_results = new QTextBrowser;
+    m_results->setObjectName(QStringLiteral("lessonResults"));
+    m_results->setOpenLinks(false);
+
+    auto* split = new QSplitter(Qt::Vertical);
+    split->setChildrenCollapsible(false);
+    split->addWidget(m_story);
+    split->addWidget(m_results);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(top);
+    layout->addLayout(runRow);
+    layout->addWidget(split, 1);
+
+    connect(m_choice, &QComboBox::currentIndexChanged, this, &LessonPanel::onChosen);
+    connect(m_prev, &QPushButton::clicked, this, &LessonPanel::previous);
+    connect(m_next, &QPushButton::clicked, this, &LessonPanel::next);
+    connect(m_run, &QPushButton::clicked, this, [this] {
+        if (m_session.playing())
+            emit stopRequested();
+        else
+            emit runRequested();
+    });
+    connect(&m_session, &LessonSession::changed, this, &LessonPanel::refresh);
+    m_choice->setCurrentIndex(-1);
+    refresh();
+}
+
+bool LessonPanel::selectLesson(const QString& id) {
+    const int i = m_choice->findData(id);
+    if (i < 0) return false;
+    if (i == m_choice->currentIndex())
+        onChosen(i);
+    else
+        m_choice->setCurrentIndex(i);
+    return true;
+}
+
+QString LessonPanel::currentId() const {
+    return m_choice->currentData().toString();
+}
+
+void LessonPanel::previous() {
+    if (m_choice->currentIndex() > 0) m_choice->setCurrentIndex(m_choice->currentIndex() - 1);
+}
+
+void LessonPanel::next() {
+    if (m_choice->currentIndex() + 1 < m_choice->count())
+        m_choice->setCurrentIndex(m_choice->currentIndex() + 1);
+}
+
+void LessonPanel::onChosen(int index) {
+    if (index < 0 || index >= m_lessons.size()) return;
+    if (m_session.lesson().id != m_lessons[index].id) m_session.setLesson(m_lessons[index]);
+    emit lessonSelected(m_lessons[index].id);
+    refresh();
+}
+
+void LessonPanel::refresh() {
+    const bool has = m_session.hasLesson();
+    const int i = m_choice->currentIndex();
+    m_prev->setEnabled(!m_session.playing() && i > 0);
+    m_next->setEnabled(!m_session.playing() && i + 1 < m_choice->count());
+    m_choice->setEnabled(!m_session.playing());
+    m_run->setEnabled(has);
+    m_run->setText(m_session.playing() ? tr("Stop lesson") : tr("Run lesson"));
+    if (m_session.playing()) {
+        const Lesson& l = m_session.lesson();
+        const int k = m_session.currentRun();
+        m_progress->setText(
+            tr("run %1 of %2: %3").arg(k + 1).arg(l.runs.size()).arg(l.runs[k].label));
+    } else if (m_session.complete()) {
+        m_progress->setText(m_session.seen() ? tr("<b style='color:#1b7a2f'>Seen ✓</b>")
+                                             : tr("<b style='color:#a3231d'>Not seen</b>"));
+    } else {
+        m_progress->setText(has ? tr("%n run(s)", nullptr, int(m_session.lesson().runs.size()))
+                                : QString());
+    }
+    m_story->setHtml(storyHtml());
+    m_results->setHtml(resultsHtml());
+}
+
+QString LessonPanel::storyHtml() const {
+    if (!m_session.hasLesson())
+        return tr("<h3>Lessons</h3><p>Pick a lesson above: each one tells a story, says what to "
+                  "look for, and runs real workers to show the effect with measured figures.</p>"
+                  "<p>Or set up your own experiment under Controls and press <b>Start</b> "
+                  "(Space).</p>");
+    const Lesson& l = m_session.lesson();
+    QString runs;
+    for (const LessonRun& r : l.runs) {
+        QStringList kv;
+        for (auto it = r.configJson.begin(); it != r.configJson.end(); ++it)
+            kv << QStringLiteral("%1 %2").arg(it.key(), number(it.value()));
+        runs += QStringLiteral("<li><b>%1</b>: %2</li>")
+                    .arg(esc(r.label), esc(kv.join(QStringLiteral(", "))));
+    }
+    return QStringLiteral("<h3>%1</h3><p>%2</p><p><b>%3</b> %4</p><ul>%5</ul>")
+        .arg(esc(l.title), esc(l.story), tr("Look for:"), esc(l.lookFor), runs);
+}
+
+QString LessonPanel::resultsHtml() const {
+    const QList<QJsonObject>& reports = m_session.reports();
+    if (reports.isEmpty()) return {};
+    // A size smaller: three runs side by side fit the Controls dock's width at 1024x700.
+    QString h = QStringLiteral("<table cellspacing='0' cellpadding='2' border='1' "
+                               "style='font-size:small; border-collapse:collapse'><tr><th></th>");
+    for (const QJsonObject& r : reports)
+        h += QStringLiteral("<th>%1</th>").arg(esc(r[QLatin1String("label")].toString()));
+    h += QStringLiteral("</tr>");
+    for (const KeyFigure& f : kKeyFigures) {
+        QString row = QStringLiteral("<tr><td style='white-space:nowrap'>%1</td>").arg(tr(f.label));
+        bool any = false;
+        for (const QJsonObject& r : reports) {
+            const QJsonValue v = figureAt(r, QLatin1String(f.path));
+            any = any || (!v.isUndefined() && !v.isNull() && v != QJsonValue(0));
+            row += QStringLiteral("<td align='right' style='white-space:nowrap'>%1</td>")
+                       .arg(esc(number(v)));
+        }
+        if (any || QLatin1String(f.path) == QLatin1String("status"))
+            h += row + QStringLiteral("</tr>");
+    }
+    h += QStringLiteral("</table>");
+    if (!m_session.complete()) return h;
+    h += QStringLiteral("<p>");
+    const Lesson& l = m_session.lesson();
+    for (int i = 0; i < l.expect.size() && i < m_session.results().size(); ++i) {
+        const LessonExpect& e = l.expect[i];
+        const ExpectResult& r = m_session.results()[i];
+        const QString what =
+            e.isRatio ? QStringLiteral("%1.%2 / %3.%4")
+                            .arg(e.ratioRun[0], e.ratioFig[0], e.ratioRun[1], e.ratioFig[1])
+                      : QStringLiteral("%1.%2").arg(e.run, e.figure);
+        h += QStringLiteral("<span style='color:%1'>%2</span> %3 %4 %5 — observed %6<br>")
+                 .arg(r.holds ? QStringLiteral("#1b7a2f") : QStringLiteral("#a3231d"),
+                      r.holds ? QStringLiteral("✓") : QStringLiteral("✗"), esc(what), esc(e.op),
+                      esc(number(e.value)), esc(number(r.observed)));
+    }
+    h += QStringLiteral("</p><p><b>%1</b> %2</p>")
+             .arg(m_session.seen() ? tr("Seen.") : tr("Not seen this time."), esc(l.explain));
+    return h;
+}
