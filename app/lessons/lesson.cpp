@@ -314,10 +314,7 @@ ExpectResult evaluate(const LessonExpect& e, const QMap<QString, QJsonObject>& r
     }
     r.holds = compare(r.observed, e.op, e.value);
     if (!r.holds) {
-        const QString what =
-            e.isRatio ? QStringLiteral("%1.%2 / %3.%4")
-                            .arg(e.ratioRun[0], e.ratioFig[0], e.ratioRun[1], e.ratioFig[1])
-                      : QStringLiteral("%1.%2").arg(e.run, e.figure);
+        const QString what = e.describe();
         r.why = QStringLiteral("%1 is %2, expected %3 %4")
                     .arg(what, text(r.observed), e.op, text(e.value));
     }

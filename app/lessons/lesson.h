@@ -30,6 +30,13 @@ struct LessonExpect {
     QString op; // > >= < <= == !=
     QJsonValue value;
     QJsonObject json; // as written, echoed in the result
+
+    // What is compared: "A.lost_updates" or "A.compute_seconds / B.compute_seconds".
+    QString describe() const {
+        return isRatio ? QStringLiteral("%1.%2 / %3.%4")
+                             .arg(ratioRun[0], ratioFig[0], ratioRun[1], ratioFig[1])
+                       : QStringLiteral("%1.%2").arg(run, figure);
+    }
 };
 
 struct Lesson {

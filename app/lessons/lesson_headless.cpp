@@ -92,10 +92,7 @@ int runLessonHeadless(const CliOptions& o) {
         j.insert(QStringLiteral("holds"), r.holds);
         if (!r.holds) j.insert(QStringLiteral("why"), r.why);
         expect.append(j);
-        const QString what =
-            e.isRatio ? QStringLiteral("%1.%2 / %3.%4")
-                            .arg(e.ratioRun[0], e.ratioFig[0], e.ratioRun[1], e.ratioFig[1])
-                      : QStringLiteral("%1.%2").arg(e.run, e.figure);
+        const QString what = e.describe();
         lines << QStringLiteral("  %1 %2 %3 %4: observed %5")
                      .arg(r.holds ? QStringLiteral("✓") : QStringLiteral("✗"), what, e.op,
                           e.value.toVariant().toString(),

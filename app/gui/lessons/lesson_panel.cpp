@@ -220,10 +220,7 @@ QString LessonPanel::resultsHtml() const {
     for (int i = 0; i < l.expect.size() && i < m_session.results().size(); ++i) {
         const LessonExpect& e = l.expect[i];
         const ExpectResult& r = m_session.results()[i];
-        const QString what =
-            e.isRatio ? QStringLiteral("%1.%2 / %3.%4")
-                            .arg(e.ratioRun[0], e.ratioFig[0], e.ratioRun[1], e.ratioFig[1])
-                      : QStringLiteral("%1.%2").arg(e.run, e.figure);
+        const QString what = e.describe();
         h += QStringLiteral("<span style='color:%1'>%2</span> %3 %4 %5 — observed %6<br>")
                  .arg(r.holds ? QStringLiteral("#1b7a2f") : QStringLiteral("#a3231d"),
                       r.holds ? QStringLiteral("✓") : QStringLiteral("✗"), esc(what), esc(e.op),
