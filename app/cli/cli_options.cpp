@@ -99,6 +99,12 @@ QString applyWindowOption(const QString& a, const QString& v, CliOptions& o) {
             return QStringLiteral("--size: '%1' is not WIDTHxHEIGHT between 320x240 and 8192x8192")
                 .arg(v);
         o.size = QSize(w, h);
+    } else if (a == QLatin1String("--zoom")) {
+        bool ok = false;
+        const double z = v.toDouble(&ok);
+        if (!ok || !(z >= 0.7 && z <= 3.0))
+            return QStringLiteral("--zoom: '%1' is not a factor from 0.7 to 3").arg(v);
+        o.zoom = z;
     } else { // --at-ms, --bench-frames
         bool ok = false;
         const int n = v.toInt(&ok);
@@ -111,7 +117,8 @@ QString applyWindowOption(const QString& a, const QString& v, CliOptions& o) {
 }
 
 bool isWindowOption(const QString& a) {
-    for (const char* f : {"--screenshot", "--view", "--size", "--at-ms", "--bench-frames"})
+    for (const char* f :
+         {"--screenshot", "--view", "--size", "--at-ms", "--bench-frames", "--zoom"})
         if (a == QLatin1String(f)) return true;
     return false;
 }
@@ -288,6 +295,9 @@ QString helpText() {
                "start\n"
                "  --bench-frames N       time N GUI frames of a running experiment and print "
                "figures\n"
+               "  --zoom F               presentation mode: text and plots F times larger "
+               "(0.7 to 3; in the window\n"
+               "                         Ctrl+= / Ctrl+- / Ctrl+0, kept)\n"
                "  --help, --version\n"
                "\n"
                "Experiment settings:\n") +

@@ -28,6 +28,7 @@ struct CliOptions {
     QSize size{1600, 1000};
     int atMs = -1;       // screenshot this long after start instead of at the end
     int benchFrames = 0; // GUI benchmark: frames to time
+    double zoom = 0;     // presentation mode: text and plots scaled (0 = as saved, else 0.7-3)
 };
 
 struct CliParse {

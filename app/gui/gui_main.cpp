@@ -40,6 +40,7 @@ int runGui(const CliOptions& options, int& argc, char** argv) {
         }
     }
     MainWindow window(options, !batch);
+    if (options.zoom > 0) window.setZoom(options.zoom);
     if (!options.lessonId.isEmpty() && options.screenshot.isEmpty())
         window.showLesson(options.lessonId);
     if (!options.screenshot.isEmpty()) return runScreenshot(window, options);

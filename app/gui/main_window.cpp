@@ -38,6 +38,9 @@
 #include <QStatusBar>
 #include <QTextEdit>
 
+#include <algorithm>
+#include <cmath>
+
 MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* parent)
     : QMainWindow(parent), m_persistent(persistent) {
     setObjectName(QStringLiteral("mainWindow"));
@@ -49,6 +52,7 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     m_countersModel = new CountersModel(this);
     m_lockEvents = new LockEventsModel(this);
 
+    m_baseFont = QApplication::font();
     m_controls = new ControlsPanel;
     auto* scroll = new QScrollArea;
     scroll->setWidget(m_controls);
@@ -60,6 +64,7 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     dock->setWidget(scroll);
     scroll->setMinimumWidth(m_controls->sizeHint().width() + 4);
+    m_controlsScroll = scroll;
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     m_controlsDock = dock;
 
@@ -247,6 +252,16 @@ void MainWindow::buildMenus() {
     stop->setShortcut(QKeySequence(Qt::Key_Escape));
     run->addAction(tr("Reset Zoom"), m_arrayView, &ArrayView::resetZoom);
 
+    // Presentation mode, for a projector: Ctrl+= / Ctrl+- / Ctrl+0 as in browsers.
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* larger = view->addAction(tr("&Larger Text"), this, [this] { setZoom(m_zoom * 1.2); });
+    larger->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
+    QAction* smaller =
+        view->addAction(tr("&Smaller Text"), this, [this] { setZoom(m_zoom / 1.2); });
+    smaller->setShortcut(QKeySequence::ZoomOut);
+    QAction* normal = view->addAction(tr("&Normal Size"), this, [this] { setZoom(1.0); });
+    normal->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+
     QMenu* lessons = menuBar()->addMenu(tr("&Lessons"));
     QAction* runLesson = lessons->addAction(tr("&Run / Stop Lesson"), this, [this] {
         m_lessonDock->raise();
@@ -286,6 +301,23 @@ QWidget* MainWindow::viewWidget(const QString& name) {
     if (name == QLatin1String("array")) return m_dataStack; // the array, or the counters
     if (name == QLatin1String("contention")) return m_contentionView;
     return this;
+}
+
+void MainWindow::setZoom(double factor) {
+    m_zoom = std::clamp(factor, 0.7, 3.0);
+    if (std::abs(m_zoom - 1.0) < 0.01) m_zoom = 1.0;
+    QFont f = m_baseFont;
+    if (f.pointSizeF() > 0)
+        f.setPointSizeF(m_baseFont.pointSizeF() * m_zoom);
+    else
+        f.setPixelSize(std::max(6, int(m_baseFont.pixelSize() * m_zoom + 0.5)));
+    QApplication::setFont(f); // every widget without its own font, the plots through it
+    // Once the font change has reached every widget: the controls need a wider dock.
+    QTimer::singleShot(0, this, [this] {
+        m_controls->adjustSize();
+        m_controlsScroll->setMinimumWidth(m_controls->sizeHint().width() + 4);
+        fitProgressTable(m_controls->config().workers);
+    });
 }
 
 void MainWindow::setAutoRefresh(bool on) {
@@ -333,7 +365,7 @@ void MainWindow::fitProgressTable(uint32_t workers) {
     // Give the table the rows it needs (up to a dozen, then it scrolls); the plot the rest.
     const int total = m_leftSplit->height();
     const int rows = int(std::min<uint32_t>(workers, 12));
-    const int wanted = 36 + 30 + rows * 28 + 6;
+    const int wanted = 36 + 30 + rows * m_progressView->rowHeight() + 6;
     const int table = std::min(wanted, total * 2 / 5);
     if (total > 0) m_leftSplit->setSizes({table, total - table});
 }
@@ -468,6 +500,8 @@ void MainWindow::loadSettings() {
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_mainSplit->restoreState(s.value(QStringLiteral("window/mainSplit")).toByteArray());
     m_leftSplit->restoreState(s.value(QStringLiteral("window/leftSplit")).toByteArray());
+    const double zoom = s.value(QStringLiteral("window/zoom"), 1.0).toDouble();
+    if (zoom != 1.0) setZoom(zoom);
     const QString lesson = s.value(QStringLiteral("lessons/last")).toString();
     if (!lesson.isEmpty()) m_lessonPanel->selectLesson(lesson); // without raising its tab
 }
@@ -480,6 +514,7 @@ void MainWindow::saveSettings() const {
     s.setValue(QStringLiteral("window/mainSplit"), m_mainSplit->saveState());
     s.setValue(QStringLiteral("window/leftSplit"), m_leftSplit->saveState());
     s.setValue(QStringLiteral("lessons/last"), m_lessonPanel->currentId());
+    s.setValue(QStringLiteral("window/zoom"), m_zoom);
     const shm::ExperimentConfig cfg = m_controls->config();
     s.beginGroup(QStringLiteral("experiment"));
     for (const shm::SettingRow& row : shm::kSettings) {

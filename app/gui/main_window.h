@@ -5,6 +5,7 @@
 #include "lesson.h"
 #include "run_controller.h"
 
+#include <QFont>
 #include <QMainWindow>
 #include <QTimer>
 
@@ -53,6 +54,10 @@ class MainWindow : public QMainWindow {
     // One frame: snapshot, models, plots. budgetNs bounds the array rescan (0 = finish it).
     void refreshFrame(uint64_t budgetNs);
     void setAutoRefresh(bool on);
+    // Presentation mode: every font (and with it tables and plots) at `factor` times its normal
+    // size, 0.7 to 3; kept in the settings.
+    void setZoom(double factor);
+    double zoom() const { return m_zoom; }
     // Frames drawn since the window opened (tests check that frames keep coming).
     int frameCount() const { return m_frames; }
 
@@ -97,6 +102,7 @@ class MainWindow : public QMainWindow {
     LessonPanel* m_lessonPanel;
     QDockWidget* m_lessonDock;
     QDockWidget* m_controlsDock;
+    QWidget* m_controlsScroll; // its width follows the controls' (and so the zoom)
     ContentionView* m_contentionView;
     QSplitter* m_mainSplit;
     QSplitter* m_leftSplit;
@@ -105,6 +111,8 @@ class MainWindow : public QMainWindow {
     QLabel* m_rateLabel;
     QLabel* m_segmentLabel;
     QTimer m_frameTimer;
+    QFont m_baseFont; // the application font at zoom 1
+    double m_zoom = 1.0;
     bool m_contentionPending = false; // one more contention refresh after the run ended
     int m_frames = 0;
     QString m_lastError;

@@ -52,8 +52,12 @@ void apply(QCustomPlot* plot) {
     plot->legend->setFont(plot->font());
     // Titles (text elements in the layout) follow the palette too.
     for (int i = 0; i < plot->plotLayout()->elementCount(); ++i)
-        if (auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->elementAt(i)))
+        if (auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->elementAt(i))) {
             title->setTextColor(pal.color(QPalette::WindowText));
+            QFont bold = plot->font(); // follows the window's font (presentation mode)
+            bold.setBold(true);
+            title->setFont(bold);
+        }
     plot->setNoAntialiasingOnDrag(true);
     // Straight axis and grid lines look the same without antialiasing and draw faster.
     plot->setNotAntialiasedElements(QCP::aeAxes | QCP::aeGrid | QCP::aeSubGrid | QCP::aeLegend);

@@ -103,7 +103,7 @@ QStringList Campaign::randomConfig(Fault f) {
                   QStringLiteral("--suspend-timeout-ms"),
                   QStringLiteral("300"),
                   QStringLiteral("--stall-timeout-ms"),
-                  QStringLiteral("300")};
+                  QStringLiteral("1000")}; // 300 ms blamed starved workers beside a build
     const QString transport = oneOf(transports);
     if (f != Fault::Hang) a << QStringLiteral("--transport") << transport;
     if (f == Fault::Hang)

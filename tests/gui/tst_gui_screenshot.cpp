@@ -153,6 +153,12 @@ void TestScreenshot::badFlagsExitTwo_data() {
                                                  QStringLiteral("x.png"), QStringLiteral("--size"),
                                                  QStringLiteral("big")};
     QTest::newRow("no output name") << QStringList{QStringLiteral("--screenshot")};
+    QTest::newRow("zoom too large")
+        << QStringList{QStringLiteral("--zoom"), QStringLiteral("5"),
+                       QStringLiteral("--screenshot"), QStringLiteral("x.png")};
+    QTest::newRow("zoom not a number")
+        << QStringList{QStringLiteral("--zoom"), QStringLiteral("big"),
+                       QStringLiteral("--screenshot"), QStringLiteral("x.png")};
     QTest::newRow("zero workers") << QStringList{QStringLiteral("--workers"), QStringLiteral("0"),
                                                  QStringLiteral("--screenshot"),
                                                  QStringLiteral("x.png")};

@@ -13,12 +13,16 @@
 #include "main_window.h"
 #include "metrics.h"
 #include "progress_model.h"
+#include "progress_view.h"
 #include "segment.h"
 #include "test_util.h"
 #include "view_export.h"
 #include "worker_palette.h"
 
+#include <cmath>
+
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -96,6 +100,7 @@ class TestWindow : public QObject {
     void killWhileHoldingFromTheUiShowsTheDeadlock();
     void suspendedWorkerCanBeContinuedFromTheUi();
     void lessonPanelPlaysALessonAndSaysSeen();
+    void presentationModeScalesTextAndTables();
     void spaceAndEscapeFromAnyControl();
     void controlsExplainInvalidCombinations();
     void commandLineSettingsPresetTheWindow();
@@ -608,6 +613,33 @@ void TestWindow::lessonPanelPlaysALessonAndSaysSeen() {
     auto* progress = panel->findChild<QLabel*>(QStringLiteral("lessonProgress"));
     QVERIFY(progress->text().contains(QStringLiteral("Seen")));
     QCOMPARE(run->text(), QStringLiteral("Run lesson"));
+}
+
+// Presentation mode: Ctrl+= (View > Larger Text) scales the application font (the tables' rows grow
+// with it), Ctrl+0 puts it back; the factor stays within 0.7 to 3.
+void TestWindow::presentationModeScalesTextAndTables() {
+    auto w = makeWindow(QStringLiteral("zoom"), config(2, 1000, shm::SyncMode::None));
+    const double base = QApplication::font().pointSizeF();
+    const int row = w->progressView()->rowHeight();
+    // The View menu's actions, found by their shortcuts (offscreen windows get no key focus).
+    const auto action = [&](const QKeySequence& key) -> QAction* {
+        for (QAction* a : w->findChildren<QAction*>())
+            if (a->shortcuts().contains(key)) return a;
+        return nullptr;
+    };
+    QAction* larger = action(QKeySequence(Qt::CTRL | Qt::Key_Equal));
+    QAction* normal = action(QKeySequence(Qt::CTRL | Qt::Key_0));
+    QVERIFY(larger && normal);
+    larger->trigger();
+    QCOMPARE(w->zoom(), 1.2);
+    QTRY_VERIFY(std::abs(QApplication::font().pointSizeF() - base * 1.2) < 0.01);
+    QTRY_VERIFY(w->progressView()->rowHeight() > row);
+    w->setZoom(10);
+    QCOMPARE(w->zoom(), 3.0);
+    normal->trigger();
+    QCOMPARE(w->zoom(), 1.0);
+    QTRY_VERIFY(std::abs(QApplication::font().pointSizeF() - base) < 0.01);
+    QTRY_COMPARE(w->progressView()->rowHeight(), row);
 }
 
 QTEST_MAIN(TestWindow)

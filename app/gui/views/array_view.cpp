@@ -287,7 +287,8 @@ void ArrayView::updateInfo() {
 }
 
 void ArrayView::changeEvent(QEvent* e) {
-    if (e->type() == QEvent::PaletteChange) {
+    // Colours and fonts (presentation mode) of the plots follow the widget's.
+    if (e->type() == QEvent::PaletteChange || e->type() == QEvent::FontChange) {
         plot_style::apply(m_plot);
     }
     QWidget::changeEvent(e);

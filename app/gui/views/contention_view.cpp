@@ -113,7 +113,7 @@ ContentionView::ContentionView(ContentionModel* model, const LockEventsModel* ev
     m_noLock->setObjectName(QStringLiteral("noLockMessage"));
     m_noLock->setAlignment(Qt::AlignCenter);
     m_noLock->setWordWrap(true);
-    QFont big = font();
+    QFont big = font(); // a size larger than the text around it (again on a font change)
     big.setPointSizeF(big.pointSizeF() * 1.2);
     m_noLock->setFont(big);
     m_stack->addWidget(m_noLock);
@@ -434,9 +434,13 @@ void ContentionView::refresh(bool immediate) {
 }
 
 void ContentionView::changeEvent(QEvent* e) {
-    if (e->type() == QEvent::PaletteChange) {
+    // Colours and fonts (presentation mode) of the plots follow the widget's.
+    if (e->type() == QEvent::PaletteChange || e->type() == QEvent::FontChange) {
         plot_style::apply(m_bars);
         plot_style::apply(m_hist);
+        QFont big = font();
+        big.setPointSizeF(big.pointSizeF() * 1.2);
+        m_noLock->setFont(big);
     }
     QWidget::changeEvent(e);
 }

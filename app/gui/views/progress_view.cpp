@@ -4,6 +4,7 @@
 #include "progress_model.h"
 #include "section_heading.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -21,7 +22,7 @@ ProgressView::ProgressView(ProgressModel* model, QWidget* parent) : QWidget(pare
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(28);
+    m_table->verticalHeader()->setDefaultSectionSize(rowHeight());
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     QHeaderView* h = m_table->horizontalHeader();
     h->setHighlightSections(false);
@@ -32,4 +33,14 @@ ProgressView::ProgressView(ProgressModel* model, QWidget* parent) : QWidget(pare
     h->setMinimumSectionSize(40);
     m_table->setToolTip(tr("One row per worker process; hover the column headers for details."));
     layout->addWidget(m_table);
+}
+
+int ProgressView::rowHeight() const {
+    return fontMetrics().height() + 11; // 28 px at the default 9-pt DejaVu Sans
+}
+
+void ProgressView::changeEvent(QEvent* e) {
+    if (e->type() == QEvent::FontChange)
+        m_table->verticalHeader()->setDefaultSectionSize(rowHeight());
+    QWidget::changeEvent(e);
 }

@@ -10,6 +10,11 @@ class ProgressView : public QWidget {
   public:
     explicit ProgressView(ProgressModel* model, QWidget* parent = nullptr);
     QTableView* table() const { return m_table; }
+    // A row's height: follows the font (presentation mode scales it).
+    int rowHeight() const;
+
+  protected:
+    void changeEvent(QEvent* e) override;
 
   private:
     QTableView* m_table;

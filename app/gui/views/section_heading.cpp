@@ -3,9 +3,9 @@
 #include <QVBoxLayout>
 
 SectionHeading::SectionHeading(const QString& text, QWidget* parent) : QLabel(text, parent) {
-    QFont f = font();
+    // Only the weight is set: the size stays inherited, so presentation mode scales it too.
+    QFont f;
     f.setBold(true);
-    f.setPointSizeF(f.pointSizeF() * 1.1);
     setFont(f);
     setContentsMargins(2, 2, 2, 2);
 }
