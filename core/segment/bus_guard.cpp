@@ -19,6 +19,7 @@ struct Entry {
 };
 Entry g_table[kSlots];
 std::atomic<int> g_mode{int(Mode::Remap)};
+std::atomic<uintptr_t> g_page{4096}; // read once at install: sysconf is not async-signal-safe
 std::atomic<bool> g_installed{false};
 
 void writeAll(const char* s) {
@@ -53,7 +54,7 @@ void onSigbus(int, siginfo_t* info, void*) {
         // mmap is a plain system call on Linux, safe here. The rest of the mapping, from the
         // faulting page on, becomes private zero pages: this and any later access past the
         // file's new end read zeros instead of faulting again.
-        const uintptr_t page = uintptr_t(sysconf(_SC_PAGESIZE));
+        const uintptr_t page = g_page.load(std::memory_order_relaxed);
         const uintptr_t from = addr & ~(page - 1);
         const size_t len = size_t(base + size - from);
         if (mmap(reinterpret_cast<void*>(from), len, PROT_READ | PROT_WRITE,
@@ -72,6 +73,7 @@ void onSigbus(int, siginfo_t* info, void*) {
 void install(Mode mode) {
     g_mode.store(int(mode), std::memory_order_relaxed);
     if (g_installed.exchange(true)) return;
+    g_page.store(uintptr_t(sysconf(_SC_PAGESIZE)), std::memory_order_relaxed);
     struct sigaction sa {};
     sa.sa_sigaction = onSigbus;
     sa.sa_flags = SA_SIGINFO;
