@@ -18,16 +18,10 @@ int runHeadless(const CliOptions& o) {
     RunController run;
     QEventLoop loop;
     QObject::connect(&run, &RunController::finished, &loop, &QEventLoop::quit);
-    QString error;
-    if (!run.start(o.config, &error)) {
-        const shm::RunReport r = shm::failedToStartReport(
-            o.config, QCoreApplication::applicationVersion().toStdString(), error.toStdString());
-        if (o.json) std::printf("%s\n", shm::toJson(r).c_str());
-        std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
-        return shm::exit_code::kRunFailed;
-    }
     // SIGINT/SIGTERM/SIGHUP: stop the run and print its report (status "terminated"), then
-    // die of the signal as before, so the shell still sees it.
+    // die of the signal as before, so the shell still sees it. Armed before the run starts:
+    // a signal while the workers are being spawned (the fault campaign found one at 0 ms)
+    // killed the app without a report. A byte that arrives during start() waits in the pipe.
     int sigPipe[2] = {-1, -1};
     int signalled = 0;
     std::unique_ptr<QSocketNotifier> onSignal;
@@ -41,6 +35,15 @@ int runHeadless(const CliOptions& o) {
             }
         });
         segment_cleanup::setGracefulFd(sigPipe[1]);
+    }
+    QString error;
+    if (!run.start(o.config, &error)) {
+        segment_cleanup::setGracefulFd(-1);
+        const shm::RunReport r = shm::failedToStartReport(
+            o.config, QCoreApplication::applicationVersion().toStdString(), error.toStdString());
+        if (o.json) std::printf("%s\n", shm::toJson(r).c_str());
+        std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
+        return shm::exit_code::kRunFailed;
     }
     loop.exec();
     segment_cleanup::setGracefulFd(-1);
