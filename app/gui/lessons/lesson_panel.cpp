@@ -162,6 +162,8 @@ void LessonPanel::refresh() {
         const int k = m_session.currentRun();
         m_progress->setText(
             tr("run %1 of %2: %3").arg(k + 1).arg(l.runs.size()).arg(l.runs[k].label));
+    } else if (!m_session.lastError().isEmpty()) {
+        m_progress->setText(m_session.lastError().toHtmlEscaped());
     } else if (m_session.complete()) {
         m_progress->setText(m_session.seen() ? tr("<b style='color:#1b7a2f'>Seen ✓</b>")
                                              : tr("<b style='color:#a3231d'>Not seen</b>"));

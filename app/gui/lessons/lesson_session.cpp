@@ -29,6 +29,7 @@ bool LessonSession::start(QString* error) {
     if (!hasLesson() || playing() || m_run.isActive()) return false;
     m_reports.clear();
     m_results.clear();
+    m_error.clear();
     m_complete = m_seen = m_stopped = false;
     m_current = 0;
     const shm::ExperimentConfig& cfg = m_lesson.runs.first().config;
@@ -87,8 +88,8 @@ void LessonSession::startNext() {
     ++m_current;
     QString error;
     if (!m_startRun(m_lesson.runs[m_current].config, &error)) {
+        m_error = tr("run %1 could not start: %2").arg(m_lesson.runs[m_current].label, error);
         m_current = -1;
-        m_error = error;
     }
     emit changed();
 }

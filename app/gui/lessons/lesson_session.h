@@ -32,6 +32,8 @@ class LessonSession : public QObject {
     bool seen() const { return m_seen; }
     const QList<QJsonObject>& reports() const { return m_reports; } // in run order, "label" set
     const QList<ExpectResult>& results() const { return m_results; }
+    // Why the lesson stopped early (a run that could not start), or empty.
+    const QString& lastError() const { return m_error; }
 
   signals:
     void changed();
