@@ -135,6 +135,8 @@ bool applySwitch(const QString& a, CliOptions& o, QList<QPair<QString, QString>>
         o.version = true;
     else if (a == QLatin1String("--list-lessons"))
         o.listLessons = true;
+    else if (a == QLatin1String("--no-run"))
+        o.noRun = true;
     else if (const auto* b = negatedBool(a)) // e.g. --no-instrument
         settings.append({fromView(b->name), QStringLiteral("false")});
     else
@@ -214,6 +216,8 @@ CliParse parseArguments(const QStringList& args) {
     if (o.help || o.version) return r;
     if (!o.lessonId.isEmpty() && o.benchFrames > 0)
         return fail(QStringLiteral("--bench-frames does not take a --lesson"));
+    if (o.noRun && (o.screenshot.isEmpty() || o.headless))
+        return fail(QStringLiteral("--no-run goes with --screenshot (the window before any run)"));
     if (!o.lessonFile.isEmpty() && o.lessonId.isEmpty() && !o.listLessons)
         return fail(QStringLiteral("--lesson-file needs --lesson ID or --list-lessons"));
     if (auto err = shm::validate(o.config)) return fail(fromStd(*err));
@@ -293,6 +297,7 @@ QString helpText() {
                "      --view window|progress|array|contention   (default window)\n"
                "      --size WxH         (default 1600x1000)   --at-ms T  capture T ms after "
                "start\n"
+               "      --no-run           the window as it first opens, before any run\n"
                "  --bench-frames N       time N GUI frames of a running experiment and print "
                "figures\n"
                "  --zoom F               presentation mode: text and plots F times larger "

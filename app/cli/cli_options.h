@@ -27,6 +27,7 @@ struct CliOptions {
     QString view = QStringLiteral("window"); // window|progress|array|contention
     QSize size{1600, 1000};
     int atMs = -1;       // screenshot this long after start instead of at the end
+    bool noRun = false;  // screenshot the window as it first opens, before any run
     int benchFrames = 0; // GUI benchmark: frames to time
     double zoom = 0;     // presentation mode: text and plots scaled (0 = as saved, else 0.7-3)
 };

@@ -12,6 +12,8 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -120,8 +122,19 @@ int ControlsPanel::positionForDelay(uint32_t us) {
 
 ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("controlsPanel"));
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(6, 6, 6, 6);
+    // The settings scroll; the Run box stays pinned below them, so Start is in view at any
+    // window height (a first window at 1002x497 once had it scrolled away).
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(2);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("controlsScroll"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_settings = new QWidget;
+    auto* layout = new QVBoxLayout(m_settings);
+    layout->setContentsMargins(6, 6, 6, 0);
     // Fields are found by index from their widgets' signals: no reallocation after this.
     m_fields.reserve(std::size(shm::kSettings));
     std::vector<std::string_view> groups; // in the order the table first names them
@@ -130,16 +143,32 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent) {
             groups.push_back(r.group);
     for (std::string_view g : groups)
         layout->addWidget(buildGroup(g));
+    layout->addStretch(1);
+    m_scroll->setWidget(m_settings);
+    outer->addWidget(m_scroll, 1);
 
+    auto* below = m_below = new QVBoxLayout;
+    below->setContentsMargins(6, 0, 6, 6);
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("validationLabel"));
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #C0392B;"));
-    layout->addWidget(m_problem);
-    layout->addWidget(buildRunBox());
-    layout->addStretch(1);
+    below->addWidget(m_problem);
+    below->addWidget(buildRunBox());
+    outer->addLayout(below);
     connectRunButtons();
     setConfig(shm::ExperimentConfig{});
+    refitWidth();
+}
+
+void ControlsPanel::refitWidth() {
+    m_settings->adjustSize();
+    const int bar = m_scroll->verticalScrollBar()->sizeHint().width();
+    m_scroll->setMinimumWidth(m_settings->sizeHint().width() + bar + 2);
+}
+
+int ControlsPanel::unscrolledHeight() const {
+    return m_settings->sizeHint().height() + m_below->sizeHint().height() + 2;
 }
 
 // One group box with a form row per setting of that group, in table order.
@@ -333,6 +362,7 @@ void ControlsPanel::settingsChanged() {
     m_kill->setText(c.faultAction == shm::FaultAction::Stop   ? tr("Stop worker now")
                     : c.faultAction == shm::FaultAction::Hang ? tr("Hang worker now")
                                                               : tr("Kill worker now"));
+    emit configChanged();
 }
 
 void ControlsPanel::setSuspended(bool any) {

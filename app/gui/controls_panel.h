@@ -13,6 +13,8 @@
 class QGroupBox;
 class QLabel;
 class QPushButton;
+class QScrollArea;
+class QVBoxLayout;
 class QSpinBox;
 
 class ControlsPanel : public QWidget {
@@ -28,6 +30,11 @@ class ControlsPanel : public QWidget {
     // Empty when the settings form a valid experiment.
     QString validationMessage() const;
 
+    // After a font change (presentation mode): the settings' width, so no field is cut.
+    void refitWidth();
+    // Height the panel needs to show every setting without scrolling, Run box included.
+    int unscrolledHeight() const;
+
     static uint32_t delayForPosition(int position);
     static int positionForDelay(uint32_t us);
 
@@ -39,6 +46,7 @@ class ControlsPanel : public QWidget {
     void continueRequested(); // SIGCONT the suspended workers
     void killRequested(uint32_t worker, shm::KillWhen when, shm::FaultAction action);
     void delayChanged(uint32_t us);
+    void configChanged(); // any setting, or which ones apply (after a phase change)
 
   private:
     // The widget of one row of shm::kSettings.
@@ -59,6 +67,9 @@ class ControlsPanel : public QWidget {
     void settingsChanged();
 
     std::vector<Field> m_fields; // in table order
+    QScrollArea* m_scroll;
+    QWidget* m_settings;  // the group boxes, inside m_scroll
+    QVBoxLayout* m_below; // the validation message and the Run box, never scrolled
     QLabel* m_problem;
     QPushButton* m_start;
     QPushButton* m_pause;

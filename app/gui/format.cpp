@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QStringList>
 
 namespace format {
 namespace {
@@ -59,6 +60,27 @@ QString delay(uint32_t us) {
     if (us < 1000) return tr("%1 µs per element").arg(us);
     if (us < 1000000) return tr("%1 ms per element").arg(us / 1000.0, 0, 'g', 3);
     return tr("%1 s per element").arg(us / 1e6, 0, 'g', 3);
+}
+
+QString configSummary(const shm::ExperimentConfig& c) {
+    const auto tr = [](const char* s) { return QCoreApplication::translate("format", s); };
+    QStringList parts;
+    parts << (c.workers == 1 ? tr("1 worker") : tr("%1 workers").arg(c.workers));
+    if (c.workload == shm::Workload::Counters) {
+        parts << tr("counters (%1), %2 increments each")
+                     .arg(text(shm::toString(c.counterLayout)), number(c.increments));
+    } else {
+        parts << tr("%1 over %2 elements").arg(text(shm::toString(c.workload)), number(c.elements));
+        parts << tr("%1 partition").arg(text(shm::toString(c.partition)));
+        if (c.transport != shm::Transport::Shared)
+            parts << tr("%1 transport").arg(text(shm::toString(c.transport)));
+        parts << (c.sync == shm::SyncMode::None ? tr("no lock")
+                  : c.sync == shm::SyncMode::Atomic
+                      ? tr("atomic updates")
+                      : tr("%1 lock").arg(text(shm::toString(c.sync))));
+    }
+    parts << (c.delayUs ? tr("slow motion %1").arg(delay(c.delayUs)) : tr("full speed"));
+    return parts.join(QStringLiteral(", "));
 }
 
 } // namespace format

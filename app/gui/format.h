@@ -1,6 +1,8 @@
 #pragma once
 // Formatting helpers for every view, in one place (like hotspot's util.h): a figure reads the
 // same wherever it appears.
+#include "settings.h"
+
 #include <QString>
 
 #include <cstdint>
@@ -17,5 +19,8 @@ QString bytes(uint64_t b);        // "12.3 MiB"
 QString number(uint64_t v);       // grouped in the user's locale: "1,234,567"
 QString percent(double fraction); // 0.123 -> "12.3 %"
 QString delay(uint32_t us);       // slow motion: "off (full speed)", "20 µs per element"
+// A run's settings in a line: "4 workers, wave over 1,000,000 elements, block partition,
+// no lock, slow motion 10 µs per element".
+QString configSummary(const shm::ExperimentConfig& c);
 
 } // namespace format

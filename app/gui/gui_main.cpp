@@ -45,6 +45,7 @@ int runGui(const CliOptions& options, int& argc, char** argv) {
         window.showLesson(options.lessonId);
     if (!options.screenshot.isEmpty()) return runScreenshot(window, options);
     if (options.benchFrames > 0) return runFrameBench(window, options);
+    if (!window.hasSavedGeometry()) window.fitToScreen();
     window.show();
     return app.exec();
 }

@@ -11,11 +11,13 @@
 #include "counters_model.h"
 #include "counters_view.h"
 #include "format.h"
+#include "highlight_frame.h"
 #include "lock_events_model.h"
 #include "metrics.h"
 #include "progress_model.h"
 #include "progress_view.h"
 #include "view_export.h"
+#include "welcome_page.h"
 
 #include <QAbstractSpinBox>
 #include <QAction>
@@ -31,7 +33,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QScrollArea>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -54,17 +56,10 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
 
     m_baseFont = QApplication::font();
     m_controls = new ControlsPanel;
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(m_controls);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* dock = new QDockWidget(tr("Controls"), this);
     dock->setObjectName(QStringLiteral("controlsDock"));
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    dock->setWidget(scroll);
-    scroll->setMinimumWidth(m_controls->sizeHint().width() + 4);
-    m_controlsScroll = scroll;
+    dock->setWidget(m_controls);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     m_controlsDock = dock;
 
@@ -97,6 +92,10 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
             QMessageBox::warning(this, tr("Cannot start the lesson"), err);
     });
     connect(m_lessonPanel, &LessonPanel::stopRequested, m_lessonSession, &LessonSession::stop);
+    connect(m_lessonSession, &LessonSession::changed, this, [this] {
+        if (m_lessonSession->playing()) m_lessonHighlight = true;
+        updateHighlight();
+    });
 
     m_progressView = new ProgressView(m_progressModel);
     m_arrayView = new ArrayView(m_arrayModel);
@@ -118,7 +117,16 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     m_mainSplit->setStretchFactor(0, 1);
     m_mainSplit->setStretchFactor(1, 1);
     m_mainSplit->setSizes({5800, 4200});
-    setCentralWidget(m_mainSplit);
+    // Before the first run (and after Reset) the views have nothing to show: the welcome page
+    // says what they will show and how to begin.
+    m_welcome = new WelcomePage;
+    m_central = new QStackedWidget;
+    m_central->addWidget(m_welcome);
+    m_central->addWidget(m_mainSplit);
+    setCentralWidget(m_central);
+    for (const char* name : {"progress", "array", "contention"})
+        m_highlights.insert(QLatin1String(name),
+                            new HighlightFrame(viewWidget(QLatin1String(name))));
 
     m_stateLabel = new QLabel(this);
     m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
@@ -169,8 +177,24 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     connect(m_controls, &ControlsPanel::delayChanged, &m_run, &RunController::setDelayUs);
     connect(m_controls, &ControlsPanel::continueRequested, &m_run, &RunController::continueWorkers);
     connect(&m_run, &RunController::phaseChanged, this, &MainWindow::onPhaseChanged);
+    connect(m_welcome, &WelcomePage::startRequested, this, &MainWindow::togglePauseOrStart);
+    connect(m_welcome, &WelcomePage::lessonsRequested, this, [this] {
+        showLesson(m_lessonPanel->currentId());
+        m_lessonPanel->setFocus();
+    });
+    connect(m_controls, &ControlsPanel::configChanged, this,
+            [this] { m_welcome->setRunSummary(format::configSummary(m_controls->config())); });
+    connect(m_lessonPanel, &LessonPanel::lessonSelected, this, [this](const QString& id) {
+        m_lessonHighlight = false; // until this lesson plays
+        updateHighlight();
+        for (const Lesson& l : m_lessons)
+            if (l.id == id) m_welcome->setLesson(l.title, int(m_lessons.size()));
+    });
 
-    shm::ExperimentConfig cfg;
+    // The window's first run lasts long enough to watch (slow motion); a batch render keeps the
+    // headless defaults unless it shows the first window itself (--no-run).
+    shm::ExperimentConfig cfg =
+        m_persistent || options.noRun ? shm::windowDefaults() : shm::ExperimentConfig{};
     if (m_persistent) {
         QSettings s;
         s.beginGroup(QStringLiteral("experiment"));
@@ -185,6 +209,8 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
         if (const shm::SettingRow* row = shm::findSetting(name.toStdString()))
             row->set(cfg, row->get(options.config));
     m_controls->setConfig(cfg);
+    m_welcome->setRunSummary(format::configSummary(cfg));
+    if (!m_lessons.isEmpty()) m_welcome->setLesson(m_lessons.front().title, int(m_lessons.size()));
     loadSettings();
 
     m_frameTimer.setInterval(kFrameIntervalMs);
@@ -314,8 +340,7 @@ void MainWindow::setZoom(double factor) {
     QApplication::setFont(f); // every widget without its own font, the plots through it
     // Once the font change has reached every widget: the controls need a wider dock.
     QTimer::singleShot(0, this, [this] {
-        m_controls->adjustSize();
-        m_controlsScroll->setMinimumWidth(m_controls->sizeHint().width() + 4);
+        m_controls->refitWidth();
         fitProgressTable(m_controls->config().workers);
     });
 }
@@ -327,6 +352,24 @@ void MainWindow::setAutoRefresh(bool on) {
         m_frameTimer.stop();
 }
 
+void MainWindow::updateHighlight() {
+    // While a lesson plays, and after it until another run starts: the views it names.
+    const QStringList views = m_lessonHighlight && m_lessonSession->hasLesson()
+                                  ? m_lessonSession->lesson().lookAt
+                                  : QStringList();
+    for (auto it = m_highlights.begin(); it != m_highlights.end(); ++it) {
+        it.value()->setVisible(views.contains(it.key()));
+        it.value()->raise();
+    }
+}
+
+QStringList MainWindow::highlightedViews() const {
+    QStringList out;
+    for (auto it = m_highlights.begin(); it != m_highlights.end(); ++it)
+        if (it.value()->isVisibleTo(it.value()->parentWidget())) out << it.key();
+    return out;
+}
+
 bool MainWindow::startRun(QString* error) {
     const QString problem = m_controls->validationMessage();
     if (!problem.isEmpty()) {
@@ -334,6 +377,10 @@ bool MainWindow::startRun(QString* error) {
         return false;
     }
     const shm::ExperimentConfig cfg = m_controls->config();
+    if (!m_lessonSession->playing() && m_lessonHighlight) { // a run of the user's own
+        m_lessonHighlight = false;
+        updateHighlight();
+    }
     QString err;
     m_progressModel->clear();
     m_contentionModel->clear();
@@ -391,6 +438,8 @@ void MainWindow::togglePauseOrStart() {
 
 void MainWindow::onPhaseChanged(shm::Phase phase) {
     m_controls->setPhase(phase);
+    m_central->setCurrentWidget(phase == shm::Phase::Idle ? static_cast<QWidget*>(m_welcome)
+                                                          : m_mainSplit);
     if (phase == shm::Phase::Finished) {
         m_arrayModel->runFinished(m_run.report());
         m_arrayView->runFinished();
@@ -493,10 +542,26 @@ void MainWindow::showAbout() {
             .arg(QStringLiteral(SHMSCOPE_VERSION), QString::fromLatin1(qVersion())));
 }
 
+void MainWindow::fitToScreen() {
+    const QScreen* sc = screen();
+    if (!sc) return;
+    const QRect avail = sc->availableGeometry();
+    // What the controls need to show every setting without scrolling: the settings, the Run box
+    // below them and the window around the dock (menu, dock title and tabs, status bar).
+    const int chrome = menuBar()->sizeHint().height() + statusBar()->sizeHint().height() + 64;
+    const QSize need(std::max(minimumSizeHint().width(), 1024),
+                     m_controls->unscrolledHeight() + chrome);
+    // Large enough for the controls, 1600x1000 on a big screen, and never past the screen.
+    QSize size(std::min(1600, avail.width() * 9 / 10), std::min(1000, avail.height() * 9 / 10));
+    size = size.expandedTo(need).boundedTo(avail.size());
+    resize(size);
+    move(avail.center() - QPoint(size.width() / 2, size.height() / 2));
+}
+
 void MainWindow::loadSettings() {
     if (!m_persistent) return;
     QSettings s;
-    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    m_hasSavedGeometry = restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_mainSplit->restoreState(s.value(QStringLiteral("window/mainSplit")).toByteArray());
     m_leftSplit->restoreState(s.value(QStringLiteral("window/leftSplit")).toByteArray());

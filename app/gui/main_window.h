@@ -7,6 +7,7 @@
 
 #include <QFont>
 #include <QMainWindow>
+#include <QMap>
 #include <QTimer>
 
 class ArrayModel;
@@ -16,6 +17,7 @@ class ContentionView;
 class ControlsPanel;
 class CountersModel;
 class CountersView;
+class HighlightFrame;
 class LessonPanel;
 class LessonSession;
 class LockEventsModel;
@@ -25,6 +27,7 @@ class ProgressView;
 class QLabel;
 class QSplitter;
 class QStackedWidget;
+class WelcomePage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -49,6 +52,8 @@ class MainWindow : public QMainWindow {
     bool showLesson(const QString& id);
     // "window", "progress", "array" or "contention".
     QWidget* viewWidget(const QString& name);
+    // The views outlined for the lesson (its look_at) while it plays and until another run.
+    QStringList highlightedViews() const;
 
     bool startRun(QString* error = nullptr);
     // One frame: snapshot, models, plots. budgetNs bounds the array rescan (0 = finish it).
@@ -58,6 +63,10 @@ class MainWindow : public QMainWindow {
     // size, 0.7 to 3; kept in the settings.
     void setZoom(double factor);
     double zoom() const { return m_zoom; }
+    // The first window: fits the screen, never smaller than the controls need (Start and every
+    // setting in view), 1600x1000 where the screen allows.
+    void fitToScreen();
+    bool hasSavedGeometry() const { return m_hasSavedGeometry; }
     // Frames drawn since the window opened (tests check that frames keep coming).
     int frameCount() const { return m_frames; }
 
@@ -75,6 +84,7 @@ class MainWindow : public QMainWindow {
 
   private:
     void buildMenus();
+    void updateHighlight();
     bool ownsForSpace(const QWidget* w) const;
     void onPhaseChanged(shm::Phase phase);
     void togglePauseOrStart();
@@ -101,9 +111,12 @@ class MainWindow : public QMainWindow {
     LessonSession* m_lessonSession;
     LessonPanel* m_lessonPanel;
     QDockWidget* m_lessonDock;
+    QMap<QString, HighlightFrame*> m_highlights; // per view name
+    bool m_lessonHighlight = false;
     QDockWidget* m_controlsDock;
-    QWidget* m_controlsScroll; // its width follows the controls' (and so the zoom)
     ContentionView* m_contentionView;
+    QStackedWidget* m_central; // the welcome page, or the views (m_mainSplit)
+    WelcomePage* m_welcome;
     QSplitter* m_mainSplit;
     QSplitter* m_leftSplit;
     QLabel* m_stateLabel;
@@ -113,6 +126,7 @@ class MainWindow : public QMainWindow {
     QTimer m_frameTimer;
     QFont m_baseFont; // the application font at zoom 1
     double m_zoom = 1.0;
+    bool m_hasSavedGeometry = false;
     bool m_contentionPending = false; // one more contention refresh after the run ended
     int m_frames = 0;
     QString m_lastError;

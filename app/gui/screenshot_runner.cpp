@@ -77,6 +77,25 @@ int captureLesson(MainWindow& window, QWidget* target, const CliOptions& o) {
     window.hide();
     return session.complete() ? shm::exit_code::kOk : shm::exit_code::kRunFailed;
 }
+// --no-run: the window as it first opens (the welcome page, the window's defaults), or with
+// --lesson the lesson chosen and not yet run.
+int captureFirstWindow(MainWindow& window, QWidget* target, const CliOptions& o) {
+    if (!o.lessonId.isEmpty() && !window.showLesson(o.lessonId)) {
+        std::fprintf(stderr, "shmscope: --lesson: no lesson '%s' (see --list-lessons)\n",
+                     qPrintable(o.lessonId));
+        return shm::exit_code::kBadInput;
+    }
+    settle(target);
+    QString err;
+    if (!view_export::save(target, nullptr, o.screenshot, o.size, &err)) {
+        std::fprintf(stderr, "shmscope: %s\n", qPrintable(err));
+        return shm::exit_code::kRunFailed;
+    }
+    std::printf("screenshot: %s view before any run, rendered at %dx%d -> %s\n", qPrintable(o.view),
+                target->width(), target->height(), qPrintable(o.screenshot));
+    window.hide();
+    return shm::exit_code::kOk;
+}
 } // namespace
 
 int runScreenshot(MainWindow& window, const CliOptions& o) {
@@ -115,6 +134,7 @@ int runScreenshot(MainWindow& window, const CliOptions& o) {
     }
 
     QString error;
+    if (o.noRun) return captureFirstWindow(window, target, o);
     if (!o.lessonId.isEmpty()) return captureLesson(window, target, o);
     if (!window.startRun(&error)) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));

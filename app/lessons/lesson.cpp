@@ -18,7 +18,23 @@ const QStringList kOps{QStringLiteral(">"),  QStringLiteral(">="), QStringLitera
 const QStringList kKeys{QStringLiteral("id"),      QStringLiteral("title"),
                         QStringLiteral("story"),   QStringLiteral("look_for"),
                         QStringLiteral("explain"), QStringLiteral("runs"),
-                        QStringLiteral("expect")};
+                        QStringLiteral("expect"),  QStringLiteral("look_at")};
+const QStringList kViews{QStringLiteral("progress"), QStringLiteral("array"),
+                         QStringLiteral("contention")};
+
+// Without "look_at": the views look_for names, by the words the window's headings use.
+QStringList viewsNamedIn(const QString& lookFor) {
+    const QString t = lookFor.toLower();
+    QStringList views;
+    if (t.contains(QLatin1String("workers table")) || t.contains(QLatin1String("cpu column")))
+        views << QStringLiteral("progress");
+    if (t.contains(QLatin1String("array")) || t.contains(QLatin1String("counters view")) ||
+        t.contains(QLatin1String("partition strip")))
+        views << QStringLiteral("array");
+    if (t.contains(QLatin1String("lock")) || t.contains(QLatin1String("contention")))
+        views << QStringLiteral("contention");
+    return views;
+}
 
 // "A.compute_seconds" -> ("A", "compute_seconds"); false without a dot.
 bool splitRunFigure(const QString& s, QString* run, QString* figure) {
@@ -132,6 +148,22 @@ std::optional<Lesson> parseLesson(const QJsonObject& obj, const QString& source,
     l.story = obj[QLatin1String("story")].toString();
     l.lookFor = obj[QLatin1String("look_for")].toString();
     l.explain = obj[QLatin1String("explain")].toString();
+    if (obj.contains(QLatin1String("look_at"))) {
+        const QJsonValue v = obj[QLatin1String("look_at")];
+        const QJsonArray names = v.isString() ? QJsonArray{v} : v.toArray();
+        if (names.isEmpty() && !v.isArray())
+            return fail(QStringLiteral("field 'look_at' must be a view name or a list of them "
+                                       "(progress, array, contention)"));
+        for (const QJsonValue& n : names) {
+            if (!kViews.contains(n.toString()))
+                return fail(QStringLiteral("field 'look_at': '%1' is not a view (progress, "
+                                           "array, contention)")
+                                .arg(n.isString() ? n.toString() : QStringLiteral("non-string")));
+            if (!l.lookAt.contains(n.toString())) l.lookAt << n.toString();
+        }
+    } else {
+        l.lookAt = viewsNamedIn(l.lookFor);
+    }
 
     const QJsonArray runs = obj[QLatin1String("runs")].toArray();
     if (runs.isEmpty() || runs.size() > 8)

@@ -3,7 +3,7 @@
 // the expectations that say whether the effect was seen, as dotted paths into each run's
 // --json report. The built-in ones are resources/lessons/*.json (compiled in); teachers add
 // their own with --lesson-file. The schema is published (resources/lessons/README.md):
-//   {"id", "title", "story", "look_for", "explain",
+//   {"id", "title", "story", "look_for", "explain", "look_at" (optional),
 //    "runs": [{"label": "A", "config": {...}}],
 //    "expect": [{"run": "A", "figure": "lost_updates", "op": ">", "value": 0},
 //               {"ratio": ["A.compute_seconds", "B.compute_seconds"], "op": ">=", "value": 1}]}
@@ -14,6 +14,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -41,6 +42,9 @@ struct LessonExpect {
 
 struct Lesson {
     QString id, title, story, lookFor, explain;
+    // The window's views to highlight while it runs ("progress", "array", "contention"): the
+    // optional "look_at" field, else the views look_for names.
+    QStringList lookAt;
     QList<LessonRun> runs;
     QList<LessonExpect> expect;
 };

@@ -29,6 +29,8 @@ constexpr bool tableIsConsistent() {
             return false;
         if (r.kind == SettingKind::Bool && (r.min != 0 || r.max != 1)) return false;
         if (r.widget != SettingWidget::Auto && r.kind != SettingKind::Count) return false;
+        if (r.windowDef != kNoWindowDef && (r.windowDef < r.min || r.windowDef > r.max))
+            return false;
     }
     return true;
 }
@@ -152,7 +154,17 @@ std::string rangeText(const SettingRow& r) {
                       : r.kind == SettingKind::Bool  ? std::string(r.def ? "true" : "false")
                                                      : std::string(choiceName(r, r.def));
     if (!r.unit.empty()) def += " " + std::string(r.unit);
+    if (r.windowDef != kNoWindowDef) // only Count rows have one so far
+        def += " (in the window: " + std::to_string(r.windowDef) +
+               (r.unit.empty() ? "" : " " + std::string(r.unit)) + ")";
     return allowedValues(r) + "; default " + def;
+}
+
+ExperimentConfig windowDefaults() {
+    ExperimentConfig c;
+    for (const SettingRow& r : kSettings)
+        if (r.windowDef != kNoWindowDef) r.set(c, r.windowDef);
+    return c;
 }
 
 std::string settingText(const SettingRow& r, const ExperimentConfig& c) {

@@ -35,6 +35,8 @@ enum class FaultAction : uint32_t { Kill = 0, Stop, Hang };
 // JSON.
 inline constexpr uint64_t kNone = ~uint64_t(0);
 inline constexpr uint32_t kNoWorker = ~uint32_t(0);
+// SettingRow::windowDef when the window's default is the table's default.
+inline constexpr uint64_t kNoWindowDef = ~uint64_t(0) - 1;
 
 struct ExperimentConfig {
     uint32_t workers = 4;
@@ -130,6 +132,9 @@ struct SettingRow {
     std::string_view group = {};                 // the window's group box
     SettingWidget widget = SettingWidget::Auto;
     bool live = false; // a running experiment picks up changes (the window keeps it enabled)
+    // A different default for runs started from the window, where a run must last long enough
+    // to watch; --headless, --screenshot and the tests keep `def`. kNoWindowDef: the same.
+    uint64_t windowDef = kNoWindowDef;
     // false: the window does not restore it at the next start (a scripted fault left set would
     // kill a worker in every later run)
     bool persist = true;
@@ -336,6 +341,8 @@ inline constexpr SettingRow kSettings[] = {
      .group = "Slow motion",
      .widget = SettingWidget::DelaySlider,
      .live = true,
+     // 10 us per element: the default million elements take ~5 s on 2 cores, ~2.5 s on 4+.
+     .windowDef = 10,
      .get = [](const ExperimentConfig& c) -> uint64_t { return c.delayUs; },
      .set = [](ExperimentConfig& c, uint64_t v) { c.delayUs = uint32_t(v); }},
     {.name = "instrument",
@@ -514,5 +521,8 @@ std::string allowedValues(const SettingRow& row);
 // Accepted values and the default, for --help and tooltips: "1 to 64; default 4",
 // "0 to 1000000; default 0 µs", "sin|wave|histogram|mandelbrot; default wave".
 std::string rangeText(const SettingRow& row);
+
+// The defaults of a run started from the window: the table's, with each row's windowDef.
+ExperimentConfig windowDefaults();
 
 } // namespace shm

@@ -37,6 +37,7 @@ w("## Schema\n")
 w("""```json
 {"id": "lost-updates", "title": "...", "story": "why it matters (3-6 sentences)",
  "look_for": "which view and which figure to watch",
+ "look_at": ["array", "contention"],
  "runs": [{"label": "A", "config": {"workload": "histogram", "sync": "none", "workers": 4}},
           {"label": "B", "config": {"workload": "histogram", "sync": "atomic", "workers": 4}}],
  "expect": [{"run": "A", "figure": "lost_updates", "op": ">", "value": 0},
@@ -46,6 +47,9 @@ w("""```json
 ```
 
 - `id`: a-z, 0-9 and `-`; `title`, `story`, `look_for`, `explain`: non-empty text.
+- `look_at` (optional): the views the window outlines while the lesson plays, one name or a
+  list of `progress`, `array`, `contention`. Without it, the views `look_for` names ("Workers
+  table", "array", "lock"...).
 - `runs`: 1 to 8, each with a unique `label` (no dots) and a `config` object with the same keys
   as `--config` (flag names or report keys). Flags given with `--lesson` override every run.
 - `expect`: at least one. `figure` is a dotted path into the run's `--json` report

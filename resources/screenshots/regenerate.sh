@@ -19,6 +19,9 @@ shot progress.png $base --view progress
 shot window-1024x700.png $base --size 1024x700
 shot window-live.png $base --at-ms 1500
 shot window-zoom-1920x1080.png $base --zoom 1.6 --size 1920x1080
+# The first window (welcome page, the window's defaults), and a run without a lock.
+shot window-first-1024x700.png --no-run --size 1024x700
+shot window-nolock-1024x700.png --workload mandelbrot --elements 300000 --size 1024x700
 # The experiments (issue 7), one picture each.
 shot experiment-private.png --transport private --workers 4 --elements 1000000
 shot experiment-queue.png --transport queue --workers 4 --delay-us 5 --elements 200000 --at-ms 400

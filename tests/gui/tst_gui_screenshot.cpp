@@ -48,6 +48,7 @@ class TestScreenshot : public QObject {
     void atMsStopsTheRunEarly();
     void benchFramesEndsWithRunsShorterThanAFrame();
     void lessonScreenshotAfterItsRuns();
+    void noRunShowsTheFirstWindow();
     void badFlagsExitTwo_data();
     void badFlagsExitTwo();
 };
@@ -141,6 +142,19 @@ void TestScreenshot::lessonScreenshotAfterItsRuns() {
     QVERIFY(testutil::shmEntries(r.pid).isEmpty());
 }
 
+// --no-run: the first window, the welcome page in front, no worker started, nothing left.
+void TestScreenshot::noRunShowsTheFirstWindow() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("first.png"));
+    const Result r = runShmscope({QStringLiteral("--no-run"), QStringLiteral("--size"),
+                                  QStringLiteral("1024x700"), QStringLiteral("--screenshot"), out},
+                                 30000);
+    QVERIFY2(r.status == QProcess::NormalExit && r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains("before any run"), r.out.constData());
+    QCOMPARE(QImage(out).size(), QSize(1024, 700));
+    QVERIFY(testutil::shmEntries(r.pid).isEmpty());
+}
+
 void TestScreenshot::badFlagsExitTwo_data() {
     QTest::addColumn<QStringList>("args");
     QTest::newRow("unknown view") << QStringList{QStringLiteral("--screenshot"),
@@ -173,6 +187,7 @@ void TestScreenshot::badFlagsExitTwo_data() {
                        QStringLiteral("--size"), QStringLiteral("320x240")};
     QTest::newRow("unknown flag") << QStringList{QStringLiteral("--frobnicate")};
     QTest::newRow("negative at-ms") << QStringList{QStringLiteral("--at-ms"), QStringLiteral("-5")};
+    QTest::newRow("no-run without screenshot") << QStringList{QStringLiteral("--no-run")};
 }
 
 void TestScreenshot::badFlagsExitTwo() {

@@ -17,6 +17,8 @@
 #include "segment.h"
 #include "test_util.h"
 #include "view_export.h"
+#include "welcome_page.h"
+#include "work_time_plot.h"
 #include "worker_palette.h"
 
 #include <cmath>
@@ -32,12 +34,14 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -96,6 +100,8 @@ class TestWindow : public QObject {
     void dynamicRunShowsSharesOfTheRun();
     void noneRunSaysNoLockIsTaken();
     void noInstrumentSaysTimingsAreOff();
+    void firstWindowWelcomesAndRunsSlowly();
+    void startIsInViewAt1024x700();
     void killWorkerFromTheUi();
     void killWhileHoldingFromTheUiShowsTheDeadlock();
     void suspendedWorkerCanBeContinuedFromTheUi();
@@ -283,6 +289,40 @@ void TestWindow::noneRunSaysNoLockIsTaken() {
     QVERIFY(w->contentionView()->noLockText().contains(QStringLiteral("No lock is taken")));
     QCOMPARE(w->progressModel()->index(0, ProgressModel::WaitCol).data().toString(),
              QStringLiteral("no lock"));
+    // Instead of a lock picture: each worker's wall and CPU time, the imbalance in the title,
+    // the same figures as the report's (and the Workers heading's).
+    const QJsonObject json =
+        QJsonDocument::fromJson(QByteArray::fromStdString(shm::toJson(w->controller().report())))
+            .object();
+    WorkTimePlot* work = w->contentionView()->workTimes();
+    QVERIFY(work->isVisible());
+    const QString imbalance = QString::number(json[QLatin1String("imbalance")].toDouble(), 'f', 2);
+    QVERIFY2(work->title().contains(QStringLiteral("imbalance ") + imbalance),
+             qPrintable(work->title()));
+    const QJsonArray workers = json[QLatin1String("workers")].toArray();
+    int bars = 0;
+    for (int i = 0; i < work->plot()->plottableCount(); ++i) {
+        auto* b = qobject_cast<QCPBars*>(work->plot()->plottable(i));
+        if (b && !b->data()->isEmpty()) {
+            const auto& d = *b->data()->begin();
+            const QJsonObject jw = workers[int(d.key)].toObject();
+            // The wide bar is the worker's busy time, the narrow one its CPU time.
+            const double want = b->width() > 0.5 ? jw[QLatin1String("busy_seconds")].toDouble()
+                                                 : jw[QLatin1String("cpu_seconds")].toDouble();
+            QVERIFY2(std::abs(d.value - want) <= 1e-6 * std::max(1.0, want),
+                     qPrintable(QStringLiteral("%1 vs %2").arg(d.value).arg(want)));
+            ++bars;
+        }
+    }
+    QCOMPARE(bars, 4); // two workers, two bars each
+    const ProgressModel::Summary& sum = w->progressModel()->summary();
+    QVERIFY(sum.measured && !sum.lockTaken);
+    QCOMPARE(sum.computeSeconds, w->controller().report().computeSeconds);
+    auto* heading = w->progressView()->findChild<QLabel*>(QStringLiteral("runSummary"));
+    QVERIFY2(heading->text().contains(QStringLiteral("imbalance <b>%1</b>").arg(imbalance)),
+             qPrintable(heading->text()));
+    // "no lock" on every row says nothing: the column is hidden.
+    QVERIFY(w->progressView()->table()->isColumnHidden(ProgressModel::WaitCol));
 }
 
 void TestWindow::noInstrumentSaysTimingsAreOff() {
@@ -583,6 +623,59 @@ void TestWindow::paletteHas64DistinctColours() {
 // The Lessons panel: choose a lesson, Next/Previous move through the list, Run plays its runs
 // in turn through the window (the controls show each run's settings), then the figures side
 // by side and the verdict.
+// The first window a new user sees: the welcome page instead of empty views, saying what Start
+// will run; the window's defaults run in slow motion (a few seconds), headless ones do not.
+void TestWindow::firstWindowWelcomesAndRunsSlowly() {
+    QStandardPaths::setTestModeEnabled(true); // no earlier session's settings
+    QSettings().clear();
+    QCOMPARE(shm::windowDefaults().delayUs, 10u);
+    QCOMPARE(shm::ExperimentConfig{}.delayUs, 0u);
+    {
+        MainWindow w(CliOptions{}, true);
+        QCOMPARE(w.controls()->config(), shm::windowDefaults());
+    }
+    auto w = makeWindow(QStringLiteral("welcome"), config(2, 2000, shm::SyncMode::None));
+    auto* welcome = w->findChild<WelcomePage*>();
+    QVERIFY(welcome && welcome->isVisible());
+    QVERIFY(!w->progressView()->isVisible());
+    QVERIFY2(welcome->runSummary().contains(QStringLiteral("2 workers")),
+             qPrintable(welcome->runSummary()));
+    auto* start = welcome->findChild<QPushButton*>(QStringLiteral("welcomeStartButton"));
+    start->click();
+    QTRY_VERIFY_WITH_TIMEOUT(w->controller().phase() == Phase::Finished, 30000);
+    QVERIFY(!welcome->isVisible());
+    QVERIFY(w->progressView()->isVisible());
+    // Reset forgets the run: the welcome page is back.
+    w->controls()->findChild<QPushButton*>(QStringLiteral("resetButton"))->click();
+    QVERIFY(welcome->isVisible());
+    // Its lesson button brings the Lessons panel to the front.
+    welcome->findChild<QPushButton*>(QStringLiteral("welcomeLessonButton"))->click();
+    QTRY_VERIFY(w->lessonPanel()->isVisible());
+    QSettings().clear();
+}
+
+// The Run box stays in view however tall the settings: at 1024x700 Start is on screen.
+void TestWindow::startIsInViewAt1024x700() {
+    auto w = makeWindow(QStringLiteral("small"), config(2, 1000, shm::SyncMode::None));
+    w->resize(1024, 700);
+    QTest::qWait(50);
+    auto* start = w->controls()->findChild<QPushButton*>(QStringLiteral("startButton"));
+    QVERIFY(start->isVisible());
+    const QRect r(start->mapTo(w.get(), QPoint(0, 0)), start->size());
+    QVERIFY2(w->rect().contains(r), qPrintable(QStringLiteral("%1,%2").arg(r.x()).arg(r.y())));
+    QVERIFY(!start->visibleRegion().isEmpty());
+    QCOMPARE(start->visibleRegion().boundingRect().size(), start->size()); // not clipped
+    // fitToScreen never makes the window larger than the screen (or than its minimum, on a
+    // screen smaller than that: the offscreen platform's is 800x600).
+    w->fitToScreen();
+    const QSize bound = w->screen()->availableGeometry().size().expandedTo(w->minimumSizeHint());
+    QVERIFY2(bound.expandedTo(w->size()) == bound, qPrintable(QStringLiteral("%1x%2 in %3x%4")
+                                                                  .arg(w->width())
+                                                                  .arg(w->height())
+                                                                  .arg(bound.width())
+                                                                  .arg(bound.height())));
+}
+
 void TestWindow::lessonPanelPlaysALessonAndSaysSeen() {
     auto w = makeWindow(QStringLiteral("lesson"), config(2, 1000, shm::SyncMode::None));
     QVERIFY(w->showLesson(QStringLiteral("copy-pitfall")));
@@ -599,10 +692,14 @@ void TestWindow::lessonPanelPlaysALessonAndSaysSeen() {
     run->click();
     QVERIFY(session->playing());
     QCOMPARE(run->text(), QStringLiteral("Stop lesson"));
+    // The views its look_at names are outlined while it plays.
+    QCOMPARE(session->lesson().lookAt, QStringList{QStringLiteral("array")});
+    QCOMPARE(w->highlightedViews(), QStringList{QStringLiteral("array")});
     QVERIFY(done.wait(30000));
     QVERIFY(session->complete());
     QVERIFY(session->seen());
     QCOMPARE(session->reports().size(), 2);
+    QCOMPARE(w->highlightedViews(), QStringList{QStringLiteral("array")});
     QCOMPARE(session->reports()[0][QLatin1String("unwritten")].toInt(), 1);
     // The last run's settings are what the controls show now.
     QVERIFY(w->controls()->config().partition == shm::Partition::Block);
@@ -613,6 +710,9 @@ void TestWindow::lessonPanelPlaysALessonAndSaysSeen() {
     auto* progress = panel->findChild<QLabel*>(QStringLiteral("lessonProgress"));
     QVERIFY(progress->text().contains(QStringLiteral("Seen")));
     QCOMPARE(run->text(), QStringLiteral("Run lesson"));
+    // A run of the user's own ends the lesson's highlight.
+    QVERIFY(runToEnd(*w));
+    QVERIFY(w->highlightedViews().isEmpty());
 }
 
 // Presentation mode: Ctrl+= (View > Larger Text) scales the application font (the tables' rows grow

@@ -41,7 +41,19 @@ void TestLessons::atLeastTwelveBuiltIn() {
         QVERIFY(r.out.contains(l.id.toUtf8()));
         QVERIFY2(l.story.size() > 200,
                  qPrintable(l.id + QStringLiteral(": a story of a few sentences")));
+        QVERIFY2(!l.lookAt.isEmpty(), qPrintable(l.id + QStringLiteral(": a view to outline")));
     }
+    // A teacher's lesson without look_at: the views its look_for names.
+    QString err;
+    const auto own = parseLesson(QJsonDocument::fromJson(
+                                     R"({"id": "x", "title": "t", "story": "s", "explain": "e",
+                "look_for": "The Workers table, then the lock timeline.",
+                "runs": [{"label": "A", "config": {}}],
+                "expect": [{"run": "A", "figure": "mismatches", "op": "==", "value": 0}]})")
+                                     .object(),
+                                 QStringLiteral("test"), &err);
+    QVERIFY2(own, qPrintable(err));
+    QCOMPARE(own->lookAt, (QStringList{QStringLiteral("progress"), QStringLiteral("contention")}));
 }
 
 void TestLessons::everyBuiltInLessonIsSeen_data() {
@@ -159,6 +171,10 @@ void TestLessons::brokenLessonFilesExitTwo_data() {
            QStringLiteral("expect[0].ratio"));
     broken("no expect", R"([{"run": "A", "figure": "mismatches", "op": "==", "value": 0}])", "[]",
            QStringLiteral("field 'expect'"));
+    broken("unknown view", R"("explain": "e")", R"("explain": "e", "look_at": ["graph"])",
+           QStringLiteral("field 'look_at': 'graph' is not a view"));
+    broken("view not a name", R"("explain": "e")", R"("explain": "e", "look_at": 3)",
+           QStringLiteral("field 'look_at' must be a view name"));
 }
 
 void TestLessons::brokenLessonFilesExitTwo() {

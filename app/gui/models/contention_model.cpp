@@ -22,6 +22,7 @@ void ContentionModel::update(const shm::RunSnapshot& snap) {
         r.lock = w.lock;
         r.dropped = w.droppedEvents;
         r.time = shm::timeSplit(w, now);
+        r.cpuSeconds = double(w.cpuNs) / 1e9;
     }
     const shm::RunTotals t = shm::totals(snap);
     const double elapsed = shm::elapsedSeconds(snap);
@@ -37,6 +38,7 @@ void ContentionModel::update(const shm::RunSnapshot& snap) {
     s.droppedEvents = t.droppedEvents;
     s.cpuNs = t.cpuNs;
     s.cpuWaitingNs = shm::cpuWaitingNs(snap);
+    s.imbalance = shm::imbalance(snap);
     m_summary = s;
     setRows(rows);
 }
@@ -97,6 +99,10 @@ QVariant ContentionModel::data(const QModelIndex& index, int role) const {
         return r.time.wait;
     case HoldSecondsRole:
         return r.time.hold;
+    case BusySecondsRole:
+        return r.time.busy;
+    case CpuSecondsRole:
+        return r.cpuSeconds;
     case ColorRole:
         return worker_palette::color(uint32_t(index.row()));
     case Qt::DecorationRole:

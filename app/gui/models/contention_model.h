@@ -11,6 +11,7 @@ struct ContentionRow {
     shm::LockStats lock;
     shm::TimeSplit time;
     uint64_t dropped = 0;
+    double cpuSeconds = 0;
     bool operator==(const ContentionRow&) const = default;
 };
 
@@ -34,7 +35,9 @@ class ContentionModel : public WorkerRowsModel<ContentionRow> {
         WaitSecondsRole,
         HoldSecondsRole,
         ColorRole,
-        ValueRole, // the column's raw number (qulonglong or double)
+        ValueRole,       // the column's raw number (qulonglong or double)
+        BusySecondsRole, // barrier to the worker's end, pauses excluded
+        CpuSecondsRole,  // the worker process's CPU time since the barrier
     };
 
     struct Summary {
@@ -49,6 +52,7 @@ class ContentionModel : public WorkerRowsModel<ContentionRow> {
         uint64_t droppedEvents = 0;
         uint64_t cpuNs = 0;        // all workers' CPU time
         uint64_t cpuWaitingNs = 0; // of it burned while waiting, at least
+        double imbalance = 0;      // slowest worker's busy time over the mean
     };
     using Row = ContentionRow;
 

@@ -21,6 +21,10 @@ void ProgressModel::clear() {
     m_lastProcessed.clear();
     m_lastNs.clear();
     clearRows();
+    if (m_summary != Summary{}) {
+        m_summary = {};
+        emit summaryChanged();
+    }
 }
 
 void ProgressModel::update(const shm::RunSnapshot& snap) {
@@ -69,6 +73,16 @@ void ProgressModel::update(const shm::RunSnapshot& snap) {
         emit headerDataChanged(Qt::Horizontal, ProgressCol, ProgressCol);
     }
     setRows(rows);
+    Summary sum;
+    sum.computeSeconds = shm::elapsedSeconds(snap);
+    sum.measured = sum.computeSeconds > 0;
+    sum.lockTaken = cfg.usesLock() && cfg.workload != shm::Workload::Counters;
+    sum.imbalance = shm::imbalance(snap);
+    sum.cpuSeconds = double(shm::totals(snap).cpuNs) / 1e9;
+    if (sum != m_summary) {
+        m_summary = sum;
+        emit summaryChanged();
+    }
 }
 
 int ProgressModel::columnCount(const QModelIndex& parent) const {
@@ -91,8 +105,8 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
         if (index.column() == WorkerCol) return worker_palette::swatch(k);
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == PidCol || index.column() == RateCol || index.column() == CpuCol ||
-            index.column() == WaitCol)
+        if (index.column() == PidCol || index.column() == RateCol || index.column() == TimeCol ||
+            index.column() == CpuCol || index.column() == WaitCol)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return int(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ToolTipRole:
@@ -121,6 +135,8 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
             return format::percent(r.fraction);
         case RateCol:
             return format::rate(r.rate);
+        case TimeCol:
+            return r.busySeconds > 0 ? format::duration(r.busySeconds * 1e9) : QStringLiteral("–");
         case CpuCol:
             return format::duration(r.cpuSeconds * 1e9);
         case WaitCol:
@@ -154,6 +170,11 @@ const HeaderDef kHeaders[] = {
                        "behind).")},
     {QT_TRANSLATE_NOOP("ProgressModel", "Rate"),
      QT_TRANSLATE_NOOP("ProgressModel", "Elements per second (average once done).")},
+    {QT_TRANSLATE_NOOP("ProgressModel", "Time"),
+     QT_TRANSLATE_NOOP("ProgressModel",
+                       "Wall time from the start barrier to this worker's end, pauses excluded "
+                       "(still counting while it works). The run's compute time is the slowest "
+                       "worker's; imbalance is the slowest over the mean.")},
     {QT_TRANSLATE_NOOP("ProgressModel", "CPU"),
      QT_TRANSLATE_NOOP("ProgressModel",
                        "CPU time the worker process used since the barrier. Beside its busy "

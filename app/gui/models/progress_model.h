@@ -30,7 +30,17 @@ struct ProgressRow {
 class ProgressModel : public WorkerRowsModel<ProgressRow> {
     Q_OBJECT
   public:
-    enum Column { WorkerCol, PidCol, StateCol, ProgressCol, RateCol, CpuCol, WaitCol, ColumnCount };
+    enum Column {
+        WorkerCol,
+        PidCol,
+        StateCol,
+        ProgressCol,
+        RateCol,
+        TimeCol,
+        CpuCol,
+        WaitCol,
+        ColumnCount
+    };
     enum Role {
         FractionRole = Qt::UserRole + 1, // double 0..1: the bar's fill (this worker)
         TotalFractionRole,               // double 0..1: dynamic/guided: all workers together
@@ -41,6 +51,17 @@ class ProgressModel : public WorkerRowsModel<ProgressRow> {
     static constexpr double kTimingsOff = -2; // waitShare: lock taken, timings off
 
     using Row = ProgressRow;
+    // The whole run's figures, as the report names them (compute_seconds, imbalance and the
+    // workers' cpu_seconds summed).
+    struct Summary {
+        bool measured = false;  // a run is (or was) past its start barrier
+        bool lockTaken = false; // the Lock wait column has something to say
+        double computeSeconds = 0;
+        double imbalance = 0;
+        double cpuSeconds = 0;
+        bool operator==(const Summary&) const = default;
+    };
+    const Summary& summary() const { return m_summary; }
     explicit ProgressModel(QObject* parent = nullptr);
 
     void update(const shm::RunSnapshot& snap);
@@ -49,7 +70,11 @@ class ProgressModel : public WorkerRowsModel<ProgressRow> {
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation o, int role) const override;
 
+  signals:
+    void summaryChanged();
+
   private:
+    Summary m_summary;
     std::vector<uint64_t> m_lastProcessed;
     std::vector<uint64_t> m_lastNs;
     bool m_shareOfRun = false; // dynamic/guided: the progress column shows shares of the run

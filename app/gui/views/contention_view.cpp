@@ -7,6 +7,7 @@
 #include "plot_style.h"
 #include "section_heading.h"
 #include "wait_histogram.h"
+#include "work_time_plot.h"
 #include "worker_palette.h"
 
 #include <QGridLayout>
@@ -14,6 +15,7 @@
 #include <QLabel>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTextDocumentFragment>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -109,14 +111,20 @@ ContentionView::ContentionView(ContentionModel* model, const LockEventsModel* ev
     cl->addWidget(split, 1);
     m_stack->addWidget(content);
 
-    m_noLock = new QLabel(m_stack);
+    // Without a lock (or without its timings) the page says why, and shows where the workers'
+    // time went instead: wall time beside CPU per worker, and the imbalance.
+    m_noLockPage = new QWidget(m_stack);
+    auto* nl = new QVBoxLayout(m_noLockPage);
+    nl->setContentsMargins(0, 0, 0, 0);
+    m_noLock = new QLabel(m_noLockPage);
     m_noLock->setObjectName(QStringLiteral("noLockMessage"));
-    m_noLock->setAlignment(Qt::AlignCenter);
     m_noLock->setWordWrap(true);
-    QFont big = font(); // a size larger than the text around it (again on a font change)
-    big.setPointSizeF(big.pointSizeF() * 1.2);
-    m_noLock->setFont(big);
-    m_stack->addWidget(m_noLock);
+    m_noLock->setTextFormat(Qt::RichText);
+    m_noLock->setContentsMargins(4, 2, 4, 6);
+    m_work = new WorkTimePlot(m_model, m_noLockPage);
+    nl->addWidget(m_noLock);
+    nl->addWidget(m_work, 1);
+    m_stack->addWidget(m_noLockPage);
     const auto markBars = [this] { m_barsDirty = true; };
     connect(m_model, &QAbstractItemModel::dataChanged, this, markBars);
     connect(m_model, &QAbstractItemModel::modelReset, this, markBars);
@@ -218,10 +226,10 @@ QString ContentionView::histogramTitle() const {
 }
 
 bool ContentionView::showsNoLockMessage() const {
-    return m_stack->currentWidget() == m_noLock;
+    return m_stack->currentWidget() == m_noLockPage;
 }
 QString ContentionView::noLockText() const {
-    return m_noLock->text();
+    return QTextDocumentFragment::fromHtml(m_noLock->text()).toPlainText();
 }
 
 void ContentionView::clear() {
@@ -232,6 +240,7 @@ void ContentionView::clear() {
     m_histTitle->setText(tr("Wait times"));
     buildBars(0);
     m_timeline->clear();
+    m_work->clear();
     m_stack->setCurrentIndex(0);
     updateSummary();
     m_bars->replot();
@@ -246,40 +255,47 @@ void ContentionView::startRun(const shm::ExperimentConfig& cfg) {
     m_histBars->data()->clear();
     buildBars(cfg.workers);
     m_timeline->clear();
+    m_work->startRun(cfg.workers);
     const bool locks = cfg.usesLock() && cfg.workload != shm::Workload::Counters &&
                        cfg.transport != shm::Transport::Queue;
+    // One bold line saying why there is no lock picture, a sentence on what to watch instead.
+    const auto say = [this](const QString& head, const QString& body) {
+        m_noLock->setText(
+            QStringLiteral("<b>%1</b> %2").arg(head.toHtmlEscaped(), body.toHtmlEscaped()));
+        m_stack->setCurrentWidget(m_noLockPage);
+    };
     if (locks && !cfg.instrument) {
         // Uninstrumented workers record no lock counters, times or events: say so rather than
         // show zeros that look measured.
-        m_noLock->setText(
-            tr("Lock timings are off.\n\nsync = %1 takes a lock, but this run was started "
-               "with --no-instrument (\"Record lock timings\" unchecked), so acquisitions, "
-               "waits, holds and the timeline were not measured.")
+        say(tr("Lock timings are off."),
+            tr("sync = %1 takes a lock, but this run was started with --no-instrument "
+               "(\"Record lock timings\" unchecked), so acquisitions, waits, holds and the "
+               "timeline were not measured.")
                 .arg(QString::fromStdString(std::string(shm::toString(cfg.sync)))));
-        m_stack->setCurrentWidget(m_noLock);
     } else if (locks) {
         m_stack->setCurrentIndex(0);
+    } else if (cfg.transport == shm::Transport::Queue) {
+        say(tr("No lock on the array."),
+            tr("transport = queue: the workers send their results through a message queue and "
+               "the app writes the array itself. The cost is in the copies and in waiting for "
+               "room: see the queue bar above the array."));
+    } else if (cfg.transport == shm::Transport::Private && !cfg.usesLock()) {
+        say(tr("No lock is taken."),
+            tr("transport = private: each worker writes its own copy-on-write copy of the "
+               "array, so nothing it writes is shared (or seen)."));
+    } else if (cfg.workload == shm::Workload::Counters) {
+        say(tr("No lock is taken."),
+            tr("Counters: each worker writes only its own counter, so there is nothing to "
+               "lock. What slows them down is the cache line they share: see Shared counters."));
+    } else if (cfg.sync == shm::SyncMode::Atomic) {
+        say(tr("No lock is taken."),
+            tr("sync = atomic: every update is a single atomic instruction, so nobody waits "
+               "for a lock. Below: where each worker's time went."));
     } else {
-        m_noLock->setText(
-            cfg.transport == shm::Transport::Queue
-                ? tr("No lock on the array.\n\ntransport = queue: the workers send their results "
-                     "through a message queue and the app writes the array itself. The cost is "
-                     "in the copies and in waiting for room: see the queue bar above the array.")
-            : cfg.transport == shm::Transport::Private && !cfg.usesLock()
-                ? tr("No lock is taken.\n\ntransport = private: each worker writes its own "
-                     "copy-on-write copy of the array, so nothing it writes is shared (or "
-                     "seen).")
-            : cfg.workload == shm::Workload::Counters
-                ? tr("No lock is taken.\n\nCounters: each worker writes only its own counter, "
-                     "so there is nothing to lock. What slows them down is the cache line they "
-                     "share: see Shared counters.")
-            : cfg.sync == shm::SyncMode::Atomic
-                ? tr("No lock is taken.\n\nsync = atomic: every update is a single atomic "
-                     "instruction, so there is nothing to wait for and nothing to show here.")
-                : tr("No lock is taken.\n\nsync = none: workers write without any "
-                     "synchronisation. Shared updates (histogram) can be lost; the array plot "
-                     "shows the damage."));
-        m_stack->setCurrentWidget(m_noLock);
+        say(tr("No lock is taken."),
+            tr("sync = none: workers write without any synchronisation. Shared updates "
+               "(histogram) can be lost; the array plot shows the damage. Below: where each "
+               "worker's time went."));
     }
 }
 
@@ -407,11 +423,15 @@ void ContentionView::updateHistogramTitle() {
 }
 
 void ContentionView::refresh(bool immediate) {
-    if (!m_cfg.usesLock() || !m_cfg.instrument) return;
     const bool active = m_events->active();
     if (!immediate && active && m_sincePlots.isValid() && m_sincePlots.elapsed() < kPlotIntervalMs)
         return;
     m_sincePlots.start();
+    if (showsNoLockMessage()) {
+        m_work->refresh(immediate);
+        ++m_replots;
+        return;
+    }
     updateSummary();
     const auto mode = immediate ? QCustomPlot::rpImmediateRefresh : QCustomPlot::rpQueuedReplot;
     if (immediate || m_barsDirty || m_bars->size() != m_barsSize) {
@@ -438,9 +458,6 @@ void ContentionView::changeEvent(QEvent* e) {
     if (e->type() == QEvent::PaletteChange || e->type() == QEvent::FontChange) {
         plot_style::apply(m_bars);
         plot_style::apply(m_hist);
-        QFont big = font();
-        big.setPointSizeF(big.pointSizeF() * 1.2);
-        m_noLock->setFont(big);
     }
     QWidget::changeEvent(e);
 }

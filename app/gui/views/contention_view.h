@@ -1,7 +1,8 @@
 #pragma once
 // The lock-contention view: summary figures, per-worker stacked bars of computing / waiting /
 // holding time, a log-bucket histogram of wait times and the lock timeline lanes. With `none`
-// or `atomic` sync it says plainly that no lock is taken.
+// or `atomic` sync it says plainly that no lock is taken and shows each worker's wall and CPU
+// time instead.
 #include "settings.h"
 
 #include <QElapsedTimer>
@@ -18,6 +19,7 @@ class QGridLayout;
 class QCPTextElement;
 class QLabel;
 class QStackedWidget;
+class WorkTimePlot;
 
 class ContentionView : public QWidget {
     Q_OBJECT
@@ -38,6 +40,7 @@ class ContentionView : public QWidget {
     QCustomPlot* barsPlot() const { return m_bars; }
     QCustomPlot* histogramPlot() const { return m_hist; }
     LockTimeline* timeline() const { return m_timeline; }
+    WorkTimePlot* workTimes() const { return m_work; }
     QString histogramTitle() const;
 
   protected:
@@ -58,7 +61,9 @@ class ContentionView : public QWidget {
     ContentionModel* m_model;
     const LockEventsModel* m_events;
     QStackedWidget* m_stack;
+    QWidget* m_noLockPage; // m_noLock's reason above m_work's times per worker
     QLabel* m_noLock;
+    WorkTimePlot* m_work;
     std::vector<QLabel*> m_figures;
     QGridLayout* m_figureGrid = nullptr;
     int m_figureColumns = 0;

@@ -1,17 +1,56 @@
 #include "progress_view.h"
 
+#include "format.h"
 #include "progress_delegate.h"
 #include "progress_model.h"
 #include "section_heading.h"
 
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 ProgressView::ProgressView(ProgressModel* model, QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("progressView"));
     auto* layout = sectionLayout(this, tr("Workers"));
+    // The run's figures on the heading's line: compute time, imbalance and CPU, as the report
+    // names them, so nobody has to add up the columns.
+    auto* heading = qobject_cast<QLabel*>(layout->itemAt(0)->widget());
+    layout->removeWidget(heading);
+    auto* top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(heading);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("runSummary"));
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_summary->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_summary->setToolTip(
+        tr("<p><b>compute</b>: start barrier to the last worker's end, pauses excluded (the "
+           "report's compute_seconds).</p><p><b>imbalance</b>: the slowest worker's time over "
+           "the mean (1.00 = perfectly even; 2 = one worker took twice the average).</p>"
+           "<p><b>CPU</b>: all workers' CPU time together. Above compute x workers' share of "
+           "the cores, workers spun; far below, they slept or waited for a core.</p>"));
+    top->addWidget(m_summary, 1);
+    layout->insertLayout(0, top);
+    connect(model, &ProgressModel::summaryChanged, this, [this, model] {
+        const ProgressModel::Summary& s = model->summary();
+        if (m_lockColumn != s.lockTaken) {
+            m_lockColumn = s.lockTaken;
+            fitColumns();
+        }
+        m_summary->setText(
+            !s.measured ? QString()
+                        : tr("compute <b>%1</b> &nbsp;·&nbsp; imbalance <b>%2</b> &nbsp;·&nbsp; "
+                             "CPU <b>%3</b>")
+                              .arg(format::duration(s.computeSeconds * 1e9),
+                                   QString::number(s.imbalance, 'f', 2),
+                                   format::duration(s.cpuSeconds * 1e9)));
+    });
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("progressTable"));
     m_table->setModel(model);
@@ -33,6 +72,37 @@ ProgressView::ProgressView(ProgressModel* model, QWidget* parent) : QWidget(pare
     h->setMinimumSectionSize(40);
     m_table->setToolTip(tr("One row per worker process; hover the column headers for details."));
     layout->addWidget(m_table);
+    connect(model, &QAbstractItemModel::modelReset, this, &ProgressView::fitColumns);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &ProgressView::fitColumns);
+}
+
+void ProgressView::fitColumns() {
+    // Without a lock the Lock wait column would say "no lock" on every row. In a narrow window
+    // the Rate and then the PID column give way, so the progress bars keep ~90 px.
+    QHeaderView* h = m_table->horizontalHeader();
+    h->setSectionHidden(ProgressModel::WaitCol, !m_lockColumn);
+    for (int col : {ProgressModel::PidCol, ProgressModel::RateCol})
+        h->setSectionHidden(col, false);
+    const QAbstractItemModel* model = m_table->model();
+    const QFontMetrics fm = m_table->fontMetrics();
+    const auto columnWidth = [&](int c) { // the widest text of the column, header included
+        int w = fm.horizontalAdvance(model->headerData(c, Qt::Horizontal).toString()) + 18;
+        for (int r = 0; r < std::min(model->rowCount(), 64); ++r)
+            w = std::max(w, fm.horizontalAdvance(model->index(r, c).data().toString()) + 12);
+        return c == ProgressModel::WorkerCol ? w + 22 : w; // the colour swatch
+    };
+    for (int col : {ProgressModel::RateCol, ProgressModel::PidCol}) {
+        int fixed = 0;
+        for (int c = 0; c < ProgressModel::ColumnCount; ++c)
+            if (c != ProgressModel::ProgressCol && !h->isSectionHidden(c)) fixed += columnWidth(c);
+        if (m_table->viewport()->width() - fixed >= 90) break;
+        h->setSectionHidden(col, true);
+    }
+}
+
+void ProgressView::resizeEvent(QResizeEvent* e) {
+    QWidget::resizeEvent(e);
+    fitColumns();
 }
 
 int ProgressView::rowHeight() const {
@@ -40,7 +110,9 @@ int ProgressView::rowHeight() const {
 }
 
 void ProgressView::changeEvent(QEvent* e) {
-    if (e->type() == QEvent::FontChange)
+    if (e->type() == QEvent::FontChange) {
         m_table->verticalHeader()->setDefaultSectionSize(rowHeight());
+        fitColumns();
+    }
     QWidget::changeEvent(e);
 }

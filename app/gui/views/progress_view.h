@@ -1,8 +1,10 @@
 #pragma once
-// The per-worker table: swatch, pid, state, progress bar, rate, lock wait share.
+// The per-worker table: swatch, pid, state, progress bar, rate, time, CPU, lock wait share;
+// the run's compute time, imbalance and CPU beside its heading.
 #include <QWidget>
 
 class ProgressModel;
+class QLabel;
 class QTableView;
 
 class ProgressView : public QWidget {
@@ -15,7 +17,12 @@ class ProgressView : public QWidget {
 
   protected:
     void changeEvent(QEvent* e) override;
+    void resizeEvent(QResizeEvent* e) override;
 
   private:
+    void fitColumns();
+
     QTableView* m_table;
+    bool m_lockColumn = true;
+    QLabel* m_summary; // the run's compute time, imbalance and CPU, beside the heading
 };

@@ -1,0 +1,131 @@
+#include "work_time_plot.h"
+
+#include "contention_model.h"
+#include "plot_style.h"
+#include "worker_palette.h"
+
+#include <QEvent>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <algorithm>
+
+namespace {
+QColor pale(const QColor& c) {
+    QColor p = c;
+    p.setAlpha(85);
+    return p;
+}
+} // namespace
+
+WorkTimePlot::WorkTimePlot(const ContentionModel* model, QWidget* parent)
+    : QWidget(parent), m_model(model) {
+    setObjectName(QStringLiteral("workTimes"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_plot = plot_style::create(this, QStringLiteral("workTimesPlot"),
+                                tr("Per worker: wall time from the start barrier to its end "
+                                   "(pale, wide) and the CPU time it used (solid, narrow). "
+                                   "Unequal wall times are load imbalance (the title's "
+                                   "imbalance: the slowest over the mean); CPU well below wall "
+                                   "time means the worker waited for a core or slept."));
+    m_plot->yAxis->setLabel(tr("time (s)"));
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    QFont bold = font();
+    bold.setBold(true);
+    m_title = new QCPTextElement(m_plot, tr("Time per worker"), bold);
+    m_plot->plotLayout()->addElement(0, 0, m_title);
+    m_plot->legend->setVisible(true);
+    m_plot->legend->setIconSize(14, 10);
+    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_plot->legend->setWrap(2);
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->plotLayout()->insertRow(1);
+    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
+    m_plot->legend->setMargins(QMargins(4, 1, 4, 1));
+    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    // Legend-only entries in the first worker's colour, as the bars use theirs.
+    const QColor sample = worker_palette::color(0);
+    const std::pair<QString, QBrush> legend[] = {{tr("wall time"), QBrush(pale(sample))},
+                                                 {tr("CPU"), QBrush(sample)}};
+    for (const auto& [name, brush] : legend) {
+        auto* b = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+        b->setName(name);
+        b->setBrush(brush);
+        b->setPen(QPen(sample, 1));
+    }
+    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
+    plot_style::apply(m_plot);
+    layout->addWidget(m_plot);
+}
+
+QString WorkTimePlot::title() const {
+    return m_title->text();
+}
+
+void WorkTimePlot::clear() {
+    startRun(0);
+    m_plot->replot();
+}
+
+void WorkTimePlot::startRun(uint32_t workers) {
+    for (const WorkerBars& b : m_workers) {
+        m_plot->removePlottable(b.wall);
+        m_plot->removePlottable(b.cpu);
+    }
+    m_workers.clear();
+    m_tickEvery = 0;
+    for (uint32_t k = 0; k < workers; ++k) {
+        const QColor c = worker_palette::color(k);
+        WorkerBars b{new QCPBars(m_plot->xAxis, m_plot->yAxis),
+                     new QCPBars(m_plot->xAxis, m_plot->yAxis)};
+        b.wall->setBrush(pale(c));
+        b.wall->setPen(QPen(c, 1));
+        b.wall->setWidth(0.75);
+        b.cpu->setBrush(c);
+        b.cpu->setPen(Qt::NoPen);
+        b.cpu->setWidth(0.35);
+        b.wall->removeFromLegend();
+        b.cpu->removeFromLegend();
+        m_workers.push_back(b);
+    }
+    m_plot->xAxis->setRange(-0.6, std::max(1.0, double(workers)) - 0.4);
+    m_plot->yAxis->setRange(0, 1);
+    m_title->setText(tr("Time per worker"));
+}
+
+void WorkTimePlot::refresh(bool immediate) {
+    double top = 0;
+    for (size_t k = 0; k < m_workers.size() && int(k) < m_model->rowCount(); ++k) {
+        const QModelIndex i = m_model->index(int(k), 0);
+        const double wall = i.data(ContentionModel::BusySecondsRole).toDouble();
+        const double cpu = i.data(ContentionModel::CpuSecondsRole).toDouble();
+        m_workers[k].wall->data()->set({QCPBarsData(double(k), wall)}, true);
+        m_workers[k].cpu->data()->set({QCPBarsData(double(k), cpu)}, true);
+        top = std::max({top, wall, cpu});
+    }
+    m_plot->yAxis->setRange(0, top > 0 ? top * 1.08 : 1);
+    const double imbalance = m_model->summary().imbalance;
+    m_title->setText(imbalance > 0 ? tr("Time per worker · imbalance %1").arg(imbalance, 0, 'f', 2)
+                                   : tr("Time per worker"));
+    // Label as many workers as fit, about 30 px a label.
+    const int n = int(m_workers.size());
+    int every = 1;
+    while (every < n && std::max(1, m_plot->axisRect()->width()) * every / std::max(1, n) < 30)
+        every *= 2;
+    if (every != m_tickEvery) {
+        m_tickEvery = every;
+        auto ticker = qSharedPointerCast<QCPAxisTickerText>(m_plot->xAxis->ticker());
+        ticker->clear();
+        for (int k = 0; k < n; k += every)
+            ticker->addTick(k, worker_palette::workerLabel(uint32_t(k)));
+    }
+    m_plot->replot(immediate ? QCustomPlot::rpImmediateRefresh : QCustomPlot::rpQueuedReplot);
+}
+
+void WorkTimePlot::changeEvent(QEvent* e) {
+    if (e->type() == QEvent::PaletteChange || e->type() == QEvent::FontChange)
+        plot_style::apply(m_plot); // the title too
+    QWidget::changeEvent(e);
+}

@@ -1,0 +1,38 @@
+#pragma once
+// Where each worker's time went when no lock is taken (none, atomic, counters, queue, private,
+// or lock timings off): its wall time from the barrier to its end beside the CPU it used, and
+// the run's imbalance in the title. Load imbalance, preemption (more workers than cores) and
+// slow motion all show here; a lock's waits and holds have the contention view proper.
+#include <QWidget>
+
+#include <vector>
+
+class ContentionModel;
+class QCPBars;
+class QCPTextElement;
+class QCustomPlot;
+
+class WorkTimePlot : public QWidget {
+    Q_OBJECT
+  public:
+    explicit WorkTimePlot(const ContentionModel* model, QWidget* parent = nullptr);
+    void startRun(uint32_t workers);
+    void refresh(bool immediate);
+    void clear();
+    QCustomPlot* plot() const { return m_plot; }
+    QString title() const;
+
+  protected:
+    void changeEvent(QEvent* e) override;
+
+  private:
+    const ContentionModel* m_model;
+    QCustomPlot* m_plot;
+    QCPTextElement* m_title;
+    struct WorkerBars {
+        QCPBars* wall;
+        QCPBars* cpu;
+    };
+    std::vector<WorkerBars> m_workers;
+    int m_tickEvery = 0;
+};
