@@ -8,6 +8,7 @@
 #include "lesson_headless.h"
 #include "segment.h"
 #include "segment_cleanup.h"
+#include "sweep_headless.h"
 
 #include <QCoreApplication>
 
@@ -50,6 +51,8 @@ int main(int argc, char** argv) {
     // opens the Lessons panel on that lesson.
     // No display and no platform chosen: Qt would abort with "could not connect to display".
     // Run the experiment headless instead and say how to get pictures.
+    // A sweep and a comparison print tables: the window has no Sweep view or pinned run yet.
+    if (!o.sweepAxes.empty() || !o.compareWith.isEmpty()) o.headless = true;
     const bool noDisplay = qEnvironmentVariableIsEmpty("DISPLAY") &&
                            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
                            qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
@@ -75,6 +78,7 @@ int main(int argc, char** argv) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("ShmScope"));
         QCoreApplication::setApplicationVersion(QStringLiteral(SHMSCOPE_VERSION));
+        if (!o.sweepAxes.empty()) return runSweepHeadless(o);
         return o.lessonId.isEmpty() ? runHeadless(o) : runLessonHeadless(o);
     }
 #ifdef SHMSCOPE_HAVE_GUI

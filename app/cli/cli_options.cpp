@@ -1,5 +1,6 @@
 #include "cli_options.h"
 
+#include "compare_with.h"
 #include "config_json.h"
 #include "segment.h"
 
@@ -116,6 +117,29 @@ QString applyWindowOption(const QString& a, const QString& v, CliOptions& o) {
     return {};
 }
 
+// --sweep, --repeat, --csv, --compare-with with their value.
+QString applySweepOption(const QString& a, const QString& v, CliOptions& o) {
+    if (a == QLatin1String("--sweep")) {
+        shm::SweepAxis axis;
+        if (auto err = shm::parseSweepAxis(v.toStdString(), &axis)) return fromStd(*err);
+        o.sweepAxes.push_back(axis);
+    } else if (a == QLatin1String("--repeat")) {
+        bool ok = false;
+        const uint n = v.toUInt(&ok);
+        if (!ok || n < 1 || n > shm::kMaxRepeat)
+            return QStringLiteral("--repeat: '%1' is not a count from 1 to %2")
+                .arg(v)
+                .arg(shm::kMaxRepeat);
+        o.repeat = n;
+        o.repeatGiven = true;
+    } else if (a == QLatin1String("--csv")) {
+        o.csvFile = v;
+    } else {
+        o.compareWith = v;
+    }
+    return {};
+}
+
 bool isWindowOption(const QString& a) {
     for (const char* f :
          {"--screenshot", "--view", "--size", "--at-ms", "--bench-frames", "--zoom"})
@@ -147,6 +171,36 @@ bool applySwitch(const QString& a, CliOptions& o, QList<QPair<QString, QString>>
 } // namespace
 
 namespace {
+// Which modes a sweep, --csv and --compare-with go with; the sweep's points are checked here,
+// before anything runs.
+QString checkSweepOptions(const CliOptions& o) {
+    const bool sweep = !o.sweepAxes.empty();
+    if (!sweep) {
+        if (o.repeatGiven) return QStringLiteral("--repeat goes with --sweep");
+        if (!o.csvFile.isEmpty())
+            return QStringLiteral("--csv writes a sweep's points table: give --sweep");
+    } else {
+        if (!o.lessonId.isEmpty()) return QStringLiteral("--sweep does not take a --lesson");
+        if (!o.screenshot.isEmpty() || o.benchFrames > 0)
+            return QStringLiteral("--sweep runs headless (the window has no Sweep view yet): "
+                                  "drop --screenshot / --bench-frames");
+        if (!o.compareWith.isEmpty())
+            return QStringLiteral("--compare-with compares one run: not with --sweep");
+        shm::SweepPlan plan;
+        if (auto err = shm::planSweep(o.config, o.sweepAxes, o.repeat, &plan)) return fromStd(*err);
+    }
+    if (!o.compareWith.isEmpty() &&
+        (!o.lessonId.isEmpty() || !o.screenshot.isEmpty() || o.benchFrames > 0))
+        return QStringLiteral("--compare-with goes with a single --headless run");
+    return {};
+}
+
+// The pinned report is read now: a file that is not a report fails before anything runs.
+QString loadCompareReport(CliOptions& o) {
+    if (o.compareWith.isEmpty()) return {};
+    return loadPinnedReport(o.compareWith, &o.compareReport);
+}
+
 CliParse parseArguments(const QStringList& args) {
     CliParse r;
     CliOptions& o = r.options;
@@ -172,7 +226,10 @@ CliParse parseArguments(const QStringList& args) {
         if (!inlineValue && applySwitch(a, o, settings)) continue;
         const bool isSetting = a.startsWith(QLatin1String("--")) && settingFor(a.mid(2));
         const bool isLesson = a == QLatin1String("--lesson") || a == QLatin1String("--lesson-file");
-        if (a != QLatin1String("--config") && !isWindowOption(a) && !isSetting && !isLesson)
+        const bool isSweep = a == QLatin1String("--sweep") || a == QLatin1String("--repeat") ||
+                             a == QLatin1String("--csv") || a == QLatin1String("--compare-with");
+        if (a != QLatin1String("--config") && !isWindowOption(a) && !isSetting && !isLesson &&
+            !isSweep)
             return fail(QStringLiteral("unknown option '%1' (see --help)").arg(args[i]));
         const std::optional<QString> v = value();
         if (a == QLatin1String("--config")) {
@@ -185,6 +242,14 @@ CliParse parseArguments(const QStringList& args) {
         } else if (a == QLatin1String("--lesson-file")) {
             if (!v || v->isEmpty()) return fail(QStringLiteral("--lesson-file needs a file name"));
             o.lessonFile = *v;
+        } else if (isSweep) {
+            if (!v || v->isEmpty())
+                return fail(a == QLatin1String("--sweep")
+                                ? QStringLiteral("--sweep needs SETTING=V1,V2,...")
+                            : a == QLatin1String("--repeat")
+                                ? QStringLiteral("--repeat needs a number")
+                                : a + QStringLiteral(" needs a file name"));
+            if (QString err = applySweepOption(a, *v, o); !err.isEmpty()) return fail(err);
         } else if (isWindowOption(a)) {
             if (!v)
                 return fail(a == QLatin1String("--screenshot")
@@ -216,6 +281,8 @@ CliParse parseArguments(const QStringList& args) {
     if (o.help || o.version) return r;
     if (!o.lessonId.isEmpty() && o.benchFrames > 0)
         return fail(QStringLiteral("--bench-frames does not take a --lesson"));
+    if (QString err = checkSweepOptions(o); !err.isEmpty()) return fail(err);
+    if (QString err = loadCompareReport(o); !err.isEmpty()) return fail(err);
     if (o.noRun && (o.screenshot.isEmpty() || o.headless))
         return fail(QStringLiteral("--no-run goes with --screenshot (the window before any run)"));
     if (!o.lessonFile.isEmpty() && o.lessonId.isEmpty() && !o.listLessons)
@@ -300,6 +367,14 @@ QString helpText() {
                "      --no-run           the window as it first opens, before any run\n"
                "  --bench-frames N       time N GUI frames of a running experiment and print "
                "figures\n"
+               "  --sweep SETTING=V1,V2,...   run every value (give it twice for a grid), "
+               "headless;\n"
+               "      --repeat R         runs per point, interleaved (default 3)   --csv FILE  the "
+               "points table\n"
+               "                         speedup, efficiency, Karp-Flatt, Amdahl fit; --json for "
+               "all figures\n"
+               "  --compare-with REPORT.json  a single headless run beside one saved with --json: "
+               "ratios\n"
                "  --zoom F               presentation mode: text and plots F times larger "
                "(0.7 to 3; in the window\n"
                "                         Ctrl+= / Ctrl+- / Ctrl+0, kept)\n"

@@ -2,7 +2,9 @@
 // Command line of `shmscope`: experiment settings (shared by the headless CLI, the window and
 // --screenshot), an optional --config JSON file, and the mode flags.
 #include "settings.h"
+#include "sweep.h"
 
+#include <QJsonObject>
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -21,6 +23,14 @@ struct CliOptions {
     bool listLessons = false;
     QString lessonId;
     QString lessonFile; // teachers' own lessons instead of the built-in ones
+
+    // Sweeps (--sweep given once or twice) and A/B against a saved report.
+    std::vector<shm::SweepAxis> sweepAxes;
+    uint32_t repeat = 3;
+    bool repeatGiven = false;
+    QString csvFile;           // --csv: the sweep's points table
+    QString compareWith;       // --compare-with REPORT.json: ratios against that run
+    QJsonObject compareReport; // that report, read while parsing
 
     // Window / screenshot options (ignored by --headless).
     QString screenshot;                      // output PNG path; non-empty = render and exit

@@ -14,10 +14,7 @@ namespace {
 // std::to_chars ignores the C locale: snprintf would print "0,25" under a comma-decimal
 // locale (QCoreApplication calls setlocale), and that is not JSON.
 std::string num(double v) {
-    if (!std::isfinite(v)) return "null";
-    char buf[64];
-    const auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 9);
-    return std::string(buf, res.ptr);
+    return jsonNumber(v);
 }
 
 std::string str(std::string_view s) {
@@ -34,20 +31,6 @@ std::string lockJson(const LockStats& l, bool withMax, double waitShare) {
     if (withMax) s += ",\"max_wait_ns\":" + std::to_string(l.maxWaitNs);
     return s + ",\"contended_percent\":" + num(contendedPercent(l)) +
            ",\"wait_share\":" + num(waitShare) + "}";
-}
-
-// One entry per row of kSettings, in table order: numbers as numbers, enums as strings,
-// booleans as true/false.
-std::string configJson(const ExperimentConfig& c) {
-    std::string s = "{";
-    for (const SettingRow& r : kSettings) {
-        if (s.size() > 1) s += ",";
-        s += str(r.reportKey) + ":";
-        s += r.kind == SettingKind::Enum ? str(settingText(r, c))
-             : isNone(r, r.get(c))       ? "null"
-                                         : settingText(r, c);
-    }
-    return s + "}";
 }
 
 // Only for --partition seed: how the blog's split fell for this N and W.
@@ -107,6 +90,27 @@ std::string recoveriesJson(const RunReport& r) {
 }
 
 } // namespace
+
+std::string jsonNumber(double v) {
+    if (!std::isfinite(v)) return "null";
+    char buf[64];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 9);
+    return std::string(buf, res.ptr);
+}
+
+// One entry per row of kSettings, in table order: numbers as numbers, enums as strings,
+// booleans as true/false.
+std::string configJson(const ExperimentConfig& c) {
+    std::string s = "{";
+    for (const SettingRow& r : kSettings) {
+        if (s.size() > 1) s += ",";
+        s += str(r.reportKey) + ":";
+        s += r.kind == SettingKind::Enum ? str(settingText(r, c))
+             : isNone(r, r.get(c))       ? "null"
+                                         : settingText(r, c);
+    }
+    return s + "}";
+}
 
 std::string jsonEscape(const std::string& s) {
     std::string o;

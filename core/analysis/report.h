@@ -97,5 +97,8 @@ RunReport failedToStartReport(const ExperimentConfig& cfg, const std::string& ve
 std::string toJson(const RunReport& r);
 std::string toText(const RunReport& r);
 std::string jsonEscape(const std::string& s);
+// JSON pieces other reports (the sweep's) share with this one.
+std::string jsonNumber(double v); // 9 significant digits in any locale; null if not finite
+std::string configJson(const ExperimentConfig& c); // every setting, by report key
 
 } // namespace shm
