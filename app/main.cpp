@@ -51,8 +51,8 @@ int main(int argc, char** argv) {
     // opens the Lessons panel on that lesson.
     // No display and no platform chosen: Qt would abort with "could not connect to display".
     // Run the experiment headless instead and say how to get pictures.
-    // A sweep and a comparison print tables: the window has no Sweep view or pinned run yet.
-    if (!o.sweepAxes.empty() || !o.compareWith.isEmpty()) o.headless = true;
+    // A sweep prints a table unless it renders the Sweep view.
+    if (!o.sweepAxes.empty() && o.screenshot.isEmpty()) o.headless = true;
     const bool noDisplay = qEnvironmentVariableIsEmpty("DISPLAY") &&
                            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
                            qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");

@@ -85,10 +85,11 @@ QString applyWindowOption(const QString& a, const QString& v, CliOptions& o) {
         o.screenshot = v;
     } else if (a == QLatin1String("--view")) {
         static const QStringList views{QStringLiteral("window"), QStringLiteral("progress"),
-                                       QStringLiteral("array"), QStringLiteral("contention")};
+                                       QStringLiteral("array"), QStringLiteral("contention"),
+                                       QStringLiteral("sweep")};
         if (!views.contains(v))
-            return QStringLiteral(
-                       "--view: unknown value '%1' (expected window|progress|array|contention)")
+            return QStringLiteral("--view: unknown value '%1' (expected "
+                                  "window|progress|array|contention|sweep)")
                 .arg(v);
         o.view = v;
     } else if (a == QLatin1String("--size")) {
@@ -176,22 +177,25 @@ namespace {
 QString checkSweepOptions(const CliOptions& o) {
     const bool sweep = !o.sweepAxes.empty();
     if (!sweep) {
+        if (o.view == QLatin1String("sweep"))
+            return QStringLiteral("--view sweep needs a --sweep to show");
         if (o.repeatGiven) return QStringLiteral("--repeat goes with --sweep");
         if (!o.csvFile.isEmpty())
             return QStringLiteral("--csv writes a sweep's points table: give --sweep");
     } else {
         if (!o.lessonId.isEmpty()) return QStringLiteral("--sweep does not take a --lesson");
-        if (!o.screenshot.isEmpty() || o.benchFrames > 0)
-            return QStringLiteral("--sweep runs headless (the window has no Sweep view yet): "
-                                  "drop --screenshot / --bench-frames");
+        if (o.benchFrames > 0) return QStringLiteral("--bench-frames does not take a --sweep");
+        if (!o.screenshot.isEmpty() && o.view != QLatin1String("window") &&
+            o.view != QLatin1String("sweep"))
+            return QStringLiteral("--sweep --screenshot renders --view window or sweep");
         if (!o.compareWith.isEmpty())
             return QStringLiteral("--compare-with compares one run: not with --sweep");
         shm::SweepPlan plan;
         if (auto err = shm::planSweep(o.config, o.sweepAxes, o.repeat, &plan)) return fromStd(*err);
     }
-    if (!o.compareWith.isEmpty() &&
-        (!o.lessonId.isEmpty() || !o.screenshot.isEmpty() || o.benchFrames > 0))
-        return QStringLiteral("--compare-with goes with a single --headless run");
+    if (!o.compareWith.isEmpty() && (!o.lessonId.isEmpty() || o.benchFrames > 0))
+        return QStringLiteral("--compare-with goes with a single run (headless, a screenshot "
+                              "or the window)");
     return {};
 }
 
@@ -361,20 +365,23 @@ QString helpText() {
                "below\n"
                "  --headless [--json]    run one experiment without a window and print a report\n"
                "  --screenshot OUT.png   run, render a view to a PNG and exit (works offscreen)\n"
-               "      --view window|progress|array|contention   (default window)\n"
+               "      --view window|progress|array|contention|sweep   (default window)\n"
                "      --size WxH         (default 1600x1000)   --at-ms T  capture T ms after "
                "start\n"
                "      --no-run           the window as it first opens, before any run\n"
                "  --bench-frames N       time N GUI frames of a running experiment and print "
                "figures\n"
-               "  --sweep SETTING=V1,V2,...   run every value (give it twice for a grid), "
-               "headless;\n"
+               "  --sweep SETTING=V1,V2,...   run every value (give it twice for a grid); "
+               "a table,\n"
+               "                         or with --screenshot the Sweep view (in the window: the "
+               "Sweep tab)\n"
                "      --repeat R         runs per point, interleaved (default 3)   --csv FILE  the "
                "points table\n"
                "                         speedup, efficiency, Karp-Flatt, Amdahl fit; --json for "
                "all figures\n"
-               "  --compare-with REPORT.json  a single headless run beside one saved with --json: "
-               "ratios\n"
+               "  --compare-with REPORT.json  this run beside one saved with --json: ratios (in "
+               "the "
+               "window: pinned)\n"
                "  --zoom F               presentation mode: text and plots F times larger "
                "(0.7 to 3; in the window\n"
                "                         Ctrl+= / Ctrl+- / Ctrl+0, kept)\n"

@@ -1,23 +1,34 @@
 #include "compare_with.h"
 
-#include "compare.h"
+#include "config_json.h"
 #include "settings.h"
 
 #include <QFile>
 #include <QJsonDocument>
-#include <QJsonValue>
 
-namespace {
-
-// The value as a flag would give it: 4, mutex, true, none.
-QString flagText(const QJsonValue& v) {
-    if (v.isNull()) return QStringLiteral("none");
-    if (v.isBool()) return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (v.isDouble()) return QString::number(v.toDouble(), 'g', 17);
-    return v.toString();
+PinnedRun pinnedRun(const shm::RunReport& r) {
+    return {shm::keyFigures(r), r.config};
 }
 
-} // namespace
+PinnedRun pinnedRun(const QJsonObject& report) {
+    PinnedRun p;
+    p.figures.computeSeconds = report[QLatin1String("compute_seconds")].toDouble();
+    p.figures.throughput = report[QLatin1String("throughput")].toDouble();
+    p.figures.waitShare =
+        report[QLatin1String("lock")].toObject()[QLatin1String("wait_share")].toDouble();
+    p.figures.cpuSeconds = report[QLatin1String("cpu_seconds")].toDouble();
+    p.figures.lostUpdates = report[QLatin1String("lost_updates")].toDouble();
+    p.figures.mismatches = report[QLatin1String("mismatches")].toDouble();
+    // Key by key, so one the table no longer has (or a bad value) spoils nothing else.
+    const QJsonObject cfg = report[QLatin1String("config")].toObject();
+    for (auto it = cfg.begin(); it != cfg.end(); ++it) {
+        shm::ExperimentConfig next = p.config;
+        if (applySettingsObject(QJsonObject{{it.key(), it.value()}}, next, QString(), QString())
+                .isEmpty())
+            p.config = next;
+    }
+    return p;
+}
 
 QString loadPinnedReport(const QString& path, QJsonObject* out) {
     QFile f(path);
@@ -40,28 +51,10 @@ QString loadPinnedReport(const QString& path, QJsonObject* out) {
 
 std::string comparisonWith(const shm::RunReport& now, const QJsonObject& pinned,
                            const QString& path, bool json) {
-    shm::KeyFigures then;
-    then.computeSeconds = pinned[QLatin1String("compute_seconds")].toDouble();
-    then.throughput = pinned[QLatin1String("throughput")].toDouble();
-    then.waitShare =
-        pinned[QLatin1String("lock")].toObject()[QLatin1String("wait_share")].toDouble();
-    then.cpuSeconds = pinned[QLatin1String("cpu_seconds")].toDouble();
-    then.lostUpdates = pinned[QLatin1String("lost_updates")].toDouble();
-    then.mismatches = pinned[QLatin1String("mismatches")].toDouble();
-    const auto figures = shm::compareFigures(shm::keyFigures(now), then);
+    const PinnedRun then = pinnedRun(pinned);
+    const auto figures = shm::compareFigures(shm::keyFigures(now), then.figures);
     // Which settings differ, so a ratio is read against what changed.
-    std::vector<std::string> differs;
-    const QJsonObject cfg = pinned[QLatin1String("config")].toObject();
-    for (const shm::SettingRow& row : shm::kSettings) {
-        const QString key =
-            QString::fromLatin1(row.reportKey.data(), qsizetype(row.reportKey.size()));
-        if (!cfg.contains(key)) continue; // a report from an older version
-        const QString mine = QString::fromStdString(shm::settingText(row, now.config));
-        const QString theirs = flagText(cfg[key]);
-        if (mine != theirs)
-            differs.push_back(std::string(row.name) + " " + theirs.toStdString() + " -> " +
-                              mine.toStdString());
-    }
+    const std::vector<std::string> differs = shm::differingSettings(now.config, then.config);
     return json ? shm::comparisonJson(figures, path.toStdString(), differs)
                 : shm::comparisonText(figures, path.toStdString(), differs);
 }

@@ -278,6 +278,10 @@ QGroupBox* ControlsPanel::buildRunBox() {
                         tr("A worker is stopped (SIGSTOP): send it SIGCONT before the "
                            "suspend limit fails the run."));
     rl->addWidget(m_continue, 3, 0, 1, 2);
+    m_pin = button(tr("Pin this run (A/B)"), "pinButton",
+                   tr("Keep this finished run's figures: the next runs show theirs beside them, "
+                      "with the ratios, above the views (Ctrl+P)."));
+    rl->addWidget(m_pin, 4, 0, 1, 2);
     return run;
 }
 
@@ -287,6 +291,7 @@ void ControlsPanel::connectRunButtons() {
     connect(m_stop, &QPushButton::clicked, this, &ControlsPanel::stopRequested);
     connect(m_reset, &QPushButton::clicked, this, &ControlsPanel::resetRequested);
     connect(m_continue, &QPushButton::clicked, this, &ControlsPanel::continueRequested);
+    connect(m_pin, &QPushButton::clicked, this, &ControlsPanel::pinRequested);
     connect(m_kill, &QPushButton::clicked, this, [this] {
         const shm::ExperimentConfig c = config();
         if (c.killWorker != shm::kNoWorker)
@@ -356,6 +361,7 @@ void ControlsPanel::settingsChanged() {
     m_pause->setText(m_phase == shm::Phase::Paused ? tr("Resume") : tr("Pause"));
     m_stop->setEnabled(active && m_phase != shm::Phase::Stopping);
     m_reset->setEnabled(m_phase == shm::Phase::Finished);
+    m_pin->setEnabled(m_phase == shm::Phase::Finished);
     m_continue->setVisible(m_suspended && active);
     m_kill->setEnabled(active && m_phase != shm::Phase::Stopping &&
                        c.killWorker != shm::kNoWorker && c.killWorker < c.workers);

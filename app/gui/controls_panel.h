@@ -44,6 +44,7 @@ class ControlsPanel : public QWidget {
     void stopRequested();
     void resetRequested();
     void continueRequested(); // SIGCONT the suspended workers
+    void pinRequested();      // keep the finished run's report for A/B
     void killRequested(uint32_t worker, shm::KillWhen when, shm::FaultAction action);
     void delayChanged(uint32_t us);
     void configChanged(); // any setting, or which ones apply (after a phase change)
@@ -77,6 +78,7 @@ class ControlsPanel : public QWidget {
     QPushButton* m_reset;
     QPushButton* m_kill;
     QPushButton* m_continue;
+    QPushButton* m_pin;
     bool m_suspended = false;
     shm::Phase m_phase = shm::Phase::Idle;
 };

@@ -1,5 +1,6 @@
 #include "gui_main.h"
 
+#include "compare_with.h"
 #include "frame_bench.h"
 #include "lesson.h"
 #include "main_window.h"
@@ -41,6 +42,8 @@ int runGui(const CliOptions& options, int& argc, char** argv) {
     }
     MainWindow window(options, !batch);
     if (options.zoom > 0) window.setZoom(options.zoom);
+    if (!options.compareWith.isEmpty()) // checked while parsing
+        window.pin(pinnedRun(options.compareReport), options.compareWith);
     if (!options.lessonId.isEmpty() && options.screenshot.isEmpty())
         window.showLesson(options.lessonId);
     if (!options.screenshot.isEmpty()) return runScreenshot(window, options);

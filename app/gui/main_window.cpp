@@ -14,8 +14,13 @@
 #include "highlight_frame.h"
 #include "lock_events_model.h"
 #include "metrics.h"
+#include "pinned_bar.h"
 #include "progress_model.h"
 #include "progress_view.h"
+#include "sweep_model.h"
+#include "sweep_panel.h"
+#include "sweep_session.h"
+#include "sweep_view.h"
 #include "view_export.h"
 #include "welcome_page.h"
 
@@ -25,6 +30,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QKeyEvent>
 #include <QKeySequence>
@@ -39,6 +45,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTextEdit>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -88,6 +95,11 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     m_controlsDock->raise();
     connect(m_lessonPanel, &LessonPanel::runRequested, this, [this] {
         QString err;
+        if (m_sweepSession->running()) {
+            QMessageBox::warning(this, tr("Cannot start the lesson"),
+                                 tr("A sweep is running: stop it first (Sweep tab)."));
+            return;
+        }
         if (!m_lessonSession->start(&err) && !err.isEmpty())
             QMessageBox::warning(this, tr("Cannot start the lesson"), err);
     });
@@ -96,6 +108,41 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
         if (m_lessonSession->playing()) m_lessonHighlight = true;
         updateHighlight();
     });
+
+    // Sweeps: a third tab; their runs play through the window like a lesson's, then the Sweep
+    // view (speedup, fits, the points table) comes to the front.
+    m_sweepSession = new SweepSession(
+        m_run,
+        [this](const shm::ExperimentConfig& cfg, QString* err) {
+            m_controls->setConfig(cfg);
+            return startRun(err);
+        },
+        this);
+    m_sweepModel = new SweepModel(this);
+    m_sweepPanel = new SweepPanel(*m_sweepSession);
+    if (!options.sweepAxes.empty()) m_sweepPanel->setAxes(options.sweepAxes, options.repeat);
+    m_sweepDock = new QDockWidget(tr("Sweep"), this);
+    m_sweepDock->setObjectName(QStringLiteral("sweepDock"));
+    m_sweepDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    m_sweepDock->setWidget(m_sweepPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, m_sweepDock);
+    tabifyDockWidget(m_lessonDock, m_sweepDock);
+    m_controlsDock->raise();
+    connect(m_sweepPanel, &SweepPanel::runRequested, this, [this] {
+        QString err;
+        if (!startSweep(&err) && !err.isEmpty())
+            QMessageBox::warning(this, tr("Cannot start the sweep"), err);
+    });
+    connect(m_sweepPanel, &SweepPanel::stopRequested, m_sweepSession, &SweepSession::stop);
+    connect(m_sweepPanel, &SweepPanel::resultsRequested, this, &MainWindow::showSweepResults);
+    connect(m_sweepPanel, &SweepPanel::exportRequested, this, &MainWindow::exportSweepCsv);
+    connect(m_sweepSession, &SweepSession::changed, this, [this] {
+        m_sweepModel->setSummary(m_sweepSession->summary());
+        // Fewer frames while a sweep measures: the live views would take CPU from its runs.
+        m_frameTimer.setInterval(m_sweepSession->running() ? kSweepFrameIntervalMs
+                                                           : kFrameIntervalMs);
+    });
+    connect(m_sweepSession, &SweepSession::finished, this, &MainWindow::showSweepResults);
 
     m_progressView = new ProgressView(m_progressModel);
     m_arrayView = new ArrayView(m_arrayModel);
@@ -122,7 +169,21 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     m_welcome = new WelcomePage;
     m_central = new QStackedWidget;
     m_central->addWidget(m_welcome);
-    m_central->addWidget(m_mainSplit);
+    m_viewsPage = new QWidget;
+    auto* vl = new QVBoxLayout(m_viewsPage);
+    vl->setContentsMargins(0, 0, 0, 0);
+    vl->setSpacing(2);
+    m_pinnedBar = new PinnedBar(m_viewsPage);
+    vl->addWidget(m_pinnedBar);
+    vl->addWidget(m_mainSplit, 1);
+    m_central->addWidget(m_viewsPage);
+    connect(m_pinnedBar, &PinnedBar::unpinRequested, this, &MainWindow::unpinRun);
+    m_sweepView = new SweepView(m_sweepModel);
+    m_central->addWidget(m_sweepView);
+    connect(m_sweepView, &SweepView::backRequested, this, [this] {
+        m_central->setCurrentWidget(
+            m_run.phase() == shm::Phase::Idle ? static_cast<QWidget*>(m_welcome) : m_viewsPage);
+    });
     setCentralWidget(m_central);
     for (const char* name : {"progress", "array", "contention"})
         m_highlights.insert(QLatin1String(name),
@@ -176,6 +237,7 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     connect(m_controls, &ControlsPanel::killRequested, &m_run, &RunController::killWorker);
     connect(m_controls, &ControlsPanel::delayChanged, &m_run, &RunController::setDelayUs);
     connect(m_controls, &ControlsPanel::continueRequested, &m_run, &RunController::continueWorkers);
+    connect(m_controls, &ControlsPanel::pinRequested, this, &MainWindow::pinRun);
     connect(&m_run, &RunController::phaseChanged, this, &MainWindow::onPhaseChanged);
     connect(m_welcome, &WelcomePage::startRequested, this, &MainWindow::togglePauseOrStart);
     connect(m_welcome, &WelcomePage::lessonsRequested, this, [this] {
@@ -266,6 +328,9 @@ void MainWindow::buildMenus() {
                     [this] { exportView(QStringLiteral("array")); });
     file->addAction(tr("Export &Contention View…"), this,
                     [this] { exportView(QStringLiteral("contention")); });
+    file->addAction(tr("Export &Sweep View…"), this,
+                    [this] { exportView(QStringLiteral("sweep")); });
+    file->addAction(tr("Export Sweep &Points (CSV)…"), this, &MainWindow::exportSweepCsv);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -277,6 +342,10 @@ void MainWindow::buildMenus() {
     QAction* stop = run->addAction(tr("Stop"), &m_run, &RunController::stop);
     stop->setShortcut(QKeySequence(Qt::Key_Escape));
     run->addAction(tr("Reset Zoom"), m_arrayView, &ArrayView::resetZoom);
+    run->addSeparator();
+    QAction* pin = run->addAction(tr("&Pin This Run (A/B)"), this, &MainWindow::pinRun);
+    pin->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    run->addAction(tr("&Unpin"), this, &MainWindow::unpinRun);
 
     // Presentation mode, for a projector: Ctrl+= / Ctrl+- / Ctrl+0 as in browsers.
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -287,6 +356,15 @@ void MainWindow::buildMenus() {
     smaller->setShortcut(QKeySequence::ZoomOut);
     QAction* normal = view->addAction(tr("&Normal Size"), this, [this] { setZoom(1.0); });
     normal->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    view->addSeparator();
+    QAction* results = view->addAction(tr("S&weep Results"), this, [this] {
+        if (m_central->currentWidget() == m_sweepView)
+            emit m_sweepView->backRequested();
+        else if (!showSweepResults())
+            m_sweepDock->raise();
+    });
+    results->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    view->addAction(m_sweepDock->toggleViewAction());
 
     QMenu* lessons = menuBar()->addMenu(tr("&Lessons"));
     QAction* runLesson = lessons->addAction(tr("&Run / Stop Lesson"), this, [this] {
@@ -326,6 +404,7 @@ QWidget* MainWindow::viewWidget(const QString& name) {
     if (name == QLatin1String("progress")) return m_progressView;
     if (name == QLatin1String("array")) return m_dataStack; // the array, or the counters
     if (name == QLatin1String("contention")) return m_contentionView;
+    if (name == QLatin1String("sweep")) return m_sweepView;
     return this;
 }
 
@@ -350,6 +429,57 @@ void MainWindow::setAutoRefresh(bool on) {
         m_frameTimer.start();
     else
         m_frameTimer.stop();
+}
+
+bool MainWindow::pinRun() {
+    if (m_run.phase() != shm::Phase::Finished) return false;
+    pin(pinnedRun(m_run.report()), format::configSummary(m_run.report().config));
+    return true;
+}
+
+void MainWindow::pin(const PinnedRun& run, const QString& what) {
+    m_pinned = run;
+    m_pinnedAt = m_finishedRuns; // the runs after this one are compared with it
+    m_pinnedBar->showPinned(what, run.figures.computeSeconds);
+}
+
+void MainWindow::unpinRun() {
+    m_pinned.reset();
+    m_pinnedBar->hide();
+}
+
+bool MainWindow::startSweep(QString* error) {
+    if (m_lessonSession->playing()) {
+        *error = tr("A lesson is playing: stop it first (Lessons tab).");
+        return false;
+    }
+    const QString problem = m_controls->validationMessage();
+    if (!problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
+    const std::optional<shm::SweepPlan> plan = m_sweepPanel->plan(m_controls->config(), error);
+    if (!plan) return false;
+    return m_sweepSession->start(*plan, error);
+}
+
+bool MainWindow::showSweepResults() {
+    if (!m_sweepSession->hasResults()) return false;
+    // (--screenshot --view sweep lifts the view out of the window)
+    if (m_central->indexOf(m_sweepView) >= 0) m_central->setCurrentWidget(m_sweepView);
+    return true;
+}
+
+void MainWindow::exportSweepCsv() {
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export the sweep's points"),
+                                     QStringLiteral("shmscope-sweep.csv"), tr("CSV table (*.csv)"));
+    if (path.isEmpty()) return;
+    QFile f(path);
+    const std::string text = shm::toCsv(m_sweepSession->summary());
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        f.write(text.data(), qint64(text.size())) != qint64(text.size()))
+        QMessageBox::warning(this, tr("Export failed"), tr("%1: %2").arg(path, f.errorString()));
 }
 
 void MainWindow::updateHighlight() {
@@ -438,9 +568,20 @@ void MainWindow::togglePauseOrStart() {
 
 void MainWindow::onPhaseChanged(shm::Phase phase) {
     m_controls->setPhase(phase);
-    m_central->setCurrentWidget(phase == shm::Phase::Idle ? static_cast<QWidget*>(m_welcome)
-                                                          : m_mainSplit);
+    // A run starting shows the run views; the sweep's results stay in front between runs only
+    // when nobody is running.
+    if (phase == shm::Phase::Idle)
+        m_central->setCurrentWidget(m_welcome);
+    else if (phase != shm::Phase::Finished || m_central->currentWidget() == m_welcome)
+        m_central->setCurrentWidget(m_viewsPage);
     if (phase == shm::Phase::Finished) {
+        ++m_finishedRuns;
+        if (m_pinned && m_finishedRuns > m_pinnedAt) {
+            const shm::RunReport& now = m_run.report();
+            m_pinnedBar->showComparison(
+                shm::compareFigures(shm::keyFigures(now), m_pinned->figures),
+                shm::differingSettings(now.config, m_pinned->config));
+        }
         m_arrayModel->runFinished(m_run.report());
         m_arrayView->runFinished();
         m_contentionPending = true;

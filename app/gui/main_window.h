@@ -2,13 +2,16 @@
 // The ShmScope window: controls dock on the left, worker table, array plot and lock-contention
 // view in the centre, status bar below. One 30 Hz timer drives every view from one snapshot.
 #include "cli_options.h"
+#include "compare_with.h"
 #include "lesson.h"
 #include "run_controller.h"
 
 #include <QFont>
 #include <QMainWindow>
 #include <QMap>
+
 #include <QTimer>
+#include <optional>
 
 class ArrayModel;
 class ArrayView;
@@ -20,6 +23,11 @@ class CountersView;
 class HighlightFrame;
 class LessonPanel;
 class LessonSession;
+class PinnedBar;
+class SweepModel;
+class SweepPanel;
+class SweepSession;
+class SweepView;
 class LockEventsModel;
 class QDockWidget;
 class ProgressModel;
@@ -48,9 +56,22 @@ class MainWindow : public QMainWindow {
     ProgressView* progressView() const { return m_progressView; }
     LessonSession* lessonSession() const { return m_lessonSession; }
     LessonPanel* lessonPanel() const { return m_lessonPanel; }
+    SweepSession* sweepSession() const { return m_sweepSession; }
+    SweepPanel* sweepPanel() const { return m_sweepPanel; }
+    SweepView* sweepView() const { return m_sweepView; }
+    // A/B: keeps the finished run's report; later runs are shown beside it. false: no run.
+    bool pinRun();
+    // Pins a run from elsewhere (--compare-with REPORT.json), named `what`.
+    void pin(const PinnedRun& run, const QString& what);
+    void unpinRun();
+    PinnedBar* pinnedBar() const { return m_pinnedBar; }
+    // Starts the sweep the Sweep panel describes over the settings in Controls.
+    bool startSweep(QString* error);
+    // The sweep's results in front (false while there are none).
+    bool showSweepResults();
     // Selects a lesson in the Lessons panel and brings the panel to the front.
     bool showLesson(const QString& id);
-    // "window", "progress", "array" or "contention".
+    // "window", "progress", "array", "contention" or "sweep".
     QWidget* viewWidget(const QString& name);
     // The views outlined for the lesson (its look_at) while it plays and until another run.
     QStringList highlightedViews() const;
@@ -71,6 +92,7 @@ class MainWindow : public QMainWindow {
     int frameCount() const { return m_frames; }
 
     static constexpr int kFrameIntervalMs = 33;
+    static constexpr int kSweepFrameIntervalMs = 250; // 4 Hz while a sweep measures
     // Array rescans stop after this much per frame and continue in the next: a fast 10^8 run
     // writes more per frame than one frame should spend reading (the plot catches up after).
     static constexpr uint64_t kFrameBudgetNs = 2'500'000;
@@ -91,6 +113,7 @@ class MainWindow : public QMainWindow {
     void fitProgressTable(uint32_t workers);
     void updateStatus(const shm::RunSnapshot& snap);
     void exportView(const QString& view);
+    void exportSweepCsv();
     void showAbout();
     void loadSettings();
     void saveSettings() const;
@@ -111,12 +134,21 @@ class MainWindow : public QMainWindow {
     LessonSession* m_lessonSession;
     LessonPanel* m_lessonPanel;
     QDockWidget* m_lessonDock;
+    SweepSession* m_sweepSession;
+    SweepModel* m_sweepModel;
+    SweepPanel* m_sweepPanel;
+    SweepView* m_sweepView;
+    QDockWidget* m_sweepDock;
     QMap<QString, HighlightFrame*> m_highlights; // per view name
     bool m_lessonHighlight = false;
     QDockWidget* m_controlsDock;
     ContentionView* m_contentionView;
-    QStackedWidget* m_central; // the welcome page, or the views (m_mainSplit)
+    QStackedWidget* m_central; // the welcome page, the views (m_mainSplit) or the sweep's
     WelcomePage* m_welcome;
+    QWidget* m_viewsPage; // the pinned run's bar over m_mainSplit
+    PinnedBar* m_pinnedBar;
+    std::optional<PinnedRun> m_pinned;
+    int m_finishedRuns = 0, m_pinnedAt = 0; // runs finished so far, and when the pin was made
     QSplitter* m_mainSplit;
     QSplitter* m_leftSplit;
     QLabel* m_stateLabel;

@@ -4,6 +4,7 @@
 
 #include "lesson_session.h"
 #include "main_window.h"
+#include "sweep_session.h"
 #include "view_export.h"
 
 #include <QApplication>
@@ -77,6 +78,34 @@ int captureLesson(MainWindow& window, QWidget* target, const CliOptions& o) {
     window.hide();
     return session.complete() ? shm::exit_code::kOk : shm::exit_code::kRunFailed;
 }
+// --sweep ... --screenshot: the sweep's runs in turn through the window, then the Sweep view
+// (the window with it in front, or --view sweep alone). Exit 0 when a run of it finished.
+int captureSweep(MainWindow& window, QWidget* target, const CliOptions& o) {
+    SweepSession& session = *window.sweepSession();
+    QString error;
+    if (!window.startSweep(&error)) {
+        std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
+        return shm::exit_code::kRunFailed;
+    }
+    QEventLoop loop;
+    QObject::connect(&session, &SweepSession::finished, &loop, &QEventLoop::quit);
+    if (session.running()) loop.exec();
+    window.showSweepResults();
+    settle(target);
+    if (!view_export::save(target, nullptr, o.screenshot, o.size, &error)) {
+        std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
+        return shm::exit_code::kRunFailed;
+    }
+    size_t ran = 0;
+    for (const shm::SweepPointSummary& p : session.summary().points)
+        ran += p.runs;
+    std::printf("screenshot: sweep of %d runs (%zu finished) rendered at %dx%d -> %s\n",
+                session.runsTotal(), ran, target->width(), target->height(),
+                qPrintable(o.screenshot));
+    window.hide();
+    return ran ? shm::exit_code::kOk : shm::exit_code::kRunFailed;
+}
+
 // --no-run: the window as it first opens (the welcome page, the window's defaults), or with
 // --lesson the lesson chosen and not yet run.
 int captureFirstWindow(MainWindow& window, QWidget* target, const CliOptions& o) {
@@ -115,6 +144,7 @@ int runScreenshot(MainWindow& window, const CliOptions& o) {
         QWidget* view = window.viewWidget(o.view);
         view->setParent(holder.get());
         layout->addWidget(view);
+        view->show(); // a stacked page (the Sweep view) was hidden by its stack
         view->setAutoFillBackground(true);
         target = holder.get();
     }
@@ -135,6 +165,7 @@ int runScreenshot(MainWindow& window, const CliOptions& o) {
 
     QString error;
     if (o.noRun) return captureFirstWindow(window, target, o);
+    if (!o.sweepAxes.empty()) return captureSweep(window, target, o);
     if (!o.lessonId.isEmpty()) return captureLesson(window, target, o);
     if (!window.startRun(&error)) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));

@@ -10,27 +10,6 @@
 #include <QFile>
 
 #include <cstdio>
-#include <sched.h>
-#include <unistd.h>
-
-namespace {
-
-// The cores this process may run on (taskset and containers limit them), like nproc.
-unsigned usableCores() {
-    cpu_set_t set;
-    if (sched_getaffinity(0, sizeof set, &set) == 0) return unsigned(CPU_COUNT(&set));
-    return unsigned(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
-}
-
-std::string pointName(const shm::SweepPlan& plan, size_t point) {
-    std::string s;
-    for (const shm::SweepAxis& a : plan.axes)
-        s += (s.empty() ? "" : ", ") + std::string(a.row->name) + "=" +
-             shm::settingText(*a.row, plan.points[point]);
-    return s;
-}
-
-} // namespace
 
 int runSweepHeadless(const CliOptions& o) {
     shm::SweepPlan plan;
@@ -56,14 +35,14 @@ int runSweepHeadless(const CliOptions& o) {
         const size_t point = plan.order[k];
         if (!o.json)
             std::fprintf(stderr, "shmscope: sweep run %zu of %zu: %s\n", k + 1, plan.order.size(),
-                         pointName(plan, point).c_str());
+                         shm::pointName(plan, point).c_str());
         RunController run;
         QEventLoop loop;
         QObject::connect(&run, &RunController::finished, &loop, &QEventLoop::quit);
         QString error;
         if (!run.start(plan.points[point], &error)) {
-            std::fprintf(stderr, "shmscope: sweep point %s: %s\n", pointName(plan, point).c_str(),
-                         qPrintable(error));
+            std::fprintf(stderr, "shmscope: sweep point %s: %s\n",
+                         shm::pointName(plan, point).c_str(), qPrintable(error));
             reports[point].push_back(
                 shm::failedToStartReport(plan.points[point], version, error.toStdString()));
             continue;
@@ -74,12 +53,13 @@ int runSweepHeadless(const CliOptions& o) {
         const shm::RunReport& r = run.report();
         if (!r.finished())
             std::fprintf(stderr, "shmscope: sweep point %s: run %s%s%s\n",
-                         pointName(plan, point).c_str(), std::string(shm::nameOf(r.status)).c_str(),
-                         r.failure.empty() ? "" : ": ", r.failure.c_str());
+                         shm::pointName(plan, point).c_str(),
+                         std::string(shm::nameOf(r.status)).c_str(), r.failure.empty() ? "" : ": ",
+                         r.failure.c_str());
         // A run stopped by the signal measured nothing worth a median: left out.
         if (!graceful.signalled()) reports[point].push_back(r);
     }
-    const shm::SweepSummary summary = shm::summarizeSweep(plan, reports, usableCores());
+    const shm::SweepSummary summary = shm::summarizeSweep(plan, reports, shm::usableCores());
     std::printf("%s", (o.json ? shm::toJson(summary) + "\n" : shm::toText(summary)).c_str());
     if (csv.isOpen()) {
         const std::string text = shm::toCsv(summary);

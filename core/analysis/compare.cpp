@@ -23,6 +23,16 @@ std::vector<ComparedFigure> compareFigures(const KeyFigures& now, const KeyFigur
     return out;
 }
 
+std::vector<std::string> differingSettings(const ExperimentConfig& now,
+                                           const ExperimentConfig& pinned) {
+    std::vector<std::string> out;
+    for (const SettingRow& r : kSettings) {
+        const std::string a = settingText(r, pinned), b = settingText(r, now);
+        if (a != b) out.push_back(std::string(r.name) + " " + a + " -> " + b);
+    }
+    return out;
+}
+
 std::string comparisonJson(const std::vector<ComparedFigure>& figures, const std::string& with,
                            const std::vector<std::string>& differs) {
     std::string s = "{\"with\":\"" + jsonEscape(with) + "\",\"differs\":[";

@@ -25,6 +25,10 @@ struct KeyFigures {
 KeyFigures keyFigures(const RunReport& r);
 std::vector<ComparedFigure> compareFigures(const KeyFigures& now, const KeyFigures& pinned);
 
+// The settings whose values differ, as "sync mutex -> atomic" (pinned -> now).
+std::vector<std::string> differingSettings(const ExperimentConfig& now,
+                                           const ExperimentConfig& pinned);
+
 // {"with": "<file>", "differs": [settings], "figures": {"compute_seconds": {"this", "pinned",
 // "ratio"}, ...}}; `differs` lists the settings whose values differ ("workers", ...).
 std::string comparisonJson(const std::vector<ComparedFigure>& figures, const std::string& with,

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <sched.h>
+#include <unistd.h>
 
 namespace shm {
 namespace {
@@ -89,6 +91,22 @@ std::string padded(std::string s, size_t width, bool right = false) {
     return (right ? pad + s : s + pad) + " ";
 }
 
+} // namespace
+
+unsigned usableCores() {
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0) return unsigned(CPU_COUNT(&set));
+    return unsigned(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
+}
+
+std::string pointName(const SweepPlan& plan, size_t point) {
+    std::string s;
+    for (const SweepAxis& a : plan.axes)
+        s += (s.empty() ? "" : ", ") + std::string(a.row->name) + "=" +
+             settingText(*a.row, plan.points[point]);
+    return s;
+}
+
 std::string resultText(const SweepPointSummary& p) {
     std::string s;
     if (p.runs == 0) return p.failed ? "all " + std::to_string(p.failed) + " runs failed" : "-";
@@ -96,8 +114,6 @@ std::string resultText(const SweepPointSummary& p) {
     if (p.failed) s += ", " + std::to_string(p.failed) + " failed";
     return s;
 }
-
-} // namespace
 
 std::optional<std::string> parseSweepAxis(std::string_view spec, SweepAxis* out) {
     const std::string quoted = "--sweep '" + std::string(spec) + "'";

@@ -86,6 +86,13 @@ struct SweepSummary {
     std::vector<SweepLine> lines;
 };
 
+// The cores this process may run on (taskset and containers limit them), like nproc.
+unsigned usableCores();
+// One point's settings in words: "workers=2, sync=mutex".
+std::string pointName(const SweepPlan& plan, size_t point);
+// Its outcome in words: "array verified", "3 lost updates, 1 failed", "all 3 runs failed".
+std::string resultText(const SweepPointSummary& p);
+
 // `reports[i]` holds every run of plan.points[i].
 SweepSummary summarizeSweep(const SweepPlan& plan,
                             const std::vector<std::vector<RunReport>>& reports, unsigned cores);

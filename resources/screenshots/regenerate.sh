@@ -22,6 +22,13 @@ shot window-zoom-1920x1080.png $base --zoom 1.6 --size 1920x1080
 # The first window (welcome page, the window's defaults), and a run without a lock.
 shot window-first-1024x700.png --no-run --size 1024x700
 shot window-nolock-1024x700.png --workload mandelbrot --elements 300000 --size 1024x700
+# Sweeps (issue 9): a scaling line, and a setting compared by throughput at 1024x700.
+shot sweep-workers.png --sweep workers=1,2,4,8 --workload sin --elements 4000000
+shot sweep-grid-1024x700.png --sweep workers=1,2,4 --sweep sync=none,mutex,atomic --workload histogram --elements 300000 --view sweep --size 1024x700
+shot sweep-sync-1024x700.png --sweep sync=none,mutex,striped,atomic --workload histogram --elements 300000 --view sweep --size 1024x700
+# A/B: a mutex run saved, the atomic run beside it (the pinned bar over the views).
+QT_QPA_PLATFORM=offscreen "$bin" --headless --json --workload histogram --sync mutex --elements 1000000 > /tmp/shmscope-pinned.json
+shot window-pinned-1024x700.png --workload histogram --sync atomic --elements 1000000 --compare-with /tmp/shmscope-pinned.json --size 1024x700
 # The experiments (issue 7), one picture each.
 shot experiment-private.png --transport private --workers 4 --elements 1000000
 shot experiment-queue.png --transport queue --workers 4 --delay-us 5 --elements 200000 --at-ms 400

@@ -49,6 +49,7 @@ class TestScreenshot : public QObject {
     void benchFramesEndsWithRunsShorterThanAFrame();
     void lessonScreenshotAfterItsRuns();
     void noRunShowsTheFirstWindow();
+    void sweepViewAfterItsRuns();
     void badFlagsExitTwo_data();
     void badFlagsExitTwo();
 };
@@ -155,6 +156,28 @@ void TestScreenshot::noRunShowsTheFirstWindow() {
     QVERIFY(testutil::shmEntries(r.pid).isEmpty());
 }
 
+// --sweep with --screenshot --view sweep: the sweep's runs through the window, then its view.
+void TestScreenshot::sweepViewAfterItsRuns() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("sweep.png"));
+    const Result r = runShmscope(
+        {QStringLiteral("--sweep"), QStringLiteral("workers=1,2"), QStringLiteral("--repeat"),
+         QStringLiteral("1"), QStringLiteral("--elements"), QStringLiteral("20000"),
+         QStringLiteral("--view"), QStringLiteral("sweep"), QStringLiteral("--size"),
+         QStringLiteral("900x600"), QStringLiteral("--screenshot"), out},
+        60000);
+    QVERIFY2(r.status == QProcess::NormalExit && r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains("sweep of 2 runs (2 finished)"), r.out.constData());
+    const QImage img(out);
+    QCOMPARE(img.size(), QSize(900, 600));
+    QSet<QRgb> colours; // a drawn view, not a blank page (a hidden stacked page once was)
+    for (int y = 0; y < img.height(); y += 5)
+        for (int x = 0; x < img.width(); x += 5)
+            colours.insert(img.pixel(x, y));
+    QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+    QVERIFY(testutil::shmEntries(r.pid).isEmpty());
+}
+
 void TestScreenshot::badFlagsExitTwo_data() {
     QTest::addColumn<QStringList>("args");
     QTest::newRow("unknown view") << QStringList{QStringLiteral("--screenshot"),
@@ -188,6 +211,9 @@ void TestScreenshot::badFlagsExitTwo_data() {
     QTest::newRow("unknown flag") << QStringList{QStringLiteral("--frobnicate")};
     QTest::newRow("negative at-ms") << QStringList{QStringLiteral("--at-ms"), QStringLiteral("-5")};
     QTest::newRow("no-run without screenshot") << QStringList{QStringLiteral("--no-run")};
+    QTest::newRow("sweep view without a sweep")
+        << QStringList{QStringLiteral("--view"), QStringLiteral("sweep"),
+                       QStringLiteral("--screenshot"), QStringLiteral("x.png")};
 }
 
 void TestScreenshot::badFlagsExitTwo() {

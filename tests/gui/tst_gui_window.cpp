@@ -12,9 +12,13 @@
 #include "lock_events_model.h"
 #include "main_window.h"
 #include "metrics.h"
+#include "pinned_bar.h"
 #include "progress_model.h"
 #include "progress_view.h"
 #include "segment.h"
+#include "sweep_panel.h"
+#include "sweep_session.h"
+#include "sweep_view.h"
 #include "test_util.h"
 #include "view_export.h"
 #include "welcome_page.h"
@@ -106,6 +110,8 @@ class TestWindow : public QObject {
     void killWhileHoldingFromTheUiShowsTheDeadlock();
     void suspendedWorkerCanBeContinuedFromTheUi();
     void lessonPanelPlaysALessonAndSaysSeen();
+    void sweepPanelRunsASweepAndShowsResults();
+    void pinnedRunComparesTheNextRun();
     void presentationModeScalesTextAndTables();
     void spaceAndEscapeFromAnyControl();
     void controlsExplainInvalidCombinations();
@@ -713,6 +719,74 @@ void TestWindow::lessonPanelPlaysALessonAndSaysSeen() {
     // A run of the user's own ends the lesson's highlight.
     QVERIFY(runToEnd(*w));
     QVERIFY(w->highlightedViews().isEmpty());
+}
+
+// The Sweep tab: workers 1,2 over the settings in Controls, each run played through the window,
+// then the Sweep view in front with the speedup line, the points table and the same figures
+// as the headless summary's.
+void TestWindow::sweepPanelRunsASweepAndShowsResults() {
+    auto w = makeWindow(QStringLiteral("sweep"), config(2, 20000, shm::SyncMode::None, 5));
+    shm::SweepAxis axis;
+    QVERIFY(!shm::parseSweepAxis("workers=1,2", &axis));
+    w->sweepPanel()->setAxes({axis}, 2);
+    SweepSession* session = w->sweepSession();
+    QSignalSpy done(session, &SweepSession::finished);
+    auto* run = w->sweepPanel()->findChild<QPushButton*>(QStringLiteral("runSweepButton"));
+    run->click();
+    QVERIFY(session->running());
+    QCOMPARE(run->text(), QStringLiteral("Stop sweep"));
+    QVERIFY(done.wait(60000));
+    QCOMPARE(session->runsDone(), 4);
+    QVERIFY(w->sweepView()->isVisible());
+    QCOMPARE(run->text(), QStringLiteral("Run sweep"));
+    const shm::SweepSummary& s = session->summary();
+    QCOMPARE(s.points.size(), size_t(2));
+    QCOMPARE(s.points[0].runs, 2u);
+    QCOMPARE(s.points[1].runs, 2u);
+    QCOMPARE(s.points[0].config.delayUs, 0u); // sweeps run at full speed
+    QCOMPARE(w->sweepView()->table()->model()->rowCount(), 2);
+    // The speedup line: one point per workers value, at the summary's speedup.
+    QCustomPlot* plot = w->sweepView()->plot();
+    QCPGraph* line = nullptr;
+    for (int i = 0; i < plot->graphCount(); ++i)
+        if (plot->graph(i)->name() == QStringLiteral("speedup")) line = plot->graph(i);
+    QVERIFY(line);
+    QCOMPARE(line->data()->size(), 2);
+    QCOMPARE((line->data()->begin() + 1)->value, *s.points[1].speedup);
+    QVERIFY2(w->sweepView()->caption().contains(QStringLiteral("4 of 4 runs")),
+             qPrintable(w->sweepView()->caption()));
+    // Back to the run's views, and View > Sweep Results brings the results back.
+    emit w->sweepView()->backRequested();
+    QVERIFY(w->progressView()->isVisible());
+    QVERIFY(w->showSweepResults());
+    QVERIFY(w->sweepView()->isVisible());
+}
+
+// A/B: pin a finished mutex run, run atomic: the bar shows both figures and their ratios, the
+// same as the headless --compare-with's, and names the setting that changed.
+void TestWindow::pinnedRunComparesTheNextRun() {
+    auto cfg = config(2, 50000, shm::SyncMode::Mutex);
+    cfg.workload = shm::Workload::Histogram;
+    auto w = makeWindow(QStringLiteral("pin"), cfg);
+    QVERIFY(!w->pinRun()); // nothing finished yet
+    QVERIFY(runToEnd(*w));
+    auto* pin = w->controls()->findChild<QPushButton*>(QStringLiteral("pinButton"));
+    QVERIFY(pin->isEnabled());
+    pin->click();
+    QVERIFY(w->pinnedBar()->isVisible());
+    QVERIFY2(w->pinnedBar()->text().startsWith(QStringLiteral("Pinned")),
+             qPrintable(w->pinnedBar()->text()));
+    const shm::RunReport pinned = w->controller().report();
+    cfg.sync = shm::SyncMode::Atomic;
+    w->controls()->setConfig(cfg);
+    QVERIFY(runToEnd(*w));
+    const QString text = w->pinnedBar()->text();
+    QVERIFY2(text.contains(QStringLiteral("sync mutex -> atomic")), qPrintable(text));
+    const double ratio = w->controller().report().computeSeconds / pinned.computeSeconds;
+    QVERIFY2(text.contains(QStringLiteral("×%1").arg(ratio, 0, 'f', 2)), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("lost updates")));
+    w->unpinRun();
+    QVERIFY(!w->pinnedBar()->isVisible());
 }
 
 // Presentation mode: Ctrl+= (View > Larger Text) scales the application font (the tables' rows grow
