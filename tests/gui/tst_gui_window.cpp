@@ -112,6 +112,7 @@ class TestWindow : public QObject {
     void lessonPanelPlaysALessonAndSaysSeen();
     void sweepPanelRunsASweepAndShowsResults();
     void pinnedRunComparesTheNextRun();
+    void sweepSurvivesAFailedPointAndStops();
     void presentationModeScalesTextAndTables();
     void spaceAndEscapeFromAnyControl();
     void controlsExplainInvalidCombinations();
@@ -760,6 +761,49 @@ void TestWindow::sweepPanelRunsASweepAndShowsResults() {
     QVERIFY(w->progressView()->isVisible());
     QVERIFY(w->showSweepResults());
     QVERIFY(w->sweepView()->isVisible());
+}
+
+// A point whose run fails (a worker killed) is counted and the sweep goes on; Stop in the
+// middle of a long run ends the sweep at once with what was measured, nothing left behind.
+void TestWindow::sweepSurvivesAFailedPointAndStops() {
+    // Sweeps run at full speed: the kill comes at the start barrier, before the work is done.
+    auto cfg = config(2, 1'000'000, shm::SyncMode::None);
+    cfg.workload = shm::Workload::Mandelbrot;
+    cfg.killAtMs = 0;
+    auto w = makeWindow(QStringLiteral("sweepfail"), cfg);
+    shm::SweepAxis axis;
+    QVERIFY(!shm::parseSweepAxis("kill-worker=none,0", &axis));
+    w->sweepPanel()->setAxes({axis}, 1);
+    SweepSession* session = w->sweepSession();
+    QSignalSpy done(session, &SweepSession::finished);
+    QString err;
+    QVERIFY2(w->startSweep(&err), qPrintable(err));
+    QVERIFY(done.wait(60000));
+    const shm::SweepSummary& s = session->summary();
+    QCOMPARE(s.points.size(), size_t(2));
+    QCOMPARE(s.points[0].runs, 1u);
+    QCOMPARE(s.points[1].failed, 1u);
+    QCOMPARE(session->runsDone(), 2);
+    QVERIFY(testutil::shmEntries(getpid()).isEmpty());
+
+    // Stop: a sweep turns slow motion off, so the work itself is slow (seconds per run).
+    QVERIFY(!shm::parseSweepAxis("workers=1,2", &axis));
+    w->sweepPanel()->setAxes({axis}, 2);
+    shm::ExperimentConfig slow = config(2, 5'000'000, shm::SyncMode::None);
+    slow.workload = shm::Workload::Mandelbrot;
+    w->controls()->setConfig(slow);
+    QVERIFY2(w->startSweep(&err), qPrintable(err));
+    QTRY_VERIFY(w->controller().phase() == Phase::Running);
+    QElapsedTimer t;
+    t.start();
+    auto* run = w->sweepPanel()->findChild<QPushButton*>(QStringLiteral("runSweepButton"));
+    QCOMPARE(run->text(), QStringLiteral("Stop sweep"));
+    run->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!session->running(), 10000);
+    QVERIFY(t.elapsed() < 10000);
+    QVERIFY(session->runsDone() < session->runsTotal());
+    QTRY_VERIFY(!w->controller().isActive());
+    QVERIFY(testutil::shmEntries(getpid()).isEmpty());
 }
 
 // A/B: pin a finished mutex run, run atomic: the bar shows both figures and their ratios, the
