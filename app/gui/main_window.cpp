@@ -86,13 +86,7 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     }
     m_lessons = lessons;
     m_lessonPanel = new LessonPanel(*m_lessonSession, lessons);
-    m_lessonDock = new QDockWidget(tr("Lessons"), this);
-    m_lessonDock->setObjectName(QStringLiteral("lessonsDock"));
-    m_lessonDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    m_lessonDock->setWidget(m_lessonPanel);
-    addDockWidget(Qt::LeftDockWidgetArea, m_lessonDock);
-    tabifyDockWidget(m_controlsDock, m_lessonDock);
-    m_controlsDock->raise();
+    m_lessonDock = addTab(tr("Lessons"), QStringLiteral("lessonsDock"), m_lessonPanel);
     connect(m_lessonPanel, &LessonPanel::runRequested, this, [this] {
         QString err;
         if (m_sweepSession->running()) {
@@ -121,13 +115,7 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     m_sweepModel = new SweepModel(this);
     m_sweepPanel = new SweepPanel(*m_sweepSession);
     if (!options.sweepAxes.empty()) m_sweepPanel->setAxes(options.sweepAxes, options.repeat);
-    m_sweepDock = new QDockWidget(tr("Sweep"), this);
-    m_sweepDock->setObjectName(QStringLiteral("sweepDock"));
-    m_sweepDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    m_sweepDock->setWidget(m_sweepPanel);
-    addDockWidget(Qt::LeftDockWidgetArea, m_sweepDock);
-    tabifyDockWidget(m_lessonDock, m_sweepDock);
-    m_controlsDock->raise();
+    m_sweepDock = addTab(tr("Sweep"), QStringLiteral("sweepDock"), m_sweepPanel);
     connect(m_sweepPanel, &SweepPanel::runRequested, this, [this] {
         QString err;
         if (!startSweep(&err) && !err.isEmpty())
@@ -283,6 +271,18 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
 }
 
 MainWindow::~MainWindow() = default;
+
+QDockWidget* MainWindow::addTab(const QString& title, const QString& name, QWidget* panel) {
+    // A tab beside Controls (the window keeps its layout at 1024x700); Controls stays in front.
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(name);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setWidget(panel);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    tabifyDockWidget(m_controlsDock, dock);
+    m_controlsDock->raise();
+    return dock;
+}
 
 bool MainWindow::ownsForSpace(const QWidget* w) const {
     // This window and its docks (even floating), not menus, dialogs or other windows.

@@ -106,6 +106,7 @@ class MainWindow : public QMainWindow {
 
   private:
     void buildMenus();
+    QDockWidget* addTab(const QString& title, const QString& name, QWidget* panel);
     void updateHighlight();
     bool ownsForSpace(const QWidget* w) const;
     void onPhaseChanged(shm::Phase phase);

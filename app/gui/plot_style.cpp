@@ -30,6 +30,31 @@ void fitLegend(QCPLegend* legend, int width, int entryWidth, int maxColumns) {
     legend->setFillOrder(QCPLegend::foColumnsFirst, true); // true: re-flow existing entries
 }
 
+QCPTextElement* addTitle(QCustomPlot* plot, const QString& text) {
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    QFont bold = plot->font();
+    bold.setBold(true);
+    auto* title = new QCPTextElement(plot, text, bold);
+    plot->plotLayout()->addElement(0, 0, title);
+    return title;
+}
+
+void legendUnderTitle(QCustomPlot* plot, int columns) {
+    QCPLegend* legend = plot->legend;
+    legend->setVisible(true);
+    legend->setIconSize(14, 10);
+    legend->setFillOrder(QCPLegend::foColumnsFirst);
+    legend->setWrap(columns);
+    legend->setRowSpacing(0);
+    legend->setColumnSpacing(6);
+    plot->axisRect()->insetLayout()->take(legend);
+    plot->plotLayout()->insertRow(1);
+    plot->plotLayout()->addElement(1, 0, legend);
+    legend->setMargins(QMargins(4, 1, 4, 1));
+    plot->plotLayout()->setRowStretchFactor(1, 0.001);
+}
+
 QCustomPlot* create(QWidget* parent, const QString& objectName, const QString& toolTip) {
     auto* plot = new QCustomPlot(parent);
     plot->setObjectName(objectName);

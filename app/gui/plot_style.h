@@ -6,6 +6,7 @@ class QString;
 class QWidget;
 class QCPAxis;
 class QCPLegend;
+class QCPTextElement;
 
 namespace plot_style {
 // Call again on QEvent::PaletteChange (the user switched between light and dark).
@@ -16,4 +17,8 @@ void styleAxis(QCPAxis* axis);
 // Columns-first legend: as many columns as fit in `width` at about `entryWidth` px each,
 // re-flowing the existing entries when that number changes.
 void fitLegend(QCPLegend* legend, int width, int entryWidth, int maxColumns);
+// A bold title in a row of its own above the axis rect (apply() keeps its font and colour).
+QCPTextElement* addTitle(QCustomPlot* plot, const QString& text);
+// The legend in its own row under the title, `columns` wide, so it never covers a bar.
+void legendUnderTitle(QCustomPlot* plot, int columns);
 } // namespace plot_style

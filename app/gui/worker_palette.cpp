@@ -38,6 +38,12 @@ QIcon swatch(uint32_t worker) {
     return icon;
 }
 
+QColor pale(const QColor& c) {
+    QColor p = c;
+    p.setAlpha(85);
+    return p;
+}
+
 QColor waitColor() {
     return QColor(0x8B, 0x1A, 0x1A);
 }

@@ -11,6 +11,8 @@ QColor color(uint32_t worker);
 // never the QColor: for a QColor the delegate builds a new pixmap on every paint, and each one
 // is kept in QPixmapCache under a new key (the window's heap grew ~6 KB per run).
 QIcon swatch(uint32_t worker);
+// A worker's colour, faint: its compute (or wall) time under the solid hold (or CPU) bar.
+QColor pale(const QColor& c);
 // Fill for time spent waiting for the lock (hatched in views, so it reads without colour).
 QColor waitColor();
 // Elements never written.

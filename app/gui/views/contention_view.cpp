@@ -22,11 +22,6 @@
 using shm::WaitHistogram;
 
 namespace {
-QColor pale(const QColor& c) {
-    QColor p = c;
-    p.setAlpha(85);
-    return p;
-}
 
 // "contended" counts acquisitions, "busy time waiting" measures time: both true at once (a few
 // long waits give a small first and a large second), so each card says what it counts.
@@ -67,14 +62,6 @@ QString histogramLabel(int bucket) {
     return QString::fromUtf8(kLabels[std::clamp(decade, 0, 8)]);
 }
 
-QCPTextElement* addTitle(QCustomPlot* plot, const QString& text, const QFont& base) {
-    plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->setRowStretchFactor(0, 0.001);
-    auto* title =
-        new QCPTextElement(plot, text, QFont(base.family(), int(base.pointSizeF()), QFont::Bold));
-    plot->plotLayout()->addElement(0, 0, title);
-    return title;
-}
 } // namespace
 
 ContentionView::ContentionView(ContentionModel* model, const LockEventsModel* events,
@@ -175,25 +162,15 @@ void ContentionView::buildBarsPlot(QWidget* parent) {
                                    "for the lock (dark red) and holding it (solid worker "
                                    "colour)."));
     m_bars->yAxis->setLabel(tr("time (s)"));
-    addTitle(m_bars, tr("Time per worker"), font());
-    m_bars->legend->setVisible(true);
-    m_bars->legend->setIconSize(14, 10);
-    m_bars->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    m_bars->legend->setWrap(3);
-    m_bars->legend->setRowSpacing(0);
-    m_bars->legend->setColumnSpacing(6);
-    // Legend in its own row under the title, so it never covers a bar.
-    m_bars->axisRect()->insetLayout()->take(m_bars->legend);
-    m_bars->plotLayout()->insertRow(1);
-    m_bars->plotLayout()->addElement(1, 0, m_bars->legend);
-    m_bars->legend->setMargins(QMargins(4, 1, 4, 1));
-    m_bars->plotLayout()->setRowStretchFactor(1, 0.001);
+    plot_style::addTitle(m_bars, tr("Time per worker"));
+    plot_style::legendUnderTitle(m_bars, 3);
     // Three legend-only entries; the per-worker bars stay out of the legend. The swatches use
     // the first worker's colour, as the bars do (pale = compute, solid = hold).
     const QColor sample = worker_palette::color(0);
-    const std::pair<QString, QBrush> legend[] = {{tr("compute"), QBrush(pale(sample))},
-                                                 {tr("wait"), QBrush(worker_palette::waitColor())},
-                                                 {tr("hold"), QBrush(sample)}};
+    const std::pair<QString, QBrush> legend[] = {
+        {tr("compute"), QBrush(worker_palette::pale(sample))},
+        {tr("wait"), QBrush(worker_palette::waitColor())},
+        {tr("hold"), QBrush(sample)}};
     for (const auto& [name, brush] : legend) {
         auto* b = new QCPBars(m_bars->xAxis, m_bars->yAxis);
         b->setName(name);
@@ -209,7 +186,7 @@ void ContentionView::buildHistogramPlot(QWidget* parent) {
                                    "buckets (three per decade), from the recorded lock events. "
                                    "When workers dropped events (ring full), the title says "
                                    "how many of the waits the exact counters saw are in it."));
-    m_histTitle = addTitle(m_hist, tr("Wait times"), font());
+    m_histTitle = plot_style::addTitle(m_hist, tr("Wait times"));
     m_hist->xAxis->setLabel(tr("wait (log scale)"));
     m_hist->yAxis->setLabel(tr("acquisitions"));
     m_histBars = new QCPBars(m_hist->xAxis, m_hist->yAxis);
@@ -313,7 +290,7 @@ void ContentionView::buildBars(uint32_t workers) {
         WorkerBars b{new QCPBars(m_bars->xAxis, m_bars->yAxis),
                      new QCPBars(m_bars->xAxis, m_bars->yAxis),
                      new QCPBars(m_bars->xAxis, m_bars->yAxis)};
-        b.compute->setBrush(pale(c));
+        b.compute->setBrush(worker_palette::pale(c));
         b.compute->setPen(QPen(c, 1));
         b.wait->setBrush(worker_palette::waitColor());
         b.wait->setPen(Qt::NoPen);

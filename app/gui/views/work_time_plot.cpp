@@ -10,14 +10,6 @@
 
 #include <algorithm>
 
-namespace {
-QColor pale(const QColor& c) {
-    QColor p = c;
-    p.setAlpha(85);
-    return p;
-}
-} // namespace
-
 WorkTimePlot::WorkTimePlot(const ContentionModel* model, QWidget* parent)
     : QWidget(parent), m_model(model) {
     setObjectName(QStringLiteral("workTimes"));
@@ -30,25 +22,12 @@ WorkTimePlot::WorkTimePlot(const ContentionModel* model, QWidget* parent)
                                    "imbalance: the slowest over the mean); CPU well below wall "
                                    "time means the worker waited for a core or slept."));
     m_plot->yAxis->setLabel(tr("time (s)"));
-    m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
-    QFont bold = font();
-    bold.setBold(true);
-    m_title = new QCPTextElement(m_plot, tr("Time per worker"), bold);
-    m_plot->plotLayout()->addElement(0, 0, m_title);
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setIconSize(14, 10);
-    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    m_plot->legend->setWrap(2);
-    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    m_plot->plotLayout()->insertRow(1);
-    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
-    m_plot->legend->setMargins(QMargins(4, 1, 4, 1));
-    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    m_title = plot_style::addTitle(m_plot, tr("Time per worker"));
+    plot_style::legendUnderTitle(m_plot, 2);
     // Legend-only entries in the first worker's colour, as the bars use theirs.
     const QColor sample = worker_palette::color(0);
-    const std::pair<QString, QBrush> legend[] = {{tr("wall time"), QBrush(pale(sample))},
-                                                 {tr("CPU"), QBrush(sample)}};
+    const std::pair<QString, QBrush> legend[] = {
+        {tr("wall time"), QBrush(worker_palette::pale(sample))}, {tr("CPU"), QBrush(sample)}};
     for (const auto& [name, brush] : legend) {
         auto* b = new QCPBars(m_plot->xAxis, m_plot->yAxis);
         b->setName(name);
@@ -80,7 +59,7 @@ void WorkTimePlot::startRun(uint32_t workers) {
         const QColor c = worker_palette::color(k);
         WorkerBars b{new QCPBars(m_plot->xAxis, m_plot->yAxis),
                      new QCPBars(m_plot->xAxis, m_plot->yAxis)};
-        b.wall->setBrush(pale(c));
+        b.wall->setBrush(worker_palette::pale(c));
         b.wall->setPen(QPen(c, 1));
         b.wall->setWidth(0.75);
         b.cpu->setBrush(c);
