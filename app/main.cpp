@@ -53,6 +53,10 @@ int main(int argc, char** argv) {
     // Run the experiment headless instead and say how to get pictures.
     // A sweep prints a table unless it renders the Sweep view.
     if (!o.sweepAxes.empty() && o.screenshot.isEmpty()) o.headless = true;
+    // Result files are written by a headless run.
+    if ((!o.csvFile.isEmpty() || !o.arrayCsvFile.isEmpty() || !o.traceFile.isEmpty()) &&
+        o.screenshot.isEmpty())
+        o.headless = true;
     const bool noDisplay = qEnvironmentVariableIsEmpty("DISPLAY") &&
                            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
                            qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");

@@ -2,6 +2,7 @@
 
 #include "compare_with.h"
 #include "config_json.h"
+#include "csv_export.h"
 #include "segment.h"
 
 #include <QFile>
@@ -135,6 +136,10 @@ QString applySweepOption(const QString& a, const QString& v, CliOptions& o) {
         o.repeatGiven = true;
     } else if (a == QLatin1String("--csv")) {
         o.csvFile = v;
+    } else if (a == QLatin1String("--array-csv")) {
+        o.arrayCsvFile = v;
+    } else if (a == QLatin1String("--trace")) {
+        o.traceFile = v;
     } else {
         o.compareWith = v;
     }
@@ -180,8 +185,6 @@ QString checkSweepOptions(const CliOptions& o) {
         if (o.view == QLatin1String("sweep"))
             return QStringLiteral("--view sweep needs a --sweep to show");
         if (o.repeatGiven) return QStringLiteral("--repeat goes with --sweep");
-        if (!o.csvFile.isEmpty())
-            return QStringLiteral("--csv writes a sweep's points table: give --sweep");
     } else {
         if (!o.lessonId.isEmpty()) return QStringLiteral("--sweep does not take a --lesson");
         if (o.benchFrames > 0) return QStringLiteral("--bench-frames does not take a --sweep");
@@ -190,9 +193,24 @@ QString checkSweepOptions(const CliOptions& o) {
             return QStringLiteral("--sweep --screenshot renders --view window or sweep");
         if (!o.compareWith.isEmpty())
             return QStringLiteral("--compare-with compares one run: not with --sweep");
+        if (!o.arrayCsvFile.isEmpty() || !o.traceFile.isEmpty())
+            return QStringLiteral("--array-csv and --trace record one run: not with --sweep");
+        if (!o.csvFile.isEmpty() && !o.screenshot.isEmpty())
+            return QStringLiteral("--csv writes a headless sweep's points (in the window: File "
+                                  "> Export Sweep Points)");
         shm::SweepPlan plan;
         if (auto err = shm::planSweep(o.config, o.sweepAxes, o.repeat, &plan)) return fromStd(*err);
     }
+    const bool files =
+        !o.arrayCsvFile.isEmpty() || !o.traceFile.isEmpty() || (!o.csvFile.isEmpty() && !sweep);
+    if (files && (!o.lessonId.isEmpty() || !o.screenshot.isEmpty() || o.benchFrames > 0))
+        return QStringLiteral("--csv, --array-csv and --trace write a headless run's results "
+                              "(or a sweep's, for --csv)");
+    if (!o.arrayCsvFile.isEmpty() && o.config.dataCount() > shm::kMaxArrayCsvRows)
+        return QStringLiteral("--array-csv: %1 elements is more than the %2 a CSV file is "
+                              "useful for; use --elements %2 or fewer")
+            .arg(o.config.dataCount())
+            .arg(shm::kMaxArrayCsvRows);
     if (!o.compareWith.isEmpty() && (!o.lessonId.isEmpty() || o.benchFrames > 0))
         return QStringLiteral("--compare-with goes with a single run (headless, a screenshot "
                               "or the window)");
@@ -231,7 +249,8 @@ CliParse parseArguments(const QStringList& args) {
         const bool isSetting = a.startsWith(QLatin1String("--")) && settingFor(a.mid(2));
         const bool isLesson = a == QLatin1String("--lesson") || a == QLatin1String("--lesson-file");
         const bool isSweep = a == QLatin1String("--sweep") || a == QLatin1String("--repeat") ||
-                             a == QLatin1String("--csv") || a == QLatin1String("--compare-with");
+                             a == QLatin1String("--csv") || a == QLatin1String("--compare-with") ||
+                             a == QLatin1String("--array-csv") || a == QLatin1String("--trace");
         if (a != QLatin1String("--config") && !isWindowOption(a) && !isSetting && !isLesson &&
             !isSweep)
             return fail(QStringLiteral("unknown option '%1' (see --help)").arg(args[i]));

@@ -28,7 +28,9 @@ struct CliOptions {
     std::vector<shm::SweepAxis> sweepAxes;
     uint32_t repeat = 3;
     bool repeatGiven = false;
-    QString csvFile;           // --csv: the sweep's points table
+    QString csvFile;           // --csv: the sweep's points table, else the run's workers
+    QString arrayCsvFile;      // --array-csv: index, value, expected, owner
+    QString traceFile;         // --trace: a Perfetto / Chrome trace of the run
     QString compareWith;       // --compare-with REPORT.json: ratios against that run
     QJsonObject compareReport; // that report, read while parsing
 

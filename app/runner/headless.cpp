@@ -1,21 +1,56 @@
 #include "headless.h"
 
 #include "compare_with.h"
+#include "csv_export.h"
 #include "exit_codes.h"
 #include "graceful_signals.h"
 #include "run_controller.h"
+#include "trace_recorder.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
+#include <fstream>
 #include <memory>
 
+namespace {
+// The result files, opened before the run: a path that cannot be written fails at once
+// (exit 2) rather than after a long run.
+struct OutputFiles {
+    std::ofstream csv, arrayCsv, trace;
+    QString open(const CliOptions& o) {
+        const std::pair<std::ofstream*, std::pair<const char*, QString>> files[] = {
+            {&csv, {"--csv", o.csvFile}},
+            {&arrayCsv, {"--array-csv", o.arrayCsvFile}},
+            {&trace, {"--trace", o.traceFile}}};
+        for (const auto& [f, what] : files) {
+            if (what.second.isEmpty()) continue;
+            f->open(what.second.toStdString(), std::ios::out | std::ios::trunc);
+            if (!f->is_open())
+                return QStringLiteral("%1 %2: %3")
+                    .arg(QLatin1String(what.first), what.second,
+                         QString::fromLocal8Bit(std::strerror(errno)));
+        }
+        return {};
+    }
+};
+} // namespace
+
 int runHeadless(const CliOptions& o) {
+    OutputFiles files;
+    if (const QString err = files.open(o); !err.isEmpty()) {
+        std::fprintf(stderr, "shmscope: %s\n", qPrintable(err));
+        return shm::exit_code::kBadInput;
+    }
     RunController run;
     QEventLoop loop;
     QObject::connect(&run, &RunController::finished, &loop, &QEventLoop::quit);
+    std::unique_ptr<TraceRecorder> trace;
+    if (files.trace.is_open()) trace = std::make_unique<TraceRecorder>(run);
     // SIGINT/SIGTERM/SIGHUP: stop the run and print its report (status "terminated"), then
     // die of the signal. Armed before the run starts: a signal while the workers are being
     // spawned (the fault campaign found one at 0 ms) killed the app without a report.
@@ -31,7 +66,9 @@ int runHeadless(const CliOptions& o) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
         return shm::exit_code::kRunFailed;
     }
+    if (trace) trace->started();
     loop.exec();
+    if (trace) trace->finished();
     const int signalled = graceful->signalled();
     graceful.reset();
     const shm::RunReport& r = run.report();
@@ -44,6 +81,18 @@ int runHeadless(const CliOptions& o) {
             out += cmp;
     }
     std::printf("%s%s", out.c_str(), o.json ? "\n" : "");
+    if (files.csv.is_open()) files.csv << shm::workersCsv(r);
+    if (files.arrayCsv.is_open()) {
+        const shm::RunSnapshot last = run.snapshot(); // the array stays mapped after the run
+        if (last.array.valid())
+            shm::writeArrayCsv(files.arrayCsv, r.config, last.array.data, last.array.owner,
+                               last.array.count);
+    }
+    if (trace) files.trace << trace->json(r);
+    for (auto* f : {&files.csv, &files.arrayCsv, &files.trace})
+        if (f->is_open() && !f->flush())
+            std::fprintf(stderr, "shmscope: writing a result file failed: %s\n",
+                         std::strerror(errno));
     for (const auto& e : r.errors)
         if (o.json) std::fprintf(stderr, "shmscope: %s\n", e.c_str());
     std::fflush(stdout);

@@ -187,7 +187,9 @@ void TestSweep::badSweepFlagsExitTwo_data() {
                                   << QStringLiteral("--repeat goes with --sweep");
     QTest::newRow("repeat zero") << args({"--sweep", "workers=1", "--repeat", "0"})
                                  << QStringLiteral("--repeat");
-    QTest::newRow("csv alone") << args({"--csv", "x.csv"}) << QStringLiteral("give --sweep");
+    QTest::newRow("csv with a sweep's picture")
+        << args({"--sweep", "workers=1", "--csv", "x.csv", "--screenshot", "x.png"})
+        << QStringLiteral("Export Sweep Points");
     QTest::newRow("sweep with lesson")
         << args({"--sweep", "workers=1", "--lesson", "seed-job"}) << QStringLiteral("--lesson");
     QTest::newRow("compare missing file") << args({"--compare-with", "/nonexistent/r.json"})

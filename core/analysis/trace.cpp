@@ -1,0 +1,121 @@
+#include "trace.h"
+
+#include "metrics.h"
+
+#include <algorithm>
+
+namespace shm {
+namespace {
+
+// Process ids of the lock tracks: past any real pid (pid_max is at most 2^22).
+constexpr int64_t kLockPidBase = 1'000'000'000;
+
+std::string us(uint64_t ns, uint64_t originNs) {
+    return jsonNumber(double(ns > originNs ? ns - originNs : 0) / 1000.0);
+}
+
+std::string lockName(const ExperimentConfig& c, uint32_t lock) {
+    if (c.sync == SyncMode::Striped) return "stripe " + std::to_string(lock - 1);
+    return std::string(toString(c.sync)) + " lock";
+}
+
+struct Writer {
+    std::string out = "{\"traceEvents\":[";
+    bool first = true;
+    void add(const std::string& event) {
+        if (!first) out += ",\n";
+        first = false;
+        out += event;
+    }
+};
+
+std::string meta(int64_t pid, const std::string& what, const std::string& name) {
+    return "{\"ph\":\"M\",\"pid\":" + std::to_string(pid) + ",\"tid\":0,\"name\":\"" + what +
+           "\",\"args\":{\"name\":\"" + jsonEscape(name) + "\"}}";
+}
+
+std::string slice(int64_t pid, int tid, const std::string& name, uint64_t beginNs, uint64_t endNs,
+                  uint64_t originNs, const std::string& args) {
+    return "{\"ph\":\"X\",\"pid\":" + std::to_string(pid) + ",\"tid\":" + std::to_string(tid) +
+           ",\"name\":\"" + jsonEscape(name) + "\",\"ts\":" + us(beginNs, originNs) +
+           ",\"dur\":" + jsonNumber(double(endNs - std::min(endNs, beginNs)) / 1000.0) +
+           ",\"args\":{" + args + "}}";
+}
+
+} // namespace
+
+std::string toTraceJson(const TraceInput& in) {
+    const RunSnapshot& s = *in.final;
+    const ExperimentConfig& c = s.config;
+    const uint64_t origin = s.releaseNs;
+    Writer w;
+    for (const WorkerRecord& wr : s.workers) {
+        const int64_t pid = wr.pid ? wr.pid : -int64_t(wr.id) - 1;
+        const std::string name =
+            "w" + std::to_string(wr.id) + " (pid " + std::to_string(wr.pid) + ")";
+        w.add(meta(pid, "process_name", name));
+        w.add("{\"ph\":\"M\",\"pid\":" + std::to_string(pid) +
+              ",\"tid\":0,\"name\":\"process_sort_index\",\"args\":{\"sort_index\":" +
+              std::to_string(wr.id) + "}}");
+        w.add("{\"ph\":\"M\",\"pid\":" + std::to_string(pid) +
+              ",\"tid\":1,\"name\":\"thread_name\",\"args\":{\"name\":\"work\"}}");
+        w.add("{\"ph\":\"M\",\"pid\":" + std::to_string(pid) +
+              ",\"tid\":2,\"name\":\"thread_name\",\"args\":{\"name\":\"lock\"}}");
+        if (wr.startNs) {
+            const uint64_t end = workerEndNs(wr, s.nowNs);
+            w.add(slice(pid, 1, "work", wr.startNs, end, origin,
+                        "\"processed\":" + std::to_string(wr.processed) + ",\"state\":\"" +
+                            jsonEscape(stateText(wr, s)) + "\""));
+        }
+        if (in.locks && wr.id < in.locks->workers()) {
+            for (const LockInterval& iv : in.locks->waits(wr.id))
+                w.add(slice(pid, 2, "wait", iv.beginNs, iv.endNs, origin,
+                            "\"lock\":" + std::to_string(iv.lock)));
+            for (const LockInterval& iv : in.locks->holds(wr.id))
+                w.add(slice(pid, 2, "hold", iv.beginNs, iv.endNs, origin,
+                            "\"lock\":" + std::to_string(iv.lock)));
+        }
+        for (const ProgressSample& p : in.progress)
+            if (wr.id < p.processed.size() && p.atNs >= origin)
+                w.add("{\"ph\":\"C\",\"pid\":" + std::to_string(pid) +
+                      ",\"name\":\"processed\",\"ts\":" + us(p.atNs, origin) +
+                      ",\"args\":{\"elements\":" + std::to_string(p.processed[wr.id]) + "}}");
+    }
+    // One process per lock: its holds, named by the holder, in time order.
+    if (in.locks && c.usesLock()) {
+        for (uint32_t lock = 0; lock < in.locks->locks(); ++lock) {
+            std::vector<std::pair<LockInterval, uint32_t>> holds;
+            for (uint32_t k = 0; k < in.locks->workers(); ++k)
+                for (const LockInterval& iv : in.locks->holds(k))
+                    if (iv.lock == lock) holds.emplace_back(iv, k);
+            if (holds.empty()) continue;
+            std::sort(holds.begin(), holds.end(), [](const auto& a, const auto& b) {
+                return a.first.beginNs < b.first.beginNs;
+            });
+            const int64_t pid = kLockPidBase + lock;
+            w.add(meta(pid, "process_name", lockName(c, lock)));
+            w.add("{\"ph\":\"M\",\"pid\":" + std::to_string(pid) +
+                  ",\"tid\":0,\"name\":\"process_sort_index\",\"args\":{\"sort_index\":" +
+                  std::to_string(1000 + lock) + "}}");
+            for (const auto& [iv, k] : holds)
+                w.add(slice(pid, 1, "w" + std::to_string(k), iv.beginNs, iv.endNs, origin,
+                            "\"holder\":" + std::to_string(k)));
+        }
+    }
+    w.out += "],\"displayTimeUnit\":\"ns\",\"otherData\":{\"config\":" + configJson(c);
+    if (in.report)
+        w.out += ",\"status\":\"" + std::string(nameOf(in.report->status)) + "\",\"verdict\":\"" +
+                 jsonEscape(in.report->verdict()) + "\"";
+    if (in.locks) {
+        const LockActivity::Counts& n = in.locks->counts();
+        uint64_t dropped = 0;
+        for (const WorkerRecord& wr : s.workers)
+            dropped += wr.droppedEvents;
+        // What the trace leaves out, so nobody reads a partial picture as the whole.
+        w.out += ",\"lock_intervals_trimmed\":" + std::to_string(n.trimmed) +
+                 ",\"lock_events_dropped_by_workers\":" + std::to_string(dropped);
+    }
+    return w.out + "}}\n";
+}
+
+} // namespace shm
