@@ -31,6 +31,10 @@ int main(int argc, char** argv) {
         std::printf("%s", qPrintable(helpText()));
         return shm::exit_code::kOk;
     }
+    if (o.man) {
+        std::printf("%s", qPrintable(manPage()));
+        return shm::exit_code::kOk;
+    }
     if (o.version) {
         std::printf("shmscope %s\n", SHMSCOPE_VERSION);
         return shm::exit_code::kOk;

@@ -161,6 +161,8 @@ bool applySwitch(const QString& a, CliOptions& o, QList<QPair<QString, QString>>
         o.json = true;
     else if (a == QLatin1String("--help") || a == QLatin1String("-h"))
         o.help = true;
+    else if (a == QLatin1String("--man"))
+        o.man = true; // the build makes shmscope.1 with it
     else if (a == QLatin1String("--version") || a == QLatin1String("-v"))
         o.version = true;
     else if (a == QLatin1String("--list-lessons"))
@@ -301,7 +303,7 @@ CliParse parseArguments(const QStringList& args) {
         o.settingsGiven << name;
         o.flagsGiven << name;
     }
-    if (o.help || o.version) return r;
+    if (o.help || o.version || o.man) return r;
     if (!o.lessonId.isEmpty() && o.benchFrames > 0)
         return fail(QStringLiteral("--bench-frames does not take a --lesson"));
     if (QString err = checkSweepOptions(o); !err.isEmpty()) return fail(err);
@@ -368,7 +370,57 @@ QString settingHelpLine(const shm::SettingRow& r) {
     return line + QStringLiteral(")\n");
 }
 
+// roff: a backslash doubled, a '-' as "\-" (a real minus, so options copy and paste), a line
+// starting with '.' or '\'' protected.
+QString roff(const QString& s) {
+    QString out = s;
+    out.replace(QLatin1Char('\\'), QStringLiteral("\\e"));
+    out.replace(QLatin1Char('-'), QStringLiteral("\\-"));
+    if (out.startsWith(QLatin1Char('.')) || out.startsWith(QLatin1Char('\'')))
+        out.prepend(QStringLiteral("\\&"));
+    return out;
+}
+
 } // namespace
+
+QString manPage() {
+    QString m = QStringLiteral(".TH SHMSCOPE 1 \"\" \"ShmScope %1\" \"User Commands\"\n")
+                    .arg(QStringLiteral(SHMSCOPE_VERSION));
+    m += QStringLiteral(".SH NAME\nshmscope \\- watch worker processes share one shared-memory "
+                        "array\n.SH SYNOPSIS\n.B shmscope\n[\\fIoptions\\fR]\n"
+                        ".SH DESCRIPTION\n"
+                        "ShmScope starts real worker processes (\\fBshmscope\\-worker\\fR) that "
+                        "write into one POSIX shared\\-memory segment and shows, live, each "
+                        "worker's progress, the array's values and who waits for the lock. "
+                        "Without \\fB\\-\\-headless\\fR it opens the window.\n");
+    // The modes and files as --help words them, preformatted; the settings from the table.
+    const QString help = helpText();
+    const qsizetype settingsAt = help.indexOf(QStringLiteral("Experiment settings:\n"));
+    const qsizetype fileAt = help.indexOf(QStringLiteral("\nSettings file:\n"));
+    m += QStringLiteral(".SH MODES\n.nf\n");
+    for (const QString& line : help.mid(0, settingsAt).split(QLatin1Char('\n')).mid(4))
+        if (!line.isEmpty()) m += roff(line) + QLatin1Char('\n');
+    m += QStringLiteral(".fi\n.SH EXPERIMENT SETTINGS\n");
+    for (const shm::SettingRow& r : shm::kSettings) {
+        const QString value = r.kind == shm::SettingKind::Count  ? QStringLiteral("N")
+                              : r.kind == shm::SettingKind::Enum ? QStringLiteral("NAME")
+                                                                 : QStringLiteral("BOOL");
+        m += QStringLiteral(".TP\n.B \\-\\-%1 \\fI%2\\fR\n%3 (%4).\n")
+                 .arg(roff(fromView(r.name)), value, roff(fromView(r.help)),
+                      roff(fromStd(shm::rangeText(r))));
+    }
+    m += QStringLiteral(".SH OTHER OPTIONS\n.nf\n");
+    for (const QString& line : help.mid(fileAt + 1).split(QLatin1Char('\n')))
+        if (!line.isEmpty()) m += roff(line) + QLatin1Char('\n');
+    m += QStringLiteral(
+        ".fi\n.SH EXIT STATUS\n.TP\n.B 0\nthe run finished (mismatches are results, not "
+        "errors)\n.TP\n.B 2\ninvalid input: one line on stderr names the flag or field; nothing "
+        "is created\n.TP\n.B 3\nthe run failed (a worker crashed or failed, the segment could "
+        "not be made)\n.SH FILES\n.TP\n.I /dev/shm/shmscope\\-PID\\-*\nthe run's segment, "
+        "removed on every exit path; segments of dead ShmScope processes are swept at "
+        "start\\-up\n.SH SEE ALSO\nThe README and the lessons page in the source tree.\n");
+    return m;
+}
 
 QString helpText() {
     QString settings;
@@ -398,9 +450,12 @@ QString helpText() {
                "points table\n"
                "                         speedup, efficiency, Karp-Flatt, Amdahl fit; --json for "
                "all figures\n"
-               "  --compare-with REPORT.json  this run beside one saved with --json: ratios (in "
-               "the "
-               "window: pinned)\n"
+               "  --compare-with REPORT.json  this run beside one saved with --json: ratios "
+               "(in the window: pinned)\n"
+               "  --csv FILE  --array-csv FILE  --trace FILE.json   a headless run's workers, "
+               "its array\n"
+               "                         (index, value, expected, owner; up to 10^7 elements), "
+               "a Perfetto trace\n"
                "  --zoom F               presentation mode: text and plots F times larger "
                "(0.7 to 3; in the window\n"
                "                         Ctrl+= / Ctrl+- / Ctrl+0, kept)\n"

@@ -14,6 +14,7 @@ struct CliOptions {
     bool json = false;
     bool help = false;
     bool version = false;
+    bool man = false; // --man: the man page (roff) on stdout
     shm::ExperimentConfig config;
     QString configFile;
     QStringList settingsGiven; // setting names set by a flag or the config file
@@ -55,3 +56,5 @@ struct CliParse {
 CliParse parseCommandLine(const QStringList& args);
 
 QString helpText();
+// The man page, roff: the modes and files as --help has them, the settings from the table.
+QString manPage();

@@ -1,0 +1,20 @@
+#!/bin/sh
+# cmake --install into a temporary prefix, then the installed shmscope runs a headless
+# experiment from / (it must find the installed worker, not the build tree's), and the
+# installed man page, desktop entry and icons are where desktops look for them.
+set -eu
+build=$1
+prefix=$(mktemp -d)
+trap 'rm -rf "$prefix"' EXIT
+cmake --install "$build" --prefix "$prefix" > /dev/null
+for f in bin/shmscope bin/shmscope-worker share/applications/shmscope.desktop \
+         share/icons/hicolor/scalable/apps/shmscope.svg \
+         share/icons/hicolor/256x256/apps/shmscope.png share/man/man1/shmscope.1; do
+    test -e "$prefix/$f" || { echo "not installed: $f"; exit 1; }
+done
+grep -q '^\.TH SHMSCOPE 1' "$prefix/share/man/man1/shmscope.1" || { echo "man page has no .TH"; exit 1; }
+grep -q 'stall\\-timeout\\-ms' "$prefix/share/man/man1/shmscope.1" || { echo "man page misses a setting"; exit 1; }
+out=$(cd / && env -u DISPLAY -u WAYLAND_DISPLAY "$prefix/bin/shmscope" --headless --json \
+      --workers 2 --elements 1000 --workload sin)
+echo "$out" | grep -q '"verdict":"array verified"' || { echo "installed run failed: $out"; exit 1; }
+echo "installed to $prefix and ran from /: array verified"
