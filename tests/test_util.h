@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <initializer_list>
 #include <unistd.h>
 
 namespace testutil {
@@ -76,6 +77,14 @@ inline Result run(const QString& program, const QStringList& args, int timeoutMs
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+// {"--workers", "2"} as a QStringList (the tests build without implicit casts from ASCII).
+inline QStringList args(std::initializer_list<const char*> list) {
+    QStringList out;
+    for (const char* a : list)
+        out << QString::fromLatin1(a);
+    return out;
 }
 
 inline Result runCli(const QStringList& args, int timeoutMs = 120000) {

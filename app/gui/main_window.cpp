@@ -317,82 +317,6 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* e) {
     return true; // not the button's click, the check box's toggle or the spin box's text
 }
 
-void MainWindow::buildMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* exportWindow = file->addAction(tr("&Export Window…"), this,
-                                            [this] { exportView(QStringLiteral("window")); });
-    exportWindow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    file->addAction(tr("Export &Progress View…"), this,
-                    [this] { exportView(QStringLiteral("progress")); });
-    file->addAction(tr("Export &Array Plot…"), this,
-                    [this] { exportView(QStringLiteral("array")); });
-    file->addAction(tr("Export &Contention View…"), this,
-                    [this] { exportView(QStringLiteral("contention")); });
-    file->addAction(tr("Export &Sweep View…"), this,
-                    [this] { exportView(QStringLiteral("sweep")); });
-    file->addAction(tr("Export Sweep &Points (CSV)…"), this, &MainWindow::exportSweepCsv);
-    file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
-
-    QMenu* run = menuBar()->addMenu(tr("&Run"));
-    QAction* startPause =
-        run->addAction(tr("Start / Pause / Resume"), this, &MainWindow::togglePauseOrStart);
-    startPause->setShortcut(QKeySequence(Qt::Key_Space));
-    QAction* stop = run->addAction(tr("Stop"), &m_run, &RunController::stop);
-    stop->setShortcut(QKeySequence(Qt::Key_Escape));
-    run->addAction(tr("Reset Zoom"), m_arrayView, &ArrayView::resetZoom);
-    run->addSeparator();
-    QAction* pin = run->addAction(tr("&Pin This Run (A/B)"), this, &MainWindow::pinRun);
-    pin->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
-    run->addAction(tr("&Unpin"), this, &MainWindow::unpinRun);
-
-    // Presentation mode, for a projector: Ctrl+= / Ctrl+- / Ctrl+0 as in browsers.
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    QAction* larger = view->addAction(tr("&Larger Text"), this, [this] { setZoom(m_zoom * 1.2); });
-    larger->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
-    QAction* smaller =
-        view->addAction(tr("&Smaller Text"), this, [this] { setZoom(m_zoom / 1.2); });
-    smaller->setShortcut(QKeySequence::ZoomOut);
-    QAction* normal = view->addAction(tr("&Normal Size"), this, [this] { setZoom(1.0); });
-    normal->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    view->addSeparator();
-    QAction* results = view->addAction(tr("S&weep Results"), this, [this] {
-        if (m_central->currentWidget() == m_sweepView)
-            emit m_sweepView->backRequested();
-        else if (!showSweepResults())
-            m_sweepDock->raise();
-    });
-    results->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    view->addAction(m_sweepDock->toggleViewAction());
-
-    QMenu* lessons = menuBar()->addMenu(tr("&Lessons"));
-    QAction* runLesson = lessons->addAction(tr("&Run / Stop Lesson"), this, [this] {
-        m_lessonDock->raise();
-        if (m_lessonSession->playing())
-            m_lessonSession->stop();
-        else if (m_lessonSession->hasLesson())
-            emit m_lessonPanel->runRequested();
-    });
-    runLesson->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    QAction* prev =
-        lessons->addAction(tr("&Previous Lesson"), m_lessonPanel, &LessonPanel::previous);
-    prev->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
-    QAction* next = lessons->addAction(tr("&Next Lesson"), m_lessonPanel, &LessonPanel::next);
-    next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
-    lessons->addSeparator();
-    int n = 0;
-    for (const Lesson& l : m_lessons)
-        lessons->addAction(QStringLiteral("&%1 %2").arg(QString::number(++n, 36), l.title), this,
-                           [this, id = l.id] { showLesson(id); });
-    lessons->addSeparator();
-    lessons->addAction(m_lessonDock->toggleViewAction());
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About ShmScope"), this, &MainWindow::showAbout);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
-}
-
 bool MainWindow::showLesson(const QString& id) {
     if (!m_lessonPanel->selectLesson(id)) return false;
     m_lessonDock->show();
@@ -429,57 +353,6 @@ void MainWindow::setAutoRefresh(bool on) {
         m_frameTimer.start();
     else
         m_frameTimer.stop();
-}
-
-bool MainWindow::pinRun() {
-    if (m_run.phase() != shm::Phase::Finished) return false;
-    pin(pinnedRun(m_run.report()), format::configSummary(m_run.report().config));
-    return true;
-}
-
-void MainWindow::pin(const PinnedRun& run, const QString& what) {
-    m_pinned = run;
-    m_pinnedAt = m_finishedRuns; // the runs after this one are compared with it
-    m_pinnedBar->showPinned(what, run.figures.computeSeconds);
-}
-
-void MainWindow::unpinRun() {
-    m_pinned.reset();
-    m_pinnedBar->hide();
-}
-
-bool MainWindow::startSweep(QString* error) {
-    if (m_lessonSession->playing()) {
-        *error = tr("A lesson is playing: stop it first (Lessons tab).");
-        return false;
-    }
-    const QString problem = m_controls->validationMessage();
-    if (!problem.isEmpty()) {
-        *error = problem;
-        return false;
-    }
-    const std::optional<shm::SweepPlan> plan = m_sweepPanel->plan(m_controls->config(), error);
-    if (!plan) return false;
-    return m_sweepSession->start(*plan, error);
-}
-
-bool MainWindow::showSweepResults() {
-    if (!m_sweepSession->hasResults()) return false;
-    // (--screenshot --view sweep lifts the view out of the window)
-    if (m_central->indexOf(m_sweepView) >= 0) m_central->setCurrentWidget(m_sweepView);
-    return true;
-}
-
-void MainWindow::exportSweepCsv() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export the sweep's points"),
-                                     QStringLiteral("shmscope-sweep.csv"), tr("CSV table (*.csv)"));
-    if (path.isEmpty()) return;
-    QFile f(path);
-    const std::string text = shm::toCsv(m_sweepSession->summary());
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-        f.write(text.data(), qint64(text.size())) != qint64(text.size()))
-        QMessageBox::warning(this, tr("Export failed"), tr("%1: %2").arg(path, f.errorString()));
 }
 
 void MainWindow::updateHighlight() {
@@ -659,28 +532,6 @@ void MainWindow::updateStatus(const shm::RunSnapshot& snap) {
                                          m_run.segmentRemoved() ? tr(" (removed)") : QString()));
     else
         m_segmentLabel->setText(tr("no segment"));
-}
-
-void MainWindow::exportView(const QString& view) {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export %1").arg(view), QStringLiteral("shmscope-%1.png").arg(view),
-        tr("PNG image (*.png);;PDF document (*.pdf)"));
-    if (path.isEmpty()) return;
-    QString err;
-    if (!view_export::save(viewWidget(view),
-                           view == QLatin1String("array") ? m_arrayView->plot() : nullptr, path, {},
-                           &err))
-        QMessageBox::warning(this, tr("Export failed"), err);
-}
-
-void MainWindow::showAbout() {
-    QMessageBox::about(
-        this, tr("About ShmScope"),
-        tr("<h3>ShmScope %1</h3><p>Watch worker processes share one POSIX shared-memory array: "
-           "who writes where, how fast, and what the lock costs.</p><p>Workers are separate "
-           "<code>shmscope-worker</code> processes; the window only reads what they publish and "
-           "never takes their lock.</p><p>Qt %2 · QCustomPlot 2.1</p>")
-            .arg(QStringLiteral(SHMSCOPE_VERSION), QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::fitToScreen() {

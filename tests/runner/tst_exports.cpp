@@ -30,13 +30,9 @@ QByteArray readAll(const QString& path) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
-QStringList args(std::initializer_list<const char*> list) {
-    QStringList out;
-    for (const char* a : list)
-        out << QString::fromLatin1(a);
-    return out;
-}
 } // namespace
+
+using testutil::args;
 
 void TestExports::workersAndArrayCsv() {
     QTemporaryDir dir;

@@ -32,13 +32,9 @@ namespace {
 QJsonObject jsonOf(const testutil::Result& r) {
     return QJsonDocument::fromJson(r.out).object();
 }
-QStringList args(std::initializer_list<const char*> list) {
-    QStringList out;
-    for (const char* a : list)
-        out << QString::fromLatin1(a);
-    return out;
-}
 } // namespace
+
+using testutil::args;
 
 void TestSweep::amdahlFitRecoversAKnownFraction() {
     const double f = 0.1;
