@@ -414,7 +414,13 @@ void RunController::poll() {
 
 void RunController::pollBarrier() {
     auto& h = m_segment->header();
-    const uint32_t attached = h.attached.load(std::memory_order_acquire);
+    // Attached = a slot past Starting (and not given up): each worker says so with one aligned
+    // store to its own slot, so a worker in any language needs no atomic read-modify-write.
+    uint32_t attached = 0;
+    for (uint32_t k = 0; k < m_cfg.workers; ++k) {
+        const auto st = shm::WorkerState(m_segment->slot(k).state.load(std::memory_order_acquire));
+        attached += st != shm::WorkerState::Starting && st != shm::WorkerState::Failed;
+    }
     if (attached == m_cfg.workers) {
         // Everyone is mapped and validated: open the barrier.
         m_releaseNs = shm::nowNs();

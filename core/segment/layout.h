@@ -238,7 +238,9 @@ struct alignas(64) SegmentHeader {
     // Live control, written by the controller, read by workers at batch boundaries.
     alignas(64) std::atomic<uint32_t> runState; // RunState
     std::atomic<uint32_t> delayUs;
-    std::atomic<uint32_t> attached; // start barrier: workers that validated and wait
+    // Unused since workers announce themselves by their slot's state (AtBarrier): a worker
+    // needs only aligned stores to its own slot. Kept so no offset moves.
+    std::atomic<uint32_t> attached;
     // Scripted fault "kill while holding": worker parkWorker - 1 parks inside its next critical
     // section (0 = nobody).
     std::atomic<uint32_t> parkWorker;

@@ -518,8 +518,8 @@ int runWorker(Segment& seg, uint32_t k) {
         }
     }
     prefault(seg, k);
+    // Attached: the controller counts slots past Starting (no shared counter to bump).
     slot.state.store(uint32_t(WorkerState::AtBarrier), std::memory_order_release);
-    h.attached.fetch_add(1, std::memory_order_acq_rel);
 
     // Start barrier: the controller opens it once every worker has attached, so start-up
     // cost (exec, mapping) is not counted as compute time and all start together.

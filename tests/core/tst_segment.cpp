@@ -162,7 +162,7 @@ void TestSegment::workerSurvivesTheSegmentShrinking() {
     w.start(testutil::workerPath(), {QStringLiteral("--segment"), QString::fromStdString(name),
                                      QStringLiteral("--worker"), QStringLiteral("0")});
     QVERIFY(w.waitForStarted());
-    QTRY_COMPARE_WITH_TIMEOUT(seg->header().attached.load(), 1u, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(seg->slot(0).state.load(), uint32_t(WorkerState::AtBarrier), 10000);
     QCOMPARE(::truncate(("/dev/shm/" + name).c_str(), 0), 0);
     // From here this process must not read the mapping either (it is not guarded in tests).
     QVERIFY(w.waitForFinished(10000));
