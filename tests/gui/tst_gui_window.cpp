@@ -736,6 +736,9 @@ void TestWindow::sweepPanelRunsASweepAndShowsResults() {
     run->click();
     QVERIFY(session->running());
     QCOMPARE(run->text(), QStringLiteral("Stop sweep"));
+    auto* progress = w->sweepPanel()->findChild<QLabel*>(QStringLiteral("sweepProgress"));
+    QVERIFY2(progress->text().startsWith(QStringLiteral("Point 1 of 2 (workers=1), run 1 of 4")),
+             qPrintable(progress->text()));
     QVERIFY(done.wait(60000));
     QCOMPARE(session->runsDone(), 4);
     QVERIFY(w->sweepView()->isVisible());

@@ -12,6 +12,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 SweepPanel::SweepPanel(const SweepSession& session, QWidget* parent)
     : QWidget(parent), m_session(session) {
     setObjectName(QStringLiteral("sweepPanel"));
@@ -160,9 +162,15 @@ void SweepPanel::refresh() {
     m_export->setEnabled(m_session.hasResults() && !running);
     if (running) {
         const double eta = m_session.etaSeconds();
+        const shm::SweepPlan& plan = m_session.plan();
+        const int run = std::min(m_session.runsDone(), m_session.runsTotal() - 1);
+        const size_t point = plan.order[size_t(run)];
         m_progress->setText(
-            tr("Run %1 of %2%3")
-                .arg(m_session.runsDone() + 1)
+            tr("Point %1 of %2 (%3), run %4 of %5%6")
+                .arg(point + 1)
+                .arg(plan.points.size())
+                .arg(format::text(shm::pointName(plan, point)))
+                .arg(run + 1)
                 .arg(m_session.runsTotal())
                 .arg(eta > 0 ? tr(", about %1 left").arg(format::duration(eta * 1e9)) : QString()));
     } else if (m_session.hasResults()) {
