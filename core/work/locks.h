@@ -212,8 +212,12 @@ template <SyncMode S, bool Instr> class Locker {
                 m_acquiredAt = ticks();
                 m_waitBegin = t0;
                 // Holding now: a holder shown as "waiting" would also hide it from the
-                // controller's stall check.
-                m_c.slot.state.store(uint32_t(WorkerState::Running), std::memory_order_relaxed);
+                // controller's stall check. The heartbeat goes with it: the wait was not
+                // silence, and the stall check would otherwise count it against the new holder
+                // until its next publish (a fresh-clone CI run caught "silent for 2.3 s while
+                // holding the mutex" for a worker that had just waited 2 s for it).
+                m_c.slot.heartbeatNs.store(nowNs(), std::memory_order_relaxed);
+                m_c.slot.state.store(uint32_t(WorkerState::Running), std::memory_order_release);
             }
             m_seq = bumpSequence(m_raw.sequence(id));
             m_acquiredAt =

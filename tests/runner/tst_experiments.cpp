@@ -438,17 +438,18 @@ void TestExperiments::hungWorkerIsNamedByTheStallCheck() {
     QVERIFY2(t.elapsed() < 20000, "named after the stall timeout, not 30 s");
 }
 
-// One worker holds the mutex for a whole 1,000-element chunk at 1 ms per element (1 s per
-// hold), the others wait for it, the last one about 2 s: with a 1.5 s stall timeout nobody is
-// blamed. (300 ms failed twice under ctest -j2 beside a build: the holder, publishing every
-// millisecond, was not scheduled for 1.1-2.2 s on this 2-core VM.)
+// One worker holds the mutex for a whole 1,000-element chunk at 2 ms per element (2 s per
+// hold), the others wait for it, the last one about 4 s: with a 3 s stall timeout the waiters
+// (silent longer than that) are not blamed, and neither is a worker the moment it gets the
+// lock after such a wait (its wait once counted as silence until its next publish: a
+// fresh-clone CI run failed here with "silent for 2.3 s while holding the mutex").
 void TestExperiments::longCriticalSectionIsNotAStall() {
     const Report r =
         runJson({QStringLiteral("--workers"), QStringLiteral("3"), QStringLiteral("--elements"),
                  QStringLiteral("3000"), QStringLiteral("--sync"), QStringLiteral("mutex"),
                  QStringLiteral("--lock-scope"), QStringLiteral("chunk"), QStringLiteral("--chunk"),
-                 QStringLiteral("1000"), QStringLiteral("--delay-us"), QStringLiteral("1000"),
-                 QStringLiteral("--stall-timeout-ms"), QStringLiteral("1500")});
+                 QStringLiteral("1000"), QStringLiteral("--delay-us"), QStringLiteral("2000"),
+                 QStringLiteral("--stall-timeout-ms"), QStringLiteral("3000")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(text(r.json, "status"), QStringLiteral("finished"));
     QCOMPARE(integer(r.json, "mismatches"), 0);
