@@ -1,5 +1,7 @@
 #include "plot_style.h"
 
+#include "worker_palette.h"
+
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -28,6 +30,19 @@ void fitLegend(QCPLegend* legend, int width, int entryWidth, int maxColumns) {
     if (legend->wrap() == columns) return;
     legend->setWrap(columns);
     legend->setFillOrder(QCPLegend::foColumnsFirst, true); // true: re-flow existing entries
+}
+
+void labelWorkers(QCPAxis* axis, int workers, int* shownEvery) {
+    const int width = std::max(1, axis->axisRect()->width());
+    int every = 1;
+    while (every < workers && width * every / std::max(1, workers) < 30)
+        every *= 2;
+    if (every == *shownEvery) return;
+    *shownEvery = every;
+    auto ticker = qSharedPointerCast<QCPAxisTickerText>(axis->ticker());
+    ticker->clear();
+    for (int k = 0; k < workers; k += every)
+        ticker->addTick(k, worker_palette::workerLabel(uint32_t(k)));
 }
 
 QCPTextElement* addTitle(QCustomPlot* plot, const QString& text) {

@@ -320,19 +320,8 @@ void ContentionView::updateBars() {
         top = std::max(top, c + w + h);
     }
     m_bars->yAxis->setRange(0, top > 0 ? top * 1.08 : 1);
-    // Label as many workers as fit (about 30 px a label), and wrap the legend when narrow.
-    const int width = std::max(1, m_bars->axisRect()->width());
-    const int n = int(m_workerBars.size());
-    int every = 1;
-    while (every < n && width * every / std::max(1, n) < 30)
-        every *= 2;
-    if (every != m_tickEvery) {
-        m_tickEvery = every;
-        auto ticker = qSharedPointerCast<QCPAxisTickerText>(m_bars->xAxis->ticker());
-        ticker->clear();
-        for (int k = 0; k < n; k += every)
-            ticker->addTick(k, worker_palette::workerLabel(uint32_t(k)));
-    }
+    // Label as many workers as fit, and wrap the legend when narrow.
+    plot_style::labelWorkers(m_bars->xAxis, int(m_workerBars.size()), &m_tickEvery);
     plot_style::fitLegend(m_bars->legend, m_bars->width(), 80, 3);
 }
 

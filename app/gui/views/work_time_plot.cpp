@@ -88,18 +88,7 @@ void WorkTimePlot::refresh(bool immediate) {
     const double imbalance = m_model->summary().imbalance;
     m_title->setText(imbalance > 0 ? tr("Time per worker · imbalance %1").arg(imbalance, 0, 'f', 2)
                                    : tr("Time per worker"));
-    // Label as many workers as fit, about 30 px a label.
-    const int n = int(m_workers.size());
-    int every = 1;
-    while (every < n && std::max(1, m_plot->axisRect()->width()) * every / std::max(1, n) < 30)
-        every *= 2;
-    if (every != m_tickEvery) {
-        m_tickEvery = every;
-        auto ticker = qSharedPointerCast<QCPAxisTickerText>(m_plot->xAxis->ticker());
-        ticker->clear();
-        for (int k = 0; k < n; k += every)
-            ticker->addTick(k, worker_palette::workerLabel(uint32_t(k)));
-    }
+    plot_style::labelWorkers(m_plot->xAxis, int(m_workers.size()), &m_tickEvery);
     m_plot->replot(immediate ? QCustomPlot::rpImmediateRefresh : QCustomPlot::rpQueuedReplot);
 }
 
