@@ -219,6 +219,23 @@ QString checkSweepOptions(const CliOptions& o) {
     return {};
 }
 
+// --worker-command and its count: the program must exist, the count fit the workers.
+QString checkWorkerCommand(const QString& text, uint32_t count, CliOptions& o) {
+    if (text.isEmpty())
+        return count ? QStringLiteral("--worker-command-count goes with --worker-command")
+                     : QString();
+    if (QString err = parseWorkerCommand(text, &o.workerCommand); !err.isEmpty()) return err;
+    if (count > o.config.workers)
+        return QStringLiteral("--worker-command-count: %1 is more than the %2 workers")
+            .arg(count)
+            .arg(o.config.workers);
+    if (!o.lessonId.isEmpty())
+        return QStringLiteral("--worker-command does not take a --lesson (lessons run their "
+                              "own workers)");
+    o.workerCommand.count = count;
+    return {};
+}
+
 // The pinned report is read now: a file that is not a report fails before anything runs.
 QString loadCompareReport(CliOptions& o) {
     if (o.compareWith.isEmpty()) return {};
@@ -229,6 +246,8 @@ CliParse parseArguments(const QStringList& args) {
     CliParse r;
     CliOptions& o = r.options;
     QList<QPair<QString, QString>> settings; // applied after the config file
+    QString commandText;                     // --worker-command
+    uint32_t commandCount = 0;               // --worker-command-count; 0 = not given
     auto fail = [&](const QString& msg) {
         r.error = msg;
         return r;
@@ -250,11 +269,13 @@ CliParse parseArguments(const QStringList& args) {
         if (!inlineValue && applySwitch(a, o, settings)) continue;
         const bool isSetting = a.startsWith(QLatin1String("--")) && settingFor(a.mid(2));
         const bool isLesson = a == QLatin1String("--lesson") || a == QLatin1String("--lesson-file");
+        const bool isCommand =
+            a == QLatin1String("--worker-command") || a == QLatin1String("--worker-command-count");
         const bool isSweep = a == QLatin1String("--sweep") || a == QLatin1String("--repeat") ||
                              a == QLatin1String("--csv") || a == QLatin1String("--compare-with") ||
                              a == QLatin1String("--array-csv") || a == QLatin1String("--trace");
         if (a != QLatin1String("--config") && !isWindowOption(a) && !isSetting && !isLesson &&
-            !isSweep)
+            !isSweep && !isCommand)
             return fail(QStringLiteral("unknown option '%1' (see --help)").arg(args[i]));
         const std::optional<QString> v = value();
         if (a == QLatin1String("--config")) {
@@ -264,6 +285,20 @@ CliParse parseArguments(const QStringList& args) {
             if (!v || v->isEmpty())
                 return fail(QStringLiteral("--lesson needs a lesson id (see --list-lessons)"));
             o.lessonId = *v;
+        } else if (a == QLatin1String("--worker-command")) {
+            if (!v || v->trimmed().isEmpty())
+                return fail(QStringLiteral("--worker-command needs a command, e.g. \"python3 "
+                                           "resources/python/shmscope_worker.py\""));
+            commandText = *v;
+        } else if (a == QLatin1String("--worker-command-count")) {
+            bool ok = false;
+            const uint n = v ? v->toUInt(&ok) : 0;
+            if (!ok || n < 1 || n > shm::limits::kMaxWorkers)
+                return fail(QStringLiteral("--worker-command-count: '%1' is not a count from 1 "
+                                           "to %2")
+                                .arg(v.value_or(QString()))
+                                .arg(shm::limits::kMaxWorkers));
+            commandCount = n;
         } else if (a == QLatin1String("--lesson-file")) {
             if (!v || v->isEmpty()) return fail(QStringLiteral("--lesson-file needs a file name"));
             o.lessonFile = *v;
@@ -307,6 +342,8 @@ CliParse parseArguments(const QStringList& args) {
     if (!o.lessonId.isEmpty() && o.benchFrames > 0)
         return fail(QStringLiteral("--bench-frames does not take a --lesson"));
     if (QString err = checkSweepOptions(o); !err.isEmpty()) return fail(err);
+    if (QString err = checkWorkerCommand(commandText, commandCount, o); !err.isEmpty())
+        return fail(err);
     if (QString err = loadCompareReport(o); !err.isEmpty()) return fail(err);
     if (o.noRun && (o.screenshot.isEmpty() || o.headless))
         return fail(QStringLiteral("--no-run goes with --screenshot (the window before any run)"));
@@ -456,6 +493,12 @@ QString helpText() {
                "its array\n"
                "                         (index, value, expected, owner; up to 10^7 elements), "
                "a Perfetto trace\n"
+               "  --worker-command CMD   start workers as CMD --segment NAME --worker K "
+               "instead of shmscope-worker,\n"
+               "                         e.g. \"python3 resources/python/shmscope_worker.py\"; "
+               "--worker-command-count K:\n"
+               "                         only the last K workers (default all), beside "
+               "shmscope-worker ones\n"
                "  --zoom F               presentation mode: text and plots F times larger "
                "(0.7 to 3; in the window\n"
                "                         Ctrl+= / Ctrl+- / Ctrl+0, kept)\n"

@@ -3,6 +3,7 @@
 // --screenshot), an optional --config JSON file, and the mode flags.
 #include "settings.h"
 #include "sweep.h"
+#include "worker_command.h"
 
 #include <QJsonObject>
 #include <QSize>
@@ -34,6 +35,9 @@ struct CliOptions {
     QString traceFile;         // --trace: a Perfetto / Chrome trace of the run
     QString compareWith;       // --compare-with REPORT.json: ratios against that run
     QJsonObject compareReport; // that report, read while parsing
+    // --worker-command CMD [--worker-command-count K]: the last K workers (default all) run
+    // CMD --segment NAME --worker K instead of shmscope-worker.
+    WorkerCommand workerCommand;
 
     // Window / screenshot options (ignored by --headless).
     QString screenshot;                      // output PNG path; non-empty = render and exit

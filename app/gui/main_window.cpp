@@ -55,6 +55,7 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("ShmScope"));
     m_run.setKeepEvents(true);
+    m_workerCommand = options.workerCommand;
     m_progressModel = new ProgressModel(this);
     m_contentionModel = new ContentionModel(this);
     m_arrayModel = new ArrayModel(this);
@@ -384,6 +385,11 @@ bool MainWindow::startRun(QString* error) {
         m_lessonHighlight = false;
         updateHighlight();
     }
+    // A lesson's expectations are about shmscope-worker (its runs take locks a Python worker
+    // refuses): --worker-command applies to the user's own runs and sweeps.
+    m_run.setWorkerCommand(m_lessonSession->playing() ? WorkerCommand{} : m_workerCommand);
+    m_progressModel->setWorkerCommand(m_run.workerCommand().shortName(),
+                                      m_run.workerCommand().text);
     QString err;
     m_progressModel->clear();
     m_contentionModel->clear();

@@ -120,6 +120,7 @@ class MainWindow : public QMainWindow {
     void saveSettings() const;
 
     RunController m_run;
+    WorkerCommand m_workerCommand; // --worker-command: for the user's runs, not lessons'
     bool m_persistent;
     ProgressModel* m_progressModel;
     ContentionModel* m_contentionModel;

@@ -47,6 +47,7 @@ int runHeadless(const CliOptions& o) {
         return shm::exit_code::kBadInput;
     }
     RunController run;
+    run.setWorkerCommand(o.workerCommand);
     QEventLoop loop;
     QObject::connect(&run, &RunController::finished, &loop, &QEventLoop::quit);
     std::unique_ptr<TraceRecorder> trace;

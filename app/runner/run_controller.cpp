@@ -98,8 +98,9 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     reset();
     if (auto err = shm::validate(cfg)) return refuse(QString::fromStdString(*err));
     if (auto err = shm::checkFits(cfg)) return refuse(QString::fromStdString(*err));
-    if (!QFileInfo(m_workerPath).isExecutable())
-        return refuse(tr("worker executable not found: %1").arg(m_workerPath));
+    if (m_command.empty() || (m_command.count != 0 && m_command.count < cfg.workers))
+        if (!QFileInfo(m_workerPath).isExecutable())
+            return refuse(tr("worker executable not found: %1").arg(m_workerPath));
     m_cfg = cfg;
     m_wall.start();
     const std::string name =
@@ -129,12 +130,15 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     m_meta.version = QCoreApplication::applicationVersion().toStdString();
     m_meta.segmentName = name;
     m_meta.segmentBytes = m_segment->size();
+    m_meta.workerCommand = m_command.text.toStdString();
     m_failed = false;
     m_shrunk = false;
     m_lastPollNs = m_stallEpochNs = 0;
     m_stopRequested = false;
     m_releaseNs = 0;
     m_exits.assign(cfg.workers, shm::WorkerRecord{});
+    for (uint32_t k = 0; k < cfg.workers; ++k)
+        m_exits[k].external = m_command.runs(k, cfg.workers);
     m_pendingEvents.assign(cfg.workers, {});
     m_eventsDiscarded = 0;
     m_parkWanted = -1;
@@ -155,9 +159,15 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
 
 QProcess* RunController::spawnWorker(uint32_t k, const std::string& name) {
     auto* p = new QProcess(this);
-    p->setProgram(m_workerPath);
-    p->setArguments({QStringLiteral("--segment"), QString::fromStdString(name),
-                     QStringLiteral("--worker"), QString::number(k)});
+    const QStringList args{QStringLiteral("--segment"), QString::fromStdString(name),
+                           QStringLiteral("--worker"), QString::number(k)};
+    if (m_exits[k].external) { // the user's command, with the same two arguments appended
+        p->setProgram(m_command.argv.first());
+        p->setArguments(m_command.argv.mid(1) + args);
+    } else {
+        p->setProgram(m_workerPath);
+        p->setArguments(args);
+    }
     // Workers' stderr lines become report errors; their stdout is unused.
     p->setProcessChannelMode(QProcess::SeparateChannels);
     p->setStandardOutputFile(QProcess::nullDevice());
@@ -347,6 +357,7 @@ shm::RunSnapshot RunController::snapshot() const {
         w.diedHoldingLock = e.diedHoldingLock;
         w.suspended = e.suspended && !e.exited;
         w.exitNs = e.exitNs;
+        w.external = e.external;
         // A worker adds a pause to its pausedNs only when it resumes; count the current one
         // now so busy time, rates and wait shares freeze while paused instead of drifting. A
         // worker killed while paused never resumes: its pause ends when it died.

@@ -11,6 +11,7 @@
 #include "run_data.h"
 #include "segment.h"
 #include "verify.h"
+#include "worker_command.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -30,6 +31,9 @@ class RunController : public QObject {
 
     // Path of shmscope-worker; default: next to the running executable.
     void setWorkerPath(const QString& path) { m_workerPath = path; }
+    // --worker-command: the workers it names run that command instead (every run from now on).
+    void setWorkerCommand(const WorkerCommand& command) { m_command = command; }
+    const WorkerCommand& workerCommand() const { return m_command; }
     // Segment name to use for the next run (tests pick their own); empty = generated.
     void setSegmentName(const QString& name) { m_requestedName = name; }
     // Hand lock events to takeFrame() (the window); headless runs only count them.
@@ -95,6 +99,7 @@ class RunController : public QObject {
     QProcess* spawnWorker(uint32_t k, const std::string& name);
 
     QString m_workerPath;
+    WorkerCommand m_command;
     QString m_requestedName;
     bool m_keepEvents = false;
     shm::ExperimentConfig m_cfg;

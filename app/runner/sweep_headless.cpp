@@ -37,6 +37,7 @@ int runSweepHeadless(const CliOptions& o) {
             std::fprintf(stderr, "shmscope: sweep run %zu of %zu: %s\n", k + 1, plan.order.size(),
                          shm::pointName(plan, point).c_str());
         RunController run;
+        run.setWorkerCommand(o.workerCommand);
         QEventLoop loop;
         QObject::connect(&run, &RunController::finished, &loop, &QEventLoop::quit);
         QString error;

@@ -184,6 +184,7 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
         wr.signal = w.signal;
         wr.diedHoldingLock = w.diedHoldingLock;
         wr.lock = w.lock;
+        wr.external = w.external;
         r.workers.push_back(std::move(wr));
         if (w.recoveredBy >= 0)
             r.recoveries.push_back(
@@ -199,6 +200,7 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
     r.totalNsPerIncrement = totalNsPerIncrement(s);
     r.cpuWaitingSeconds = double(cpuWaitingNs(s)) / 1e9;
     r.segmentName = std::move(meta.segmentName);
+    r.workerCommand = std::move(meta.workerCommand);
     r.segmentBytes = meta.segmentBytes;
     r.segmentRemoved = meta.segmentRemoved;
     r.errors = std::move(meta.errors);
@@ -257,9 +259,13 @@ std::string toJson(const RunReport& r) {
              ",\"exit_code\":" + (w.exitCode >= 0 ? std::to_string(w.exitCode) : "null") +
              ",\"signal\":" + std::to_string(w.signal) +
              ",\"died_holding_lock\":" + (w.diedHoldingLock ? "true" : "false") +
-             ",\"lock\":" + lockJson(w.lock, true, w.waitShare) + "}";
+             ",\"lock\":" + lockJson(w.lock, true, w.waitShare) +
+             ",\"program\":" + str(w.external ? r.workerCommand : std::string("shmscope-worker")) +
+             "}";
     }
-    s += "],\"segment\":{\"name\":" + str(r.segmentName) +
+    s += "],\"worker_command\":" +
+         (r.workerCommand.empty() ? std::string("null") : str(r.workerCommand)) +
+         ",\"segment\":{\"name\":" + str(r.segmentName) +
          ",\"bytes\":" + std::to_string(r.segmentBytes) +
          ",\"removed\":" + (r.segmentRemoved ? "true" : "false") + "},\"errors\":[";
     for (size_t i = 0; i < r.errors.size(); ++i)

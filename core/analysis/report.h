@@ -27,6 +27,7 @@ struct WorkerReport {
     int signal = 0;               // signal that ended it, 0 if none
     bool diedHoldingLock = false;
     LockStats lock;
+    bool external = false; // started by --worker-command (RunReport::workerCommand)
 };
 
 // The scripted fault of a run (--kill-worker): whether and when it struck.
@@ -71,6 +72,7 @@ struct RunReport {
     uint64_t segmentBytes = 0;
     bool segmentRemoved = false;
     std::vector<std::string> errors;
+    std::string workerCommand; // --worker-command as given; empty: every worker was ours
 
     bool finished() const { return status == RunStatus::Finished; }
     std::string verdict() const;
@@ -87,6 +89,7 @@ struct RunMeta {
     std::string failure;        // the reason the run failed, also the first of errors
     FaultResult fault;
     std::vector<std::string> errors;
+    std::string workerCommand; // --worker-command as given; empty: none
 };
 
 RunReport buildReport(const RunSnapshot& final, const VerifyResult& verified, RunMeta meta);

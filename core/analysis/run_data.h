@@ -74,6 +74,7 @@ struct WorkerRecord {
     bool diedHoldingLock = false; // crashed on its own while holding a lock
     bool suspended = false;       // its process is stopped (SIGSTOP; /proc state T)
     uint64_t exitNs = 0;          // CLOCK_MONOTONIC when the controller saw it exit
+    bool external = false;        // started by --worker-command, not shmscope-worker
     bool operator==(const WorkerRecord&) const = default;
 };
 

@@ -44,6 +44,7 @@ void ProgressModel::update(const shm::RunSnapshot& snap) {
         r.outcome = shm::outcome(w, snap);
         r.stateText = format::text(shm::stateText(w, snap));
         r.pid = w.pid;
+        r.external = w.external;
         r.processed = w.processed;
         r.assigned = w.assigned;
         r.shareOfRun = !shm::staticWork(cfg);
@@ -110,6 +111,8 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return int(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ToolTipRole:
+        if (index.column() == WorkerCol && r.external)
+            return tr("Started as: %1 --segment … --worker %2").arg(m_command).arg(k);
         if (index.column() == WaitCol && r.waitShare == kTimingsOff)
             return tr("Lock timings are off (--no-instrument): waits were not measured.");
         if (index.column() == CpuCol)
@@ -126,7 +129,9 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         switch (index.column()) {
         case WorkerCol:
-            return worker_palette::workerLabel(k);
+            return r.external
+                       ? worker_palette::workerLabel(k) + QStringLiteral(" · ") + m_commandName
+                       : worker_palette::workerLabel(k);
         case PidCol:
             return r.pid ? QVariant(r.pid) : QVariant(QStringLiteral("–"));
         case StateCol:

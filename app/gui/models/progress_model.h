@@ -16,6 +16,7 @@ struct ProgressRow {
     shm::WorkerOutcome outcome = shm::WorkerOutcome::Live;
     bool shareOfRun = false; // dynamic/guided: the fraction is of the whole array
     qint64 pid = 0;
+    bool external = false; // started by --worker-command
     uint64_t processed = 0;
     uint64_t assigned = 0;
     double fraction = 0;
@@ -66,6 +67,12 @@ class ProgressModel : public WorkerRowsModel<ProgressRow> {
 
     void update(const shm::RunSnapshot& snap);
     void clear();
+    // --worker-command: its short name ("py") beside those workers' ids, and the whole command
+    // in their tooltip.
+    void setWorkerCommand(const QString& shortName, const QString& command) {
+        m_commandName = shortName;
+        m_command = command;
+    }
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation o, int role) const override;
@@ -78,4 +85,5 @@ class ProgressModel : public WorkerRowsModel<ProgressRow> {
     std::vector<uint64_t> m_lastProcessed;
     std::vector<uint64_t> m_lastNs;
     bool m_shareOfRun = false; // dynamic/guided: the progress column shows shares of the run
+    QString m_commandName, m_command;
 };
