@@ -73,6 +73,11 @@ class MainWindow : public QMainWindow {
     bool showLesson(const QString& id);
     // "window", "progress", "array", "contention" or "sweep".
     QWidget* viewWidget(const QString& name);
+    // File > Export Results: the finished run's workers table or array (CSV), its lock
+    // intervals (CSV) or a Perfetto / Chrome trace (JSON), as --csv, --array-csv and --trace
+    // write them. False with a one-line reason when there is nothing (yet) to write.
+    enum class ResultFile { WorkersCsv, ArrayCsv, LockEventsCsv, Trace };
+    bool writeResults(ResultFile kind, const QString& path, QString* error);
     // The views outlined for the lesson (its look_at) while it plays and until another run.
     QStringList highlightedViews() const;
 
@@ -114,6 +119,7 @@ class MainWindow : public QMainWindow {
     void fitProgressTable(uint32_t workers);
     void updateStatus(const shm::RunSnapshot& snap);
     void exportView(const QString& view);
+    void exportResults(ResultFile kind); // the file dialog, then writeResults
     void exportSweepCsv();
     void showAbout();
     void loadSettings();

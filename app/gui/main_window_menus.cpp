@@ -30,6 +30,17 @@ void MainWindow::buildMenus() {
     file->addAction(tr("Export &Sweep View…"), this,
                     [this] { exportView(QStringLiteral("sweep")); });
     file->addAction(tr("Export Sweep &Points (CSV)…"), this, &MainWindow::exportSweepCsv);
+    // The finished run's figures as files (as --csv, --array-csv and --trace write them).
+    QMenu* resultFiles = file->addMenu(tr("Export &Results"));
+    resultFiles->addAction(tr("&Workers Table (CSV)…"), this,
+                           [this] { exportResults(ResultFile::WorkersCsv); });
+    resultFiles->addAction(tr("&Array (CSV)…"), this,
+                           [this] { exportResults(ResultFile::ArrayCsv); });
+    resultFiles->addAction(tr("&Lock Events (CSV)…"), this,
+                           [this] { exportResults(ResultFile::LockEventsCsv); });
+    QAction* trace = resultFiles->addAction(tr("&Trace for Perfetto (JSON)…"), this,
+                                            [this] { exportResults(ResultFile::Trace); });
+    trace->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -93,10 +104,18 @@ void MainWindow::buildMenus() {
 }
 
 void MainWindow::exportView(const QString& view) {
-    const QString path = QFileDialog::getSaveFileName(
+    const QString png = tr("PNG image (*.png)"), svg = tr("SVG drawing, text as text (*.svg)"),
+                  pdf = tr("PDF document (*.pdf)");
+    QString filter = png;
+    QString path = QFileDialog::getSaveFileName(
         this, tr("Export %1").arg(view), QStringLiteral("shmscope-%1.png").arg(view),
-        tr("PNG image (*.png);;PDF document (*.pdf)"));
+        png + QStringLiteral(";;") + svg + QStringLiteral(";;") + pdf, &filter);
     if (path.isEmpty()) return;
+    // A name typed without a suffix gets the chosen format's.
+    if (!view_export::isSupported(path))
+        path += filter == svg   ? QStringLiteral(".svg")
+                : filter == pdf ? QStringLiteral(".pdf")
+                                : QStringLiteral(".png");
     QString err;
     if (!view_export::save(viewWidget(view),
                            view == QLatin1String("array") ? m_arrayView->plot() : nullptr, path, {},

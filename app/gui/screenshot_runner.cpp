@@ -29,8 +29,9 @@ void settle(QWidget* top) {
 // Why the output path cannot be written, or empty: checked before any run starts.
 QString outputProblem(const QString& path) {
     const QFileInfo fi(path);
-    if (!fi.fileName().endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
-        return QStringLiteral("--screenshot %1: the file name must end in .png").arg(path);
+    if (!view_export::isSupported(fi.fileName()))
+        return QStringLiteral("--screenshot %1: the file name must end in .png, .svg or .pdf")
+            .arg(path);
     const QFileInfo dir(fi.absolutePath());
     if (!dir.exists() || !dir.isDir())
         return QStringLiteral("--screenshot %1: directory %2 does not exist")

@@ -1,13 +1,74 @@
 #include "view_export.h"
 
 #include <QCoreApplication>
-#include <QPainter>
 #include <QPdfWriter>
 #include <QPixmap>
+#include <QSvgGenerator>
 #include <QWidget>
 #include <qcustomplot.h>
 
 namespace view_export {
+namespace {
+
+bool hasSuffix(const QString& path, const char* suffix) {
+    return path.endsWith(QLatin1String(suffix), Qt::CaseInsensitive);
+}
+
+// The widget's own painting (tables, headings, custom widgets) goes through the painter's
+// device, so it stays vector; the plots' areas are left out and drawn by QCustomPlot itself.
+void paintVector(QWidget* widget, QCPPainter& p) {
+    QList<QCustomPlot*> plots;
+    if (auto* self = qobject_cast<QCustomPlot*>(widget)) plots << self;
+    for (QCustomPlot* plot : widget->findChildren<QCustomPlot*>())
+        if (plot->isVisibleTo(widget)) plots << plot;
+    QRegion rest(widget->rect());
+    for (QCustomPlot* plot : plots)
+        rest -= QRect(plot->mapTo(widget, QPoint(0, 0)), plot->size());
+    widget->render(&p, QPoint(), rest, QWidget::DrawWindowBackground | QWidget::DrawChildren);
+    for (QCustomPlot* plot : plots) {
+        p.save();
+        const QPoint at = plot->mapTo(widget, QPoint(0, 0));
+        p.translate(at);
+        p.setClipRect(QRect(QPoint(0, 0), plot->size()));
+        p.setMode(QCPPainter::pmVectorized);
+        plot->toPainter(&p, plot->width(), plot->height());
+        p.restore();
+    }
+}
+
+bool savePdf(QWidget* widget, QCustomPlot* plot, const QString& path) {
+    if (plot) return plot->savePdf(path);
+    QPdfWriter pdf(path);
+    pdf.setResolution(96);
+    pdf.setPageSize(QPageSize(QSizeF(widget->size()), QPageSize::Point));
+    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+    QCPPainter p(&pdf);
+    if (!p.isActive()) return false;
+    const double scale =
+        std::min(double(pdf.width()) / widget->width(), double(pdf.height()) / widget->height());
+    p.scale(scale, scale);
+    paintVector(widget, p);
+    return p.end();
+}
+
+bool saveSvg(QWidget* widget, const QString& path) {
+    QSvgGenerator svg;
+    svg.setFileName(path);
+    svg.setSize(widget->size());
+    svg.setViewBox(QRect(QPoint(0, 0), widget->size()));
+    // Fonts are sized in points: at the generator's default 72 dpi text would come out a
+    // quarter smaller than on screen.
+    svg.setResolution(widget->logicalDpiX());
+    svg.setTitle(QStringLiteral("ShmScope"));
+    svg.setDescription(widget->windowTitle().isEmpty() ? QStringLiteral("ShmScope view")
+                                                       : widget->windowTitle());
+    QCPPainter p;
+    if (!p.begin(&svg)) return false;
+    paintVector(widget, p);
+    return p.end();
+}
+
+} // namespace
 
 QImage grabImage(QWidget* widget, QSize exactSize) {
     QImage img = widget->grab().toImage();
@@ -17,36 +78,22 @@ QImage grabImage(QWidget* widget, QSize exactSize) {
     return img;
 }
 
+bool isSupported(const QString& path) {
+    return hasSuffix(path, ".png") || hasSuffix(path, ".pdf") || hasSuffix(path, ".svg");
+}
+
 bool save(QWidget* widget, QCustomPlot* plot, const QString& path, QSize exactSize,
           QString* error) {
-    if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
-        bool ok = false;
-        if (plot) {
-            ok = plot->savePdf(path);
-        } else {
-            QPdfWriter pdf(path);
-            pdf.setResolution(96);
-            pdf.setPageSize(QPageSize(QSizeF(widget->size()), QPageSize::Point));
-            pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-            QPainter p(&pdf);
-            if ((ok = p.isActive())) {
-                const double scale = std::min(double(pdf.width()) / widget->width(),
-                                              double(pdf.height()) / widget->height());
-                p.scale(scale, scale);
-                widget->render(&p);
-            }
-        }
-        if (!ok && error)
-            *error = QCoreApplication::translate("view_export", "could not write %1").arg(path);
-        return ok;
-    }
-    const QImage img = grabImage(widget, exactSize);
-    if (!img.save(path, "PNG")) {
-        if (error)
-            *error = QCoreApplication::translate("view_export", "could not write %1").arg(path);
-        return false;
-    }
-    return true;
+    bool ok = false;
+    if (hasSuffix(path, ".pdf"))
+        ok = savePdf(widget, plot, path);
+    else if (hasSuffix(path, ".svg"))
+        ok = saveSvg(widget, path);
+    else
+        ok = grabImage(widget, exactSize).save(path, "PNG");
+    if (!ok && error)
+        *error = QCoreApplication::translate("view_export", "could not write %1").arg(path);
+    return ok;
 }
 
 } // namespace view_export

@@ -3,6 +3,7 @@
 #include "layout.h"
 #include "workload.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <vector>
@@ -79,6 +80,34 @@ void writeArrayCsv(std::ostream& out, const ExperimentConfig& cfg, const double*
         line += "\n";
         out << line;
     }
+}
+
+std::string lockEventsCsv(const LockActivity& activity, uint64_t originNs) {
+    struct Row {
+        LockInterval i;
+        uint32_t worker;
+        bool hold;
+    };
+    std::vector<Row> rows;
+    for (uint32_t k = 0; k < activity.workers(); ++k) {
+        for (const LockInterval& i : activity.waits(k))
+            rows.push_back({i, k, false});
+        for (const LockInterval& i : activity.holds(k))
+            rows.push_back({i, k, true});
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+        return a.i.beginNs != b.i.beginNs ? a.i.beginNs < b.i.beginNs : a.worker < b.worker;
+    });
+    // Times before the barrier cannot happen; clamp rather than wrap if a clock disagreed.
+    const auto since = [originNs](uint64_t t) { return t > originNs ? t - originNs : 0; };
+    std::string out = "worker,lock,kind,begin_ns,end_ns,duration_ns\n";
+    out.reserve(out.size() + rows.size() * 40);
+    for (const Row& r : rows)
+        out += std::to_string(r.worker) + "," + std::to_string(r.i.lock) + "," +
+               (r.hold ? "hold," : "wait,") + std::to_string(since(r.i.beginNs)) + "," +
+               std::to_string(since(r.i.endNs)) + "," +
+               std::to_string(r.i.endNs - std::min(r.i.endNs, r.i.beginNs)) + "\n";
+    return out;
 }
 
 } // namespace shm

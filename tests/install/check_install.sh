@@ -9,7 +9,8 @@ trap 'rm -rf "$prefix"' EXIT
 cmake --install "$build" --prefix "$prefix" > /dev/null
 for f in bin/shmscope bin/shmscope-worker share/applications/shmscope.desktop \
          share/icons/hicolor/scalable/apps/shmscope.svg \
-         share/icons/hicolor/256x256/apps/shmscope.png share/man/man1/shmscope.1; do
+         share/icons/hicolor/256x256/apps/shmscope.png share/man/man1/shmscope.1 \
+         share/shmscope/python/shmscope_worker.py; do
     test -e "$prefix/$f" || { echo "not installed: $f"; exit 1; }
 done
 grep -q '^\.TH SHMSCOPE 1' "$prefix/share/man/man1/shmscope.1" || { echo "man page has no .TH"; exit 1; }
@@ -17,4 +18,11 @@ grep -q 'stall\\-timeout\\-ms' "$prefix/share/man/man1/shmscope.1" || { echo "ma
 out=$(cd / && env -u DISPLAY -u WAYLAND_DISPLAY "$prefix/bin/shmscope" --headless --json \
       --workers 2 --elements 1000 --workload sin)
 echo "$out" | grep -q '"verdict":"array verified"' || { echo "installed run failed: $out"; exit 1; }
+# The installed Python worker beside the installed C++ one, where numpy is installed.
+if /usr/bin/python3 -c 'import numpy' 2> /dev/null; then
+    out=$(cd / && env -u DISPLAY -u WAYLAND_DISPLAY "$prefix/bin/shmscope" --headless --json \
+          --workers 2 --elements 1000 --workload sin --worker-command-count 1 \
+          --worker-command "/usr/bin/python3 $prefix/share/shmscope/python/shmscope_worker.py")
+    echo "$out" | grep -q '"verdict":"array verified"' || { echo "installed Python run failed: $out"; exit 1; }
+fi
 echo "installed to $prefix and ran from /: array verified"

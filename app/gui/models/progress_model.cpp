@@ -20,6 +20,7 @@ void ProgressModel::clear() {
     }
     m_lastProcessed.clear();
     m_lastNs.clear();
+    m_history.clear();
     clearRows();
     if (m_summary != Summary{}) {
         m_summary = {};
@@ -74,6 +75,7 @@ void ProgressModel::update(const shm::RunSnapshot& snap) {
         emit headerDataChanged(Qt::Horizontal, ProgressCol, ProgressCol);
     }
     setRows(rows);
+    recordHistory(snap);
     Summary sum;
     sum.computeSeconds = shm::elapsedSeconds(snap);
     sum.measured = sum.computeSeconds > 0;
@@ -84,6 +86,21 @@ void ProgressModel::update(const shm::RunSnapshot& snap) {
         m_summary = sum;
         emit summaryChanged();
     }
+}
+
+void ProgressModel::recordHistory(const shm::RunSnapshot& snap) {
+    if (!snap.releaseNs || (!m_history.empty() && snap.nowNs <= m_history.back().atNs)) return;
+    if (m_history.size() >= kMaxHistory) { // a long run: keep its whole span, half as dense
+        size_t kept = 0;
+        for (size_t i = 0; i < m_history.size(); i += 2)
+            m_history[kept++] = std::move(m_history[i]);
+        m_history.resize(kept);
+    }
+    shm::ProgressSample p{snap.nowNs, {}};
+    p.processed.reserve(snap.workers.size());
+    for (const shm::WorkerRecord& w : snap.workers)
+        p.processed.push_back(w.processed);
+    m_history.push_back(std::move(p));
 }
 
 int ProgressModel::columnCount(const QModelIndex& parent) const {

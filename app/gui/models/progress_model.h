@@ -3,6 +3,7 @@
 // figure comes from core's metrics (the report uses the same). Emits one dataChanged per frame
 // at most (coalesced), and only if a cell changed.
 #include "run_data.h"
+#include "trace.h"
 #include "worker_rows_model.h"
 
 #include <QColor>
@@ -67,6 +68,10 @@ class ProgressModel : public WorkerRowsModel<ProgressRow> {
 
     void update(const shm::RunSnapshot& snap);
     void clear();
+    // Every worker's progress at each frame since the barrier, for File > Export > Trace's
+    // progress counters (thinned to every other sample past kMaxHistory).
+    const std::vector<shm::ProgressSample>& history() const { return m_history; }
+    static constexpr size_t kMaxHistory = 100'000;
     // --worker-command: its short name ("py") beside those workers' ids, and the whole command
     // in their tooltip.
     void setWorkerCommand(const QString& shortName, const QString& command) {
@@ -81,9 +86,11 @@ class ProgressModel : public WorkerRowsModel<ProgressRow> {
     void summaryChanged();
 
   private:
+    void recordHistory(const shm::RunSnapshot& snap);
     Summary m_summary;
     std::vector<uint64_t> m_lastProcessed;
     std::vector<uint64_t> m_lastNs;
     bool m_shareOfRun = false; // dynamic/guided: the progress column shows shares of the run
     QString m_commandName, m_command;
+    std::vector<shm::ProgressSample> m_history;
 };
