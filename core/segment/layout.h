@@ -24,6 +24,33 @@
 // writes only its own slot, its own ring, the array, the owner map, the schedule cursor and
 // the locks (with their acquisition sequences).
 //
+// The worker protocol: what any worker (shmscope-worker, resources/python/shmscope_worker.py,
+// a program of your own started by --worker-command) must do. It is started as
+// `CMD --segment NAME --worker K` and needs only aligned 4- and 8-byte stores to its own slot
+// and to the elements it owns; atomic read-modify-write is needed only for what it chooses to
+// support (locks, dynamic/guided's cursor, histogram bins).
+//   1. Open /dev/shm/NAME read-write and check it: magic, layoutVersion, headerSize, totalSize
+//      == the object's size, every configuration field within the settings table's range,
+//      every region offset equal to the one computed from the configuration (computeRegions in
+//      segment.cpp), tickNsPerTick in [0.01, 100]. Refuse anything else: one line on stderr,
+//      exit 3. Refuse a configuration it cannot run safely the same way (state Failed first).
+//      Never unlink the segment: it belongs to the app (Python: see the worker's attach()).
+//   2. Store its pid in WorkerSlot.pid, its share in assigned (static partitions), heartbeatNs
+//      (CLOCK_MONOTONIC ns), then state = AtBarrier: the app opens the barrier once every
+//      slot is past Starting.
+//   3. Wait while runState == Created (sleeping; give up with exit 3 if creatorPid is gone).
+//      Stopping: state = Done, exit 0. Running: startNs, state = Running.
+//   4. Compute its share (partition.cpp's staticShare/staticIndex), writing each element's
+//      value and owner byte (its id). After each batch (every element when delayUs > 0, which
+//      is a delay per element) store processed, pausedNs, cpuNs (thread CPU ns since the
+//      barrier), then heartbeatNs last. A running worker silent for stall-timeout-ms fails
+//      the run, naming it.
+//   5. Between batches honour runState: Paused: state = Paused, refresh heartbeatNs while
+//      waiting, add the pause to pausedNs; Stopping: stop. hangWorker == K + 1: stop
+//      publishing for good (the scripted fault).
+//   6. At the end: a last publish, doneNs, state = Done, exit 0. The app verifies every
+//      element against the workload function after every worker has exited.
+//
 // Version 3 (vs 2): scripted faults and the robust mutex.
 //   - SegmentHeader.parkWorker: the controller asks worker parkWorker - 1 to stop inside its
 //     next critical section (WorkerSlot.parked = 1 once there) so it can be killed holding it.
