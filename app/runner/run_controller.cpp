@@ -2,6 +2,7 @@
 
 #include "bus_guard.h"
 #include "clock.h"
+#include "futex.h"
 #include "segment_cleanup.h"
 #include "snapshot.h"
 
@@ -13,7 +14,8 @@
 #include <algorithm>
 
 namespace {
-constexpr int kPollMs = 10; // ring drain + barrier + stall check; rings hold 8192 events each
+constexpr int kPollMs = 10;       // ring drain + barrier + stall check; rings hold 8192 events each
+constexpr int kBarrierPollMs = 1; // until every worker has attached
 constexpr int kAttachTimeoutMs = 15'000; // without any new worker attaching
 constexpr int kStopTimeoutMs = 3'000;
 // Drained events wait here for the next frame; a window that stops taking frames (minimised,
@@ -153,7 +155,9 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     m_lastAttached = 0;
     m_pauseStartNs = 0;
     m_pausedTotalNs = 0;
-    m_poll.start();
+    // Every 1 ms until the barrier opens: the last worker's attach should start the run at
+    // once, not at the next 10 ms tick (a whole seed job computes in ~100 ms).
+    m_poll.start(kBarrierPollMs);
     return true;
 }
 
@@ -183,14 +187,14 @@ QProcess* RunController::spawnWorker(uint32_t k, const std::string& name) {
 
 void RunController::pause() {
     if (m_phase != shm::Phase::Running || !m_segment) return;
-    m_segment->header().runState.store(uint32_t(shm::RunState::Paused), std::memory_order_release);
+    shm::publishRunState(m_segment->header(), shm::RunState::Paused);
     m_pauseStartNs = shm::nowNs();
     setPhase(shm::Phase::Paused);
 }
 
 void RunController::resume() {
     if (m_phase != shm::Phase::Paused || !m_segment) return;
-    m_segment->header().runState.store(uint32_t(shm::RunState::Running), std::memory_order_release);
+    shm::publishRunState(m_segment->header(), shm::RunState::Running);
     m_pausedTotalNs += shm::nowNs() - m_pauseStartNs;
     m_pauseStartNs = 0;
     setPhase(shm::Phase::Running);
@@ -200,8 +204,7 @@ void RunController::stop() {
     // While verifying every worker has exited already: nothing to stop.
     if (!isActive() || m_phase == shm::Phase::Stopping || !m_segment || m_verifying) return;
     m_stopRequested = true;
-    m_segment->header().runState.store(uint32_t(shm::RunState::Stopping),
-                                       std::memory_order_release);
+    shm::publishRunState(m_segment->header(), shm::RunState::Stopping);
     setPhase(shm::Phase::Stopping);
     m_stopDeadline.start(kStopTimeoutMs);
 }
@@ -436,7 +439,8 @@ void RunController::pollBarrier() {
         // Everyone is mapped and validated: open the barrier.
         m_releaseNs = shm::nowNs();
         h.releaseNs.store(m_releaseNs, std::memory_order_relaxed);
-        h.runState.store(uint32_t(shm::RunState::Running), std::memory_order_release);
+        shm::publishRunState(h, shm::RunState::Running);
+        m_poll.setInterval(kPollMs);
         setPhase(shm::Phase::Running);
         if (m_cfg.killWorker != shm::kNoWorker) m_faultTimer.start(int(m_cfg.killAtMs));
     } else if (attached != m_lastAttached) {
@@ -604,9 +608,7 @@ void RunController::fail(const QString& why) {
         m_meta.failure = why.toStdString();
     }
     m_failed = true;
-    if (m_segment)
-        m_segment->header().runState.store(uint32_t(shm::RunState::Stopping),
-                                           std::memory_order_release);
+    if (m_segment) shm::publishRunState(m_segment->header(), shm::RunState::Stopping);
     if (m_phase != shm::Phase::Finished) setPhase(shm::Phase::Stopping);
     if (m_receiver && !m_verifying) {
         // Queue senders are asked to stop, not killed: a sender killed inside send() would

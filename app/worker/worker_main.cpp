@@ -30,6 +30,10 @@ int main(int argc, char** argv) {
     long worker = -1;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
+        if (a == "--version") { // also the bench's "bare spawn" reference: exec and exit
+            std::printf("shmscope-worker %s\n", SHMSCOPE_VERSION);
+            return shm::exit_code::kOk;
+        }
         if ((a == "--segment" || a == "--worker") && i + 1 >= argc) return usage("missing value");
         if (a == "--segment") {
             name = argv[++i];

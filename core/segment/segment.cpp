@@ -20,7 +20,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <thread>
 #include <unistd.h>
+#include <vector>
 
 namespace bip = boost::interprocess;
 
@@ -212,13 +214,25 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     for (uint64_t i = 0; i < r.lockCount; ++i)
         new (&seg->locks()[i]) PaddedMutex{};
     if (cfg.sync == SyncMode::Robust) initRobustMutex(h->robust.mutex);
-    // Histogram bins start at 0 (fresh pages); array elements start as NaN = "not written".
-    if (cfg.workload != Workload::Histogram && cfg.workload != Workload::Counters) {
-        double* d = seg->data();
-        for (uint64_t i = 0; i < r.dataCount; ++i)
-            d[i] = std::numeric_limits<double>::quiet_NaN();
-    }
-    std::memset(seg->owner(), kUnwritten, r.dataCount);
+    // Histogram bins start at 0 (fresh pages); array elements start as NaN = "not written",
+    // owners as kUnwritten. One pass, on every core: for 10^7 elements these 90 MB of first
+    // writes (page faults included) took a fifth of the seed job's whole process on one thread.
+    const bool nanFill = cfg.workload != Workload::Histogram && cfg.workload != Workload::Counters;
+    double* const data = seg->data();
+    uint8_t* const owner = seg->owner();
+    auto fill = [&](uint64_t b, uint64_t e) {
+        if (nanFill) std::fill(data + b, data + e, std::numeric_limits<double>::quiet_NaN());
+        std::memset(owner + b, kUnwritten, e - b);
+    };
+    const uint64_t n = r.dataCount;
+    const uint64_t parts = std::clamp<uint64_t>(
+        n >> 20, 1, std::max(1u, std::thread::hardware_concurrency())); // >= 1M elements each
+    std::vector<std::thread> helpers;
+    for (uint64_t p = 1; p < parts; ++p)
+        helpers.emplace_back(fill, n * p / parts, n * (p + 1) / parts);
+    fill(0, n / parts);
+    for (std::thread& t : helpers)
+        t.join();
     return seg;
 }
 

@@ -4,37 +4,18 @@
 #include <numbers>
 
 namespace shm {
-namespace {
-
-double mandelbrotIterations(uint64_t i, uint64_t n) {
-    // The line y = 0.1, x in [-2.0, 0.6]: it crosses the main cardioid and the bulb, so the
-    // cost ranges from 1 iteration to the maximum and block partitions get unequal work.
-    const double t = n > 1 ? double(i) / double(n - 1) : 0.0;
-    const double cx = -2.0 + 2.6 * t, cy = 0.1;
-    double x = 0, y = 0;
-    uint32_t it = 0;
-    while (it < kMandelbrotMaxIter && x * x + y * y <= 4.0) {
-        const double xt = x * x - y * y + cx;
-        y = 2 * x * y + cy;
-        x = xt;
-        ++it;
-    }
-    return double(it);
-}
-
-} // namespace
 
 double elementValue(Workload w, uint64_t i, uint64_t n) {
     switch (w) {
     case Workload::Sin:
-        return std::sin(double(i));
+        return elementValueOf<Workload::Sin>(i, n);
     case Workload::Wave:
-        return std::sin(2.0 * std::numbers::pi * 4.0 * double(i) / double(n));
+        return elementValueOf<Workload::Wave>(i, n);
     case Workload::Mandelbrot:
-        return mandelbrotIterations(i, n);
+        return elementValueOf<Workload::Mandelbrot>(i, n);
     case Workload::Histogram:
-        return 1.0;
-    case Workload::Counters: // counts, not values (verify.cpp checks them)
+        return elementValueOf<Workload::Histogram>(i, n);
+    case Workload::Counters:
         break;
     }
     return 0.0;

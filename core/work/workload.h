@@ -3,12 +3,50 @@
 // so a correct run matches bit for bit.
 #include "settings.h"
 
+#include <cmath>
 #include <cstdint>
+#include <numbers>
 #include <vector>
 
 namespace shm {
 
-// The value element i should hold (sin, wave, mandelbrot).
+// Mandelbrot: escape iterations of the i-th of n points on a line through the set.
+inline constexpr uint32_t kMandelbrotMaxIter = 512;
+
+inline double mandelbrotIterations(uint64_t i, uint64_t n) {
+    // The line y = 0.1, x in [-2.0, 0.6]: it crosses the main cardioid and the bulb, so the
+    // cost ranges from 1 iteration to the maximum and block partitions get unequal work.
+    const double t = n > 1 ? double(i) / double(n - 1) : 0.0;
+    const double cx = -2.0 + 2.6 * t, cy = 0.1;
+    double x = 0, y = 0;
+    uint32_t it = 0;
+    while (it < kMandelbrotMaxIter && x * x + y * y <= 4.0) {
+        const double xt = x * x - y * y + cx;
+        y = 2 * x * y + cy;
+        x = xt;
+        ++it;
+    }
+    return double(it);
+}
+
+// The value element i should hold, one function per workload (sin, wave, mandelbrot): inline,
+// so a loop chosen once per chunk (worker) or range (verifier) calls it with no dispatch per
+// element — the same code a plain loop computing the array would be.
+template <Workload W> inline double elementValueOf(uint64_t i, uint64_t n) {
+    if constexpr (W == Workload::Sin) {
+        return std::sin(double(i));
+    } else if constexpr (W == Workload::Wave) {
+        return std::sin(2.0 * std::numbers::pi * 4.0 * double(i) / double(n));
+    } else if constexpr (W == Workload::Mandelbrot) {
+        return mandelbrotIterations(i, n);
+    } else if constexpr (W == Workload::Histogram) {
+        return 1.0;
+    } else {
+        return 0.0; // counters: counts, not values (verify.cpp checks them)
+    }
+}
+
+// The same, chosen at run time (one switch per call).
 double elementValue(Workload w, uint64_t i, uint64_t n);
 
 // Histogram: the bin index i adds 1 to. A hash, so neighbouring indices hit different bins and
@@ -20,9 +58,6 @@ inline uint64_t histogramBin(uint64_t i, uint32_t bins) {
     z ^= z >> 31;
     return z % bins;
 }
-
-// Mandelbrot: escape iterations of the i-th of n points on a line through the set.
-inline constexpr uint32_t kMandelbrotMaxIter = 512;
 
 // The whole expected array (bins for histogram). Used by verification and the plot overlay.
 std::vector<double> expectedArray(const ExperimentConfig& cfg);

@@ -1,5 +1,9 @@
 // shmscope-bench: what ShmScope's machinery costs, as ratios against a baseline measured in
 // the same run (the machine is noisy; absolute times mean little).
+//  0. Whole processes (bench_process.cpp): the seed job as `shmscope --headless` against a
+//     plain threaded program (plain_seed) and the blog's numpy processes (numpy_seed.py);
+//     64 workers started and run against 64 bare posix_spawns of shmscope-worker; the window's
+//     frames with 64 and 4 mutex workers (its --bench-frames summary lines).
 //  1. The seed job (sin, 10^7 elements, 2 workers, no sync) through real worker processes on
 //     the shared segment, against a plain std::thread loop writing a private array.
 //  2. A mutex run with lock instrumentation on, against the same run with --no-instrument.
@@ -8,6 +12,7 @@
 //  4. --counter-layout packed against padded (ns per increment, 2 workers: false sharing).
 //  5. --sync spin against mutex with 8 workers on this machine's cores (CPU time in total).
 // Each figure is the median of --repeat runs, interleaved so drift hits both sides alike.
+#include "bench_process.h"
 #include "run_controller.h"
 #include "workload.h"
 
@@ -16,6 +21,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <thread>
@@ -50,8 +56,9 @@ double runProcesses(const shm::ExperimentConfig& cfg, const QString& workerPath)
 
 // Runs a and b alternately `repeat` times; the medians of what `figure` takes from each report.
 template <typename F>
-std::pair<double, double> interleaved(const shm::ExperimentConfig& a, const shm::ExperimentConfig& b,
-                                      int repeat, const QString& workerPath, F figure) {
+std::pair<double, double> interleaved(const shm::ExperimentConfig& a,
+                                      const shm::ExperimentConfig& b, int repeat,
+                                      const QString& workerPath, F figure) {
     std::vector<double> fa, fb;
     for (int r = 0; r < repeat; ++r) {
         fa.push_back(figure(runReport(a, workerPath)));
@@ -74,7 +81,7 @@ double runThreads(uint64_t n, uint32_t threads) {
             while (!go.load())
                 std::this_thread::yield();
             for (uint64_t i = b; i < e; ++i)
-                a[i] = shm::elementValue(shm::Workload::Sin, i, n);
+                a[i] = std::sin(double(i)); // inlined: what a plain loop runs
         });
     }
     while (ready.load() < threads)
@@ -87,6 +94,110 @@ double runThreads(uint64_t n, uint32_t threads) {
     volatile double sink = a[n / 2];
     (void)sink;
     return s;
+}
+
+double minOf(const std::vector<double>& v) {
+    return v.empty() ? 0 : *std::min_element(v.begin(), v.end());
+}
+
+// A figure from a --bench-frames summary line ("... median 12.34 ms ..." / "... 23.4 % of").
+double figureAfter(const QString& out, const QString& line, const QString& before) {
+    for (const QString& l : out.split(QLatin1Char('\n')))
+        if (l.startsWith(line)) {
+            const qsizetype at = l.indexOf(before);
+            if (at >= 0)
+                return l.mid(at + before.size()).section(QLatin1Char(' '), 0, 0).toDouble();
+        }
+    return -1;
+}
+
+// Issue 10's table: whole processes and the window, each against its reference, min and median
+// of `repeat` interleaved rounds (the machine is noisy; the minimum is the least disturbed).
+void processRows(int repeat, bool quick, const QString& binDir) {
+    const QString app = binDir + QStringLiteral("/../../app/shmscope");
+    const QString worker = binDir + QStringLiteral("/../../app/shmscope-worker");
+    const QString plain = binDir + QStringLiteral("/plain_seed");
+    const QString n = quick ? QStringLiteral("200000") : QStringLiteral("10000000");
+    const QString python = bench::pythonWithNumpy();
+    const QString numpySeed = QStringLiteral(SHMSCOPE_BENCH_DIR "/numpy_seed.py");
+    std::vector<double> whole, ref, numpy;
+    for (int r = 0; r < repeat; ++r) {
+        auto take = [](std::vector<double>& to, std::optional<double> t, const char* what) {
+            if (!t) {
+                std::fprintf(stderr, "shmscope-bench: %s failed\n", what);
+                std::exit(3);
+            }
+            to.push_back(*t);
+        };
+        take(whole,
+             bench::wallOf({app, QStringLiteral("--headless"), QStringLiteral("--workers"),
+                            QStringLiteral("2"), QStringLiteral("--workload"),
+                            QStringLiteral("sin"), QStringLiteral("--elements"), n},
+                           {QStringLiteral("QT_QPA_PLATFORM=offscreen")}),
+             "the seed job");
+        take(ref, bench::wallOf({plain, n, QStringLiteral("2")}), "plain_seed");
+        if (!python.isEmpty())
+            take(numpy, bench::wallOf({python, numpySeed, n, QStringLiteral("2")}),
+                 "numpy_seed.py");
+    }
+    std::printf("seed job, whole process: sin, %s elements, 2 workers (min / median of %d, "
+                "interleaved)\n",
+                qPrintable(n), repeat);
+    std::printf("  shmscope --headless      %8.4f / %.4f s\n  plain std::thread program "
+                "%7.4f / %.4f s\n  ratio                    %8.3fx  (goal <= 1.4x)\n",
+                minOf(whole), median(whole), minOf(ref), median(ref), minOf(whole) / minOf(ref));
+    if (numpy.empty())
+        std::printf("  numpy reference: skipped (no python3 with numpy)\n");
+    else
+        std::printf("  blog's numpy processes   %8.4f / %.4f s\n  shmscope faster by       "
+                    "%8.3fx  (goal >= 3x)\n",
+                    minOf(numpy), median(numpy), minOf(numpy) / minOf(whole));
+
+    const QString many = quick ? QStringLiteral("640") : QStringLiteral("6400");
+    std::vector<double> launch, bare;
+    for (int r = 0; r < repeat; ++r) {
+        if (auto t = bench::wallOf({app, QStringLiteral("--headless"), QStringLiteral("--workers"),
+                                    QStringLiteral("64"), QStringLiteral("--elements"), many}))
+            launch.push_back(*t);
+        if (auto t = bench::wallOfMany({worker, QStringLiteral("--version")}, 64))
+            bare.push_back(*t);
+    }
+    std::printf("64 workers, %s elements, whole process (min / median of %d)\n", qPrintable(many),
+                repeat);
+    std::printf("  shmscope --headless      %8.4f / %.4f s\n  64 x posix_spawn + wait  %8.4f / "
+                "%.4f s\n  ratio                    %8.3fx  (goal <= 2x)\n",
+                minOf(launch), median(launch), minOf(bare), median(bare),
+                minOf(launch) / std::max(minOf(bare), 1e-9));
+
+    // The window, offscreen, through its own frame benchmark (its summary lines are stable).
+    const QString frames = quick ? QStringLiteral("10") : QStringLiteral("100");
+    struct WindowCase {
+        const char* what;
+        QStringList flags;
+    };
+    const WindowCase cases[] = {
+        {"64 workers, mutex, 10^6 elements at 20 us",
+         {QStringLiteral("--workers"), QStringLiteral("64"), QStringLiteral("--sync"),
+          QStringLiteral("mutex"), QStringLiteral("--elements"), QStringLiteral("1000000"),
+          QStringLiteral("--delay-us"), QStringLiteral("20")}},
+        {"4 workers, mutex, 10^6 elements at 1 us",
+         {QStringLiteral("--workers"), QStringLiteral("4"), QStringLiteral("--sync"),
+          QStringLiteral("mutex"), QStringLiteral("--elements"), QStringLiteral("1000000"),
+          QStringLiteral("--delay-us"), QStringLiteral("1")}}};
+    for (const WindowCase& c : cases) {
+        const auto out =
+            bench::outputOf(QStringList{app, QStringLiteral("--bench-frames"), frames} + c.flags,
+                            {QStringLiteral("QT_QPA_PLATFORM=offscreen")});
+        if (!out) {
+            std::printf("window, %s: the frame benchmark failed\n", c.what);
+            continue;
+        }
+        std::printf("window, %s (%s frames)\n  wall per frame median %8.2f ms  (goal <= 50)\n"
+                    "  GUI thread busy        %8.1f %%   (goal <= 25)\n",
+                    c.what, qPrintable(frames),
+                    figureAfter(*out, QStringLiteral("wall per frame"), QStringLiteral("median ")),
+                    figureAfter(*out, QStringLiteral("GUI thread busy"), QStringLiteral("): ")));
+    }
 }
 
 } // namespace
@@ -111,6 +222,8 @@ int main(int argc, char** argv) {
     }
     const QString workerPath =
         QCoreApplication::applicationDirPath() + QStringLiteral("/../../app/shmscope-worker");
+    const bool quick = repeat == 1 && seedN < 10'000'000;
+    processRows(quick ? 1 : std::max(repeat, 5), quick, QCoreApplication::applicationDirPath());
 
     const shm::ExperimentConfig seed{.workers = 2,
                                      .elements = seedN,
@@ -136,19 +249,16 @@ int main(int argc, char** argv) {
 
     shm::ExperimentConfig queue = seed;
     queue.transport = shm::Transport::Queue;
-    const auto [qs, ss] =
-        interleaved(queue, seed, repeat, workerPath, [](const shm::RunReport& r) {
-            return r.computeSeconds;
-        });
+    const auto [qs, ss] = interleaved(queue, seed, repeat, workerPath,
+                                      [](const shm::RunReport& r) { return r.computeSeconds; });
 
     shm::ExperimentConfig packed{.workers = 2, .workload = shm::Workload::Counters};
     packed.increments = increments;
     shm::ExperimentConfig padded = packed;
     padded.counterLayout = shm::CounterLayout::Padded;
     const auto [np, nd] =
-        interleaved(packed, padded, repeat, workerPath, [](const shm::RunReport& r) {
-            return r.totalNsPerIncrement;
-        });
+        interleaved(packed, padded, repeat, workerPath,
+                    [](const shm::RunReport& r) { return r.totalNsPerIncrement; });
 
     // More workers than cores, 50 µs of work per element inside chunk-scoped holds.
     shm::ExperimentConfig spin{.workers = 8,
@@ -168,10 +278,10 @@ int main(int argc, char** argv) {
         });
 
     const double p = median(proc), t = median(thr), i1 = median(on), i0 = median(off);
-    std::printf("seed job: sin, %llu elements, 2 workers, sync none (median of %d)\n",
+    std::printf("seed job, compute time: sin, %llu elements, 2 workers, sync none (median of %d)\n",
                 (unsigned long long)seedN, repeat);
-    std::printf("  shmscope workers  %8.4f s\n  std::thread loop %8.4f s\n  ratio            "
-                "%8.3fx  (budget 1.10x)\n",
+    std::printf("  shmscope workers  %8.4f s\n  std::thread loop %8.4f s  (std::sin inlined)\n"
+                "  ratio            %8.3fx  (goal <= 1.05x)\n",
                 p, t, p / t);
     std::printf("mutex: wave, %llu elements, 4 workers, element scope (median of %d)\n",
                 (unsigned long long)mutexN, repeat);
