@@ -128,8 +128,8 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     connect(m_sweepSession, &SweepSession::changed, this, [this] {
         m_sweepModel->setSummary(m_sweepSession->summary());
         // Fewer frames while a sweep measures: the live views would take CPU from its runs.
-        m_frameTimer.setInterval(m_sweepSession->running() ? kSweepFrameIntervalMs
-                                                           : kFrameIntervalMs);
+        m_pacer.setBase(m_sweepSession->running() ? kSweepFrameIntervalMs : kFrameIntervalMs);
+        m_frameTimer.setInterval(m_pacer.intervalMs());
     });
     connect(m_sweepSession, &SweepSession::finished, this, &MainWindow::showSweepResults);
 
@@ -265,7 +265,16 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     loadSettings();
 
     m_frameTimer.setInterval(kFrameIntervalMs);
-    connect(&m_frameTimer, &QTimer::timeout, this, [this] { refreshFrame(kFrameBudgetNs); });
+    connect(&m_frameTimer, &QTimer::timeout, this, [this] {
+        // Paced only while a run is live; an idle window draws nothing anyway.
+        if (m_run.isActive()) {
+            m_frameTimer.setInterval(m_pacer.tick());
+        } else {
+            m_pacer.reset();
+            m_frameTimer.setInterval(m_pacer.intervalMs());
+        }
+        refreshFrame(kFrameBudgetNs);
+    });
     m_frameTimer.start();
     onPhaseChanged(shm::Phase::Idle);
     qApp->installEventFilter(this);

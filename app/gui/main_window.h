@@ -3,6 +3,7 @@
 // view in the centre, status bar below. One 30 Hz timer drives every view from one snapshot.
 #include "cli_options.h"
 #include "compare_with.h"
+#include "frame_pacer.h"
 #include "lesson.h"
 #include "run_controller.h"
 
@@ -95,6 +96,8 @@ class MainWindow : public QMainWindow {
     bool hasSavedGeometry() const { return m_hasSavedGeometry; }
     // Frames drawn since the window opened (tests check that frames keep coming).
     int frameCount() const { return m_frames; }
+    // How often frames come while a run is live (frame_pacer.h); the frame benchmark uses it.
+    FramePacer& pacer() { return m_pacer; }
 
     static constexpr int kFrameIntervalMs = 33;
     static constexpr int kSweepFrameIntervalMs = 250; // 4 Hz while a sweep measures
@@ -164,6 +167,7 @@ class MainWindow : public QMainWindow {
     QLabel* m_rateLabel;
     QLabel* m_segmentLabel;
     QTimer m_frameTimer;
+    FramePacer m_pacer{kFrameIntervalMs};
     QFont m_baseFont; // the application font at zoom 1
     double m_zoom = 1.0;
     bool m_hasSavedGeometry = false;
