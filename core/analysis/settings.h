@@ -341,7 +341,8 @@ inline constexpr SettingRow kSettings[] = {
      .group = "Slow motion",
      .widget = SettingWidget::DelaySlider,
      .live = true,
-     // 10 us per element: the default million elements take ~5 s on 2 cores, ~2.5 s on 4+.
+     // 10 us per element: the default million elements take ~5-7 s on 2 cores (4 workers sleep
+     // their delays there), ~2.5 s on 4+.
      .windowDef = 10,
      .get = [](const ExperimentConfig& c) -> uint64_t { return c.delayUs; },
      .set = [](ExperimentConfig& c, uint64_t v) { c.delayUs = uint32_t(v); }},
