@@ -91,4 +91,14 @@ inline Result runCli(const QStringList& args, int timeoutMs = 120000) {
     return run(shmscopePath(), args, timeoutMs);
 }
 
+// An interpreter that imports numpy (for the Python worker), or empty: the system's python3
+// first, since a pyenv or virtualenv python3 on PATH may lack numpy.
+inline QString pythonWithNumpy() {
+    for (const char* py : {"/usr/bin/python3", "python3"}) {
+        const Result r = run(QString::fromLatin1(py), args({"-c", "import numpy"}), 30000);
+        if (r.status == QProcess::NormalExit && r.exitCode == 0) return QString::fromLatin1(py);
+    }
+    return {};
+}
+
 } // namespace testutil

@@ -225,7 +225,9 @@ QString checkWorkerCommand(const QString& text, uint32_t count, CliOptions& o) {
         return count ? QStringLiteral("--worker-command-count goes with --worker-command")
                      : QString();
     if (QString err = parseWorkerCommand(text, &o.workerCommand); !err.isEmpty()) return err;
-    if (count > o.config.workers)
+    // A sweep's points may have more workers than the base; a point with fewer runs all of
+    // them as the command (WorkerCommand::runs).
+    if (count > o.config.workers && o.sweepAxes.empty())
         return QStringLiteral("--worker-command-count: %1 is more than the %2 workers")
             .arg(count)
             .arg(o.config.workers);

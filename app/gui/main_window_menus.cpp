@@ -111,11 +111,13 @@ void MainWindow::exportView(const QString& view) {
         this, tr("Export %1").arg(view), QStringLiteral("shmscope-%1.png").arg(view),
         png + QStringLiteral(";;") + svg + QStringLiteral(";;") + pdf, &filter);
     if (path.isEmpty()) return;
-    // A name typed without a suffix gets the chosen format's.
-    if (!view_export::isSupported(path))
-        path += filter == svg   ? QStringLiteral(".svg")
-                : filter == pdf ? QStringLiteral(".pdf")
-                                : QStringLiteral(".png");
+    // The chosen format wins: a name without a suffix gets its suffix, and so does the
+    // suggested "….png" kept while choosing SVG or PDF.
+    const QString suffix = filter == svg   ? QStringLiteral(".svg")
+                           : filter == pdf ? QStringLiteral(".pdf")
+                                           : QStringLiteral(".png");
+    if (view_export::isSupported(path)) path.chop(4);
+    path += suffix;
     QString err;
     if (!view_export::save(viewWidget(view),
                            view == QLatin1String("array") ? m_arrayView->plot() : nullptr, path, {},

@@ -20,8 +20,9 @@ constexpr int kAttachTimeoutMs = 15'000; // without any new worker attaching
 constexpr int kStopTimeoutMs = 3'000;
 // Drained events wait here for the next frame; a window that stops taking frames (minimised,
 // or a test that never asks) must not grow without bound.
-// Rings hold 8192 events and are drained every 10 ms: 64k is several frames' worth.
-constexpr size_t kMaxPendingEvents = 65'536; // per worker: 1 MiB
+// Rings hold 8192 events and are drained every 10 ms: 128k covers a frame 125 ms apart (the
+// paced window's slowest) at the most a ring can deliver (~820k events/s).
+constexpr size_t kMaxPendingEvents = 131'072; // per worker: 2 MiB
 // A deadlock is declared once every survivor has looked blocked for this long (the window
 // shows them waiting meanwhile); a worker silent for kSilentNs counts as blocked even without
 // lock timings (--no-instrument does not publish "waiting for lock").
@@ -88,6 +89,8 @@ RunController::~RunController() {
 void RunController::setPhase(shm::Phase p) {
     if (m_phase == p) return;
     m_phase = p;
+    // The 1 ms barrier poll ends however Starting ends (opened, stopped or failed).
+    if (p != shm::Phase::Starting && m_poll.interval() != kPollMs) m_poll.setInterval(kPollMs);
     emit phaseChanged(p);
 }
 
@@ -440,7 +443,6 @@ void RunController::pollBarrier() {
         m_releaseNs = shm::nowNs();
         h.releaseNs.store(m_releaseNs, std::memory_order_relaxed);
         shm::publishRunState(h, shm::RunState::Running);
-        m_poll.setInterval(kPollMs);
         setPhase(shm::Phase::Running);
         if (m_cfg.killWorker != shm::kNoWorker) m_faultTimer.start(int(m_cfg.killAtMs));
     } else if (attached != m_lastAttached) {

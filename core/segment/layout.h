@@ -48,6 +48,9 @@
 //   5. Between batches honour runState: Paused: state = Paused, refresh heartbeatNs while
 //      waiting, add the pause to pausedNs; Stopping: stop. hangWorker == K + 1: stop
 //      publishing for good (the scripted fault).
+//   With more workers than CPUs, shmscope-worker runs at nice 5 and sleeps (rather than spins)
+//   slow-motion delays under 200 µs, except under the spin lock; a worker that shares a run
+//   with it should do the same, or it takes more than its share of the cores.
 //   6. At the end: a last publish, doneNs, state = Done, exit 0. The app verifies every
 //      element against the workload function after every worker has exited.
 //

@@ -20,6 +20,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <system_error>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -228,8 +229,14 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     const uint64_t parts = std::clamp<uint64_t>(
         n >> 20, 1, std::max(1u, std::thread::hardware_concurrency())); // >= 1M elements each
     std::vector<std::thread> helpers;
-    for (uint64_t p = 1; p < parts; ++p)
-        helpers.emplace_back(fill, n * p / parts, n * (p + 1) / parts);
+    uint64_t started = 1;
+    try { // a thread that cannot start (a pids limit): its part is filled here instead
+        for (; started < parts; ++started)
+            helpers.emplace_back(fill, n * started / parts, n * (started + 1) / parts);
+    } catch (const std::system_error&) {
+    }
+    for (uint64_t p = started; p < parts; ++p)
+        fill(n * p / parts, n * (p + 1) / parts);
     fill(0, n / parts);
     for (std::thread& t : helpers)
         t.join();

@@ -90,13 +90,6 @@ SvgContent readSvg(const QString& path) {
     return c;
 }
 
-QString python() {
-    for (const QString& py : {QStringLiteral("/usr/bin/python3"), QStringLiteral("python3")}) {
-        const auto r = testutil::run(py, testutil::args({"-c", "import numpy"}), 30000);
-        if (r.status == QProcess::NormalExit && r.exitCode == 0) return py;
-    }
-    return {};
-}
 } // namespace
 
 void TestGuiExports::svgOfEveryViewKeepsTextAsText_data() {
@@ -218,7 +211,7 @@ void TestGuiExports::nothingToExportBeforeARunEnds() {
 }
 
 void TestGuiExports::pythonWorkersInTheWindow() {
-    const QString py = python();
+    const QString py = testutil::pythonWithNumpy();
     if (py.isEmpty()) QSKIP("no python3 with numpy here (apt-get install python3-numpy)");
     WorkerCommand command;
     QString err;

@@ -64,14 +64,7 @@ using testutil::args;
 
 void TestPythonWorker::initTestCase() {
     QVERIFY(QFile::exists(kScript));
-    // The system's python3 first: a pyenv or virtualenv python3 on PATH may lack numpy.
-    for (const QString& py : {QStringLiteral("/usr/bin/python3"), QStringLiteral("python3")}) {
-        const auto r = testutil::run(py, args({"-c", "import numpy"}), 30000);
-        if (r.status == QProcess::NormalExit && r.exitCode == 0) {
-            m_python = py;
-            break;
-        }
-    }
+    m_python = testutil::pythonWithNumpy();
     if (m_python.isEmpty()) QSKIP("no python3 with numpy here (apt-get install python3-numpy)");
     m_command = QStringLiteral("\"%1\" \"%2\"").arg(m_python, kScript);
 }
