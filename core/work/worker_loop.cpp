@@ -522,8 +522,15 @@ void touchPages(char* begin, char* end) {
 
 void prefault(Segment& seg, uint32_t k) {
     const ExperimentConfig cfg = seg.config();
+    const SegmentHeader& h = seg.header();
     char* base = reinterpret_cast<char*>(&seg.header());
-    touchPages(base, reinterpret_cast<char*>(seg.data()));
+    // The header and slots, our own ring, the locks: not the other workers' rings. Touching
+    // every ring made 64 workers populate 64 x 12.5 MB of page tables between them (strace -c:
+    // madvise 0.13 s of a 0.26 s run).
+    touchPages(base, base + h.ringsOffset);
+    char* ring = base + h.ringsOffset + k * h.ringStride;
+    touchPages(ring, ring + h.ringStride);
+    touchPages(base + h.locksOffset, reinterpret_cast<char*>(seg.data()));
     const uint64_t n = cfg.dataCount(), w = cfg.workers;
     const uint64_t b = n * k / w, e = n * (k + 1) / w;
     touchPages(reinterpret_cast<char*>(seg.data() + b), reinterpret_cast<char*>(seg.data() + e));
