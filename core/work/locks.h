@@ -216,7 +216,9 @@ template <SyncMode S, bool Instr> class Locker {
                 // silence, and the stall check would otherwise count it against the new holder
                 // until its next publish (a fresh-clone CI run caught "silent for 2.3 s while
                 // holding the mutex" for a worker that had just waited 2 s for it).
-                m_c.slot.heartbeatNs.store(nowNs(), std::memory_order_relaxed);
+                // The acquisition's own tick, converted: a clock_gettime here (~30 ns) sat
+                // inside the critical section of every contended acquisition.
+                m_c.slot.heartbeatNs.store(m_c.clock.toNs(m_acquiredAt), std::memory_order_relaxed);
                 m_c.slot.state.store(uint32_t(WorkerState::Running), std::memory_order_release);
             }
             m_seq = bumpSequence(m_raw.sequence(id));
