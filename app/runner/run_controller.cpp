@@ -20,9 +20,9 @@ constexpr int kAttachTimeoutMs = 15'000; // without any new worker attaching
 constexpr int kStopTimeoutMs = 3'000;
 // Drained events wait here for the next frame; a window that stops taking frames (minimised,
 // or a test that never asks) must not grow without bound.
-// Rings hold 8192 events and are drained every 10 ms: 128k covers a frame 125 ms apart (the
-// paced window's slowest) at the most a ring can deliver (~820k events/s).
-constexpr size_t kMaxPendingEvents = 131'072; // per worker: 2 MiB
+// Rings hold 8192 events and are drained every 10 ms: 256k covers a frame 250 ms apart (the
+// paced window's slowest) at the most a ring can deliver (~820k events/s, one worker per core).
+constexpr size_t kMaxPendingEvents = 262'144; // per worker: at most 4 MiB, as filled
 // A deadlock is declared once every survivor has looked blocked for this long (the window
 // shows them waiting meanwhile); a worker silent for kSilentNs counts as blocked even without
 // lock timings (--no-instrument does not publish "waiting for lock").

@@ -167,10 +167,18 @@ uint32_t lockLaneCount(const LockActivity& a) {
     return 0;
 }
 
-std::vector<LockLane> lockLanes(const LockActivity& a, const TimeColumns& w, uint64_t openEndNs) {
+std::vector<LockLane> lockLanes(const LockActivity& a, const TimeColumns& w, uint64_t openEndNs,
+                                const std::vector<std::vector<double>>* holds) {
     std::vector<LockLane> lanes;
     const size_t cols = size_t(std::max(0, w.columns));
     const uint32_t workers = a.workers();
+    const bool oneLock = a.sync() != SyncMode::Striped; // lock 0 is every hold there
+    if (holds && (holds->size() < workers || (workers && (*holds)[0].size() != cols)))
+        holds = nullptr; // not for these columns: compute
+    auto coverage = [&](uint32_t k, int lock) {
+        if (holds && (lock < 0 || oneLock)) return (*holds)[k];
+        return workerCoverage(a, k, Activity::Hold, w, openEndNs, lock);
+    };
     // divisor: 1 for one lock; the stripe count for the summary, whose sum over workers can
     // exceed 1 before it is divided.
     auto laneFor = [&](int lock, std::string label, double divisor) {
@@ -178,7 +186,7 @@ std::vector<LockLane> lockLanes(const LockActivity& a, const TimeColumns& w, uin
                       std::vector<int32_t>(cols, -1)};
         std::vector<double> best(cols, 0.0);
         for (uint32_t k = 0; k < workers; ++k) {
-            const auto c = workerCoverage(a, k, Activity::Hold, w, openEndNs, lock);
+            const auto c = coverage(k, lock);
             for (size_t i = 0; i < cols; ++i) {
                 lane.cover[i] += c[i];
                 if (c[i] > best[i]) {

@@ -114,7 +114,11 @@ struct LockLane {
 // mutex/spin: one lane "lock"; striped with <= kMaxStripeLanes stripes: one lane per stripe
 // "s0".."s7"; more stripes: one summary lane "stripes". No lanes for none/atomic.
 inline constexpr uint32_t kMaxStripeLanes = 8;
-std::vector<LockLane> lockLanes(const LockActivity& a, const TimeColumns& w, uint64_t openEndNs);
+// `holds`: every worker's workerCoverage(Hold, any lock) if the caller has it already (the
+// timeline draws it in the worker lanes); reused wherever a lane covers any lock or the only
+// lock, so a frame computes each worker's holds once (with 64 workers it was twice).
+std::vector<LockLane> lockLanes(const LockActivity& a, const TimeColumns& w, uint64_t openEndNs,
+                                const std::vector<std::vector<double>>* holds = nullptr);
 // How many lanes lockLanes() returns for a's sync mode, without computing them (layout).
 uint32_t lockLaneCount(const LockActivity& a);
 

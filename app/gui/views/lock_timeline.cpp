@@ -191,8 +191,9 @@ void LockTimeline::drawLaneLabel(QPainter& p, double top, double laneH, const QS
 }
 
 void LockTimeline::drawLockLanes(QPainter& p, const QRect& area, const shm::TimeColumns& cols,
-                                 double top, double laneH, uint64_t openEndNs) const {
-    const auto lanes = shm::lockLanes(*m_activity, cols, openEndNs);
+                                 double top, double laneH, uint64_t openEndNs,
+                                 const std::vector<std::vector<double>>& holds) const {
+    const auto lanes = shm::lockLanes(*m_activity, cols, openEndNs, &holds);
     const double pad = laneH > 6 ? 2 : 0.5, fullPx = laneH - 2 * pad;
     QColor neutral = palette().color(QPalette::WindowText);
     neutral.setAlpha(170);
@@ -215,7 +216,8 @@ void LockTimeline::drawLockLanes(QPainter& p, const QRect& area, const shm::Time
 }
 
 void LockTimeline::drawWorkerLanes(QPainter& p, const QRect& area, const shm::TimeColumns& cols,
-                                   double top, double laneH, uint64_t openEndNs) const {
+                                   double top, double laneH, uint64_t openEndNs,
+                                   const std::vector<std::vector<double>>& holds) const {
     const double pad = laneH > 6 ? 2 : 0.5, fullPx = laneH - 2 * pad;
     for (uint32_t k = 0; k < m_workers; ++k, top += laneH) {
         const QColor color = worker_palette::color(k);
@@ -224,7 +226,7 @@ void LockTimeline::drawWorkerLanes(QPainter& p, const QRect& area, const shm::Ti
                        palette().color(QPalette::AlternateBase));
         drawLaneLabel(p, top, laneH, worker_palette::workerLabel(k), &color);
         if (k >= m_activity->workers()) continue;
-        const auto hold = shm::workerCoverage(*m_activity, k, shm::Activity::Hold, cols, openEndNs);
+        const std::vector<double>& hold = holds[k];
         const auto wait = shm::workerCoverage(*m_activity, k, shm::Activity::Wait, cols, openEndNs);
         std::vector<Bar> bars(hold.size());
         for (size_t c = 0; c < bars.size(); ++c)
@@ -260,8 +262,11 @@ void LockTimeline::paintEvent(QPaintEvent*) {
         std::clamp((area.height() - gap) / double(lockLanes + m_workers), 3.0, 44.0);
     p.setClipRect(QRect(0, area.top(), width(), area.height()));
     p.setFont(small);
-    drawLockLanes(p, area, cols, area.top(), laneH, openEnd);
-    drawWorkerLanes(p, area, cols, area.top() + lockLanes * laneH + gap, laneH, openEnd);
+    std::vector<std::vector<double>> holds(m_activity->workers());
+    for (uint32_t k = 0; k < m_activity->workers(); ++k)
+        holds[k] = shm::workerCoverage(*m_activity, k, shm::Activity::Hold, cols, openEnd);
+    drawLockLanes(p, area, cols, area.top(), laneH, openEnd, holds);
+    drawWorkerLanes(p, area, cols, area.top() + lockLanes * laneH + gap, laneH, openEnd, holds);
     if (m_dropped) drawPartialNotice(p, area);
 }
 

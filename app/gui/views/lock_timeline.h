@@ -39,10 +39,13 @@ class LockTimeline : public QWidget {
     void drawPartialNotice(QPainter& p, const QRect& area) const;
     void drawLaneLabel(QPainter& p, double top, double laneH, const QString& text,
                        const QColor* swatch) const;
+    // holds: every worker's hold coverage per column, computed once per paint for both.
     void drawLockLanes(QPainter& p, const QRect& area, const shm::TimeColumns& cols, double top,
-                       double laneH, uint64_t openEndNs) const;
+                       double laneH, uint64_t openEndNs,
+                       const std::vector<std::vector<double>>& holds) const;
     void drawWorkerLanes(QPainter& p, const QRect& area, const shm::TimeColumns& cols, double top,
-                         double laneH, uint64_t openEndNs) const;
+                         double laneH, uint64_t openEndNs,
+                         const std::vector<std::vector<double>>& holds) const;
 
     const LockEventsModel* m_model = nullptr;
     // The model's run as of the last refresh(), read by the paint code.
