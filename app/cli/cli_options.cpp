@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QProcess>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -271,8 +272,9 @@ CliParse parseArguments(const QStringList& args) {
         if (!inlineValue && applySwitch(a, o, settings)) continue;
         const bool isSetting = a.startsWith(QLatin1String("--")) && settingFor(a.mid(2));
         const bool isLesson = a == QLatin1String("--lesson") || a == QLatin1String("--lesson-file");
-        const bool isCommand =
-            a == QLatin1String("--worker-command") || a == QLatin1String("--worker-command-count");
+        const bool isCommand = a == QLatin1String("--worker-command") ||
+                               a == QLatin1String("--worker-command-count") ||
+                               a == QLatin1String("--mpi-args");
         const bool isSweep = a == QLatin1String("--sweep") || a == QLatin1String("--repeat") ||
                              a == QLatin1String("--csv") || a == QLatin1String("--compare-with") ||
                              a == QLatin1String("--array-csv") || a == QLatin1String("--trace");
@@ -292,6 +294,12 @@ CliParse parseArguments(const QStringList& args) {
                 return fail(QStringLiteral("--worker-command needs a command, e.g. \"python3 "
                                            "resources/python/shmscope_worker.py\""));
             commandText = *v;
+        } else if (a == QLatin1String("--mpi-args")) {
+            if (!v)
+                return fail(QStringLiteral("--mpi-args needs mpirun's arguments, e.g. "
+                                           "\"--hostfile hosts.txt\""));
+            o.mpiArgs = QProcess::splitCommand(*v);
+            o.mpiArgsGiven = true;
         } else if (a == QLatin1String("--worker-command-count")) {
             bool ok = false;
             const uint n = v ? v->toUInt(&ok) : 0;
@@ -346,6 +354,11 @@ CliParse parseArguments(const QStringList& args) {
     if (QString err = checkSweepOptions(o); !err.isEmpty()) return fail(err);
     if (QString err = checkWorkerCommand(commandText, commandCount, o); !err.isEmpty())
         return fail(err);
+    if (o.mpiArgsGiven && o.config.transport != shm::Transport::Mpi && o.sweepAxes.empty())
+        return fail(QStringLiteral("--mpi-args goes with --transport mpi"));
+    if (!o.workerCommand.empty() && o.config.transport == shm::Transport::Mpi)
+        return fail(QStringLiteral("--worker-command does not apply to --transport mpi (the "
+                                   "ranks are shmscope-mpi-worker)"));
     if (QString err = loadCompareReport(o); !err.isEmpty()) return fail(err);
     if (o.noRun && (o.screenshot.isEmpty() || o.headless))
         return fail(QStringLiteral("--no-run goes with --screenshot (the window before any run)"));
@@ -502,6 +515,10 @@ QString helpText() {
                "--worker-command-count K:\n"
                "                         only the last K workers (default all), beside "
                "shmscope-worker ones\n"
+               "  --mpi-args \"ARGS\"      with --transport mpi: passed to mpirun (e.g. "
+               "\"--hostfile hosts.txt\";\n"
+               "                         default: --oversubscribe --bind-to none, -np is "
+               "--workers)\n"
                "  --zoom F               presentation mode: text and plots F times larger "
                "(0.7 to 3; in the window\n"
                "                         Ctrl+= / Ctrl+- / Ctrl+0, kept)\n"

@@ -38,6 +38,9 @@ struct CliOptions {
     // --worker-command CMD [--worker-command-count K]: the last K workers (default all) run
     // CMD --segment NAME --worker K instead of shmscope-worker.
     WorkerCommand workerCommand;
+    // --mpi-args "...": passed to mpirun for --transport mpi (split like a shell).
+    QStringList mpiArgs;
+    bool mpiArgsGiven = false;
 
     // Window / screenshot options (ignored by --headless).
     QString screenshot;                      // output PNG path; non-empty = render and exit

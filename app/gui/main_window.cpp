@@ -56,6 +56,7 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     setWindowTitle(QStringLiteral("ShmScope"));
     m_run.setKeepEvents(true);
     m_workerCommand = options.workerCommand;
+    m_run.setMpiArgs(options.mpiArgs);
     m_progressModel = new ProgressModel(this);
     m_contentionModel = new ContentionModel(this);
     m_arrayModel = new ArrayModel(this);

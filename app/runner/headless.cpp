@@ -48,6 +48,7 @@ int runHeadless(const CliOptions& o) {
     }
     RunController run;
     run.setWorkerCommand(o.workerCommand);
+    run.setMpiArgs(o.mpiArgs);
     QEventLoop loop;
     QObject::connect(&run, &RunController::finished, &loop, &QEventLoop::quit);
     std::unique_ptr<TraceRecorder> trace;

@@ -47,6 +47,8 @@ RunController::RunController(QObject* parent) : QObject(parent) {
     // checkSegmentIntact() turns that into a failed run.
     shm::bus_guard::install(shm::bus_guard::Mode::Remap);
     m_workerPath = QCoreApplication::applicationDirPath() + QStringLiteral("/shmscope-worker");
+    m_mpiWorkerPath =
+        QCoreApplication::applicationDirPath() + QStringLiteral("/shmscope-mpi-worker");
     m_poll.setInterval(kPollMs);
     connect(&m_poll, &QTimer::timeout, this, &RunController::poll);
     m_faultTimer.setSingleShot(true);
@@ -73,7 +75,17 @@ RunController::~RunController() {
     // object (and a window) that is being destroyed.
     for (QProcess* p : m_procs)
         p->disconnect(this);
+    if (m_mpirun) m_mpirun->disconnect(this);
     if (m_verifyThread.joinable()) m_verifyThread.join();
+    if (m_mpirun && m_mpirun->state() != QProcess::NotRunning) {
+        // SIGTERM: mpirun takes every rank down with it (a SIGKILL would leave them to their
+        // PR_SET_PDEATHSIG).
+        m_mpirun->terminate();
+        if (!m_mpirun->waitForFinished(3000)) {
+            m_mpirun->kill();
+            m_mpirun->waitForFinished(2000);
+        }
+    }
     for (QProcess* p : m_procs) {
         if (p->state() != QProcess::NotRunning) {
             p->kill();
@@ -103,7 +115,9 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     reset();
     if (auto err = shm::validate(cfg)) return refuse(QString::fromStdString(*err));
     if (auto err = shm::checkFits(cfg)) return refuse(QString::fromStdString(*err));
-    if (m_command.empty() || (m_command.count != 0 && m_command.count < cfg.workers))
+    if (cfg.transport == shm::Transport::Mpi) {
+        if (QString err = checkMpi(cfg); !err.isEmpty()) return refuse(err);
+    } else if (m_command.empty() || (m_command.count != 0 && m_command.count < cfg.workers))
         if (!QFileInfo(m_workerPath).isExecutable())
             return refuse(tr("worker executable not found: %1").arg(m_workerPath));
     m_cfg = cfg;
@@ -143,7 +157,8 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     m_releaseNs = 0;
     m_exits.assign(cfg.workers, shm::WorkerRecord{});
     for (uint32_t k = 0; k < cfg.workers; ++k)
-        m_exits[k].external = m_command.runs(k, cfg.workers);
+        m_exits[k].external =
+            cfg.transport != shm::Transport::Mpi && m_command.runs(k, cfg.workers);
     m_pendingEvents.assign(cfg.workers, {});
     m_eventsDiscarded = 0;
     m_parkWanted = -1;
@@ -152,8 +167,11 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     m_suspendedSinceNs.assign(cfg.workers, 0);
     m_awaitingRecovery.clear();
     setPhase(shm::Phase::Starting);
-    for (uint32_t k = 0; k < cfg.workers; ++k)
-        m_procs.push_back(spawnWorker(k, name));
+    if (cfg.transport == shm::Transport::Mpi)
+        spawnMpirun(name);
+    else
+        for (uint32_t k = 0; k < cfg.workers; ++k)
+            m_procs.push_back(spawnWorker(k, name));
     m_attachClock.start();
     m_lastAttached = 0;
     m_pauseStartNs = 0;
@@ -223,6 +241,10 @@ void RunController::terminate(int sig) {
 }
 
 void RunController::killWorker(uint32_t k, shm::KillWhen when, shm::FaultAction action) {
+    if (mpi()) {
+        killRank(k, action);
+        return;
+    }
     if (k >= m_procs.size() || m_procs[k]->state() == QProcess::NotRunning) return;
     if (when == shm::KillWhen::Holding && m_cfg.usesLock() && m_segment && !m_failed) {
         // Parked inside the critical section first; checkParked() sends the kill.
@@ -309,6 +331,8 @@ void RunController::reset() {
     if (isActive()) return;
     qDeleteAll(m_procs);
     m_procs.clear();
+    delete m_mpirun;
+    m_mpirun = nullptr;
     if (m_segment) segment_cleanup::forget(m_segment->name());
     m_receiver.reset();
     m_segment.reset();
@@ -443,6 +467,15 @@ void RunController::pollBarrier() {
         m_releaseNs = shm::nowNs();
         h.releaseNs.store(m_releaseNs, std::memory_order_relaxed);
         shm::publishRunState(h, shm::RunState::Running);
+        if (mpi()) {
+            m_meta.mpiLauncherSeconds = double(m_releaseNs - m_mpirunStartNs) / 1e9;
+            // Ranks on this host get the pid checks local workers get (suspended: SIGSTOP).
+            const QString here = localHostName();
+            for (uint32_t k = 0; k < m_cfg.workers; ++k) {
+                const shm::WorkerRecord w = shm::readWorker(*m_segment, k);
+                if (QString::fromStdString(w.host) == here) m_exits[k].pid = w.pid;
+            }
+        }
         setPhase(shm::Phase::Running);
         if (m_cfg.killWorker != shm::kNoWorker) m_faultTimer.start(int(m_cfg.killAtMs));
     } else if (attached != m_lastAttached) {
@@ -626,6 +659,14 @@ void RunController::fail(const QString& why) {
 }
 
 void RunController::killAll() {
+    if (m_mpirun && m_mpirun->state() != QProcess::NotRunning) {
+        for (shm::WorkerRecord& e : m_exits)
+            if (!e.exited) e.terminatedByUs = true;
+        m_mpirun->terminate(); // mpirun ends every rank; onMpirunFinished() follows
+        QTimer::singleShot(3000, m_mpirun, [p = m_mpirun] {
+            if (p->state() != QProcess::NotRunning) p->kill();
+        });
+    }
     for (uint32_t k = 0; k < m_procs.size(); ++k) {
         QProcess* p = m_procs[k];
         if (p->state() == QProcess::NotRunning) continue;

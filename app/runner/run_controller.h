@@ -34,6 +34,12 @@ class RunController : public QObject {
     // --worker-command: the workers it names run that command instead (every run from now on).
     void setWorkerCommand(const WorkerCommand& command) { m_command = command; }
     const WorkerCommand& workerCommand() const { return m_command; }
+    // --transport mpi: extra mpirun arguments (hostfile, hosts, BTLs), split like a shell;
+    // shmscope-mpi-worker's path (default: next to the running executable).
+    void setMpiArgs(const QStringList& args) { m_mpiArgs = args; }
+    void setMpiWorkerPath(const QString& path) { m_mpiWorkerPath = path; }
+    // The mpirun command line a run with cfg would use (shown in the report and --help).
+    QStringList mpirunCommand(const shm::ExperimentConfig& cfg, const std::string& segment) const;
     // Segment name to use for the next run (tests pick their own); empty = generated.
     void setSegmentName(const QString& name) { m_requestedName = name; }
     // Hand lock events to takeFrame() (the window); headless runs only count them.
@@ -97,8 +103,20 @@ class RunController : public QObject {
     void completeFinish(const shm::VerifyResult& vr);
     void setPhase(shm::Phase p);
     QProcess* spawnWorker(uint32_t k, const std::string& name);
+    // --transport mpi (run_controller_mpi.cpp): the ranks come from one mpirun.
+    QString checkMpi(const shm::ExperimentConfig& cfg) const;
+    void spawnMpirun(const std::string& name);
+    void onMpirunFinished(int exitCode, QProcess::ExitStatus status);
+    void killRank(uint32_t k, shm::FaultAction action);
+    bool mpi() const { return m_cfg.transport == shm::Transport::Mpi; }
+    // This host's short name as a rank publishes it (cut to the slot's 15 bytes).
+    static QString localHostName();
 
     QString m_workerPath;
+    QString m_mpiWorkerPath;
+    QStringList m_mpiArgs;
+    QProcess* m_mpirun = nullptr; // --transport mpi: the launcher of every rank
+    uint64_t m_mpirunStartNs = 0;
     WorkerCommand m_command;
     QString m_requestedName;
     bool m_keepEvents = false;

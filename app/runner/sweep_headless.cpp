@@ -38,6 +38,7 @@ int runSweepHeadless(const CliOptions& o) {
                          shm::pointName(plan, point).c_str());
         RunController run;
         run.setWorkerCommand(o.workerCommand);
+        run.setMpiArgs(o.mpiArgs);
         QEventLoop loop;
         QObject::connect(&run, &RunController::finished, &loop, &QEventLoop::quit);
         QString error;

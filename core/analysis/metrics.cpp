@@ -261,4 +261,25 @@ std::string verdictOfValues(const ExperimentConfig& cfg, uint64_t mismatches, ui
     return s;
 }
 
+MpiFigures mpiFigures(const RunSnapshot& s) {
+    MpiFigures f;
+    if (s.config.transport != Transport::Mpi) return f;
+    f.ranks = uint32_t(s.workers.size());
+    std::vector<std::string> hosts;
+    for (const WorkerRecord& w : s.workers) {
+        if (!w.host.empty() && std::find(hosts.begin(), hosts.end(), w.host) == hosts.end())
+            hosts.push_back(w.host);
+        f.computeSeconds += double(w.mpiComputeNs) / 1e9;
+        if (w.id == 0) {
+            f.gatherSeconds = double(w.mpiCommNs) / 1e9;
+            continue;
+        }
+        f.bytes += w.queueBytes;
+        f.messages += w.queueMessages;
+        f.sendSeconds += double(w.mpiCommNs) / 1e9;
+    }
+    f.hosts = uint32_t(hosts.size());
+    return f;
+}
+
 } // namespace shm

@@ -89,4 +89,17 @@ std::string verdictText(const ExperimentConfig& cfg, uint64_t mismatches, uint64
 // 1234567 -> "1,234,567" (the same in every locale: reports are compared across machines).
 std::string groupedNumber(uint64_t v);
 
+// --transport mpi: what the messages moved, from what rank 0 published (the window's "moved"
+// line and the report's "mpi" object are this one computation).
+struct MpiFigures {
+    uint32_t ranks = 0;
+    uint32_t hosts = 0;        // distinct host names among the ranks that reported one
+    uint64_t bytes = 0;        // result bytes the ranks sent to rank 0
+    uint64_t messages = 0;     // messages they sent (results, requests, the final figures)
+    double gatherSeconds = 0;  // rank 0's time receiving and copying results into the array
+    double computeSeconds = 0; // all ranks' compute time
+    double sendSeconds = 0;    // all ranks' time in sends
+};
+MpiFigures mpiFigures(const RunSnapshot& s);
+
 } // namespace shm

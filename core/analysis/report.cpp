@@ -63,6 +63,31 @@ std::string queueJson(const RunReport& r) {
            ",\"capacity\":" + std::to_string(q.capacity) + "}";
 }
 
+// Only for --transport mpi: what the messages moved, and what start-up cost.
+std::string mpiJson(const RunReport& r) {
+    if (r.config.transport != Transport::Mpi) return {};
+    const MpiFigures& m = r.mpi;
+    return ",\"mpi\":{\"ranks\":" + std::to_string(m.ranks) +
+           ",\"hosts\":" + std::to_string(m.hosts) + ",\"bytes\":" + std::to_string(m.bytes) +
+           ",\"messages\":" + std::to_string(m.messages) +
+           ",\"gather_seconds\":" + num(m.gatherSeconds) +
+           ",\"launcher_seconds\":" + num(r.mpiLauncherSeconds) +
+           ",\"compute_seconds\":" + num(m.computeSeconds) +
+           ",\"send_seconds\":" + num(m.sendSeconds) + ",\"command\":" + str(r.mpiCommand) + "}";
+}
+
+// Per rank under --transport mpi.
+std::string workerMpiJson(const RunReport& r, const WorkerReport& w) {
+    if (r.config.transport != Transport::Mpi) return {};
+    const bool root = w.id == 0;
+    return ",\"host\":" + str(w.host) + ",\"mpi\":{\"rank\":" + std::to_string(w.id) +
+           ",\"host\":" + str(w.host) + ",\"compute_seconds\":" + num(w.mpiComputeSeconds) +
+           ",\"send_seconds\":" + num(root ? 0 : w.mpiCommSeconds) +
+           ",\"receive_seconds\":" + num(root ? w.mpiCommSeconds : 0) +
+           ",\"bytes\":" + std::to_string(w.mpiBytes) +
+           ",\"messages\":" + std::to_string(w.mpiMessages) + "}";
+}
+
 // Only with --kill-worker: what the scripted fault did.
 std::string faultJson(const RunReport& r) {
     const ExperimentConfig& c = r.config;
@@ -185,6 +210,11 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
         wr.diedHoldingLock = w.diedHoldingLock;
         wr.lock = w.lock;
         wr.external = w.external;
+        wr.host = w.host;
+        wr.mpiComputeSeconds = double(w.mpiComputeNs) / 1e9;
+        wr.mpiCommSeconds = double(w.mpiCommNs) / 1e9;
+        wr.mpiBytes = w.queueBytes;
+        wr.mpiMessages = w.queueMessages;
         r.workers.push_back(std::move(wr));
         if (w.recoveredBy >= 0)
             r.recoveries.push_back(
@@ -201,6 +231,9 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
     r.cpuWaitingSeconds = double(cpuWaitingNs(s)) / 1e9;
     r.segmentName = std::move(meta.segmentName);
     r.workerCommand = std::move(meta.workerCommand);
+    r.mpi = mpiFigures(s);
+    r.mpiLauncherSeconds = meta.mpiLauncherSeconds;
+    r.mpiCommand = std::move(meta.mpiCommand);
     r.segmentBytes = meta.segmentBytes;
     r.segmentRemoved = meta.segmentRemoved;
     r.errors = std::move(meta.errors);
@@ -240,7 +273,8 @@ std::string toJson(const RunReport& r) {
         ",\"lock\":" + lockJson(r.lock, false, r.waitShare) +
         ",\"dropped_events\":" + std::to_string(r.droppedEvents) + seedSplitJson(r.config) +
         ",\"failure\":" + (r.failure.empty() ? std::string("null") : str(r.failure)) +
-        faultJson(r) + recoveriesJson(r) + countersJson(r) + queueJson(r) + ",\"workers\":[";
+        faultJson(r) + recoveriesJson(r) + countersJson(r) + queueJson(r) + mpiJson(r) +
+        ",\"workers\":[";
     for (size_t i = 0; i < r.workers.size(); ++i) {
         const WorkerReport& w = r.workers[i];
         if (i) s += ",";
@@ -259,9 +293,11 @@ std::string toJson(const RunReport& r) {
              ",\"exit_code\":" + (w.exitCode >= 0 ? std::to_string(w.exitCode) : "null") +
              ",\"signal\":" + std::to_string(w.signal) +
              ",\"died_holding_lock\":" + (w.diedHoldingLock ? "true" : "false") +
-             ",\"lock\":" + lockJson(w.lock, true, w.waitShare) +
-             ",\"program\":" + str(w.external ? r.workerCommand : std::string("shmscope-worker")) +
-             "}";
+             ",\"lock\":" + lockJson(w.lock, true, w.waitShare) + ",\"program\":" +
+             str(r.config.transport == Transport::Mpi ? std::string("shmscope-mpi-worker")
+                 : w.external                         ? r.workerCommand
+                                                      : std::string("shmscope-worker")) +
+             workerMpiJson(r, w) + "}";
     }
     s += "],\"worker_command\":" +
          (r.workerCommand.empty() ? std::string("null") : str(r.workerCommand)) +
@@ -305,6 +341,15 @@ std::string toText(const RunReport& r) {
                       (unsigned long long)(r.queue.bytes >> 10),
                       (unsigned long long)r.queue.maxDepth, (unsigned long long)r.queue.capacity,
                       double(r.queueSendWaitNs) / 1e6);
+        o << line;
+    }
+    if (c.transport == Transport::Mpi) {
+        const MpiFigures& m = r.mpi;
+        std::snprintf(line, sizeof line,
+                      "mpi: %u ranks on %u host(s), %llu messages, %.1f MiB sent to rank 0; "
+                      "rank 0 received for %.4f s; mpirun start-up %.3f s\n",
+                      m.ranks, m.hosts, (unsigned long long)m.messages, double(m.bytes) / 1048576.0,
+                      m.gatherSeconds, r.mpiLauncherSeconds);
         o << line;
     }
     if (c.workload == Workload::Counters) {

@@ -28,6 +28,13 @@ struct WorkerReport {
     bool diedHoldingLock = false;
     LockStats lock;
     bool external = false; // started by --worker-command (RunReport::workerCommand)
+    // --transport mpi: the rank's host, compute time, time in sends (rank 0: receives), what
+    // it sent (rank 0: received).
+    std::string host;
+    double mpiComputeSeconds = 0;
+    double mpiCommSeconds = 0;
+    uint64_t mpiBytes = 0;
+    uint64_t mpiMessages = 0;
 };
 
 // The scripted fault of a run (--kill-worker): whether and when it struck.
@@ -65,7 +72,10 @@ struct RunReport {
     std::vector<WorkerReport> workers;
     QueueStats queue;             // --transport queue
     uint64_t queueSendWaitNs = 0; // all workers' time blocked on a full queue
-    std::string failure;          // why the run failed ("" when it did not)
+    MpiFigures mpi;               // --transport mpi
+    double mpiLauncherSeconds = 0;
+    std::string mpiCommand;
+    std::string failure; // why the run failed ("" when it did not)
     FaultResult fault;
     std::vector<Recovery> recoveries;
     std::string segmentName;
@@ -89,7 +99,9 @@ struct RunMeta {
     std::string failure;        // the reason the run failed, also the first of errors
     FaultResult fault;
     std::vector<std::string> errors;
-    std::string workerCommand; // --worker-command as given; empty: none
+    std::string workerCommand;     // --worker-command as given; empty: none
+    double mpiLauncherSeconds = 0; // --transport mpi: mpirun started -> every rank attached
+    std::string mpiCommand;        // the mpirun command line the controller ran
 };
 
 RunReport buildReport(const RunSnapshot& final, const VerifyResult& verified, RunMeta meta);

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -62,6 +63,9 @@ struct WorkerRecord {
     uint64_t queueBytes = 0;      // and their bytes
     uint64_t queueSendWaitNs = 0; // time blocked on a full queue
     uint64_t waitCpuNs = 0;       // spin: CPU its waits burned, timed in the spin loop
+    uint64_t mpiComputeNs = 0;    // --transport mpi: the rank's compute time
+    uint64_t mpiCommNs = 0;       // its sends (rank 0: receives and copies into the array)
+    std::string host;             // --transport mpi: where the rank runs
     uint64_t droppedEvents = 0;
     uint64_t clampedEvents = 0; // event times the worker raised to its previous event's
     LockStats lock;

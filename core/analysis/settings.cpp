@@ -229,6 +229,17 @@ std::optional<std::string> validate(const ExperimentConfig& c) {
     if (c.transport == Transport::Queue && c.workload == Workload::Counters)
         return "--transport queue: the counters workload has no results to send (use shared "
                "or private)";
+    if (c.transport == Transport::Mpi && c.workload == Workload::Counters)
+        return "--transport mpi: the counters workload has no results to send (use shared or "
+               "private)";
+    if (c.transport == Transport::Mpi && c.sync != SyncMode::None)
+        return "--transport mpi: ranks share no memory (rank 0 alone writes the array), so "
+               "--sync " +
+               std::string(toString(c.sync)) + " has nothing to guard: use --sync none";
+    if (c.transport == Transport::Mpi && c.killWorker != kNoWorker &&
+        c.faultAction == FaultAction::Hang)
+        return "--fault-action hang: an MPI rank publishes through rank 0 and cannot be told to "
+               "hang (use kill or stop)";
     if (c.killWorker != kNoWorker && c.killWorker >= c.workers)
         return "--kill-worker: " + std::to_string(c.killWorker) + " is not a worker (there are " +
                std::to_string(c.workers) + ": 0 to " + std::to_string(c.workers - 1) + ")";

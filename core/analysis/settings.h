@@ -22,7 +22,7 @@ enum class SyncMode : uint32_t { None = 0, Mutex, Striped, Spin, Atomic, Robust 
 enum class LockScope : uint32_t { Element = 0, Chunk };
 // How results reach the controller's array: written into the shared segment, written into each
 // worker's private copy-on-write copy (the blog's mistake), or sent through a message queue.
-enum class Transport : uint32_t { Shared = 0, Private, Queue };
+enum class Transport : uint32_t { Shared = 0, Private, Queue, Mpi };
 // Counters workload: the workers' counters side by side, or each on its own 128-byte line.
 enum class CounterLayout : uint32_t { Packed = 0, Padded };
 // Scripted fault: kill the worker at a time, or at its first lock acquisition after that time.
@@ -165,6 +165,9 @@ inline constexpr SettingChoice kTransportChoices[] = {
                 "effectively does: it writes its own copy and the controller sees nothing."},
     {"queue", "Workers send their results through a message queue; the controller writes the "
               "array. The copies and the waiting a queue costs become visible."},
+    {"mpi", "The workers are MPI ranks started by mpirun (on this host or several): rank 0 "
+            "writes the shared array, the others compute in private memory and send it their "
+            "results as messages."},
 };
 constexpr bool counters(const ExperimentConfig& c) {
     return c.workload == Workload::Counters;

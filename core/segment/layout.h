@@ -176,7 +176,14 @@ struct alignas(128) WorkerSlot {
     // sync = spin: CPU the waits burned, timed inside the spin loop (gaps longer than a
     // preemption are left out). A futex waiter sleeps: nothing to count.
     std::atomic<uint64_t> waitCpuNs;
-    char reserved[32];
+    // --transport mpi, written by rank 0 for every rank (rank k computes elsewhere, maybe on
+    // another host): the rank's own compute time, its time in sends (rank 0: in receives and
+    // copying results into the array), and its host's name (cut to 15 bytes, NUL-terminated).
+    // queueMessages / queueBytes count its messages (rank 0: received). Were reserved bytes,
+    // zero in older segments: no offset moved.
+    std::atomic<uint64_t> mpiComputeNs;
+    std::atomic<uint64_t> mpiCommNs;
+    char host[16];
 };
 static_assert(sizeof(WorkerSlot) == 256);
 static_assert(offsetof(WorkerSlot, cpuNs) == 104);
@@ -186,6 +193,7 @@ static_assert(offsetof(WorkerSlot, recoveredBy) == 176);
 static_assert(offsetof(WorkerSlot, recoveredAtNs) == 184);
 static_assert(offsetof(WorkerSlot, queueMessages) == 192);
 static_assert(offsetof(WorkerSlot, waitCpuNs) == 216);
+static_assert(offsetof(WorkerSlot, host) == 240);
 
 // A lock and its acquisition sequence share one cache line: the holder owns the line right after
 // acquiring, so bumping the sequence there costs no extra miss (pthread_mutex_t is 40 bytes).

@@ -1,6 +1,7 @@
 #include "snapshot.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace shm {
 
@@ -30,6 +31,13 @@ WorkerRecord readWorker(const Segment& seg, uint32_t k) {
     w.queueBytes = s.queueBytes.load(r);
     w.queueSendWaitNs = s.queueSendWaitNs.load(r);
     w.waitCpuNs = s.waitCpuNs.load(r);
+    w.mpiComputeNs = s.mpiComputeNs.load(r);
+    w.mpiCommNs = s.mpiCommNs.load(r);
+    // Never past the field; a foreign slot's bytes become '?' rather than broken JSON or text.
+    for (size_t i = 0; i < sizeof s.host && s.host[i]; ++i) {
+        const char ch = s.host[i];
+        w.host += (std::isalnum(uint8_t(ch)) || ch == '-' || ch == '.' || ch == '_') ? ch : '?';
+    }
     w.droppedEvents = seg.ring(k).dropped.load(r);
     w.clampedEvents = seg.ring(k).clamped.load(r);
     w.lock.acquisitions = s.acquisitions.load(r);

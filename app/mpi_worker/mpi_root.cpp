@@ -1,0 +1,434 @@
+// Rank 0: runs beside the app, attaches to the segment and publishes for every rank — their
+// slots (progress, figures, state), their rings (the message timeline) and their results in
+// the array — while it computes its own share straight into the segment (mpi_protocol.h).
+// One thread: between its own pieces (at most kRootBatchNs each) it takes every message that
+// has arrived, so senders wait for it at most that long.
+#include "clock.h"
+#include "event_ring.h"
+#include "futex.h"
+#include "layout.h"
+#include "mpi_common.h"
+#include "mpi_protocol.h"
+#include "partition.h"
+#include "segment.h"
+#include "workload.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+namespace shm::mpi {
+namespace {
+
+constexpr uint64_t kIdleWaitNs = 100'000; // shorter gaps between messages are not drawn as waits
+
+struct RankState {
+    WorkerSlot* slot = nullptr;
+    std::unique_ptr<EventRingWriter> ring;
+    std::unique_ptr<WorkSource> src; // dynamic/guided: the pieces rank 0 hands out to it
+    int64_t clockOffsetNs = 0;       // its clock + offset = ours (0 on our host)
+    uint64_t processed = 0, assigned = 0;
+    bool final = false;
+};
+
+class Root {
+  public:
+    Root(const World& w, std::unique_ptr<Segment> seg)
+        : m_w(w), m_seg(std::move(seg)), m_h(m_seg->header()), m_cfg(m_seg->config()),
+          m_data(m_seg->data()), m_owner(m_seg->owner()), m_ranks(size_t(w.size)) {}
+
+    int run() {
+        hello();
+        if (!waitForBarrier()) return 0;
+        go();
+        loop();
+        finish();
+        return 0;
+    }
+
+  private:
+    // Every rank's pid and host into its slot; then the app sees all attached.
+    void hello() {
+        Hello mine{};
+        mine.pid = uint64_t(getpid());
+        shortHostName().copy(mine.host, sizeof mine.host - 1);
+        mine.nowNs = nowNs();
+        std::vector<Hello> all(size_t(m_w.size));
+        MPI_Gather(&mine, sizeof mine, MPI_BYTE, all.data(), sizeof mine, MPI_BYTE, 0,
+                   MPI_COMM_WORLD);
+        m_hosts.resize(all.size());
+        for (size_t k = 0; k < all.size(); ++k) {
+            RankState& r = m_ranks[k];
+            r.slot = &m_seg->slot(uint32_t(k));
+            r.ring = std::make_unique<EventRingWriter>(
+                m_seg->ring(uint32_t(k)), m_seg->ringEvents(uint32_t(k)), kRingCapacity);
+            if (!isStatic(m_cfg.partition))
+                r.src = std::make_unique<WorkSource>(m_cfg, uint32_t(k), &m_h.cursor);
+            else
+                r.assigned = staticShare(m_cfg, uint32_t(k));
+            all[k].host[sizeof all[k].host - 1] = 0;
+            m_hosts[k] = all[k].host;
+            WorkerSlot& s = *r.slot;
+            std::memset(s.host, 0, sizeof s.host);
+            m_hosts[k].copy(s.host, sizeof s.host - 1);
+            s.pid.store(all[k].pid, std::memory_order_relaxed);
+            s.assigned.store(r.assigned, std::memory_order_relaxed);
+            s.heartbeatNs.store(nowNs(), std::memory_order_relaxed);
+            s.state.store(uint32_t(WorkerState::AtBarrier), std::memory_order_release);
+        }
+    }
+
+    bool waitForBarrier() {
+        RunState st;
+        for (uint32_t waits = 0;
+             (st = RunState(m_h.runState.load(std::memory_order_acquire))) == RunState::Created;
+             ++waits) {
+            futexWait(m_h.runState, uint32_t(RunState::Created), 100'000'000);
+            if (waits % 10 == 9) checkAppAlive();
+        }
+        m_state = st;
+        return true;
+    }
+
+    void checkAppAlive() {
+        if (kill(pid_t(m_h.creatorPid), 0) != 0 && errno == ESRCH)
+            fail(m_w, "the app that created the segment (pid " + std::to_string(m_h.creatorPid) +
+                          ") is gone");
+    }
+
+    void go() {
+        Go g{};
+        g.config = m_cfg;
+        g.config.delayUs = m_h.delayUs.load(std::memory_order_relaxed);
+        g.runState =
+            uint32_t(m_state == RunState::Stopping ? RunState::Stopping : RunState::Running);
+        g.delayUs = g.config.delayUs;
+        m_delay = g.delayUs;
+        const bool otherHosts = std::any_of(m_hosts.begin(), m_hosts.end(),
+                                            [&](const std::string& h) { return h != m_hosts[0]; });
+        g.pingHosts = otherHosts;
+        MPI_Bcast(&g, sizeof g, MPI_BYTE, 0, MPI_COMM_WORLD);
+        if (otherHosts) {
+            char root[64] = {};
+            m_hosts[0].copy(root, sizeof root - 1);
+            MPI_Bcast(root, sizeof root, MPI_BYTE, 0, MPI_COMM_WORLD);
+            for (size_t k = 1; k < m_ranks.size(); ++k) {
+                if (m_hosts[k] == m_hosts[0]) continue; // one host, one CLOCK_MONOTONIC
+                // Their clock at the middle of a round trip is ours: good to the latency.
+                const char ping = 0;
+                uint64_t theirs = 0;
+                const uint64_t t0 = nowNs();
+                MPI_Send(&ping, 1, MPI_BYTE, int(k), kTagPing, MPI_COMM_WORLD);
+                MPI_Recv(&theirs, 1, MPI_UINT64_T, int(k), kTagPing, MPI_COMM_WORLD,
+                         MPI_STATUS_IGNORE);
+                const uint64_t t1 = nowNs();
+                m_ranks[k].clockOffsetNs = int64_t(t0 + (t1 - t0) / 2) - int64_t(theirs);
+            }
+        }
+        const uint64_t start = nowNs();
+        for (RankState& r : m_ranks) {
+            r.slot->startNs.store(start, std::memory_order_relaxed);
+            r.slot->heartbeatNs.store(start, std::memory_order_relaxed);
+            r.slot->state.store(
+                uint32_t(m_state == RunState::Stopping ? WorkerState::Done : WorkerState::Running),
+                std::memory_order_release);
+        }
+        m_cpu0 = processCpuNs();
+        if (m_state == RunState::Stopping) m_ownDone = true;
+        if (m_state == RunState::Paused) relay(); // the ranks wait for the resume
+        m_own = std::make_unique<WorkSource>(m_cfg, 0,
+                                             isStatic(m_cfg.partition) ? nullptr : &m_h.cursor);
+    }
+
+    void loop() {
+        uint64_t lastAppCheck = nowNs();
+        while (!allFinal()) {
+            if (nowNs() - lastAppCheck > 100'000'000) {
+                checkAppAlive();
+                lastAppCheck = nowNs();
+            }
+            const bool took = takeMessages();
+            followControl();
+            if (!m_ownDone && m_state == RunState::Running)
+                computeOwn();
+            else if (!took)
+                idle();
+        }
+    }
+
+    bool allFinal() const {
+        if (!m_ownDone) return false;
+        for (size_t k = 1; k < m_ranks.size(); ++k)
+            if (!m_ranks[k].final) return false;
+        return true;
+    }
+
+    // Nothing to do: sleep a little (the timeline shows rank 0 waiting for messages).
+    void idle() {
+        if (!m_idleSinceNs) m_idleSinceNs = nowNs();
+        m_ranks[0].slot->heartbeatNs.store(nowNs(), std::memory_order_relaxed);
+        sleepUs(20);
+    }
+
+    // Pause, resume, stop and the delay: from the header to every rank still working.
+    void followControl() {
+        const auto st = RunState(m_h.runState.load(std::memory_order_acquire));
+        const uint32_t delay = m_h.delayUs.load(std::memory_order_relaxed);
+        if (st == m_state && delay == m_delay) return;
+        const uint64_t now = nowNs();
+        if (m_state == RunState::Paused && st != RunState::Paused) {
+            for (RankState& r : m_ranks) { // the pause ends for everyone still working
+                if (r.final && &r != &m_ranks[0]) continue;
+                r.slot->pausedNs.fetch_add(now - m_pausedAtNs, std::memory_order_relaxed);
+                if (st == RunState::Running)
+                    r.slot->state.store(uint32_t(WorkerState::Running), std::memory_order_relaxed);
+            }
+        }
+        if (st == RunState::Paused && m_state != RunState::Paused) {
+            m_pausedAtNs = now;
+            for (RankState& r : m_ranks)
+                if (!r.final && !(&r == &m_ranks[0] && m_ownDone))
+                    r.slot->state.store(uint32_t(WorkerState::Paused), std::memory_order_relaxed);
+        }
+        m_state = st;
+        m_delay = delay;
+        if (st == RunState::Stopping) m_ownDone = true;
+        relay();
+    }
+
+    void relay() {
+        const Control c{uint32_t(m_state), m_delay};
+        for (size_t k = 1; k < m_ranks.size(); ++k)
+            if (!m_ranks[k].final)
+                MPI_Send(&c, sizeof c, MPI_BYTE, int(k), kTagControl, MPI_COMM_WORLD);
+    }
+
+    // Our own share, straight into the segment, for at most kRootBatchNs.
+    void computeOwn() {
+        const uint64_t t0 = nowNs();
+        uint64_t done = 0;
+        while (nowNs() - t0 < kRootBatchNs) {
+            if (m_pieceLeft.begin >= m_pieceLeft.end) {
+                if (!m_own->next(m_pieceLeft)) {
+                    m_ownDone = true;
+                    break;
+                }
+                if (!isStatic(m_cfg.partition)) m_ranks[0].assigned += m_pieceLeft.count();
+            }
+            // Up to 4096 elements between clock reads (one element in slow motion).
+            const uint64_t n = std::min<uint64_t>(m_pieceLeft.count(), m_delay ? 1 : 4096);
+            for (uint64_t j = 0; j < n; ++j, m_pieceLeft.begin += m_pieceLeft.stride) {
+                const uint64_t i = m_pieceLeft.begin;
+                if (m_cfg.workload == Workload::Histogram) {
+                    const uint64_t b = histogramBin(i, m_cfg.bins);
+                    m_data[b] += 1.0; // rank 0 is the array's only writer
+                    m_owner[b] = 0;
+                } else {
+                    m_data[i] = elementValue(m_cfg.workload, i, m_cfg.elements);
+                    m_owner[i] = 0;
+                }
+                if (m_delay) sleepUs(m_delay);
+            }
+            done += n;
+            // Slow motion: messages and control between elements. Dynamic/guided: between
+            // pieces, so the others' requests are answered while we work (with 5 ms batches
+            // rank 0 claimed 99.7% of a dynamic run's pieces before anyone else got one).
+            if (m_delay || (!isStatic(m_cfg.partition) && m_pieceLeft.begin >= m_pieceLeft.end))
+                break;
+        }
+        m_computeNs += nowNs() - t0;
+        m_ranks[0].processed += done;
+        publishRoot();
+    }
+
+    void publishRoot() {
+        WorkerSlot& s = *m_ranks[0].slot;
+        constexpr auto r = std::memory_order_relaxed;
+        s.processed.store(m_ranks[0].processed, r);
+        s.assigned.store(m_ranks[0].assigned, r);
+        s.cpuNs.store(processCpuNs() - m_cpu0, r);
+        s.mpiComputeNs.store(m_computeNs, r);
+        s.mpiCommNs.store(m_recvNs, r);
+        s.queueMessages.store(m_recvMessages, r);
+        s.queueBytes.store(m_recvBytes, r);
+        s.heartbeatNs.store(nowNs(), r);
+        m_ranks[0].ring->publishCounters();
+    }
+
+    // Every message that has arrived; true if there was any.
+    bool takeMessages() {
+        bool any = false;
+        for (;;) {
+            int flag = 0;
+            MPI_Status st;
+            MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &st);
+            if (!flag) return any;
+            any = true;
+            const uint64_t t0 = nowNs();
+            if (m_idleSinceNs && t0 - m_idleSinceNs >= kIdleWaitNs)
+                m_ranks[0].ring->push(EventKind::WaitBegin, m_idleSinceNs, 0);
+            m_idleSinceNs = 0;
+            if (st.MPI_TAG == kTagHeader)
+                receiveBatch(st.MPI_SOURCE);
+            else if (st.MPI_TAG == kTagRequest)
+                handOut(st.MPI_SOURCE);
+            else
+                fail(m_w, "unexpected message (tag " + std::to_string(st.MPI_TAG) + ") from rank " +
+                              std::to_string(st.MPI_SOURCE));
+            const uint64_t t1 = nowNs();
+            m_recvNs += t1 - t0;
+            m_ranks[0].ring->pushHold(t0, t1, 0);
+            publishRoot();
+        }
+    }
+
+    // dynamic/guided: the next piece for rank k (nothing once stopping).
+    void handOut(int k) {
+        char ask = 0;
+        MPI_Recv(&ask, 1, MPI_BYTE, k, kTagRequest, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        ++m_recvMessages;
+        RankState& r = m_ranks[size_t(k)];
+        IndexRange piece{};
+        WorkPiece p{0, 0, 1};
+        if (m_state != RunState::Stopping && r.src && r.src->next(piece)) {
+            p = {piece.begin, piece.end, piece.stride};
+            r.assigned += piece.count();
+            r.slot->assigned.store(r.assigned, std::memory_order_relaxed);
+        }
+        MPI_Send(&p, sizeof p, MPI_BYTE, k, kTagWork, MPI_COMM_WORLD);
+    }
+
+    void receiveBatch(int k) {
+        BatchHeader h{};
+        MPI_Recv(&h, sizeof h, MPI_BYTE, k, kTagHeader, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        ++m_recvMessages;
+        m_recvBytes += sizeof h;
+        RankState& r = m_ranks[size_t(k)];
+        const uint8_t who = uint8_t(k);
+        const uint64_t n = m_cfg.dataCount();
+        switch (BatchKind(h.kind)) {
+        case BatchKind::Values: {
+            if (h.count == 0 || h.stride == 0 || h.begin >= n ||
+                (h.count - 1) > (n - 1 - h.begin) / h.stride)
+                fail(m_w, "rank " + std::to_string(k) + " sent indices past the array");
+            if (h.stride == 1) { // straight into the array: no extra copy
+                MPI_Recv(m_data + h.begin, int(h.count), MPI_DOUBLE, k, kTagData, MPI_COMM_WORLD,
+                         MPI_STATUS_IGNORE);
+                std::memset(m_owner + h.begin, who, h.count);
+            } else {
+                m_buf.resize(h.count);
+                MPI_Recv(m_buf.data(), int(h.count), MPI_DOUBLE, k, kTagData, MPI_COMM_WORLD,
+                         MPI_STATUS_IGNORE);
+                for (uint64_t j = 0; j < h.count; ++j) {
+                    m_data[h.begin + j * h.stride] = m_buf[j];
+                    m_owner[h.begin + j * h.stride] = who;
+                }
+            }
+            ++m_recvMessages;
+            m_recvBytes += h.count * sizeof(double);
+            r.processed += h.count;
+            break;
+        }
+        case BatchKind::Bins: {
+            m_buf.resize(m_cfg.bins);
+            MPI_Recv(m_buf.data(), int(m_cfg.bins), MPI_DOUBLE, k, kTagData, MPI_COMM_WORLD,
+                     MPI_STATUS_IGNORE);
+            for (uint32_t b = 0; b < m_cfg.bins; ++b)
+                if (m_buf[b] != 0) {
+                    m_data[b] += m_buf[b];
+                    m_owner[b] = who;
+                }
+            ++m_recvMessages;
+            m_recvBytes += m_cfg.bins * sizeof(double);
+            r.processed += h.count;
+            break;
+        }
+        case BatchKind::Final:
+            r.final = true;
+            break;
+        default:
+            fail(m_w, "rank " + std::to_string(k) + " sent an unknown batch kind");
+        }
+        publishRank(r, h);
+    }
+
+    void publishRank(RankState& r, const BatchHeader& h) {
+        constexpr auto o = std::memory_order_relaxed;
+        WorkerSlot& s = *r.slot;
+        if (isStatic(m_cfg.partition)) r.assigned = h.assigned;
+        s.processed.store(r.processed, o);
+        s.assigned.store(r.assigned, o);
+        s.cpuNs.store(h.cpuNs, o);
+        s.mpiComputeNs.store(h.computeNs, o);
+        s.mpiCommNs.store(h.sendNs, o);
+        // This message is counted too (the header: what was sent before it).
+        const bool withData = BatchKind(h.kind) != BatchKind::Final;
+        s.queueMessages.store(h.messages + (withData ? 2 : 1), o);
+        s.queueBytes.store(h.bytes + sizeof h +
+                               (BatchKind(h.kind) == BatchKind::Values ? h.count * 8
+                                : BatchKind(h.kind) == BatchKind::Bins ? m_cfg.bins * 8
+                                                                       : 0),
+                           o);
+        const uint64_t now = nowNs();
+        s.heartbeatNs.store(now, o);
+        if (h.prevSendEndNs) { // its previous send, on our clock, never after now
+            const uint64_t b =
+                std::min(uint64_t(int64_t(h.prevSendBeginNs) + r.clockOffsetNs), now);
+            const uint64_t e = std::min(uint64_t(int64_t(h.prevSendEndNs) + r.clockOffsetNs), now);
+            r.ring->pushHold(b, std::max(b, e), 0);
+        }
+        r.ring->publishCounters();
+        if (r.final) {
+            s.doneNs.store(now, o);
+            s.state.store(uint32_t(WorkerState::Done), std::memory_order_release);
+        }
+    }
+
+    void finish() {
+        WorkerSlot& s = *m_ranks[0].slot;
+        publishRoot();
+        s.doneNs.store(nowNs(), std::memory_order_relaxed);
+        s.state.store(uint32_t(WorkerState::Done), std::memory_order_release);
+    }
+
+    World m_w;
+    std::unique_ptr<Segment> m_seg;
+    SegmentHeader& m_h;
+    ExperimentConfig m_cfg;
+    double* m_data;
+    uint8_t* m_owner;
+    std::vector<RankState> m_ranks;
+    std::vector<std::string> m_hosts;
+    std::unique_ptr<WorkSource> m_own;
+    IndexRange m_pieceLeft{};
+    RunState m_state = RunState::Created;
+    uint32_t m_delay = 0;
+    bool m_ownDone = false;
+    uint64_t m_pausedAtNs = 0, m_idleSinceNs = 0;
+    uint64_t m_cpu0 = 0, m_computeNs = 0, m_recvNs = 0, m_recvMessages = 0, m_recvBytes = 0;
+    std::vector<double> m_buf;
+};
+
+} // namespace
+
+int runRoot(const World& w, const std::string& segmentName) {
+    std::unique_ptr<Segment> seg;
+    try {
+        seg = Segment::attach(segmentName);
+    } catch (const std::exception& e) {
+        fail(w, std::string(e.what()) + " (rank 0 runs on " + shortHostName() +
+                    "; it must run on the app's host: first in the hostfile)");
+    }
+    const ExperimentConfig cfg = seg->config();
+    if (cfg.transport != Transport::Mpi)
+        fail(w, "segment " + segmentName + " is not a --transport mpi run");
+    if (cfg.workers != uint32_t(w.size))
+        fail(w, "mpirun started " + std::to_string(w.size) + " ranks for a run of " +
+                    std::to_string(cfg.workers) + " workers");
+    return Root(w, std::move(seg)).run();
+}
+
+} // namespace shm::mpi

@@ -1,0 +1,180 @@
+// --transport mpi: the ranks are started by one mpirun instead of one process per worker.
+// Rank 0 attaches to the segment and publishes every rank's slot, so the barrier, the stall
+// check and the views work as for local workers; what differs is here: the launcher's command
+// line, the end of the run (mpirun's exit, its report of a dead rank) and faults (a rank is
+// killed by its pid, on this host only).
+#include "run_controller.h"
+
+#include "snapshot.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+#include <csignal>
+#include <unistd.h>
+
+QString RunController::localHostName() {
+    char buf[256] = {};
+    if (gethostname(buf, sizeof buf - 1) != 0) return {};
+    return QString::fromLocal8Bit(buf).section(QLatin1Char('.'), 0, 0).left(15);
+}
+
+QString RunController::checkMpi(const shm::ExperimentConfig& cfg) const {
+    Q_UNUSED(cfg);
+#ifndef SHMSCOPE_HAVE_MPI
+    return tr("--transport mpi: this ShmScope was built without MPI (install libopenmpi-dev and "
+              "rebuild)");
+#else
+    if (!m_command.empty())
+        return tr("--transport mpi runs shmscope-mpi-worker ranks: --worker-command does not "
+                  "apply");
+    if (!QFileInfo(m_mpiWorkerPath).isExecutable())
+        return tr("--transport mpi: %1 not found (this build has MPI support; was it installed "
+                  "beside shmscope?)")
+            .arg(m_mpiWorkerPath);
+    if (QStandardPaths::findExecutable(QStringLiteral("mpirun")).isEmpty())
+        return tr("--transport mpi: mpirun not found on PATH (Debian: apt-get install "
+                  "openmpi-bin)");
+    return {};
+#endif
+}
+
+QStringList RunController::mpirunCommand(const shm::ExperimentConfig& cfg,
+                                         const std::string& segment) const {
+    QStringList argv{QStringLiteral("mpirun")};
+    // Open MPI refuses to run as root unless told; only then.
+    if (geteuid() == 0) argv << QStringLiteral("--allow-run-as-root");
+    // More ranks than cores is what a teaching run on a laptop does; no binding, so ranks share
+    // the cores with the app like local workers. The user's arguments come after and win.
+    if (!m_mpiArgs.contains(QStringLiteral("--nooversubscribe")))
+        argv << QStringLiteral("--oversubscribe");
+    if (!m_mpiArgs.contains(QStringLiteral("--bind-to")))
+        argv << QStringLiteral("--bind-to") << QStringLiteral("none");
+    argv << QStringLiteral("-np") << QString::number(cfg.workers) << m_mpiArgs << m_mpiWorkerPath
+         << QStringLiteral("--segment") << QString::fromStdString(segment);
+    return argv;
+}
+
+void RunController::spawnMpirun(const std::string& name) {
+    const QStringList argv = mpirunCommand(m_cfg, name);
+    m_meta.mpiCommand = argv.join(QLatin1Char(' ')).toStdString();
+    m_mpirun = new QProcess(this);
+    m_mpirun->setProgram(argv.first());
+    m_mpirun->setArguments(argv.mid(1));
+    m_mpirun->setProcessChannelMode(QProcess::SeparateChannels);
+    m_mpirun->setStandardOutputFile(QProcess::nullDevice());
+    connect(m_mpirun, &QProcess::finished, this, &RunController::onMpirunFinished);
+    connect(m_mpirun, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
+        if (e != QProcess::FailedToStart) return;
+        for (shm::WorkerRecord& r : m_exits) {
+            r.exited = true;
+            r.failedToStart = true;
+            r.exitNs = shm::nowNs();
+        }
+        fail(tr("mpirun could not be started: %1").arg(m_mpirun->errorString()));
+        maybeFinish();
+    });
+    m_mpirunStartNs = shm::nowNs();
+    m_mpirun->start();
+}
+
+// The fault: SIGKILL (or SIGSTOP) to the rank's pid, which rank 0 published. Only a rank on
+// this host can be reached; mpirun then notices the death and ends the job.
+void RunController::killRank(uint32_t k, shm::FaultAction action) {
+    if (!m_segment || k >= m_cfg.workers || m_exits[k].exited) return;
+    const shm::WorkerRecord w = shm::readWorker(*m_segment, k);
+    if (w.pid <= 0) return; // not started yet
+    if (QString::fromStdString(w.host) != localHostName()) {
+        m_meta.errors.push_back("rank " + std::to_string(k) + " runs on " + w.host +
+                                ": the fault can only reach ranks on this host");
+        return;
+    }
+    if (action == shm::FaultAction::Hang) {
+        m_meta.errors.push_back("--fault-action hang does not apply to MPI ranks");
+        return;
+    }
+    if (!m_meta.fault.killed && m_cfg.killWorker == k && m_releaseNs) {
+        m_meta.fault.killed = true;
+        m_meta.fault.atMs = double(shm::nowNs() - m_releaseNs) / 1e6;
+    }
+    ::kill(pid_t(w.pid), action == shm::FaultAction::Stop ? SIGSTOP : SIGKILL);
+}
+
+// Every rank has ended with mpirun. A rank that died is named by mpirun ("mpirun noticed that
+// process rank 2 with PID 0 on node vm exited on signal 9 (Killed)."); a rank that gave up
+// said why on a line of its own ("shmscope-mpi-worker: rank 0: ...").
+void RunController::onMpirunFinished(int exitCode, QProcess::ExitStatus status) {
+    checkSegmentIntact();
+    const QString err = QString::fromLocal8Bit(m_mpirun->readAllStandardError());
+    const uint64_t now = shm::nowNs();
+    static const QRegularExpression died(
+        QStringLiteral("process rank (\\d+) with PID \\d+ on node (\\S+) exited on signal (\\d+)"));
+    static const QRegularExpression ours(QStringLiteral("^shmscope-mpi-worker: (rank \\d+: .*)$"),
+                                         QRegularExpression::MultilineOption);
+    int deadRank = -1, deadSignal = 0;
+    QString deadHost;
+    if (const auto m = died.match(err); m.hasMatch()) {
+        deadRank = m.captured(1).toInt();
+        deadHost = m.captured(2);
+        deadSignal = m.captured(3).toInt();
+    }
+    QString ownLine;
+    for (auto it = ours.globalMatch(err); it.hasNext();) {
+        const QString line = it.next().captured(1).trimmed();
+        if (ownLine.isEmpty()) ownLine = line;
+        m_meta.errors.push_back(line.toStdString());
+    }
+    for (uint32_t k = 0; k < m_exits.size(); ++k) {
+        shm::WorkerRecord& e = m_exits[k];
+        if (e.exited) continue;
+        e.exited = true;
+        e.exitNs = now;
+        const shm::WorkerRecord w = shm::readWorker(*m_segment, k);
+        const shm::WorkerState st = w.state;
+        if (w.pid == 0) {
+            e.failedToStart = true; // mpirun never got it to rank 0's hello
+        } else if (int(k) == deadRank) {
+            e.signal = deadSignal;
+        } else if (st == shm::WorkerState::Done) {
+            e.exitCode = 0;
+        } else if (exitCode != 0 || status == QProcess::CrashExit) {
+            // Ended with the job: mpirun sends SIGTERM (SIGKILL after a grace period).
+            e.terminatedByUs = true;
+            e.signal = SIGTERM;
+        } else {
+            e.exitCode = 0;
+        }
+    }
+    if (deadRank >= 0 && uint32_t(deadRank) < m_exits.size()) {
+        const shm::WorkerRecord w = shm::readWorker(*m_segment, uint32_t(deadRank));
+        if (!m_failed)
+            fail(tr("rank %1 (pid %2 on %3) was killed by signal %4; mpirun ended the job")
+                     .arg(deadRank)
+                     .arg(w.pid)
+                     .arg(deadHost)
+                     .arg(deadSignal));
+    } else if (!ownLine.isEmpty()) {
+        if (!m_failed) fail(ownLine);
+    } else if (status == QProcess::CrashExit || exitCode != 0) {
+        // mpirun's own complaint: its first line of text that is not a banner rule.
+        QString first;
+        for (const QString& line : err.split(QLatin1Char('\n'))) {
+            const QString t = line.trimmed();
+            if (!t.isEmpty() && !t.startsWith(QLatin1Char('-'))) {
+                first = t;
+                break;
+            }
+        }
+        if (!m_failed && !m_stopRequested)
+            fail(status == QProcess::CrashExit
+                     ? tr("mpirun was killed by signal %1").arg(exitCode)
+                     : tr("mpirun failed with exit code %1%2")
+                           .arg(exitCode)
+                           .arg(first.isEmpty() ? QString() : QStringLiteral(": ") + first));
+    }
+    for (uint32_t k = 0; k < m_exits.size(); ++k)
+        emit workerExited(k);
+    maybeFinish();
+}

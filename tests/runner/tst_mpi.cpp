@@ -1,0 +1,285 @@
+// --transport mpi on real ranks: mpirun starts shmscope-mpi-worker processes on this host
+// (--oversubscribe: more ranks than cores), rank 0 publishes into the app's segment. Built and
+// registered only where Open MPI is (openmpi-bin, libopenmpi-dev are in the README's packages).
+#include "exit_codes.h"
+#include "metrics.h"
+#include "run_controller.h"
+#include "test_util.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcessEnvironment>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <sys/stat.h>
+
+class TestMpi : public QObject {
+    Q_OBJECT
+  private slots:
+    void seedJobVerifiedWithMpiFigures();
+    void partitionsAndWorkloads_data();
+    void partitionsAndWorkloads();
+    void killedRankEndsTheRun();
+    void pauseResumeStop();
+    void refusals_data();
+    void refusals();
+    void withoutMpirunOnPath();
+    void badMpiArgs();
+    void rankZeroWithoutTheSegment();
+};
+
+namespace {
+using testutil::args;
+
+QJsonObject report(const testutil::Result& r) {
+    return QJsonDocument::fromJson(r.out).object();
+}
+
+bool shmExists(const QString& name) {
+    struct stat st {};
+    return ::stat(QString(QStringLiteral("/dev/shm/") + name).toLocal8Bit().constData(), &st) == 0;
+}
+
+// Ranks (or mpirun) still running for a segment: zombies have an empty cmdline, so only live
+// processes count. mpirun may need a moment to reap its last rank after the app exits.
+bool noRankLeft(const QString& segment) {
+    QElapsedTimer t;
+    t.start();
+    while (!testutil::processesWith(segment.toUtf8()).isEmpty()) {
+        if (t.elapsed() > 5000) return false;
+        QThread::msleep(50);
+    }
+    return true;
+}
+
+QString hostName() {
+    char buf[256] = {};
+    gethostname(buf, sizeof buf - 1);
+    return QString::fromLocal8Bit(buf).section(QLatin1Char('.'), 0, 0).left(15);
+}
+} // namespace
+
+void TestMpi::seedJobVerifiedWithMpiFigures() {
+    // The command, as is.
+    const auto r = testutil::runCli(args({"--headless", "--json", "--transport", "mpi", "--workers",
+                                          "2", "--workload", "sin", "--elements", "10000000"}));
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject rep = report(r);
+    QCOMPARE(rep[QLatin1String("status")].toString(), QStringLiteral("finished"));
+    QCOMPARE(rep[QLatin1String("verdict")].toString(), QStringLiteral("array verified"));
+    QCOMPARE(rep[QLatin1String("transport")].toString(), QStringLiteral("mpi"));
+    const QJsonObject mpi = rep[QLatin1String("mpi")].toObject();
+    QCOMPARE(mpi[QLatin1String("ranks")].toInt(), 2);
+    QCOMPARE(mpi[QLatin1String("hosts")].toInt(), 1);
+    // Rank 1's half of the array went to rank 0 as messages: 5*10^6 doubles and the headers.
+    const double bytes = mpi[QLatin1String("bytes")].toDouble();
+    QVERIFY2(bytes >= 5e6 * 8 && bytes < 5e6 * 8 * 1.01, qPrintable(QString::number(bytes)));
+    QVERIFY(mpi[QLatin1String("messages")].toInt() >= 3);
+    QVERIFY(mpi[QLatin1String("gather_seconds")].toDouble() > 0);
+    QVERIFY(mpi[QLatin1String("launcher_seconds")].toDouble() > 0);
+    QVERIFY(mpi[QLatin1String("send_seconds")].toDouble() > 0);
+    QVERIFY(mpi[QLatin1String("command")].toString().startsWith(QLatin1String("mpirun ")));
+    const QJsonArray workers = rep[QLatin1String("workers")].toArray();
+    QCOMPARE(workers.size(), 2);
+    for (int k = 0; k < 2; ++k) {
+        const QJsonObject w = workers[k].toObject();
+        QCOMPARE(w[QLatin1String("host")].toString(), hostName());
+        QCOMPARE(w[QLatin1String("program")].toString(), QStringLiteral("shmscope-mpi-worker"));
+        QCOMPARE(w[QLatin1String("processed")].toInt(), 5'000'000);
+        const QJsonObject m = w[QLatin1String("mpi")].toObject();
+        QCOMPARE(m[QLatin1String("rank")].toInt(), k);
+        QVERIFY(m[QLatin1String("compute_seconds")].toDouble() > 0);
+        QVERIFY(w[QLatin1String("pid")].toInt() > 0);
+    }
+    // Rank 0 received what rank 1 sent.
+    QCOMPARE(workers[0].toObject()[QLatin1String("mpi")].toObject()[QLatin1String("bytes")],
+             workers[1].toObject()[QLatin1String("mpi")].toObject()[QLatin1String("bytes")]);
+    const QString seg = rep[QLatin1String("segment")].toObject()[QLatin1String("name")].toString();
+    QVERIFY(rep[QLatin1String("segment")].toObject()[QLatin1String("removed")].toBool());
+    QVERIFY(!shmExists(seg));
+    QVERIFY(noRankLeft(seg));
+    QVERIFY(rep[QLatin1String("errors")].toArray().isEmpty());
+}
+
+void TestMpi::partitionsAndWorkloads_data() {
+    QTest::addColumn<QStringList>("flags");
+    QTest::newRow("cyclic") << args({"--partition", "cyclic"});
+    QTest::newRow("block-cyclic") << args({"--partition", "block-cyclic"});
+    QTest::newRow("dynamic") << args({"--partition", "dynamic"});
+    QTest::newRow("guided") << args({"--partition", "guided"});
+    QTest::newRow("histogram") << args({"--workload", "histogram"});
+    QTest::newRow("mandelbrot") << args({"--workload", "mandelbrot"});
+    // The blog's split loses its tail over MPI exactly as over shared memory.
+    QTest::newRow("seed") << args({"--partition", "seed"});
+}
+
+void TestMpi::partitionsAndWorkloads() {
+    QFETCH(QStringList, flags);
+    const QStringList base =
+        args({"--headless", "--json", "--workers", "3", "--elements", "200003", "--chunk", "997"}) +
+        flags;
+    const auto r = testutil::runCli(base + args({"--transport", "mpi"}));
+    const auto shared = testutil::runCli(base);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(shared.exitCode, 0);
+    const QJsonObject rep = report(r), ref = report(shared);
+    if (flags.contains(QLatin1String("histogram"))) {
+        // Rank 0 is the only writer: no lost updates without a lock, where shared memory with
+        // --sync none loses them.
+        QCOMPARE(rep[QLatin1String("verdict")].toString(), QStringLiteral("histogram verified"));
+        QCOMPARE(rep[QLatin1String("lost_updates")].toInt(-1), 0);
+        return;
+    }
+    // The same verdict as the same job on shared memory: verified, or the seed split's tail.
+    QCOMPARE(rep[QLatin1String("verdict")].toString(), ref[QLatin1String("verdict")].toString());
+    QCOMPARE(rep[QLatin1String("unwritten")].toInt(), ref[QLatin1String("unwritten")].toInt());
+    if (!flags.contains(QLatin1String("seed")))
+        QVERIFY(rep[QLatin1String("verdict")].toString().endsWith(QLatin1String("verified")));
+    // Every rank did a part (dynamic: rank 0 answers requests between its own pieces).
+    for (const auto& w : rep[QLatin1String("workers")].toArray())
+        QVERIFY2(w.toObject()[QLatin1String("processed")].toInt() > 0, r.out.constData());
+}
+
+void TestMpi::killedRankEndsTheRun() {
+    // The fault: 4 ranks, rank 2 killed mid-run.
+    const auto r = testutil::runCli(
+        args({"--headless", "--json", "--transport", "mpi", "--workers", "4", "--workload", "sin",
+              "--elements", "40000000", "--kill-worker", "2", "--kill-at-ms", "150"}));
+    QCOMPARE(r.exitCode, int(shm::exit_code::kRunFailed));
+    const QJsonObject rep = report(r);
+    QCOMPARE(rep[QLatin1String("status")].toString(), QStringLiteral("failed"));
+    QVERIFY(rep[QLatin1String("fault")].toObject()[QLatin1String("struck")].toBool());
+    const QString failure = rep[QLatin1String("failure")].toString();
+    QVERIFY2(failure.startsWith(QStringLiteral("rank 2 (pid ")), qPrintable(failure));
+    QVERIFY2(failure.contains(QStringLiteral(" on %1)").arg(hostName())), qPrintable(failure));
+    QVERIFY2(failure.contains(QLatin1String("signal 9")), qPrintable(failure));
+    // One line on stderr, naming it.
+    const QByteArray err = r.err.trimmed();
+    QVERIFY2(!err.contains('\n'), err.constData());
+    QVERIFY2(err.contains("rank 2"), err.constData());
+    const QJsonObject w2 = rep[QLatin1String("workers")].toArray()[2].toObject();
+    QCOMPARE(w2[QLatin1String("signal")].toInt(), 9);
+    QCOMPARE(w2[QLatin1String("state")].toString(), QStringLiteral("crashed"));
+    const QString seg = rep[QLatin1String("segment")].toObject()[QLatin1String("name")].toString();
+    QVERIFY(rep[QLatin1String("segment")].toObject()[QLatin1String("removed")].toBool());
+    QVERIFY(!shmExists(seg));
+    QVERIFY(noRankLeft(seg));
+}
+
+void TestMpi::pauseResumeStop() {
+    RunController c;
+    c.setWorkerPath(testutil::workerPath());
+    c.setMpiWorkerPath(testutil::binDir() + QStringLiteral("/shmscope-mpi-worker"));
+    const QString seg = testutil::segmentName(QStringLiteral("mpi-pause"));
+    c.setSegmentName(seg);
+    QSignalSpy done(&c, &RunController::finished);
+    // Slow motion: 3 ranks at 200 µs an element would take 20 s.
+    shm::ExperimentConfig cfg{.workers = 3, .elements = 300'000, .delayUs = 200};
+    cfg.transport = shm::Transport::Mpi;
+    QString error;
+    QVERIFY2(c.start(cfg, &error), qPrintable(error));
+    const auto processed = [&c] {
+        uint64_t n = 0;
+        for (const auto& w : c.snapshot().workers)
+            n += w.processed;
+        return n;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(processed() > 3000, 20000); // every rank's first batches are in
+    c.pause();
+    QTest::qWait(300); // batches in flight land
+    const uint64_t atPause = processed();
+    QTest::qWait(400);
+    QCOMPARE(processed(), atPause);
+    for (const auto& w : c.snapshot().workers)
+        QVERIFY2(w.state == shm::WorkerState::Paused, shm::stateText(w, c.snapshot()).c_str());
+    c.resume();
+    QTRY_VERIFY_WITH_TIMEOUT(processed() > atPause + 1000, 10000);
+    c.stop();
+    QVERIFY(done.wait(20000));
+    const shm::RunReport& r = c.report();
+    QCOMPARE(r.status, shm::RunStatus::Finished); // stopped by the user: not a failure
+    QVERIFY(r.processed < 300'000);
+    QVERIFY(r.segmentRemoved);
+    QVERIFY(!shmExists(seg));
+    QVERIFY(noRankLeft(seg));
+    for (const auto& w : r.workers)
+        QVERIFY2(w.outcome == shm::WorkerOutcome::Stopped, w.stateText.c_str());
+}
+
+void TestMpi::refusals_data() {
+    QTest::addColumn<QStringList>("flags");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("sync mutex") << args({"--transport", "mpi", "--sync", "mutex"})
+                                << QStringLiteral("--transport mpi: ranks share no memory");
+    QTest::newRow("counters") << args({"--transport", "mpi", "--workload", "counters"})
+                              << QStringLiteral("--transport mpi: the counters workload");
+    QTest::newRow("mpi-args alone") << args({"--mpi-args", "--hostfile h"})
+                                    << QStringLiteral("--mpi-args goes with --transport mpi");
+    QTest::newRow("worker command") << args({"--transport", "mpi", "--worker-command", "true"})
+                                    << QStringLiteral("--worker-command does not apply");
+    QTest::newRow("hang") << args({"--transport", "mpi", "--kill-worker", "1", "--fault-action",
+                                   "hang"})
+                          << QStringLiteral("--fault-action hang: an MPI rank");
+}
+
+void TestMpi::refusals() {
+    QFETCH(QStringList, flags);
+    QFETCH(QString, message);
+    const auto r = testutil::runCli(QStringList{QStringLiteral("--headless")} + flags);
+    QCOMPARE(r.exitCode, int(shm::exit_code::kBadInput));
+    const QString err = QString::fromLocal8Bit(r.err).trimmed();
+    QVERIFY2(err.contains(message), qPrintable(err));
+    QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
+    QVERIFY(testutil::shmEntries(r.pid).isEmpty());
+}
+
+void TestMpi::withoutMpirunOnPath() {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PATH"), QStringLiteral("/nonexistent"));
+    p.setProcessEnvironment(env);
+    p.start(testutil::shmscopePath(), args({"--headless", "--transport", "mpi"}));
+    QVERIFY(p.waitForStarted(10000));
+    const qint64 pid = p.processId();
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), int(shm::exit_code::kRunFailed));
+    const QString err = QString::fromLocal8Bit(p.readAllStandardError()).trimmed();
+    QCOMPARE(err, QStringLiteral("shmscope: --transport mpi: mpirun not found on PATH (Debian: "
+                                 "apt-get install openmpi-bin)"));
+    QVERIFY(testutil::shmEntries(pid).isEmpty());
+}
+
+void TestMpi::badMpiArgs() {
+    // mpirun refuses an option it does not know: the run fails with mpirun's own words.
+    const auto r = testutil::runCli(args({"--headless", "--json", "--transport", "mpi", "--workers",
+                                          "2", "--mpi-args", "--no-such-option"}));
+    QCOMPARE(r.exitCode, int(shm::exit_code::kRunFailed));
+    const QJsonObject rep = report(r);
+    const QString failure = rep[QLatin1String("failure")].toString();
+    QVERIFY2(failure.startsWith(QLatin1String("mpirun failed with exit code")),
+             qPrintable(failure));
+    const QString seg = rep[QLatin1String("segment")].toObject()[QLatin1String("name")].toString();
+    QVERIFY(!shmExists(seg));
+    QVERIFY(noRankLeft(seg));
+}
+
+void TestMpi::rankZeroWithoutTheSegment() {
+    // Rank 0 started where the segment is not (another host, or a typo): one line, exit 3.
+    QStringList argv{QStringLiteral("-np"),
+                     QStringLiteral("2"),
+                     QStringLiteral("--oversubscribe"),
+                     testutil::binDir() + QStringLiteral("/shmscope-mpi-worker"),
+                     QStringLiteral("--segment"),
+                     QStringLiteral("shmscope-1-no-such-segment")};
+    if (geteuid() == 0) argv.prepend(QStringLiteral("--allow-run-as-root"));
+    const auto r = testutil::run(QStringLiteral("mpirun"), argv, 60000);
+    QVERIFY(r.exitCode != 0);
+    QVERIFY2(r.err.contains("shmscope-mpi-worker: rank 0: "), r.err.constData());
+    QVERIFY2(r.err.contains("it must run on the app's host"), r.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestMpi)
+#include "tst_mpi.moc"
