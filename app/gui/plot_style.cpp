@@ -32,7 +32,7 @@ void fitLegend(QCPLegend* legend, int width, int entryWidth, int maxColumns) {
     legend->setFillOrder(QCPLegend::foColumnsFirst, true); // true: re-flow existing entries
 }
 
-void labelWorkers(QCPAxis* axis, int workers, int* shownEvery) {
+void labelWorkers(QCPAxis* axis, int workers, int* shownEvery, char letter) {
     const int width = std::max(1, axis->axisRect()->width());
     int every = 1;
     while (every < workers && width * every / std::max(1, workers) < 30)
@@ -42,7 +42,8 @@ void labelWorkers(QCPAxis* axis, int workers, int* shownEvery) {
     auto ticker = qSharedPointerCast<QCPAxisTickerText>(axis->ticker());
     ticker->clear();
     for (int k = 0; k < workers; k += every)
-        ticker->addTick(k, worker_palette::workerLabel(uint32_t(k)));
+        ticker->addTick(k, letter == 'w' ? worker_palette::workerLabel(uint32_t(k))
+                                         : QStringLiteral("%1%2").arg(QLatin1Char(letter)).arg(k));
 }
 
 QCPTextElement* addTitle(QCustomPlot* plot, const QString& text) {

@@ -20,7 +20,8 @@ void fitLegend(QCPLegend* legend, int width, int entryWidth, int maxColumns);
 // Tick labels w0, w1, ... under per-worker bars: as many as fit at about 30 px each (every
 // 2nd, 4th, ... beyond that). *shownEvery keeps the spacing last used: the text ticker is only
 // rebuilt when it changes.
-void labelWorkers(QCPAxis* axis, int workers, int* shownEvery);
+// letter: 'w' for workers, 'r' for MPI ranks ("r0", "r1", ...).
+void labelWorkers(QCPAxis* axis, int workers, int* shownEvery, char letter = 'w');
 // A bold title in a row of its own above the axis rect (apply() keeps its font and colour).
 QCPTextElement* addTitle(QCustomPlot* plot, const QString& text);
 // The legend in its own row under the title, `columns` wide, so it never covers a bar.

@@ -40,6 +40,7 @@ void ArrayModel::startRun(const shm::ExperimentConfig& cfg) {
     m_array = {};
     m_cursor = 0;
     m_queue = {};
+    m_mpi = {};
     m_queueMessagesScanned = 0;
     m_report = {};
     m_dec.configure(cfg.dataCount(), cfg.workers,
@@ -76,6 +77,7 @@ void ArrayModel::update(const shm::RunSnapshot& snap) {
     m_array = snap.array;
     m_cursor = snap.cursor;
     m_queue = snap.queue;
+    m_mpi = shm::mpiFigures(snap);
     if (m_binsFuture.valid() &&
         m_binsFuture.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
         m_expectedBins = m_binsFuture.get();

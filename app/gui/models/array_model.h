@@ -37,6 +37,8 @@ class ArrayModel : public QObject {
     uint64_t cursor() const { return m_cursor; }
     // --transport queue: the result queue as the controller's receiver sees it.
     const shm::QueueStats& queue() const { return m_queue; }
+    // --transport mpi: what the ranks' messages moved so far (core's mpiFigures).
+    const shm::MpiFigures& mpi() const { return m_mpi; }
     // Expected value at index i (bins: once computed); NaN when not known yet.
     double expectedAt(uint64_t i) const;
     bool expectedBinsReady() const { return !m_expectedBins.empty(); }
@@ -57,6 +59,7 @@ class ArrayModel : public QObject {
     shm::ArrayRef m_array;
     uint64_t m_cursor = 0;
     shm::QueueStats m_queue;
+    shm::MpiFigures m_mpi;
     uint64_t m_queueMessagesScanned = 0; // received messages when the array was last marked
     shm::Decimator m_dec;
     shm::DirtyTracker m_tracker;

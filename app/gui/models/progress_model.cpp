@@ -46,6 +46,7 @@ void ProgressModel::update(const shm::RunSnapshot& snap) {
         r.stateText = format::text(shm::stateText(w, snap));
         r.pid = w.pid;
         r.external = w.external;
+        if (cfg.transport == shm::Transport::Mpi) r.host = QString::fromStdString(w.host);
         r.processed = w.processed;
         r.assigned = w.assigned;
         r.shareOfRun = !shm::staticWork(cfg);
@@ -128,6 +129,14 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return int(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ToolTipRole:
+        if (index.column() == WorkerCol && !r.host.isEmpty())
+            return k == 0 ? tr("MPI rank 0 on %1: beside the app, it writes the shared array and "
+                               "publishes every rank's progress")
+                                .arg(r.host)
+                          : tr("MPI rank %1 on %2: computes in its own memory and sends its "
+                               "results to rank 0; its progress is what has reached the array")
+                                .arg(k)
+                                .arg(r.host);
         if (index.column() == WorkerCol && r.external)
             return tr("Started as: %1 --segment … --worker %2").arg(m_command).arg(k);
         if (index.column() == WaitCol && r.waitShare == kTimingsOff)
@@ -146,6 +155,8 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         switch (index.column()) {
         case WorkerCol:
+            // MPI ranks: "r1 · host" (rank k is worker k; where it runs is the point).
+            if (!r.host.isEmpty()) return QStringLiteral("r%1 · %2").arg(k).arg(r.host);
             return r.external
                        ? worker_palette::workerLabel(k) + QStringLiteral(" · ") + m_commandName
                        : worker_palette::workerLabel(k);

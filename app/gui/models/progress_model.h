@@ -18,6 +18,7 @@ struct ProgressRow {
     bool shareOfRun = false; // dynamic/guided: the fraction is of the whole array
     qint64 pid = 0;
     bool external = false; // started by --worker-command
+    QString host;          // --transport mpi: the rank's host
     uint64_t processed = 0;
     uint64_t assigned = 0;
     double fraction = 0;

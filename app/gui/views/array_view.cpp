@@ -254,6 +254,14 @@ void ArrayView::updateInfo() {
     QStringList parts;
     parts << (histogram ? tr("%1 bins").arg(format::number(cfg.bins))
                         : tr("%1 elements").arg(format::number(cfg.elements)));
+    if (cfg.transport == shm::Transport::Mpi) {
+        // The copies shared memory avoids: every result of ranks 1.. went to rank 0 as a
+        // message. Early and short: it is the point of an MPI run, and a narrow window cuts the
+        // line (rank 0's receiving time is in the report and on the timeline).
+        const shm::MpiFigures& m = m_model->mpi();
+        parts << tr("to rank 0: <b>%1</b> in %2 msgs")
+                     .arg(format::bytes(m.bytes), format::number(m.messages));
+    }
     if (dec.viewEnd() - dec.viewBegin() < dec.count())
         parts
             << tr("view %1–%2").arg(format::number(dec.viewBegin()), format::number(dec.viewEnd()));

@@ -69,6 +69,7 @@ ContentionView::ContentionView(ContentionModel* model, const LockEventsModel* ev
     : QWidget(parent), m_model(model), m_events(events) {
     setObjectName(QStringLiteral("contentionView"));
     auto* layout = sectionLayout(this, tr("Lock contention"));
+    m_heading = findChild<SectionHeading*>(); // the heading sectionLayout() just made
 
     m_stack = new QStackedWidget(this);
     layout->addWidget(m_stack, 1);
@@ -79,7 +80,7 @@ ContentionView::ContentionView(ContentionModel* model, const LockEventsModel* ev
     cl->setSpacing(4);
     buildFigures(cl, content);
 
-    auto* split = new QSplitter(Qt::Vertical, content);
+    auto* split = m_split = new QSplitter(Qt::Vertical, content);
     split->setChildrenCollapsible(false);
     auto* plots = new QSplitter(Qt::Horizontal, split);
     plots->setChildrenCollapsible(false);
@@ -101,7 +102,7 @@ ContentionView::ContentionView(ContentionModel* model, const LockEventsModel* ev
     // Without a lock (or without its timings) the page says why, and shows where the workers'
     // time went instead: wall time beside CPU per worker, and the imbalance.
     m_noLockPage = new QWidget(m_stack);
-    auto* nl = new QVBoxLayout(m_noLockPage);
+    auto* nl = m_noLockLayout = new QVBoxLayout(m_noLockPage);
     nl->setContentsMargins(0, 0, 0, 0);
     m_noLock = new QLabel(m_noLockPage);
     m_noLock->setObjectName(QStringLiteral("noLockMessage"));
@@ -232,7 +233,20 @@ void ContentionView::startRun(const shm::ExperimentConfig& cfg) {
     m_histBars->data()->clear();
     buildBars(cfg.workers);
     m_timeline->clear();
-    m_work->startRun(cfg.workers);
+    const bool mpi = cfg.transport == shm::Transport::Mpi;
+    m_work->startRun(cfg.workers, mpi);
+    m_heading->setText(mpi ? tr("Messages") : tr("Lock contention"));
+    // MPI: no lock, but messages: the timeline moves to the page that says so, above the
+    // ranks' time (and back to the lock page for the next lock run).
+    m_timeline->setMessageMode(mpi);
+    if (mpi && m_timeline->parentWidget() != m_noLockPage) {
+        m_noLockLayout->insertWidget(1, m_timeline, 3);
+        m_noLockLayout->setStretchFactor(m_work, 2);
+    } else if (!mpi && m_timeline->parentWidget() != m_split) {
+        m_split->insertWidget(1, m_timeline);
+        m_split->setStretchFactor(1, 2);
+        m_noLockLayout->setStretchFactor(m_work, 1);
+    }
     const bool locks = cfg.usesLock() && cfg.workload != shm::Workload::Counters &&
                        cfg.transport != shm::Transport::Queue;
     // One bold line saying why there is no lock picture, a sentence on what to watch instead.
@@ -251,6 +265,11 @@ void ContentionView::startRun(const shm::ExperimentConfig& cfg) {
                 .arg(QString::fromStdString(std::string(shm::toString(cfg.sync)))));
     } else if (locks) {
         m_stack->setCurrentIndex(0);
+    } else if (mpi) {
+        say(tr("Messages, not locks."),
+            tr("transport = mpi: rank 0 alone writes the shared array; the other ranks compute "
+               "in their own memory and send it their results. The timeline shows each rank's "
+               "sends (rank 0: receiving them); below it, where each rank's time went."));
     } else if (cfg.transport == shm::Transport::Queue) {
         say(tr("No lock on the array."),
             tr("transport = queue: the workers send their results through a message queue and "
@@ -396,6 +415,7 @@ void ContentionView::refresh(bool immediate) {
     if (showsNoLockMessage()) {
         m_work->refresh(immediate);
         ++m_replots;
+        if (m_cfg.transport == shm::Transport::Mpi) m_timeline->refresh(); // the messages
         return;
     }
     updateSummary();

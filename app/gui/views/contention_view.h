@@ -18,7 +18,9 @@ class QCustomPlot;
 class QGridLayout;
 class QCPTextElement;
 class QLabel;
+class QSplitter;
 class QStackedWidget;
+class QVBoxLayout;
 class WorkTimePlot;
 
 class ContentionView : public QWidget {
@@ -61,7 +63,10 @@ class ContentionView : public QWidget {
     ContentionModel* m_model;
     const LockEventsModel* m_events;
     QStackedWidget* m_stack;
-    QWidget* m_noLockPage; // m_noLock's reason above m_work's times per worker
+    QWidget* m_noLockPage;                 // m_noLock's reason above m_work's times per worker
+    QVBoxLayout* m_noLockLayout = nullptr; // MPI: the timeline joins it (message timeline)
+    QSplitter* m_split = nullptr;          // the lock page's plots above the timeline
+    QLabel* m_heading = nullptr;           // "Lock contention", or "Messages" (MPI)
     QLabel* m_noLock;
     WorkTimePlot* m_work;
     std::vector<QLabel*> m_figures;

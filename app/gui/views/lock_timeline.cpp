@@ -73,12 +73,23 @@ void drawBars(QPainter& p, const std::vector<Bar>& bars, int x0, int midY, const
 LockTimeline::LockTimeline(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("lockTimeline"));
     setMinimumHeight(90);
-    setToolTip(tr("Lock timeline. Top lane(s): who holds the lock (or each stripe) in the holder's "
-                  "colour; bar height = share of the time it was held. Per worker: dark red = "
-                  "waiting for the lock, colour = holding it, bar height = share of the time. "
-                  "Wheel: zoom, drag: pan, double-click: follow the newest events."));
+    m_lockTip = tr("Lock timeline. Top lane(s): who holds the lock (or each stripe) in the "
+                   "holder's colour; bar height = share of the time it was held. Per worker: dark "
+                   "red = waiting for the lock, colour = holding it, bar height = share of the "
+                   "time. Wheel: zoom, drag: pan, double-click: follow the newest events.");
+    setToolTip(m_lockTip);
     m_map.t0 = 0;
     m_map.t1 = kFollowSpanNs;
+}
+
+void LockTimeline::setMessageMode(bool on) {
+    m_messages = on;
+    setToolTip(on ? tr("Message timeline (--transport mpi). Per rank: its sends of results to "
+                       "rank 0 (rank 0: receiving them and copying them into the shared array); "
+                       "dark red on rank 0 = waiting for a message. Gaps are computing. Wheel: "
+                       "zoom, drag: pan, double-click: follow the newest events.")
+                  : m_lockTip);
+    update();
 }
 
 void LockTimeline::clear() {
@@ -121,20 +132,21 @@ void LockTimeline::drawHeader(QPainter& p, const QFont& small) const {
     bold.setBold(true);
     p.setFont(bold);
     p.setPen(pal.color(QPalette::WindowText));
-    const QString caption = tr("Lock timeline");
+    const QString caption = m_messages ? tr("Message timeline") : tr("Lock timeline");
+    const QString waiting = m_messages ? tr("r0 waiting for messages") : tr("waiting");
+    const QString holding =
+        m_messages ? tr("sending (r0: receiving)") : tr("holding (worker colour)");
     p.drawText(QRect(4, 0, 200, kHintHeight), Qt::AlignLeft | Qt::AlignVCenter, caption);
     p.setFont(small);
     const QFontMetrics fm(small);
     int x = 4 + QFontMetrics(bold).horizontalAdvance(caption) + 12;
     const int sw = 10, sy = (kHintHeight - 8) / 2;
     p.fillRect(QRect(x, sy + 2, sw, 4), worker_palette::waitColor());
-    p.drawText(QRect(x + sw + 3, 0, 120, kHintHeight), Qt::AlignLeft | Qt::AlignVCenter,
-               tr("waiting"));
-    x += sw + 3 + fm.horizontalAdvance(tr("waiting")) + 10;
+    p.drawText(QRect(x + sw + 3, 0, 300, kHintHeight), Qt::AlignLeft | Qt::AlignVCenter, waiting);
+    x += sw + 3 + fm.horizontalAdvance(waiting) + 10;
     p.fillRect(QRect(x, sy, sw, 8), worker_palette::color(0));
-    p.drawText(QRect(x + sw + 3, 0, 200, kHintHeight), Qt::AlignLeft | Qt::AlignVCenter,
-               tr("holding (worker colour)"));
-    x += sw + 3 + fm.horizontalAdvance(tr("holding (worker colour)")) + 16;
+    p.drawText(QRect(x + sw + 3, 0, 400, kHintHeight), Qt::AlignLeft | Qt::AlignVCenter, holding);
+    x += sw + 3 + fm.horizontalAdvance(holding) + 16;
     QColor hintColor = pal.color(QPalette::WindowText);
     hintColor.setAlpha(150);
     p.setPen(hintColor);
@@ -224,7 +236,9 @@ void LockTimeline::drawWorkerLanes(QPainter& p, const QRect& area, const shm::Ti
         if (k % 2)
             p.fillRect(QRectF(area.left(), top, area.width(), laneH),
                        palette().color(QPalette::AlternateBase));
-        drawLaneLabel(p, top, laneH, worker_palette::workerLabel(k), &color);
+        drawLaneLabel(p, top, laneH,
+                      m_messages ? QStringLiteral("r%1").arg(k) : worker_palette::workerLabel(k),
+                      &color);
         if (k >= m_activity->workers()) continue;
         const std::vector<double>& hold = holds[k];
         const auto wait = shm::workerCoverage(*m_activity, k, shm::Activity::Wait, cols, openEndNs);
@@ -248,7 +262,9 @@ void LockTimeline::paintEvent(QPaintEvent*) {
         QColor hint = palette().color(QPalette::WindowText);
         hint.setAlpha(150);
         p.setPen(hint);
-        p.drawText(area, Qt::AlignCenter, tr("lock events appear here during a run"));
+        p.drawText(area, Qt::AlignCenter,
+                   m_messages ? tr("messages appear here during a run")
+                              : tr("lock events appear here during a run"));
         return;
     }
     drawAxis(p, area);

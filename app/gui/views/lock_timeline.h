@@ -23,6 +23,9 @@ class LockTimeline : public QWidget {
     void refresh();
     void clear();
     bool following() const { return m_follow; }
+    // --transport mpi: the same lanes read as messages (rank k's sends, rank 0's receives and
+    // its waits for them); captions and labels say so.
+    void setMessageMode(bool on);
     double spanNs() const { return m_map.t1 - m_map.t0; }
 
   protected:
@@ -55,6 +58,8 @@ class LockTimeline : public QWidget {
     uint32_t m_workers = 0;
     shm::TimeMapping m_map;
     bool m_follow = true;
+    bool m_messages = false;
+    QString m_lockTip;
     double m_endNs = 0; // newest time known (ns since the barrier)
     double m_dragT = 0;
     double m_dragX = 0;

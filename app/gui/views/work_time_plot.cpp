@@ -48,7 +48,8 @@ void WorkTimePlot::clear() {
     m_plot->replot();
 }
 
-void WorkTimePlot::startRun(uint32_t workers) {
+void WorkTimePlot::startRun(uint32_t workers, bool ranks) {
+    m_ranks = ranks;
     for (const WorkerBars& b : m_workers) {
         m_plot->removePlottable(b.wall);
         m_plot->removePlottable(b.cpu);
@@ -71,7 +72,7 @@ void WorkTimePlot::startRun(uint32_t workers) {
     }
     m_plot->xAxis->setRange(-0.6, std::max(1.0, double(workers)) - 0.4);
     m_plot->yAxis->setRange(0, 1);
-    m_title->setText(tr("Time per worker"));
+    m_title->setText(m_ranks ? tr("Time per rank") : tr("Time per worker"));
 }
 
 void WorkTimePlot::refresh(bool immediate) {
@@ -86,9 +87,11 @@ void WorkTimePlot::refresh(bool immediate) {
     }
     m_plot->yAxis->setRange(0, top > 0 ? top * 1.08 : 1);
     const double imbalance = m_model->summary().imbalance;
-    m_title->setText(imbalance > 0 ? tr("Time per worker · imbalance %1").arg(imbalance, 0, 'f', 2)
-                                   : tr("Time per worker"));
-    plot_style::labelWorkers(m_plot->xAxis, int(m_workers.size()), &m_tickEvery);
+    const QString what = m_ranks ? tr("Time per rank") : tr("Time per worker");
+    m_title->setText(imbalance > 0 ? tr("%1 · imbalance %2").arg(what).arg(imbalance, 0, 'f', 2)
+                                   : what);
+    plot_style::labelWorkers(m_plot->xAxis, int(m_workers.size()), &m_tickEvery,
+                             m_ranks ? 'r' : 'w');
     m_plot->replot(immediate ? QCustomPlot::rpImmediateRefresh : QCustomPlot::rpQueuedReplot);
 }
 

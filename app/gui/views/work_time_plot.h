@@ -16,7 +16,8 @@ class WorkTimePlot : public QWidget {
     Q_OBJECT
   public:
     explicit WorkTimePlot(const ContentionModel* model, QWidget* parent = nullptr);
-    void startRun(uint32_t workers);
+    // ranks: an MPI run's ranks ("Time per rank", r0, r1, ...).
+    void startRun(uint32_t workers, bool ranks = false);
     void refresh(bool immediate);
     void clear();
     QCustomPlot* plot() const { return m_plot; }
@@ -35,4 +36,5 @@ class WorkTimePlot : public QWidget {
     };
     std::vector<WorkerBars> m_workers;
     int m_tickEvery = 0;
+    bool m_ranks = false;
 };
