@@ -10,6 +10,7 @@
 #include "lesson_panel.h"
 #include "lesson_session.h"
 #include "lock_events_model.h"
+#include "lock_timeline.h"
 #include "main_window.h"
 #include "metrics.h"
 #include "pinned_bar.h"
@@ -104,6 +105,7 @@ class TestWindow : public QObject {
     void dynamicRunShowsSharesOfTheRun();
     void noneRunSaysNoLockIsTaken();
     void noInstrumentSaysTimingsAreOff();
+    void mpiRunShowsRanksAndMessages();
     void firstWindowWelcomesAndRunsSlowly();
     void startIsInViewAt1024x700();
     void killWorkerFromTheUi();
@@ -330,6 +332,50 @@ void TestWindow::noneRunSaysNoLockIsTaken() {
              qPrintable(heading->text()));
     // "no lock" on every row says nothing: the column is hidden.
     QVERIFY(w->progressView()->table()->isColumnHidden(ProgressModel::WaitCol));
+}
+
+// --transport mpi in the window: real ranks from mpirun; ranks named with their host, the
+// message timeline instead of the lock picture, what was moved to rank 0 over the array.
+void TestWindow::mpiRunShowsRanksAndMessages() {
+#ifndef SHMSCOPE_HAVE_MPI
+    QSKIP("built without MPI");
+#else
+    shm::ExperimentConfig cfg = config(3, 300'000, shm::SyncMode::None);
+    cfg.transport = shm::Transport::Mpi;
+    cfg.workload = shm::Workload::Sin;
+    auto w = makeWindow(QStringLiteral("mpi"), cfg);
+    w->controller().setMpiWorkerPath(testutil::binDir() + QStringLiteral("/shmscope-mpi-worker"));
+    QVERIFY(runToEnd(*w));
+    const shm::RunReport& r = w->controller().report();
+    QCOMPARE(QString::fromStdString(r.verdict()), QStringLiteral("array verified"));
+    QVERIFY(r.mpi.bytes > 0);
+    for (int k = 0; k < 3; ++k) {
+        const QString label =
+            w->progressModel()->index(k, ProgressModel::WorkerCol).data().toString();
+        QCOMPARE(label, QStringLiteral("r%1 · %2")
+                            .arg(k)
+                            .arg(QString::fromStdString(r.workers[size_t(k)].host)));
+    }
+    QVERIFY(w->contentionView()->showsNoLockMessage());
+    QVERIFY(w->contentionView()->noLockText().startsWith(QStringLiteral("Messages, not locks.")));
+    auto* timeline = w->contentionView()->findChild<LockTimeline*>();
+    QVERIFY(timeline && timeline->isVisible());
+    // Every rank but 0 sent its results: each has send intervals on the timeline; rank 0 has
+    // its receives.
+    const shm::LockActivity& a = w->lockEventsModel()->activity();
+    for (uint32_t k = 0; k < 3; ++k)
+        QVERIFY2(!a.holds(k).empty(), qPrintable(QString::number(k)));
+    const QString info = w->arrayView()->findChild<QLabel*>(QStringLiteral("arrayInfo"))->text();
+    QVERIFY2(info.contains(QStringLiteral("to rank 0: <b>")), qPrintable(info));
+    // The next run (shared memory, mutex) gets the lock picture and its timeline back.
+    w->controller().reset();
+    w->controls()->setConfig(config(2, 20'000, shm::SyncMode::Mutex));
+    QVERIFY(runToEnd(*w));
+    QVERIFY(!w->contentionView()->showsNoLockMessage());
+    QVERIFY(timeline->isVisible());
+    QCOMPARE(w->progressModel()->index(1, ProgressModel::WorkerCol).data().toString(),
+             QStringLiteral("w1"));
+#endif
 }
 
 void TestWindow::noInstrumentSaysTimingsAreOff() {
