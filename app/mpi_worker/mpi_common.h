@@ -16,7 +16,8 @@ struct World {
 // ends with exit code 3 (mpirun takes every rank down).
 [[noreturn]] void fail(const World& w, const std::string& why);
 
-// This host's name up to the first dot (what the report and the table show).
+// This host's name, and its name up to the first dot (what the report and the table show).
+std::string fullHostName();
 std::string shortHostName();
 
 // CPU time of the whole process (Open MPI runs progress threads of its own).

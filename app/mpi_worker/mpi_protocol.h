@@ -14,8 +14,9 @@
 //     carries the rank's figures so far and its previous send's interval (the timeline).
 //  4. Control: rank 0 relays pause, resume, stop and the slow-motion delay (kTagControl); ranks
 //     look for it between elements or batches.
-//  5. End: a header with kind Final. Rank 0 publishes it, and the run ends when every rank's
-//     Final is in (or a stop ended the work early).
+//  5. End: a header with kind Final; rank 0 publishes it and answers with a control word kBye,
+//     the rank's last message (so nothing is left unreceived at MPI_Finalize). The run ends
+//     when every rank's Final is in (or a stop ended the work early).
 // Everyone runs the same build (the structs go as bytes): use one shmscope-mpi-worker binary
 // on every host.
 #include "settings.h"
@@ -38,7 +39,7 @@ inline constexpr uint64_t kRootBatchNs = 5'000'000; // rank 0's own pieces betwe
 struct Hello {
     uint64_t pid;
     uint64_t nowNs;
-    char host[64];
+    char host[64]; // the full host name: short names of different hosts may be equal
 };
 
 // Rank 0 -> everyone, once the app opened the barrier.
@@ -51,9 +52,10 @@ struct Go {
 };
 
 struct Control {
-    uint32_t runState; // RunState
+    uint32_t runState; // RunState, or kBye: rank 0 has the rank's Final (nothing follows)
     uint32_t delayUs;
 };
+inline constexpr uint32_t kBye = 0xB7E;
 
 enum class BatchKind : uint32_t { Values = 0, Bins = 1, Final = 2 };
 

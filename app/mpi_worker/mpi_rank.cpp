@@ -28,27 +28,41 @@ class Rank {
         checkControl(); // paused already when the barrier opened
         IndexRange r;
         while (!m_stopped && nextPiece(r)) {
-            const uint64_t t0 = nowNs();
+            // Compute time is the loop's time less its sends and pauses (measured apart).
+            const uint64_t t0 = nowNs(), sent0 = m_sendNs, paused0 = m_pausedNs;
+            uint64_t sinceCheck = 0;
             for (uint64_t i = r.begin; i < r.end && !m_stopped; i += r.stride) {
                 add(i);
-                if (m_delay) {
-                    sleepUs(m_delay);
-                    checkControl(); // slow motion: a pause takes effect between elements
+                if (m_delay) sleepUs(m_delay);
+                // Within a piece too: a slow-motion or very large piece still sends every
+                // kBatchNs (progress and heartbeat) and hears a stop.
+                if (m_delay || ++sinceCheck == 4096) {
+                    sinceCheck = 0;
+                    if (m_count && nowNs() - m_batchStartNs >= kBatchNs) flush();
+                    checkControl();
                 }
             }
-            m_computeNs += nowNs() - t0;
-            if (m_count >= kBatch || nowNs() - m_batchStartNs >= kBatchNs) flush();
+            m_computeNs += (nowNs() - t0) - (m_sendNs - sent0) - (m_pausedNs - paused0);
             checkControl();
         }
         flush();
         send(BatchKind::Final, nullptr, 0);
+        // Rank 0 answers the Final with a last control word: every control message it sent
+        // us is received before we finalize (unmatched messages at MPI_Finalize are an error).
+        for (;;) {
+            Control c{};
+            MPI_Recv(&c, sizeof c, MPI_BYTE, 0, kTagControl, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            if (c.runState == kBye) break;
+        }
     }
 
   private:
     // Static: our own pieces. Dynamic/guided: rank 0 hands them out, one request each.
     bool nextPiece(IndexRange& r) {
         if (isStatic(m_cfg.partition)) return m_src.next(r);
-        flush(); // rank 0 places each piece: results go before the next request
+        // Values go before the next request (rank 0 places each piece); a histogram's counts
+        // need no place, so they wait for the time limit rather than go out per piece.
+        if (!m_histogram) flush();
         const char ask = 0;
         const uint64_t t0 = nowNs();
         MPI_Send(&ask, 1, MPI_BYTE, 0, kTagRequest, MPI_COMM_WORLD);
@@ -68,7 +82,7 @@ class Rank {
             if (m_count == 0) m_batchStartNs = nowNs();
             m_bins[histogramBin(i, m_cfg.bins)] += 1.0;
             ++m_count;
-            return;
+            return; // the counts are bins long, however many elements they hold
         }
         // A batch is one arithmetic run of indices: begin, begin + stride, ...
         if ((m_count == 1 && i <= m_begin) || (m_count >= 2 && i != m_begin + m_count * m_stride))
@@ -81,7 +95,7 @@ class Rank {
             m_stride = i - m_begin;
         }
         m_values.push_back(elementValue(m_cfg.workload, i, m_cfg.elements));
-        ++m_count;
+        if (++m_count >= kBatch) flush(); // no message larger than kBatch values
     }
 
     void flush() {
@@ -138,7 +152,9 @@ class Rank {
             if (s != RunState::Paused) return;
             flush(); // what is done shows while paused
             // Paused: wait for the next word from rank 0 (resume or stop).
+            const uint64_t t0 = nowNs();
             MPI_Probe(0, kTagControl, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            m_pausedNs += nowNs() - t0;
             flag = 1;
         }
     }
@@ -152,7 +168,7 @@ class Rank {
     std::vector<double> m_values, m_bins;
     uint64_t m_begin = 0, m_stride = 1, m_count = 0, m_batchStartNs = 0;
     uint64_t m_assigned = 0, m_computeNs = 0, m_sendNs = 0, m_messages = 0, m_bytes = 0;
-    uint64_t m_prevBegin = 0, m_prevEnd = 0, m_cpu0 = 0;
+    uint64_t m_prevBegin = 0, m_prevEnd = 0, m_cpu0 = 0, m_pausedNs = 0;
 };
 
 } // namespace
@@ -160,7 +176,7 @@ class Rank {
 int runRank(const World& w) {
     Hello hello{};
     hello.pid = uint64_t(getpid());
-    const std::string host = shortHostName();
+    const std::string host = fullHostName();
     host.copy(hello.host, sizeof hello.host - 1);
     hello.nowNs = nowNs();
     MPI_Gather(&hello, sizeof hello, MPI_BYTE, nullptr, 0, MPI_BYTE, 0, MPI_COMM_WORLD);

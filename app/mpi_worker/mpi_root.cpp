@@ -54,7 +54,7 @@ class Root {
     void hello() {
         Hello mine{};
         mine.pid = uint64_t(getpid());
-        shortHostName().copy(mine.host, sizeof mine.host - 1);
+        fullHostName().copy(mine.host, sizeof mine.host - 1);
         mine.nowNs = nowNs();
         std::vector<Hello> all(size_t(m_w.size));
         MPI_Gather(&mine, sizeof mine, MPI_BYTE, all.data(), sizeof mine, MPI_BYTE, 0,
@@ -71,9 +71,19 @@ class Root {
                 r.assigned = staticShare(m_cfg, uint32_t(k));
             all[k].host[sizeof all[k].host - 1] = 0;
             m_hosts[k] = all[k].host;
+            // Hosts told apart by full name, numbered in order of first rank (ours is 0): the
+            // app kills and watches by pid only ranks on host 0, and counts hosts by number.
+            const auto first =
+                std::find(m_hosts.begin(), m_hosts.begin() + ptrdiff_t(k) + 1, m_hosts[k]);
+            size_t index = 0;
+            for (auto it = m_hosts.begin(); it != first; ++it)
+                index += std::find(m_hosts.begin(), it, *it) == it; // a host seen first here
             WorkerSlot& s = *r.slot;
             std::memset(s.host, 0, sizeof s.host);
-            m_hosts[k].copy(s.host, sizeof s.host - 1);
+            std::string shortName = m_hosts[k].substr(0, m_hosts[k].find('.'));
+            if (shortName.empty()) shortName = m_hosts[k];
+            shortName.copy(s.host, sizeof s.host - 1);
+            s.hostIndex = uint8_t(std::min<size_t>(index, 255));
             s.pid.store(all[k].pid, std::memory_order_relaxed);
             s.assigned.store(r.assigned, std::memory_order_relaxed);
             s.heartbeatNs.store(nowNs(), std::memory_order_relaxed);
@@ -138,7 +148,12 @@ class Root {
         }
         m_cpu0 = processCpuNs();
         if (m_state == RunState::Stopping) m_ownDone = true;
-        if (m_state == RunState::Paused) relay(); // the ranks wait for the resume
+        if (m_state == RunState::Paused) { // paused before we began: the ranks wait for resume
+            m_pausedAtNs = start;
+            for (RankState& r : m_ranks)
+                r.slot->state.store(uint32_t(WorkerState::Paused), std::memory_order_relaxed);
+            relay();
+        }
         m_own = std::make_unique<WorkSource>(m_cfg, 0,
                                              isStatic(m_cfg.partition) ? nullptr : &m_h.cursor);
     }
@@ -168,8 +183,13 @@ class Root {
 
     // Nothing to do: sleep a little (the timeline shows rank 0 waiting for messages).
     void idle() {
-        if (!m_idleSinceNs) m_idleSinceNs = nowNs();
-        m_ranks[0].slot->heartbeatNs.store(nowNs(), std::memory_order_relaxed);
+        const uint64_t now = nowNs();
+        if (!m_idleSinceNs) m_idleSinceNs = now;
+        m_ranks[0].slot->heartbeatNs.store(now, std::memory_order_relaxed);
+        // Paused ranks send nothing: they are known to be waiting for us, not silent.
+        if (m_state == RunState::Paused)
+            for (RankState& r : m_ranks)
+                if (!r.final) r.slot->heartbeatNs.store(now, std::memory_order_relaxed);
         sleepUs(20);
     }
 
@@ -183,6 +203,7 @@ class Root {
             for (RankState& r : m_ranks) { // the pause ends for everyone still working
                 if (r.final && &r != &m_ranks[0]) continue;
                 r.slot->pausedNs.fetch_add(now - m_pausedAtNs, std::memory_order_relaxed);
+                r.slot->heartbeatNs.store(now, std::memory_order_relaxed);
                 if (st == RunState::Running)
                     r.slot->state.store(uint32_t(WorkerState::Running), std::memory_order_relaxed);
             }
@@ -258,10 +279,11 @@ class Root {
         m_ranks[0].ring->publishCounters();
     }
 
-    // Every message that has arrived; true if there was any.
+    // The messages that have arrived, at most 64 (control and the app check come between);
+    // true if there was any.
     bool takeMessages() {
         bool any = false;
-        for (;;) {
+        for (int taken = 0; taken < 64; ++taken) {
             int flag = 0;
             MPI_Status st;
             MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &st);
@@ -283,6 +305,7 @@ class Root {
             m_ranks[0].ring->pushHold(t0, t1, 0);
             publishRoot();
         }
+        return any;
     }
 
     // dynamic/guided: the next piece for rank k (nothing once stopping).
@@ -309,19 +332,22 @@ class Root {
         RankState& r = m_ranks[size_t(k)];
         const uint8_t who = uint8_t(k);
         const uint64_t n = m_cfg.dataCount();
+        const bool histogram = m_cfg.workload == Workload::Histogram;
+        const std::string from = "rank " + std::to_string(k);
+        if ((BatchKind(h.kind) == BatchKind::Values && histogram) ||
+            (BatchKind(h.kind) == BatchKind::Bins && !histogram))
+            fail(m_w, from + " sent a batch of the wrong kind for this workload");
         switch (BatchKind(h.kind)) {
         case BatchKind::Values: {
-            if (h.count == 0 || h.stride == 0 || h.begin >= n ||
+            if (h.count == 0 || h.count > kBatch || h.stride == 0 || h.begin >= n ||
                 (h.count - 1) > (n - 1 - h.begin) / h.stride)
-                fail(m_w, "rank " + std::to_string(k) + " sent indices past the array");
+                fail(m_w, from + " sent indices past the array");
             if (h.stride == 1) { // straight into the array: no extra copy
-                MPI_Recv(m_data + h.begin, int(h.count), MPI_DOUBLE, k, kTagData, MPI_COMM_WORLD,
-                         MPI_STATUS_IGNORE);
+                receiveData(k, m_data + h.begin, h.count);
                 std::memset(m_owner + h.begin, who, h.count);
             } else {
                 m_buf.resize(h.count);
-                MPI_Recv(m_buf.data(), int(h.count), MPI_DOUBLE, k, kTagData, MPI_COMM_WORLD,
-                         MPI_STATUS_IGNORE);
+                receiveData(k, m_buf.data(), h.count);
                 for (uint64_t j = 0; j < h.count; ++j) {
                     m_data[h.begin + j * h.stride] = m_buf[j];
                     m_owner[h.begin + j * h.stride] = who;
@@ -334,8 +360,7 @@ class Root {
         }
         case BatchKind::Bins: {
             m_buf.resize(m_cfg.bins);
-            MPI_Recv(m_buf.data(), int(m_cfg.bins), MPI_DOUBLE, k, kTagData, MPI_COMM_WORLD,
-                     MPI_STATUS_IGNORE);
+            receiveData(k, m_buf.data(), m_cfg.bins);
             for (uint32_t b = 0; b < m_cfg.bins; ++b)
                 if (m_buf[b] != 0) {
                     m_data[b] += m_buf[b];
@@ -346,13 +371,27 @@ class Root {
             r.processed += h.count;
             break;
         }
-        case BatchKind::Final:
+        case BatchKind::Final: {
             r.final = true;
+            const Control bye{kBye, 0}; // its last message: see mpi_protocol.h, step 5
+            MPI_Send(&bye, sizeof bye, MPI_BYTE, k, kTagControl, MPI_COMM_WORLD);
             break;
+        }
         default:
             fail(m_w, "rank " + std::to_string(k) + " sent an unknown batch kind");
         }
         publishRank(r, h);
+    }
+
+    // A batch's values: exactly `count` doubles, or the rank is broken (one line, exit 3).
+    void receiveData(int k, double* into, uint64_t count) {
+        MPI_Status st;
+        MPI_Recv(into, int(count), MPI_DOUBLE, k, kTagData, MPI_COMM_WORLD, &st);
+        int got = -1;
+        MPI_Get_count(&st, MPI_DOUBLE, &got);
+        if (got != int(count))
+            fail(m_w, "rank " + std::to_string(k) + " sent " + std::to_string(got) +
+                          " values for a batch of " + std::to_string(count));
     }
 
     void publishRank(RankState& r, const BatchHeader& h) {

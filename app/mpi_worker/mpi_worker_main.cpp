@@ -23,12 +23,16 @@ void fail(const World& w, const std::string& why) {
     std::_Exit(exit_code::kRunFailed); // MPI_Abort does not return; if it did, still go
 }
 
-std::string shortHostName() {
+std::string fullHostName() {
     char buf[256] = {};
-    if (gethostname(buf, sizeof buf - 1) != 0) return "?";
-    std::string h = buf;
-    if (const auto dot = h.find('.'); dot != std::string::npos) h.resize(dot);
-    return h.empty() ? "?" : h;
+    if (gethostname(buf, sizeof buf - 1) != 0 || !buf[0]) return "?";
+    return buf;
+}
+
+std::string shortHostName() {
+    std::string h = fullHostName();
+    if (const auto dot = h.find('.'); dot != std::string::npos && dot > 0) h.resize(dot);
+    return h;
 }
 
 uint64_t processCpuNs() {

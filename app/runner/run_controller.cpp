@@ -447,6 +447,7 @@ void RunController::poll() {
     // /proc is read every 100 ms, not every poll: 64 workers × 100 reads a second would cost
     // the GUI thread several per cent.
     if (++m_pollTick % 10 == 0) checkSuspended();
+    if (mpi()) checkMpiEnded();
     if (m_phase == shm::Phase::Running) {
         checkDeadlock();
         checkStall();
@@ -469,11 +470,11 @@ void RunController::pollBarrier() {
         shm::publishRunState(h, shm::RunState::Running);
         if (mpi()) {
             m_meta.mpiLauncherSeconds = double(m_releaseNs - m_mpirunStartNs) / 1e9;
-            // Ranks on this host get the pid checks local workers get (suspended: SIGSTOP).
-            const QString here = localHostName();
+            // Ranks on this host (rank 0's, host 0) get the pid checks local workers get
+            // (suspended: SIGSTOP); a pid from another host means nothing here.
             for (uint32_t k = 0; k < m_cfg.workers; ++k) {
                 const shm::WorkerRecord w = shm::readWorker(*m_segment, k);
-                if (QString::fromStdString(w.host) == here) m_exits[k].pid = w.pid;
+                if (w.hostIndex == 0) m_exits[k].pid = w.pid;
             }
         }
         setPhase(shm::Phase::Running);
@@ -660,8 +661,10 @@ void RunController::fail(const QString& why) {
 
 void RunController::killAll() {
     if (m_mpirun && m_mpirun->state() != QProcess::NotRunning) {
-        for (shm::WorkerRecord& e : m_exits)
-            if (!e.exited) e.terminatedByUs = true;
+        for (uint32_t k = 0; k < m_exits.size(); ++k) // a rank that finished is not ended by us
+            if (!m_exits[k].exited && m_segment->slot(k).state.load(std::memory_order_relaxed) !=
+                                          uint32_t(shm::WorkerState::Done))
+                m_exits[k].terminatedByUs = true;
         m_mpirun->terminate(); // mpirun ends every rank; onMpirunFinished() follows
         QTimer::singleShot(3000, m_mpirun, [p = m_mpirun] {
             if (p->state() != QProcess::NotRunning) p->kill();

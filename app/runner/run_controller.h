@@ -108,9 +108,9 @@ class RunController : public QObject {
     void spawnMpirun(const std::string& name);
     void onMpirunFinished(int exitCode, QProcess::ExitStatus status);
     void killRank(uint32_t k, shm::FaultAction action);
+    void checkMpiEnded(); // every rank done, but mpirun does not exit: end it
+    uint64_t m_mpiAllDoneNs = 0;
     bool mpi() const { return m_cfg.transport == shm::Transport::Mpi; }
-    // This host's short name as a rank publishes it (cut to the slot's 15 bytes).
-    static QString localHostName();
 
     QString m_workerPath;
     QString m_mpiWorkerPath;

@@ -12,13 +12,25 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <csignal>
 #include <unistd.h>
 
-QString RunController::localHostName() {
-    char buf[256] = {};
-    if (gethostname(buf, sizeof buf - 1) != 0) return {};
-    return QString::fromLocal8Bit(buf).section(QLatin1Char('.'), 0, 0).left(15);
+// Every rank says Done, yet the run ends only when mpirun exits (so no rank is left): a
+// launcher or remote daemon stuck in shutdown must not keep the run open forever.
+void RunController::checkMpiEnded() {
+    if (!m_mpirun || m_mpirun->state() == QProcess::NotRunning || !m_segment) return;
+    for (uint32_t k = 0; k < m_cfg.workers; ++k)
+        if (shm::readWorker(*m_segment, k).state != shm::WorkerState::Done) {
+            m_mpiAllDoneNs = 0;
+            return;
+        }
+    const uint64_t now = shm::nowNs();
+    if (!m_mpiAllDoneNs) m_mpiAllDoneNs = now;
+    if (now < m_mpiAllDoneNs || now - m_mpiAllDoneNs < 5'000'000'000ull) return;
+    m_mpiAllDoneNs = ~uint64_t(0); // once
+    m_meta.errors.push_back("every rank finished but mpirun did not exit within 5 s: ended it");
+    killAll();
 }
 
 QString RunController::checkMpi(const shm::ExperimentConfig& cfg) const {
@@ -77,6 +89,7 @@ void RunController::spawnMpirun(const std::string& name) {
         maybeFinish();
     });
     m_mpirunStartNs = shm::nowNs();
+    m_mpiAllDoneNs = 0;
     m_mpirun->start();
 }
 
@@ -86,7 +99,7 @@ void RunController::killRank(uint32_t k, shm::FaultAction action) {
     if (!m_segment || k >= m_cfg.workers || m_exits[k].exited) return;
     const shm::WorkerRecord w = shm::readWorker(*m_segment, k);
     if (w.pid <= 0) return; // not started yet
-    if (QString::fromStdString(w.host) != localHostName()) {
+    if (w.hostIndex != 0) { // its pid is another host's
         m_meta.errors.push_back("rank " + std::to_string(k) + " runs on " + w.host +
                                 ": the fault can only reach ranks on this host");
         return;
@@ -157,6 +170,10 @@ void RunController::onMpirunFinished(int exitCode, QProcess::ExitStatus status) 
                      .arg(deadSignal));
     } else if (!ownLine.isEmpty()) {
         if (!m_failed) fail(ownLine);
+    } else if (status == QProcess::NormalExit && exitCode == 0 && !m_failed &&
+               std::all_of(m_exits.begin(), m_exits.end(),
+                           [](const shm::WorkerRecord& e) { return e.failedToStart; })) {
+        fail(tr("mpirun exited before any rank started (check --mpi-args)"));
     } else if (status == QProcess::CrashExit || exitCode != 0) {
         // mpirun's own complaint: its first line of text that is not a banner rule.
         QString first;

@@ -265,10 +265,10 @@ MpiFigures mpiFigures(const RunSnapshot& s) {
     MpiFigures f;
     if (s.config.transport != Transport::Mpi) return f;
     f.ranks = uint32_t(s.workers.size());
-    std::vector<std::string> hosts;
+    std::vector<uint32_t> hosts; // by index: short names of different hosts may be equal
     for (const WorkerRecord& w : s.workers) {
-        if (!w.host.empty() && std::find(hosts.begin(), hosts.end(), w.host) == hosts.end())
-            hosts.push_back(w.host);
+        if (w.pid && std::find(hosts.begin(), hosts.end(), w.hostIndex) == hosts.end())
+            hosts.push_back(w.hostIndex);
         f.computeSeconds += double(w.mpiComputeNs) / 1e9;
         if (w.id == 0) {
             f.gatherSeconds = double(w.mpiCommNs) / 1e9;

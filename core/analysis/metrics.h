@@ -93,9 +93,9 @@ std::string groupedNumber(uint64_t v);
 // line and the report's "mpi" object are this one computation).
 struct MpiFigures {
     uint32_t ranks = 0;
-    uint32_t hosts = 0;        // distinct host names among the ranks that reported one
-    uint64_t bytes = 0;        // result bytes the ranks sent to rank 0
-    uint64_t messages = 0;     // messages they sent (results, requests, the final figures)
+    uint32_t hosts = 0;        // distinct hosts among the ranks that started
+    uint64_t bytes = 0;        // bytes the ranks sent to rank 0: results and their headers
+    uint64_t messages = 0;     // messages they sent: headers, results, requests, the final one
     double gatherSeconds = 0;  // rank 0's time receiving and copying results into the array
     double computeSeconds = 0; // all ranks' compute time
     double sendSeconds = 0;    // all ranks' time in sends

@@ -65,7 +65,8 @@ struct WorkerRecord {
     uint64_t waitCpuNs = 0;       // spin: CPU its waits burned, timed in the spin loop
     uint64_t mpiComputeNs = 0;    // --transport mpi: the rank's compute time
     uint64_t mpiCommNs = 0;       // its sends (rank 0: receives and copies into the array)
-    std::string host;             // --transport mpi: where the rank runs
+    std::string host;             // --transport mpi: where the rank runs (short name)
+    uint32_t hostIndex = 0;       // which host: 0 = the app's (rank 0's), 1.. = others
     uint64_t droppedEvents = 0;
     uint64_t clampedEvents = 0; // event times the worker raised to its previous event's
     LockStats lock;

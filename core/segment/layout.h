@@ -178,12 +178,15 @@ struct alignas(128) WorkerSlot {
     std::atomic<uint64_t> waitCpuNs;
     // --transport mpi, written by rank 0 for every rank (rank k computes elsewhere, maybe on
     // another host): the rank's own compute time, its time in sends (rank 0: in receives and
-    // copying results into the array), and its host's name (cut to 15 bytes, NUL-terminated).
+    // copying results into the array), its host's short name (cut to 14 bytes, NUL-terminated)
+    // and which host that is: 0 = rank 0's, the app's; 1.. = the others in order of first
+    // rank, told apart by their full names (short names may collide).
     // queueMessages / queueBytes count its messages (rank 0: received). Were reserved bytes,
     // zero in older segments: no offset moved.
     std::atomic<uint64_t> mpiComputeNs;
     std::atomic<uint64_t> mpiCommNs;
-    char host[16];
+    char host[15];
+    uint8_t hostIndex;
 };
 static_assert(sizeof(WorkerSlot) == 256);
 static_assert(offsetof(WorkerSlot, cpuNs) == 104);
@@ -194,6 +197,7 @@ static_assert(offsetof(WorkerSlot, recoveredAtNs) == 184);
 static_assert(offsetof(WorkerSlot, queueMessages) == 192);
 static_assert(offsetof(WorkerSlot, waitCpuNs) == 216);
 static_assert(offsetof(WorkerSlot, host) == 240);
+static_assert(offsetof(WorkerSlot, hostIndex) == 255);
 
 // A lock and its acquisition sequence share one cache line: the holder owns the line right after
 // acquiring, so bumping the sequence there costs no extra miss (pthread_mutex_t is 40 bytes).

@@ -33,6 +33,7 @@ WorkerRecord readWorker(const Segment& seg, uint32_t k) {
     w.waitCpuNs = s.waitCpuNs.load(r);
     w.mpiComputeNs = s.mpiComputeNs.load(r);
     w.mpiCommNs = s.mpiCommNs.load(r);
+    w.hostIndex = s.hostIndex;
     // Never past the field; a foreign slot's bytes become '?' rather than broken JSON or text.
     for (size_t i = 0; i < sizeof s.host && s.host[i]; ++i) {
         const char ch = s.host[i];

@@ -37,5 +37,7 @@ shot experiment-counters-padded.png --workload counters --workers 4 --counter-la
 shot experiment-mutex-deadlock.png $base --kill-worker 1 --kill-at-ms 300 --kill-when holding --at-ms 700
 shot experiment-robust-recovery.png --workers 4 --sync robust --delay-us 20 --elements 100000 --kill-worker 1 --kill-at-ms 300 --kill-when holding
 shot experiment-spin-cpu.png --workers 8 --sync spin --elements 8000 --delay-us 50 --lock-scope chunk --chunk 100
+# --transport mpi (issue 13): 4 ranks mid-run, the message timeline (needs Open MPI).
+shot window-mpi.png --transport mpi --workers 4 --workload sin --elements 20000000 --at-ms 600 --size 1280x800
 shot experiment-seed-split.png --partition seed --workers 4 --elements 203 --delay-us 2000 --view array --size 900x500
 shot experiment-counters-1920x1080.png --workload counters --workers 8 --increments 50000000 --size 1920x1080

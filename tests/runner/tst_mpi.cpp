@@ -58,7 +58,7 @@ bool noRankLeft(const QString& segment) {
 QString hostName() {
     char buf[256] = {};
     gethostname(buf, sizeof buf - 1);
-    return QString::fromLocal8Bit(buf).section(QLatin1Char('.'), 0, 0).left(15);
+    return QString::fromLocal8Bit(buf).section(QLatin1Char('.'), 0, 0).left(14); // the slot's width
 }
 } // namespace
 
@@ -179,6 +179,9 @@ void TestMpi::pauseResumeStop() {
     // Slow motion: 3 ranks at 200 µs an element would take 20 s.
     shm::ExperimentConfig cfg{.workers = 3, .elements = 300'000, .delayUs = 200};
     cfg.transport = shm::Transport::Mpi;
+    // Paused ranks send nothing: a pause longer than the stall timeout must not read as a
+    // stall (rank 0 vouches for them), neither while paused nor right after the resume.
+    cfg.stallTimeoutMs = 500;
     QString error;
     QVERIFY2(c.start(cfg, &error), qPrintable(error));
     const auto processed = [&c] {
@@ -191,12 +194,14 @@ void TestMpi::pauseResumeStop() {
     c.pause();
     QTest::qWait(300); // batches in flight land
     const uint64_t atPause = processed();
-    QTest::qWait(400);
+    QTest::qWait(700);
     QCOMPARE(processed(), atPause);
+    QVERIFY2(!c.snapshot().failed, c.report().failure.c_str());
     for (const auto& w : c.snapshot().workers)
         QVERIFY2(w.state == shm::WorkerState::Paused, shm::stateText(w, c.snapshot()).c_str());
     c.resume();
     QTRY_VERIFY_WITH_TIMEOUT(processed() > atPause + 1000, 10000);
+    QVERIFY(!c.snapshot().failed);
     c.stop();
     QVERIFY(done.wait(20000));
     const shm::RunReport& r = c.report();
