@@ -366,7 +366,15 @@ void TestWindow::mpiRunShowsRanksAndMessages() {
     for (uint32_t k = 0; k < 3; ++k)
         QVERIFY2(!a.holds(k).empty(), qPrintable(QString::number(k)));
     const QString info = w->arrayView()->findChild<QLabel*>(QStringLiteral("arrayInfo"))->text();
-    QVERIFY2(info.contains(QStringLiteral("to rank 0: <b>")), qPrintable(info));
+    // The same figures as the report's mpi object (one computation: shm::mpiFigures).
+    QVERIFY2(info.contains(QStringLiteral("to rank 0: <b>%1</b> in %2 msgs")
+                               .arg(format::bytes(r.mpi.bytes), format::number(r.mpi.messages))),
+             qPrintable(info));
+    const QJsonObject json =
+        QJsonDocument::fromJson(QByteArray::fromStdString(shm::toJson(r))).object();
+    const QJsonObject mpi = json[QLatin1String("mpi")].toObject();
+    QCOMPARE(uint64_t(mpi[QLatin1String("bytes")].toDouble()), r.mpi.bytes);
+    QCOMPARE(uint64_t(mpi[QLatin1String("messages")].toDouble()), r.mpi.messages);
     // The next run (shared memory, mutex) gets the lock picture and its timeline back.
     w->controller().reset();
     w->controls()->setConfig(config(2, 20'000, shm::SyncMode::Mutex));
