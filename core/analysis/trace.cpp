@@ -48,11 +48,15 @@ std::string toTraceJson(const TraceInput& in) {
     const RunSnapshot& s = *in.final;
     const ExperimentConfig& c = s.config;
     const uint64_t origin = s.releaseNs;
+    // --transport mpi: the rings hold messages, not locks (rank k's sends; rank 0's receives
+    // and its waits for them), and the processes are ranks.
+    const bool mpi = c.transport == Transport::Mpi;
     Writer w;
     for (const WorkerRecord& wr : s.workers) {
         const int64_t pid = wr.pid ? wr.pid : -int64_t(wr.id) - 1;
-        const std::string name =
-            "w" + std::to_string(wr.id) + " (pid " + std::to_string(wr.pid) + ")";
+        const std::string name = (mpi ? "r" : "w") + std::to_string(wr.id) + " (pid " +
+                                 std::to_string(wr.pid) +
+                                 (mpi && !wr.host.empty() ? " on " + wr.host : std::string()) + ")";
         w.add(meta(pid, "process_name", name));
         w.add("{\"ph\":\"M\",\"pid\":" + std::to_string(pid) +
               ",\"tid\":0,\"name\":\"process_sort_index\",\"args\":{\"sort_index\":" +
@@ -60,7 +64,8 @@ std::string toTraceJson(const TraceInput& in) {
         w.add("{\"ph\":\"M\",\"pid\":" + std::to_string(pid) +
               ",\"tid\":1,\"name\":\"thread_name\",\"args\":{\"name\":\"work\"}}");
         w.add("{\"ph\":\"M\",\"pid\":" + std::to_string(pid) +
-              ",\"tid\":2,\"name\":\"thread_name\",\"args\":{\"name\":\"lock\"}}");
+              ",\"tid\":2,\"name\":\"thread_name\",\"args\":{\"name\":\"" +
+              (mpi ? "messages" : "lock") + "\"}}");
         if (wr.startNs) {
             const uint64_t end = workerEndNs(wr, s.nowNs);
             w.add(slice(pid, 1, "work", wr.startNs, end, origin,
@@ -69,11 +74,14 @@ std::string toTraceJson(const TraceInput& in) {
         }
         if (in.locks && wr.id < in.locks->workers()) {
             for (const LockInterval& iv : in.locks->waits(wr.id))
-                w.add(slice(pid, 2, "wait", iv.beginNs, iv.endNs, origin,
-                            "\"lock\":" + std::to_string(iv.lock)));
+                w.add(slice(pid, 2, mpi ? "wait for messages" : "wait", iv.beginNs, iv.endNs,
+                            origin, "\"lock\":" + std::to_string(iv.lock)));
             for (const LockInterval& iv : in.locks->holds(wr.id))
-                w.add(slice(pid, 2, "hold", iv.beginNs, iv.endNs, origin,
-                            "\"lock\":" + std::to_string(iv.lock)));
+                w.add(slice(pid, 2,
+                            !mpi    ? "hold"
+                            : wr.id ? "send"
+                                    : "receive",
+                            iv.beginNs, iv.endNs, origin, "\"lock\":" + std::to_string(iv.lock)));
         }
         for (const ProgressSample& p : in.progress)
             if (wr.id < p.processed.size() && p.atNs >= origin)

@@ -7,11 +7,13 @@
 #include "test_util.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <sys/stat.h>
@@ -23,6 +25,7 @@ class TestMpi : public QObject {
     void partitionsAndWorkloads_data();
     void partitionsAndWorkloads();
     void killedRankEndsTheRun();
+    void traceShowsRanksAndMessages();
     void pauseResumeStop();
     void refusals_data();
     void refusals();
@@ -167,6 +170,38 @@ void TestMpi::killedRankEndsTheRun() {
     QVERIFY(rep[QLatin1String("segment")].toObject()[QLatin1String("removed")].toBool());
     QVERIFY(!shmExists(seg));
     QVERIFY(noRankLeft(seg));
+}
+
+void TestMpi::traceShowsRanksAndMessages() {
+    // --trace: the processes are ranks with their host, the ring lanes are messages.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("mpi-trace.json"));
+    const auto r = testutil::runCli(args({"--headless", "--transport", "mpi", "--workers", "2",
+                                          "--elements", "400000", "--trace"})
+                                    << file);
+    QCOMPARE(r.exitCode, 0);
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonArray events =
+        QJsonDocument::fromJson(f.readAll()).object()[QLatin1String("traceEvents")].toArray();
+    QStringList processes;
+    int sends = 0, receives = 0;
+    for (const auto& v : events) {
+        const QJsonObject e = v.toObject();
+        const QString name = e[QLatin1String("name")].toString();
+        if (name == QLatin1String("process_name"))
+            processes << e[QLatin1String("args")].toObject()[QLatin1String("name")].toString();
+        sends += name == QLatin1String("send");
+        receives += name == QLatin1String("receive");
+        QVERIFY(name != QLatin1String("hold"));
+    }
+    QCOMPARE(processes.size(), 2);
+    for (const QString& p : processes)
+        QVERIFY2(p.startsWith(QLatin1Char('r')) &&
+                     p.endsWith(QStringLiteral(" on %1)").arg(hostName())),
+                 qPrintable(p));
+    QVERIFY(sends > 0);
+    QVERIFY(receives > 0);
 }
 
 void TestMpi::pauseResumeStop() {
