@@ -441,6 +441,10 @@ void RunController::poll() {
     drainRings();
     if (m_phase == shm::Phase::Starting) {
         pollBarrier();
+        // A worker stopped (SIGSTOP) before it attached is named too, not left to the 15 s
+        // attach timeout (the fault campaign caught "only 3 of 4 workers attached"). Every
+        // 100 polls: the barrier is polled every 1 ms.
+        if (m_phase == shm::Phase::Starting && ++m_pollTick % 100 == 0) checkSuspended();
         return;
     }
     checkParked();
