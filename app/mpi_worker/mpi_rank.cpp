@@ -30,20 +30,20 @@ class Rank {
         while (!m_stopped && nextPiece(r)) {
             // Compute time is the loop's time less its sends and pauses (measured apart).
             const uint64_t t0 = nowNs(), sent0 = m_sendNs, paused0 = m_pausedNs;
-            uint64_t sinceCheck = 0;
             for (uint64_t i = r.begin; i < r.end && !m_stopped; i += r.stride) {
                 add(i);
                 if (m_delay) sleepUs(m_delay);
-                // Within a piece too: a slow-motion or very large piece still sends every
-                // kBatchNs (progress and heartbeat) and hears a stop.
-                if (m_delay || ++sinceCheck == 4096) {
-                    sinceCheck = 0;
+                // Every 4096 elements, across pieces (a piece is often a 1024-element chunk),
+                // and every element in slow motion: what is done goes out every kBatchNs
+                // (progress, and rank 0's word that we are alive) and a stop is heard. A
+                // histogram's counts had no other reason to go before the end.
+                if (m_delay || ++m_sinceCheck == 4096) {
+                    m_sinceCheck = 0;
                     if (m_count && nowNs() - m_batchStartNs >= kBatchNs) flush();
                     checkControl();
                 }
             }
             m_computeNs += (nowNs() - t0) - (m_sendNs - sent0) - (m_pausedNs - paused0);
-            checkControl();
         }
         flush();
         send(BatchKind::Final, nullptr, 0);
@@ -168,7 +168,7 @@ class Rank {
     std::vector<double> m_values, m_bins;
     uint64_t m_begin = 0, m_stride = 1, m_count = 0, m_batchStartNs = 0;
     uint64_t m_assigned = 0, m_computeNs = 0, m_sendNs = 0, m_messages = 0, m_bytes = 0;
-    uint64_t m_prevBegin = 0, m_prevEnd = 0, m_cpu0 = 0, m_pausedNs = 0;
+    uint64_t m_prevBegin = 0, m_prevEnd = 0, m_cpu0 = 0, m_pausedNs = 0, m_sinceCheck = 0;
 };
 
 } // namespace

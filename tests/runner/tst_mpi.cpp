@@ -24,6 +24,7 @@ class TestMpi : public QObject {
     void seedJobVerifiedWithMpiFigures();
     void partitionsAndWorkloads_data();
     void partitionsAndWorkloads();
+    void longHistogramKeepsPublishing();
     void killedRankEndsTheRun();
     void traceShowsRanksAndMessages();
     void pauseResumeStop();
@@ -144,6 +145,16 @@ void TestMpi::partitionsAndWorkloads() {
     // Every rank did a part (dynamic: rank 0 answers requests between its own pieces).
     for (const auto& w : rep[QLatin1String("workers")].toArray())
         QVERIFY2(w.toObject()[QLatin1String("processed")].toInt() > 0, r.out.constData());
+}
+
+void TestMpi::longHistogramKeepsPublishing() {
+    // A histogram's counts go to rank 0 every 20 ms of work, not only at the end: a rank busy
+    // for longer than the stall timeout is not taken for a hung one.
+    const auto r = testutil::runCli(
+        args({"--headless", "--json", "--transport", "mpi", "--workers", "2", "--workload",
+              "histogram", "--elements", "100000000", "--stall-timeout-ms", "200"}));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(report(r)[QLatin1String("verdict")].toString(), QStringLiteral("histogram verified"));
 }
 
 void TestMpi::killedRankEndsTheRun() {
