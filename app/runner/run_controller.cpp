@@ -512,8 +512,8 @@ void RunController::checkSuspended() {
         if (!m_suspendedSinceNs[k]) m_suspendedSinceNs[k] = now;
         if (now - m_suspendedSinceNs[k] < uint64_t(m_cfg.suspendTimeoutMs) * 1'000'000) continue;
         const uint32_t holding = m_segment->slot(k).holdingLock.load();
-        fail(tr("worker %1 (pid %2) is suspended (SIGSTOP)%3 for more than %4 ms")
-                 .arg(k)
+        fail(tr("%1 (pid %2) is suspended (SIGSTOP)%3 for more than %4 ms")
+                 .arg(workerName(k))
                  .arg(e.pid)
                  .arg(holding ? tr(" and holds %1").arg(lockName(m_cfg, holding)) : QString())
                  .arg(m_cfg.suspendTimeoutMs));
@@ -575,8 +575,8 @@ void RunController::checkStall() {
         if (!waitersSaySo || w.state != shm::WorkerState::Running) continue; // waiting, done
         if (now <= heard || now - heard <= allowed) continue;
         const uint32_t holding = m_segment->slot(k).holdingLock.load();
-        fail(tr("worker %1 (pid %2) stopped publishing: running, but silent for %3 s%4")
-                 .arg(k)
+        fail(tr("%1 (pid %2) stopped publishing: running, but silent for %3 s%4")
+                 .arg(workerName(k))
                  .arg(m_exits[k].pid)
                  .arg(double(now - heard) / 1e9, 0, 'f', 1)
                  .arg(holding ? tr(" while holding %1").arg(lockName(m_cfg, holding)) : QString()));

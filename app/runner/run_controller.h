@@ -111,6 +111,7 @@ class RunController : public QObject {
     void checkMpiEnded(); // every rank done, but mpirun does not exit: end it
     uint64_t m_mpiAllDoneNs = 0;
     bool mpi() const { return m_cfg.transport == shm::Transport::Mpi; }
+    QString workerName(uint32_t k) const; // "worker 2", or "rank 2" for an MPI run
 
     QString m_workerPath;
     QString m_mpiWorkerPath;

@@ -16,6 +16,10 @@
 #include <csignal>
 #include <unistd.h>
 
+QString RunController::workerName(uint32_t k) const {
+    return mpi() ? tr("rank %1").arg(k) : tr("worker %1").arg(k);
+}
+
 // Every rank says Done, yet the run ends only when mpirun exits (so no rank is left): a
 // launcher or remote daemon stuck in shutdown must not keep the run open forever.
 void RunController::checkMpiEnded() {

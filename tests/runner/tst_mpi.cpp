@@ -26,6 +26,7 @@ class TestMpi : public QObject {
     void partitionsAndWorkloads();
     void longHistogramKeepsPublishing();
     void killedRankEndsTheRun();
+    void stoppedRankIsNamed();
     void traceShowsRanksAndMessages();
     void pauseResumeStop();
     void refusals_data();
@@ -179,6 +180,23 @@ void TestMpi::killedRankEndsTheRun() {
     QCOMPARE(w2[QLatin1String("state")].toString(), QStringLiteral("crashed"));
     const QString seg = rep[QLatin1String("segment")].toObject()[QLatin1String("name")].toString();
     QVERIFY(rep[QLatin1String("segment")].toObject()[QLatin1String("removed")].toBool());
+    QVERIFY(!shmExists(seg));
+    QVERIFY(noRankLeft(seg));
+}
+
+void TestMpi::stoppedRankIsNamed() {
+    // SIGSTOP (the fault's stop action) to a rank on this host: named as a rank, the run ends.
+    const auto r = testutil::runCli(
+        args({"--headless", "--json", "--transport", "mpi", "--workers", "3", "--workload", "sin",
+              "--elements", "30000000", "--kill-worker", "1", "--kill-at-ms", "100",
+              "--fault-action", "stop", "--suspend-timeout-ms", "300"}));
+    QCOMPARE(r.exitCode, int(shm::exit_code::kRunFailed));
+    const QJsonObject rep = report(r);
+    const QString failure = rep[QLatin1String("failure")].toString();
+    QVERIFY2(failure.startsWith(QLatin1String("rank 1 (pid ")) &&
+                 failure.contains(QLatin1String("is suspended (SIGSTOP)")),
+             qPrintable(failure));
+    const QString seg = rep[QLatin1String("segment")].toObject()[QLatin1String("name")].toString();
     QVERIFY(!shmExists(seg));
     QVERIFY(noRankLeft(seg));
 }
