@@ -1,5 +1,7 @@
 #include "decimator.h"
 
+#include "workload.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -164,7 +166,7 @@ DecimatedColumn Decimator::scan(const double* data, const uint8_t* owner, uint64
         minMaxNotNaN(data, begin, end, lo, hi, written);
         if (expected)
             for (uint64_t i = begin; i < end; ++i)
-                if (!std::isnan(data[i]) && data[i] != expected(i)) ++mismatches;
+                if (!std::isnan(data[i]) && !matchesExpected(data[i], expected(i))) ++mismatches;
     } else {
         for (uint64_t i = begin; i < end; ++i) {
             if (owner[i] == 255) continue;
@@ -172,7 +174,7 @@ DecimatedColumn Decimator::scan(const double* data, const uint8_t* owner, uint64
             ++written;
             lo = std::min(lo, v);
             hi = std::max(hi, v);
-            if (expected && v != expected(i)) ++mismatches;
+            if (expected && !matchesExpected(v, expected(i))) ++mismatches;
         }
     }
     col.written = written;

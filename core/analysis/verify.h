@@ -15,4 +15,9 @@ struct VerifyResult {
 
 VerifyResult verify(const ExperimentConfig& cfg, const double* data);
 
+// Elements [begin, end) of an n-element sin, wave or mandelbrot array; values[k] holds element
+// begin + k. One thread; verify() splits the array over every core.
+VerifyResult verifyRange(Workload w, const double* values, uint64_t begin, uint64_t end,
+                         uint64_t n);
+
 } // namespace shm

@@ -1,6 +1,6 @@
 #pragma once
-// Workloads and their expected results. The worker and the verifier call the same functions,
-// so a correct run matches bit for bit.
+// Workloads and their expected results. The worker and the verifier call the same functions
+// (the verifier sin and wave by angle addition: see matchesExpected).
 #include "settings.h"
 
 #include <cmath>
@@ -32,11 +32,18 @@ inline double mandelbrotIterations(uint64_t i, uint64_t n) {
 // The value element i should hold, one function per workload (sin, wave, mandelbrot): inline,
 // so a loop chosen once per chunk (worker) or range (verifier) calls it with no dispatch per
 // element — the same code a plain loop computing the array would be.
+// sin and wave are sin(phaseOf(i, n)): the verifier steps the phase by angle addition.
+template <Workload W> inline double phaseOf(uint64_t i, uint64_t n) {
+    static_assert(W == Workload::Sin || W == Workload::Wave);
+    if constexpr (W == Workload::Sin)
+        return double(i);
+    else
+        return 2.0 * std::numbers::pi * 4.0 * double(i) / double(n);
+}
+
 template <Workload W> inline double elementValueOf(uint64_t i, uint64_t n) {
-    if constexpr (W == Workload::Sin) {
-        return std::sin(double(i));
-    } else if constexpr (W == Workload::Wave) {
-        return std::sin(2.0 * std::numbers::pi * 4.0 * double(i) / double(n));
+    if constexpr (W == Workload::Sin || W == Workload::Wave) {
+        return std::sin(phaseOf<W>(i, n));
     } else if constexpr (W == Workload::Mandelbrot) {
         return mandelbrotIterations(i, n);
     } else if constexpr (W == Workload::Histogram) {
@@ -44,6 +51,16 @@ template <Workload W> inline double elementValueOf(uint64_t i, uint64_t n) {
     } else {
         return 0.0; // counters: counts, not values (verify.cpp checks them)
     }
+}
+
+// Whether a stored value is the expected one. Within 1e-12, not bit for bit: the verifier
+// computes sin and wave by angle addition (a few ulp from std::sin, at a fraction of its cost)
+// and a worker on another libm (numpy's SIMD sin, an MPI rank on another host) may differ in
+// the last bits. What goes wrong in a run is far larger: another index's value, a lost write,
+// a NaN never overwritten; mandelbrot iterations and histogram counts are whole numbers.
+inline constexpr double kMatchTolerance = 1e-12;
+inline bool matchesExpected(double value, double expected) {
+    return std::fabs(value - expected) <= kMatchTolerance; // false for NaN
 }
 
 // The same, chosen at run time (one switch per call).

@@ -1,0 +1,120 @@
+// Verification finds every wrong element and nothing else: sin and wave are checked by angle
+// addition (verify.cpp), so these tests pin down how close that stays to std::sin and that
+// the tolerance it allows is far below any mistake a run can make.
+#include "verify.h"
+#include "workload.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <limits>
+#include <vector>
+
+using namespace shm;
+Q_DECLARE_METATYPE(shm::Workload)
+
+namespace {
+
+ExperimentConfig configOf(Workload w, uint64_t n) {
+    ExperimentConfig c;
+    c.workload = w;
+    c.elements = n;
+    return c;
+}
+
+std::vector<double> correctArray(Workload w, uint64_t n) {
+    std::vector<double> a(n);
+    for (uint64_t i = 0; i < n; ++i)
+        a[i] = elementValue(w, i, n);
+    return a;
+}
+
+} // namespace
+
+class TestVerify : public QObject {
+    Q_OBJECT
+  private slots:
+    void correctArrayVerifies_data();
+    void correctArrayVerifies();
+    void everyKindOfWrongElementIsFound_data();
+    void everyKindOfWrongElementIsFound();
+    void angleAdditionStaysWithinAFewUlp();
+};
+
+void TestVerify::correctArrayVerifies_data() {
+    QTest::addColumn<Workload>("workload");
+    QTest::addColumn<quint64>("n");
+    QTest::newRow("sin 10^6 (threads)") << Workload::Sin << quint64(1'000'000);
+    QTest::newRow("sin 1001 (one partial block)") << Workload::Sin << quint64(1001);
+    QTest::newRow("wave 10^6") << Workload::Wave << quint64(1'000'000);
+    QTest::newRow("wave 7") << Workload::Wave << quint64(7);
+    QTest::newRow("mandelbrot 20000") << Workload::Mandelbrot << quint64(20000);
+}
+
+void TestVerify::correctArrayVerifies() {
+    QFETCH(Workload, workload);
+    QFETCH(quint64, n);
+    const std::vector<double> a = correctArray(workload, n);
+    QCOMPARE(verify(configOf(workload, n), a.data()), VerifyResult{});
+}
+
+void TestVerify::everyKindOfWrongElementIsFound_data() {
+    correctArrayVerifies_data();
+}
+
+// A NaN left unwritten, the neighbour's value (an off-by-one index), a value 1e-9 off, a zero
+// and an infinity are each one mismatch; a value one ulp off (another libm) is not.
+void TestVerify::everyKindOfWrongElementIsFound() {
+    QFETCH(Workload, workload);
+    QFETCH(quint64, n);
+    if (n < 7) QSKIP("needs 7 elements");
+    std::vector<double> a = correctArray(workload, n);
+    const uint64_t at[] = {0, n / 3, n / 2 + 1, n - 1};
+    a[at[0]] = std::numeric_limits<double>::quiet_NaN();
+    a[at[1]] = elementValue(workload, at[1] + 1, n);
+    if (workload == Workload::Mandelbrot && a[at[1]] == elementValue(workload, at[1], n))
+        a[at[1]] += 1; // neighbouring points often need the same iterations
+    a[at[2]] += 1e-9;
+    a[at[3]] = std::numeric_limits<double>::infinity();
+    a[n / 4] = std::nextafter(a[n / 4], 2.0); // within tolerance: not counted
+    VerifyResult expected;
+    expected.unwritten = 1;
+    expected.mismatches = 4;
+    QCOMPARE(verify(configOf(workload, n), a.data()), expected);
+}
+
+// How far the verifier's expected value strays from std::sin, measured through verifyRange:
+// elements set to std::sin + (tolerance - 8 ulp) must all match and std::sin + (tolerance +
+// 8 ulp) must all fail (either sign), which holds only while the angle addition stays within
+// 8 ulp of libm everywhere. Checked where indices start, near 10^9 (large arguments go through
+// libm's slow reduction) and for wave, whose phase 8πi/n is itself rounded to ulp(8π) ≈ 3.6e-15
+// in the worker's formula and in the table's sum: 64 ulp there, still 4500 times inside.
+void TestVerify::angleAdditionStaysWithinAFewUlp() {
+    struct Range {
+        Workload w;
+        uint64_t first, count, n;
+    };
+    const Range ranges[] = {{Workload::Sin, 0, 300'000, 300'000},
+                            {Workload::Sin, 999'000'000, 300'000, 1'000'000'000},
+                            {Workload::Wave, 0, 300'000, 300'000},
+                            {Workload::Wave, 700'000'000, 100'000, 800'000'000}};
+    for (const Range& r : ranges) {
+        const double margin =
+            (r.w == Workload::Sin ? 8 : 64) * std::numeric_limits<double>::epsilon();
+        std::vector<double> exact(r.count), v(r.count);
+        for (uint64_t k = 0; k < r.count; ++k)
+            exact[k] = elementValue(r.w, r.first + k, r.n);
+        for (const double sign : {1.0, -1.0}) {
+            for (uint64_t k = 0; k < r.count; ++k)
+                v[k] = exact[k] + sign * (kMatchTolerance - margin);
+            QCOMPARE(verifyRange(r.w, v.data(), r.first, r.first + r.count, r.n).mismatches, 0u);
+            for (uint64_t k = 0; k < r.count; ++k)
+                v[k] = exact[k] + sign * (kMatchTolerance + margin);
+            QCOMPARE(verifyRange(r.w, v.data(), r.first, r.first + r.count, r.n).mismatches,
+                     r.count);
+        }
+    }
+}
+
+QTEST_GUILESS_MAIN(TestVerify)
+#include "tst_verify.moc"
