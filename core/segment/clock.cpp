@@ -3,10 +3,6 @@
 namespace shm {
 namespace {
 
-struct ClockPair {
-    uint64_t tick = 0, ns = 0, widthNs = ~uint64_t(0);
-};
-
 // A tick read bracketed by two clock reads; the tightest of several, so a preemption between
 // the reads (measured: up to 31 µs) does not become the anchor.
 ClockPair readPair() {
@@ -20,10 +16,13 @@ ClockPair readPair() {
 
 } // namespace
 
-TickClock calibrateTicks(uint64_t durationNs) {
+ClockPair startTickCalibration() {
+    return kHaveTsc ? readPair() : ClockPair{};
+}
+
+TickClock finishTickCalibration(const ClockPair& p0, uint64_t durationNs) {
     TickClock c;
     if constexpr (!kHaveTsc) return c;
-    const ClockPair p0 = readPair();
     while (nowNs() - p0.ns < durationNs) {
     }
     const ClockPair p1 = readPair();
@@ -33,6 +32,10 @@ TickClock calibrateTicks(uint64_t durationNs) {
     c.anchorTick = p1.tick;
     c.anchorNs = p1.ns;
     return c;
+}
+
+TickClock calibrateTicks(uint64_t durationNs) {
+    return finishTickCalibration(startTickCalibration(), durationNs);
 }
 
 } // namespace shm

@@ -66,4 +66,12 @@ struct TickClock {
 // Measures the conversion over about `durationNs` (identity without a TSC).
 TickClock calibrateTicks(uint64_t durationNs = 5'000'000);
 
+// The same in two halves, so the interval can do other work (Segment::create fills the array
+// meanwhile): finish spins only for what is left of `durationNs` after start.
+struct ClockPair {
+    uint64_t tick = 0, ns = 0, widthNs = ~uint64_t(0);
+};
+ClockPair startTickCalibration();
+TickClock finishTickCalibration(const ClockPair& start, uint64_t durationNs = 5'000'000);
+
 } // namespace shm

@@ -132,6 +132,11 @@ std::optional<std::string> checkFits(const ExperimentConfig& cfg, uint64_t free)
            " of shared memory but /dev/shm has " + mib(free, false) + " free";
 }
 
+static std::string cannotReserve(uint64_t size, const std::string& name, const char* why) {
+    return "cannot reserve " + std::to_string(size >> 20) + " MiB in /dev/shm for " + name + ": " +
+           why;
+}
+
 std::string makeSegmentName() {
     std::random_device rd;
     const uint64_t r = (uint64_t(rd()) << 32) ^ rd();
@@ -141,10 +146,16 @@ std::string makeSegmentName() {
 std::unique_ptr<Segment> Segment::create(const std::string& name, const ExperimentConfig& cfg) {
     if (auto err = validate(cfg)) throw SegmentError(*err);
     const RegionSizes r = computeRegions(cfg);
-    // Measured once here for every process of the run (clock.h says why). A 5 ms calibration
-    // took 12 ms of wall time at load 4.5 on this 2-core VM (preemption), within the 20 ms
-    // budget for create; its conversion stayed within 60 ns of CLOCK_MONOTONIC 1 s later.
-    const TickClock clock = calibrateTicks(5'000'000);
+    // Measured once here for every process of the run (clock.h says why), over at least 5 ms
+    // that the set-up below spends anyway (a 5 ms calibration's conversion stayed within 60 ns
+    // of CLOCK_MONOTONIC 1 s later; spun on its own it was 5 ms of every run's start).
+    const ClockPair calibrationStart = startTickCalibration();
+    // The array and owner map are reserved by the fill below, not by posix_fallocate: the
+    // fill's first writes allocate every one of their pages, on every core, under the SIGBUS
+    // guard. Fallocating all 90 MB of the seed job first took 35-45 ms on one thread (the
+    // kernel zeroing every page) before the fill faulted each page in again.
+    const bool nanFill = cfg.workload != Workload::Histogram && cfg.workload != Workload::Counters;
+    bus_guard::install(bus_guard::Mode::Remap); // the creator is an app: absorb, then report
     auto seg = std::unique_ptr<Segment>(new Segment);
     seg->m_name = name;
     try {
@@ -152,18 +163,19 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
         bip::shared_memory_object shmObj(bip::create_only, name.c_str(), bip::read_write, perm);
         seg->m_owner = true; // from here on the destructor unlinks the name
         shmObj.truncate(bip::offset_t(r.totalSize));
-        // Boost 1.74's truncate is a bare ftruncate: reserve the pages now so a full /dev/shm
-        // is ENOSPC here rather than SIGBUS in a worker later.
-        const int rc = posix_fallocate(shmObj.get_mapping_handle().handle, 0, off_t(r.totalSize));
-        if (rc != 0)
-            throw SegmentError("cannot reserve " + std::to_string(r.totalSize >> 20) +
-                               " MiB in /dev/shm for " + name + ": " + std::strerror(rc));
         auto* m = new Mapping{std::move(shmObj), bip::mapped_region()};
+        seg->m_mapping = m;
         m->region = bip::mapped_region(m->shm, bip::read_write);
         seg->m_base = m->region.get_address();
         seg->m_size = m->region.get_size();
-        seg->m_mapping = m;
         seg->m_busGuard = bus_guard::add(seg->m_base, seg->m_size);
+        // Boost 1.74's truncate is a bare ftruncate: reserve the pages now so a full /dev/shm
+        // is an error here rather than SIGBUS in a worker later. What the fill writes is
+        // reserved by it (unless the guard's table is full: then fallocate all).
+        const bool fillReserves = nanFill && seg->m_busGuard >= 0;
+        const uint64_t reserve = fillReserves ? r.dataOffset : r.totalSize;
+        const int rc = posix_fallocate(m->shm.get_mapping_handle().handle, 0, off_t(reserve));
+        if (rc != 0) throw SegmentError(cannotReserve(r.totalSize, name, std::strerror(rc)));
     } catch (const bip::interprocess_exception& e) {
         throw SegmentError("cannot create shared memory segment " + name + ": " + e.what());
     }
@@ -171,7 +183,6 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     // Fresh shm pages are zero; set only what is not zero.
     seg->m_regions = r;
     seg->m_config = cfg;
-    seg->m_clock = clock;
     auto* h = new (seg->m_base) SegmentHeader{};
     std::memcpy(h->magic, kMagic, sizeof kMagic);
     h->layoutVersion = kLayoutVersion;
@@ -199,9 +210,6 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     h->dataOffset = r.dataOffset;
     h->dataCount = r.dataCount;
     h->ownerOffset = r.ownerOffset;
-    h->tickNsPerTick = clock.nsPerTick;
-    h->tickAnchor = clock.anchorTick;
-    h->tickAnchorNs = clock.anchorNs;
     h->transport = uint32_t(cfg.transport);
     h->counterLayout = uint32_t(cfg.counterLayout);
     h->increments = cfg.increments;
@@ -218,7 +226,6 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     // Histogram bins start at 0 (fresh pages); array elements start as NaN = "not written",
     // owners as kUnwritten. One pass, on every core: for 10^7 elements these 90 MB of first
     // writes (page faults included) took a fifth of the seed job's whole process on one thread.
-    const bool nanFill = cfg.workload != Workload::Histogram && cfg.workload != Workload::Counters;
     double* const data = seg->data();
     uint8_t* const owner = seg->owner();
     auto fill = [&](uint64_t b, uint64_t e) {
@@ -240,6 +247,14 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     fill(0, n / parts);
     for (std::thread& t : helpers)
         t.join();
+    // A page the fill could not get (/dev/shm filled up since checkFits) raised SIGBUS, which
+    // the guard absorbed: the destructor unmaps and unlinks what there is.
+    if (bus_guard::faulted(seg->m_busGuard))
+        throw SegmentError(cannotReserve(r.totalSize, name, std::strerror(ENOSPC)));
+    seg->m_clock = finishTickCalibration(calibrationStart);
+    h->tickNsPerTick = seg->m_clock.nsPerTick;
+    h->tickAnchor = seg->m_clock.anchorTick;
+    h->tickAnchorNs = seg->m_clock.anchorNs;
     return seg;
 }
 

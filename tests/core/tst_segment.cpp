@@ -13,9 +13,12 @@
 #include <cstring>
 #include <fcntl.h>
 #include <linux/falloc.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 using namespace shm;
 namespace bip = boost::interprocess;
@@ -32,6 +35,8 @@ class TestSegment : public QObject {
     void workerRefusesSparseSegment();
     void workerSurvivesTheSegmentShrinking();
     void tooBigSaysNeededAndFreeApart();
+    void fullDevShmIsAnErrorNotSigbus_data();
+    void fullDevShmIsAnErrorNotSigbus();
     void neverCreatedReportsNothingLeftBehind();
     void workerRefusesMissingSegmentAndBadArgs();
     void sweepRemovesDeadCreatorsOnly();
@@ -190,6 +195,72 @@ void TestSegment::tooBigSaysNeededAndFreeApart() {
         QVERIFY2(match.hasMatch(), qPrintable(m));
         QVERIFY2(match.captured(1).toDouble() > match.captured(2).toDouble(), qPrintable(m));
     }
+}
+
+void TestSegment::fullDevShmIsAnErrorNotSigbus_data() {
+    QTest::addColumn<quint64>("elements");
+    // 8 MiB of tmpfs: the 9 MB array and owner map run out while being filled (the pages the
+    // fill reserves by writing them); a histogram's bins are fallocated with the control
+    // regions, which fail first.
+    QTest::newRow("array filled on every core") << quint64(1'000'000);
+    QTest::newRow("control regions") << quint64(0);
+}
+
+// /dev/shm fills up between checkFits and the segment's pages: create throws SegmentError
+// ("cannot reserve ... No space left on device") instead of the fill dying of SIGBUS, and
+// nothing is left in /dev/shm. In a child in its own mount namespace with an 8 MiB tmpfs over
+// /dev/shm (root only: mounting needs CAP_SYS_ADMIN), so no other test sees it.
+void TestSegment::fullDevShmIsAnErrorNotSigbus() {
+    QFETCH(quint64, elements);
+    if (geteuid() != 0) QSKIP("needs root to mount a small tmpfs over /dev/shm");
+    int pipeFds[2];
+    QCOMPARE(pipe(pipeFds), 0);
+    const pid_t child = fork();
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        ::close(pipeFds[0]);
+        auto say = [&](const std::string& s) {
+            (void)!::write(pipeFds[1], s.data(), s.size());
+            _exit(0);
+        };
+        if (unshare(CLONE_NEWNS) != 0 || mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr))
+            say("skip: no mount namespace here");
+        if (mount("tmpfs", "/dev/shm", "tmpfs", 0, "size=8m") != 0) say("skip: cannot mount");
+        ExperimentConfig cfg;
+        cfg.workers = 4;
+        if (elements) {
+            cfg.elements = elements;
+        } else {
+            cfg.workload = Workload::Histogram;
+            cfg.bins = 2'000'000; // 18 MB of bins and owners, fallocated
+        }
+        std::string out;
+        try {
+            auto seg = Segment::create("/shmscope-full-test", cfg);
+            out = "created";
+        } catch (const SegmentError& e) {
+            out = std::string("error: ") + e.what();
+        }
+        struct stat st {};
+        if (::stat("/dev/shm/shmscope-full-test", &st) == 0) out += " (left behind)";
+        say(out);
+    }
+    ::close(pipeFds[1]);
+    QByteArray said;
+    char buf[512];
+    for (ssize_t n; (n = ::read(pipeFds[0], buf, sizeof buf)) > 0;)
+        said.append(buf, n);
+    ::close(pipeFds[0]);
+    int status = 0;
+    QCOMPARE(waitpid(child, &status, 0), child);
+    QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+             qPrintable(QStringLiteral("child ended with status %1: %2")
+                            .arg(status)
+                            .arg(QString::fromUtf8(said))));
+    if (said.startsWith("skip: ")) QSKIP(said.constData());
+    QVERIFY2(said.startsWith("error: cannot reserve "), said.constData());
+    QVERIFY2(said.contains("No space left on device"), said.constData());
+    QVERIFY2(!said.contains("left behind"), said.constData());
 }
 
 // A run that failed before it created a segment left nothing behind: "removed": true.
