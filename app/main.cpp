@@ -1,4 +1,6 @@
-// shmscope: the window, the --headless CLI and --screenshot, in one binary.
+// shmscope and shmscope-gui: one main. shmscope (Qt Core only) parses the command line and runs
+// everything without a window itself; for the window, --screenshot and --bench-frames it execs
+// shmscope-gui beside it (this file built with SHMSCOPE_HAVE_GUI), which does the same parsing.
 #include "cli_options.h"
 #include "exit_codes.h"
 #ifdef SHMSCOPE_HAVE_GUI
@@ -12,8 +14,32 @@
 
 #include <QCoreApplication>
 
+#include <cerrno>
+#include <climits>
 #include <cstdio>
+#include <cstring>
 #include <memory>
+#include <string>
+#include <unistd.h>
+
+#if !defined(SHMSCOPE_HAVE_GUI) && defined(SHMSCOPE_GUI_PROGRAM)
+namespace {
+// Replaces this process with the window's program from this program's directory, same
+// arguments and environment (the pid stays: scripts that signal it reach the window). A
+// headless run thus never loads Qt Widgets, Gui, the X, font and GL libraries, whose eager
+// symbol binding took 15 of this program's 21 ms of start-up (issue 10); the window pays a
+// second exec of ~8 ms. Returns only if the program is not there (or cannot run): why.
+std::string execGui(char** argv) {
+    char self[PATH_MAX];
+    const ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0) return std::string("cannot find this program: ") + std::strerror(errno);
+    std::string path(self, size_t(n));
+    path = path.substr(0, path.rfind('/') + 1) + SHMSCOPE_GUI_PROGRAM;
+    ::execv(path.c_str(), argv);
+    return path + ": " + std::strerror(errno);
+}
+} // namespace
+#endif
 
 int main(int argc, char** argv) {
     QStringList args;
@@ -24,8 +50,6 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(parsed.error));
         return shm::exit_code::kBadInput;
     }
-    for (const QString& w : parsed.warnings)
-        std::fprintf(stderr, "shmscope: warning: %s\n", qPrintable(w));
     CliOptions o = parsed.options;
     if (o.help) {
         std::printf("%s", qPrintable(helpText()));
@@ -43,14 +67,6 @@ int main(int argc, char** argv) {
         QCoreApplication app(argc, argv); // the built-in lessons are Qt resources
         return listLessons(o);
     }
-    // Segments whose creator died (a crash, kill -9) would otherwise stay in /dev/shm forever.
-    const shm::SweepResult swept = shm::sweepStaleSegments();
-    for (const auto& name : swept.removed)
-        std::fprintf(stderr, "shmscope: removed stale segment %s\n", name.c_str());
-    for (const auto& why : swept.leftAlone)
-        std::fprintf(stderr, "shmscope: left alone in /dev/shm: %s\n", why.c_str());
-    segment_cleanup::installSignalHandlers();
-
     // --lesson with --headless (or without a display) runs in the terminal; in the window it
     // opens the Lessons panel on that lesson.
     // No display and no platform chosen: Qt would abort with "could not connect to display".
@@ -74,14 +90,31 @@ int main(int argc, char** argv) {
         }
     }
 #ifndef SHMSCOPE_HAVE_GUI
-    // Built without the window (SHMSCOPE_BUILD_GUI=OFF): pictures cannot be made, runs can.
-    if (!o.screenshot.isEmpty() || o.benchFrames > 0) {
-        std::fprintf(stderr, "shmscope: built without the window (SHMSCOPE_BUILD_GUI=OFF): "
-                             "--screenshot and --bench-frames are not available\n");
-        return shm::exit_code::kBadInput;
-    }
-    o.headless = true;
+    if (!o.headless) {
+        std::string why = "this ShmScope was built without the window (SHMSCOPE_BUILD_GUI=OFF)";
+#ifdef SHMSCOPE_GUI_PROGRAM
+        why = "the window's program is missing: " + execGui(argv);
 #endif
+        // Pictures cannot be made without it; runs can.
+        if (!o.screenshot.isEmpty() || o.benchFrames > 0) {
+            std::fprintf(stderr, "shmscope: %s: --screenshot and --bench-frames need it\n",
+                         why.c_str());
+            return shm::exit_code::kBadInput;
+        }
+        std::fprintf(stderr, "shmscope: %s, running headless\n", why.c_str());
+        o.headless = true;
+    }
+#endif
+    // Segments whose creator died (a crash, kill -9) would otherwise stay in /dev/shm forever.
+    const shm::SweepResult swept = shm::sweepStaleSegments();
+    for (const auto& name : swept.removed)
+        std::fprintf(stderr, "shmscope: removed stale segment %s\n", name.c_str());
+    for (const auto& why : swept.leftAlone)
+        std::fprintf(stderr, "shmscope: left alone in /dev/shm: %s\n", why.c_str());
+    segment_cleanup::installSignalHandlers();
+    for (const QString& w : parsed.warnings)
+        std::fprintf(stderr, "shmscope: warning: %s\n", qPrintable(w));
+
     if (o.headless) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("ShmScope"));

@@ -25,4 +25,12 @@ if /usr/bin/python3 -c 'import numpy' 2> /dev/null; then
           --worker-command "/usr/bin/python3 $prefix/share/shmscope/python/shmscope_worker.py")
     echo "$out" | grep -q '"verdict":"array verified"' || { echo "installed Python run failed: $out"; exit 1; }
 fi
+# The window's program beside the installed shmscope (which execs it for --screenshot).
+if [ -e "$build/app/shmscope-gui" ]; then
+    png="$prefix/window.png"
+    (cd / && env -u DISPLAY -u WAYLAND_DISPLAY QT_QPA_PLATFORM=offscreen "$prefix/bin/shmscope" \
+        --screenshot "$png" --workers 2 --elements 1000 --workload sin > /dev/null) ||
+        { echo "installed --screenshot failed"; exit 1; }
+    test -s "$png" || { echo "installed --screenshot wrote no picture"; exit 1; }
+fi
 echo "installed to $prefix and ran from /: array verified"
