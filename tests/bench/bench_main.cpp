@@ -11,7 +11,8 @@
 //  3. --transport queue against shared (the seed job's compute time, results in the array).
 //  4. --counter-layout packed against padded (ns per increment, 2 workers: false sharing).
 //  5. --sync spin against mutex with 8 workers on this machine's cores (CPU time in total).
-// Each figure is the median of --repeat runs, interleaved so drift hits both sides alike.
+// Each figure is the median of --repeat runs, interleaved so drift hits both sides alike; the
+// compute and mutex rows print their minimum too (what issue 10 judges them by).
 #include "bench_process.h"
 #include "run_controller.h"
 #include "workload.h"
@@ -277,17 +278,24 @@ int main(int argc, char** argv) {
             return r.cpuSeconds;
         });
 
-    const double p = median(proc), t = median(thr), i1 = median(on), i0 = median(off);
-    std::printf("seed job, compute time: sin, %llu elements, 2 workers, sync none (median of %d)\n",
+    // Issue 10 judges these by the minimum of interleaved runs (the least disturbed run of each
+    // side); the medians are printed beside them.
+    auto minOf = [](const std::vector<double>& v) { return *std::min_element(v.begin(), v.end()); };
+    const double p = minOf(proc), t = minOf(thr), i1 = minOf(on), i0 = minOf(off);
+    const double pm = median(proc), tm = median(thr), i1m = median(on), i0m = median(off);
+    std::printf("seed job, compute time: sin, %llu elements, 2 workers, sync none (min / median "
+                "of %d, interleaved)\n",
                 (unsigned long long)seedN, repeat);
-    std::printf("  shmscope workers  %8.4f s\n  std::thread loop %8.4f s  (std::sin inlined)\n"
-                "  ratio            %8.3fx  (goal <= 1.05x)\n",
-                p, t, p / t);
-    std::printf("mutex: wave, %llu elements, 4 workers, element scope (median of %d)\n",
+    std::printf("  shmscope workers  %8.4f / %.4f s\n  std::thread loop %8.4f / %.4f s  "
+                "(std::sin inlined)\n  ratio            %8.3fx  (of minima; medians %.3fx; goal "
+                "<= 1.05x)\n",
+                p, pm, t, tm, p / t, pm / tm);
+    std::printf("mutex: wave, %llu elements, 4 workers, element scope (min / median of %d, "
+                "interleaved)\n",
                 (unsigned long long)mutexN, repeat);
-    std::printf("  instrumented     %8.4f s\n  --no-instrument  %8.4f s\n  ratio            %8.3fx "
-                " (budget 1.25x)\n",
-                i1, i0, i1 / i0);
+    std::printf("  instrumented     %8.4f / %.4f s\n  --no-instrument  %8.4f / %.4f s\n  ratio "
+                "           %8.3fx  (of minima; medians %.3fx; budget 1.25x)\n",
+                i1, i1m, i0, i0m, i1 / i0, i1m / i0m);
     std::printf("transport: the seed job, queue vs shared (median of %d)\n", repeat);
     std::printf("  queue            %8.4f s\n  shared           %8.4f s\n  ratio            "
                 "%8.3fx\n",
