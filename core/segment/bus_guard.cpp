@@ -81,6 +81,10 @@ void install(Mode mode) {
     sigaction(SIGBUS, &sa, nullptr);
 }
 
+void installUnlessInstalled(Mode mode) {
+    if (!g_installed.load()) install(mode);
+}
+
 int add(void* base, uint64_t size) {
     for (int i = 0; i < kSlots; ++i) {
         uintptr_t expected = 0;

@@ -19,6 +19,8 @@ enum class Mode { Remap, Exit };
 
 // Installs the handler (once per process; later calls only change the mode).
 void install(Mode mode);
+// The same only if no mode was chosen yet (Segment::create: keeps a worker's Exit mode).
+void installUnlessInstalled(Mode mode);
 // Guards [base, base + size) until unregistered. Returns a handle (-1 if the table is full:
 // the mapping is then unguarded). Async-signal-safe lookups: a fixed table of atomics.
 int add(void* base, uint64_t size);

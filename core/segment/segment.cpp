@@ -6,6 +6,7 @@
 #include <boost/interprocess/shared_memory_object.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -155,7 +156,10 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     // guard. Fallocating all 90 MB of the seed job first took 35-45 ms on one thread (the
     // kernel zeroing every page) before the fill faulted each page in again.
     const bool nanFill = cfg.workload != Workload::Histogram && cfg.workload != Workload::Counters;
-    bus_guard::install(bus_guard::Mode::Remap); // the creator is an app: absorb, then report
+    // The creator is an app (or a test): a fault in the fill is absorbed, then reported. A
+    // process that chose its mode already (a worker exits on SIGBUS) keeps it.
+    bus_guard::installUnlessInstalled(bus_guard::Mode::Remap);
+    bool fillReserves = false; // the fill's writes reserve the array's pages (set below)
     auto seg = std::unique_ptr<Segment>(new Segment);
     seg->m_name = name;
     try {
@@ -172,9 +176,9 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
         // Boost 1.74's truncate is a bare ftruncate: reserve the pages now so a full /dev/shm
         // is an error here rather than SIGBUS in a worker later. What the fill writes is
         // reserved by it (unless the guard's table is full: then fallocate all).
-        const bool fillReserves = nanFill && seg->m_busGuard >= 0;
-        const uint64_t reserve = fillReserves ? r.dataOffset : r.totalSize;
-        const int rc = posix_fallocate(m->shm.get_mapping_handle().handle, 0, off_t(reserve));
+        fillReserves = nanFill && seg->m_busGuard >= 0;
+        const uint64_t fallocated = fillReserves ? r.dataOffset : r.totalSize;
+        const int rc = posix_fallocate(m->shm.get_mapping_handle().handle, 0, off_t(fallocated));
         if (rc != 0) throw SegmentError(cannotReserve(r.totalSize, name, std::strerror(rc)));
     } catch (const bip::interprocess_exception& e) {
         throw SegmentError("cannot create shared memory segment " + name + ": " + e.what());
@@ -228,9 +232,31 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     // writes (page faults included) took a fifth of the seed job's whole process on one thread.
     double* const data = seg->data();
     uint8_t* const owner = seg->owner();
+    // In steps of 2 MiB of values, each reserved first with MADV_POPULATE_WRITE, which fails
+    // (EFAULT) where a write would raise SIGBUS: a full /dev/shm stops every thread at its next
+    // step instead of after the SIGBUS guard has remapped the rest of the array to private
+    // memory and the fill has written all of it (measured: 1.7 GB of private memory before the
+    // error for 2·10^8 elements). Kernels before 5.14 (EINVAL) rely on the guard, checked per step.
+    std::atomic<bool> full{false};
+    const uintptr_t page = uintptr_t(sysconf(_SC_PAGESIZE));
+    auto reserve = [&](const void* from, const void* to) {
+        const uintptr_t b = reinterpret_cast<uintptr_t>(from) & ~(page - 1);
+        const uintptr_t e = reinterpret_cast<uintptr_t>(to);
+        return e <= b || madvise(reinterpret_cast<void*>(b), e - b, MADV_POPULATE_WRITE) == 0 ||
+               errno == EINVAL;
+    };
     auto fill = [&](uint64_t b, uint64_t e) {
-        if (nanFill) std::fill(data + b, data + e, std::numeric_limits<double>::quiet_NaN());
-        std::memset(owner + b, kUnwritten, e - b);
+        constexpr uint64_t kStep = uint64_t(1) << 18;
+        for (uint64_t s = b; s < e && !full.load(std::memory_order_relaxed); s += kStep) {
+            const uint64_t t = std::min(e, s + kStep);
+            if (fillReserves && !(reserve(data + s, data + t) && reserve(owner + s, owner + t))) {
+                full.store(true, std::memory_order_relaxed);
+                return;
+            }
+            if (nanFill) std::fill(data + s, data + t, std::numeric_limits<double>::quiet_NaN());
+            std::memset(owner + s, kUnwritten, t - s);
+            if (bus_guard::faulted(seg->m_busGuard)) full.store(true, std::memory_order_relaxed);
+        }
     };
     const uint64_t n = r.dataCount;
     const uint64_t parts = std::clamp<uint64_t>(
@@ -247,9 +273,9 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     fill(0, n / parts);
     for (std::thread& t : helpers)
         t.join();
-    // A page the fill could not get (/dev/shm filled up since checkFits) raised SIGBUS, which
-    // the guard absorbed: the destructor unmaps and unlinks what there is.
-    if (bus_guard::faulted(seg->m_busGuard))
+    // A page the fill could not get (/dev/shm filled up since checkFits): the destructor unmaps
+    // and unlinks what there is.
+    if (full.load() || bus_guard::faulted(seg->m_busGuard))
         throw SegmentError(cannotReserve(r.totalSize, name, std::strerror(ENOSPC)));
     seg->m_clock = finishTickCalibration(calibrationStart);
     h->tickNsPerTick = seg->m_clock.nsPerTick;

@@ -17,6 +17,7 @@
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -169,7 +170,8 @@ void TestSegment::workerSurvivesTheSegmentShrinking() {
     QVERIFY(w.waitForStarted());
     QTRY_COMPARE_WITH_TIMEOUT(seg->slot(0).state.load(), uint32_t(WorkerState::AtBarrier), 10000);
     QCOMPARE(::truncate(("/dev/shm/" + name).c_str(), 0), 0);
-    // From here this process must not read the mapping either (it is not guarded in tests).
+    // From here this process must not read the mapping either (it would read zeros: the guard
+    // Segment::create installed).
     QVERIFY(w.waitForFinished(10000));
     QCOMPARE(w.exitStatus(), QProcess::NormalExit);
     QCOMPARE(w.exitCode(), 3);
@@ -199,10 +201,10 @@ void TestSegment::tooBigSaysNeededAndFreeApart() {
 
 void TestSegment::fullDevShmIsAnErrorNotSigbus_data() {
     QTest::addColumn<quint64>("elements");
-    // 8 MiB of tmpfs: the 9 MB array and owner map run out while being filled (the pages the
-    // fill reserves by writing them); a histogram's bins are fallocated with the control
+    // 8 MiB of tmpfs: the 27 MB array and owner map run out while two threads fill them (the
+    // pages the fill reserves as it goes); a histogram's bins are fallocated with the control
     // regions, which fail first.
-    QTest::newRow("array filled on every core") << quint64(1'000'000);
+    QTest::newRow("array filled on every core") << quint64(3'000'000);
     QTest::newRow("control regions") << quint64(0);
 }
 
@@ -243,6 +245,11 @@ void TestSegment::fullDevShmIsAnErrorNotSigbus() {
         }
         struct stat st {};
         if (::stat("/dev/shm/shmscope-full-test", &st) == 0) out += " (left behind)";
+        // Stopped at the first step that could not be reserved, not after filling the rest
+        // of the array in private memory: well under the 27 MB of the whole array.
+        struct rusage ru {};
+        getrusage(RUSAGE_SELF, &ru);
+        out += " maxrss_kb=" + std::to_string(ru.ru_maxrss);
         say(out);
     }
     ::close(pipeFds[1]);
@@ -261,6 +268,11 @@ void TestSegment::fullDevShmIsAnErrorNotSigbus() {
     QVERIFY2(said.startsWith("error: cannot reserve "), said.constData());
     QVERIFY2(said.contains("No space left on device"), said.constData());
     QVERIFY2(!said.contains("left behind"), said.constData());
+    const qsizetype at = said.indexOf("maxrss_kb=");
+    QVERIFY(at > 0);
+    // The child's own pages are ~4 MB and the 8 MiB it did reserve count too (11.5 MB here);
+    // filling the rest of the array in private memory would add ~19 MB (25.7 MB measured).
+    QVERIFY2(said.mid(at + 10).toLongLong() < 18'000, said.constData());
 }
 
 // A run that failed before it created a segment left nothing behind: "removed": true.
