@@ -22,6 +22,11 @@
 #include <string>
 #include <unistd.h>
 
+namespace {
+// Set by shmscope for the shmscope-gui it execs: the command line's warnings are printed.
+constexpr char kWarnedVariable[] = "SHMSCOPE_WARNINGS_PRINTED";
+} // namespace
+
 #if !defined(SHMSCOPE_HAVE_GUI) && defined(SHMSCOPE_GUI_PROGRAM)
 namespace {
 // Replaces this process with the window's program from this program's directory, same
@@ -35,8 +40,11 @@ std::string execGui(char** argv) {
     if (n <= 0) return std::string("cannot find this program: ") + std::strerror(errno);
     std::string path(self, size_t(n));
     path = path.substr(0, path.rfind('/') + 1) + SHMSCOPE_GUI_PROGRAM;
+    qputenv(kWarnedVariable, "1");
     ::execv(path.c_str(), argv);
-    return path + ": " + std::strerror(errno);
+    const int err = errno;
+    qunsetenv(kWarnedVariable);
+    return path + ": " + std::strerror(err);
 }
 } // namespace
 #endif
@@ -50,6 +58,11 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(parsed.error));
         return shm::exit_code::kBadInput;
     }
+    // Printed once: shmscope says so to the shmscope-gui it execs, which parses again.
+    if (qEnvironmentVariableIsEmpty(kWarnedVariable))
+        for (const QString& w : parsed.warnings)
+            std::fprintf(stderr, "shmscope: warning: %s\n", qPrintable(w));
+    qunsetenv(kWarnedVariable); // not passed on to workers
     CliOptions o = parsed.options;
     if (o.help) {
         std::printf("%s", qPrintable(helpText()));
@@ -93,7 +106,7 @@ int main(int argc, char** argv) {
     if (!o.headless) {
         std::string why = "this ShmScope was built without the window (SHMSCOPE_BUILD_GUI=OFF)";
 #ifdef SHMSCOPE_GUI_PROGRAM
-        why = "the window's program is missing: " + execGui(argv);
+        why = "cannot run the window's program " + execGui(argv);
 #endif
         // Pictures cannot be made without it; runs can.
         if (!o.screenshot.isEmpty() || o.benchFrames > 0) {
@@ -112,8 +125,6 @@ int main(int argc, char** argv) {
     for (const auto& why : swept.leftAlone)
         std::fprintf(stderr, "shmscope: left alone in /dev/shm: %s\n", why.c_str());
     segment_cleanup::installSignalHandlers();
-    for (const QString& w : parsed.warnings)
-        std::fprintf(stderr, "shmscope: warning: %s\n", qPrintable(w));
 
     if (o.headless) {
         QCoreApplication app(argc, argv);
