@@ -26,6 +26,10 @@
 #include <unistd.h>
 #include <vector>
 
+#ifndef MADV_POPULATE_WRITE // headers older than Linux 5.14: the kernel then says EINVAL
+#define MADV_POPULATE_WRITE 23
+#endif
+
 namespace bip = boost::interprocess;
 
 namespace shm {
@@ -151,10 +155,10 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     // that the set-up below spends anyway (a 5 ms calibration's conversion stayed within 60 ns
     // of CLOCK_MONOTONIC 1 s later; spun on its own it was 5 ms of every run's start).
     const ClockPair calibrationStart = startTickCalibration();
-    // The array and owner map are reserved by the fill below, not by posix_fallocate: the
-    // fill's first writes allocate every one of their pages, on every core, under the SIGBUS
-    // guard. Fallocating all 90 MB of the seed job first took 35-45 ms on one thread (the
-    // kernel zeroing every page) before the fill faulted each page in again.
+    // The array and owner map are reserved by the fill below, not by posix_fallocate: on every
+    // core, step by step (MADV_POPULATE_WRITE, then the writes). Fallocating all 90 MB of the
+    // seed job first took 35-45 ms on one thread (the kernel zeroing every page) before the
+    // fill faulted each page in again.
     const bool nanFill = cfg.workload != Workload::Histogram && cfg.workload != Workload::Counters;
     // The creator is an app (or a test): a fault in the fill is absorbed, then reported. A
     // process that chose its mode already (a worker exits on SIGBUS) keeps it.
@@ -238,12 +242,18 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     // memory and the fill has written all of it (measured: 1.7 GB of private memory before the
     // error for 2·10^8 elements). Kernels before 5.14 (EINVAL) rely on the guard, checked per step.
     std::atomic<bool> full{false};
+    std::atomic<int> fullErrno{ENOSPC}; // what the first failed reservation said
     const uintptr_t page = uintptr_t(sysconf(_SC_PAGESIZE));
     auto reserve = [&](const void* from, const void* to) {
         const uintptr_t b = reinterpret_cast<uintptr_t>(from) & ~(page - 1);
         const uintptr_t e = reinterpret_cast<uintptr_t>(to);
-        return e <= b || madvise(reinterpret_cast<void*>(b), e - b, MADV_POPULATE_WRITE) == 0 ||
-               errno == EINVAL;
+        if (e <= b || madvise(reinterpret_cast<void*>(b), e - b, MADV_POPULATE_WRITE) == 0 ||
+            errno == EINVAL)
+            return true;
+        // EFAULT: a write would have raised SIGBUS, /dev/shm is full; ENOMEM (a memory cgroup's
+        // limit) and the rest are reported as they are.
+        fullErrno.store(errno == EFAULT ? ENOSPC : errno, std::memory_order_relaxed);
+        return false;
     };
     auto fill = [&](uint64_t b, uint64_t e) {
         constexpr uint64_t kStep = uint64_t(1) << 18;
@@ -262,6 +272,7 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     const uint64_t parts = std::clamp<uint64_t>(
         n >> 20, 1, std::max(1u, std::thread::hardware_concurrency())); // >= 1M elements each
     std::vector<std::thread> helpers;
+    helpers.reserve(parts); // only a thread that cannot start may throw below, not the vector
     uint64_t started = 1;
     try { // a thread that cannot start (a pids limit): its part is filled here instead
         for (; started < parts; ++started)
@@ -276,7 +287,7 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     // A page the fill could not get (/dev/shm filled up since checkFits): the destructor unmaps
     // and unlinks what there is.
     if (full.load() || bus_guard::faulted(seg->m_busGuard))
-        throw SegmentError(cannotReserve(r.totalSize, name, std::strerror(ENOSPC)));
+        throw SegmentError(cannotReserve(r.totalSize, name, std::strerror(fullErrno.load())));
     seg->m_clock = finishTickCalibration(calibrationStart);
     h->tickNsPerTick = seg->m_clock.nsPerTick;
     h->tickAnchor = seg->m_clock.anchorTick;
@@ -304,7 +315,7 @@ std::unique_ptr<Segment> Segment::attach(const std::string& name) {
     }
     // A sparse segment (holes not backed by /dev/shm pages) passes every header check, and its
     // first write to a hole can fill /dev/shm and die of SIGBUS. Ours are fully allocated
-    // (posix_fallocate in create): refuse anything less.
+    // (fallocated or written in create): refuse anything less.
     struct stat st {};
     const int fd = static_cast<Mapping*>(seg->m_mapping)->shm.get_mapping_handle().handle;
     if (::fstat(fd, &st) == 0 && uint64_t(st.st_blocks) * 512 < seg->m_size)
