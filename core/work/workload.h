@@ -1,6 +1,6 @@
 #pragma once
 // Workloads and their expected results. The worker and the verifier call the same functions
-// (the verifier sin by angle addition: see matchesExpected).
+// (the verifier sin and wave by angle addition: see matchesExpected).
 #include "settings.h"
 
 #include <cmath>
@@ -32,11 +32,16 @@ inline double mandelbrotIterations(uint64_t i, uint64_t n) {
 // The value element i should hold, one function per workload (sin, wave, mandelbrot): inline,
 // so a loop chosen once per chunk (worker) or range (verifier) calls it with no dispatch per
 // element — the same code a plain loop computing the array would be.
+// wave's phase as the worker rounds it: the verifier steps from it (verify.cpp).
+inline double wavePhase(uint64_t i, uint64_t n) {
+    return 2.0 * std::numbers::pi * 4.0 * double(i) / double(n);
+}
+
 template <Workload W> inline double elementValueOf(uint64_t i, uint64_t n) {
     if constexpr (W == Workload::Sin) {
-        return std::sin(double(i)); // the verifier checks it by angle addition (verify.cpp)
+        return std::sin(double(i));
     } else if constexpr (W == Workload::Wave) {
-        return std::sin(2.0 * std::numbers::pi * 4.0 * double(i) / double(n));
+        return std::sin(wavePhase(i, n));
     } else if constexpr (W == Workload::Mandelbrot) {
         return mandelbrotIterations(i, n);
     } else if constexpr (W == Workload::Histogram) {
@@ -47,9 +52,9 @@ template <Workload W> inline double elementValueOf(uint64_t i, uint64_t n) {
 }
 
 // Whether a stored value is the expected one: within 4e-15 (18 ulp of 1), not bit for bit.
-// The verifier computes sin by angle addition (at most ~6e-16 from std::sin, for a fraction
-// of its cost), and a worker on another libm (numpy's SIMD sin, an MPI rank on another host)
-// may differ by a few ulp. Tight enough that a neighbour's value is caught everywhere in sin
+// The verifier computes sin and wave by angle addition (at most ~6e-16 from std::sin, for a
+// fraction of its cost), and a worker on another libm (numpy's SIMD sin, an MPI rank on another
+// host) may differ by a few ulp. Tight enough that a neighbour's value is caught everywhere in sin
 // and, in wave, except within ~10^-7 of a period around its extrema for n >= 4·10^8 (there
 // neighbours differ by less); mandelbrot iterations and histogram counts are whole numbers.
 inline constexpr double kMatchTolerance = 4e-15;

@@ -1,5 +1,5 @@
-// Verification finds every wrong element and nothing else: sin is checked by angle addition
-// (verify.cpp), so these tests pin down how close that stays to std::sin and that the
+// Verification finds every wrong element and nothing else: sin and wave are checked by angle
+// addition (verify.cpp), so these tests pin down how close that stays to std::sin and that the
 // tolerance it allows is below the mistakes a run can make.
 #include "verify.h"
 #include "workload.h"
@@ -87,7 +87,8 @@ void TestVerify::everyKindOfWrongElementIsFound() {
 // verifyRange: elements set to it + (tolerance - 8 ulp) must all match and + (tolerance +
 // 8 ulp) must all fail (either sign), which holds only while the angle addition stays within
 // 8 ulp of std::sin everywhere. Checked where indices start and near 10^9 (large arguments go
-// through libm's slow reduction); wave (the worker's own formula) alike.
+// through libm's slow reduction); wave alike, for a small n (libm per element) and large ones
+// (angle addition from the worker's own phase).
 void TestVerify::angleAdditionStaysWithinAFewUlp() {
     struct Range {
         Workload w;
@@ -95,7 +96,9 @@ void TestVerify::angleAdditionStaysWithinAFewUlp() {
     };
     const Range ranges[] = {{Workload::Sin, 0, 300'000, 300'000},
                             {Workload::Sin, 999'000'000, 300'000, 1'000'000'000},
-                            {Workload::Wave, 0, 300'000, 300'000},
+                            {Workload::Wave, 0, 300'000, 300'000}, // libm per element
+                            {Workload::Wave, 0, 300'000, 10'000'000},
+                            {Workload::Wave, 4'900'000, 300'000, 10'000'000},
                             {Workload::Wave, 700'000'000, 100'000, 800'000'000}};
     for (const Range& r : ranges) {
         const double margin = 8 * std::numeric_limits<double>::epsilon();
