@@ -37,7 +37,7 @@ namespace {
 std::string execGui(char** argv) {
     char self[PATH_MAX];
     const ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
-    if (n <= 0) return std::string("cannot find this program: ") + std::strerror(errno);
+    if (n <= 0) return std::string("(/proc/self/exe: ") + std::strerror(errno) + ")";
     std::string path(self, size_t(n));
     path = path.substr(0, path.rfind('/') + 1) + SHMSCOPE_GUI_PROGRAM;
     qputenv(kWarnedVariable, "1");

@@ -46,6 +46,7 @@ class TestScreenshot : public QObject {
     void eachViewAtTheRequestedSize_data();
     void eachViewAtTheRequestedSize();
     void atMsStopsTheRunEarly();
+    void warningsPrintedOnceThroughTheWindowProgram();
     void benchFramesEndsWithRunsShorterThanAFrame();
     void lessonScreenshotAfterItsRuns();
     void noRunShowsTheFirstWindow();
@@ -109,6 +110,21 @@ void TestScreenshot::atMsStopsTheRunEarly() {
     QVERIFY2(r.status == QProcess::NormalExit && r.exitCode == 0, r.err.constData());
     QCOMPARE(QImage(out).size(), QSize(640, 400));
     QVERIFY(testutil::shmEntries(r.pid).isEmpty());
+}
+
+// shmscope parses, warns and execs shmscope-gui, which parses again: the warning is printed
+// once (the variable that says so is not left for the workers either).
+void TestScreenshot::warningsPrintedOnceThroughTheWindowProgram() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("warned.png"));
+    const Result r =
+        runShmscope({QStringLiteral("--workers"), QStringLiteral("3"), QStringLiteral("--workers"),
+                     QStringLiteral("2"), QStringLiteral("--elements"), QStringLiteral("1000"),
+                     QStringLiteral("--view"), QStringLiteral("array"), QStringLiteral("--size"),
+                     QStringLiteral("640x400"), QStringLiteral("--screenshot"), out});
+    QVERIFY2(r.status == QProcess::NormalExit && r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.err.count("shmscope: warning: --workers given more than once"), 1);
+    QCOMPARE(QImage(out).size(), QSize(640, 400));
 }
 
 // Each 1000-element run is over before the next frame: every run still counts its final frame,
