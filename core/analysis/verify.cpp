@@ -7,6 +7,7 @@
 #include <numbers>
 #include <system_error>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace shm {
@@ -36,26 +37,39 @@ VerifyResult verifyRangeOf(const double* values, uint64_t begin, uint64_t end, u
 // five roundings half an ulp; tst_verify measures it), inside matchesExpected's tolerance.
 constexpr uint64_t kBlock = 256;
 
+// The block walk both angle additions share: `phaseAt(base)` gives block base's phase (sin and
+// cos from libm once per block), `sinCosOf(base, p, j)` element base + j's (sin d, cos d) for its
+// offset d from that phase; expected = sin(p)cos(d) + cos(p)sin(d).
+template <typename PhaseAt, typename SinCosOf>
+VerifyResult verifyByAngleAddition(const double* values, uint64_t begin, uint64_t end,
+                                   PhaseAt phaseAt, SinCosOf sinCosOf) {
+    VerifyResult r;
+    for (uint64_t base = begin; base < end; base += kBlock) {
+        const double pb = phaseAt(base);
+        const double sb = std::sin(pb), cb = std::cos(pb);
+        const double* const v = values + (base - begin);
+        const uint64_t count = std::min(kBlock, end - base);
+        uint64_t unwritten = 0, mismatches = 0;
+        for (uint64_t j = 0; j < count; ++j) {
+            const auto [sinD, cosD] = sinCosOf(base, pb, j);
+            unwritten += std::isnan(v[j]);
+            mismatches += !matchesExpected(v[j], sb * cosD + cb * sinD);
+        }
+        r.unwritten += unwritten;
+        r.mismatches += mismatches;
+    }
+    return r;
+}
+
 VerifyResult verifySinRange(const double* values, uint64_t begin, uint64_t end) {
     double tabSin[kBlock], tabCos[kBlock];
     for (uint64_t j = 0; j < kBlock; ++j) {
         tabSin[j] = std::sin(double(j));
         tabCos[j] = std::cos(double(j));
     }
-    VerifyResult r;
-    for (uint64_t base = begin; base < end; base += kBlock) {
-        const double sb = std::sin(double(base)), cb = std::cos(double(base));
-        const double* const v = values + (base - begin);
-        const uint64_t count = std::min(kBlock, end - base);
-        uint64_t unwritten = 0, mismatches = 0;
-        for (uint64_t j = 0; j < count; ++j) {
-            unwritten += std::isnan(v[j]);
-            mismatches += !matchesExpected(v[j], sb * tabCos[j] + cb * tabSin[j]);
-        }
-        r.unwritten += unwritten;
-        r.mismatches += mismatches;
-    }
-    return r;
+    return verifyByAngleAddition(
+        values, begin, end, [](uint64_t base) { return double(base); },
+        [&](uint64_t, double, uint64_t j) { return std::pair(tabSin[j], tabCos[j]); });
 }
 
 // wave likewise, but from the worker's own rounded phase p(i) = 8πi/n (a multiplication and a
@@ -67,24 +81,13 @@ VerifyResult verifySinRange(const double* values, uint64_t begin, uint64_t end) 
 VerifyResult verifyWaveRange(const double* values, uint64_t begin, uint64_t end, uint64_t n) {
     if (double(kBlock) * 8 * std::numbers::pi / double(n) > 1e-2)
         return verifyRangeOf<Workload::Wave>(values, begin, end, n);
-    VerifyResult r;
-    for (uint64_t base = begin; base < end; base += kBlock) {
-        const double pb = wavePhase(base, n);
-        const double sb = std::sin(pb), cb = std::cos(pb);
-        const double* const v = values + (base - begin);
-        const uint64_t count = std::min(kBlock, end - base);
-        uint64_t unwritten = 0, mismatches = 0;
-        for (uint64_t j = 0; j < count; ++j) {
+    return verifyByAngleAddition(
+        values, begin, end, [n](uint64_t base) { return wavePhase(base, n); },
+        [n](uint64_t base, double pb, uint64_t j) {
             const double d = wavePhase(base + j, n) - pb, d2 = d * d;
-            const double sinD = d * (1 - d2 / 6 * (1 - d2 / 20 * (1 - d2 / 42)));
-            const double cosD = 1 - d2 / 2 * (1 - d2 / 12 * (1 - d2 / 30));
-            unwritten += std::isnan(v[j]);
-            mismatches += !matchesExpected(v[j], sb * cosD + cb * sinD);
-        }
-        r.unwritten += unwritten;
-        r.mismatches += mismatches;
-    }
-    return r;
+            return std::pair(d * (1 - d2 / 6 * (1 - d2 / 20 * (1 - d2 / 42))),
+                             1 - d2 / 2 * (1 - d2 / 12 * (1 - d2 / 30)));
+        });
 }
 
 } // namespace
