@@ -8,19 +8,164 @@ namespace shm {
 void LockActivity::reset(uint32_t workers, uint32_t locks, SyncMode sync, size_t keepPerWorker) {
     m_workers.assign(workers, Worker{});
     m_locks = std::max<uint32_t>(1, locks);
+    m_order.assign(m_locks, LockOrder{});
     m_sync = sync;
     m_keep = std::max<size_t>(1, keepPerWorker);
     m_newestNs = 0;
     m_counts = {};
 }
 
-void LockActivity::close(std::deque<LockInterval>& into, const LockInterval& iv,
+bool LockActivity::close(std::deque<LockInterval>& into, const LockInterval& iv,
                          uint64_t& counter) {
     into.push_back(iv);
     ++counter;
-    if (into.size() > m_keep) {
-        into.pop_front();
-        ++m_counts.trimmed;
+    if (into.size() <= m_keep) return false;
+    into.pop_front();
+    ++m_counts.trimmed;
+    return true;
+}
+
+bool cutOverlap(LockInterval& earlier, LockInterval& later) {
+    if (later.beginNs >= earlier.endNs || later.endNs <= later.beginNs ||
+        earlier.endNs <= earlier.beginNs)
+        return false; // disjoint, or one is empty already
+    uint64_t x =
+        later.beginNs >= earlier.beginNs ? later.beginNs : std::min(earlier.endNs, later.endNs);
+    x = std::max(x, earlier.beginNs);
+    earlier.endNs = x;
+    later.beginNs = std::min(std::max(later.beginNs, x), later.endNs);
+    return true;
+}
+
+uint64_t LockActivity::unwrap(uint32_t lock, uint32_t s24) {
+    if (s24 == 0 || lock >= m_order.size()) return 0;
+    LockOrder& o = m_order[lock];
+    if (o.newestSequence == 0) {
+        o.newestSequence = s24;
+        return s24;
+    }
+    // The nearest value with these low 24 bits: events of one lock arrive at most a few
+    // hundred thousand acquisitions out of order (the rings' capacity), far below 2^23.
+    const int32_t d = int32_t((s24 - uint32_t(o.newestSequence)) << 8) >> 8;
+    if (d < 0 && uint64_t(-int64_t(d)) >= o.newestSequence) return 0;
+    const uint64_t full = o.newestSequence + uint64_t(int64_t(d));
+    o.newestSequence = std::max(o.newestSequence, full);
+    return full;
+}
+
+// A kept hold that covers some time; trimmed ones and ones cut to nothing cannot overlap
+// anything and leave the order.
+LockInterval* LockActivity::liveAt(const HoldRef& r) {
+    Worker& w = m_workers[r.worker];
+    if (r.index < w.holdBase || r.index - w.holdBase >= w.holds.size()) return nullptr;
+    LockInterval& iv = w.holds[size_t(r.index - w.holdBase)];
+    return iv.endNs > iv.beginNs ? &iv : nullptr;
+}
+
+// The nearest live holds before and after `it`; holds cut to nothing are passed over.
+LockActivity::OrderMap::iterator LockActivity::prevLive(OrderMap& m, OrderMap::iterator it) {
+    while (it != m.begin())
+        if (liveAt((--it)->second)) return it;
+    return m.end();
+}
+
+LockActivity::OrderMap::iterator LockActivity::nextLive(OrderMap& m, OrderMap::iterator it) {
+    for (++it; it != m.end(); ++it)
+        if (liveAt(it->second)) return it;
+    return m.end();
+}
+
+// The oldest live hold of the order begins no earlier than every forgotten one ended.
+bool LockActivity::cutAtFloor(const LockOrder& o, LockInterval& iv) {
+    if (iv.beginNs >= o.floorNs) return false;
+    iv.beginNs = std::min(o.floorNs, iv.endNs);
+    ++m_counts.cut;
+    return true;
+}
+
+// Makes the hold at `first` disjoint from its nearest live neighbours in sequence order (or,
+// with none before it, from the forgotten ones). A hold a cut leaves empty no longer counts,
+// and its neighbours become adjacent and are cut in turn, so every pair of adjacent live holds
+// (hence all of them) stay disjoint.
+void LockActivity::settle(uint32_t lock, uint64_t first) {
+    LockOrder& o = m_order[lock];
+    OrderMap& m = o.holds;
+    std::vector<uint64_t> todo{first};
+    while (!todo.empty()) {
+        const auto it = m.find(todo.back());
+        todo.pop_back();
+        if (it == m.end()) continue;
+        LockInterval* me = liveAt(it->second);
+        if (!me) { // its neighbours are now adjacent
+            if (const auto p = prevLive(m, it); p != m.end())
+                todo.push_back(p->first);
+            else if (const auto n = nextLive(m, it); n != m.end())
+                todo.push_back(n->first);
+            continue;
+        }
+        if (const auto p = prevLive(m, it); p == m.end()) {
+            cutAtFloor(o, *me);
+        } else if (cutOverlap(*liveAt(p->second), *me)) {
+            ++m_counts.cut;
+            if (!liveAt(p->second)) todo.push_back(p->first);
+        }
+        if (!liveAt(it->second)) {
+            todo.push_back(it->first);
+            continue;
+        }
+        if (const auto n = nextLive(m, it); n != m.end() && cutOverlap(*me, *liveAt(n->second))) {
+            ++m_counts.cut;
+            if (!liveAt(n->second)) todo.push_back(n->first);
+            if (!liveAt(it->second)) todo.push_back(it->first);
+        }
+    }
+}
+
+// An open hold (its Released not seen yet) against the live holds before it.
+void LockActivity::cutOpenHold(uint32_t lock, uint64_t first, LockInterval& open) {
+    LockOrder& o = m_order[lock];
+    for (;;) {
+        const auto p = prevLive(o.holds, o.holds.lower_bound(first));
+        if (p == o.holds.end()) {
+            cutAtFloor(o, open);
+            return;
+        }
+        if (!cutOverlap(*liveAt(p->second), open)) return;
+        ++m_counts.cut;
+        if (liveAt(p->second)) return; // else the one before it may reach into it too
+    }
+}
+
+void LockActivity::closeHold(uint32_t k, LockInterval iv, uint64_t first, uint64_t last) {
+    Worker& w = m_workers[k];
+    // An open hold's begin may have been cut past where it turned out to end: then it is empty.
+    iv.beginNs = std::min(iv.beginNs, iv.endNs);
+    if (close(w.holds, iv, m_counts.holds)) ++w.holdBase;
+    if (first == 0 || iv.lock >= m_order.size()) return;
+    OrderMap& m = m_order[iv.lock].holds;
+    m.insert_or_assign(first, HoldRef{k, w.holdBase + w.holds.size() - 1, std::max(first, last)});
+    settle(iv.lock, first);
+    trimOrder(m_order[iv.lock]);
+}
+
+// Forgets the oldest holds of the order once the next one's sequence follows on from theirs
+// (nothing can arrive between them any more). One before a gap waits for the holds still to
+// come from other workers' rings, unless the gap is far older than any drain lag (events
+// dropped by a full ring never come) or too many wait. Whatever comes after a hold is
+// forgotten begins after it (floorNs), so forgetting early costs accuracy, never exclusion.
+void LockActivity::trimOrder(LockOrder& o) {
+    OrderMap& m = o.holds;
+    while (m.size() > kOrderKeep) {
+        const auto front = m.begin();
+        const bool settled = front->first == o.forgottenSequence + 1 &&
+                             std::next(front)->first == front->second.lastSequence + 1;
+        if (!settled && m.size() <= kOrderMax &&
+            o.newestSequence - front->second.lastSequence < kOrderGap)
+            break;
+        if (const LockInterval* iv = liveAt(front->second))
+            o.floorNs = std::max(o.floorNs, iv->endNs);
+        o.forgottenSequence = front->second.lastSequence;
+        m.erase(front);
     }
 }
 
@@ -35,11 +180,11 @@ void LockActivity::consume(uint32_t k, const Event* ev, size_t n) {
         const uint64_t t = std::max(ev[i].tNs, w.lastNs);
         const uint32_t lock = ev[i].lock;
         w.lastNs = t;
-        switch (EventKind(ev[i].kind)) {
+        switch (eventKind(ev[i])) {
         case EventKind::WaitBegin:
             if (w.holding) {
                 ++m_counts.malformed;
-                close(w.holds, {w.hold.beginNs, t, w.hold.lock}, m_counts.holds);
+                closeHold(k, {w.hold.beginNs, t, w.hold.lock}, w.holdSequence, w.holdSequence);
                 w.holding = false;
             }
             if (w.waiting) ++m_counts.malformed; // a wait whose Acquired was lost: restart it
@@ -49,7 +194,7 @@ void LockActivity::consume(uint32_t k, const Event* ev, size_t n) {
         case EventKind::Acquired:
             if (w.holding) {
                 ++m_counts.malformed;
-                close(w.holds, {w.hold.beginNs, t, w.hold.lock}, m_counts.holds);
+                closeHold(k, {w.hold.beginNs, t, w.hold.lock}, w.holdSequence, w.holdSequence);
             }
             if (w.waiting) {
                 if (w.wait.lock != lock) ++m_counts.malformed;
@@ -58,10 +203,20 @@ void LockActivity::consume(uint32_t k, const Event* ev, size_t n) {
             }
             w.holding = true;
             w.hold = {t, t, lock};
+            w.holdSequence = unwrap(lock, eventSequence(ev[i]));
+            // Usually its Released is next; if not (a parked holder), the open hold must not
+            // overlap the previous holder's either.
+            if (w.holdSequence && (i + 1 == n || eventKind(ev[i + 1]) != EventKind::Released)) {
+                LockInterval open{t, UINT64_MAX, lock};
+                cutOpenHold(lock, w.holdSequence, open);
+                w.hold.beginNs = open.beginNs;
+            }
             break;
         case EventKind::Released:
             if (w.holding && w.hold.lock == lock) {
-                close(w.holds, {w.hold.beginNs, t, lock}, m_counts.holds);
+                const uint64_t last = unwrap(lock, eventSequence(ev[i]));
+                closeHold(k, {w.hold.beginNs, t, lock}, w.holdSequence,
+                          last ? last : w.holdSequence);
                 w.holding = false;
             } else {
                 ++m_counts.malformed;
@@ -73,7 +228,7 @@ void LockActivity::consume(uint32_t k, const Event* ev, size_t n) {
         }
         ++m_counts.events;
     }
-    if (w.holding) w.hold.endNs = w.lastNs;
+    if (w.holding) w.hold.endNs = std::max(w.lastNs, w.hold.beginNs);
     if (w.waiting) w.wait.endNs = w.lastNs;
     m_newestNs = std::max(m_newestNs, w.lastNs);
 }

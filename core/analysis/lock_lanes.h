@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,7 @@ class LockActivity {
         uint64_t waits = 0;     // closed wait intervals ever built
         uint64_t trimmed = 0;   // intervals forgotten to bound memory (oldest first)
         uint64_t malformed = 0; // events that did not fit the sequence (a dropped event)
+        uint64_t cut = 0;       // overlaps of two holders of one lock cut (see cutOverlap)
         bool operator==(const Counts&) const = default;
     };
 
@@ -49,6 +51,10 @@ class LockActivity {
     void reset(uint32_t workers, uint32_t locks, SyncMode sync,
                size_t keepPerWorker = kDefaultKeep);
     // Adds worker k's next n events (oldest first, continuing where the last call ended).
+    // Holds of one lock are kept one at a time: a hold's measured ends lie a few instructions
+    // outside the lock (locks.h), so where two holders' intervals overlap, the one with the
+    // earlier acquisition sequence (Event) ends where the later one begins (cutOverlap). Done
+    // as the holds arrive, whichever worker's events come first.
     void consume(uint32_t worker, const Event* events, size_t n);
     // Worker k's process ended at atNs: an open wait ends there (a dead process waits for
     // nothing). An open hold stays open: the lock stays held by the dead process until a robust
@@ -70,19 +76,57 @@ class LockActivity {
   private:
     struct Worker {
         std::deque<LockInterval> holds, waits;
+        uint64_t holdBase = 0; // holds ever closed before holds.front() (trimmed)
         bool holding = false, waiting = false;
-        LockInterval hold, wait; // open ones, endNs = newest event
+        LockInterval hold, wait;   // open ones, endNs = newest event
+        uint64_t holdSequence = 0; // the open hold's first acquisition sequence, 0 = unknown
         uint64_t lastNs = 0;
     };
-    void close(std::deque<LockInterval>& into, const LockInterval& iv, uint64_t& counter);
+    // A closed hold of one lock, by its first acquisition sequence (unwrapped).
+    struct HoldRef {
+        uint32_t worker;
+        uint64_t index; // among the worker's holds ever closed
+        uint64_t lastSequence;
+    };
+    using OrderMap = std::map<uint64_t, HoldRef>;
+    struct LockOrder {
+        OrderMap holds;                 // live holds with a sequence that may still be cut
+        uint64_t newestSequence = 0;    // for unwrapping the events' 24 bits
+        uint64_t forgottenSequence = 0; // the last sequence of the newest hold forgotten
+        uint64_t floorNs = 0;           // the latest end of a forgotten hold
+    };
+    static constexpr size_t kOrderKeep = 1 << 12, kOrderMax = 1 << 20;
+    static constexpr uint64_t kOrderGap = 1 << 22; // acquisitions
+    // Appends; true when the oldest interval was forgotten to make room.
+    bool close(std::deque<LockInterval>& into, const LockInterval& iv, uint64_t& counter);
+    void closeHold(uint32_t k, LockInterval iv, uint64_t firstSequence, uint64_t lastSequence);
+    uint64_t unwrap(uint32_t lock, uint32_t sequence24);
+    LockInterval* liveAt(const HoldRef& r);
+    OrderMap::iterator prevLive(OrderMap& m, OrderMap::iterator it);
+    OrderMap::iterator nextLive(OrderMap& m, OrderMap::iterator it);
+    bool cutAtFloor(const LockOrder& o, LockInterval& iv);
+    void settle(uint32_t lock, uint64_t firstSequence);
+    void cutOpenHold(uint32_t lock, uint64_t firstSequence, LockInterval& open);
+    void trimOrder(LockOrder& o);
 
     std::vector<Worker> m_workers;
+    std::vector<LockOrder> m_order; // per lock id
     uint32_t m_locks = 1;
     SyncMode m_sync = SyncMode::Mutex;
     size_t m_keep = kDefaultKeep;
     uint64_t m_newestNs = 0;
     Counts m_counts;
 };
+
+// Makes two holds of one lock, `earlier` with the smaller acquisition sequence, not overlap,
+// by shortening them only (so a worker's own holds stay ordered, and holds already made
+// disjoint stay so). The true boundary lies where both measurements allow it: the later hold
+// begins at its own begin if that is after the earlier hold's begin (the earlier one's end was
+// read late: after its unlock, or after a preemption there); else its begin was read before a
+// try_lock that waited out the earlier hold (a preemption), and it begins where the earlier
+// one ends. A clock disorder the workers could not see may leave one of them empty. Returns
+// whether anything was cut.
+bool cutOverlap(LockInterval& earlier, LockInterval& later);
 
 // A time window [t0Ns, t1Ns) split into `columns` equal columns (pixel columns in the view).
 struct TimeColumns {

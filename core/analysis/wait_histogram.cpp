@@ -26,7 +26,7 @@ void WaitHistogram::consume(uint32_t k, const Event* events, size_t n) {
     if (k >= m_waitSince.size()) return;
     for (size_t i = 0; i < n; ++i) {
         const Event& e = events[i];
-        const auto kind = EventKind(e.kind);
+        const auto kind = eventKind(e);
         if (kind == EventKind::WaitBegin) {
             m_waitSince[k] = e.tNs;
         } else if (kind == EventKind::Acquired && m_waitSince[k]) {

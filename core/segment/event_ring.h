@@ -44,17 +44,19 @@ class EventRingWriter {
     }
 
     // Pushes one event; false (counted as dropped) when the ring is full.
-    bool push(EventKind kind, uint64_t tNs, uint32_t lock) {
+    bool push(EventKind kind, uint64_t tNs, uint32_t lock, uint64_t sequence = 0) {
         if (!room(1)) return false;
-        put(kind, tNs, lock);
+        put(kind, tNs, lock, sequence);
         m_h.head.store(m_head, std::memory_order_release);
         return true;
     }
-    // Pushes a hold [beginNs, endNs] as Acquired + Released, both or neither.
-    bool pushHold(uint64_t beginNs, uint64_t endNs, uint32_t lock) {
+    // Pushes a hold [beginNs, endNs] as Acquired + Released, both or neither; the sequences are
+    // the lock's acquisition sequence of its first and last acquisition (layout.h, Event).
+    bool pushHold(uint64_t beginNs, uint64_t endNs, uint32_t lock, uint64_t firstSequence = 0,
+                  uint64_t lastSequence = 0) {
         if (!room(2)) return false;
-        put(EventKind::Acquired, beginNs, lock);
-        put(EventKind::Released, endNs, lock);
+        put(EventKind::Acquired, beginNs, lock, firstSequence);
+        put(EventKind::Released, endNs, lock, lastSequence);
         m_h.head.store(m_head, std::memory_order_release);
         return true;
     }
@@ -77,13 +79,13 @@ class EventRingWriter {
         }
         return true;
     }
-    void put(EventKind kind, uint64_t tNs, uint32_t lock) {
+    void put(EventKind kind, uint64_t tNs, uint32_t lock, uint64_t sequence) {
         if (tNs < m_lastNs) {
             tNs = m_lastNs;
             ++m_clamped;
         }
         m_lastNs = tNs;
-        m_ev[m_head & m_mask] = Event{tNs, uint32_t(kind), lock};
+        m_ev[m_head & m_mask] = makeEvent(tNs, kind, lock, sequence);
         ++m_head;
     }
 

@@ -69,7 +69,8 @@
 //     bumped by the holder inside the critical section (workers merge two holds into one event
 //     interval only if nobody else acquired the lock in between).
 //   - PaddedMutex.releaseTick and SpinLockLine.releaseTick: the TSC value the last holder
-//     recorded as its release; the next holder's hold begins no earlier.
+//     recorded as its release; the next holder's hold begins no earlier. (No longer written:
+//     Event.kind carries the acquisition sequence instead, and readers order holds by it.)
 //   - RingHeader.clamped: events whose time the writer raised to its previous event's.
 // Event times (Event.tNs) are ns on CLOCK_MONOTONIC's scale, converted from the TSC:
 //   tNs = tickAnchorNs + trunc(int64(tsc - tickAnchor) * tickNsPerTick)
@@ -110,10 +111,25 @@ enum class EventKind : uint32_t { WaitBegin = 1, Acquired = 2, Released = 3 };
 struct Event {
     uint64_t tNs;  // the header's tick conversion (CLOCK_MONOTONIC scale); per worker never
                    // decreasing
-    uint32_t kind; // EventKind
+    uint32_t kind; // bits 0-7: EventKind; bits 8-31: sequence (below), 0 = not given
     uint32_t lock; // 0 = global mutex / spin word, 1.. = stripe index + 1
 };
 static_assert(sizeof(Event) == 16);
+
+// An Acquired carries the low 24 bits of the lock's acquisition sequence (PaddedMutex.
+// acquisitions) for the hold it begins, a Released that of the hold it ends (the last one of a
+// merged burst); readers unwrap it against the newest sequence seen for that lock. Kept inside
+// `kind`, which held only 1..3 before, so the layout and its version stay as they were.
+inline constexpr uint32_t kEventKindBits = 8;
+inline EventKind eventKind(const Event& e) {
+    return EventKind(e.kind & ((1u << kEventKindBits) - 1));
+}
+inline uint32_t eventSequence(const Event& e) {
+    return e.kind >> kEventKindBits;
+}
+inline Event makeEvent(uint64_t tNs, EventKind kind, uint32_t lock, uint64_t sequence = 0) {
+    return Event{tNs, uint32_t(kind) | uint32_t(sequence << kEventKindBits), lock};
+}
 
 struct alignas(64) RingHeader {
     std::atomic<uint64_t> head; // written by the worker: events ever pushed
@@ -204,7 +220,7 @@ static_assert(offsetof(WorkerSlot, hostIndex) == 255);
 struct alignas(64) PaddedMutex {
     boost::interprocess::interprocess_mutex mutex;
     std::atomic<uint64_t> acquisitions; // +1 by each holder, inside the critical section
-    std::atomic<uint64_t> releaseTick;  // TSC at the last release, stored just before unlock
+    std::atomic<uint64_t> releaseTick;  // unused since the end tick is read after the unlock
 };
 static_assert(sizeof(boost::interprocess::interprocess_mutex) == 40);
 static_assert(offsetof(PaddedMutex, acquisitions) == 40);
@@ -216,7 +232,7 @@ struct alignas(64) SpinLockLine {
     std::atomic<uint32_t> word; // 0 = free, 1 = held
     uint32_t pad;
     std::atomic<uint64_t> acquisitions; // +1 by each holder, inside the critical section
-    std::atomic<uint64_t> releaseTick;  // TSC at the last release, stored just before unlock
+    std::atomic<uint64_t> releaseTick;  // unused since the end tick is read after the unlock
     char pad1[40];
 };
 static_assert(offsetof(SpinLockLine, acquisitions) == 8);
@@ -230,7 +246,8 @@ static_assert(sizeof(SpinLockLine) == 64);
 struct alignas(64) RobustLockLine {
     pthread_mutex_t mutex;
     std::atomic<uint64_t> acquisitions; // +1 by each holder, inside the critical section
-    std::atomic<uint64_t> releaseTick;  // TSC at the last release, stored just before unlock
+    std::atomic<uint64_t> releaseTick;  // TSC at which a dead holder's hold was ended by its
+                                        // recoverer; the recoverer's hold begins no earlier
     std::atomic<uint32_t> holder;       // holder's worker id + 1 while held, 0 when free
     uint32_t pad;
 };

@@ -80,6 +80,25 @@ inline void park(const LockerContext& c) {
     c.slot.parked.store(0, std::memory_order_relaxed);
 }
 
+// Whether unlocking a pthread mutex we hold will wake a waiter (a FUTEX_WAKE system call):
+// glibc keeps that in the mutex's futex word, __data.__lock (public in its headers, not
+// documented). A normal mutex's word is 0 free, 1 locked, 2 locked with possible waiters (a
+// waiter sets 2 before it sleeps, and whoever acquires after waiting keeps 2); a robust one's
+// is the owner's tid | FUTEX_WAITERS. Boost 1.74's interprocess_mutex is a pthread_mutex_t and
+// nothing else (layout.h asserts the size). Elsewhere: assume a wake, which only puts the end
+// tick back inside the critical section.
+inline constexpr int kFutexWaitersBit = int(0x80000000u);
+template <typename M> inline int futexWord(const M* m) {
+#if defined(__GLIBC__)
+    static_assert(sizeof(M) == sizeof(pthread_mutex_t));
+    return __atomic_load_n(&reinterpret_cast<const pthread_mutex_t*>(m)->__data.__lock,
+                           __ATOMIC_RELAXED);
+#else
+    (void)m;
+    return -1; // every bit set: "has waiters" in both tests below
+#endif
+}
+
 // One lock of the segment: index 0 is the global mutex (or the spin word), 1.. the stripes.
 template <SyncMode S> struct RawLock;
 template <> struct RawLock<SyncMode::Mutex> {
@@ -89,7 +108,8 @@ template <> struct RawLock<SyncMode::Mutex> {
     void lock(uint32_t id) { locks[id].mutex.lock(); }
     void unlock(uint32_t id) { locks[id].mutex.unlock(); }
     std::atomic<uint64_t>& sequence(uint32_t id) { return locks[id].acquisitions; }
-    std::atomic<uint64_t>& releaseTick(uint32_t id) { return locks[id].releaseTick; }
+    // Will unlock() wake a waiter (a futex system call)? See Locker::unlock.
+    bool mayWake(uint32_t id) const { return futexWord(&locks[id].mutex) != 1; }
 };
 template <> struct RawLock<SyncMode::Striped> : RawLock<SyncMode::Mutex> {
     using RawLock<SyncMode::Mutex>::RawLock;
@@ -124,7 +144,7 @@ template <> struct RawLock<SyncMode::Spin> {
     }
     void unlock(uint32_t) { spin->word.store(0, std::memory_order_release); }
     std::atomic<uint64_t>& sequence(uint32_t) { return spin->acquisitions; }
-    std::atomic<uint64_t>& releaseTick(uint32_t) { return spin->releaseTick; }
+    bool mayWake(uint32_t) const { return false; } // waiters spin: the unlock is one store
 };
 
 // The robust mutex. EOWNERDEAD (from lock or trylock) means we now hold a mutex whose holder
@@ -151,7 +171,7 @@ template <> struct RawLock<SyncMode::Robust> {
         pthread_mutex_unlock(&line->mutex);
     }
     std::atomic<uint64_t>& sequence(uint32_t) { return line->acquisitions; }
-    std::atomic<uint64_t>& releaseTick(uint32_t) { return line->releaseTick; }
+    bool mayWake(uint32_t) const { return (futexWord(&line->mutex) & kFutexWaitersBit) != 0; }
 
   private:
     void acquired(int rc) {
@@ -164,27 +184,30 @@ template <> struct RawLock<SyncMode::Robust> {
     }
 };
 
-// Lock instrumentation. Its work stays outside the critical section wherever it can (a longer
-// critical section slows every waiter and distorts exactly what is measured). Inside are one
-// load, two stores and a TSC read, all on lines the holder already owns:
-//  - the tick is read before try_lock (outside), but a hold must not begin before the previous
-//    holder's release, or two holders overlap on the timeline (they did: the read can precede
-//    the previous unlock by the whole try_lock). So each holder stores its release tick in the
-//    lock's own line just before unlocking, and the next holder begins its hold at
-//    max(its tick, that release tick). Exact by construction: no fence, and no trust in the TSCs
-//    of different cores agreeing. (A fenced TSC read after the acquisition did the same job but
-//    cost more. Mutex bench, instrumented / --no-instrument, interleaved runs at load ~6 on 2
-//    cores: before this change 1.56-1.62x; fenced read + sequence 2.6-2.9x; this 1.77-1.85x.)
-//  - the hold ends with a TSC read just before unlock. (Reading it after the unlock was tried
-//    and overstated hold time by 2x with more workers than cores: waking a waiter inside unlock
-//    often hands it our core, and the read then waits out its time slice.)
-//  - the lock's acquisition sequence is bumped right after acquiring.
+// Lock instrumentation. Its work stays outside the critical section: a longer critical section
+// slows every waiter and distorts exactly what is measured. Inside are the lock's acquisition
+// sequence (one load and one store on the lock's own line, which the holder owns after the
+// acquisition), the holdingLock store the uninstrumented run has too, and one load of the mutex
+// word; no TSC read on the uncontended path.
+//  - The hold begins at the tick read before try_lock (or, after a wait, right after lock()).
+//  - It ends at a tick read after the unlock. A TSC read costs 13-16 ns on this VM (a sin about
+//    20 ns), and reading it inside made a wave element's critical section half as long again:
+//    contention followed and the mutex bench ran 2.0-2.5x slower than --no-instrument; with
+//    the read after the unlock it measured 1.1-1.3x. The exception is an unlock that wakes a
+//    waiter (mayWake: the mutex word says so): that unlock is a system call and may hand our
+//    core to the waiter, which once made hold times read 2x too long with more workers than
+//    cores, so the tick is read before it (a few ns beside the system call).
+//  - Both ends lie outside the true hold, so two holders' intervals of one lock can overlap by
+//    those few instructions (or by a preemption right after an unlock). The events carry the
+//    lock's acquisition sequence, and the reader (LockActivity, lock_lanes.cpp) cuts every
+//    overlap between consecutive holds of a lock: one lock never looks held twice. Counters
+//    (hold, wait) are the worker's own and stay as measured.
 // Events are pushed after the unlock. Back-to-back holds less than kMergeNs apart are merged
 // into one hold interval (one ring write per burst instead of two per element), but only when
-// nobody else acquired the lock in between: the sequence must be exactly ours + 1. Without that
-// check a worker merged across another worker's hold, and the timeline showed both holding the
-// one mutex (tst_lock_events on the old code: up to 368 overlapping holds in 1472). Counters
-// (acquisitions, hold, wait) stay exact either way.
+// nobody else acquired the lock in between: the sequence must be exactly ours + 1; the interval
+// then carries its first and last sequence. Without that check a worker merged across another
+// worker's hold, and the timeline showed both holding the one mutex (tst_lock_events on the
+// old code: up to 368 overlapping holds in 1472). Counters stay exact either way.
 // Times are converted with the run's one conversion (header, Segment::create), a fixed
 // monotone function of the TSC, so order survives across processes. Converting both ends per
 // unlock instead of per pushed interval measured ~0.1-0.2x more on the mutex bench.
@@ -222,8 +245,10 @@ template <SyncMode S, bool Instr> class Locker {
                 m_c.slot.state.store(uint32_t(WorkerState::Running), std::memory_order_release);
             }
             m_seq = bumpSequence(m_raw.sequence(id));
-            m_acquiredAt =
-                std::max(m_acquiredAt, m_raw.releaseTick(id).load(std::memory_order_relaxed));
+            // A dead holder's hold, ended by its recoverer (worker_loop.cpp), ends there.
+            if constexpr (S == SyncMode::Robust)
+                m_acquiredAt =
+                    std::max(m_acquiredAt, m_raw.line->releaseTick.load(std::memory_order_relaxed));
         } else {
             m_raw.lock(id);
         }
@@ -234,7 +259,7 @@ template <SyncMode S, bool Instr> class Locker {
                 // The timeline must show this hold as open (held by the soon dead worker), not
                 // the wait before it: its events normally go out at the unlock.
                 flush();
-                m_c.ring.push(EventKind::Acquired, m_c.clock.toNs(m_acquiredAt), id);
+                m_c.ring.push(EventKind::Acquired, m_c.clock.toNs(m_acquiredAt), id, m_seq);
                 m_holdPushed = true;
             }
             park(m_c);
@@ -242,15 +267,15 @@ template <SyncMode S, bool Instr> class Locker {
     }
     void unlock(uint32_t id) {
         uint64_t t = 0;
-        if constexpr (Instr) {
-            // Not before our begin, even if the previous holder's core has a TSC ahead of ours.
-            t = std::max(ticks(), m_acquiredAt);
-            m_raw.releaseTick(id).store(t, std::memory_order_relaxed); // ordered by the unlock
-        }
+        if constexpr (Instr)
+            if (m_raw.mayWake(id)) t = ticks();
         m_raw.unlock(id);
         // Cleared only after the unlock: a kill in between errs towards "held the lock".
         m_c.slot.holdingLock.store(0, std::memory_order_relaxed);
         if constexpr (Instr) {
+            if (t == 0) t = ticks();
+            // Not before our begin, even if we moved to a core whose TSC is behind.
+            t = std::max(t, m_acquiredAt);
             LockCounters& st = m_c.st;
             ++st.acquisitions;
             st.holdTicks += t - m_acquiredAt;
@@ -262,7 +287,7 @@ template <SyncMode S, bool Instr> class Locker {
             }
             if (m_holdPushed) { // parked and let go: its Acquired is out already
                 m_holdPushed = false;
-                m_c.ring.push(EventKind::Released, m_c.clock.toNs(t), id);
+                m_c.ring.push(EventKind::Released, m_c.clock.toNs(t), id, m_seq);
                 m_pendingSeq = m_seq;
                 return;
             }
@@ -276,6 +301,7 @@ template <SyncMode S, bool Instr> class Locker {
                 m_pendingBegin = m_acquiredAt;
                 m_pendingEnd = t;
                 m_pendingLock = id;
+                m_pendingFirstSeq = m_seq;
             }
             m_pendingSeq = m_seq;
         }
@@ -287,7 +313,7 @@ template <SyncMode S, bool Instr> class Locker {
         if (!m_pending) return;
         m_pending = false;
         m_c.ring.pushHold(m_c.clock.toNs(m_pendingBegin), m_c.clock.toNs(m_pendingEnd),
-                          m_pendingLock);
+                          m_pendingLock, m_pendingFirstSeq, m_pendingSeq);
     }
 
   private:
@@ -299,7 +325,8 @@ template <SyncMode S, bool Instr> class Locker {
     bool m_pending = false;
     bool m_holdPushed = false; // the current hold's Acquired is in the ring (parked)
     uint64_t m_mergeTicks;
-    uint64_t m_pendingBegin = 0, m_pendingEnd = 0, m_pendingSeq = 0; // ticks
+    uint64_t m_pendingBegin = 0, m_pendingEnd = 0; // ticks
+    uint64_t m_pendingFirstSeq = 0, m_pendingSeq = 0;
     uint32_t m_pendingLock = 0;
 };
 

@@ -150,7 +150,9 @@ void adoptDeadHoldersWork(void* context) {
     if (c.cfg.instrument && ds.parked.load(std::memory_order_acquire)) {
         const uint64_t t = ticks();
         EventRingWriter dead(c.seg.ring(uint32_t(d)), c.seg.ringEvents(uint32_t(d)), kRingCapacity);
-        dead.push(EventKind::Released, c.clock.toNs(t), 0);
+        // Its hold's sequence: we are inside lock(), before our own bump.
+        dead.push(EventKind::Released, c.clock.toNs(t), 0,
+                  c.h.robust.acquisitions.load(std::memory_order_relaxed));
         // Our hold begins no earlier (Locker takes the later of its tick and this one).
         c.h.robust.releaseTick.store(t, std::memory_order_relaxed);
     }

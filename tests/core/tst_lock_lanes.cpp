@@ -109,6 +109,10 @@ class TestLockLanes : public QObject {
     void lockLaneSumsToAtMostOne();
     void stripeLanes();
     void alternatingHoldersShowHalf();
+    void cutOverlapCases();
+    void measuredHoldsAreCutBySequence_data();
+    void measuredHoldsAreCutBySequence();
+    void openHoldIsCutToo();
 };
 
 void TestLockLanes::intervalsFromEvents() {
@@ -302,6 +306,184 @@ void TestLockLanes::alternatingHoldersShowHalf() {
     const auto lanes = lockLanes(a, w, 0);
     for (double v : lanes[0].cover)
         QCOMPARE(v, 1.0);
+}
+
+void TestLockLanes::cutOverlapCases() {
+    // The later hold's begin inside the earlier one: the earlier one ends there.
+    LockInterval e{100, 200, 0}, l{150, 300, 0};
+    QVERIFY(cutOverlap(e, l));
+    QCOMPARE(e, (LockInterval{100, 150, 0}));
+    QCOMPARE(l, (LockInterval{150, 300, 0}));
+    // Disjoint or touching: nothing to do.
+    QVERIFY(!cutOverlap(e, l));
+    LockInterval a{10, 20, 0}, b{30, 40, 0};
+    QVERIFY(!cutOverlap(a, b));
+    QCOMPARE(a, (LockInterval{10, 20, 0}));
+    // The later hold's begin before the earlier one's (read before a try_lock that waited the
+    // earlier hold out): it begins where the earlier one ends.
+    LockInterval e2{100, 200, 0}, l2{50, 300, 0};
+    QVERIFY(cutOverlap(e2, l2));
+    QCOMPARE(e2, (LockInterval{100, 200, 0}));
+    QCOMPARE(l2, (LockInterval{200, 300, 0}));
+    // ... and where the earlier one's end was read late too (past the later one's end).
+    LockInterval e3{100, 500, 0}, l3{50, 300, 0};
+    QVERIFY(cutOverlap(e3, l3));
+    QCOMPARE(e3, (LockInterval{100, 300, 0}));
+    QCOMPARE(l3, (LockInterval{300, 300, 0})); // empty: covers nothing
+    // Only ever shortened: never beyond what was measured.
+    std::mt19937_64 rng(11);
+    for (int i = 0; i < 100000; ++i) {
+        uint64_t v[4];
+        for (uint64_t& x : v)
+            x = rng() % 64;
+        const LockInterval p0{std::min(v[0], v[1]), std::max(v[0], v[1]), 0};
+        const LockInterval q0{std::min(v[2], v[3]), std::max(v[2], v[3]), 0};
+        LockInterval p = p0, q = q0;
+        cutOverlap(p, q);
+        QVERIFY(p.beginNs == p0.beginNs && p.endNs <= p0.endNs && p.beginNs <= p.endNs);
+        QVERIFY(q.endNs == q0.endNs && q.beginNs >= q0.beginNs && q.beginNs <= q.endNs);
+        QVERIFY(p.endNs <= q.beginNs || p.endNs == p.beginNs || q.endNs == q.beginNs);
+    }
+}
+
+namespace {
+
+// What workers measure (locks.h): each hold of one lock, in acquisition order, by a random
+// worker, true times disjoint; the measured begin a little before the true one (the tick read
+// before try_lock; now and then long before: preempted before the try_lock), the end after the
+// true one (read after the unlock; now and then long after: preempted there). A worker's own
+// events stay in order, and back-to-back holds of one worker merge as Locker merges them.
+// Harsher than a run: a worker's late end does not hold back its next true begin, so its later
+// holds can come out measured after holds that followed them (as if clocks disagreed).
+struct Measured {
+    std::vector<std::vector<Event>> events;
+    std::vector<std::vector<LockInterval>> measured; // per worker, as pushed
+};
+
+Measured measureHolds(uint32_t workers, int holds, uint32_t seed, bool withSequence) {
+    std::mt19937_64 rng(seed);
+    Measured m;
+    m.events.resize(workers);
+    m.measured.resize(workers);
+    std::vector<uint64_t> ownEnd(workers, 0), lastSeq(workers, 0);
+    uint64_t t = 1'000'000;
+    for (int i = 1; i <= holds; ++i) {
+        const uint32_t k = uint32_t(rng() % workers);
+        const uint64_t trueBegin = t + rng() % 40, trueEnd = trueBegin + 20 + rng() % 60;
+        t = trueEnd;
+        uint64_t begin = trueBegin - std::min<uint64_t>(trueBegin, rng() % 30);
+        if (rng() % 50 == 0) begin -= std::min<uint64_t>(begin, rng() % 400);
+        uint64_t end = trueEnd + rng() % 40;
+        if (rng() % 50 == 0) end += rng() % 2000;
+        begin = std::max(begin, ownEnd[k]);
+        end = std::max(end, begin);
+        auto& ev = m.events[k];
+        auto& iv = m.measured[k];
+        const uint64_t seq = withSequence ? uint64_t(i) : 0;
+        if (withSequence && lastSeq[k] + 1 == uint64_t(i) && !iv.empty() && rng() % 2) {
+            ev.back() = makeEvent(end, EventKind::Released, 0, seq); // merged into the last
+            iv.back().endNs = end;
+        } else {
+            ev.push_back(makeEvent(begin, EventKind::Acquired, 0, seq));
+            ev.push_back(makeEvent(end, EventKind::Released, 0, seq));
+            iv.push_back({begin, end, 0});
+        }
+        ownEnd[k] = end;
+        lastSeq[k] = uint64_t(i);
+    }
+    return m;
+}
+
+uint64_t overlapsOfOneLock(const LockActivity& a) {
+    std::vector<LockInterval> all;
+    for (uint32_t k = 0; k < a.workers(); ++k)
+        for (const LockInterval& iv : a.holds(k))
+            if (iv.endNs > iv.beginNs) all.push_back(iv);
+    std::sort(all.begin(), all.end(),
+              [](const LockInterval& x, const LockInterval& y) { return x.beginNs < y.beginNs; });
+    uint64_t overlaps = 0;
+    for (size_t i = 1; i < all.size(); ++i)
+        overlaps += all[i].beginNs < all[i - 1].endNs;
+    return overlaps;
+}
+
+} // namespace
+
+void TestLockLanes::measuredHoldsAreCutBySequence_data() {
+    QTest::addColumn<uint32_t>("seed");
+    QTest::addColumn<int>("slice"); // events per worker per consume; 0 = each worker at once
+    for (uint32_t seed = 1; seed <= 6; ++seed) {
+        QTest::addRow("seed %u, frames", seed) << seed << 40;
+        QTest::addRow("seed %u, whole workers", seed) << seed << 0;
+    }
+}
+
+// Holds of one lock come out disjoint whatever order the workers' events are read in, each
+// within what was measured; without the sequences the same measurements overlap (so the test
+// sees the cut).
+void TestLockLanes::measuredHoldsAreCutBySequence() {
+    QFETCH(uint32_t, seed);
+    QFETCH(int, slice);
+    const uint32_t workers = 2 + seed % 4;
+    const auto run = [&](const Measured& m) {
+        LockActivity a;
+        a.reset(workers, 1, SyncMode::Mutex, SIZE_MAX);
+        std::mt19937_64 rng(seed);
+        std::vector<size_t> at(workers, 0);
+        for (bool more = true; more;) {
+            more = false;
+            for (uint32_t k = 0; k < workers; ++k) {
+                const size_t left = m.events[k].size() - at[k];
+                const size_t n = slice ? std::min(left, size_t(rng() % slice)) : left;
+                a.consume(k, m.events[k].data() + at[k], n);
+                at[k] += n;
+                more = more || at[k] < m.events[k].size();
+            }
+        }
+        return a;
+    };
+    const Measured m = measureHolds(workers, 30000, seed, true);
+    const LockActivity a = run(m);
+    QCOMPARE(overlapsOfOneLock(a), 0u);
+    QCOMPARE(a.counts().malformed, 0u);
+    QVERIFY(a.counts().cut > 100);
+    uint64_t kept = 0;
+    for (uint32_t k = 0; k < workers; ++k) {
+        QCOMPARE(a.holds(k).size(), m.measured[k].size());
+        for (size_t i = 0; i < a.holds(k).size(); ++i) {
+            const LockInterval& got = a.holds(k)[i];
+            const LockInterval& was = m.measured[k][i];
+            QVERIFY(got.beginNs >= was.beginNs && got.endNs <= was.endNs);
+            QVERIFY(got.beginNs <= got.endNs);
+            if (i) QVERIFY(got.beginNs >= a.holds(k)[i - 1].endNs); // a worker's own order
+            kept += got.endNs - got.beginNs;
+        }
+    }
+    QVERIFY(kept > 0);
+    QVERIFY(overlapsOfOneLock(run(measureHolds(workers, 30000, seed, false))) > 100);
+}
+
+// A parked holder's hold is open (no Released until its recoverer writes one) and must not
+// overlap the hold before it either.
+void TestLockLanes::openHoldIsCutToo() {
+    LockActivity a;
+    a.reset(2, 1, SyncMode::Robust);
+    const Event w0[] = {makeEvent(100, EventKind::Acquired, 0, 1),
+                        makeEvent(300, EventKind::Released, 0, 1)};
+    const Event w1[] = {makeEvent(250, EventKind::Acquired, 0, 2)};
+    a.consume(0, w0, 2);
+    a.consume(1, w1, 1);
+    QVERIFY(a.openHold(1));
+    QCOMPARE(a.openHold(1)->beginNs, 250u);
+    QCOMPARE(a.holds(0).back(), (LockInterval{100, 250, 0}));
+    // Events the other way round: the open hold begins where the earlier one ends.
+    LockActivity b;
+    b.reset(2, 1, SyncMode::Robust);
+    const Event v1[] = {makeEvent(50, EventKind::Acquired, 0, 2)};
+    b.consume(0, w0, 2);
+    b.consume(1, v1, 1);
+    QCOMPARE(b.openHold(1)->beginNs, 300u);
+    QCOMPARE(b.counts().cut, 1u);
 }
 
 QTEST_GUILESS_MAIN(TestLockLanes)

@@ -142,7 +142,9 @@ void TestLockEvents::holdsNeverOverlap() {
     for (uint32_t k = 0; k < cfg.workers; ++k)
         for (const LockInterval& iv : a.holds(k)) {
             QVERIFY(iv.lock < perLock.size());
-            perLock[iv.lock].push_back({iv, k});
+            // A hold cut to nothing (its measured ends overlapped its neighbours', see
+            // LockActivity::consume) covers no time and is drawn nowhere.
+            if (iv.endNs > iv.beginNs) perLock[iv.lock].push_back({iv, k});
         }
     uint64_t overlaps = 0;
     QString first;
