@@ -37,18 +37,20 @@ bool cutOverlap(LockInterval& earlier, LockInterval& later) {
     return true;
 }
 
-uint64_t LockActivity::unwrap(uint32_t lock, uint32_t s24) {
-    if (s24 == 0 || lock >= m_order.size()) return 0;
+uint64_t LockActivity::unwrap(uint32_t lock, const Event& e) {
+    if (!eventHasSequence(e) || lock >= m_order.size()) return 0;
+    const uint64_t s40 = eventSequence(e);
     LockOrder& o = m_order[lock];
     if (o.newestSequence == 0) {
-        o.newestSequence = s24;
-        return s24;
+        o.newestSequence = s40;
+        return s40;
     }
-    // The nearest value with these low 24 bits: events of one lock arrive at most a few
-    // hundred thousand acquisitions out of order (the rings' capacity), far below 2^23.
-    const int32_t d = int32_t((s24 - uint32_t(o.newestSequence)) << 8) >> 8;
-    if (d < 0 && uint64_t(-int64_t(d)) >= o.newestSequence) return 0;
-    const uint64_t full = o.newestSequence + uint64_t(int64_t(d));
+    // The nearest value with these 40 bits: events of one lock never arrive 2^39 acquisitions
+    // out of order (that would take hours at the fastest rate measured here).
+    constexpr int kShift = 64 - 40;
+    const int64_t d = int64_t((s40 - o.newestSequence) << kShift) >> kShift;
+    if (d < 0 && uint64_t(-d) >= o.newestSequence) return 0;
+    const uint64_t full = o.newestSequence + uint64_t(d);
     o.newestSequence = std::max(o.newestSequence, full);
     return full;
 }
@@ -90,7 +92,8 @@ bool LockActivity::cutAtFloor(const LockOrder& o, LockInterval& iv) {
 void LockActivity::settle(uint32_t lock, uint64_t first) {
     LockOrder& o = m_order[lock];
     OrderMap& m = o.holds;
-    std::vector<uint64_t> todo{first};
+    std::vector<uint64_t>& todo = m_todo;
+    todo.assign(1, first);
     while (!todo.empty()) {
         const auto it = m.find(todo.back());
         todo.pop_back();
@@ -143,27 +146,31 @@ void LockActivity::closeHold(uint32_t k, LockInterval iv, uint64_t first, uint64
     if (close(w.holds, iv, m_counts.holds)) ++w.holdBase;
     if (first == 0 || iv.lock >= m_order.size()) return;
     OrderMap& m = m_order[iv.lock].holds;
-    m.insert_or_assign(first, HoldRef{k, w.holdBase + w.holds.size() - 1, std::max(first, last)});
+    if (!m.try_emplace(first, HoldRef{k, w.holdBase + w.holds.size() - 1, std::max(first, last)})
+             .second) {
+        ++m_counts.malformed; // a sequence seen twice: not ordered (cannot happen in a run)
+        return;
+    }
     settle(iv.lock, first);
     trimOrder(m_order[iv.lock]);
 }
 
-// Forgets the oldest holds of the order once the next one's sequence follows on from theirs
-// (nothing can arrive between them any more). One before a gap waits for the holds still to
-// come from other workers' rings, unless the gap is far older than any drain lag (events
-// dropped by a full ring never come) or too many wait. Whatever comes after a hold is
-// forgotten begins after it (floorNs), so forgetting early costs accuracy, never exclusion.
+// Forgets the oldest holds of the order. Whatever arrives after a hold is forgotten begins
+// after it (floorNs), so forgetting costs accuracy, never exclusion; holds are kept while a
+// neighbour may still come: not once the next one's sequence follows on from theirs, nor once
+// they ended kOrderHorizonNs before the newest event (far longer than a frame's drain lag;
+// events dropped by a full ring never come), nor beyond the lock's share of kOrderBudget.
+// Holds already forgotten by their worker's list or cut to nothing go first.
 void LockActivity::trimOrder(LockOrder& o) {
     OrderMap& m = o.holds;
-    while (m.size() > kOrderKeep) {
+    const size_t cap = std::max<size_t>(kOrderMinPerLock, kOrderBudget / m_order.size());
+    while (!m.empty()) {
         const auto front = m.begin();
-        const bool settled = front->first == o.forgottenSequence + 1 &&
+        const LockInterval* iv = liveAt(front->second);
+        const bool settled = m.size() > kOrderKeep && front->first == o.forgottenSequence + 1 &&
                              std::next(front)->first == front->second.lastSequence + 1;
-        if (!settled && m.size() <= kOrderMax &&
-            o.newestSequence - front->second.lastSequence < kOrderGap)
-            break;
-        if (const LockInterval* iv = liveAt(front->second))
-            o.floorNs = std::max(o.floorNs, iv->endNs);
+        if (iv && !settled && m.size() <= cap && iv->endNs + kOrderHorizonNs >= m_newestNs) break;
+        if (iv) o.floorNs = std::max(o.floorNs, iv->endNs);
         o.forgottenSequence = front->second.lastSequence;
         m.erase(front);
     }
@@ -178,7 +185,7 @@ void LockActivity::consume(uint32_t k, const Event* ev, size_t n) {
     Worker& w = m_workers[k];
     for (size_t i = 0; i < n; ++i) {
         const uint64_t t = std::max(ev[i].tNs, w.lastNs);
-        const uint32_t lock = ev[i].lock;
+        const uint32_t lock = eventLock(ev[i]);
         w.lastNs = t;
         switch (eventKind(ev[i])) {
         case EventKind::WaitBegin:
@@ -203,18 +210,11 @@ void LockActivity::consume(uint32_t k, const Event* ev, size_t n) {
             }
             w.holding = true;
             w.hold = {t, t, lock};
-            w.holdSequence = unwrap(lock, eventSequence(ev[i]));
-            // Usually its Released is next; if not (a parked holder), the open hold must not
-            // overlap the previous holder's either.
-            if (w.holdSequence && (i + 1 == n || eventKind(ev[i + 1]) != EventKind::Released)) {
-                LockInterval open{t, UINT64_MAX, lock};
-                cutOpenHold(lock, w.holdSequence, open);
-                w.hold.beginNs = open.beginNs;
-            }
+            w.holdSequence = unwrap(lock, ev[i]);
             break;
         case EventKind::Released:
             if (w.holding && w.hold.lock == lock) {
-                const uint64_t last = unwrap(lock, eventSequence(ev[i]));
+                const uint64_t last = unwrap(lock, ev[i]);
                 closeHold(k, {w.hold.beginNs, t, lock}, w.holdSequence,
                           last ? last : w.holdSequence);
                 w.holding = false;
@@ -228,9 +228,19 @@ void LockActivity::consume(uint32_t k, const Event* ev, size_t n) {
         }
         ++m_counts.events;
     }
-    if (w.holding) w.hold.endNs = std::max(w.lastNs, w.hold.beginNs);
     if (w.waiting) w.wait.endNs = w.lastNs;
     m_newestNs = std::max(m_newestNs, w.lastNs);
+    // An open hold (a parked holder's: its Released comes from its recoverer) is not in the
+    // order; it must not overlap any hold before it, whichever worker's events came first.
+    for (Worker& o : m_workers) {
+        if (!o.holding) continue;
+        if (o.holdSequence && o.hold.lock < m_order.size()) {
+            LockInterval open{o.hold.beginNs, UINT64_MAX, o.hold.lock};
+            cutOpenHold(o.hold.lock, o.holdSequence, open);
+            o.hold.beginNs = open.beginNs;
+        }
+        o.hold.endNs = std::max(o.lastNs, o.hold.beginNs);
+    }
 }
 
 void LockActivity::endWorker(uint32_t k, uint64_t atNs) {

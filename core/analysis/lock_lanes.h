@@ -32,7 +32,8 @@ struct LockInterval {
 
 // Consumes each worker's event stream incrementally. Memory is bounded: the newest
 // `keepPerWorker` holds and the newest `keepPerWorker` waits of each worker are kept (older ones
-// are counted in counts().trimmed); 100k intervals of 24 bytes = 2.4 MB per worker and kind.
+// are counted in counts().trimmed); 100k intervals of 24 bytes = 2.4 MB per worker and kind;
+// plus, for cutting overlaps, up to kOrderBudget recent holds of all locks together (~20 MB).
 class LockActivity {
   public:
     static constexpr size_t kDefaultKeep = 100'000;
@@ -91,16 +92,18 @@ class LockActivity {
     using OrderMap = std::map<uint64_t, HoldRef>;
     struct LockOrder {
         OrderMap holds;                 // live holds with a sequence that may still be cut
-        uint64_t newestSequence = 0;    // for unwrapping the events' 24 bits
+        uint64_t newestSequence = 0;    // for unwrapping the events' 40 bits
         uint64_t forgottenSequence = 0; // the last sequence of the newest hold forgotten
         uint64_t floorNs = 0;           // the latest end of a forgotten hold
     };
-    static constexpr size_t kOrderKeep = 1 << 12, kOrderMax = 1 << 20;
-    static constexpr uint64_t kOrderGap = 1 << 22; // acquisitions
+    // Holds kept per lock for cutting (~80 bytes each): at least kOrderKeep while a neighbour
+    // may still come, never more than the lock's share of kOrderBudget (all locks: ~20 MB).
+    static constexpr size_t kOrderKeep = 1 << 12, kOrderBudget = 1 << 18, kOrderMinPerLock = 64;
+    static constexpr uint64_t kOrderHorizonNs = 2'000'000'000;
     // Appends; true when the oldest interval was forgotten to make room.
     bool close(std::deque<LockInterval>& into, const LockInterval& iv, uint64_t& counter);
     void closeHold(uint32_t k, LockInterval iv, uint64_t firstSequence, uint64_t lastSequence);
-    uint64_t unwrap(uint32_t lock, uint32_t sequence24);
+    uint64_t unwrap(uint32_t lock, const Event& e); // 0 = none
     LockInterval* liveAt(const HoldRef& r);
     OrderMap::iterator prevLive(OrderMap& m, OrderMap::iterator it);
     OrderMap::iterator nextLive(OrderMap& m, OrderMap::iterator it);
@@ -111,6 +114,7 @@ class LockActivity {
 
     std::vector<Worker> m_workers;
     std::vector<LockOrder> m_order; // per lock id
+    std::vector<uint64_t> m_todo;   // settle's work list, kept to spare an allocation per hold
     uint32_t m_locks = 1;
     SyncMode m_sync = SyncMode::Mutex;
     size_t m_keep = kDefaultKeep;

@@ -44,7 +44,7 @@ class EventRingWriter {
     }
 
     // Pushes one event; false (counted as dropped) when the ring is full.
-    bool push(EventKind kind, uint64_t tNs, uint32_t lock, uint64_t sequence = 0) {
+    bool push(EventKind kind, uint64_t tNs, uint32_t lock, uint64_t sequence = kNoSequence) {
         if (!room(1)) return false;
         put(kind, tNs, lock, sequence);
         m_h.head.store(m_head, std::memory_order_release);
@@ -52,8 +52,8 @@ class EventRingWriter {
     }
     // Pushes a hold [beginNs, endNs] as Acquired + Released, both or neither; the sequences are
     // the lock's acquisition sequence of its first and last acquisition (layout.h, Event).
-    bool pushHold(uint64_t beginNs, uint64_t endNs, uint32_t lock, uint64_t firstSequence = 0,
-                  uint64_t lastSequence = 0) {
+    bool pushHold(uint64_t beginNs, uint64_t endNs, uint32_t lock,
+                  uint64_t firstSequence = kNoSequence, uint64_t lastSequence = kNoSequence) {
         if (!room(2)) return false;
         put(EventKind::Acquired, beginNs, lock, firstSequence);
         put(EventKind::Released, endNs, lock, lastSequence);

@@ -111,24 +111,37 @@ enum class EventKind : uint32_t { WaitBegin = 1, Acquired = 2, Released = 3 };
 struct Event {
     uint64_t tNs;  // the header's tick conversion (CLOCK_MONOTONIC scale); per worker never
                    // decreasing
-    uint32_t kind; // bits 0-7: EventKind; bits 8-31: sequence (below), 0 = not given
-    uint32_t lock; // 0 = global mutex / spin word, 1.. = stripe index + 1
+    uint32_t kind; // bits 0-6: EventKind; bit 7: a sequence is given; bits 8-31: its bits 0-23
+    uint32_t lock; // bits 0-15: 0 = global mutex / spin word, 1.. = stripe index + 1;
+                   // bits 16-31: the sequence's bits 24-39
 };
 static_assert(sizeof(Event) == 16);
 
-// An Acquired carries the low 24 bits of the lock's acquisition sequence (PaddedMutex.
-// acquisitions) for the hold it begins, a Released that of the hold it ends (the last one of a
-// merged burst); readers unwrap it against the newest sequence seen for that lock. Kept inside
-// `kind`, which held only 1..3 before, so the layout and its version stay as they were.
-inline constexpr uint32_t kEventKindBits = 8;
+// An Acquired carries the lock's acquisition sequence (PaddedMutex.acquisitions) for the hold
+// it begins, a Released that of the hold it ends (the last one of a merged burst): 40 bits, in
+// the bits of `kind` and `lock` that held nothing before (kind was 1..3, lock at most 4096), so
+// the layout and its version stay as they were. Readers unwrap it against the newest sequence
+// seen for that lock.
+inline constexpr uint32_t kEventKindMask = 0x7f, kEventHasSequence = 0x80;
+inline constexpr uint32_t kEventLockMask = 0xffff;
+inline constexpr uint64_t kNoSequence = UINT64_MAX;
 inline EventKind eventKind(const Event& e) {
-    return EventKind(e.kind & ((1u << kEventKindBits) - 1));
+    return EventKind(e.kind & kEventKindMask);
 }
-inline uint32_t eventSequence(const Event& e) {
-    return e.kind >> kEventKindBits;
+inline uint32_t eventLock(const Event& e) {
+    return e.lock & kEventLockMask;
 }
-inline Event makeEvent(uint64_t tNs, EventKind kind, uint32_t lock, uint64_t sequence = 0) {
-    return Event{tNs, uint32_t(kind) | uint32_t(sequence << kEventKindBits), lock};
+inline bool eventHasSequence(const Event& e) {
+    return (e.kind & kEventHasSequence) != 0;
+}
+inline uint64_t eventSequence(const Event& e) { // 40 bits; meaningful if eventHasSequence
+    return uint64_t(e.kind >> 8) | (uint64_t(e.lock >> 16) << 24);
+}
+inline Event makeEvent(uint64_t tNs, EventKind kind, uint32_t lock,
+                       uint64_t sequence = kNoSequence) {
+    if (sequence == kNoSequence) return Event{tNs, uint32_t(kind), lock};
+    return Event{tNs, uint32_t(kind) | kEventHasSequence | uint32_t(sequence << 8),
+                 (lock & kEventLockMask) | uint32_t((sequence >> 24) & 0xffff) << 16};
 }
 
 struct alignas(64) RingHeader {

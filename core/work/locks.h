@@ -187,13 +187,14 @@ template <> struct RawLock<SyncMode::Robust> {
 // Lock instrumentation. Its work stays outside the critical section: a longer critical section
 // slows every waiter and distorts exactly what is measured. Inside are the lock's acquisition
 // sequence (one load and one store on the lock's own line, which the holder owns after the
-// acquisition), the holdingLock store the uninstrumented run has too, and one load of the mutex
-// word; no TSC read on the uncontended path.
+// acquisition), the holdingLock store the uninstrumented run has too, one load of the mutex
+// word (and, robust only, of the line's releaseTick); no TSC read on the uncontended path.
 //  - The hold begins at the tick read before try_lock (or, after a wait, right after lock()).
 //  - It ends at a tick read after the unlock. A TSC read costs 13-16 ns on this VM (a sin about
 //    20 ns), and reading it inside made a wave element's critical section half as long again:
 //    contention followed and the mutex bench ran 2.0-2.5x slower than --no-instrument; with
-//    the read after the unlock it measured 1.1-1.3x. The exception is an unlock that wakes a
+//    the read after the unlock it measured 1.15-1.6x (noisy: 4 workers on 2 cores; with no
+//    clock read at all, in an experiment, about the same). The exception is an unlock that wakes a
 //    waiter (mayWake: the mutex word says so): that unlock is a system call and may hand our
 //    core to the waiter, which once made hold times read 2x too long with more workers than
 //    cores, so the tick is read before it (a few ns beside the system call).

@@ -113,6 +113,7 @@ class TestLockLanes : public QObject {
     void measuredHoldsAreCutBySequence_data();
     void measuredHoldsAreCutBySequence();
     void openHoldIsCutToo();
+    void sequenceInEvents();
 };
 
 void TestLockLanes::intervalsFromEvents() {
@@ -476,14 +477,53 @@ void TestLockLanes::openHoldIsCutToo() {
     QVERIFY(a.openHold(1));
     QCOMPARE(a.openHold(1)->beginNs, 250u);
     QCOMPARE(a.holds(0).back(), (LockInterval{100, 250, 0}));
-    // Events the other way round: the open hold begins where the earlier one ends.
-    LockActivity b;
-    b.reset(2, 1, SyncMode::Robust);
+    // Its begin read before the earlier hold's (preempted before its try_lock): it begins where
+    // the earlier one ends, whichever worker's events are read first.
     const Event v1[] = {makeEvent(50, EventKind::Acquired, 0, 2)};
-    b.consume(0, w0, 2);
-    b.consume(1, v1, 1);
-    QCOMPARE(b.openHold(1)->beginNs, 300u);
-    QCOMPARE(b.counts().cut, 1u);
+    for (const bool openFirst : {false, true}) {
+        LockActivity b;
+        b.reset(2, 1, SyncMode::Robust);
+        if (openFirst) b.consume(1, v1, 1);
+        b.consume(0, w0, 2);
+        if (!openFirst) b.consume(1, v1, 1);
+        QCOMPARE(b.openHold(1)->beginNs, 300u);
+        QCOMPARE(b.holds(0).back(), (LockInterval{100, 300, 0}));
+        QCOMPARE(b.counts().cut, 1u);
+    }
+}
+
+// The sequence rides in bits the event did not use: 40 bits, whatever their value, and an
+// event without one says so.
+void TestLockLanes::sequenceInEvents() {
+    for (const uint64_t seq : {uint64_t(0), uint64_t(1), uint64_t(1) << 24, (uint64_t(1) << 24) - 1,
+                               (uint64_t(1) << 40) - 1, uint64_t(123456789012)}) {
+        for (const uint32_t lock : {0u, 1u, 4097u}) {
+            const Event e = makeEvent(77, EventKind::Released, lock, seq);
+            QCOMPARE(eventKind(e), EventKind::Released);
+            QCOMPARE(eventLock(e), lock);
+            QVERIFY(eventHasSequence(e));
+            QCOMPARE(eventSequence(e), seq);
+        }
+    }
+    const Event none = makeEvent(77, EventKind::WaitBegin, 3);
+    QVERIFY(!eventHasSequence(none));
+    QCOMPARE(eventKind(none), EventKind::WaitBegin);
+    QCOMPARE(eventLock(none), 3u);
+    // Holds across the 2^24 boundary are still ordered (an earlier encoding lost them there).
+    LockActivity a;
+    a.reset(2, 1, SyncMode::Mutex);
+    const uint64_t s = uint64_t(1) << 24;
+    const Event w0[] = {makeEvent(100, EventKind::Acquired, 0, s - 1),
+                        makeEvent(300, EventKind::Released, 0, s - 1),
+                        makeEvent(400, EventKind::Acquired, 0, s + 1),
+                        makeEvent(500, EventKind::Released, 0, s + 1)};
+    const Event w1[] = {makeEvent(250, EventKind::Acquired, 0, s),
+                        makeEvent(420, EventKind::Released, 0, s)};
+    a.consume(0, w0, 4);
+    a.consume(1, w1, 2);
+    QCOMPARE(a.holds(0)[0], (LockInterval{100, 250, 0}));
+    QCOMPARE(a.holds(1)[0], (LockInterval{250, 400, 0}));
+    QCOMPARE(a.holds(0)[1], (LockInterval{400, 500, 0}));
 }
 
 QTEST_GUILESS_MAIN(TestLockLanes)
