@@ -64,17 +64,23 @@ LockInterval* LockActivity::liveAt(const HoldRef& r) {
     return iv.endNs > iv.beginNs ? &iv : nullptr;
 }
 
-// The nearest live holds before and after `it`; holds cut to nothing are passed over.
+// The nearest live holds before and after `it`. Holds cut to nothing or forgotten by their
+// worker's list, passed on the way, leave the order (a run of them would otherwise be walked
+// again by every hold landing beside it); the sequence gap they leave only delays trimOrder.
 LockActivity::OrderMap::iterator LockActivity::prevLive(OrderMap& m, OrderMap::iterator it) {
-    while (it != m.begin())
-        if (liveAt((--it)->second)) return it;
+    while (it != m.begin()) {
+        const auto p = std::prev(it);
+        if (liveAt(p->second)) return p;
+        m.erase(p);
+    }
     return m.end();
 }
 
 LockActivity::OrderMap::iterator LockActivity::nextLive(OrderMap& m, OrderMap::iterator it) {
-    for (++it; it != m.end(); ++it)
-        if (liveAt(it->second)) return it;
-    return m.end();
+    auto n = std::next(it);
+    while (n != m.end() && !liveAt(n->second))
+        n = m.erase(n);
+    return n;
 }
 
 // The oldest live hold of the order begins no earlier than every forgotten one ended.
@@ -145,6 +151,8 @@ void LockActivity::closeHold(uint32_t k, LockInterval iv, uint64_t first, uint64
     iv.beginNs = std::min(iv.beginNs, iv.endNs);
     if (close(w.holds, iv, m_counts.holds)) ++w.holdBase;
     if (first == 0 || iv.lock >= m_order.size()) return;
+    // Forget what is too old first: such a neighbour gets the floor, not a cut.
+    trimOrder(m_order[iv.lock]);
     OrderMap& m = m_order[iv.lock].holds;
     if (!m.try_emplace(first, HoldRef{k, w.holdBase + w.holds.size() - 1, std::max(first, last)})
              .second) {
@@ -187,6 +195,7 @@ void LockActivity::consume(uint32_t k, const Event* ev, size_t n) {
         const uint64_t t = std::max(ev[i].tNs, w.lastNs);
         const uint32_t lock = eventLock(ev[i]);
         w.lastNs = t;
+        m_newestNs = std::max(m_newestNs, t); // trimOrder's age limit needs it as we go
         switch (eventKind(ev[i])) {
         case EventKind::WaitBegin:
             if (w.holding) {

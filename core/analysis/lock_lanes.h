@@ -33,7 +33,7 @@ struct LockInterval {
 // Consumes each worker's event stream incrementally. Memory is bounded: the newest
 // `keepPerWorker` holds and the newest `keepPerWorker` waits of each worker are kept (older ones
 // are counted in counts().trimmed); 100k intervals of 24 bytes = 2.4 MB per worker and kind;
-// plus, for cutting overlaps, up to kOrderBudget recent holds of all locks together (~20 MB).
+// plus, for cutting overlaps, up to kOrderBudget recent holds of all locks together.
 class LockActivity {
   public:
     static constexpr size_t kDefaultKeep = 100'000;
@@ -97,8 +97,11 @@ class LockActivity {
         uint64_t floorNs = 0;           // the latest end of a forgotten hold
     };
     // Holds kept per lock for cutting (~80 bytes each): at least kOrderKeep while a neighbour
-    // may still come, never more than the lock's share of kOrderBudget (all locks: ~20 MB).
-    static constexpr size_t kOrderKeep = 1 << 12, kOrderBudget = 1 << 18, kOrderMinPerLock = 64;
+    // may still come, never more than the lock's share of kOrderBudget (all locks: at most
+    // ~80 MB). The budget exceeds what one frame delivers (the controller hands out at most
+    // 2^18 events per worker a frame), or the holds of workers read later in a frame would be
+    // cut at the floor of the ones read first.
+    static constexpr size_t kOrderKeep = 1 << 12, kOrderBudget = 1 << 20, kOrderMinPerLock = 64;
     static constexpr uint64_t kOrderHorizonNs = 2'000'000'000;
     // Appends; true when the oldest interval was forgotten to make room.
     bool close(std::deque<LockInterval>& into, const LockInterval& iv, uint64_t& counter);

@@ -70,7 +70,7 @@
 //     interval only if nobody else acquired the lock in between).
 //   - PaddedMutex.releaseTick and SpinLockLine.releaseTick: the TSC value the last holder
 //     recorded as its release; the next holder's hold begins no earlier. (No longer written:
-//     Event.kind carries the acquisition sequence instead, and readers order holds by it.)
+//     events carry the acquisition sequence instead, see Event, and readers order holds by it.)
 //   - RingHeader.clamped: events whose time the writer raised to its previous event's.
 // Event times (Event.tNs) are ns on CLOCK_MONOTONIC's scale, converted from the TSC:
 //   tNs = tickAnchorNs + trunc(int64(tsc - tickAnchor) * tickNsPerTick)

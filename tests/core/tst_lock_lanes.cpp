@@ -114,6 +114,7 @@ class TestLockLanes : public QObject {
     void measuredHoldsAreCutBySequence();
     void openHoldIsCutToo();
     void sequenceInEvents();
+    void forgottenHoldsStillExclude();
 };
 
 void TestLockLanes::intervalsFromEvents() {
@@ -380,7 +381,7 @@ Measured measureHolds(uint32_t workers, int holds, uint32_t seed, bool withSeque
         end = std::max(end, begin);
         auto& ev = m.events[k];
         auto& iv = m.measured[k];
-        const uint64_t seq = withSequence ? uint64_t(i) : 0;
+        const uint64_t seq = withSequence ? uint64_t(i) : kNoSequence;
         if (withSequence && lastSeq[k] + 1 == uint64_t(i) && !iv.empty() && rng() % 2) {
             ev.back() = makeEvent(end, EventKind::Released, 0, seq); // merged into the last
             iv.back().endNs = end;
@@ -524,6 +525,33 @@ void TestLockLanes::sequenceInEvents() {
     QCOMPARE(a.holds(0)[0], (LockInterval{100, 250, 0}));
     QCOMPARE(a.holds(1)[0], (LockInterval{250, 400, 0}));
     QCOMPARE(a.holds(0)[1], (LockInterval{400, 500, 0}));
+}
+
+// Holds are forgotten for cutting once old (or over budget); one arriving later, next to a
+// forgotten one, begins after it, and a jump of more than 2^24 acquisitions (events dropped)
+// still orders the right way.
+void TestLockLanes::forgottenHoldsStillExclude() {
+    LockActivity a;
+    a.reset(2, 1, SyncMode::Mutex);
+    const uint64_t jump = uint64_t(1) << 30;
+    const Event w0[] = {makeEvent(100, EventKind::Acquired, 0, 1),
+                        makeEvent(300, EventKind::Released, 0, 1),
+                        makeEvent(400, EventKind::Acquired, 0, 3),
+                        makeEvent(500, EventKind::Released, 0, 3),
+                        makeEvent(5'000'000'000, EventKind::Acquired, 0, jump),
+                        makeEvent(5'000'000'100, EventKind::Released, 0, jump)};
+    const Event w1[] = {makeEvent(250, EventKind::Acquired, 0, 2),
+                        makeEvent(450, EventKind::Released, 0, 2),
+                        makeEvent(4'999'999'950, EventKind::Acquired, 0, jump + 1),
+                        makeEvent(5'000'000'200, EventKind::Released, 0, jump + 1)};
+    a.consume(0, w0, 6); // seq 1 and 3 are 5 s older than the newest event: forgotten
+    a.consume(1, w1, 4);
+    // Seq 2 could only be cut at the floor (seq 3's end, past its own): nothing left to draw.
+    QCOMPARE(a.holds(1)[0].beginNs, a.holds(1)[0].endNs);
+    QCOMPARE(a.holds(0)[1], (LockInterval{400, 500, 0}));
+    // After the jump: seq jump + 1 follows seq jump, so it begins where that one ends.
+    QCOMPARE(a.holds(1)[1], (LockInterval{5'000'000'100, 5'000'000'200, 0}));
+    QCOMPARE(a.holds(0)[2], (LockInterval{5'000'000'000, 5'000'000'100, 0}));
 }
 
 QTEST_GUILESS_MAIN(TestLockLanes)
