@@ -369,11 +369,22 @@ void TestSegment::sweepRemovesDeadCreatorsOnly() {
             .arg(getpid())
             .arg(QLatin1String(tag));
     };
+    // Whatever this test created goes, also when a check fails half-way: a file left behind
+    // here is "left alone" by every later sweep, and each later CLI error gets a second line.
+    std::vector<QString> created;
+    struct UnlinkAll {
+        std::vector<QString>& names;
+        ~UnlinkAll() {
+            for (const QString& n : names)
+                shm_unlink(qPrintable(n));
+        }
+    } unlinkAll{created};
     ExperimentConfig cfg;
     cfg.elements = 100;
     cfg.workers = 1;
     // Real segments whose header we then edit (kept mapped: the objects outlive the sweep).
     const auto segment = [&](const QString& name) {
+        created.push_back(name);
         return Segment::create(name.toStdString(), cfg);
     };
     const QString dead = named("dead", deadPid);
@@ -395,6 +406,7 @@ void TestSegment::sweepRemovesDeadCreatorsOnly() {
     const QString deadQueue = dead + QStringLiteral("-q");
     const QString orphanQueue = named("orphan", deadPid) + QStringLiteral("-q");
     for (const QString& n : {foreign, otherUser, deadQueue, orphanQueue}) {
+        created.push_back(n);
         const int fd = shm_open(qPrintable(n), O_CREAT | O_RDWR, 0600);
         QVERIFY(fd >= 0);
         if (n == otherUser) QVERIFY(fchown(fd, 30001, 30001) == 0 || geteuid() != 0);
@@ -423,8 +435,6 @@ void TestSegment::sweepRemovesDeadCreatorsOnly() {
         QVERIFY(!removed(otherUser) && segmentExists(otherUser.toStdString()));
         QVERIFY(mentioned(otherUser, "owned by uid 30001"));
     }
-    for (const QString& n : {live, otherNs, foreign, otherUser})
-        shm_unlink(qPrintable(n));
 }
 
 void TestSegment::cleanupTestCase() {
