@@ -369,23 +369,41 @@ void TestSegment::sweepRemovesDeadCreatorsOnly() {
             .arg(getpid())
             .arg(QLatin1String(tag));
     };
-    // Whatever this test created goes, also when a check fails half-way: a file left behind
-    // here is "left alone" by every later sweep, and each later CLI error gets a second line.
+    // In a directory of its own, which sweeps of other tests running meanwhile (ctest -j2)
+    // do not read: they removed this test's dead segments under it, and reported its fake
+    // stale files as "left alone" in their one-line errors. Whatever the test created goes,
+    // also when a check fails half-way.
+    const std::string dir = "/dev/shm/shmscope-sweeptest-" + std::to_string(getpid());
+    QVERIFY(::mkdir(dir.c_str(), 0700) == 0);
     std::vector<QString> created;
-    struct UnlinkAll {
+    struct RemoveAll {
+        const std::string& dir;
         std::vector<QString>& names;
-        ~UnlinkAll() {
+        ~RemoveAll() {
             for (const QString& n : names)
-                shm_unlink(qPrintable(n));
+                ::unlink((dir + "/" + n.toStdString()).c_str());
+            ::rmdir(dir.c_str());
         }
-    } unlinkAll{created};
+    } removeAll{dir, created};
+    const auto path = [&](const QString& n) { return dir + "/" + n.toStdString(); };
+    const auto exists = [&](const QString& n) {
+        struct stat st {};
+        return ::lstat(path(n).c_str(), &st) == 0;
+    };
     ExperimentConfig cfg;
     cfg.elements = 100;
     cfg.workers = 1;
-    // Real segments whose header we then edit (kept mapped: the objects outlive the sweep).
+    // Real segments whose header we then edit (kept mapped: the objects outlive the sweep),
+    // created under a name no sweep reads and moved into the directory.
+    int made = 0;
     const auto segment = [&](const QString& name) {
+        const std::string tmp =
+            "shmscope_sweeptest_" + std::to_string(getpid()) + "_" + std::to_string(made++);
+        auto seg = Segment::create(tmp, cfg);
         created.push_back(name);
-        return Segment::create(name.toStdString(), cfg);
+        if (::rename(("/dev/shm/" + tmp).c_str(), path(name).c_str()) != 0)
+            ::shm_unlink(tmp.c_str());
+        return seg;
     };
     const QString dead = named("dead", deadPid);
     auto deadSeg = segment(dead);
@@ -399,6 +417,7 @@ void TestSegment::sweepRemovesDeadCreatorsOnly() {
     auto otherNsSeg = segment(otherNs);
     otherNsSeg->header().creatorPid = uint64_t(deadPid);
     otherNsSeg->header().creatorPidNamespace ^= 1;
+    QVERIFY(exists(dead) && exists(live));
     // Files that only look like ours: not a segment; another user's; a queue of the dead run,
     // and an orphaned queue.
     const QString foreign = named("notes", deadPid);
@@ -407,12 +426,12 @@ void TestSegment::sweepRemovesDeadCreatorsOnly() {
     const QString orphanQueue = named("orphan", deadPid) + QStringLiteral("-q");
     for (const QString& n : {foreign, otherUser, deadQueue, orphanQueue}) {
         created.push_back(n);
-        const int fd = shm_open(qPrintable(n), O_CREAT | O_RDWR, 0600);
+        const int fd = ::open(path(n).c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
         QVERIFY(fd >= 0);
         if (n == otherUser) QVERIFY(fchown(fd, 30001, 30001) == 0 || geteuid() != 0);
         ::close(fd);
     }
-    const SweepResult r = sweepStaleSegments();
+    const SweepResult r = sweepStaleSegments(dir);
     const auto removed = [&](const QString& n) {
         return std::find(r.removed.begin(), r.removed.end(), n.toStdString()) != r.removed.end();
     };
@@ -422,17 +441,17 @@ void TestSegment::sweepRemovesDeadCreatorsOnly() {
                 return true;
         return false;
     };
-    QVERIFY(removed(dead) && !segmentExists(dead.toStdString()));
-    QVERIFY(removed(deadQueue) && !segmentExists(deadQueue.toStdString()));
+    QVERIFY(removed(dead) && !exists(dead));
+    QVERIFY(removed(deadQueue) && !exists(deadQueue));
     QVERIFY(removed(orphanQueue));
     QVERIFY(removed(reused)); // pid reuse: the pid is alive, but not the creator
-    QVERIFY(!removed(live) && segmentExists(live.toStdString()));
-    QVERIFY(!removed(otherNs) && segmentExists(otherNs.toStdString()));
+    QVERIFY(!removed(live) && exists(live));
+    QVERIFY(!removed(otherNs) && exists(otherNs));
     QVERIFY(mentioned(otherNs, "another PID namespace"));
-    QVERIFY(!removed(foreign) && segmentExists(foreign.toStdString()));
+    QVERIFY(!removed(foreign) && exists(foreign));
     QVERIFY(mentioned(foreign, "not a ShmScope segment"));
     if (geteuid() == 0) { // only root can give a file away
-        QVERIFY(!removed(otherUser) && segmentExists(otherUser.toStdString()));
+        QVERIFY(!removed(otherUser) && exists(otherUser));
         QVERIFY(mentioned(otherUser, "owned by uid 30001"));
     }
 }
