@@ -93,8 +93,7 @@ std::string lockEventsCsv(const LockActivity& activity, uint64_t originNs) {
         for (const LockInterval& i : activity.waits(k))
             rows.push_back({i, k, false});
         for (const LockInterval& i : activity.holds(k))
-            if (i.endNs > i.beginNs) // not one cut to nothing (LockActivity::consume)
-                rows.push_back({i, k, true});
+            if (!i.empty()) rows.push_back({i, k, true});
     }
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
         return a.i.beginNs != b.i.beginNs ? a.i.beginNs < b.i.beginNs : a.worker < b.worker;

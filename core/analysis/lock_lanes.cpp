@@ -61,7 +61,7 @@ LockInterval* LockActivity::liveAt(const HoldRef& r) {
     Worker& w = m_workers[r.worker];
     if (r.index < w.holdBase || r.index - w.holdBase >= w.holds.size()) return nullptr;
     LockInterval& iv = w.holds[size_t(r.index - w.holdBase)];
-    return iv.endNs > iv.beginNs ? &iv : nullptr;
+    return iv.empty() ? nullptr : &iv;
 }
 
 // The nearest live holds before and after `it`. Holds cut to nothing or forgotten by their

@@ -27,6 +27,8 @@ struct LockInterval {
     uint64_t beginNs = 0;
     uint64_t endNs = 0;
     uint32_t lock = 0; // 0 = global mutex / spin word, 1.. = stripe index + 1
+    // Covers no time: a hold cut to nothing (LockActivity::consume); drawn and exported nowhere.
+    bool empty() const { return endNs <= beginNs; }
     bool operator==(const LockInterval&) const = default;
 };
 

@@ -77,7 +77,7 @@ std::string toTraceJson(const TraceInput& in) {
                 w.add(slice(pid, 2, mpi ? "wait for messages" : "wait", iv.beginNs, iv.endNs,
                             origin, "\"lock\":" + std::to_string(iv.lock)));
             for (const LockInterval& iv : in.locks->holds(wr.id))
-                if (iv.endNs > iv.beginNs) // not one cut to nothing (LockActivity::consume)
+                if (!iv.empty())
                     w.add(slice(pid, 2,
                                 !mpi    ? "hold"
                                 : wr.id ? "send"
@@ -97,7 +97,7 @@ std::string toTraceJson(const TraceInput& in) {
             std::vector<std::pair<LockInterval, uint32_t>> holds;
             for (uint32_t k = 0; k < in.locks->workers(); ++k)
                 for (const LockInterval& iv : in.locks->holds(k))
-                    if (iv.lock == lock && iv.endNs > iv.beginNs) holds.emplace_back(iv, k);
+                    if (iv.lock == lock && !iv.empty()) holds.emplace_back(iv, k);
             if (holds.empty()) continue;
             std::sort(holds.begin(), holds.end(), [](const auto& a, const auto& b) {
                 return a.first.beginNs < b.first.beginNs;
