@@ -87,10 +87,24 @@ inline void park(const LockerContext& c) {
 // is the owner's tid | FUTEX_WAITERS. Boost 1.74's interprocess_mutex is a pthread_mutex_t and
 // nothing else (layout.h asserts the size). Elsewhere: assume a wake, which only puts the end
 // tick back inside the critical section.
+// It is read right before the unlock, when the line is often no longer ours: another worker's
+// failed try_lock took it during our hold. A plain load fetches it shared, and the unlock's
+// exchange must then fetch it again to own it: two transfers of the one contended line where
+// an uninstrumented unlock needs one. PREFETCHW asks for the line to own at once. (GCC turns
+// __builtin_prefetch(p, 1) into a plain read prefetch unless built for a CPU with PRFCHW;
+// every x86-64 decodes PREFETCHW, as a no-op where it is not implemented.)
 inline constexpr int kFutexWaitersBit = int(0x80000000u);
+template <typename M> inline void prefetchToWrite(const M* m) {
+#if defined(__x86_64__) || defined(__i386__)
+    asm volatile("prefetchw %0" ::"m"(*reinterpret_cast<const char*>(m)));
+#else
+    __builtin_prefetch(m, 1, 3);
+#endif
+}
 template <typename M> inline int futexWord(const M* m) {
 #if defined(__GLIBC__)
     static_assert(sizeof(M) == sizeof(pthread_mutex_t));
+    prefetchToWrite(m);
     return __atomic_load_n(&reinterpret_cast<const pthread_mutex_t*>(m)->__data.__lock,
                            __ATOMIC_RELAXED);
 #else
@@ -193,11 +207,14 @@ template <> struct RawLock<SyncMode::Robust> {
 //  - It ends at a tick read after the unlock. A TSC read costs 13-16 ns on this VM (a sin about
 //    20 ns), and reading it inside made a wave element's critical section half as long again:
 //    contention followed and the mutex bench ran 2.0-2.5x slower than --no-instrument; with
-//    the read after the unlock it measured 1.15-1.6x (noisy: 4 workers on 2 cores; with no
-//    clock read at all, in an experiment, about the same). The exception is an unlock that wakes a
-//    waiter (mayWake: the mutex word says so): that unlock is a system call and may hand our
-//    core to the waiter, which once made hold times read 2x too long with more workers than
-//    cores, so the tick is read before it (a few ns beside the system call).
+//    the read after the unlock, the mutex word fetched to own (futexWord) and these functions
+//    inlined, the median of 50 interleaved rounds is 1.05x (the plain load of the word alone
+//    cost 1.2x). The exception is an unlock that wakes a waiter (mayWake: the mutex word says
+//    so): that unlock is a system call and may hand our core to the waiter, which made hold
+//    times read 1.5-2x too long with more workers than cores, so the tick is read before it
+//    (a few ns beside the system call). Any TSC read inside the critical section costs far
+//    more than its own 13-16 ns: reading one before every unlock after a wait made the median
+//    1.23x.
 //  - Both ends lie outside the true hold, so two holders' intervals of one lock can overlap by
 //    those few instructions (or by a preemption right after an unlock). The events carry the
 //    lock's acquisition sequence, and the reader (LockActivity, lock_lanes.cpp) cuts every
@@ -220,7 +237,9 @@ template <SyncMode S, bool Instr> class Locker {
         if constexpr (S == SyncMode::Spin && !Instr) m_raw.spinTicks = nullptr;
     }
     ~Locker() { flush(); }
-    void lock(uint32_t id) {
+    // Inlined into the worker loop (the compiler kept them out of line): a call and the
+    // member reloads around it were a few ns of every acquisition.
+    [[gnu::always_inline]] void lock(uint32_t id) {
         if constexpr (Instr) {
             const uint64_t t0 = ticks();
             if (m_raw.tryLock(id)) {
@@ -266,7 +285,7 @@ template <SyncMode S, bool Instr> class Locker {
             park(m_c);
         }
     }
-    void unlock(uint32_t id) {
+    [[gnu::always_inline]] void unlock(uint32_t id) {
         uint64_t t = 0;
         if constexpr (Instr)
             if (m_raw.mayWake(id)) t = ticks();
@@ -307,10 +326,11 @@ template <SyncMode S, bool Instr> class Locker {
             m_pendingSeq = m_seq;
         }
     }
-    // Pushes the pending hold interval; called before a wait and at every progress batch.
+    // Pushes the pending hold interval; called before a wait and at every progress batch (out
+    // of line, so the inlined fast path stays small).
     // Converted here, once per merged interval rather than twice per element: the conversion
     // is the run's fixed function, so converting later gives the same ns as at capture.
-    void flush() {
+    [[gnu::noinline]] void flush() {
         if (!m_pending) return;
         m_pending = false;
         m_c.ring.pushHold(m_c.clock.toNs(m_pendingBegin), m_c.clock.toNs(m_pendingEnd),
