@@ -38,6 +38,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QPainter>
+#include <QPicture>
 #include <QPushButton>
 #include <QScreen>
 #include <QSet>
@@ -124,6 +126,9 @@ class TestWindow : public QObject {
     void settingsPersistButFlagsWin();
     void paletteHas64DistinctColours();
     void cleanupTestCase();
+
+  private:
+    void timelineBarsEqualRectangles(LockTimeline& timeline);
 };
 
 void TestWindow::cleanup() {
@@ -202,6 +207,36 @@ void TestWindow::mutexRunShowsContention() {
     QCOMPARE(view->replotCount(), replots);
     view->refresh(true); // forced (screenshots, reset)
     QCOMPARE(view->replotCount(), replots + 2);
+    timelineBarsEqualRectangles(*view->findChild<LockTimeline*>());
+}
+
+// The timeline writes its bars into an image on raster painters (the window, PNGs) and draws
+// rectangles on the others (SVG, PDF): rendered through a QPicture (rectangles) and replayed,
+// the lanes must come out pixel for pixel the same as rendered directly.
+void TestWindow::timelineBarsEqualRectangles(LockTimeline& timeline) {
+    timeline.resize(900, 300);
+    const QSize size = timeline.size();
+    QImage direct(size, QImage::Format_ARGB32_Premultiplied), replayed = direct;
+    direct.fill(Qt::white);
+    replayed.fill(Qt::white);
+    timeline.render(&direct);
+    QPicture picture;
+    timeline.render(&picture);
+    {
+        QPainter p(&replayed);
+        picture.play(&p);
+    }
+    // The lanes' area: right of the labels, between the hint line and the time axis.
+    const QRect lanes(40, 18, size.width() - 48, size.height() - 40);
+    const QRgb base = direct.pixel(lanes.right() - 1, lanes.bottom() - 1);
+    int differ = 0, coloured = 0;
+    for (int y = lanes.top(); y <= lanes.bottom(); ++y)
+        for (int x = lanes.left(); x <= lanes.right(); ++x) {
+            differ += direct.pixel(x, y) != replayed.pixel(x, y);
+            coloured += qGray(direct.pixel(x, y)) < qGray(base) - 40;
+        }
+    QCOMPARE(differ, 0);
+    QVERIFY2(coloured > 1000, qPrintable(QString::number(coloured))); // bars were drawn
 }
 
 void TestWindow::windowFiguresEqualTheJsonReport() {

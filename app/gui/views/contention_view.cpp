@@ -318,6 +318,10 @@ void ContentionView::buildBars(uint32_t workers) {
         for (QCPBars* bar : {b.compute, b.wait, b.hold}) {
             bar->setWidth(0.7);
             bar->removeFromLegend();
+            // Axis-aligned rectangles: crisp without antialiasing, and the rasterizer's
+            // antialiased path for 3 bars per worker was ~5 % of the GUI thread at 64 workers.
+            bar->setAntialiased(false);
+            bar->setAntialiasedFill(false);
         }
         b.wait->moveAbove(b.compute);
         b.hold->moveAbove(b.wait);

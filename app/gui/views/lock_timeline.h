@@ -12,6 +12,7 @@
 #include <QWidget>
 
 class LockEventsModel;
+class LaneBars; // lock_timeline.cpp: where the lanes' bars are drawn
 
 class LockTimeline : public QWidget {
     Q_OBJECT
@@ -43,11 +44,11 @@ class LockTimeline : public QWidget {
     void drawLaneLabel(QPainter& p, double top, double laneH, const QString& text,
                        const QColor* swatch) const;
     // holds: every worker's hold coverage per column, computed once per paint for both.
-    void drawLockLanes(QPainter& p, const QRect& area, const shm::TimeColumns& cols, double top,
-                       double laneH, uint64_t openEndNs,
+    void drawLockLanes(QPainter& p, LaneBars& bars, const QRect& area, const shm::TimeColumns& cols,
+                       double top, double laneH, uint64_t openEndNs,
                        const std::vector<std::vector<double>>& holds) const;
-    void drawWorkerLanes(QPainter& p, const QRect& area, const shm::TimeColumns& cols, double top,
-                         double laneH, uint64_t openEndNs,
+    void drawWorkerLanes(QPainter& p, LaneBars& bars, const QRect& area,
+                         const shm::TimeColumns& cols, double top, double laneH, uint64_t openEndNs,
                          const std::vector<std::vector<double>>& holds) const;
 
     const LockEventsModel* m_model = nullptr;
