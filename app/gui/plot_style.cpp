@@ -101,9 +101,9 @@ void apply(QCustomPlot* plot) {
         }
     plot->setNoAntialiasingOnDrag(true);
     // QCustomPlot's default hint makes every replot() a repaint(): with four plots, one paint
-    // and flush of the window per plot per frame (with 64 workers a third of the GUI thread's
-    // CPU went there). Without it a replot asks for an update(), and the frame's plots,
-    // tables and timeline are painted together. Screenshots and exports replot immediately.
+    // and flush of the window per plot per frame. Without it a replot asks for an update(),
+    // and the frame's plots, tables and timeline are painted together (64 mutex workers: GUI
+    // CPU per frame 42.5 -> 39.3 ms). Screenshots and exports replot immediately.
     plot->setPlottingHint(QCP::phImmediateRefresh, false);
     // Straight axis and grid lines look the same without antialiasing and draw faster.
     plot->setNotAntialiasedElements(QCP::aeAxes | QCP::aeGrid | QCP::aeSubGrid | QCP::aeLegend);

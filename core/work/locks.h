@@ -16,6 +16,7 @@
 #include <time.h>
 
 #if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
 #include <immintrin.h>
 #define SHM_PAUSE() _mm_pause()
 #else
@@ -91,12 +92,20 @@ inline void park(const LockerContext& c) {
 // failed try_lock took it during our hold. A plain load fetches it shared, and the unlock's
 // exchange must then fetch it again to own it: two transfers of the one contended line where
 // an uninstrumented unlock needs one. PREFETCHW asks for the line to own at once. (GCC turns
-// __builtin_prefetch(p, 1) into a plain read prefetch unless built for a CPU with PRFCHW;
-// every x86-64 decodes PREFETCHW, as a no-op where it is not implemented.)
+// __builtin_prefetch(p, 1) into a plain read prefetch unless built for a CPU with PRFCHW, so
+// the instruction is written out, and used only where CPUID reports it: some older CPUs
+// fault on it, which is why the Linux kernel patches it in the same way.)
 inline constexpr int kFutexWaitersBit = int(0x80000000u);
+#if defined(__x86_64__) || defined(__i386__)
+inline bool cpuHasPrefetchW() {
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    return __get_cpuid(0x80000001u, &a, &b, &c, &d) && (c & (1u << 8)); // PRFCHW/3DNowPrefetch
+}
+inline const bool kHavePrefetchW = cpuHasPrefetchW(); // once, at start-up: no check per call
+#endif
 template <typename M> inline void prefetchToWrite(const M* m) {
 #if defined(__x86_64__) || defined(__i386__)
-    asm volatile("prefetchw %0" ::"m"(*reinterpret_cast<const char*>(m)));
+    if (kHavePrefetchW) asm volatile("prefetchw %0" ::"m"(*reinterpret_cast<const char*>(m)));
 #else
     __builtin_prefetch(m, 1, 3);
 #endif

@@ -44,10 +44,10 @@ class LockTimeline : public QWidget {
     void drawLaneLabel(QPainter& p, double top, double laneH, const QString& text,
                        const QColor* swatch) const;
     // holds: every worker's hold coverage per column, computed once per paint for both.
-    void drawLockLanes(QPainter& p, LaneBars& bars, const QRect& area, const shm::TimeColumns& cols,
+    void drawLockLanes(QPainter& p, LaneBars& out, const QRect& area, const shm::TimeColumns& cols,
                        double top, double laneH, uint64_t openEndNs,
                        const std::vector<std::vector<double>>& holds) const;
-    void drawWorkerLanes(QPainter& p, LaneBars& bars, const QRect& area,
+    void drawWorkerLanes(QPainter& p, LaneBars& out, const QRect& area,
                          const shm::TimeColumns& cols, double top, double laneH, uint64_t openEndNs,
                          const std::vector<std::vector<double>>& holds) const;
 
