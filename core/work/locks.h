@@ -217,7 +217,7 @@ template <> struct RawLock<SyncMode::Robust> {
 //    20 ns), and reading it inside made a wave element's critical section half as long again:
 //    contention followed and the mutex bench ran 2.0-2.5x slower than --no-instrument; with
 //    the read after the unlock, the mutex word fetched to own (futexWord) and these functions
-//    inlined, the median of 50 interleaved rounds is 1.05x (the plain load of the word alone
+//    inlined, medians of 30-60 interleaved rounds are 1.04-1.11x (the plain load of the word alone
 //    cost 1.2x). The exception is an unlock that wakes a waiter (mayWake: the mutex word says
 //    so): that unlock is a system call and may hand our core to the waiter, which made hold
 //    times read 1.5-2x too long with more workers than cores, so the tick is read before it
