@@ -1,16 +1,16 @@
 // shmscope and shmscope-gui: one main. shmscope (Qt Core only) parses the command line and runs
 // everything without a window itself; for the window, --screenshot and --bench-frames it execs
 // shmscope-gui beside it (this file built with SHMSCOPE_HAVE_GUI), which does the same parsing.
-#include "cli_options.h"
-#include "exit_codes.h"
+#include "cli/cli_options.h"
+#include "segment/exit_codes.h"
 #ifdef SHMSCOPE_HAVE_GUI
-#include "gui_main.h"
+#include "gui/gui_main.h"
 #endif
-#include "headless.h"
-#include "lesson_headless.h"
-#include "segment.h"
-#include "segment_cleanup.h"
-#include "sweep_headless.h"
+#include "lessons/lesson_headless.h"
+#include "runner/headless.h"
+#include "runner/segment_cleanup.h"
+#include "runner/sweep_headless.h"
+#include "segment/segment.h"
 
 #include <QCoreApplication>
 

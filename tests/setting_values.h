@@ -1,7 +1,7 @@
 #pragma once
 // Values derived from a row of shm::kSettings, for table-driven tests: every test that uses
 // these walks the real table, so a new row is tested without touching the tests.
-#include "settings.h"
+#include "model/settings.h"
 
 #include <QList>
 #include <QString>

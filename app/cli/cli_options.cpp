@@ -1,9 +1,9 @@
-#include "cli_options.h"
+#include "cli/cli_options.h"
 
-#include "compare_with.h"
-#include "config_json.h"
-#include "csv_export.h"
-#include "segment.h"
+#include "analysis/csv_export.h"
+#include "cli/compare_with.h"
+#include "cli/config_json.h"
+#include "segment/segment.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,9 +1,9 @@
 #pragma once
 // Command line of `shmscope`: experiment settings (shared by the headless CLI, the window and
 // --screenshot), an optional --config JSON file, and the mode flags.
-#include "settings.h"
-#include "sweep.h"
-#include "worker_command.h"
+#include "analysis/sweep.h"
+#include "cli/worker_command.h"
+#include "model/settings.h"
 
 #include <QJsonObject>
 #include <QSize>

@@ -1,7 +1,7 @@
-#include "compare_with.h"
+#include "cli/compare_with.h"
 
-#include "config_json.h"
-#include "settings.h"
+#include "cli/config_json.h"
+#include "model/settings.h"
 
 #include <QFile>
 #include <QJsonDocument>

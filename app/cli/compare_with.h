@@ -1,8 +1,8 @@
 #pragma once
 // --compare-with REPORT.json: a run saved with --headless --json, read before this run starts,
 // and this run's key figures beside it with their ratios (core's compare.h does the figures).
-#include "compare.h"
-#include "report.h"
+#include "analysis/compare.h"
+#include "analysis/report.h"
 
 #include <QJsonObject>
 #include <QString>

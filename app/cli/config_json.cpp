@@ -1,4 +1,4 @@
-#include "config_json.h"
+#include "cli/config_json.h"
 
 #include <QJsonValue>
 

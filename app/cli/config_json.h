@@ -2,7 +2,7 @@
 // Settings given as a JSON object — a --config file, a lesson's run — applied through the
 // settings table: keys are flag names ("lock-scope") or report keys ("lock_scope"), values are
 // typed as the report prints them (numbers, strings for choices, true/false, null for "none").
-#include "settings.h"
+#include "model/settings.h"
 
 #include <QJsonObject>
 #include <QString>

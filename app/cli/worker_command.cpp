@@ -1,4 +1,4 @@
-#include "worker_command.h"
+#include "cli/worker_command.h"
 
 #include <QDir>
 #include <QFileInfo>

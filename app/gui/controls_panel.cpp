@@ -1,7 +1,7 @@
-#include "controls_panel.h"
+#include "gui/controls_panel.h"
 
-#include "format.h"
-#include "segment.h"
+#include "gui/common/format.h"
+#include "segment/segment.h"
 
 #include <QCheckBox>
 #include <QComboBox>

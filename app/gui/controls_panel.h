@@ -2,8 +2,8 @@
 // Every experiment setting as a widget built from its row of shm::kSettings (kind, range,
 // tooltips, group, whether it applies), invalid combinations explained inline, and the run
 // buttons. Live settings (the delay slider: slow motion) stay enabled during a run.
-#include "run_data.h"
-#include "settings.h"
+#include "model/run_data.h"
+#include "model/settings.h"
 
 #include <QWidget>
 

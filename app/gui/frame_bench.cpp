@@ -1,7 +1,7 @@
-#include "frame_bench.h"
+#include "gui/frame_bench.h"
 
-#include "exit_codes.h"
-#include "main_window.h"
+#include "gui/main_window.h"
+#include "segment/exit_codes.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -2,7 +2,7 @@
 // --bench-frames N: times N window frames (refresh + replot + paint) while runs are live and
 // prints median, p99 and the share of wall time the GUI thread was busy. Short runs are
 // repeated until N frames were timed.
-#include "cli_options.h"
+#include "cli/cli_options.h"
 
 class MainWindow;
 

@@ -1,4 +1,4 @@
-#include "frame_pacer.h"
+#include "gui/frame_pacer.h"
 
 #include <algorithm>
 #include <cmath>

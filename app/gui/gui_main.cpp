@@ -1,10 +1,10 @@
-#include "gui_main.h"
+#include "gui/gui_main.h"
 
-#include "compare_with.h"
-#include "frame_bench.h"
-#include "lesson.h"
-#include "main_window.h"
-#include "screenshot_runner.h"
+#include "cli/compare_with.h"
+#include "gui/frame_bench.h"
+#include "gui/main_window.h"
+#include "gui/screenshot_runner.h"
+#include "lessons/lesson.h"
 
 #include <QApplication>
 #include <QIcon>

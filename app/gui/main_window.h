@@ -1,11 +1,11 @@
 #pragma once
 // The ShmScope window: controls dock on the left, worker table, array plot and lock-contention
 // view in the centre, status bar below. One 30 Hz timer drives every view from one snapshot.
-#include "cli_options.h"
-#include "compare_with.h"
-#include "frame_pacer.h"
-#include "lesson.h"
-#include "run_controller.h"
+#include "cli/cli_options.h"
+#include "cli/compare_with.h"
+#include "gui/frame_pacer.h"
+#include "lessons/lesson.h"
+#include "runner/run_controller.h"
 
 #include <QFont>
 #include <QMainWindow>

@@ -1,13 +1,13 @@
 // MainWindow's comparisons: a sweep through the Sweep tab and the pinned run of A/B.
-#include "main_window.h"
+#include "gui/main_window.h"
 
-#include "controls_panel.h"
-#include "format.h"
-#include "lesson_session.h"
-#include "pinned_bar.h"
-#include "sweep_panel.h"
-#include "sweep_session.h"
-#include "sweep_view.h"
+#include "gui/common/format.h"
+#include "gui/controls_panel.h"
+#include "gui/lessons/lesson_session.h"
+#include "gui/sweep/sweep_panel.h"
+#include "gui/sweep/sweep_session.h"
+#include "gui/sweep/sweep_view.h"
+#include "gui/views/pinned_bar.h"
 
 #include <QFile>
 #include <QFileDialog>

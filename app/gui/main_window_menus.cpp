@@ -1,11 +1,11 @@
 // MainWindow's menus and what only they reach: exporting a view, the About box.
-#include "main_window.h"
+#include "gui/main_window.h"
 
-#include "array_view.h"
-#include "lesson_panel.h"
-#include "lesson_session.h"
-#include "sweep_view.h"
-#include "view_export.h"
+#include "gui/lessons/lesson_panel.h"
+#include "gui/lessons/lesson_session.h"
+#include "gui/sweep/sweep_view.h"
+#include "gui/view_export.h"
+#include "gui/views/array_view.h"
 
 #include <QAction>
 #include <QApplication>

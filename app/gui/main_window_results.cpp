@@ -1,11 +1,11 @@
 // File > Export Results: the finished run's figures as files, written by the same core
 // functions as --csv, --array-csv and --trace (one source for the window and the CLI).
-#include "main_window.h"
+#include "gui/main_window.h"
 
-#include "csv_export.h"
-#include "lock_events_model.h"
-#include "progress_model.h"
-#include "trace.h"
+#include "analysis/csv_export.h"
+#include "analysis/trace.h"
+#include "gui/models/lock_events_model.h"
+#include "gui/models/progress_model.h"
 
 #include <QFileDialog>
 #include <QMessageBox>

@@ -1,11 +1,11 @@
-#include "screenshot_runner.h"
+#include "gui/screenshot_runner.h"
 
-#include "exit_codes.h"
+#include "segment/exit_codes.h"
 
-#include "lesson_session.h"
-#include "main_window.h"
-#include "sweep_session.h"
-#include "view_export.h"
+#include "gui/lessons/lesson_session.h"
+#include "gui/main_window.h"
+#include "gui/sweep/sweep_session.h"
+#include "gui/view_export.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 // --screenshot: runs the experiment to the end (or for --at-ms), renders the chosen view at
 // exactly --size and writes the PNG. Works without a display (QT_QPA_PLATFORM=offscreen).
-#include "cli_options.h"
+#include "cli/cli_options.h"
 
 class MainWindow;
 

@@ -1,4 +1,4 @@
-#include "view_export.h"
+#include "gui/view_export.h"
 
 #include <QCoreApplication>
 #include <QPdfWriter>

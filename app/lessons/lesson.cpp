@@ -1,6 +1,6 @@
-#include "lesson.h"
+#include "lessons/lesson.h"
 
-#include "config_json.h"
+#include "cli/config_json.h"
 
 #include <QDir>
 #include <QFile>

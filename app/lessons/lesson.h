@@ -7,7 +7,7 @@
 //    "runs": [{"label": "A", "config": {...}}],
 //    "expect": [{"run": "A", "figure": "lost_updates", "op": ">", "value": 0},
 //               {"ratio": ["A.compute_seconds", "B.compute_seconds"], "op": ">=", "value": 1}]}
-#include "settings.h"
+#include "model/settings.h"
 
 #include <QJsonObject>
 #include <QJsonValue>

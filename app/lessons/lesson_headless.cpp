@@ -1,9 +1,9 @@
-#include "lesson_headless.h"
+#include "lessons/lesson_headless.h"
 
-#include "config_json.h"
-#include "exit_codes.h"
-#include "lesson.h"
-#include "run_controller.h"
+#include "cli/config_json.h"
+#include "lessons/lesson.h"
+#include "runner/run_controller.h"
+#include "segment/exit_codes.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

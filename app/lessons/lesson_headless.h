@@ -3,7 +3,7 @@
 // headless run would be, then its expectations against their reports. Prints the lesson's
 // verdict (text, or --json: {"lesson": {..., "seen", "expect": [...]}, "runs": [reports]}).
 // Exit 0 when the runs ran, seen or not; 3 when one could not start; 2 for a bad lesson.
-#include "cli_options.h"
+#include "cli/cli_options.h"
 
 int runLessonHeadless(const CliOptions& o);
 // --list-lessons: "id  title", one per line (from --lesson-file when given). Exit code.

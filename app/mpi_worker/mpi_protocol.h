@@ -19,7 +19,7 @@
 //     when every rank's Final is in (or a stop ended the work early).
 // Everyone runs the same build (the structs go as bytes): use one shmscope-mpi-worker binary
 // on every host.
-#include "settings.h"
+#include "model/settings.h"
 
 #include <cstdint>
 

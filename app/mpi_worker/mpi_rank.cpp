@@ -1,11 +1,11 @@
 // A rank other than 0: computes its share in private memory and sends rank 0 the results
 // (mpi_protocol.h). It never touches the segment, so it may run on another host.
-#include "clock.h"
-#include "layout.h"
-#include "mpi_common.h"
-#include "mpi_protocol.h"
-#include "partition.h"
-#include "workload.h"
+#include "model/layout.h"
+#include "mpi_worker/mpi_common.h"
+#include "mpi_worker/mpi_protocol.h"
+#include "segment/clock.h"
+#include "work/partition.h"
+#include "work/workload.h"
 
 #include <algorithm>
 #include <unistd.h>

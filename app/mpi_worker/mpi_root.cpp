@@ -3,15 +3,15 @@
 // the array — while it computes its own share straight into the segment (mpi_protocol.h).
 // One thread: between its own pieces (at most kRootBatchNs each) it takes every message that
 // has arrived, so senders wait for it at most that long.
-#include "clock.h"
-#include "event_ring.h"
-#include "futex.h"
-#include "layout.h"
-#include "mpi_common.h"
-#include "mpi_protocol.h"
-#include "partition.h"
-#include "segment.h"
-#include "workload.h"
+#include "model/layout.h"
+#include "mpi_worker/mpi_common.h"
+#include "mpi_worker/mpi_protocol.h"
+#include "segment/clock.h"
+#include "segment/event_ring.h"
+#include "segment/futex.h"
+#include "segment/segment.h"
+#include "work/partition.h"
+#include "work/workload.h"
 
 #include <algorithm>
 #include <cerrno>

@@ -2,8 +2,8 @@
 // (the app runs `mpirun ... shmscope-mpi-worker --segment NAME`). Rank 0 attaches to the
 // segment and publishes for every rank; the others compute in private memory and send rank 0
 // their results (mpi_protocol.h). Built only where Open MPI's development files are.
-#include "exit_codes.h"
-#include "mpi_common.h"
+#include "mpi_worker/mpi_common.h"
+#include "segment/exit_codes.h"
 
 #include <cerrno>
 #include <csignal>

@@ -1,6 +1,6 @@
-#include "graceful_signals.h"
+#include "runner/graceful_signals.h"
 
-#include "segment_cleanup.h"
+#include "runner/segment_cleanup.h"
 
 #include <QSocketNotifier>
 

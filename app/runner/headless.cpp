@@ -1,11 +1,11 @@
-#include "headless.h"
+#include "runner/headless.h"
 
-#include "compare_with.h"
-#include "csv_export.h"
-#include "exit_codes.h"
-#include "graceful_signals.h"
-#include "run_controller.h"
-#include "trace_recorder.h"
+#include "analysis/csv_export.h"
+#include "cli/compare_with.h"
+#include "runner/graceful_signals.h"
+#include "runner/run_controller.h"
+#include "runner/trace_recorder.h"
+#include "segment/exit_codes.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

@@ -1,10 +1,10 @@
-#include "run_controller.h"
+#include "runner/run_controller.h"
 
-#include "bus_guard.h"
-#include "clock.h"
-#include "futex.h"
-#include "segment_cleanup.h"
-#include "snapshot.h"
+#include "runner/segment_cleanup.h"
+#include "segment/bus_guard.h"
+#include "segment/clock.h"
+#include "segment/futex.h"
+#include "segment/snapshot.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -6,12 +6,12 @@
 // Data flows one way: it publishes values (RunSnapshot, or a RunFrame with the lock events
 // drained since the last frame) and a final RunReport built by core's buildReport(). Nothing
 // here ever takes a worker's lock, so a stuck worker cannot freeze the caller.
-#include "report.h"
-#include "result_queue.h"
-#include "run_data.h"
-#include "segment.h"
-#include "verify.h"
-#include "worker_command.h"
+#include "analysis/report.h"
+#include "analysis/verify.h"
+#include "cli/worker_command.h"
+#include "model/run_data.h"
+#include "segment/result_queue.h"
+#include "segment/segment.h"
 
 #include <QElapsedTimer>
 #include <QObject>

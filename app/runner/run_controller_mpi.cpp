@@ -3,9 +3,9 @@
 // check and the views work as for local workers; what differs is here: the launcher's command
 // line, the end of the run (mpirun's exit, its report of a dead rank) and faults (a rank is
 // killed by its pid, on this host only).
-#include "run_controller.h"
+#include "runner/run_controller.h"
 
-#include "snapshot.h"
+#include "segment/snapshot.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

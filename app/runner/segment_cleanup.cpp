@@ -1,4 +1,4 @@
-#include "segment_cleanup.h"
+#include "runner/segment_cleanup.h"
 
 #include <csignal>
 #include <cstring>

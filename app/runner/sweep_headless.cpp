@@ -1,9 +1,9 @@
-#include "sweep_headless.h"
+#include "runner/sweep_headless.h"
 
-#include "exit_codes.h"
-#include "graceful_signals.h"
-#include "run_controller.h"
-#include "sweep.h"
+#include "analysis/sweep.h"
+#include "runner/graceful_signals.h"
+#include "runner/run_controller.h"
+#include "segment/exit_codes.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

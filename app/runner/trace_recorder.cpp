@@ -1,6 +1,6 @@
-#include "trace_recorder.h"
+#include "runner/trace_recorder.h"
 
-#include "run_controller.h"
+#include "runner/run_controller.h"
 
 namespace {
 constexpr int kPollMs = 20;

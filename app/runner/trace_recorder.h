@@ -1,8 +1,8 @@
 #pragma once
 // --trace FILE.json for a headless run: every lock event and a progress sample taken every
 // 20 ms while the run goes, then the run written as a Perfetto / Chrome trace (core's trace.h).
-#include "lock_lanes.h"
-#include "trace.h"
+#include "analysis/lock_lanes.h"
+#include "analysis/trace.h"
 
 #include <QObject>
 #include <QTimer>

@@ -1,10 +1,10 @@
 // shmscope-worker --segment NAME --worker K
 // Links core only (no Qt): attaches to the segment, validates it, and runs its share.
 // Exit codes: 0 done or stopped, 2 bad arguments, 3 segment missing or invalid.
-#include "bus_guard.h"
-#include "exit_codes.h"
-#include "segment.h"
-#include "worker_loop.h"
+#include "segment/bus_guard.h"
+#include "segment/exit_codes.h"
+#include "segment/segment.h"
+#include "work/worker_loop.h"
 
 #include <csignal>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "compare.h"
+#include "analysis/compare.h"
 
 #include <cstdio>
 

@@ -1,7 +1,7 @@
 #pragma once
 // A/B: the figures of this run beside a pinned one's (a report saved with --json), and their
 // ratios. The same list for the headless --compare-with and, later, the window's pinned run.
-#include "report.h"
+#include "analysis/report.h"
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
-#include "csv_export.h"
+#include "analysis/csv_export.h"
 
-#include "layout.h"
-#include "workload.h"
+#include "model/layout.h"
+#include "work/workload.h"
 
 #include <algorithm>
 #include <charconv>

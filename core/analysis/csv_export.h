@@ -2,8 +2,8 @@
 // Results as CSV tables a spreadsheet opens (RFC 4180: a header row, commas, fields with a
 // comma or quote quoted; numbers with a dot in any locale): the workers of a run, and its array
 // element by element beside the expected value and the worker that wrote it.
-#include "lock_lanes.h"
-#include "report.h"
+#include "analysis/lock_lanes.h"
+#include "analysis/report.h"
 
 #include <cstdint>
 #include <ostream>

@@ -1,6 +1,6 @@
-#include "decimator.h"
+#include "analysis/decimator.h"
 
-#include "workload.h"
+#include "work/workload.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,6 +1,6 @@
-#include "dirty_tracker.h"
+#include "analysis/dirty_tracker.h"
 
-#include "partition.h"
+#include "work/partition.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,8 +3,8 @@
 // progress, so the plot rescans only those. Static partitions are exact (a worker walks its
 // share in order). Dynamic/guided pieces are anywhere below the shared cursor: everything
 // between the lowest unfinished index (the frontier) and the cursor counts as dirty.
-#include "run_data.h"
-#include "settings.h"
+#include "model/run_data.h"
+#include "model/settings.h"
 
 #include <cstdint>
 #include <utility>

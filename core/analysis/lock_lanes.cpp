@@ -1,4 +1,4 @@
-#include "lock_lanes.h"
+#include "analysis/lock_lanes.h"
 
 #include <algorithm>
 #include <cmath>

@@ -8,8 +8,8 @@
 // the time. As fractions each shows ~half, and for one lock the workers' fractions in a column
 // sum to at most 1 (holds of one lock never overlap), so mutual exclusion looks like mutual
 // exclusion at every zoom.
-#include "layout.h"
-#include "settings.h"
+#include "model/layout.h"
+#include "model/settings.h"
 
 #include <cstddef>
 #include <cstdint>

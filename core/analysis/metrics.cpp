@@ -1,6 +1,6 @@
-#include "metrics.h"
+#include "analysis/metrics.h"
 
-#include "partition.h"
+#include "work/partition.h"
 
 #include <algorithm>
 

@@ -4,7 +4,7 @@
 //
 // Time figures exclude pauses. A worker's time ends when it finished (doneNs), else when its
 // process exited (a killed worker was busy until then), else now.
-#include "run_data.h"
+#include "model/run_data.h"
 
 #include <cstdint>
 #include <string>

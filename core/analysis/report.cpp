@@ -1,6 +1,6 @@
-#include "report.h"
+#include "analysis/report.h"
 
-#include "partition.h"
+#include "work/partition.h"
 
 #include <charconv>
 #include <cmath>

@@ -1,9 +1,9 @@
 #pragma once
 // The result of one run, built from its final snapshot by the same metrics the window shows,
 // and its two printed forms: the --json contract and a short table.
-#include "metrics.h"
-#include "run_data.h"
-#include "verify.h"
+#include "analysis/metrics.h"
+#include "analysis/verify.h"
+#include "model/run_data.h"
 
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "sweep.h"
+#include "analysis/sweep.h"
 
 #include <algorithm>
 #include <cmath>

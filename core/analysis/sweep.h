@@ -3,8 +3,8 @@
 // interleaved order (so drift on a busy machine hits every point alike), and the figures a
 // scaling study needs — median compute time with its spread, speedup, efficiency, Karp–Flatt
 // and an Amdahl fit. Qt-free: the headless runner and the window's Sweep view share it.
-#include "report.h"
-#include "settings.h"
+#include "analysis/report.h"
+#include "model/settings.h"
 
 #include <optional>
 #include <string>

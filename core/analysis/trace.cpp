@@ -1,6 +1,6 @@
-#include "trace.h"
+#include "analysis/trace.h"
 
-#include "metrics.h"
+#include "analysis/metrics.h"
 
 #include <algorithm>
 

@@ -5,9 +5,9 @@
 // interval (args: the lock), and a progress counter. One more process per lock ("lock 0",
 // "stripe 3") whose slices are its holds, named by the holder: holds of one lock never overlap.
 // Times are microseconds from the start barrier.
-#include "lock_lanes.h"
-#include "report.h"
-#include "run_data.h"
+#include "analysis/lock_lanes.h"
+#include "analysis/report.h"
+#include "model/run_data.h"
 
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
-#include "verify.h"
+#include "analysis/verify.h"
 
-#include "workload.h"
+#include "work/workload.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 #pragma once
 // Checks a finished (or live) array against the workload's expected values.
-#include "settings.h"
+#include "model/settings.h"
 
 #include <cstdint>
 

@@ -1,4 +1,4 @@
-#include "wait_histogram.h"
+#include "analysis/wait_histogram.h"
 
 #include <algorithm>
 #include <cmath>

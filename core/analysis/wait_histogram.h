@@ -1,7 +1,7 @@
 #pragma once
 // Wait times of contended lock acquisitions (WaitBegin → Acquired in the event rings) counted
 // in log-scaled buckets, three per decade from 100 ns to 10 s. Consumes only new events.
-#include "layout.h"
+#include "model/layout.h"
 
 #include <cstddef>
 #include <cstdint>

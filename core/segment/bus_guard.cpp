@@ -1,4 +1,4 @@
-#include "bus_guard.h"
+#include "segment/bus_guard.h"
 
 #include <atomic>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "clock.h"
+#include "segment/clock.h"
 
 namespace shm {
 namespace {

@@ -1,4 +1,4 @@
-#include "event_ring.h"
+#include "segment/event_ring.h"
 
 namespace shm {
 

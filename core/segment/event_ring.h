@@ -25,7 +25,7 @@
 // what the clock cannot promise: TSC offsets between cores when the worker migrates (the kernel
 // trusts this VM's TSC to be synchronised, but that is a hypervisor's promise). The consumer and
 // the timeline then rely on per-worker streams being sorted (binary search by time).
-#include "segment.h"
+#include "segment/segment.h"
 
 #include <algorithm>
 #include <atomic>

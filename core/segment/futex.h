@@ -3,7 +3,7 @@
 // private ones std::atomic::wait uses: the word lives in memory several processes map, and a
 // private futex is keyed by one process's address. Workers wait at the start barrier and while
 // paused; the controller wakes them whenever it changes runState.
-#include "layout.h"
+#include "model/layout.h"
 
 #include <atomic>
 #include <climits>

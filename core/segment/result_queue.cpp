@@ -1,6 +1,6 @@
-#include "result_queue.h"
+#include "segment/result_queue.h"
 
-#include "clock.h"
+#include "segment/clock.h"
 
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 

@@ -8,7 +8,7 @@
 // send() leaves it held, and the receiver then blocks for good. QueueReceiver therefore runs on
 // its own thread, is only ever waited for with a deadline, and keeps what it uses alive when it
 // has to be abandoned (nothing of the caller's is freed under it).
-#include "segment.h"
+#include "segment/segment.h"
 
 #include <boost/interprocess/ipc/message_queue.hpp>
 

@@ -1,6 +1,6 @@
-#include "segment.h"
+#include "segment/segment.h"
 
-#include "bus_guard.h"
+#include "segment/bus_guard.h"
 
 #include <boost/interprocess/mapped_region.hpp>
 #include <boost/interprocess/shared_memory_object.hpp>

@@ -1,9 +1,9 @@
 #pragma once
 // Segment lifecycle: naming, creating (controller), attaching + validating (workers, readers),
 // removing, and sweeping segments left behind by creators that died.
-#include "clock.h"
-#include "layout.h"
-#include "settings.h"
+#include "model/layout.h"
+#include "model/settings.h"
+#include "segment/clock.h"
 
 #include <cstdint>
 #include <memory>

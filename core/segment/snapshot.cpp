@@ -1,4 +1,4 @@
-#include "snapshot.h"
+#include "segment/snapshot.h"
 
 #include <algorithm>
 #include <cctype>

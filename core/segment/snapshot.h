@@ -1,9 +1,9 @@
 #pragma once
 // Lock-free reads of what workers publish: the controller polls these and never touches a
 // worker's lock, so a stuck worker cannot freeze the reader.
-#include "event_ring.h" // drainEvents, for callers that used it from here
-#include "run_data.h"
-#include "segment.h"
+#include "model/run_data.h"
+#include "segment/event_ring.h" // drainEvents, for callers that used it from here
+#include "segment/segment.h"
 
 #include <cstddef>
 #include <cstdint>

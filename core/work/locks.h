@@ -3,10 +3,10 @@
 // which adds the instrumentation: counters, the WaitingForLock state, and hold/wait events in
 // the worker's ring. Used only by worker_loop.cpp; in a header of its own so the loop reads as
 // the loop.
-#include "clock.h"
-#include "event_ring.h"
-#include "layout.h"
-#include "settings.h"
+#include "model/layout.h"
+#include "model/settings.h"
+#include "segment/clock.h"
+#include "segment/event_ring.h"
 
 #include <algorithm>
 #include <atomic>

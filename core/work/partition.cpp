@@ -1,4 +1,4 @@
-#include "partition.h"
+#include "work/partition.h"
 
 #include <algorithm>
 

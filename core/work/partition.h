@@ -2,7 +2,7 @@
 // Partition strategies: which indices each worker processes, and in what pieces.
 // Static strategies (block, cyclic, block-cyclic) are pure functions of (N, W, chunk, k);
 // dynamic and guided claim pieces from a shared cursor in the segment.
-#include "settings.h"
+#include "model/settings.h"
 
 #include <atomic>
 #include <cstdint>

@@ -1,13 +1,13 @@
-#include "worker_loop.h"
+#include "work/worker_loop.h"
 
-#include "clock.h"
-#include "event_ring.h"
-#include "exit_codes.h"
-#include "futex.h"
-#include "locks.h"
-#include "partition.h"
-#include "result_queue.h"
-#include "workload.h"
+#include "segment/clock.h"
+#include "segment/event_ring.h"
+#include "segment/exit_codes.h"
+#include "segment/futex.h"
+#include "segment/result_queue.h"
+#include "work/locks.h"
+#include "work/partition.h"
+#include "work/workload.h"
 
 #include <algorithm>
 #include <atomic>

@@ -1,7 +1,7 @@
 #pragma once
 // The worker's side of a run: wait at the barrier, process this worker's share, publish
 // progress/lock statistics in batches, honour pause/stop and the live per-element delay.
-#include "segment.h"
+#include "segment/segment.h"
 
 #include <cstdint>
 

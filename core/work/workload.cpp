@@ -1,4 +1,4 @@
-#include "workload.h"
+#include "work/workload.h"
 
 #include <cmath>
 #include <numbers>

@@ -1,7 +1,7 @@
 #pragma once
 // Workloads and their expected results. The worker and the verifier call the same functions
 // (the verifier sin and wave by angle addition: see matchesExpected).
-#include "settings.h"
+#include "model/settings.h"
 
 #include <cmath>
 #include <cstdint>

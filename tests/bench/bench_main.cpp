@@ -14,8 +14,8 @@
 // Each figure is the median of --repeat runs, interleaved so drift hits both sides alike; the
 // compute and mutex rows print their minimum too (what issue 10 judges them by).
 #include "bench_process.h"
-#include "run_controller.h"
-#include "workload.h"
+#include "runner/run_controller.h"
+#include "work/workload.h"
 
 #include <QCoreApplication>
 #include <QSignalSpy>

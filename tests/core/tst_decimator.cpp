@@ -1,10 +1,10 @@
 // Decimation against brute force, dirty-range updates against full rescans, the dirty tracker
 // against the partition's own work order, and the small mapping helpers of the views.
-#include "decimator.h"
-#include "dirty_tracker.h"
-#include "partition.h"
-#include "time_mapping.h"
-#include "wait_histogram.h"
+#include "analysis/decimator.h"
+#include "analysis/dirty_tracker.h"
+#include "analysis/time_mapping.h"
+#include "analysis/wait_histogram.h"
+#include "work/partition.h"
 
 #include <QTest>
 

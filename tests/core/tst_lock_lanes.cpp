@@ -1,7 +1,7 @@
 // LockActivity (events → intervals) and the column rasteriser against brute-force references:
 // random non-overlapping holds of one lock shared out among workers, random windows and column
 // counts; coverage must equal the exact overlap per column and sum to at most 1 per lock.
-#include "lock_lanes.h"
+#include "analysis/lock_lanes.h"
 
 #include <QTest>
 

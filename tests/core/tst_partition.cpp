@@ -1,5 +1,5 @@
 // Every index is processed exactly once, by the worker the partition says, for many shapes.
-#include "partition.h"
+#include "work/partition.h"
 
 #include <QTest>
 

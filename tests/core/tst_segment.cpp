@@ -1,8 +1,8 @@
 // Segment validation (a worker refuses anything that is not exactly what it expects) and the
 // stale-segment sweep.
-#include "report.h"
-#include "segment.h"
-#include "test_util.h"
+#include "../test_util.h"
+#include "analysis/report.h"
+#include "segment/segment.h"
 
 #include <QRegularExpression>
 #include <QTest>

@@ -1,8 +1,8 @@
 // The settings table (shm::kSettings) and what the Qt-free core derives from it: the text form
 // of every value, validation messages, the enum names and the report's "config" object.
-#include "report.h"
-#include "setting_values.h"
-#include "settings.h"
+#include "../setting_values.h"
+#include "analysis/report.h"
+#include "model/settings.h"
 
 #include <QRegularExpression>
 #include <QTest>

@@ -1,8 +1,8 @@
 // Verification finds every wrong element and nothing else: sin and wave are checked by angle
 // addition (verify.cpp), so these tests pin down how close that stays to std::sin and that the
 // tolerance it allows is below the mistakes a run can make.
-#include "verify.h"
-#include "workload.h"
+#include "analysis/verify.h"
+#include "work/workload.h"
 
 #include <QTest>
 

@@ -12,12 +12,12 @@
 //            lanes, wait histogram), which must stay in bounds and keep lanes within 0..1.
 // Half the time goes to each. Any sanitizer report, crash or broken invariant fails (exit 1);
 // the seed is printed so a failure can be replayed.
-#include "cli_options.h"
-#include "event_ring.h"
-#include "lock_lanes.h"
-#include "segment.h"
-#include "snapshot.h"
-#include "wait_histogram.h"
+#include "analysis/lock_lanes.h"
+#include "analysis/wait_histogram.h"
+#include "cli/cli_options.h"
+#include "segment/event_ring.h"
+#include "segment/segment.h"
+#include "segment/snapshot.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,9 +1,9 @@
 // The controls panel is generated from shm::kSettings: for every row, a value set on the
 // command line survives ControlsPanel::setConfig -> config(), the row's widget has the
 // published object name, its range, tooltips and enabling come from the row.
-#include "cli_options.h"
-#include "controls_panel.h"
-#include "setting_values.h"
+#include "../setting_values.h"
+#include "cli/cli_options.h"
+#include "gui/controls_panel.h"
 
 #include <QAbstractSpinBox>
 #include <QCheckBox>

@@ -2,13 +2,13 @@
 // Export and --screenshot OUT.svg), File > Export Results (the workers table, the array, the
 // lock events as CSV; a Perfetto trace), and Python workers beside shmscope-worker ones in one
 // run and one table.
-#include "csv_export.h"
-#include "lock_events_model.h"
-#include "main_window.h"
-#include "progress_model.h"
-#include "segment.h"
-#include "test_util.h"
-#include "view_export.h"
+#include "../test_util.h"
+#include "analysis/csv_export.h"
+#include "gui/main_window.h"
+#include "gui/models/lock_events_model.h"
+#include "gui/models/progress_model.h"
+#include "gui/view_export.h"
+#include "segment/segment.h"
 
 #include <QFile>
 #include <QJsonArray>

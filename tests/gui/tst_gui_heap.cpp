@@ -3,8 +3,8 @@
 // warm-up that lets Qt's own caches (glyphs, style pixmaps, hash tables) reach their size.
 // A QColor as Qt::DecorationRole once left a pixmap and a cache key per painted cell in
 // QPixmapCache: ~6.5 KB per run with 1 worker; this test then reports thousands of bytes per run.
-#include "main_window.h"
-#include "test_util.h"
+#include "../test_util.h"
+#include "gui/main_window.h"
 
 #include <QElapsedTimer>
 #include <QTest>

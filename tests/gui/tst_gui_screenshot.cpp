@@ -1,6 +1,6 @@
 // `shmscope --screenshot` as a user runs it: a real process, offscreen, each view, exact size;
 // and bad flags exit 2 without touching /dev/shm.
-#include "test_util.h"
+#include "../test_util.h"
 
 #include <QFile>
 #include <QImage>

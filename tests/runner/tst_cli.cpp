@@ -1,9 +1,9 @@
 // The headless CLI contract: bad input is refused with exit 2 and a message naming the flag or
 // field, nothing is created in /dev/shm; good input runs and prints the documented JSON.
-#include "cli_options.h"
-#include "report.h"
-#include "setting_values.h"
-#include "test_util.h"
+#include "../setting_values.h"
+#include "../test_util.h"
+#include "analysis/report.h"
+#include "cli/cli_options.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

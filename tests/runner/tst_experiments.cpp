@@ -2,7 +2,7 @@
 // binary with --headless --json, real workers, real shared memory, and the published report.
 //   - scripted faults: --kill-worker/--kill-at-ms/--kill-when
 //   - a crash while holding the lock: the robust mutex recovers, the plain mutex deadlocks
-#include "test_util.h"
+#include "../test_util.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

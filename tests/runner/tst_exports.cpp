@@ -2,7 +2,7 @@
 // array beside the expected values) and --trace (Perfetto / Chrome Trace Event Format: one
 // process per worker with its real pid, wait and hold slices, holds of one lock never
 // overlapping). Bad paths and oversize arrays exit 2 before anything runs.
-#include "test_util.h"
+#include "../test_util.h"
 
 #include <QFile>
 #include <QJsonArray>

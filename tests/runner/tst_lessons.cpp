@@ -1,8 +1,8 @@
 // Lessons (app/lessons, resources/lessons): every built-in lesson shows its effect on this
 // machine through the real binary (`--lesson ID --headless --json`), a teacher's own lesson
 // file runs, and broken lesson files are refused in one line with exit 2, leaving nothing.
-#include "lesson.h"
-#include "test_util.h"
+#include "../test_util.h"
+#include "lessons/lesson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

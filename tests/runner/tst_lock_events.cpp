@@ -2,9 +2,9 @@
 // one lock by different workers never overlap, and within a worker waits and holds never
 // overlap and come in order. This is what the lock timeline draws; if it fails, the timeline
 // shows two holders of one mutex at once.
-#include "lock_lanes.h"
-#include "run_controller.h"
-#include "test_util.h"
+#include "../test_util.h"
+#include "analysis/lock_lanes.h"
+#include "runner/run_controller.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,10 +1,10 @@
 // --transport mpi on real ranks: mpirun starts shmscope-mpi-worker processes on this host
 // (--oversubscribe: more ranks than cores), rank 0 publishes into the app's segment. Built and
 // registered only where Open MPI is (openmpi-bin, libopenmpi-dev are in the README's packages).
-#include "exit_codes.h"
-#include "metrics.h"
-#include "run_controller.h"
-#include "test_util.h"
+#include "../test_util.h"
+#include "analysis/metrics.h"
+#include "runner/run_controller.h"
+#include "segment/exit_codes.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -2,10 +2,10 @@
 // shmscope-worker processes (--worker-command-count), refusing what it cannot do safely, and
 // leaving the app's segment alone when it exits (Python's resource tracker would unlink it).
 // Skipped where no python3 with numpy is installed (python3-numpy is in the README's packages).
-#include "exit_codes.h"
-#include "layout.h"
-#include "segment.h"
-#include "test_util.h"
+#include "../test_util.h"
+#include "model/layout.h"
+#include "segment/exit_codes.h"
+#include "segment/segment.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,8 +1,8 @@
 // Multi-process runs through the RunController: real workers, real shared memory.
-#include "metrics.h"
-#include "partition.h"
-#include "run_controller.h"
-#include "test_util.h"
+#include "../test_util.h"
+#include "analysis/metrics.h"
+#include "runner/run_controller.h"
+#include "work/partition.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
 // Sweeps and A/B on real runs of the shmscope binary (small sizes): the JSON contract, a 2-D
 // grid, the CSV, a failed point that does not end the sweep, SIGINT in the middle, bad flags,
 // and --compare-with. The fit and Karp–Flatt on known numbers.
-#include "sweep.h"
-#include "test_util.h"
+#include "../test_util.h"
+#include "analysis/sweep.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "lesson_panel.h"
+#include "gui/lessons/lesson_panel.h"
 
-#include "lesson_session.h"
+#include "gui/lessons/lesson_session.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -3,7 +3,7 @@
 // Run it; while its runs play it says which one, and afterwards shows their key figures side
 // by side, each expectation with what was observed, the verdict and the explanation.
 // A view of LessonSession: it reads the session and asks it to start or stop, nothing else.
-#include "lesson.h"
+#include "lessons/lesson.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
-#include "lesson_session.h"
+#include "gui/lessons/lesson_session.h"
 
-#include "run_controller.h"
+#include "runner/run_controller.h"
 
 #include <QJsonDocument>
 

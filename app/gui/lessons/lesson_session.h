@@ -2,7 +2,7 @@
 // A lesson played in the window: its runs one after the other through the window's run
 // controller (so each run is watched live like any other), each run's report kept, and the
 // lesson's expectations evaluated when the last run ends. The Lessons panel is its view.
-#include "lesson.h"
+#include "lessons/lesson.h"
 
 #include <QJsonObject>
 #include <QList>

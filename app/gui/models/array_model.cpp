@@ -1,6 +1,6 @@
-#include "array_model.h"
+#include "gui/models/array_model.h"
 
-#include "workload.h"
+#include "work/workload.h"
 
 #include <chrono>
 #include <cmath>

@@ -3,10 +3,10 @@
 // which ranges changed since the last frame (DirtyTracker), the expected values, and the final
 // verdict. Fed a RunSnapshot each frame; holds the snapshot's ArrayRef, so the mapping stays
 // valid as long as the plot shows it. The view reads only this model.
-#include "decimator.h"
-#include "dirty_tracker.h"
-#include "report.h"
-#include "run_data.h"
+#include "analysis/decimator.h"
+#include "analysis/dirty_tracker.h"
+#include "analysis/report.h"
+#include "model/run_data.h"
 
 #include <QObject>
 

@@ -1,7 +1,7 @@
-#include "contention_model.h"
+#include "gui/models/contention_model.h"
 
-#include "format.h"
-#include "worker_palette.h"
+#include "gui/common/format.h"
+#include "gui/common/worker_palette.h"
 
 #include <algorithm>
 

@@ -2,9 +2,9 @@
 // Lock statistics per worker (rows) and for the whole run (summary()), from the counters each
 // worker publishes in its own slot, through core's metrics (the report uses the same). The
 // stacked bars read the time roles; tests read both.
-#include "metrics.h"
-#include "run_data.h"
-#include "worker_rows_model.h"
+#include "analysis/metrics.h"
+#include "gui/models/worker_rows_model.h"
+#include "model/run_data.h"
 
 // One worker's lock figures.
 struct ContentionRow {

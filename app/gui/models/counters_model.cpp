@@ -1,6 +1,6 @@
-#include "counters_model.h"
+#include "gui/models/counters_model.h"
 
-#include "metrics.h"
+#include "analysis/metrics.h"
 
 #include <algorithm>
 #include <atomic>

@@ -2,7 +2,7 @@
 // What the counters view shows (counters workload): each worker's counter, where it sits in the
 // data region (which cache line, which bytes), and its cost per increment. Fed a RunSnapshot
 // each frame; holds the snapshot's ArrayRef so the counters stay readable after the run.
-#include "run_data.h"
+#include "model/run_data.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
-#include "lock_events_model.h"
+#include "gui/models/lock_events_model.h"
 
-#include "metrics.h"
+#include "analysis/metrics.h"
 
 LockEventsModel::LockEventsModel(QObject* parent) : QObject(parent) {}
 

@@ -4,9 +4,9 @@
 // the wait-time histogram, fed the events each frame brings. Also says how complete the
 // stream is: workers drop events when their ring is full, and every picture built from the
 // stream must say so (the counters in the slots stay exact).
-#include "lock_lanes.h"
-#include "run_data.h"
-#include "wait_histogram.h"
+#include "analysis/lock_lanes.h"
+#include "analysis/wait_histogram.h"
+#include "model/run_data.h"
 
 #include <QObject>
 

@@ -1,9 +1,9 @@
-#include "progress_model.h"
+#include "gui/models/progress_model.h"
 
-#include "format.h"
-#include "metrics.h"
-#include "partition.h"
-#include "worker_palette.h"
+#include "analysis/metrics.h"
+#include "gui/common/format.h"
+#include "gui/common/worker_palette.h"
+#include "work/partition.h"
 
 #include <algorithm>
 

@@ -2,9 +2,9 @@
 // One row per worker: what the progress table shows. Fed a RunSnapshot once per frame; every
 // figure comes from core's metrics (the report uses the same). Emits one dataChanged per frame
 // at most (coalesced), and only if a cell changed.
-#include "run_data.h"
-#include "trace.h"
-#include "worker_rows_model.h"
+#include "analysis/trace.h"
+#include "gui/models/worker_rows_model.h"
+#include "model/run_data.h"
 
 #include <QColor>
 #include <QString>

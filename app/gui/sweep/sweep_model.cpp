@@ -1,6 +1,6 @@
-#include "sweep_model.h"
+#include "gui/sweep/sweep_model.h"
 
-#include "format.h"
+#include "gui/common/format.h"
 
 namespace {
 // After the swept settings' columns.

@@ -2,7 +2,7 @@
 // The sweep's points as a table (one row per point: its swept values and figures), and the
 // whole summary for the plot. Fed by SweepSession after every run; the Sweep view reads only
 // this.
-#include "sweep.h"
+#include "analysis/sweep.h"
 
 #include <QAbstractTableModel>
 

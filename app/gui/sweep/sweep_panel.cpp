@@ -1,7 +1,7 @@
-#include "sweep_panel.h"
+#include "gui/sweep/sweep_panel.h"
 
-#include "format.h"
-#include "sweep_session.h"
+#include "gui/common/format.h"
+#include "gui/sweep/sweep_session.h"
 
 #include <QComboBox>
 #include <QFormLayout>

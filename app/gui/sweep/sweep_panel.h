@@ -3,7 +3,7 @@
 // optionally a second one for a grid, runs per point; Run / Stop, "run n of m" with an ETA, and
 // the results' exports. The base of every point is what Controls shows, at full speed.
 // A view of SweepSession: it reads the session and asks it to start or stop, nothing else.
-#include "sweep.h"
+#include "analysis/sweep.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
-#include "sweep_session.h"
+#include "gui/sweep/sweep_session.h"
 
-#include "run_controller.h"
+#include "runner/run_controller.h"
 
 #include <algorithm>
 

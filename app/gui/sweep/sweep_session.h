@@ -3,7 +3,7 @@
 // window's run controller (so each run is watched live like any other), each run's report kept
 // for its point, and the summary (speedup, fits) recomputed after every run. The Sweep panel
 // and the Sweep view's model read it.
-#include "sweep.h"
+#include "analysis/sweep.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -1,10 +1,10 @@
-#include "sweep_view.h"
+#include "gui/sweep/sweep_view.h"
 
-#include "format.h"
-#include "plot_style.h"
-#include "section_heading.h"
-#include "sweep_model.h"
-#include "worker_palette.h"
+#include "gui/common/format.h"
+#include "gui/common/plot_style.h"
+#include "gui/common/worker_palette.h"
+#include "gui/sweep/sweep_model.h"
+#include "gui/views/section_heading.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
-#include "array_columns_plottable.h"
+#include "gui/views/array_columns_plottable.h"
 
-#include "decimator.h"
-#include "worker_palette.h"
+#include "analysis/decimator.h"
+#include "gui/common/worker_palette.h"
 
 #include <algorithm>
 #include <cmath>

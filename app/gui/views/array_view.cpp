@@ -1,12 +1,12 @@
-#include "array_view.h"
+#include "gui/views/array_view.h"
 
-#include "array_columns_plottable.h"
-#include "array_model.h"
-#include "format.h"
-#include "partition_strip.h"
-#include "plot_style.h"
-#include "section_heading.h"
-#include "worker_palette.h"
+#include "gui/common/format.h"
+#include "gui/common/plot_style.h"
+#include "gui/common/worker_palette.h"
+#include "gui/models/array_model.h"
+#include "gui/views/array_columns_plottable.h"
+#include "gui/views/partition_strip.h"
+#include "gui/views/section_heading.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,14 +1,14 @@
-#include "contention_view.h"
+#include "gui/views/contention_view.h"
 
-#include "contention_model.h"
-#include "format.h"
-#include "lock_events_model.h"
-#include "lock_timeline.h"
-#include "plot_style.h"
-#include "section_heading.h"
-#include "wait_histogram.h"
-#include "work_time_plot.h"
-#include "worker_palette.h"
+#include "analysis/wait_histogram.h"
+#include "gui/common/format.h"
+#include "gui/common/plot_style.h"
+#include "gui/common/worker_palette.h"
+#include "gui/models/contention_model.h"
+#include "gui/models/lock_events_model.h"
+#include "gui/views/lock_timeline.h"
+#include "gui/views/section_heading.h"
+#include "gui/views/work_time_plot.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>

@@ -3,7 +3,7 @@
 // holding time, a log-bucket histogram of wait times and the lock timeline lanes. With `none`
 // or `atomic` sync it says plainly that no lock is taken and shows each worker's wall and CPU
 // time instead.
-#include "settings.h"
+#include "model/settings.h"
 
 #include <QElapsedTimer>
 #include <QWidget>

@@ -1,10 +1,10 @@
-#include "counters_view.h"
+#include "gui/views/counters_view.h"
 
-#include "counters_model.h"
-#include "format.h"
-#include "metrics.h"
-#include "section_heading.h"
-#include "worker_palette.h"
+#include "analysis/metrics.h"
+#include "gui/common/format.h"
+#include "gui/common/worker_palette.h"
+#include "gui/models/counters_model.h"
+#include "gui/views/section_heading.h"
 
 #include <QCoreApplication>
 #include <QLabel>

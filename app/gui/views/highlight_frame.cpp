@@ -1,4 +1,4 @@
-#include "highlight_frame.h"
+#include "gui/views/highlight_frame.h"
 
 #include <QEvent>
 #include <QPainter>

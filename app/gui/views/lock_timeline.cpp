@@ -1,9 +1,9 @@
-#include "lock_timeline.h"
+#include "gui/views/lock_timeline.h"
 
-#include "format.h"
-#include "lock_events_model.h"
+#include "gui/common/format.h"
+#include "gui/models/lock_events_model.h"
 
-#include "worker_palette.h"
+#include "gui/common/worker_palette.h"
 
 #include <QImage>
 #include <QMouseEvent>

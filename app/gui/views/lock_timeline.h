@@ -6,8 +6,8 @@
 // holding/waiting, so two workers alternating on one mutex each show about half, never both
 // full. Follows the newest events while a run is live; wheel zooms, drag pans, double-click
 // returns to following. Events stay after the run for inspection.
-#include "lock_lanes.h"
-#include "time_mapping.h"
+#include "analysis/lock_lanes.h"
+#include "analysis/time_mapping.h"
 
 #include <QWidget>
 

@@ -1,8 +1,8 @@
-#include "partition_strip.h"
+#include "gui/views/partition_strip.h"
 
-#include "decimator.h"
-#include "partition.h"
-#include "worker_palette.h"
+#include "analysis/decimator.h"
+#include "gui/common/worker_palette.h"
+#include "work/partition.h"
 
 #include <QPainter>
 #include <qcustomplot.h>

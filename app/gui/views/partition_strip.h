@@ -3,7 +3,7 @@
 // a static partition gives each index range (block = bands, cyclic = stripes) or, for
 // dynamic/guided, how far the shared cursor has handed out work. Bottom row "written": per
 // pixel column the owner map's shares, stacked (dynamic shows up as a patchwork).
-#include "settings.h"
+#include "model/settings.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
-#include "pinned_bar.h"
+#include "gui/views/pinned_bar.h"
 
-#include "format.h"
+#include "gui/common/format.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

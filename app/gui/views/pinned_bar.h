@@ -2,7 +2,7 @@
 // A/B in the window: a strip above the views while a run is pinned — the pinned run's key
 // figures beside the latest run's, with their ratios (compute, throughput, busy time waiting,
 // CPU, lost updates), the settings that differ, and Unpin.
-#include "compare.h"
+#include "analysis/compare.h"
 
 #include <QFrame>
 

@@ -1,6 +1,6 @@
-#include "progress_delegate.h"
+#include "gui/views/progress_delegate.h"
 
-#include "progress_model.h"
+#include "gui/models/progress_model.h"
 
 #include <QApplication>
 #include <QPainter>

@@ -1,9 +1,9 @@
-#include "progress_view.h"
+#include "gui/views/progress_view.h"
 
-#include "format.h"
-#include "progress_delegate.h"
-#include "progress_model.h"
-#include "section_heading.h"
+#include "gui/common/format.h"
+#include "gui/models/progress_model.h"
+#include "gui/views/progress_delegate.h"
+#include "gui/views/section_heading.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1,4 +1,4 @@
-#include "section_heading.h"
+#include "gui/views/section_heading.h"
 
 #include <QVBoxLayout>
 

@@ -1,4 +1,4 @@
-#include "welcome_page.h"
+#include "gui/views/welcome_page.h"
 
 #include <QEvent>
 #include <QGridLayout>

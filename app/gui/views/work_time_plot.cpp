@@ -1,8 +1,8 @@
-#include "work_time_plot.h"
+#include "gui/views/work_time_plot.h"
 
-#include "contention_model.h"
-#include "plot_style.h"
-#include "worker_palette.h"
+#include "gui/common/plot_style.h"
+#include "gui/common/worker_palette.h"
+#include "gui/models/contention_model.h"
 
 #include <QEvent>
 #include <QVBoxLayout>

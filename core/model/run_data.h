@@ -3,8 +3,8 @@
 // its workers end. The controller fills these values; metrics.h computes every figure from
 // them; the report and the window's models read them. Plain values: cheap to copy, compared
 // with ==, no Qt.
-#include "layout.h"
-#include "settings.h"
+#include "model/layout.h"
+#include "model/settings.h"
 
 #include <cstdint>
 #include <memory>

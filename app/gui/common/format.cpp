@@ -1,4 +1,4 @@
-#include "format.h"
+#include "gui/common/format.h"
 
 #include <QCoreApplication>
 #include <QLocale>

@@ -1,6 +1,6 @@
-#include "plot_style.h"
+#include "gui/common/plot_style.h"
 
-#include "worker_palette.h"
+#include "gui/common/worker_palette.h"
 
 #include <qcustomplot.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Formatting helpers for every view, in one place (like hotspot's util.h): a figure reads the
 // same wherever it appears.
-#include "settings.h"
+#include "model/settings.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "run_data.h"
+#include "model/run_data.h"
 
 #include <array>
 

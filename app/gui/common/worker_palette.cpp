@@ -1,4 +1,4 @@
-#include "worker_palette.h"
+#include "gui/common/worker_palette.h"
 
 #include <QPixmap>
 
