@@ -1,5 +1,10 @@
+// RunController's lifecycle: construction and teardown, start, pause, resume, stop, and the
+// run as a value (snapshot, frames with the lock events drained since the last one). The poll
+// and the end of a run are in run_supervision.cpp, the watchdog's part in run_watch.cpp,
+// fault injection in run_faults.cpp.
 #include "runner/run_controller.h"
 
+#include "runner/run_timing.h"
 #include "runner/segment_cleanup.h"
 #include "segment/bus_guard.h"
 #include "segment/clock.h"
@@ -9,37 +14,15 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
-#include <csignal>
-
 #include <algorithm>
 
 namespace {
-constexpr int kPollMs = 10;       // ring drain + barrier + stall check; rings hold 8192 events each
-constexpr int kBarrierPollMs = 1; // until every worker has attached
-constexpr int kAttachTimeoutMs = 15'000; // without any new worker attaching
-constexpr int kStopTimeoutMs = 3'000;
+using run_timing::kPollMs;
 // Drained events wait here for the next frame; a window that stops taking frames (minimised,
 // or a test that never asks) must not grow without bound.
 // Rings hold 8192 events and are drained every 10 ms: 256k covers a frame 250 ms apart (the
 // paced window's slowest) at the most a ring can deliver (~820k events/s, one worker per core).
 constexpr size_t kMaxPendingEvents = 262'144; // per worker: at most 4 MiB, as filled
-// A deadlock is declared once every survivor has looked blocked for this long (the window
-// shows them waiting meanwhile); a worker silent for kSilentNs counts as blocked even without
-// lock timings (--no-instrument does not publish "waiting for lock").
-constexpr uint64_t kDeadlockConfirmNs = 500'000'000;
-constexpr uint64_t kSilentNs = 1'000'000'000;
-
-// "the mutex", "stripe 3's mutex", "the spin lock": the lock a worker died holding.
-QString lockName(const shm::ExperimentConfig& c, uint32_t holdingLock) {
-    switch (c.sync) {
-    case shm::SyncMode::Striped:
-        return QStringLiteral("stripe %1's mutex").arg(holdingLock - 1);
-    case shm::SyncMode::Spin:
-        return QStringLiteral("the spin lock");
-    default:
-        return QStringLiteral("the mutex");
-    }
-}
 } // namespace
 
 RunController::RunController(QObject* parent) : QObject(parent) {
@@ -151,8 +134,7 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     m_meta.segmentBytes = m_segment->size();
     m_meta.workerCommand = m_command.text.toStdString();
     m_failed = false;
-    m_shrunk = false;
-    m_lastPollNs = m_stallEpochNs = 0;
+    m_watch = watchdog::State::forRun(cfg.workers);
     m_stopRequested = false;
     m_releaseNs = 0;
     m_exits.assign(cfg.workers, shm::WorkerRecord{});
@@ -162,10 +144,6 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     m_pendingEvents.assign(cfg.workers, {});
     m_eventsDiscarded = 0;
     m_parkWanted = -1;
-    m_deadHolder = -1;
-    m_allBlockedNs = 0;
-    m_suspendedSinceNs.assign(cfg.workers, 0);
-    m_awaitingRecovery.clear();
     setPhase(shm::Phase::Starting);
     if (cfg.transport == shm::Transport::Mpi)
         spawnMpirun(name);
@@ -178,7 +156,7 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     m_pausedTotalNs = 0;
     // Every 1 ms until the barrier opens: the last worker's attach should start the run at
     // once, not at the next 10 ms tick (a whole seed job computes in ~100 ms).
-    m_poll.start(kBarrierPollMs);
+    m_poll.start(run_timing::kBarrierPollMs);
     return true;
 }
 
@@ -227,7 +205,7 @@ void RunController::stop() {
     m_stopRequested = true;
     shm::publishRunState(m_segment->header(), shm::RunState::Stopping);
     setPhase(shm::Phase::Stopping);
-    m_stopDeadline.start(kStopTimeoutMs);
+    m_stopDeadline.start(run_timing::kStopTimeoutMs);
 }
 
 void RunController::terminate(int sig) {
@@ -238,87 +216,6 @@ void RunController::terminate(int sig) {
                                 " before the run ended");
     }
     stop();
-}
-
-void RunController::killWorker(uint32_t k, shm::KillWhen when, shm::FaultAction action) {
-    if (mpi()) {
-        killRank(k, action);
-        return;
-    }
-    if (k >= m_procs.size() || m_procs[k]->state() == QProcess::NotRunning) return;
-    if (when == shm::KillWhen::Holding && m_cfg.usesLock() && m_segment && !m_failed) {
-        // Parked inside the critical section first; checkParked() sends the kill.
-        m_parkWanted = int(k);
-        m_parkAction = action;
-        m_segment->header().parkWorker.store(k + 1, std::memory_order_relaxed);
-        return;
-    }
-    if (!m_meta.fault.killed && m_cfg.killWorker == k && m_releaseNs) {
-        m_meta.fault.killed = true;
-        m_meta.fault.atMs = double(shm::nowNs() - m_releaseNs) / 1e6;
-    }
-    switch (action) {
-    case shm::FaultAction::Kill:
-        m_procs[k]->kill(); // SIGKILL: the worker gets no chance to release anything
-        break;
-    case shm::FaultAction::Stop:
-        ::kill(pid_t(m_procs[k]->processId()), SIGSTOP); // checkSuspended() takes it from here
-        break;
-    case shm::FaultAction::Hang:
-        m_segment->header().hangWorker.store(k + 1, std::memory_order_relaxed); // checkStall()
-        break;
-    }
-}
-
-void RunController::fireScriptedFault() {
-    if (m_phase != shm::Phase::Running && m_phase != shm::Phase::Paused) return;
-    killWorker(m_cfg.killWorker, m_cfg.killWhen, m_cfg.faultAction);
-}
-
-// The worker asked to park holds its lock and waits: kill it there.
-void RunController::checkParked() {
-    if (m_parkWanted < 0) return;
-    const auto k = uint32_t(m_parkWanted);
-    if (m_exits[k].exited) {
-        m_parkWanted = -1;
-        return;
-    }
-    if (!m_segment->slot(k).parked.load(std::memory_order_acquire)) return;
-    m_parkWanted = -1;
-    m_segment->header().parkWorker.store(0, std::memory_order_relaxed);
-    killWorker(k, shm::KillWhen::Time, m_parkAction);
-}
-
-// A worker died holding a lock nobody can recover: the survivors that need it block forever.
-// Declared once every live worker has looked blocked for kDeadlockConfirmNs; until then they
-// show as "waiting for lock" and the lock timeline's lanes turn red.
-void RunController::checkDeadlock() {
-    if (m_deadHolder < 0 || m_failed) return;
-    const uint64_t now = shm::nowNs();
-    const uint64_t silent = kSilentNs + uint64_t(m_cfg.delayUs) * 2000;
-    uint32_t blocked = 0;
-    for (uint32_t k = 0; k < m_exits.size(); ++k) {
-        if (m_exits[k].exited) continue;
-        const shm::WorkerRecord w = shm::readWorker(*m_segment, k);
-        const bool isBlocked = w.state == shm::WorkerState::WaitingForLock ||
-                               (w.heartbeatNs < now && now - w.heartbeatNs > silent);
-        if (!isBlocked) {
-            m_allBlockedNs = 0;
-            return;
-        }
-        ++blocked;
-    }
-    if (blocked == 0) return; // everyone else exited: maybeFinish() ends the run
-    if (!m_allBlockedNs) {
-        m_allBlockedNs = now;
-        return;
-    }
-    if (now - m_allBlockedNs < kDeadlockConfirmNs) return;
-    const auto k = uint32_t(m_deadHolder);
-    fail(tr("deadlock: worker %1 died holding %2, %3 workers blocked")
-             .arg(k)
-             .arg(lockName(m_cfg, m_segment->slot(k).holdingLock.load()))
-             .arg(blocked));
 }
 
 void RunController::setDelayUs(uint32_t us) {
@@ -426,344 +323,4 @@ void RunController::drainRings() {
             shm::drainEvents(*m_segment, k, q, kMaxPendingEvents - q.size());
         }
     }
-}
-
-void RunController::poll() {
-    if (!m_segment || !checkSegmentIntact()) return;
-    // The app itself did not run for a while (a loaded machine, a VM paused by its host, a
-    // debugger): whatever the workers did meanwhile was not watched, so nobody's silence
-    // counts from before. Seen once under ctest -j2: a 2.2 s gap blamed a worker that was
-    // publishing every millisecond.
-    const uint64_t pollNs = shm::nowNs();
-    if (m_lastPollNs && pollNs - m_lastPollNs > 10 * uint64_t(kPollMs) * 1'000'000)
-        m_stallEpochNs = pollNs;
-    m_lastPollNs = pollNs;
-    drainRings();
-    if (m_phase == shm::Phase::Starting) {
-        pollBarrier();
-        // A worker stopped (SIGSTOP) before it attached is named too, not left to the 15 s
-        // attach timeout (the fault campaign caught "only 3 of 4 workers attached"). Every
-        // 100 polls: the barrier is polled every 1 ms.
-        if (m_phase == shm::Phase::Starting && ++m_pollTick % 100 == 0) checkSuspended();
-        return;
-    }
-    checkParked();
-    // /proc is read every 100 ms, not every poll: 64 workers × 100 reads a second would cost
-    // the GUI thread several per cent.
-    if (++m_pollTick % 10 == 0) checkSuspended();
-    if (mpi()) checkMpiEnded();
-    if (m_phase == shm::Phase::Running) {
-        checkDeadlock();
-        checkStall();
-    }
-}
-
-void RunController::pollBarrier() {
-    auto& h = m_segment->header();
-    // Attached = a slot past Starting (and not given up): each worker says so with one aligned
-    // store to its own slot, so a worker in any language needs no atomic read-modify-write.
-    uint32_t attached = 0;
-    for (uint32_t k = 0; k < m_cfg.workers; ++k) {
-        const auto st = shm::WorkerState(m_segment->slot(k).state.load(std::memory_order_acquire));
-        attached += st != shm::WorkerState::Starting && st != shm::WorkerState::Failed;
-    }
-    if (attached == m_cfg.workers) {
-        // Everyone is mapped and validated: open the barrier.
-        m_releaseNs = shm::nowNs();
-        h.releaseNs.store(m_releaseNs, std::memory_order_relaxed);
-        shm::publishRunState(h, shm::RunState::Running);
-        if (mpi()) {
-            m_meta.mpiLauncherSeconds = double(m_releaseNs - m_mpirunStartNs) / 1e9;
-            // Ranks on this host (rank 0's, host 0) get the pid checks local workers get
-            // (suspended: SIGSTOP); a pid from another host means nothing here.
-            for (uint32_t k = 0; k < m_cfg.workers; ++k) {
-                const shm::WorkerRecord w = shm::readWorker(*m_segment, k);
-                if (w.hostIndex == 0) m_exits[k].pid = w.pid;
-            }
-        }
-        setPhase(shm::Phase::Running);
-        if (m_cfg.killWorker != shm::kNoWorker) m_faultTimer.start(int(m_cfg.killAtMs));
-    } else if (attached != m_lastAttached) {
-        // Big segments take workers a while to map: only a pause in attaching is a failure.
-        m_lastAttached = attached;
-        m_attachClock.restart();
-    } else if (m_attachClock.elapsed() > kAttachTimeoutMs) {
-        fail(tr("only %1 of %2 workers attached (none more in %3 s)")
-                 .arg(attached)
-                 .arg(m_cfg.workers)
-                 .arg(kAttachTimeoutMs / 1000));
-    }
-}
-
-// A stopped worker (SIGSTOP, a debugger) publishes nothing and may hold the lock everyone
-// waits for: name it within a second (its row says "suspended"), fail the run after
-// suspend-timeout-ms, and let SIGCONT before that carry on as if nothing happened.
-void RunController::checkSuspended() {
-    if (m_failed || m_verifying) return;
-    const uint64_t now = shm::nowNs();
-    for (uint32_t k = 0; k < m_exits.size(); ++k) {
-        shm::WorkerRecord& e = m_exits[k];
-        const char st = e.exited ? 0 : shm::readProcStat(e.pid).state;
-        e.suspended = st == 'T' || st == 't';
-        if (!e.suspended) {
-            m_suspendedSinceNs[k] = 0;
-            continue;
-        }
-        if (!m_suspendedSinceNs[k]) m_suspendedSinceNs[k] = now;
-        if (now - m_suspendedSinceNs[k] < uint64_t(m_cfg.suspendTimeoutMs) * 1'000'000) continue;
-        const uint32_t holding = m_segment->slot(k).holdingLock.load();
-        fail(tr("%1 (pid %2) is suspended (SIGSTOP)%3 for more than %4 ms")
-                 .arg(workerName(k))
-                 .arg(e.pid)
-                 .arg(holding ? tr(" and holds %1").arg(lockName(m_cfg, holding)) : QString())
-                 .arg(m_cfg.suspendTimeoutMs));
-        return;
-    }
-}
-
-bool RunController::continueWorkers() {
-    bool any = false;
-    for (uint32_t k = 0; k < m_exits.size(); ++k)
-        if (m_exits[k].suspended && !m_exits[k].exited && m_exits[k].pid > 0) {
-            ::kill(pid_t(m_exits[k].pid), SIGCONT);
-            any = true;
-        }
-    return any;
-}
-
-bool RunController::checkSegmentIntact() {
-    if (!m_segment) return true;
-    const std::optional<uint64_t> now = m_segment->shrunkTo();
-    if (!now) return true;
-    if (!m_shrunk) {
-        m_shrunk = true;
-        // Replaces whatever failure was recorded first: every later symptom (a worker's exit
-        // code 3, mismatches) follows from this.
-        const QString why = tr("segment shrank to %1 bytes (from %2) — changed by another process")
-                                .arg(*now)
-                                .arg(m_segment->size());
-        m_meta.failure.clear();
-        m_failed = false;
-        fail(why);
-    }
-    return false;
-}
-
-// Hung, not slow: a worker that runs (not suspended: checkSuspended() names those) but has
-// published nothing for stall-timeout-ms. Waiting for a lock is silence too, for as long as the
-// holder holds it: a worker that says it waits (instrumented runs) is never judged; without
-// instrumentation waiters do not say so, and only the run as a whole is (no live worker
-// published anything), since a stalled holder silences everyone queued behind it.
-void RunController::checkStall() {
-    if (m_failed) return;
-    // A suspended worker can hold what others block on without saying so (the result queue's
-    // lock, a page of its pipe): while one is, checkSuspended() owns the verdict.
-    for (const shm::WorkerRecord& e : m_exits)
-        if (e.suspended && !e.exited) return;
-    const uint64_t now = shm::nowNs();
-    const uint64_t allowed =
-        uint64_t(m_cfg.stallTimeoutMs) * 1'000'000 + uint64_t(m_cfg.delayUs) * 1000 * 2;
-    const bool waitersSaySo = m_cfg.instrument || !m_cfg.usesLock();
-    uint64_t newest = std::max(m_releaseNs, m_stallEpochNs);
-    bool anyLive = false;
-    for (uint32_t k = 0; k < m_exits.size(); ++k) {
-        if (m_exits[k].exited || m_exits[k].suspended) continue;
-        anyLive = true;
-        const shm::WorkerRecord w = shm::readWorker(*m_segment, k);
-        const uint64_t heard = std::max({w.heartbeatNs, m_releaseNs, m_stallEpochNs});
-        newest = std::max(newest, heard);
-        if (!waitersSaySo || w.state != shm::WorkerState::Running) continue; // waiting, done
-        if (now <= heard || now - heard <= allowed) continue;
-        const uint32_t holding = m_segment->slot(k).holdingLock.load();
-        fail(tr("%1 (pid %2) stopped publishing: running, but silent for %3 s%4")
-                 .arg(workerName(k))
-                 .arg(m_exits[k].pid)
-                 .arg(double(now - heard) / 1e9, 0, 'f', 1)
-                 .arg(holding ? tr(" while holding %1").arg(lockName(m_cfg, holding)) : QString()));
-        return;
-    }
-    if (!waitersSaySo && anyLive && now > newest && now - newest > allowed)
-        fail(tr("workers stopped responding (no progress for %1 s)")
-                 .arg(double(now - newest) / 1e9, 0, 'f', 1));
-}
-
-void RunController::onWorkerError(uint32_t k, QProcess::ProcessError err) {
-    if (err != QProcess::FailedToStart) return; // crashes arrive through finished()
-    m_exits[k].exited = true;
-    m_exits[k].failedToStart = true;
-    m_exits[k].exitNs = shm::nowNs();
-    fail(tr("worker %1 could not be started: %2").arg(k).arg(m_procs[k]->errorString()));
-    maybeFinish();
-}
-
-void RunController::onWorkerFinished(uint32_t k, int exitCode, QProcess::ExitStatus status) {
-    checkSegmentIntact(); // a worker that found the segment shrunk: name the cause first
-    shm::WorkerRecord& e = m_exits[k];
-    e.exited = true;
-    e.exitNs = shm::nowNs();
-    const QByteArray err = m_procs[k]->readAllStandardError().trimmed();
-    if (!err.isEmpty())
-        for (const QByteArray& line : err.split('\n'))
-            m_meta.errors.push_back("worker " + std::to_string(k) + ": " + line.toStdString());
-    if (status == QProcess::CrashExit) {
-        onCrash(k, exitCode); // Qt reports the terminating signal as the exit code
-    } else {
-        e.exitCode = exitCode;
-        if (exitCode != 0 && !m_failed)
-            fail(tr("worker %1 failed with exit code %2").arg(k).arg(exitCode));
-    }
-    emit workerExited(k);
-    maybeFinish();
-}
-
-void RunController::onCrash(uint32_t k, int signal) {
-    shm::WorkerRecord& e = m_exits[k];
-    e.signal = signal;
-    // Only a worker that died on its own can have left the lock held: one the app killed
-    // was killed because of an earlier failure (and may well be blocked on that lock).
-    e.diedHoldingLock =
-        !e.terminatedByUs && m_segment && m_segment->slot(k).holdingLock.load() != 0;
-    if (e.terminatedByUs || m_failed) return;
-    const QString what = tr("worker %1 was killed by signal %2%3")
-                             .arg(k)
-                             .arg(signal)
-                             .arg(e.diedHoldingLock ? tr(" while holding a lock") : QString());
-    if (e.diedHoldingLock && m_cfg.sync == shm::SyncMode::Robust) {
-        // The next locker gets EOWNERDEAD and takes the dead worker's work over; finish()
-        // checks that someone did.
-        m_awaitingRecovery.push_back(k);
-    } else if (e.diedHoldingLock && m_deadHolder < 0) {
-        // Show the deadlock rather than end it at once: checkDeadlock() ends the run when
-        // every survivor is blocked (or the survivors finish without needing the lock).
-        m_deadHolder = int(k);
-        m_allBlockedNs = 0;
-    } else {
-        fail(what);
-    }
-}
-
-void RunController::fail(const QString& why) {
-    if (!m_failed) {
-        m_meta.errors.push_back(why.toStdString());
-        m_meta.failure = why.toStdString();
-    }
-    m_failed = true;
-    if (m_segment) shm::publishRunState(m_segment->header(), shm::RunState::Stopping);
-    if (m_phase != shm::Phase::Finished) setPhase(shm::Phase::Stopping);
-    if (m_receiver && !m_verifying) {
-        // Queue senders are asked to stop, not killed: a sender killed inside send() would
-        // leave the queue's lock held and the rest of the results unreadable (measured: 5 of
-        // 12 runs when the survivors were killed at once). Any blocked for good go at the
-        // stop deadline.
-        if (!m_stopDeadline.isActive()) m_stopDeadline.start(kStopTimeoutMs);
-        return;
-    }
-    // The others may be blocked forever on a lock the dead worker held (the mutex is not
-    // robust): end them now instead of waiting.
-    killAll();
-}
-
-void RunController::killAll() {
-    if (m_mpirun && m_mpirun->state() != QProcess::NotRunning) {
-        for (uint32_t k = 0; k < m_exits.size(); ++k) // a rank that finished is not ended by us
-            if (!m_exits[k].exited && m_segment->slot(k).state.load(std::memory_order_relaxed) !=
-                                          uint32_t(shm::WorkerState::Done))
-                m_exits[k].terminatedByUs = true;
-        m_mpirun->terminate(); // mpirun ends every rank; onMpirunFinished() follows
-        QTimer::singleShot(3000, m_mpirun, [p = m_mpirun] {
-            if (p->state() != QProcess::NotRunning) p->kill();
-        });
-    }
-    for (uint32_t k = 0; k < m_procs.size(); ++k) {
-        QProcess* p = m_procs[k];
-        if (p->state() == QProcess::NotRunning) continue;
-        m_exits[k].terminatedByUs = true;
-        p->kill();
-    }
-}
-
-void RunController::maybeFinish() {
-    for (const shm::WorkerRecord& e : m_exits)
-        if (!e.exited) return;
-    finish();
-}
-
-void RunController::finish() {
-    if (m_phase == shm::Phase::Finished || m_verifying) return;
-    m_poll.stop();
-    m_stopDeadline.stop();
-    m_faultTimer.stop();
-    // A kill sent as the worker was exiting on its own did not strike.
-    if (m_meta.fault.killed && m_cfg.killWorker < m_exits.size() &&
-        m_exits[m_cfg.killWorker].signal == 0)
-        m_meta.fault = {};
-    // A crash the run was allowed to outlive still fails it unless a survivor recovered it.
-    for (uint32_t k : m_awaitingRecovery)
-        if (!m_failed && m_segment->slot(k).recoveredBy.load() == 0)
-            fail(tr("worker %1 died holding the robust mutex and no survivor locked it again to "
-                    "take its work over")
-                     .arg(k));
-    if (m_deadHolder >= 0 && !m_failed)
-        fail(tr("worker %1 was killed by signal %2 while holding a lock")
-                 .arg(m_deadHolder)
-                 .arg(m_exits[uint32_t(m_deadHolder)].signal));
-    checkSegmentIntact();
-    m_verifying = true; // from here the run's figures are final: no stop, no reset
-    if (m_receiver) {
-        // Every sender has exited: the receiver writes what is still queued, then ends.
-        m_receiver->requestStop();
-        m_drainClock.start();
-        m_drainWait.start();
-        return;
-    }
-    finishDrained();
-}
-
-void RunController::finishDrained() {
-    if (m_receiver && !m_receiver->done()) {
-        m_meta.errors.push_back("the result queue could not be drained (a worker died inside "
-                                "send() and left its lock held): the array is incomplete");
-        m_receiver->abandon(); // it keeps the segment mapped for itself
-    }
-    drainRings();
-    // Taken while a pause (stopped or killed while paused) still counts as current.
-    m_final = snapshot();
-    m_final.phase = shm::Phase::Finished;
-    m_final.ended = true;
-    m_haveFinal = true;
-    if (m_pauseStartNs) {
-        m_pausedTotalNs += shm::nowNs() - m_pauseStartNs;
-        m_pauseStartNs = 0;
-    }
-    m_meta.wallSeconds = double(m_wall.nsecsElapsed()) / 1e9;
-    // The name goes now; the mapping stays so a window can keep showing the final array.
-    m_meta.segmentRemoved = m_segment->unlink() && !shm::segmentExists(m_segment->name());
-    segment_cleanup::forget(m_segment->name());
-    if (m_receiver) {
-        const std::string q = shm::queueName(m_segment->name());
-        if (!shm::removeQueue(m_segment->name())) {
-            m_meta.segmentRemoved = false;
-            m_meta.errors.push_back("queue " + q + " could not be removed");
-        }
-        segment_cleanup::forget(q);
-    }
-    if (!m_meta.segmentRemoved)
-        m_meta.errors.push_back("segment " + m_segment->name() + " could not be removed");
-    // Verify even a failed run: what was written is still worth comparing. Off the GUI thread:
-    // recomputing 10^8 expected values (mandelbrot: seconds) must not freeze the window. The
-    // phase stays Stopping until then, so reset() cannot unmap the array under the thread.
-    m_verifyThread = std::thread([this, cfg = m_cfg, data = m_segment->data()] {
-        const shm::VerifyResult vr = shm::verify(cfg, data);
-        QMetaObject::invokeMethod(
-            this, [this, vr] { completeFinish(vr); }, Qt::QueuedConnection);
-    });
-}
-
-void RunController::completeFinish(const shm::VerifyResult& vr) {
-    if (m_verifyThread.joinable()) m_verifyThread.join();
-    checkSegmentIntact(); // shrunk by someone who still had it open: the array read was zeros
-    m_verifying = false;
-    m_report = shm::buildReport(m_final, vr, m_meta);
-    setPhase(shm::Phase::Finished);
-    emit finished();
 }

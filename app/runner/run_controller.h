@@ -10,6 +10,7 @@
 #include "analysis/verify.h"
 #include "cli/worker_command.h"
 #include "model/run_data.h"
+#include "runner/watchdog.h"
 #include "segment/result_queue.h"
 #include "segment/segment.h"
 
@@ -83,15 +84,10 @@ class RunController : public QObject {
     void finished(); // report() is complete and the segment removed
 
   private:
+    // Supervision (run_supervision.cpp): the poll, the barrier, exits and the end of the run.
     void poll();
     void drainRings();
     void pollBarrier();
-    void checkStall();
-    bool checkSegmentIntact(); // false (and the run failed) once another process shrank it
-    void fireScriptedFault();
-    void checkParked();
-    void checkDeadlock();
-    void checkSuspended();
     void onCrash(uint32_t k, int signal);
     void onWorkerFinished(uint32_t k, int exitCode, QProcess::ExitStatus status);
     void onWorkerError(uint32_t k, QProcess::ProcessError err);
@@ -101,6 +97,18 @@ class RunController : public QObject {
     void finish();
     void finishDrained();
     void completeFinish(const shm::VerifyResult& vr);
+    // The watchdog (run_watch.cpp): read what it judges, hand it to watchdog.h's functions,
+    // act on their verdicts.
+    watchdog::Reading readWatch(bool withProc) const;
+    bool checkSegmentIntact(); // false (and the run failed) once another process shrank it
+    void watchSuspended(watchdog::Reading& r);
+    void watchRunning(const watchdog::Reading& r); // deadlock, then stall
+    void applyVerdict(const watchdog::Verdict& v);
+    QString lockName(uint32_t holdingLock) const;
+    // Faults (run_faults.cpp).
+    void fireScriptedFault();
+    void checkParked();
+    // Lifecycle (run_controller.cpp).
     void setPhase(shm::Phase p);
     QProcess* spawnWorker(uint32_t k, const std::string& name);
     // --transport mpi (run_controller_mpi.cpp): the ranks come from one mpirun.
@@ -108,8 +116,7 @@ class RunController : public QObject {
     void spawnMpirun(const std::string& name);
     void onMpirunFinished(int exitCode, QProcess::ExitStatus status);
     void killRank(uint32_t k, shm::FaultAction action);
-    void checkMpiEnded(); // every rank done, but mpirun does not exit: end it
-    uint64_t m_mpiAllDoneNs = 0;
+    void checkMpiEnded(const watchdog::Reading& r); // every rank done, mpirun does not exit
     bool mpi() const { return m_cfg.transport == shm::Transport::Mpi; }
     QString workerName(uint32_t k) const; // "worker 2", or "rank 2" for an MPI run
 
@@ -136,13 +143,8 @@ class RunController : public QObject {
     QTimer m_faultTimer;   // the scripted fault, armed when the barrier opens
     int m_parkWanted = -1; // asked to park inside its next critical section
     shm::FaultAction m_parkAction = shm::FaultAction::Kill; // what happens to it there
-    int m_deadHolder = -1;       // died holding a lock that is not robust: deadlock watch
-    uint64_t m_allBlockedNs = 0; // since when every survivor looks blocked
-    std::vector<uint64_t> m_suspendedSinceNs; // per worker, 0 = running
+    watchdog::State m_watch; // what the watchdog remembers of this run
     int m_pollTick = 0;
-    uint64_t m_lastPollNs = 0;                // when poll() last ran
-    uint64_t m_stallEpochNs = 0;              // silence is counted from here at the earliest
-    std::vector<uint32_t> m_awaitingRecovery; // died holding the robust mutex
     QElapsedTimer m_wall;
     QElapsedTimer m_attachClock;
     uint64_t m_releaseNs = 0;
@@ -152,7 +154,6 @@ class RunController : public QObject {
     bool m_verifying = false;
     std::thread m_verifyThread;
     bool m_failed = false;
-    bool m_shrunk = false;
     bool m_stopRequested = false;
     shm::RunSnapshot m_final; // taken when the last worker exited (and the queue drained)
     bool m_haveFinal = false;

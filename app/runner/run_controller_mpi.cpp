@@ -22,19 +22,11 @@ QString RunController::workerName(uint32_t k) const {
 
 // Every rank says Done, yet the run ends only when mpirun exits (so no rank is left): a
 // launcher or remote daemon stuck in shutdown must not keep the run open forever.
-void RunController::checkMpiEnded() {
+void RunController::checkMpiEnded(const watchdog::Reading& r) {
     if (!m_mpirun || m_mpirun->state() == QProcess::NotRunning || !m_segment) return;
-    for (uint32_t k = 0; k < m_cfg.workers; ++k)
-        if (shm::readWorker(*m_segment, k).state != shm::WorkerState::Done) {
-            m_mpiAllDoneNs = 0;
-            return;
-        }
-    const uint64_t now = shm::nowNs();
-    if (!m_mpiAllDoneNs) m_mpiAllDoneNs = now;
-    if (now < m_mpiAllDoneNs || now - m_mpiAllDoneNs < 5'000'000'000ull) return;
-    m_mpiAllDoneNs = ~uint64_t(0); // once
-    m_meta.errors.push_back("every rank finished but mpirun did not exit within 5 s: ended it");
-    killAll();
+    watchdog::Step step = watchdog::checkMpiEnded(m_watch, r);
+    m_watch = std::move(step.state);
+    applyVerdict(step.verdict);
 }
 
 QString RunController::checkMpi(const shm::ExperimentConfig& cfg) const {
@@ -93,7 +85,6 @@ void RunController::spawnMpirun(const std::string& name) {
         maybeFinish();
     });
     m_mpirunStartNs = shm::nowNs();
-    m_mpiAllDoneNs = 0;
     m_mpirun->start();
 }
 

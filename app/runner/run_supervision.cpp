@@ -1,0 +1,239 @@
+// Supervision: the poll (rings, barrier, the watchdog's turn), the workers' exits and crashes,
+// failing a run, and its end (the queue drained, the segment removed, the array verified off
+// the GUI thread, the report built).
+#include "runner/run_controller.h"
+
+#include "runner/run_timing.h"
+#include "runner/segment_cleanup.h"
+#include "segment/clock.h"
+#include "segment/futex.h"
+#include "segment/snapshot.h"
+
+void RunController::poll() {
+    if (!m_segment || !checkSegmentIntact()) return;
+    // The app itself did not run for a while (a loaded machine, a VM paused by its host, a
+    // debugger): whatever the workers did meanwhile was not watched, so nobody's silence
+    // counts from before (watchdog::notePoll).
+    m_watch = watchdog::notePoll(std::move(m_watch), shm::nowNs());
+    drainRings();
+    if (m_phase == shm::Phase::Starting) {
+        pollBarrier();
+        // A worker stopped (SIGSTOP) before it attached is named too, not left to the 15 s
+        // attach timeout (the fault campaign caught "only 3 of 4 workers attached"). Every
+        // 100 polls: the barrier is polled every 1 ms.
+        if (m_phase == shm::Phase::Starting && ++m_pollTick % 100 == 0) {
+            watchdog::Reading r = readWatch(true);
+            watchSuspended(r);
+        }
+        return;
+    }
+    checkParked();
+    // /proc is read every 100 ms, not every poll: 64 workers × 100 reads a second would cost
+    // the GUI thread several per cent.
+    const bool procTick = ++m_pollTick % 10 == 0;
+    watchdog::Reading r = readWatch(procTick);
+    if (procTick) watchSuspended(r);
+    if (mpi()) checkMpiEnded(r);
+    if (m_phase == shm::Phase::Running) watchRunning(r);
+}
+
+void RunController::pollBarrier() {
+    auto& h = m_segment->header();
+    // Attached = a slot past Starting (and not given up): each worker says so with one aligned
+    // store to its own slot, so a worker in any language needs no atomic read-modify-write.
+    uint32_t attached = 0;
+    for (uint32_t k = 0; k < m_cfg.workers; ++k) {
+        const auto st = shm::WorkerState(m_segment->slot(k).state.load(std::memory_order_acquire));
+        attached += st != shm::WorkerState::Starting && st != shm::WorkerState::Failed;
+    }
+    if (attached == m_cfg.workers) {
+        // Everyone is mapped and validated: open the barrier.
+        m_releaseNs = shm::nowNs();
+        h.releaseNs.store(m_releaseNs, std::memory_order_relaxed);
+        shm::publishRunState(h, shm::RunState::Running);
+        if (mpi()) {
+            m_meta.mpiLauncherSeconds = double(m_releaseNs - m_mpirunStartNs) / 1e9;
+            // Ranks on this host (rank 0's, host 0) get the pid checks local workers get
+            // (suspended: SIGSTOP); a pid from another host means nothing here.
+            for (uint32_t k = 0; k < m_cfg.workers; ++k) {
+                const shm::WorkerRecord w = shm::readWorker(*m_segment, k);
+                if (w.hostIndex == 0) m_exits[k].pid = w.pid;
+            }
+        }
+        setPhase(shm::Phase::Running);
+        if (m_cfg.killWorker != shm::kNoWorker) m_faultTimer.start(int(m_cfg.killAtMs));
+    } else if (attached != m_lastAttached) {
+        // Big segments take workers a while to map: only a pause in attaching is a failure.
+        m_lastAttached = attached;
+        m_attachClock.restart();
+    } else if (m_attachClock.elapsed() > run_timing::kAttachTimeoutMs) {
+        fail(tr("only %1 of %2 workers attached (none more in %3 s)")
+                 .arg(attached)
+                 .arg(m_cfg.workers)
+                 .arg(run_timing::kAttachTimeoutMs / 1000));
+    }
+}
+
+void RunController::onWorkerError(uint32_t k, QProcess::ProcessError err) {
+    if (err != QProcess::FailedToStart) return; // crashes arrive through finished()
+    m_exits[k].exited = true;
+    m_exits[k].failedToStart = true;
+    m_exits[k].exitNs = shm::nowNs();
+    fail(tr("worker %1 could not be started: %2").arg(k).arg(m_procs[k]->errorString()));
+    maybeFinish();
+}
+
+void RunController::onWorkerFinished(uint32_t k, int exitCode, QProcess::ExitStatus status) {
+    checkSegmentIntact(); // a worker that found the segment shrunk: name the cause first
+    shm::WorkerRecord& e = m_exits[k];
+    e.exited = true;
+    e.exitNs = shm::nowNs();
+    const QByteArray err = m_procs[k]->readAllStandardError().trimmed();
+    if (!err.isEmpty())
+        for (const QByteArray& line : err.split('\n'))
+            m_meta.errors.push_back("worker " + std::to_string(k) + ": " + line.toStdString());
+    if (status == QProcess::CrashExit) {
+        onCrash(k, exitCode); // Qt reports the terminating signal as the exit code
+    } else {
+        e.exitCode = exitCode;
+        if (exitCode != 0 && !m_failed)
+            fail(tr("worker %1 failed with exit code %2").arg(k).arg(exitCode));
+    }
+    emit workerExited(k);
+    maybeFinish();
+}
+
+void RunController::onCrash(uint32_t k, int signal) {
+    shm::WorkerRecord& e = m_exits[k];
+    e.signal = signal;
+    const uint32_t holding = m_segment ? m_segment->slot(k).holdingLock.load() : 0;
+    watchdog::CrashStep step =
+        watchdog::onCrash(m_watch, k, holding, e.terminatedByUs, m_failed, m_cfg.sync);
+    m_watch = std::move(step.state);
+    e.diedHoldingLock = step.diedHoldingLock;
+    applyVerdict(step.verdict);
+}
+
+void RunController::fail(const QString& why) {
+    if (!m_failed) {
+        m_meta.errors.push_back(why.toStdString());
+        m_meta.failure = why.toStdString();
+    }
+    m_failed = true;
+    if (m_segment) shm::publishRunState(m_segment->header(), shm::RunState::Stopping);
+    if (m_phase != shm::Phase::Finished) setPhase(shm::Phase::Stopping);
+    if (m_receiver && !m_verifying) {
+        // Queue senders are asked to stop, not killed: a sender killed inside send() would
+        // leave the queue's lock held and the rest of the results unreadable (measured: 5 of
+        // 12 runs when the survivors were killed at once). Any blocked for good go at the
+        // stop deadline.
+        if (!m_stopDeadline.isActive()) m_stopDeadline.start(run_timing::kStopTimeoutMs);
+        return;
+    }
+    // The others may be blocked forever on a lock the dead worker held (the mutex is not
+    // robust): end them now instead of waiting.
+    killAll();
+}
+
+void RunController::killAll() {
+    if (m_mpirun && m_mpirun->state() != QProcess::NotRunning) {
+        for (uint32_t k = 0; k < m_exits.size(); ++k) // a rank that finished is not ended by us
+            if (!m_exits[k].exited && m_segment->slot(k).state.load(std::memory_order_relaxed) !=
+                                          uint32_t(shm::WorkerState::Done))
+                m_exits[k].terminatedByUs = true;
+        m_mpirun->terminate(); // mpirun ends every rank; onMpirunFinished() follows
+        QTimer::singleShot(3000, m_mpirun, [p = m_mpirun] {
+            if (p->state() != QProcess::NotRunning) p->kill();
+        });
+    }
+    for (uint32_t k = 0; k < m_procs.size(); ++k) {
+        QProcess* p = m_procs[k];
+        if (p->state() == QProcess::NotRunning) continue;
+        m_exits[k].terminatedByUs = true;
+        p->kill();
+    }
+}
+
+void RunController::maybeFinish() {
+    for (const shm::WorkerRecord& e : m_exits)
+        if (!e.exited) return;
+    finish();
+}
+
+void RunController::finish() {
+    if (m_phase == shm::Phase::Finished || m_verifying) return;
+    m_poll.stop();
+    m_stopDeadline.stop();
+    m_faultTimer.stop();
+    // A kill sent as the worker was exiting on its own did not strike.
+    if (m_meta.fault.killed && m_cfg.killWorker < m_exits.size() &&
+        m_exits[m_cfg.killWorker].signal == 0)
+        m_meta.fault = {};
+    // A crash the run was allowed to outlive still fails it unless a survivor recovered it; a
+    // dead holder nobody deadlocked on still fails it.
+    if (!m_failed && m_segment) {
+        std::vector<bool> recovered(m_exits.size());
+        for (uint32_t k = 0; k < m_exits.size(); ++k)
+            recovered[k] = m_segment->slot(k).recoveredBy.load() != 0;
+        applyVerdict(watchdog::atEnd(m_watch, recovered));
+    }
+    checkSegmentIntact();
+    m_verifying = true; // from here the run's figures are final: no stop, no reset
+    if (m_receiver) {
+        // Every sender has exited: the receiver writes what is still queued, then ends.
+        m_receiver->requestStop();
+        m_drainClock.start();
+        m_drainWait.start();
+        return;
+    }
+    finishDrained();
+}
+
+void RunController::finishDrained() {
+    if (m_receiver && !m_receiver->done()) {
+        m_meta.errors.push_back("the result queue could not be drained (a worker died inside "
+                                "send() and left its lock held): the array is incomplete");
+        m_receiver->abandon(); // it keeps the segment mapped for itself
+    }
+    drainRings();
+    // Taken while a pause (stopped or killed while paused) still counts as current.
+    m_final = snapshot();
+    m_final.phase = shm::Phase::Finished;
+    m_final.ended = true;
+    m_haveFinal = true;
+    if (m_pauseStartNs) {
+        m_pausedTotalNs += shm::nowNs() - m_pauseStartNs;
+        m_pauseStartNs = 0;
+    }
+    m_meta.wallSeconds = double(m_wall.nsecsElapsed()) / 1e9;
+    // The name goes now; the mapping stays so a window can keep showing the final array.
+    m_meta.segmentRemoved = m_segment->unlink() && !shm::segmentExists(m_segment->name());
+    segment_cleanup::forget(m_segment->name());
+    if (m_receiver) {
+        const std::string q = shm::queueName(m_segment->name());
+        if (!shm::removeQueue(m_segment->name())) {
+            m_meta.segmentRemoved = false;
+            m_meta.errors.push_back("queue " + q + " could not be removed");
+        }
+        segment_cleanup::forget(q);
+    }
+    if (!m_meta.segmentRemoved)
+        m_meta.errors.push_back("segment " + m_segment->name() + " could not be removed");
+    // Verify even a failed run: what was written is still worth comparing. Off the GUI thread:
+    // recomputing 10^8 expected values (mandelbrot: seconds) must not freeze the window. The
+    // phase stays Stopping until then, so reset() cannot unmap the array under the thread.
+    m_verifyThread = std::thread([this, cfg = m_cfg, data = m_segment->data()] {
+        const shm::VerifyResult vr = shm::verify(cfg, data);
+        QMetaObject::invokeMethod(
+            this, [this, vr] { completeFinish(vr); }, Qt::QueuedConnection);
+    });
+}
+
+void RunController::completeFinish(const shm::VerifyResult& vr) {
+    if (m_verifyThread.joinable()) m_verifyThread.join();
+    checkSegmentIntact(); // shrunk by someone who still had it open: the array read was zeros
+    m_verifying = false;
+    m_report = shm::buildReport(m_final, vr, m_meta);
+    setPhase(shm::Phase::Finished);
+    emit finished();
+}

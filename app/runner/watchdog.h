@@ -1,0 +1,136 @@
+#pragma once
+// The run's watchdog as pure functions: what the controller read (each worker's published
+// slot, its process's exit, whether /proc says it is stopped) and the time it read it go in; a
+// verdict and the watchdog's updated memory come out. No clock, no segment, no Qt: a test feeds
+// it a fake clock and hand-made workers, and the controller turns verdicts into messages (tr())
+// and failed runs.
+#include "model/run_data.h"
+#include "model/settings.h"
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace watchdog {
+
+// A deadlock is declared once every survivor has looked blocked for this long (the window
+// shows them waiting meanwhile); a worker silent for kSilentNs counts as blocked even without
+// lock timings (--no-instrument does not publish "waiting for lock").
+inline constexpr uint64_t kDeadlockConfirmNs = 500'000'000;
+inline constexpr uint64_t kSilentNs = 1'000'000'000;
+// Polls are 10 ms apart: a gap of ten means the app itself did not run (a loaded machine, a VM
+// paused by its host, a debugger), and nobody's silence counts from before it.
+inline constexpr uint64_t kPollGapNs = 100'000'000;
+// Every MPI rank says Done but mpirun has not exited for this long: end it.
+inline constexpr uint64_t kMpiExitGraceNs = 5'000'000'000;
+
+// One worker as the controller saw it at one poll.
+struct Worker {
+    int64_t pid = 0; // the process's, as the OS gave it (0: not started)
+    // Published in its slot.
+    shm::WorkerState state = shm::WorkerState::Starting;
+    uint64_t heartbeatNs = 0;
+    uint32_t holdingLock = 0; // 0 = none, else lock id + 1
+    // The controller's own knowledge of the process.
+    bool exited = false;
+    bool suspended = false; // as last judged by checkSuspended() (the stall check skips it)
+    bool stopped = false;   // /proc says stopped (state T or t) right now; false once exited
+};
+
+// What the controller read at one poll.
+struct Reading {
+    uint64_t nowNs = 0;
+    uint64_t releaseNs = 0; // when the barrier opened (0: not yet)
+    std::vector<Worker> workers;
+};
+
+// What the watchdog remembers between polls; one per run.
+struct State {
+    uint64_t lastPollNs = 0;   // when the controller last polled
+    uint64_t stallEpochNs = 0; // silence is counted from here at the earliest
+    int deadHolder = -1;       // died holding a lock that is not robust: deadlock watch
+    uint64_t allBlockedNs = 0; // since when every survivor looks blocked
+    std::vector<uint64_t> suspendedSinceNs; // per worker, 0 = running
+    std::vector<uint32_t> awaitingRecovery; // died holding the robust mutex
+    uint64_t mpiAllDoneNs = 0;              // since when every rank says Done
+    bool shrinkReported = false;            // the segment's shrink was reported (once)
+    bool suspended(uint32_t k) const { return k < suspendedSinceNs.size() && suspendedSinceNs[k]; }
+    static State forRun(uint32_t workers);
+    bool operator==(const State&) const = default;
+};
+
+enum class Finding : uint8_t {
+    None,
+    StalledWorker,  // a running worker published nothing for stall-timeout-ms
+    StalledRun,     // uninstrumented lock run: no live worker published anything for that long
+    Deadlock,       // every survivor blocked behind a worker that died holding a lock
+    Suspended,      // a worker stopped (SIGSTOP) for suspend-timeout-ms
+    SegmentShrunk,  // another process shrank the segment
+    MpiNotExited,   // every rank finished, mpirun did not exit
+    Crashed,        // a worker died on its own, and that fails the run at once
+    Unrecovered,    // (end of run) died holding the robust mutex, nobody took its work over
+    DeadHolderLeft, // (end of run) died holding a lock; the survivors ended without a deadlock
+};
+std::string_view toString(Finding);
+
+struct Verdict {
+    Finding finding = Finding::None;
+    uint32_t worker = 0;      // the worker named (the dead holder for Deadlock)
+    int64_t pid = 0;          // its pid (StalledWorker, Suspended)
+    uint64_t silentNs = 0;    // StalledWorker, StalledRun: how long nothing was heard
+    uint32_t holdingLock = 0; // the lock it holds (0 = none; lock id + 1)
+    uint32_t blocked = 0;     // Deadlock: the survivors blocked
+    uint64_t shrunkTo = 0;    // SegmentShrunk: the segment's size now
+    explicit operator bool() const { return finding != Finding::None; }
+    bool operator==(const Verdict&) const = default;
+};
+
+struct Step {
+    State state;
+    Verdict verdict;
+};
+
+// Each poll, first: a gap since the previous poll moves the stall epoch to now.
+State notePoll(State s, uint64_t nowNs);
+
+// Hung, not slow: a worker that runs (not suspended) but has published nothing for
+// stall-timeout-ms (+ twice the per-element delay). A worker that says it waits for a lock
+// (instrumented runs) is never judged; without instrumentation waiters do not say so, and
+// only the run as a whole is (no live worker published anything).
+Step checkStall(const State& s, const Reading& r, const shm::ExperimentConfig& cfg);
+
+// While a worker is dead holding a non-robust lock: Deadlock once every survivor has looked
+// blocked (waiting for a lock, or silent for kSilentNs + twice the delay) for
+// kDeadlockConfirmNs in a row.
+Step checkDeadlock(const State& s, const Reading& r, const shm::ExperimentConfig& cfg);
+
+// Tracks which workers /proc says are stopped and since when; Suspended once one has been
+// for suspend-timeout-ms. A SIGCONT before that resets its clock.
+Step checkSuspended(const State& s, const Reading& r, const shm::ExperimentConfig& cfg);
+
+// shrunkTo: the segment's size if another process shrank it (nullopt: intact). The shrink is
+// reported once.
+Step checkSegment(const State& s, std::optional<uint64_t> shrunkTo);
+
+// --transport mpi: every rank says Done for kMpiExitGraceNs and mpirun still runs (once).
+Step checkMpiEnded(const State& s, const Reading& r);
+
+// A worker was killed by a signal. holdingLock: what its slot says it held when it died.
+// Only a worker that died on its own (not terminatedByUs) can have left a lock held; while
+// the run has not failed, such a death is watched (robust: for a survivor to recover it;
+// otherwise: for a deadlock) and any other fails the run (Finding::Crashed).
+struct CrashStep {
+    State state;
+    Verdict verdict;
+    bool diedHoldingLock = false; // for the worker's record, whatever the verdict
+};
+CrashStep onCrash(const State& s, uint32_t k, uint32_t holdingLock, bool terminatedByUs,
+                  bool runFailed, shm::SyncMode sync);
+
+// The run ended (every worker exited) and has not failed: a robust-mutex death nobody
+// recovered (recovered[k]: a survivor's recovery recorded in k's slot) or a dead holder
+// still fails it.
+Verdict atEnd(const State& s, const std::vector<bool>& recovered);
+
+} // namespace watchdog
