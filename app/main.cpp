@@ -49,37 +49,21 @@ std::string execGui(char** argv) {
 } // namespace
 #endif
 
-int main(int argc, char** argv) {
-    QStringList args;
-    for (int i = 1; i < argc; ++i)
-        args << QString::fromLocal8Bit(argv[i]);
-    const CliParse parsed = parseCommandLine(args);
-    if (!parsed.error.isEmpty()) {
-        std::fprintf(stderr, "shmscope: %s\n", qPrintable(parsed.error));
-        return shm::exit_code::kBadInput;
-    }
-    // Printed once: shmscope says so to the shmscope-gui it execs, which parses again.
-    if (qEnvironmentVariableIsEmpty(kWarnedVariable))
-        for (const QString& w : parsed.warnings)
-            std::fprintf(stderr, "shmscope: warning: %s\n", qPrintable(w));
-    qunsetenv(kWarnedVariable); // not passed on to workers
-    CliOptions o = parsed.options;
-    if (o.help) {
+namespace {
+// --help, --man, --version: printed on stdout; true if one was asked for.
+bool printInfo(const CliOptions& o) {
+    if (o.help)
         std::printf("%s", qPrintable(helpText()));
-        return shm::exit_code::kOk;
-    }
-    if (o.man) {
+    else if (o.man)
         std::printf("%s", qPrintable(manPage()));
-        return shm::exit_code::kOk;
-    }
-    if (o.version) {
+    else if (o.version)
         std::printf("shmscope %s\n", SHMSCOPE_VERSION);
-        return shm::exit_code::kOk;
-    }
-    if (o.listLessons) {
-        QCoreApplication app(argc, argv); // the built-in lessons are Qt resources
-        return listLessons(o);
-    }
+    return o.help || o.man || o.version;
+}
+
+// Whether the run goes headless: sweeps and result files do, and so does the window without a
+// display (pictures and benchmarks then render offscreen).
+void chooseHeadless(CliOptions& o) {
     // --lesson with --headless (or without a display) runs in the terminal; in the window it
     // opens the Lessons panel on that lesson.
     // No display and no platform chosen: Qt would abort with "could not connect to display".
@@ -102,6 +86,39 @@ int main(int argc, char** argv) {
             o.headless = true;
         }
     }
+}
+
+// Segments whose creator died (a crash, kill -9) would otherwise stay in /dev/shm forever.
+void removeStaleSegments() {
+    const shm::SweepResult swept = shm::sweepStaleSegments();
+    for (const auto& name : swept.removed)
+        std::fprintf(stderr, "shmscope: removed stale segment %s\n", name.c_str());
+    for (const auto& why : swept.leftAlone)
+        std::fprintf(stderr, "shmscope: left alone in /dev/shm: %s\n", why.c_str());
+}
+} // namespace
+
+int main(int argc, char** argv) {
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    const CliParse parsed = parseCommandLine(args);
+    if (!parsed.error.isEmpty()) {
+        std::fprintf(stderr, "shmscope: %s\n", qPrintable(parsed.error));
+        return shm::exit_code::kBadInput;
+    }
+    // Printed once: shmscope says so to the shmscope-gui it execs, which parses again.
+    if (qEnvironmentVariableIsEmpty(kWarnedVariable))
+        for (const QString& w : parsed.warnings)
+            std::fprintf(stderr, "shmscope: warning: %s\n", qPrintable(w));
+    qunsetenv(kWarnedVariable); // not passed on to workers
+    CliOptions o = parsed.options;
+    if (printInfo(o)) return shm::exit_code::kOk;
+    if (o.listLessons) {
+        QCoreApplication app(argc, argv); // the built-in lessons are Qt resources
+        return listLessons(o);
+    }
+    chooseHeadless(o);
 #ifndef SHMSCOPE_HAVE_GUI
     if (!o.headless) {
         std::string why = "this ShmScope was built without the window (SHMSCOPE_BUILD_GUI=OFF)";
@@ -118,12 +135,7 @@ int main(int argc, char** argv) {
         o.headless = true;
     }
 #endif
-    // Segments whose creator died (a crash, kill -9) would otherwise stay in /dev/shm forever.
-    const shm::SweepResult swept = shm::sweepStaleSegments();
-    for (const auto& name : swept.removed)
-        std::fprintf(stderr, "shmscope: removed stale segment %s\n", name.c_str());
-    for (const auto& why : swept.leftAlone)
-        std::fprintf(stderr, "shmscope: left alone in /dev/shm: %s\n", why.c_str());
+    removeStaleSegments();
     segment_cleanup::installSignalHandlers();
 
     if (o.headless) {

@@ -3,6 +3,7 @@
 #include "analysis/csv_export.h"
 #include "cli/compare_with.h"
 #include "cli/config_json.h"
+#include "cli/option_table.h"
 #include "segment/segment.h"
 
 #include <QFile>
@@ -10,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
-#include <QProcess>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -73,108 +73,6 @@ QString applyConfigFile(const QString& path, CliOptions& o, QStringList& warning
                             .arg(path, it.key());
     }
     return applySettingsObject(obj, o.config, QStringLiteral("--config"), path, &o.settingsGiven);
-}
-
-} // namespace
-
-namespace {
-
-// The options of the window's batch modes (--screenshot and --bench-frames), given the flag and
-// its value. Returns a one-line error naming the flag, or nothing.
-QString applyWindowOption(const QString& a, const QString& v, CliOptions& o) {
-    if (a == QLatin1String("--screenshot")) {
-        if (v.isEmpty()) return QStringLiteral("--screenshot needs an output file name");
-        o.screenshot = v;
-    } else if (a == QLatin1String("--view")) {
-        static const QStringList views{QStringLiteral("window"), QStringLiteral("progress"),
-                                       QStringLiteral("array"), QStringLiteral("contention"),
-                                       QStringLiteral("sweep")};
-        if (!views.contains(v))
-            return QStringLiteral("--view: unknown value '%1' (expected "
-                                  "window|progress|array|contention|sweep)")
-                .arg(v);
-        o.view = v;
-    } else if (a == QLatin1String("--size")) {
-        static const QRegularExpression re(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));
-        const auto m = re.match(v);
-        const int w = m.hasMatch() ? m.captured(1).toInt() : 0;
-        const int h = m.hasMatch() ? m.captured(2).toInt() : 0;
-        if (w < 320 || h < 240 || w > 8192 || h > 8192)
-            return QStringLiteral("--size: '%1' is not WIDTHxHEIGHT between 320x240 and 8192x8192")
-                .arg(v);
-        o.size = QSize(w, h);
-    } else if (a == QLatin1String("--zoom")) {
-        bool ok = false;
-        const double z = v.toDouble(&ok);
-        if (!ok || !(z >= 0.7 && z <= 3.0))
-            return QStringLiteral("--zoom: '%1' is not a factor from 0.7 to 3").arg(v);
-        o.zoom = z;
-    } else { // --at-ms, --bench-frames
-        bool ok = false;
-        const int n = v.toInt(&ok);
-        const bool atMs = a == QLatin1String("--at-ms");
-        if (!ok || n < (atMs ? 0 : 1) || n > 100'000'000)
-            return QStringLiteral("%1: '%2' is not a valid count").arg(a, v);
-        (atMs ? o.atMs : o.benchFrames) = n;
-    }
-    return {};
-}
-
-// --sweep, --repeat, --csv, --compare-with with their value.
-QString applySweepOption(const QString& a, const QString& v, CliOptions& o) {
-    if (a == QLatin1String("--sweep")) {
-        shm::SweepAxis axis;
-        if (auto err = shm::parseSweepAxis(v.toStdString(), &axis)) return fromStd(*err);
-        o.sweepAxes.push_back(axis);
-    } else if (a == QLatin1String("--repeat")) {
-        bool ok = false;
-        const uint n = v.toUInt(&ok);
-        if (!ok || n < 1 || n > shm::kMaxRepeat)
-            return QStringLiteral("--repeat: '%1' is not a count from 1 to %2")
-                .arg(v)
-                .arg(shm::kMaxRepeat);
-        o.repeat = n;
-        o.repeatGiven = true;
-    } else if (a == QLatin1String("--csv")) {
-        o.csvFile = v;
-    } else if (a == QLatin1String("--array-csv")) {
-        o.arrayCsvFile = v;
-    } else if (a == QLatin1String("--trace")) {
-        o.traceFile = v;
-    } else {
-        o.compareWith = v;
-    }
-    return {};
-}
-
-bool isWindowOption(const QString& a) {
-    for (const char* f :
-         {"--screenshot", "--view", "--size", "--at-ms", "--bench-frames", "--zoom"})
-        if (a == QLatin1String(f)) return true;
-    return false;
-}
-
-// A flag without a value; false if `a` is none of them.
-bool applySwitch(const QString& a, CliOptions& o, QList<QPair<QString, QString>>& settings) {
-    if (a == QLatin1String("--headless"))
-        o.headless = true;
-    else if (a == QLatin1String("--json"))
-        o.json = true;
-    else if (a == QLatin1String("--help") || a == QLatin1String("-h"))
-        o.help = true;
-    else if (a == QLatin1String("--man"))
-        o.man = true; // the build makes shmscope.1 with it
-    else if (a == QLatin1String("--version") || a == QLatin1String("-v"))
-        o.version = true;
-    else if (a == QLatin1String("--list-lessons"))
-        o.listLessons = true;
-    else if (a == QLatin1String("--no-run"))
-        o.noRun = true;
-    else if (const auto* b = negatedBool(a)) // e.g. --no-instrument
-        settings.append({fromView(b->name), QStringLiteral("false")});
-    else
-        return false;
-    return true;
 }
 
 } // namespace
@@ -245,138 +143,110 @@ QString loadCompareReport(CliOptions& o) {
     return loadPinnedReport(o.compareWith, &o.compareReport);
 }
 
+// One argument, args[i], and its value (which moves i on): a table row (option_table.cpp), a
+// setting, or "--no-NAME" for a boolean setting. A one-line error, or nothing.
+QString parseArgument(const QStringList& args, qsizetype& i, ParseState& p) {
+    // "--flag value" or "--flag=value"
+    QString a = args[i];
+    std::optional<QString> inlineValue;
+    if (a.startsWith(QLatin1String("--")) && a.contains(QLatin1Char('='))) {
+        const qsizetype eq = a.indexOf(QLatin1Char('='));
+        inlineValue = a.mid(eq + 1);
+        a = a.left(eq);
+    }
+    const OptionRow* row = findOption(a);
+    if (!inlineValue) {
+        if (row && !row->takesValue) return row->apply(p, QString());
+        if (const auto* b = negatedBool(a)) { // e.g. --no-instrument
+            p.settings.append({fromView(b->name), QStringLiteral("false")});
+            return {};
+        }
+    }
+    const bool isSetting = a.startsWith(QLatin1String("--")) && settingFor(a.mid(2));
+    if (!(row && row->takesValue) && !isSetting) // a switch with "=value" too
+        return QStringLiteral("unknown option '%1' (see --help)").arg(args[i]);
+    std::optional<QString> v = inlineValue;
+    if (!v && i + 1 < args.size()) v = args[++i];
+    if (!row) {
+        if (!v) return a + QStringLiteral(" needs a value");
+        p.settings.append({a.mid(2), *v});
+        return {};
+    }
+    const bool refused = !v || (row->empty == EmptyValue::Refused && v->isEmpty()) ||
+                         (row->empty == EmptyValue::Blank && v->trimmed().isEmpty());
+    if (refused && row->missing) return QString::fromUtf8(row->missing);
+    return row->apply(p, v.value_or(QString()));
+}
+
+// The setting flags over the config file's values, in the order given; a repeat warns.
+QString applySettingFlags(ParseState& p, QStringList& warnings) {
+    QStringList seen;
+    for (const auto& [name, v] : p.settings) {
+        if (auto err = shm::applySetting(p.o.config, name.toStdString(), v.toStdString()))
+            return fromStd(*err);
+        if (seen.contains(name))
+            warnings << QStringLiteral("--%1 given more than once: the last one (%2) counts")
+                            .arg(name, v);
+        seen << name;
+        p.o.settingsGiven << name;
+        p.o.flagsGiven << name;
+    }
+    return {};
+}
+
+// How the modes combine, checked once every flag and the config file are in.
+QString checkModes(ParseState& p) {
+    CliOptions& o = p.o;
+    if (!o.lessonId.isEmpty() && o.benchFrames > 0)
+        return QStringLiteral("--bench-frames does not take a --lesson");
+    if (QString err = checkSweepOptions(o); !err.isEmpty()) return err;
+    if (QString err = checkWorkerCommand(p.commandText, p.commandCount, o); !err.isEmpty())
+        return err;
+    if (o.mpiArgsGiven && o.config.transport != shm::Transport::Mpi && o.sweepAxes.empty())
+        return QStringLiteral("--mpi-args goes with --transport mpi");
+    if (!o.workerCommand.empty() && o.config.transport == shm::Transport::Mpi)
+        return QStringLiteral("--worker-command does not apply to --transport mpi (the ranks "
+                              "are shmscope-mpi-worker)");
+    if (QString err = loadCompareReport(o); !err.isEmpty()) return err;
+    if (o.noRun && (o.screenshot.isEmpty() || o.headless))
+        return QStringLiteral("--no-run goes with --screenshot (the window before any run)");
+    if (!o.lessonFile.isEmpty() && o.lessonId.isEmpty() && !o.listLessons)
+        return QStringLiteral("--lesson-file needs --lesson ID or --list-lessons");
+    if (auto err = shm::validate(o.config)) return fromStd(*err);
+    if (auto err = shm::checkFits(o.config)) return fromStd(*err);
+    return {};
+}
+
+// Slow motion is per element and per worker: say so when it adds up to more than an hour.
+void warnOfLongSlowMotion(const shm::ExperimentConfig& c, QStringList& warnings) {
+    const double delaySeconds =
+        double(c.delayUs) * 1e-6 * double(c.totalWork()) / double(std::max<uint32_t>(c.workers, 1));
+    if (delaySeconds > 3600)
+        warnings << QStringLiteral("--delay-us %1 on %2 units of work for %3 workers adds about "
+                                   "%4 hours of slow motion")
+                        .arg(c.delayUs)
+                        .arg(c.totalWork())
+                        .arg(c.workers)
+                        .arg(delaySeconds / 3600, 0, 'f', 1);
+}
+
 CliParse parseArguments(const QStringList& args) {
     CliParse r;
-    CliOptions& o = r.options;
-    QList<QPair<QString, QString>> settings; // applied after the config file
-    QString commandText;                     // --worker-command
-    uint32_t commandCount = 0;               // --worker-command-count; 0 = not given
+    ParseState p{r.options, {}, {}, 0};
     auto fail = [&](const QString& msg) {
         r.error = msg;
         return r;
     };
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        // "--flag value" or "--flag=value"
-        QString a = args[i];
-        std::optional<QString> inlineValue;
-        if (a.startsWith(QLatin1String("--")) && a.contains(QLatin1Char('='))) {
-            const qsizetype eq = a.indexOf(QLatin1Char('='));
-            inlineValue = a.mid(eq + 1);
-            a = a.left(eq);
-        }
-        const auto value = [&]() -> std::optional<QString> {
-            if (inlineValue) return inlineValue;
-            if (i + 1 >= args.size()) return std::nullopt;
-            return args[++i];
-        };
-        if (!inlineValue && applySwitch(a, o, settings)) continue;
-        const bool isSetting = a.startsWith(QLatin1String("--")) && settingFor(a.mid(2));
-        const bool isLesson = a == QLatin1String("--lesson") || a == QLatin1String("--lesson-file");
-        const bool isCommand = a == QLatin1String("--worker-command") ||
-                               a == QLatin1String("--worker-command-count") ||
-                               a == QLatin1String("--mpi-args");
-        const bool isSweep = a == QLatin1String("--sweep") || a == QLatin1String("--repeat") ||
-                             a == QLatin1String("--csv") || a == QLatin1String("--compare-with") ||
-                             a == QLatin1String("--array-csv") || a == QLatin1String("--trace");
-        if (a != QLatin1String("--config") && !isWindowOption(a) && !isSetting && !isLesson &&
-            !isSweep && !isCommand)
-            return fail(QStringLiteral("unknown option '%1' (see --help)").arg(args[i]));
-        const std::optional<QString> v = value();
-        if (a == QLatin1String("--config")) {
-            if (!v || v->isEmpty()) return fail(QStringLiteral("--config needs a file name"));
-            o.configFile = *v;
-        } else if (a == QLatin1String("--lesson")) {
-            if (!v || v->isEmpty())
-                return fail(QStringLiteral("--lesson needs a lesson id (see --list-lessons)"));
-            o.lessonId = *v;
-        } else if (a == QLatin1String("--worker-command")) {
-            if (!v || v->trimmed().isEmpty())
-                return fail(QStringLiteral("--worker-command needs a command, e.g. \"python3 "
-                                           "resources/python/shmscope_worker.py\""));
-            commandText = *v;
-        } else if (a == QLatin1String("--mpi-args")) {
-            if (!v)
-                return fail(QStringLiteral("--mpi-args needs mpirun's arguments, e.g. "
-                                           "\"--hostfile hosts.txt\""));
-            o.mpiArgs = QProcess::splitCommand(*v);
-            o.mpiArgsGiven = true;
-        } else if (a == QLatin1String("--worker-command-count")) {
-            bool ok = false;
-            const uint n = v ? v->toUInt(&ok) : 0;
-            if (!ok || n < 1 || n > shm::limits::kMaxWorkers)
-                return fail(QStringLiteral("--worker-command-count: '%1' is not a count from 1 "
-                                           "to %2")
-                                .arg(v.value_or(QString()))
-                                .arg(shm::limits::kMaxWorkers));
-            commandCount = n;
-        } else if (a == QLatin1String("--lesson-file")) {
-            if (!v || v->isEmpty()) return fail(QStringLiteral("--lesson-file needs a file name"));
-            o.lessonFile = *v;
-        } else if (isSweep) {
-            if (!v || v->isEmpty())
-                return fail(a == QLatin1String("--sweep")
-                                ? QStringLiteral("--sweep needs SETTING=V1,V2,...")
-                            : a == QLatin1String("--repeat")
-                                ? QStringLiteral("--repeat needs a number")
-                                : a + QStringLiteral(" needs a file name"));
-            if (QString err = applySweepOption(a, *v, o); !err.isEmpty()) return fail(err);
-        } else if (isWindowOption(a)) {
-            if (!v)
-                return fail(a == QLatin1String("--screenshot")
-                                ? QStringLiteral("--screenshot needs an output file name")
-                            : a == QLatin1String("--size")
-                                ? QStringLiteral("--size needs WIDTHxHEIGHT")
-                            : a == QLatin1String("--view") ? QStringLiteral("--view needs a value")
-                                                           : a + QStringLiteral(" needs a number"));
-            if (QString err = applyWindowOption(a, *v, o); !err.isEmpty()) return fail(err);
-        } else {
-            if (!v) return fail(a + QStringLiteral(" needs a value"));
-            settings.append({a.mid(2), *v});
-        }
-    }
-    if (!o.configFile.isEmpty())
-        if (QString err = applyConfigFile(o.configFile, o, r.warnings); !err.isEmpty())
+    for (qsizetype i = 0; i < args.size(); ++i)
+        if (QString err = parseArgument(args, i, p); !err.isEmpty()) return fail(err);
+    if (!r.options.configFile.isEmpty())
+        if (QString err = applyConfigFile(r.options.configFile, r.options, r.warnings);
+            !err.isEmpty())
             return fail(err);
-    QStringList seen;
-    for (const auto& [name, v] : settings) {
-        if (auto err = shm::applySetting(o.config, name.toStdString(), v.toStdString()))
-            return fail(fromStd(*err));
-        if (seen.contains(name))
-            r.warnings << QStringLiteral("--%1 given more than once: the last one (%2) counts")
-                              .arg(name, v);
-        seen << name;
-        o.settingsGiven << name;
-        o.flagsGiven << name;
-    }
-    if (o.help || o.version || o.man) return r;
-    if (!o.lessonId.isEmpty() && o.benchFrames > 0)
-        return fail(QStringLiteral("--bench-frames does not take a --lesson"));
-    if (QString err = checkSweepOptions(o); !err.isEmpty()) return fail(err);
-    if (QString err = checkWorkerCommand(commandText, commandCount, o); !err.isEmpty())
-        return fail(err);
-    if (o.mpiArgsGiven && o.config.transport != shm::Transport::Mpi && o.sweepAxes.empty())
-        return fail(QStringLiteral("--mpi-args goes with --transport mpi"));
-    if (!o.workerCommand.empty() && o.config.transport == shm::Transport::Mpi)
-        return fail(QStringLiteral("--worker-command does not apply to --transport mpi (the "
-                                   "ranks are shmscope-mpi-worker)"));
-    if (QString err = loadCompareReport(o); !err.isEmpty()) return fail(err);
-    if (o.noRun && (o.screenshot.isEmpty() || o.headless))
-        return fail(QStringLiteral("--no-run goes with --screenshot (the window before any run)"));
-    if (!o.lessonFile.isEmpty() && o.lessonId.isEmpty() && !o.listLessons)
-        return fail(QStringLiteral("--lesson-file needs --lesson ID or --list-lessons"));
-    if (auto err = shm::validate(o.config)) return fail(fromStd(*err));
-    if (auto err = shm::checkFits(o.config)) return fail(fromStd(*err));
-    // Slow motion is per element and per worker: say so when it adds up to more than an hour.
-    const shm::ExperimentConfig& c = o.config;
-    const double delaySeconds =
-        double(c.delayUs) * 1e-6 * double(c.totalWork()) / double(std::max<uint32_t>(c.workers, 1));
-    if (delaySeconds > 3600)
-        r.warnings << QStringLiteral("--delay-us %1 on %2 units of work for %3 workers adds "
-                                     "about %4 hours of slow motion")
-                          .arg(c.delayUs)
-                          .arg(c.totalWork())
-                          .arg(c.workers)
-                          .arg(delaySeconds / 3600, 0, 'f', 1);
+    if (QString err = applySettingFlags(p, r.warnings); !err.isEmpty()) return fail(err);
+    if (r.options.help || r.options.version || r.options.man) return r;
+    if (QString err = checkModes(p); !err.isEmpty()) return fail(err);
+    warnOfLongSlowMotion(r.options.config, r.warnings);
     return r;
 }
 } // namespace
@@ -478,74 +348,17 @@ QString helpText() {
     QString settings;
     for (const shm::SettingRow& r : shm::kSettings)
         settings += settingHelpLine(r);
-    return QStringLiteral(
-               "Usage: shmscope [options]\n"
-               "Watch worker processes share one shared-memory array: progress, values, lock "
-               "contention.\n"
-               "\n"
-               "Modes:\n"
-               "  (none)                 open the window, preset with the experiment settings "
-               "below\n"
-               "  --headless [--json]    run one experiment without a window and print a report\n"
-               "  --screenshot OUT.png   run, render a view to a PNG (or .svg, .pdf: vector, "
-               "text as text) and exit\n"
-               "      --view window|progress|array|contention|sweep   (default window)\n"
-               "      --size WxH         (default 1600x1000)   --at-ms T  capture T ms after "
-               "start\n"
-               "      --no-run           the window as it first opens, before any run\n"
-               "  --bench-frames N       time N GUI frames of a running experiment and print "
-               "figures\n"
-               "  --sweep SETTING=V1,V2,...   run every value (give it twice for a grid); "
-               "a table,\n"
-               "                         or with --screenshot the Sweep view (in the window: the "
-               "Sweep tab)\n"
-               "      --repeat R         runs per point, interleaved (default 3)   --csv FILE  the "
-               "points table\n"
-               "                         speedup, efficiency, Karp-Flatt, Amdahl fit; --json for "
-               "all figures\n"
-               "  --compare-with REPORT.json  this run beside one saved with --json: ratios "
-               "(in the window: pinned)\n"
-               "  --csv FILE  --array-csv FILE  --trace FILE.json   a headless run's workers, "
-               "its array\n"
-               "                         (index, value, expected, owner; up to 10^7 elements), "
-               "a Perfetto trace\n"
-               "  --worker-command CMD   start workers as CMD --segment NAME --worker K "
-               "instead of shmscope-worker,\n"
-               "                         e.g. \"python3 resources/python/shmscope_worker.py\"; "
-               "--worker-command-count K:\n"
-               "                         only the last K workers (default all), beside "
-               "shmscope-worker ones\n"
-               "  --mpi-args \"ARGS\"      with --transport mpi: passed to mpirun (e.g. "
-               "\"--hostfile hosts.txt\";\n"
-               "                         default: --oversubscribe --bind-to none, -np is "
-               "--workers)\n"
-               "  --zoom F               presentation mode: text and plots F times larger "
-               "(0.7 to 3; in the window\n"
-               "                         Ctrl+= / Ctrl+- / Ctrl+0, kept)\n"
-               "  --help, --version\n"
-               "\n"
-               "Experiment settings:\n") +
-           settings +
-           QStringLiteral(
-               "\n"
-               "Settings file:\n"
-               "  --config FILE.json     settings as a JSON object, e.g. {\"workers\": 8, "
-               "\"sync\": \"mutex\"};\n"
-               "                         keys as the flags above ('-' or '_'); flags given on "
-               "the command line win\n"
-               "\n"
-               "Lessons (a guided path through every effect):\n"
-               "  --list-lessons         the lessons, id and title\n"
-               "  --lesson ID            headless: run a lesson's runs in turn and say whether "
-               "its effect was seen;\n"
-               "                         --json prints {\"lesson\": {..., \"seen\"}, "
-               "\"runs\": [reports]}; setting flags\n"
-               "                         given with it override the lesson's. With --screenshot: "
-               "the window after\n"
-               "                         the lesson's runs, Lessons panel in front\n"
-               "  --lesson-file F.json   lessons of your own (schema: "
-               "resources/lessons/README.md)\n"
-               "\n"
-               "Exit codes: 0 run finished (mismatches included), 2 invalid input, 3 run "
-               "failed.\n");
+    return QStringLiteral("Usage: shmscope [options]\n"
+                          "Watch worker processes share one shared-memory array: progress, "
+                          "values, lock contention.\n"
+                          "\n"
+                          "Modes:\n"
+                          "  (none)                 open the window, preset with the experiment "
+                          "settings below\n") +
+           optionHelp(HelpSection::Modes) + QStringLiteral("\nExperiment settings:\n") + settings +
+           QStringLiteral("\nSettings file:\n") + optionHelp(HelpSection::SettingsFile) +
+           QStringLiteral("\nLessons (a guided path through every effect):\n") +
+           optionHelp(HelpSection::Lessons) +
+           QStringLiteral("\nExit codes: 0 run finished (mismatches included), 2 invalid input, "
+                          "3 run failed.\n");
 }

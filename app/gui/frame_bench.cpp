@@ -1,6 +1,7 @@
 #include "gui/frame_bench.h"
 
 #include "gui/main_window.h"
+#include "segment/clock.h"
 #include "segment/exit_codes.h"
 
 #include <QApplication>
@@ -11,16 +12,13 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <vector>
 
 namespace {
 // CPU time of the calling thread: with more workers than cores the GUI thread is preempted,
 // and wall time per frame would count the workers' turns as GUI cost.
 double threadCpuNs() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e9 + double(ts.tv_nsec);
+    return double(shm::threadCpuNs());
 }
 
 double percentile(std::vector<double> v, double q) {

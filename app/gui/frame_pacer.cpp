@@ -1,19 +1,12 @@
 #include "gui/frame_pacer.h"
 
+#include "segment/clock.h"
+
 #include <algorithm>
 #include <cmath>
-#include <ctime>
-
-namespace {
-double clockNs(clockid_t id) {
-    timespec ts{};
-    clock_gettime(id, &ts);
-    return double(ts.tv_sec) * 1e9 + double(ts.tv_nsec);
-}
-} // namespace
 
 int FramePacer::tick() {
-    const double cpu = clockNs(CLOCK_THREAD_CPUTIME_ID), wall = clockNs(CLOCK_MONOTONIC);
+    const double cpu = double(shm::threadCpuNs()), wall = double(shm::nowNs());
     if (m_lastCpuNs >= 0 && wall > m_lastWallNs) {
         const double share = (cpu - m_lastCpuNs) / (wall - m_lastWallNs);
         // Halfway towards the interval that would have met the target: steady, no oscillation.

@@ -121,6 +121,28 @@ QString text(const QJsonValue& v) {
     return QStringLiteral("null");
 }
 
+// The views a lesson points at: field 'look_at' (a name or a list), else the views its
+// look_for text names. An error naming the field, or nothing.
+QString parseLookAt(const QJsonObject& obj, Lesson& l) {
+    if (!obj.contains(QLatin1String("look_at"))) {
+        l.lookAt = viewsNamedIn(l.lookFor);
+        return {};
+    }
+    const QJsonValue v = obj[QLatin1String("look_at")];
+    const QJsonArray names = v.isString() ? QJsonArray{v} : v.toArray();
+    if (names.isEmpty() && !v.isArray())
+        return QStringLiteral("field 'look_at' must be a view name or a list of them "
+                              "(progress, array, contention)");
+    for (const QJsonValue& n : names) {
+        if (!kViews.contains(n.toString()))
+            return QStringLiteral("field 'look_at': '%1' is not a view (progress, array, "
+                                  "contention)")
+                .arg(n.isString() ? n.toString() : QStringLiteral("non-string"));
+        if (!l.lookAt.contains(n.toString())) l.lookAt << n.toString();
+    }
+    return {};
+}
+
 } // namespace
 
 std::optional<Lesson> parseLesson(const QJsonObject& obj, const QString& source, QString* error) {
@@ -148,22 +170,7 @@ std::optional<Lesson> parseLesson(const QJsonObject& obj, const QString& source,
     l.story = obj[QLatin1String("story")].toString();
     l.lookFor = obj[QLatin1String("look_for")].toString();
     l.explain = obj[QLatin1String("explain")].toString();
-    if (obj.contains(QLatin1String("look_at"))) {
-        const QJsonValue v = obj[QLatin1String("look_at")];
-        const QJsonArray names = v.isString() ? QJsonArray{v} : v.toArray();
-        if (names.isEmpty() && !v.isArray())
-            return fail(QStringLiteral("field 'look_at' must be a view name or a list of them "
-                                       "(progress, array, contention)"));
-        for (const QJsonValue& n : names) {
-            if (!kViews.contains(n.toString()))
-                return fail(QStringLiteral("field 'look_at': '%1' is not a view (progress, "
-                                           "array, contention)")
-                                .arg(n.isString() ? n.toString() : QStringLiteral("non-string")));
-            if (!l.lookAt.contains(n.toString())) l.lookAt << n.toString();
-        }
-    } else {
-        l.lookAt = viewsNamedIn(l.lookFor);
-    }
+    if (QString err = parseLookAt(obj, l); !err.isEmpty()) return fail(err);
 
     const QJsonArray runs = obj[QLatin1String("runs")].toArray();
     if (runs.isEmpty() || runs.size() > 8)

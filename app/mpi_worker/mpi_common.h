@@ -20,9 +20,6 @@ struct World {
 std::string fullHostName();
 std::string shortHostName();
 
-// CPU time of the whole process (Open MPI runs progress threads of its own).
-uint64_t processCpuNs();
-
 // Sleeps the slow-motion delay.
 void sleepUs(uint32_t us);
 

@@ -10,6 +10,7 @@
 #include "segment/event_ring.h"
 #include "segment/futex.h"
 #include "segment/segment.h"
+#include "segment/slot_publish.h"
 #include "work/partition.h"
 #include "work/workload.h"
 
@@ -266,17 +267,16 @@ class Root {
     }
 
     void publishRoot() {
-        WorkerSlot& s = *m_ranks[0].slot;
-        constexpr auto r = std::memory_order_relaxed;
-        s.processed.store(m_ranks[0].processed, r);
-        s.assigned.store(m_ranks[0].assigned, r);
-        s.cpuNs.store(processCpuNs() - m_cpu0, r);
-        s.mpiComputeNs.store(m_computeNs, r);
-        s.mpiCommNs.store(m_recvNs, r);
-        s.queueMessages.store(m_recvMessages, r);
-        s.queueBytes.store(m_recvBytes, r);
-        s.heartbeatNs.store(nowNs(), r);
-        m_ranks[0].ring->publishCounters();
+        RankState& me = m_ranks[0];
+        const SlotProgress p{me.processed, me.assigned, processCpuNs() - m_cpu0};
+        publishSlot(*me.slot, p, nowNs(), [this, &me](WorkerSlot& s) {
+            constexpr auto r = std::memory_order_relaxed;
+            s.mpiComputeNs.store(m_computeNs, r);
+            s.mpiCommNs.store(m_recvNs, r);
+            s.queueMessages.store(m_recvMessages, r);
+            s.queueBytes.store(m_recvBytes, r);
+            me.ring->publishCounters();
+        });
     }
 
     // The messages that have arrived, at most 64 (control and the app check come between);
@@ -395,24 +395,22 @@ class Root {
     }
 
     void publishRank(RankState& r, const BatchHeader& h) {
-        constexpr auto o = std::memory_order_relaxed;
-        WorkerSlot& s = *r.slot;
         if (isStatic(m_cfg.partition)) r.assigned = h.assigned;
-        s.processed.store(r.processed, o);
-        s.assigned.store(r.assigned, o);
-        s.cpuNs.store(h.cpuNs, o);
-        s.mpiComputeNs.store(h.computeNs, o);
-        s.mpiCommNs.store(h.sendNs, o);
-        // This message is counted too (the header: what was sent before it).
-        const bool withData = BatchKind(h.kind) != BatchKind::Final;
-        s.queueMessages.store(h.messages + (withData ? 2 : 1), o);
-        s.queueBytes.store(h.bytes + sizeof h +
-                               (BatchKind(h.kind) == BatchKind::Values ? h.count * 8
-                                : BatchKind(h.kind) == BatchKind::Bins ? m_cfg.bins * 8
-                                                                       : 0),
-                           o);
         const uint64_t now = nowNs();
-        s.heartbeatNs.store(now, o);
+        publishSlot(*r.slot, SlotProgress{r.processed, r.assigned, h.cpuNs}, now,
+                    [this, &h](WorkerSlot& s) {
+                        constexpr auto o = std::memory_order_relaxed;
+                        s.mpiComputeNs.store(h.computeNs, o);
+                        s.mpiCommNs.store(h.sendNs, o);
+                        // This message is counted too (the header: what was sent before it).
+                        const BatchKind kind = BatchKind(h.kind);
+                        s.queueMessages.store(h.messages + (kind != BatchKind::Final ? 2 : 1), o);
+                        s.queueBytes.store(h.bytes + sizeof h +
+                                               (kind == BatchKind::Values ? h.count * 8
+                                                : kind == BatchKind::Bins ? m_cfg.bins * 8
+                                                                          : 0),
+                                           o);
+                    });
         if (h.prevSendEndNs) { // its previous send, on our clock, never after now
             const uint64_t b =
                 std::min(uint64_t(int64_t(h.prevSendBeginNs) + r.clockOffsetNs), now);
@@ -421,8 +419,8 @@ class Root {
         }
         r.ring->publishCounters();
         if (r.final) {
-            s.doneNs.store(now, o);
-            s.state.store(uint32_t(WorkerState::Done), std::memory_order_release);
+            r.slot->doneNs.store(now, std::memory_order_relaxed);
+            r.slot->state.store(uint32_t(WorkerState::Done), std::memory_order_release);
         }
     }
 

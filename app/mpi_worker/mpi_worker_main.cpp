@@ -35,12 +35,6 @@ std::string shortHostName() {
     return h;
 }
 
-uint64_t processCpuNs() {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return uint64_t(ts.tv_sec) * 1'000'000'000ull + uint64_t(ts.tv_nsec);
-}
-
 void sleepUs(uint32_t us) {
     timespec ts{time_t(us / 1'000'000), long(us % 1'000'000) * 1000};
     while (clock_nanosleep(CLOCK_MONOTONIC, 0, &ts, &ts) == EINTR) {

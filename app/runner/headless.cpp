@@ -95,8 +95,11 @@ int runHeadless(const CliOptions& o) {
         if (f->is_open() && !f->flush())
             std::fprintf(stderr, "shmscope: writing a result file failed: %s\n",
                          std::strerror(errno));
+    // Errors go to stderr in both modes, so a script that keeps stdout for the report still sees
+    // why the run failed; the report on stdout keeps them too (the JSON's "errors", the text's
+    // "error:" lines).
     for (const auto& e : r.errors)
-        if (o.json) std::fprintf(stderr, "shmscope: %s\n", e.c_str());
+        std::fprintf(stderr, "shmscope: %s\n", e.c_str());
     std::fflush(stdout);
     std::fflush(stderr);
     if (signalled) {

@@ -189,7 +189,7 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
     r.imbalance = imbalance(s);
     r.lock = t.lock;
     r.droppedEvents = t.droppedEvents;
-    r.cpuSeconds = double(t.cpuNs) / 1e9;
+    r.cpuSeconds = cpuSeconds(t.cpuNs);
     const uint64_t end = runEndNs(s);
     for (const WorkerRecord& w : s.workers) {
         WorkerReport wr;
@@ -202,7 +202,7 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
         wr.time = timeSplit(w, end);
         wr.rate = workerRate(w, end);
         wr.waitShare = waitShare(w, end);
-        wr.cpuSeconds = double(w.cpuNs) / 1e9;
+        wr.cpuSeconds = cpuSeconds(w.cpuNs);
         wr.nsPerIncrement = nsPerIncrement(w, end);
         wr.cpuWaitingSeconds = double(cpuWaitingNs(w, end)) / 1e9;
         wr.exitCode = w.exitCode;
@@ -309,13 +309,75 @@ std::string toJson(const RunReport& r) {
     return s + "]}";
 }
 
-std::string toText(const RunReport& r) {
-    std::ostringstream o;
+// toText's parts, in report order; each writes whole lines.
+namespace {
+
+void textSummary(std::ostream& o, const RunReport& r) {
     const auto& c = r.config;
     char line[256];
     o << "ShmScope " << r.version << ": " << c.workers << " workers, " << c.elements
       << " elements, " << toString(c.workload) << ", " << toString(c.partition) << " (chunk "
       << c.chunk << "), sync " << toString(c.sync);
+    if (c.usesLock()) o << " (" << toString(c.lockScope) << " scope)";
+    if (c.transport != Transport::Shared) o << ", transport " << toString(c.transport);
+    o << "\n";
+    std::snprintf(line, sizeof line,
+                  "status %s   compute %.4f s   wall %.4f s   processed %llu   imbalance %.2f\n",
+                  std::string(nameOf(r.status)).c_str(), r.computeSeconds, r.wallSeconds,
+                  (unsigned long long)r.processed, r.imbalance);
+    o << line;
+    std::snprintf(line, sizeof line, "mismatches %llu   unwritten %llu   lost updates %lld\n",
+                  (unsigned long long)r.mismatches, (unsigned long long)r.unwritten,
+                  (long long)r.lostUpdates);
+    o << line << "result: " << r.verdict() << "\n";
+    std::snprintf(line, sizeof line,
+                  "cpu %.4f s (all workers, since the barrier), at least %.4f s of it burned "
+                  "while waiting for the lock\n",
+                  r.cpuSeconds, r.cpuWaitingSeconds);
+    o << line;
+}
+
+// What the transport, the counters workload and the seed partition add.
+void textModeLines(std::ostream& o, const RunReport& r) {
+    const auto& c = r.config;
+    char line[256];
+    if (c.transport == Transport::Queue) {
+        std::snprintf(line, sizeof line,
+                      "queue: %llu messages, %llu KiB, up to %llu of %llu queued, senders "
+                      "waited %.3f ms\n",
+                      (unsigned long long)r.queue.messages,
+                      (unsigned long long)(r.queue.bytes >> 10),
+                      (unsigned long long)r.queue.maxDepth, (unsigned long long)r.queue.capacity,
+                      double(r.queueSendWaitNs) / 1e6);
+        o << line;
+    }
+    if (c.transport == Transport::Mpi) {
+        const MpiFigures& m = r.mpi;
+        std::snprintf(line, sizeof line,
+                      "mpi: %u ranks on %u host(s), %llu messages, %.1f MiB sent to rank 0; "
+                      "rank 0 received for %.4f s; mpirun start-up %.3f s\n",
+                      m.ranks, m.hosts, (unsigned long long)m.messages, double(m.bytes) / 1048576.0,
+                      m.gatherSeconds, r.mpiLauncherSeconds);
+        o << line;
+    }
+    if (c.workload == Workload::Counters) {
+        std::snprintf(line, sizeof line,
+                      "counters: %s (%llu bytes apart), %.2f ns per increment overall\n",
+                      std::string(toString(c.counterLayout)).c_str(),
+                      (unsigned long long)(c.counterSlot(1) * 8), r.totalNsPerIncrement);
+        o << line;
+    }
+    if (c.partition == Partition::Seed) {
+        const SeedSplit s = seedSplit(c);
+        o << "seed split: " << s.ranges << " ranges of " << s.step << " for " << c.workers
+          << " workers: " << s.extraRanges << " never run, " << s.neverCovered
+          << " elements never covered, " << s.outOfBounds << " past the end\n";
+    }
+}
+
+void textLock(std::ostream& o, const RunReport& r) {
+    const auto& c = r.config;
+    char line[256];
     if (c.usesLock()) o << " (" << toString(c.lockScope) << " scope)";
     if (c.transport != Transport::Shared) o << ", transport " << toString(c.transport);
     o << "\n";
@@ -376,6 +438,10 @@ std::string toText(const RunReport& r) {
         std::snprintf(line, sizeof line, "lock: none taken (sync %s)\n",
                       std::string(toString(c.sync)).c_str());
     o << line;
+}
+
+void textWorkers(std::ostream& o, const RunReport& r) {
+    char line[256];
     o << "worker  pid       state                                  processed     busy s   "
          "acquisitions  contended\n";
     for (const auto& w : r.workers) {
@@ -385,8 +451,11 @@ std::string toText(const RunReport& r) {
                       (unsigned long long)w.lock.contended);
         o << line;
     }
-    o << "segment " << r.segmentName << " (" << (r.segmentBytes >> 10) << " KiB) "
-      << (r.segmentRemoved ? "removed" : "NOT removed") << "\n";
+}
+
+void textFaultAndRecoveries(std::ostream& o, const RunReport& r) {
+    const auto& c = r.config;
+    char line[256];
     if (c.killWorker != kNoWorker) {
         o << "fault: " << toString(c.faultAction) << " worker " << c.killWorker << " at "
           << c.killAtMs << " ms"
@@ -402,6 +471,19 @@ std::string toText(const RunReport& r) {
     for (const Recovery& v : r.recoveries)
         o << "recovery: worker " << v.byWorker << " inherited the robust mutex from dead worker "
           << v.deadWorker << " and redid its unfinished work\n";
+}
+
+} // namespace
+
+std::string toText(const RunReport& r) {
+    std::ostringstream o;
+    textSummary(o, r);
+    textModeLines(o, r);
+    textLock(o, r);
+    textWorkers(o, r);
+    o << "segment " << r.segmentName << " (" << (r.segmentBytes >> 10) << " KiB) "
+      << (r.segmentRemoved ? "removed" : "NOT removed") << "\n";
+    textFaultAndRecoveries(o, r);
     for (const auto& e : r.errors)
         o << "error: " << e << "\n";
     return o.str();

@@ -1,5 +1,7 @@
 #include "analysis/sweep.h"
 
+#include "analysis/units.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -64,25 +66,6 @@ std::string fmt(const char* format, double v) {
     char buf[64];
     std::snprintf(buf, sizeof buf, format, v);
     return buf;
-}
-
-// 49.7 M/s, 812 k/s: a table column, three significant digits.
-std::string rateText(double perSecond) {
-    const char* unit = "";
-    double v = perSecond;
-    if (v >= 1e9) {
-        v /= 1e9;
-        unit = " G/s";
-    } else if (v >= 1e6) {
-        v /= 1e6;
-        unit = " M/s";
-    } else if (v >= 1e3) {
-        v /= 1e3;
-        unit = " k/s";
-    } else {
-        unit = " /s";
-    }
-    return fmt(v < 10 ? "%.2f" : v < 100 ? "%.1f" : "%.0f", v) + unit;
 }
 
 std::string padded(std::string s, size_t width, bool right = false) {
@@ -210,6 +193,45 @@ AmdahlFit fitAmdahl(const std::vector<std::pair<double, double>>& pts) {
     return fit;
 }
 
+namespace {
+// One point: medians over its finished runs, the worst correctness figures, the lock figures
+// of the run whose compute time is nearest the median; failed runs counted with their error.
+SweepPointSummary summarizePoint(const ExperimentConfig& config,
+                                 const std::vector<RunReport>& runs) {
+    SweepPointSummary p;
+    p.config = config;
+    std::vector<double> compute, throughput, imbalance, cpu, wait;
+    for (const RunReport& r : runs) {
+        if (!r.finished()) {
+            ++p.failed;
+            p.errors.push_back(r.failure.empty() ? std::string(nameOf(r.status)) : r.failure);
+            continue;
+        }
+        ++p.runs;
+        compute.push_back(r.computeSeconds);
+        throughput.push_back(r.throughput);
+        imbalance.push_back(r.imbalance);
+        cpu.push_back(r.cpuSeconds);
+        wait.push_back(r.waitShare);
+        p.mismatches = std::max(p.mismatches, r.mismatches);
+        p.lostUpdates = std::max(p.lostUpdates, r.lostUpdates);
+    }
+    p.compute = spread(compute);
+    p.throughput = median(throughput);
+    p.imbalance = median(imbalance);
+    p.cpuSeconds = median(cpu);
+    p.waitShare = median(wait);
+    const RunReport* medianRun = nullptr;
+    for (const RunReport& r : runs)
+        if (r.finished() &&
+            (!medianRun || std::abs(r.computeSeconds - p.compute.median) <
+                               std::abs(medianRun->computeSeconds - p.compute.median)))
+            medianRun = &r;
+    if (medianRun) p.lock = medianRun->lock;
+    return p;
+}
+} // namespace
+
 SweepSummary summarizeSweep(const SweepPlan& plan,
                             const std::vector<std::vector<RunReport>>& reports, unsigned cores) {
     SweepSummary s;
@@ -217,39 +239,9 @@ SweepSummary summarizeSweep(const SweepPlan& plan,
     s.cores = std::max(1u, cores);
     for (size_t a = 0; a < plan.axes.size(); ++a)
         if (plan.axes[a].row->name == "workers") s.workersAxis = int(a);
-    for (size_t i = 0; i < plan.points.size(); ++i) {
-        SweepPointSummary p;
-        p.config = plan.points[i];
-        std::vector<double> compute, throughput, imbalance, cpu, wait;
-        const RunReport* medianRun = nullptr;
-        for (const RunReport& r : i < reports.size() ? reports[i] : std::vector<RunReport>{}) {
-            if (!r.finished()) {
-                ++p.failed;
-                p.errors.push_back(r.failure.empty() ? std::string(nameOf(r.status)) : r.failure);
-                continue;
-            }
-            ++p.runs;
-            compute.push_back(r.computeSeconds);
-            throughput.push_back(r.throughput);
-            imbalance.push_back(r.imbalance);
-            cpu.push_back(r.cpuSeconds);
-            wait.push_back(r.waitShare);
-            p.mismatches = std::max(p.mismatches, r.mismatches);
-            p.lostUpdates = std::max(p.lostUpdates, r.lostUpdates);
-        }
-        p.compute = spread(compute);
-        p.throughput = median(throughput);
-        p.imbalance = median(imbalance);
-        p.cpuSeconds = median(cpu);
-        p.waitShare = median(wait);
-        for (const RunReport& r : i < reports.size() ? reports[i] : std::vector<RunReport>{})
-            if (r.finished() &&
-                (!medianRun || std::abs(r.computeSeconds - p.compute.median) <
-                                   std::abs(medianRun->computeSeconds - p.compute.median)))
-                medianRun = &r;
-        if (medianRun) p.lock = medianRun->lock;
-        s.points.push_back(std::move(p));
-    }
+    static const std::vector<RunReport> none;
+    for (size_t i = 0; i < plan.points.size(); ++i)
+        s.points.push_back(summarizePoint(plan.points[i], i < reports.size() ? reports[i] : none));
     // Baselines: the same point with the first value of the workers axis (else the first axis).
     const size_t n1 = plan.axes.size() > 1 ? plan.axes[1].values.size() : 1;
     const int baseAxis = s.workersAxis >= 0 ? s.workersAxis : 0;

@@ -42,6 +42,28 @@ std::string slice(int64_t pid, int tid, const std::string& name, uint64_t beginN
            ",\"args\":{" + args + "}}";
 }
 
+// One process per lock: its holds, named by the holder, in time order.
+void addLockTracks(Writer& w, const LockActivity& locks, const ExperimentConfig& c,
+                   uint64_t origin) {
+    for (uint32_t lock = 0; lock < locks.locks(); ++lock) {
+        std::vector<std::pair<LockInterval, uint32_t>> holds;
+        for (uint32_t k = 0; k < locks.workers(); ++k)
+            for (const LockInterval& iv : locks.holds(k))
+                if (iv.lock == lock && !iv.empty()) holds.emplace_back(iv, k);
+        if (holds.empty()) continue;
+        std::sort(holds.begin(), holds.end(),
+                  [](const auto& a, const auto& b) { return a.first.beginNs < b.first.beginNs; });
+        const int64_t pid = kLockPidBase + lock;
+        w.add(meta(pid, "process_name", lockName(c, lock)));
+        w.add("{\"ph\":\"M\",\"pid\":" + std::to_string(pid) +
+              ",\"tid\":0,\"name\":\"process_sort_index\",\"args\":{\"sort_index\":" +
+              std::to_string(1000 + lock) + "}}");
+        for (const auto& [iv, k] : holds)
+            w.add(slice(pid, 1, "w" + std::to_string(k), iv.beginNs, iv.endNs, origin,
+                        "\"holder\":" + std::to_string(k)));
+    }
+}
+
 } // namespace
 
 std::string toTraceJson(const TraceInput& in) {
@@ -91,27 +113,7 @@ std::string toTraceJson(const TraceInput& in) {
                       ",\"name\":\"processed\",\"ts\":" + us(p.atNs, origin) +
                       ",\"args\":{\"elements\":" + std::to_string(p.processed[wr.id]) + "}}");
     }
-    // One process per lock: its holds, named by the holder, in time order.
-    if (in.locks && c.usesLock()) {
-        for (uint32_t lock = 0; lock < in.locks->locks(); ++lock) {
-            std::vector<std::pair<LockInterval, uint32_t>> holds;
-            for (uint32_t k = 0; k < in.locks->workers(); ++k)
-                for (const LockInterval& iv : in.locks->holds(k))
-                    if (iv.lock == lock && !iv.empty()) holds.emplace_back(iv, k);
-            if (holds.empty()) continue;
-            std::sort(holds.begin(), holds.end(), [](const auto& a, const auto& b) {
-                return a.first.beginNs < b.first.beginNs;
-            });
-            const int64_t pid = kLockPidBase + lock;
-            w.add(meta(pid, "process_name", lockName(c, lock)));
-            w.add("{\"ph\":\"M\",\"pid\":" + std::to_string(pid) +
-                  ",\"tid\":0,\"name\":\"process_sort_index\",\"args\":{\"sort_index\":" +
-                  std::to_string(1000 + lock) + "}}");
-            for (const auto& [iv, k] : holds)
-                w.add(slice(pid, 1, "w" + std::to_string(k), iv.beginNs, iv.endNs, origin,
-                            "\"holder\":" + std::to_string(k)));
-        }
-    }
+    if (in.locks && c.usesLock()) addLockTracks(w, *in.locks, c, origin);
     w.out += "],\"displayTimeUnit\":\"ns\",\"otherData\":{\"config\":" + configJson(c);
     if (in.report)
         w.out += ",\"status\":\"" + std::string(nameOf(in.report->status)) + "\",\"verdict\":\"" +

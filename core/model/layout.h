@@ -42,9 +42,14 @@
 //      Stopping: state = Done, exit 0. Running: startNs, state = Running.
 //   4. Compute its share (partition.cpp's staticShare/staticIndex), writing each element's
 //      value and owner byte (its id). After each batch (every element when delayUs > 0, which
-//      is a delay per element) store processed, pausedNs, cpuNs (thread CPU ns since the
-//      barrier), then heartbeatNs last. A running worker silent for stall-timeout-ms fails
-//      the run, naming it.
+//      is a delay per element) publish, in this order: processed, assigned, the worker's own
+//      counters (lock figures, pausedNs, queue/MPI counters, its ring's dropped/clamped), cpuNs
+//      (thread CPU ns since the barrier; may be refreshed less often), then heartbeatNs LAST,
+//      with release. The app loads heartbeatNs with acquire and trusts the counters as of that
+//      beat: the heartbeat vouches for them. C++ writers use publishSlot
+//      (segment/slot_publish.h); other workers keep the order (x86 keeps stores in program
+//      order, so plain stores in this order are release stores there). A running worker silent
+//      for stall-timeout-ms fails the run, naming it.
 //   5. Between batches honour runState: Paused: state = Paused, refresh heartbeatNs while
 //      waiting, add the pause to pausedNs; Stopping: stop. hangWorker == K + 1: stop
 //      publishing for good (the scripted fault).

@@ -42,6 +42,12 @@ struct LockStats {
     LockStats& operator+=(const LockStats& o);
 };
 
+// The one CPU-seconds figure from a published cpuNs (a worker's, or the sum over workers): the
+// report, the progress and contention tables all show this.
+inline double cpuSeconds(uint64_t cpuNs) {
+    return double(cpuNs) / 1e9;
+}
+
 // One worker: what it published in its slot, plus how its process ended.
 struct WorkerRecord {
     uint32_t id = 0;

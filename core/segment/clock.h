@@ -24,11 +24,23 @@
 
 namespace shm {
 
-// CPU time of the calling thread. A system call (no vDSO for CPU clocks): read it rarely.
-inline uint64_t threadCpuNs() {
+// CPU time in ns: the one reader of the CPU clocks (workers, MPI ranks, the GUI's frame
+// figures). A system call (no vDSO for CPU clocks): read it rarely.
+inline uint64_t cpuClockNs(clockid_t clock) {
     timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    clock_gettime(clock, &ts);
     return uint64_t(ts.tv_sec) * 1'000'000'000ull + uint64_t(ts.tv_nsec);
+}
+
+// The calling thread's: a shmscope-worker is one thread, and the window's frame cost is its
+// GUI thread's.
+inline uint64_t threadCpuNs() {
+    return cpuClockNs(CLOCK_THREAD_CPUTIME_ID);
+}
+
+// The whole process's: an MPI rank also runs the MPI library's progress threads.
+inline uint64_t processCpuNs() {
+    return cpuClockNs(CLOCK_PROCESS_CPUTIME_ID);
 }
 
 inline uint64_t nowNs() {

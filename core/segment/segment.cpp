@@ -148,50 +148,8 @@ std::string makeSegmentName() {
     return kNamePrefix + std::to_string(getpid()) + "-" + hex64(r);
 }
 
-std::unique_ptr<Segment> Segment::create(const std::string& name, const ExperimentConfig& cfg) {
-    if (auto err = validate(cfg)) throw SegmentError(*err);
-    const RegionSizes r = computeRegions(cfg);
-    // Measured once here for every process of the run (clock.h says why), over at least 5 ms
-    // that the set-up below spends anyway (a 5 ms calibration's conversion stayed within 60 ns
-    // of CLOCK_MONOTONIC 1 s later; spun on its own it was 5 ms of every run's start).
-    const ClockPair calibrationStart = startTickCalibration();
-    // The array and owner map are reserved by the fill below, not by posix_fallocate: on every
-    // core, step by step (MADV_POPULATE_WRITE, then the writes). Fallocating all 90 MB of the
-    // seed job first took 35-45 ms on one thread (the kernel zeroing every page) before the
-    // fill faulted each page in again.
-    const bool nanFill = cfg.workload != Workload::Histogram && cfg.workload != Workload::Counters;
-    // The creator is an app (or a test): a fault in the fill is absorbed, then reported. A
-    // process that chose its mode already (a worker exits on SIGBUS) keeps it.
-    bus_guard::installUnlessInstalled(bus_guard::Mode::Remap);
-    bool fillReserves = false; // the fill's writes reserve the array's pages (set below)
-    auto seg = std::unique_ptr<Segment>(new Segment);
-    seg->m_name = name;
-    try {
-        bip::permissions perm(0600);
-        bip::shared_memory_object shmObj(bip::create_only, name.c_str(), bip::read_write, perm);
-        seg->m_owner = true; // from here on the destructor unlinks the name
-        shmObj.truncate(bip::offset_t(r.totalSize));
-        auto* m = new Mapping{std::move(shmObj), bip::mapped_region()};
-        seg->m_mapping = m;
-        m->region = bip::mapped_region(m->shm, bip::read_write);
-        seg->m_base = m->region.get_address();
-        seg->m_size = m->region.get_size();
-        seg->m_busGuard = bus_guard::add(seg->m_base, seg->m_size);
-        // Boost 1.74's truncate is a bare ftruncate: reserve the pages now so a full /dev/shm
-        // is an error here rather than SIGBUS in a worker later. What the fill writes is
-        // reserved by it (unless the guard's table is full: then fallocate all).
-        fillReserves = nanFill && seg->m_busGuard >= 0;
-        const uint64_t fallocated = fillReserves ? r.dataOffset : r.totalSize;
-        const int rc = posix_fallocate(m->shm.get_mapping_handle().handle, 0, off_t(fallocated));
-        if (rc != 0) throw SegmentError(cannotReserve(r.totalSize, name, std::strerror(rc)));
-    } catch (const bip::interprocess_exception& e) {
-        throw SegmentError("cannot create shared memory segment " + name + ": " + e.what());
-    }
-
-    // Fresh shm pages are zero; set only what is not zero.
-    seg->m_regions = r;
-    seg->m_config = cfg;
-    auto* h = new (seg->m_base) SegmentHeader{};
+// The header of a new segment, on fresh (zero) pages: only what is not zero is set.
+static void writeHeader(SegmentHeader* h, const ExperimentConfig& cfg, const RegionSizes& r) {
     std::memcpy(h->magic, kMagic, sizeof kMagic);
     h->layoutVersion = kLayoutVersion;
     h->headerSize = sizeof(SegmentHeader);
@@ -223,6 +181,133 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     h->increments = cfg.increments;
     h->runState.store(uint32_t(RunState::Created));
     h->delayUs.store(cfg.delayUs);
+}
+
+namespace {
+// The array's and the owner map's first writes: elements NaN = "not written" (histogram bins
+// stay 0, fresh pages), owners kUnwritten. One pass, on every core: for 10^7 elements these
+// 90 MB of first writes (page faults included) took a fifth of the seed job's whole process on
+// one thread.
+// In steps of 2 MiB of values, each reserved first with MADV_POPULATE_WRITE, which fails
+// (EFAULT) where a write would raise SIGBUS: a full /dev/shm stops every thread at its next
+// step instead of after the SIGBUS guard has remapped the rest of the array to private
+// memory and the fill has written all of it (measured: 1.7 GB of private memory before the
+// error for 2·10^8 elements). Kernels before 5.14 (EINVAL) rely on the guard, checked per step.
+class ArrayFill {
+  public:
+    ArrayFill(double* data, uint8_t* owner, bool nanFill, bool reserves, int busGuard)
+        : m_data(data), m_owner(owner), m_nanFill(nanFill), m_reserves(reserves),
+          m_busGuard(busGuard) {}
+
+    // Fills [0, n) on up to every core; false when /dev/shm ran out (error() says why).
+    bool run(uint64_t n) {
+        const uint64_t parts = std::clamp<uint64_t>(
+            n >> 20, 1, std::max(1u, std::thread::hardware_concurrency())); // >= 1M elements each
+        std::vector<std::thread> helpers;
+        helpers.reserve(parts); // only a thread that cannot start may throw below, not the vector
+        uint64_t started = 1;
+        try { // a thread that cannot start (a pids limit): its part is filled here instead
+            for (; started < parts; ++started)
+                helpers.emplace_back(
+                    [this, b = n * started / parts, e = n * (started + 1) / parts] { fill(b, e); });
+        } catch (const std::system_error&) {
+        }
+        for (uint64_t p = started; p < parts; ++p)
+            fill(n * p / parts, n * (p + 1) / parts);
+        fill(0, n / parts);
+        for (std::thread& t : helpers)
+            t.join();
+        return !m_full.load() && !bus_guard::faulted(m_busGuard);
+    }
+    int error() const { return m_errno.load(); } // what the first failed reservation said
+
+  private:
+    bool reserve(const void* from, const void* to) {
+        const uintptr_t b = reinterpret_cast<uintptr_t>(from) & ~(m_page - 1);
+        const uintptr_t e = reinterpret_cast<uintptr_t>(to);
+        if (e <= b || madvise(reinterpret_cast<void*>(b), e - b, MADV_POPULATE_WRITE) == 0 ||
+            errno == EINVAL)
+            return true;
+        // EFAULT: a write would have raised SIGBUS, /dev/shm is full; ENOMEM (a memory cgroup's
+        // limit) and the rest are reported as they are.
+        m_errno.store(errno == EFAULT ? ENOSPC : errno, std::memory_order_relaxed);
+        return false;
+    }
+    void fill(uint64_t b, uint64_t e) {
+        constexpr uint64_t kStep = uint64_t(1) << 18;
+        for (uint64_t s = b; s < e && !m_full.load(std::memory_order_relaxed); s += kStep) {
+            const uint64_t t = std::min(e, s + kStep);
+            if (m_reserves &&
+                !(reserve(m_data + s, m_data + t) && reserve(m_owner + s, m_owner + t))) {
+                m_full.store(true, std::memory_order_relaxed);
+                return;
+            }
+            if (m_nanFill)
+                std::fill(m_data + s, m_data + t, std::numeric_limits<double>::quiet_NaN());
+            std::memset(m_owner + s, kUnwritten, t - s);
+            if (bus_guard::faulted(m_busGuard)) m_full.store(true, std::memory_order_relaxed);
+        }
+    }
+
+    double* const m_data;
+    uint8_t* const m_owner;
+    const bool m_nanFill, m_reserves;
+    const int m_busGuard;
+    const uintptr_t m_page = uintptr_t(sysconf(_SC_PAGESIZE));
+    std::atomic<bool> m_full{false};
+    std::atomic<int> m_errno{ENOSPC};
+};
+} // namespace
+
+bool Segment::createObject(const RegionSizes& r, bool nanFill) {
+    try {
+        bip::permissions perm(0600);
+        bip::shared_memory_object shmObj(bip::create_only, m_name.c_str(), bip::read_write, perm);
+        m_owner = true; // from here on the destructor unlinks the name
+        shmObj.truncate(bip::offset_t(r.totalSize));
+        auto* m = new Mapping{std::move(shmObj), bip::mapped_region()};
+        m_mapping = m;
+        m->region = bip::mapped_region(m->shm, bip::read_write);
+        m_base = m->region.get_address();
+        m_size = m->region.get_size();
+        m_busGuard = bus_guard::add(m_base, m_size);
+        // Boost 1.74's truncate is a bare ftruncate: reserve the pages now so a full /dev/shm
+        // is an error here rather than SIGBUS in a worker later. What the fill writes is
+        // reserved by it (unless the guard's table is full: then fallocate all).
+        const bool fillReserves = nanFill && m_busGuard >= 0;
+        const uint64_t fallocated = fillReserves ? r.dataOffset : r.totalSize;
+        const int rc = posix_fallocate(m->shm.get_mapping_handle().handle, 0, off_t(fallocated));
+        if (rc != 0) throw SegmentError(cannotReserve(r.totalSize, m_name, std::strerror(rc)));
+        return fillReserves;
+    } catch (const bip::interprocess_exception& e) {
+        throw SegmentError("cannot create shared memory segment " + m_name + ": " + e.what());
+    }
+}
+
+std::unique_ptr<Segment> Segment::create(const std::string& name, const ExperimentConfig& cfg) {
+    if (auto err = validate(cfg)) throw SegmentError(*err);
+    const RegionSizes r = computeRegions(cfg);
+    // Measured once here for every process of the run (clock.h says why), over at least 5 ms
+    // that the set-up below spends anyway (a 5 ms calibration's conversion stayed within 60 ns
+    // of CLOCK_MONOTONIC 1 s later; spun on its own it was 5 ms of every run's start).
+    const ClockPair calibrationStart = startTickCalibration();
+    // The array and owner map are reserved by the fill below, not by posix_fallocate: on every
+    // core, step by step (MADV_POPULATE_WRITE, then the writes). Fallocating all 90 MB of the
+    // seed job first took 35-45 ms on one thread (the kernel zeroing every page) before the
+    // fill faulted each page in again.
+    const bool nanFill = cfg.workload != Workload::Histogram && cfg.workload != Workload::Counters;
+    // The creator is an app (or a test): a fault in the fill is absorbed, then reported. A
+    // process that chose its mode already (a worker exits on SIGBUS) keeps it.
+    bus_guard::installUnlessInstalled(bus_guard::Mode::Remap);
+    auto seg = std::unique_ptr<Segment>(new Segment);
+    seg->m_name = name;
+    const bool fillReserves = seg->createObject(r, nanFill);
+
+    // Fresh shm pages are zero; set only what is not zero.
+    seg->m_regions = r;
+    seg->m_config = cfg;
+    auto* h = new (seg->m_base) SegmentHeader{};
+    writeHeader(h, cfg, r);
     for (uint32_t k = 0; k < cfg.workers; ++k) {
         new (&seg->slot(k)) WorkerSlot{};
         new (&seg->ring(k)) RingHeader{};
@@ -231,63 +316,11 @@ std::unique_ptr<Segment> Segment::create(const std::string& name, const Experime
     for (uint64_t i = 0; i < r.lockCount; ++i)
         new (&seg->locks()[i]) PaddedMutex{};
     if (cfg.sync == SyncMode::Robust) initRobustMutex(h->robust.mutex);
-    // Histogram bins start at 0 (fresh pages); array elements start as NaN = "not written",
-    // owners as kUnwritten. One pass, on every core: for 10^7 elements these 90 MB of first
-    // writes (page faults included) took a fifth of the seed job's whole process on one thread.
-    double* const data = seg->data();
-    uint8_t* const owner = seg->owner();
-    // In steps of 2 MiB of values, each reserved first with MADV_POPULATE_WRITE, which fails
-    // (EFAULT) where a write would raise SIGBUS: a full /dev/shm stops every thread at its next
-    // step instead of after the SIGBUS guard has remapped the rest of the array to private
-    // memory and the fill has written all of it (measured: 1.7 GB of private memory before the
-    // error for 2·10^8 elements). Kernels before 5.14 (EINVAL) rely on the guard, checked per step.
-    std::atomic<bool> full{false};
-    std::atomic<int> fullErrno{ENOSPC}; // what the first failed reservation said
-    const uintptr_t page = uintptr_t(sysconf(_SC_PAGESIZE));
-    auto reserve = [&](const void* from, const void* to) {
-        const uintptr_t b = reinterpret_cast<uintptr_t>(from) & ~(page - 1);
-        const uintptr_t e = reinterpret_cast<uintptr_t>(to);
-        if (e <= b || madvise(reinterpret_cast<void*>(b), e - b, MADV_POPULATE_WRITE) == 0 ||
-            errno == EINVAL)
-            return true;
-        // EFAULT: a write would have raised SIGBUS, /dev/shm is full; ENOMEM (a memory cgroup's
-        // limit) and the rest are reported as they are.
-        fullErrno.store(errno == EFAULT ? ENOSPC : errno, std::memory_order_relaxed);
-        return false;
-    };
-    auto fill = [&](uint64_t b, uint64_t e) {
-        constexpr uint64_t kStep = uint64_t(1) << 18;
-        for (uint64_t s = b; s < e && !full.load(std::memory_order_relaxed); s += kStep) {
-            const uint64_t t = std::min(e, s + kStep);
-            if (fillReserves && !(reserve(data + s, data + t) && reserve(owner + s, owner + t))) {
-                full.store(true, std::memory_order_relaxed);
-                return;
-            }
-            if (nanFill) std::fill(data + s, data + t, std::numeric_limits<double>::quiet_NaN());
-            std::memset(owner + s, kUnwritten, t - s);
-            if (bus_guard::faulted(seg->m_busGuard)) full.store(true, std::memory_order_relaxed);
-        }
-    };
-    const uint64_t n = r.dataCount;
-    const uint64_t parts = std::clamp<uint64_t>(
-        n >> 20, 1, std::max(1u, std::thread::hardware_concurrency())); // >= 1M elements each
-    std::vector<std::thread> helpers;
-    helpers.reserve(parts); // only a thread that cannot start may throw below, not the vector
-    uint64_t started = 1;
-    try { // a thread that cannot start (a pids limit): its part is filled here instead
-        for (; started < parts; ++started)
-            helpers.emplace_back(fill, n * started / parts, n * (started + 1) / parts);
-    } catch (const std::system_error&) {
-    }
-    for (uint64_t p = started; p < parts; ++p)
-        fill(n * p / parts, n * (p + 1) / parts);
-    fill(0, n / parts);
-    for (std::thread& t : helpers)
-        t.join();
+    ArrayFill fill(seg->data(), seg->owner(), nanFill, fillReserves, seg->m_busGuard);
     // A page the fill could not get (/dev/shm filled up since checkFits): the destructor unmaps
     // and unlinks what there is.
-    if (full.load() || bus_guard::faulted(seg->m_busGuard))
-        throw SegmentError(cannotReserve(r.totalSize, name, std::strerror(fullErrno.load())));
+    if (!fill.run(r.dataCount))
+        throw SegmentError(cannotReserve(r.totalSize, name, std::strerror(fill.error())));
     seg->m_clock = finishTickCalibration(calibrationStart);
     h->tickNsPerTick = seg->m_clock.nsPerTick;
     h->tickAnchor = seg->m_clock.anchorTick;

@@ -76,6 +76,9 @@ class Segment {
 
   private:
     Segment() = default;
+    // create's first step: the named object, its size reserved, mapped. Returns whether the
+    // array fill reserves the data pages itself (else they are fallocated here too).
+    bool createObject(const RegionSizes& r, bool nanFill);
     std::string m_name;
     void* m_base = nullptr;
     uint64_t m_size = 0;

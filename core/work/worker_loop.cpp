@@ -5,6 +5,7 @@
 #include "segment/exit_codes.h"
 #include "segment/futex.h"
 #include "segment/result_queue.h"
+#include "segment/slot_publish.h"
 #include "work/locks.h"
 #include "work/partition.h"
 #include "work/workload.h"
@@ -17,6 +18,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <sched.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -161,24 +163,23 @@ void adoptDeadHoldersWork(void* context) {
 }
 
 void publish(Context& c, bool final = false) {
-    auto& s = c.slot;
-    constexpr auto r = std::memory_order_relaxed;
-    s.processed.store(c.processed, r);
-    s.assigned.store(c.assigned, r);
-    s.acquisitions.store(c.st.acquisitions, r);
-    s.contended.store(c.st.contended, r);
-    s.waitNs.store(c.clock.span(c.st.waitTicks), r);
-    s.holdNs.store(c.clock.span(c.st.holdTicks), r);
-    s.maxWaitNs.store(c.clock.span(c.st.maxWaitTicks), r);
-    s.waitCpuNs.store(c.clock.span(c.st.spinTicks), r);
-    s.pausedNs.store(c.pausedNs, r);
-    c.ring.publishCounters();
     const uint64_t now = nowNs();
-    if (final || now - c.cpuReadAtNs >= kCpuPublishNs) {
+    SlotProgress p{c.processed, c.assigned, 0, final || now - c.cpuReadAtNs >= kCpuPublishNs};
+    if (p.cpuFresh) {
         c.cpuReadAtNs = now;
-        s.cpuNs.store(threadCpuNs() - c.cpuAtStart, r);
+        p.cpuNs = threadCpuNs() - c.cpuAtStart;
     }
-    s.heartbeatNs.store(now, std::memory_order_release);
+    publishSlot(c.slot, p, now, [&c](WorkerSlot& s) {
+        constexpr auto r = std::memory_order_relaxed;
+        s.acquisitions.store(c.st.acquisitions, r);
+        s.contended.store(c.st.contended, r);
+        s.waitNs.store(c.clock.span(c.st.waitTicks), r);
+        s.holdNs.store(c.clock.span(c.st.holdTicks), r);
+        s.maxWaitNs.store(c.clock.span(c.st.maxWaitTicks), r);
+        s.waitCpuNs.store(c.clock.span(c.st.spinTicks), r);
+        s.pausedNs.store(c.pausedNs, r);
+        c.ring.publishCounters();
+    });
 }
 
 // The scripted fault "hang": silent until killed, deaf to stop requests. Sleeps rather than
@@ -564,6 +565,62 @@ void robustMutexFailed(int rc) {
     std::_Exit(exit_code::kRunFailed);
 }
 
+namespace {
+// Start barrier: the controller opens it once every worker has attached, so start-up
+// cost (exec, mapping) is not counted as compute time and all start together.
+// Asleep in the kernel until the controller changes runState (futex.h): 64 workers polling
+// every 50 µs kept 2 cores busy while the last ones were still starting. The state that
+// opened it, or nothing when the app is gone (one line on stderr).
+std::optional<RunState> waitAtBarrier(SegmentHeader& h) {
+    RunState state;
+    // If the app died before our PR_SET_PDEATHSIG took effect, nobody will open the barrier.
+    for (uint32_t waits = 0;
+         (state = RunState(h.runState.load(std::memory_order_acquire))) == RunState::Created;
+         ++waits) {
+        futexWait(h.runState, uint32_t(RunState::Created), 100'000'000);
+        if (waits % 10 == 9 && kill(pid_t(h.creatorPid), 0) != 0 && errno == ESRCH) {
+            std::fprintf(stderr, "the app that created the segment (pid %llu) is gone\n",
+                         (unsigned long long)h.creatorPid);
+            return std::nullopt;
+        }
+    }
+    return state;
+}
+
+// The worker's share, by workload and transport; false after one line on stderr when the
+// queue or a lock in the segment failed.
+bool doTheWork(Context& c) {
+    // One instantiation of the loop per sync mode, indexed by the mode's value.
+    using Loop = bool (*)(Context&);
+    static constexpr Loop kLoops[] = {
+        dispatchInstr<SyncMode::None>,    dispatchInstr<SyncMode::Mutex>,
+        dispatchInstr<SyncMode::Striped>, dispatchInstr<SyncMode::Spin>,
+        dispatchInstr<SyncMode::Atomic>,  dispatchInstr<SyncMode::Robust>};
+    static_assert(std::size(kLoops) == size_t(SyncMode::Robust) + 1);
+    if (c.cfg.workload == Workload::Counters) {
+        countIncrements(c);
+    } else if (c.cfg.transport == Transport::Queue) {
+        try {
+            sendAll(c);
+        } catch (const std::exception& e) { // the queue could not be opened or used
+            std::fprintf(stderr, "%s\n", e.what());
+            return false;
+        }
+    } else {
+        try {
+            kLoops[size_t(c.cfg.sync)](c);
+        } catch (const boost::interprocess::interprocess_exception& e) {
+            // A lock whose bytes are not a mutex (a corrupt or foreign segment): Boost
+            // throws, and uncaught that was an abort. One line and exit 3 instead.
+            std::fprintf(stderr, "lock error in the segment: %s\n", e.what());
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
 int runWorker(Segment& seg, uint32_t k) {
     SegmentHeader& h = seg.header();
     WorkerSlot& slot = seg.slot(k);
@@ -603,23 +660,9 @@ int runWorker(Segment& seg, uint32_t k) {
     // Attached: the controller counts slots past Starting (no shared counter to bump).
     slot.state.store(uint32_t(WorkerState::AtBarrier), std::memory_order_release);
 
-    // Start barrier: the controller opens it once every worker has attached, so start-up
-    // cost (exec, mapping) is not counted as compute time and all start together.
-    // Asleep in the kernel until the controller changes runState (futex.h): 64 workers polling
-    // every 50 µs kept 2 cores busy while the last ones were still starting.
-    RunState state;
-    // If the app died before our PR_SET_PDEATHSIG took effect, nobody will open the barrier.
-    for (uint32_t waits = 0;
-         (state = RunState(h.runState.load(std::memory_order_acquire))) == RunState::Created;
-         ++waits) {
-        futexWait(h.runState, uint32_t(RunState::Created), 100'000'000);
-        if (waits % 10 == 9 && kill(pid_t(h.creatorPid), 0) != 0 && errno == ESRCH) {
-            std::fprintf(stderr, "the app that created the segment (pid %llu) is gone\n",
-                         (unsigned long long)h.creatorPid);
-            return exit_code::kRunFailed;
-        }
-    }
-    if (state == RunState::Stopping) {
+    const std::optional<RunState> state = waitAtBarrier(h);
+    if (!state) return exit_code::kRunFailed;
+    if (*state == RunState::Stopping) {
         slot.state.store(uint32_t(WorkerState::Done), std::memory_order_release);
         return exit_code::kOk;
     }
@@ -627,34 +670,7 @@ int runWorker(Segment& seg, uint32_t k) {
     c.cpuAtStart = threadCpuNs();
     slot.state.store(uint32_t(WorkerState::Running), std::memory_order_relaxed);
     // A stop that arrives before the first element (e.g. while paused) skips the work.
-    if (honourControl(c)) {
-        // One instantiation of the loop per sync mode, indexed by the mode's value.
-        using Loop = bool (*)(Context&);
-        static constexpr Loop kLoops[] = {
-            dispatchInstr<SyncMode::None>,    dispatchInstr<SyncMode::Mutex>,
-            dispatchInstr<SyncMode::Striped>, dispatchInstr<SyncMode::Spin>,
-            dispatchInstr<SyncMode::Atomic>,  dispatchInstr<SyncMode::Robust>};
-        static_assert(std::size(kLoops) == size_t(SyncMode::Robust) + 1);
-        if (c.cfg.workload == Workload::Counters) {
-            countIncrements(c);
-        } else if (c.cfg.transport == Transport::Queue) {
-            try {
-                sendAll(c);
-            } catch (const std::exception& e) { // the queue could not be opened or used
-                std::fprintf(stderr, "%s\n", e.what());
-                return exit_code::kRunFailed;
-            }
-        } else {
-            try {
-                kLoops[size_t(c.cfg.sync)](c);
-            } catch (const boost::interprocess::interprocess_exception& e) {
-                // A lock whose bytes are not a mutex (a corrupt or foreign segment): Boost
-                // throws, and uncaught that was an abort. One line and exit 3 instead.
-                std::fprintf(stderr, "lock error in the segment: %s\n", e.what());
-                return exit_code::kRunFailed;
-            }
-        }
-    }
+    if (honourControl(c) && !doTheWork(c)) return exit_code::kRunFailed;
     publish(c, true); // the final CPU time
     slot.doneNs.store(nowNs(), std::memory_order_relaxed);
     slot.state.store(uint32_t(WorkerState::Done), std::memory_order_release);

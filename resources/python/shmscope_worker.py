@@ -374,14 +374,20 @@ def main():
     done, paused_ns, cpu_at = 0, 0, 0
 
     def publish(final=False):
+        # The protocol's order (core/model/layout.h, step 4; publishSlot in
+        # core/segment/slot_publish.h for the C++ workers): processed, assigned, this worker's
+        # own counters (pausedNs), cpuNs, then the heartbeat last. The app loads the heartbeat
+        # with acquire and trusts the rest as of that beat. numpy stores are plain stores in
+        # program order, which x86 keeps: there they are the release store C++ writes.
         nonlocal cpu_at
         now = time.monotonic_ns()
         slot.set(PROCESSED, done)
+        slot.set(ASSIGNED, count)  # a static share: the same each time, stored in its place
         slot.set(PAUSED_NS, paused_ns)
         if final or now - cpu_at >= 1_000_000:  # CPU time at most once a millisecond
             cpu_at = now
             slot.set(CPU_NS, time.thread_time_ns() - cpu0)
-        slot.set(HEARTBEAT, now)  # last: the app reads the rest as of this beat
+        slot.set(HEARTBEAT, now)  # last: it vouches for the stores above
 
     def honour_control():
         """False when the run is being stopped; pauses here while paused."""

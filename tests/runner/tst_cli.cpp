@@ -30,6 +30,7 @@ class TestCli : public QObject {
     void warningsForRepeatsAndEndlessSlowMotion();
     void noneIsNullInConfigFiles();
     void textReport();
+    void textRunErrorOnStderr();
     void helpAndVersion();
     // Table-driven: one row per entry of shm::kSettings (in process, Qt Core only).
     void everySettingReachesTheReport_data();
@@ -250,6 +251,27 @@ void TestCli::textReport() {
     QVERIFY(out.contains(QStringLiteral("status finished")));
     QVERIFY(out.contains(QStringLiteral("mismatches 0")));
     QVERIFY(out.contains(QStringLiteral("removed")));
+}
+
+// A failed headless text run: the report (with its "error:" line) on stdout, and the error on
+// stderr too, as --json has it.
+void TestCli::textRunErrorOnStderr() {
+    const auto r =
+        runCli({QStringLiteral("--headless"), QStringLiteral("--elements"), QStringLiteral("10000"),
+                QStringLiteral("--worker-command"), QStringLiteral("/bin/false")});
+    QCOMPARE(r.exitCode, 3);
+    const QString out = QString::fromLocal8Bit(r.out);
+    const QString err = QString::fromLocal8Bit(r.err);
+    QVERIFY2(out.contains(QStringLiteral("status failed")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("error: ")), qPrintable(out));
+    QVERIFY2(err.contains(QStringLiteral("shmscope: ")), qPrintable(err));
+    // Each error line of the report is on stderr as well.
+    static const QRegularExpression errorLine(QStringLiteral("^error: (.*)$"),
+                                              QRegularExpression::MultilineOption);
+    for (auto it = errorLine.globalMatch(out); it.hasNext();) {
+        const QString e = it.next().captured(1);
+        QVERIFY2(err.contains(e), qPrintable(QStringLiteral("'%1' not on stderr").arg(e)));
+    }
 }
 
 void TestCli::helpAndVersion() {

@@ -1,5 +1,7 @@
 #include "gui/common/format.h"
 
+#include "analysis/units.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QStringList>
@@ -18,10 +20,7 @@ QString text(std::string_view s) {
 
 QString rate(double r) {
     if (r <= 0) return QStringLiteral("–");
-    if (r >= 1e9) return QStringLiteral("%1 G/s").arg(r / 1e9, 0, 'f', 2);
-    if (r >= 1e6) return QStringLiteral("%1 M/s").arg(r / 1e6, 0, 'f', 1);
-    if (r >= 1e3) return QStringLiteral("%1 k/s").arg(r / 1e3, 0, 'f', 1);
-    return QStringLiteral("%1 /s").arg(r, 0, 'f', 0);
+    return QString::fromStdString(shm::rateText(r)); // the headless sweep table's rounding too
 }
 
 QString duration(double ns) {

@@ -22,7 +22,7 @@ void ContentionModel::update(const shm::RunSnapshot& snap) {
         r.lock = w.lock;
         r.dropped = w.droppedEvents;
         r.time = shm::timeSplit(w, now);
-        r.cpuSeconds = double(w.cpuNs) / 1e9;
+        r.cpuSeconds = shm::cpuSeconds(w.cpuNs);
     }
     const shm::RunTotals t = shm::totals(snap);
     const double elapsed = shm::elapsedSeconds(snap);

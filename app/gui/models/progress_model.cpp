@@ -62,7 +62,7 @@ void ProgressModel::update(const shm::RunSnapshot& snap) {
                          ? (1 - kRateSmoothing) * m_rows[k].rate + kRateSmoothing * inst
                          : inst;
         }
-        r.cpuSeconds = double(w.cpuNs) / 1e9;
+        r.cpuSeconds = shm::cpuSeconds(w.cpuNs);
         r.busySeconds = shm::timeSplit(w, now).busy;
         m_lastProcessed[k] = w.processed;
         m_lastNs[k] = snap.nowNs;
@@ -82,7 +82,7 @@ void ProgressModel::update(const shm::RunSnapshot& snap) {
     sum.measured = sum.computeSeconds > 0;
     sum.lockTaken = cfg.usesLock() && cfg.workload != shm::Workload::Counters;
     sum.imbalance = shm::imbalance(snap);
-    sum.cpuSeconds = double(shm::totals(snap).cpuNs) / 1e9;
+    sum.cpuSeconds = shm::cpuSeconds(shm::totals(snap).cpuNs);
     if (sum != m_summary) {
         m_summary = sum;
         emit summaryChanged();

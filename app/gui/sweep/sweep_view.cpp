@@ -27,6 +27,21 @@ const QColor kWrong(0xC0, 0x39, 0x2B);
 bool wrongResult(const shm::SweepPointSummary& p) {
     return p.runs && (p.mismatches > 0 || p.lostUpdates > 0);
 }
+// The number of cores, a vertical line at x = cores: past it, more workers only take turns.
+void markCores(QCustomPlot* plot, unsigned cores, const QString& text) {
+    auto* line = new QCPItemStraightLine(plot);
+    line->setPen(QPen(QColor(0x8E, 0x44, 0xAD), 1.5));
+    line->point1->setCoords(cores, 0);
+    line->point2->setCoords(cores, 1);
+    auto* label = new QCPItemText(plot);
+    label->setText(text);
+    label->setColor(QColor(0x8E, 0x44, 0xAD));
+    label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    label->position->setCoords(cores, 0.02);
+    label->setPadding(QMargins(4, 0, 0, 0));
+}
+
 } // namespace
 
 SweepView::SweepView(SweepModel* model, QWidget* parent) : QWidget(parent), m_model(model) {
@@ -200,18 +215,7 @@ void SweepView::plotSpeedup() {
     m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     m_plot->xAxis->setRange(0, xMax * 1.05 + 0.5);
     m_plot->yAxis->setRange(0, std::max(yMax, xMax / base) * 1.08);
-    // The number of cores: past it, more workers only take turns.
-    auto* cores = new QCPItemStraightLine(m_plot);
-    cores->setPen(QPen(QColor(0x8E, 0x44, 0xAD), 1.5));
-    cores->point1->setCoords(s.cores, 0);
-    cores->point2->setCoords(s.cores, 1);
-    auto* label = new QCPItemText(m_plot);
-    label->setText(tr("%1 cores").arg(s.cores));
-    label->setColor(QColor(0x8E, 0x44, 0xAD));
-    label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-    label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    label->position->setCoords(s.cores, 0.02);
-    label->setPadding(QMargins(4, 0, 0, 0));
+    markCores(m_plot, s.cores, tr("%1 cores").arg(s.cores));
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
 }

@@ -22,7 +22,21 @@ ArrayView::ArrayView(ArrayModel* model, QWidget* parent) : QWidget(parent), m_mo
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(2);
+    layout->addLayout(buildTopRow());
+    buildPlot();
+    layout->addWidget(m_plot, 1);
 
+    m_strip = new PartitionStrip(&m_model->decimator(), m_plot->xAxis, this);
+    layout->addWidget(m_strip);
+    connect(m_model, &ArrayModel::expectedChanged, this, [this] {
+        m_columns->setExpectedBins(m_model->expectedBins());
+        m_viewDirty = true;
+    });
+    updateInfo();
+}
+
+// The heading, the run's details, the queue's fill (--transport queue) and Reset zoom.
+QHBoxLayout* ArrayView::buildTopRow() {
     auto* top = new QHBoxLayout;
     top->addWidget(new SectionHeading(tr("Shared array"), this));
     m_info = new QLabel(this);
@@ -45,8 +59,11 @@ ArrayView::ArrayView(ArrayModel* model, QWidget* parent) : QWidget(parent), m_mo
     m_resetZoom->setToolTip(tr("Show the whole array again (wheel zooms, drag pans)."));
     connect(m_resetZoom, &QPushButton::clicked, this, &ArrayView::resetZoom);
     top->addWidget(m_resetZoom);
-    layout->addLayout(top);
+    return top;
+}
 
+// The plot: the values as min-max columns coloured by writer, the expected curve, legends.
+void ArrayView::buildPlot() {
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("arrayPlot"));
     m_plot->setMinimumHeight(160);
@@ -96,15 +113,6 @@ ArrayView::ArrayView(ArrayModel* model, QWidget* parent) : QWidget(parent), m_mo
     m_columns->setBarColor(worker_palette::color(4));
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             &ArrayView::onRangeChanged);
-    layout->addWidget(m_plot, 1);
-
-    m_strip = new PartitionStrip(&m_model->decimator(), m_plot->xAxis, this);
-    layout->addWidget(m_strip);
-    connect(m_model, &ArrayModel::expectedChanged, this, [this] {
-        m_columns->setExpectedBins(m_model->expectedBins());
-        m_viewDirty = true;
-    });
-    updateInfo();
 }
 
 int ArrayView::plotColumns() const {

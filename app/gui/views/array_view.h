@@ -12,6 +12,7 @@ class QCPBars;
 class QCPLayer;
 class QCPGraph;
 class QCustomPlot;
+class QHBoxLayout;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -37,6 +38,8 @@ class ArrayView : public QWidget {
     void changeEvent(QEvent* e) override;
 
   private:
+    QHBoxLayout* buildTopRow();
+    void buildPlot();
     void onRangeChanged();
     void updateExpectedCurve();
     void updateInfo();

@@ -29,6 +29,29 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent) {
            "way the work is split cost."),
         column);
     m_intro->setWordWrap(true);
+    QGridLayout* views = buildViewsTable(column);
+    QGridLayout* begin = buildBeginButtons(column);
+
+    layout->addWidget(m_title);
+    layout->addWidget(m_intro);
+    layout->addLayout(views);
+    layout->addSpacing(10);
+    layout->addLayout(begin);
+    // Centred by stretches, not by alignment: an aligned widget gets its size hint's height,
+    // and the wrapped lines below the first would be cut.
+    auto* centre = new QHBoxLayout;
+    centre->addStretch(1);
+    centre->addWidget(column, 6);
+    centre->addStretch(1);
+    outer->addLayout(centre);
+    outer->addStretch(3);
+    connect(m_start, &QPushButton::clicked, this, &WelcomePage::startRequested);
+    connect(m_lesson, &QPushButton::clicked, this, &WelcomePage::lessonsRequested);
+    applyFonts();
+}
+
+// What the three views show, a name and a line each.
+QGridLayout* WelcomePage::buildViewsTable(QWidget* column) {
     // One label per cell: a rich-text table in a word-wrapping QLabel gets its height wrong.
     auto* views = new QGridLayout;
     views->setHorizontalSpacing(16);
@@ -48,7 +71,10 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent) {
         m_viewLabels << n << w;
     }
     views->setColumnStretch(1, 1);
+    return views;
+}
 
+QGridLayout* WelcomePage::buildBeginButtons(QWidget* column) {
     // Two ways to begin, each button with a line saying what it does.
     auto* begin = new QGridLayout;
     begin->setHorizontalSpacing(16);
@@ -74,23 +100,7 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent) {
     begin->addWidget(m_lesson, 1, 0, Qt::AlignTop);
     begin->addWidget(m_lessonNote, 1, 1);
     begin->setColumnStretch(1, 1);
-
-    layout->addWidget(m_title);
-    layout->addWidget(m_intro);
-    layout->addLayout(views);
-    layout->addSpacing(10);
-    layout->addLayout(begin);
-    // Centred by stretches, not by alignment: an aligned widget gets its size hint's height,
-    // and the wrapped lines below the first would be cut.
-    auto* centre = new QHBoxLayout;
-    centre->addStretch(1);
-    centre->addWidget(column, 6);
-    centre->addStretch(1);
-    outer->addLayout(centre);
-    outer->addStretch(3);
-    connect(m_start, &QPushButton::clicked, this, &WelcomePage::startRequested);
-    connect(m_lesson, &QPushButton::clicked, this, &WelcomePage::lessonsRequested);
-    applyFonts();
+    return begin;
 }
 
 void WelcomePage::setRunSummary(const QString& text) {

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QWidget>
 
+class QGridLayout;
 class QLabel;
 class QPushButton;
 
@@ -26,6 +27,8 @@ class WelcomePage : public QWidget {
     void changeEvent(QEvent* e) override;
 
   private:
+    QGridLayout* buildViewsTable(QWidget* column);
+    QGridLayout* buildBeginButtons(QWidget* column);
     void applyFonts();
 
     QLabel* m_title;

@@ -1,0 +1,269 @@
+#include "cli/option_table.h"
+
+#include "analysis/sweep.h"
+#include "model/settings.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+
+namespace {
+
+QString fromStd(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+// --at-ms and --bench-frames: a whole number from `min` to 10^8.
+QString countValue(const char* flag, const QString& v, int min, int* out) {
+    bool ok = false;
+    const int n = v.toInt(&ok);
+    if (!ok || n < min || n > 100'000'000)
+        return QStringLiteral("%1: '%2' is not a valid count").arg(QLatin1String(flag), v);
+    *out = n;
+    return {};
+}
+
+QString setView(ParseState& p, const QString& v) {
+    static const QStringList views{QStringLiteral("window"), QStringLiteral("progress"),
+                                   QStringLiteral("array"), QStringLiteral("contention"),
+                                   QStringLiteral("sweep")};
+    if (!views.contains(v))
+        return QStringLiteral("--view: unknown value '%1' (expected "
+                              "window|progress|array|contention|sweep)")
+            .arg(v);
+    p.o.view = v;
+    return {};
+}
+
+QString setSize(ParseState& p, const QString& v) {
+    static const QRegularExpression re(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));
+    const auto m = re.match(v);
+    const int w = m.hasMatch() ? m.captured(1).toInt() : 0;
+    const int h = m.hasMatch() ? m.captured(2).toInt() : 0;
+    if (w < 320 || h < 240 || w > 8192 || h > 8192)
+        return QStringLiteral("--size: '%1' is not WIDTHxHEIGHT between 320x240 and 8192x8192")
+            .arg(v);
+    p.o.size = QSize(w, h);
+    return {};
+}
+
+QString setZoom(ParseState& p, const QString& v) {
+    bool ok = false;
+    const double z = v.toDouble(&ok);
+    if (!ok || !(z >= 0.7 && z <= 3.0))
+        return QStringLiteral("--zoom: '%1' is not a factor from 0.7 to 3").arg(v);
+    p.o.zoom = z;
+    return {};
+}
+
+QString addSweepAxis(ParseState& p, const QString& v) {
+    shm::SweepAxis axis;
+    if (auto err = shm::parseSweepAxis(v.toStdString(), &axis)) return fromStd(*err);
+    p.o.sweepAxes.push_back(axis);
+    return {};
+}
+
+QString setRepeat(ParseState& p, const QString& v) {
+    bool ok = false;
+    const uint n = v.toUInt(&ok);
+    if (!ok || n < 1 || n > shm::kMaxRepeat)
+        return QStringLiteral("--repeat: '%1' is not a count from 1 to %2")
+            .arg(v)
+            .arg(shm::kMaxRepeat);
+    p.o.repeat = n;
+    p.o.repeatGiven = true;
+    return {};
+}
+
+QString setCommandCount(ParseState& p, const QString& v) {
+    bool ok = false;
+    const uint n = v.toUInt(&ok);
+    if (!ok || n < 1 || n > shm::limits::kMaxWorkers)
+        return QStringLiteral("--worker-command-count: '%1' is not a count from 1 to %2")
+            .arg(v)
+            .arg(shm::limits::kMaxWorkers);
+    p.commandCount = n;
+    return {};
+}
+
+// The rows in --help order. Switches ignore their (empty) value.
+const OptionRow kOptions[] = {
+    {"--headless", nullptr, false, EmptyValue::Allowed, nullptr, HelpSection::Modes,
+     "  --headless [--json]    run one experiment without a window and print a report\n",
+     [](ParseState& p, const QString&) {
+         p.o.headless = true;
+         return QString();
+     }},
+    {"--json", nullptr, false, EmptyValue::Allowed, nullptr, HelpSection::Modes, nullptr,
+     [](ParseState& p, const QString&) {
+         p.o.json = true;
+         return QString();
+     }},
+    {"--screenshot", nullptr, true, EmptyValue::Refused, "--screenshot needs an output file name",
+     HelpSection::Modes,
+     "  --screenshot OUT.png   run, render a view to a PNG (or .svg, .pdf: vector, text as "
+     "text) and exit\n",
+     [](ParseState& p, const QString& v) {
+         p.o.screenshot = v;
+         return QString();
+     }},
+    {"--view", nullptr, true, EmptyValue::Allowed, "--view needs a value", HelpSection::Modes,
+     "      --view window|progress|array|contention|sweep   (default window)\n", setView},
+    {"--size", nullptr, true, EmptyValue::Allowed, "--size needs WIDTHxHEIGHT", HelpSection::Modes,
+     "      --size WxH         (default 1600x1000)   --at-ms T  capture T ms after start\n",
+     setSize},
+    {"--at-ms", nullptr, true, EmptyValue::Allowed, "--at-ms needs a number", HelpSection::Modes,
+     nullptr,
+     [](ParseState& p, const QString& v) { return countValue("--at-ms", v, 0, &p.o.atMs); }},
+    {"--no-run", nullptr, false, EmptyValue::Allowed, nullptr, HelpSection::Modes,
+     "      --no-run           the window as it first opens, before any run\n",
+     [](ParseState& p, const QString&) {
+         p.o.noRun = true;
+         return QString();
+     }},
+    {"--bench-frames", nullptr, true, EmptyValue::Allowed, "--bench-frames needs a number",
+     HelpSection::Modes,
+     "  --bench-frames N       time N GUI frames of a running experiment and print figures\n",
+     [](ParseState& p, const QString& v) {
+         return countValue("--bench-frames", v, 1, &p.o.benchFrames);
+     }},
+    {"--sweep", nullptr, true, EmptyValue::Refused, "--sweep needs SETTING=V1,V2,...",
+     HelpSection::Modes,
+     "  --sweep SETTING=V1,V2,...   run every value (give it twice for a grid); a table,\n"
+     "                         or with --screenshot the Sweep view (in the window: the Sweep "
+     "tab)\n",
+     addSweepAxis},
+    {"--repeat", nullptr, true, EmptyValue::Refused, "--repeat needs a number", HelpSection::Modes,
+     "      --repeat R         runs per point, interleaved (default 3)   --csv FILE  the points "
+     "table\n"
+     "                         speedup, efficiency, Karp-Flatt, Amdahl fit; --json for all "
+     "figures\n",
+     setRepeat},
+    {"--compare-with", nullptr, true, EmptyValue::Refused, "--compare-with needs a file name",
+     HelpSection::Modes,
+     "  --compare-with REPORT.json  this run beside one saved with --json: ratios (in the "
+     "window: pinned)\n",
+     [](ParseState& p, const QString& v) {
+         p.o.compareWith = v;
+         return QString();
+     }},
+    {"--csv", nullptr, true, EmptyValue::Refused, "--csv needs a file name", HelpSection::Modes,
+     "  --csv FILE  --array-csv FILE  --trace FILE.json   a headless run's workers, its array\n"
+     "                         (index, value, expected, owner; up to 10^7 elements), a Perfetto "
+     "trace\n",
+     [](ParseState& p, const QString& v) {
+         p.o.csvFile = v;
+         return QString();
+     }},
+    {"--array-csv", nullptr, true, EmptyValue::Refused, "--array-csv needs a file name",
+     HelpSection::Modes, nullptr,
+     [](ParseState& p, const QString& v) {
+         p.o.arrayCsvFile = v;
+         return QString();
+     }},
+    {"--trace", nullptr, true, EmptyValue::Refused, "--trace needs a file name", HelpSection::Modes,
+     nullptr,
+     [](ParseState& p, const QString& v) {
+         p.o.traceFile = v;
+         return QString();
+     }},
+    {"--worker-command", nullptr, true, EmptyValue::Blank,
+     "--worker-command needs a command, e.g. \"python3 resources/python/shmscope_worker.py\"",
+     HelpSection::Modes,
+     "  --worker-command CMD   start workers as CMD --segment NAME --worker K instead of "
+     "shmscope-worker,\n"
+     "                         e.g. \"python3 resources/python/shmscope_worker.py\"; "
+     "--worker-command-count K:\n"
+     "                         only the last K workers (default all), beside shmscope-worker "
+     "ones\n",
+     [](ParseState& p, const QString& v) {
+         p.commandText = v;
+         return QString();
+     }},
+    // A missing count reads as '' and is refused as not a count (as it always was).
+    {"--worker-command-count", nullptr, true, EmptyValue::Allowed, nullptr, HelpSection::Modes,
+     nullptr, setCommandCount},
+    // An empty value is allowed: no extra arguments for mpirun.
+    {"--mpi-args", nullptr, true, EmptyValue::Allowed,
+     "--mpi-args needs mpirun's arguments, e.g. \"--hostfile hosts.txt\"", HelpSection::Modes,
+     "  --mpi-args \"ARGS\"      with --transport mpi: passed to mpirun (e.g. \"--hostfile "
+     "hosts.txt\";\n"
+     "                         default: --oversubscribe --bind-to none, -np is --workers)\n",
+     [](ParseState& p, const QString& v) {
+         p.o.mpiArgs = QProcess::splitCommand(v);
+         p.o.mpiArgsGiven = true;
+         return QString();
+     }},
+    {"--zoom", nullptr, true, EmptyValue::Allowed, "--zoom needs a number", HelpSection::Modes,
+     "  --zoom F               presentation mode: text and plots F times larger (0.7 to 3; in "
+     "the window\n"
+     "                         Ctrl+= / Ctrl+- / Ctrl+0, kept)\n",
+     setZoom},
+    {"--help", "-h", false, EmptyValue::Allowed, nullptr, HelpSection::Modes,
+     "  --help, --version\n",
+     [](ParseState& p, const QString&) {
+         p.o.help = true;
+         return QString();
+     }},
+    {"--version", "-v", false, EmptyValue::Allowed, nullptr, HelpSection::Modes, nullptr,
+     [](ParseState& p, const QString&) {
+         p.o.version = true;
+         return QString();
+     }},
+    // Not in --help: the build makes shmscope.1 with it.
+    {"--man", nullptr, false, EmptyValue::Allowed, nullptr, HelpSection::Modes, nullptr,
+     [](ParseState& p, const QString&) {
+         p.o.man = true;
+         return QString();
+     }},
+    {"--config", nullptr, true, EmptyValue::Refused, "--config needs a file name",
+     HelpSection::SettingsFile,
+     "  --config FILE.json     settings as a JSON object, e.g. {\"workers\": 8, \"sync\": "
+     "\"mutex\"};\n"
+     "                         keys as the flags above ('-' or '_'); flags given on the command "
+     "line win\n",
+     [](ParseState& p, const QString& v) {
+         p.o.configFile = v;
+         return QString();
+     }},
+    {"--list-lessons", nullptr, false, EmptyValue::Allowed, nullptr, HelpSection::Lessons,
+     "  --list-lessons         the lessons, id and title\n",
+     [](ParseState& p, const QString&) {
+         p.o.listLessons = true;
+         return QString();
+     }},
+    {"--lesson", nullptr, true, EmptyValue::Refused,
+     "--lesson needs a lesson id (see --list-lessons)", HelpSection::Lessons,
+     "  --lesson ID            headless: run a lesson's runs in turn and say whether its effect "
+     "was seen;\n"
+     "                         --json prints {\"lesson\": {..., \"seen\"}, \"runs\": "
+     "[reports]}; setting flags\n"
+     "                         given with it override the lesson's. With --screenshot: the "
+     "window after\n"
+     "                         the lesson's runs, Lessons panel in front\n",
+     [](ParseState& p, const QString& v) {
+         p.o.lessonId = v;
+         return QString();
+     }},
+    {"--lesson-file", nullptr, true, EmptyValue::Refused, "--lesson-file needs a file name",
+     HelpSection::Lessons,
+     "  --lesson-file F.json   lessons of your own (schema: resources/lessons/README.md)\n",
+     [](ParseState& p, const QString& v) {
+         p.o.lessonFile = v;
+         return QString();
+     }},
+};
+
+} // namespace
+
+const OptionRow* findOption(const QString& flag) {
+    for (const OptionRow& r : kOptions)
+        if (flag == QLatin1String(r.name) || (r.alias && flag == QLatin1String(r.alias))) return &r;
+    return nullptr;
+}
+
+QString optionHelp(HelpSection section) {
+    QString out;
+    for (const OptionRow& r : kOptions)
+        if (r.section == section && r.help) out += QString::fromUtf8(r.help);
+    return out;
+}
