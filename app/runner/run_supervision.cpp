@@ -21,7 +21,7 @@ void RunController::poll() {
         // A worker stopped (SIGSTOP) before it attached is named too, not left to the 15 s
         // attach timeout (the fault campaign caught "only 3 of 4 workers attached"). Every
         // 100 polls: the barrier is polled every 1 ms.
-        if (m_phase == shm::Phase::Starting && ++m_pollTick % 100 == 0) {
+        if (m_phase == shm::Phase::Starting && ++m_pollTick % 100 == 0 && !m_failed) {
             watchdog::Reading r = readWatch(true);
             watchSuspended(r);
         }
@@ -30,7 +30,8 @@ void RunController::poll() {
     checkParked();
     // /proc is read every 100 ms, not every poll: 64 workers × 100 reads a second would cost
     // the GUI thread several per cent.
-    const bool procTick = ++m_pollTick % 10 == 0;
+    // (Not once the run failed: the suspended check is over then.)
+    const bool procTick = ++m_pollTick % 10 == 0 && !m_failed;
     watchdog::Reading r = readWatch(procTick);
     if (procTick) watchSuspended(r);
     if (mpi()) checkMpiEnded(r);
