@@ -341,7 +341,7 @@ struct alignas(64) SegmentHeader {
 };
 static_assert(std::is_standard_layout_v<SegmentHeader>);
 static_assert(sizeof(SegmentHeader) == 512);
-// Offsets a reader in another language relies on (README shows a Python reader).
+// Offsets a reader in another language relies on (docs/python-workers.md shows a Python reader).
 static_assert(offsetof(SegmentHeader, workers) == 32);
 static_assert(offsetof(SegmentHeader, elements) == 64);
 static_assert(offsetof(SegmentHeader, dataOffset) == 128);

@@ -8,7 +8,7 @@ shmscope-worker. It attaches to the run's segment, checks that it is one (the sa
 the C++ worker), waits at the start barrier, computes its static share of the array with numpy
 one vectorised batch at a time, writes the values and the owner map, and publishes progress,
 heartbeat and state into its own slot so the window shows it like any other worker. It follows
-the protocol in core/segment/layout.h (README: "The worker protocol") and imports nothing from
+the protocol in core/model/layout.h (docs/python-workers.md: "The worker protocol") and imports nothing from
 ShmScope: only the standard library and numpy.
 
 What it refuses, with one line on stderr and exit code 3 (the run then fails, naming it): the
@@ -53,7 +53,7 @@ except ImportError as e:
 
 from multiprocessing import resource_tracker, shared_memory  # noqa: E402
 
-# ---- The layout (core/segment/layout.h, version 3). Offsets are the protocol. ----------------
+# ---- The layout (core/model/layout.h, version 3). Offsets are the protocol. ----------------
 MAGIC = b"SHMSCOPE"
 LAYOUT_VERSION = 3
 HEADER_SIZE = 512

@@ -13,7 +13,7 @@
 //                   next start's sweep, when the app itself was SIGKILLed)
 //   orphan          a worker of the run still alive 1 s after the app exited
 // and prints the counts, the figures per fault, and the kill-to-exit times. Exit 0 only when
-// every count is 0. CTest runs it briefly; run it at length by hand (README, Reliability).
+// every count is 0. CTest runs it briefly; run it at length by hand (docs/reliability.md, "The fault campaign").
 #include "../test_util.h"
 #include "segment/segment.h"
 
