@@ -1,7 +1,6 @@
 #include "gui/main_window.h"
 
 #include "gui/lessons/lesson_panel.h"
-#include "gui/lessons/lesson_session.h"
 
 #include "analysis/metrics.h"
 #include "gui/common/format.h"
@@ -13,7 +12,6 @@
 #include "gui/models/progress_model.h"
 #include "gui/sweep/sweep_model.h"
 #include "gui/sweep/sweep_panel.h"
-#include "gui/sweep/sweep_session.h"
 #include "gui/sweep/sweep_view.h"
 #include "gui/view_export.h"
 #include "gui/views/array_view.h"
@@ -23,6 +21,7 @@
 #include "gui/views/pinned_bar.h"
 #include "gui/views/progress_view.h"
 #include "gui/views/welcome_page.h"
+#include "runner/run_player.h"
 
 #include <QAbstractSpinBox>
 #include <QAction>
@@ -54,229 +53,18 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     : QMainWindow(parent), m_persistent(persistent) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("ShmScope"));
-    m_run.setKeepEvents(true);
-    m_workerCommand = options.workerCommand;
-    m_run.setMpiArgs(options.mpiArgs);
-    m_progressModel = new ProgressModel(this);
-    m_contentionModel = new ContentionModel(this);
-    m_arrayModel = new ArrayModel(this);
-    m_countersModel = new CountersModel(this);
-    m_lockEvents = new LockEventsModel(this);
-
-    m_baseFont = QApplication::font();
-    m_controls = new ControlsPanel;
-    auto* dock = new QDockWidget(tr("Controls"), this);
-    dock->setObjectName(QStringLiteral("controlsDock"));
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    dock->setWidget(m_controls);
-    addDockWidget(Qt::LeftDockWidgetArea, dock);
-    m_controlsDock = dock;
-
-    // Lessons: a tab beside Controls, so the window keeps its layout at 1024x700. A lesson's
-    // run shows its settings in Controls, like any other run.
-    m_lessonSession = new LessonSession(
-        m_run,
-        [this](const shm::ExperimentConfig& cfg, QString* err) {
-            m_controls->setConfig(cfg);
-            return startRun(err);
-        },
-        this);
-    QList<Lesson> lessons = builtInLessons();
-    if (!options.lessonFile.isEmpty()) {
-        QString err; // checked before the window opens (gui_main)
-        if (auto own = loadLessonFile(options.lessonFile, &err)) lessons = *own;
-    }
-    m_lessons = lessons;
-    m_lessonPanel = new LessonPanel(*m_lessonSession, lessons);
-    m_lessonDock = addTab(tr("Lessons"), QStringLiteral("lessonsDock"), m_lessonPanel);
-    connect(m_lessonPanel, &LessonPanel::runRequested, this, [this] {
-        QString err;
-        if (m_sweepSession->running()) {
-            QMessageBox::warning(this, tr("Cannot start the lesson"),
-                                 tr("A sweep is running: stop it first (Sweep tab)."));
-            return;
-        }
-        if (!m_lessonSession->start(&err) && !err.isEmpty())
-            QMessageBox::warning(this, tr("Cannot start the lesson"), err);
-    });
-    connect(m_lessonPanel, &LessonPanel::stopRequested, m_lessonSession, &LessonSession::stop);
-    connect(m_lessonSession, &LessonSession::changed, this, [this] {
-        if (m_lessonSession->playing()) m_lessonHighlight = true;
-        updateHighlight();
-    });
-
-    // Sweeps: a third tab; their runs play through the window like a lesson's, then the Sweep
-    // view (speedup, fits, the points table) comes to the front.
-    m_sweepSession = new SweepSession(
-        m_run,
-        [this](const shm::ExperimentConfig& cfg, QString* err) {
-            m_controls->setConfig(cfg);
-            return startRun(err);
-        },
-        this);
-    m_sweepModel = new SweepModel(this);
-    m_sweepPanel = new SweepPanel(*m_sweepSession);
-    if (!options.sweepAxes.empty()) m_sweepPanel->setAxes(options.sweepAxes, options.repeat);
-    m_sweepDock = addTab(tr("Sweep"), QStringLiteral("sweepDock"), m_sweepPanel);
-    connect(m_sweepPanel, &SweepPanel::runRequested, this, [this] {
-        QString err;
-        if (!startSweep(&err) && !err.isEmpty())
-            QMessageBox::warning(this, tr("Cannot start the sweep"), err);
-    });
-    connect(m_sweepPanel, &SweepPanel::stopRequested, m_sweepSession, &SweepSession::stop);
-    connect(m_sweepPanel, &SweepPanel::resultsRequested, this, &MainWindow::showSweepResults);
-    connect(m_sweepPanel, &SweepPanel::exportRequested, this, &MainWindow::exportSweepCsv);
-    connect(m_sweepSession, &SweepSession::changed, this, [this] {
-        m_sweepModel->setSummary(m_sweepSession->summary());
-        // Fewer frames while a sweep measures: the live views would take CPU from its runs.
-        m_pacer.setBase(m_sweepSession->running() ? kSweepFrameIntervalMs : kFrameIntervalMs);
-        m_frameTimer.setInterval(m_pacer.intervalMs());
-    });
-    connect(m_sweepSession, &SweepSession::finished, this, &MainWindow::showSweepResults);
-
-    m_progressView = new ProgressView(m_progressModel);
-    m_arrayView = new ArrayView(m_arrayModel);
-    m_countersView = new CountersView(m_countersModel);
-    m_dataStack = new QStackedWidget;
-    m_dataStack->addWidget(m_arrayView);
-    m_dataStack->addWidget(m_countersView);
-    m_contentionView = new ContentionView(m_contentionModel, m_lockEvents);
-    m_leftSplit = new QSplitter(Qt::Vertical);
-    m_leftSplit->setChildrenCollapsible(false);
-    m_leftSplit->addWidget(m_progressView);
-    m_leftSplit->addWidget(m_dataStack);
-    m_leftSplit->setStretchFactor(0, 2);
-    m_leftSplit->setStretchFactor(1, 5);
-    m_mainSplit = new QSplitter(Qt::Horizontal);
-    m_mainSplit->setChildrenCollapsible(false);
-    m_mainSplit->addWidget(m_leftSplit);
-    m_mainSplit->addWidget(m_contentionView);
-    m_mainSplit->setStretchFactor(0, 1);
-    m_mainSplit->setStretchFactor(1, 1);
-    m_mainSplit->setSizes({5800, 4200});
-    // Before the first run (and after Reset) the views have nothing to show: the welcome page
-    // says what they will show and how to begin.
-    m_welcome = new WelcomePage;
-    m_central = new QStackedWidget;
-    m_central->addWidget(m_welcome);
-    m_viewsPage = new QWidget;
-    auto* vl = new QVBoxLayout(m_viewsPage);
-    vl->setContentsMargins(0, 0, 0, 0);
-    vl->setSpacing(2);
-    m_pinnedBar = new PinnedBar(m_viewsPage);
-    vl->addWidget(m_pinnedBar);
-    vl->addWidget(m_mainSplit, 1);
-    m_central->addWidget(m_viewsPage);
-    connect(m_pinnedBar, &PinnedBar::unpinRequested, this, &MainWindow::unpinRun);
-    m_sweepView = new SweepView(m_sweepModel);
-    m_central->addWidget(m_sweepView);
-    connect(m_sweepView, &SweepView::backRequested, this, [this] {
-        m_central->setCurrentWidget(
-            m_run.phase() == shm::Phase::Idle ? static_cast<QWidget*>(m_welcome) : m_viewsPage);
-    });
-    setCentralWidget(m_central);
-    for (const char* name : {"progress", "array", "contention"})
-        m_highlights.insert(QLatin1String(name),
-                            new HighlightFrame(viewWidget(QLatin1String(name))));
-
-    m_stateLabel = new QLabel(this);
-    m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
-    // A long state or error message is clipped, never widens the window past its size.
-    m_stateLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_elapsedLabel = new QLabel(this);
-    m_elapsedLabel->setObjectName(QStringLiteral("elapsedLabel"));
-    m_rateLabel = new QLabel(this);
-    m_rateLabel->setObjectName(QStringLiteral("rateLabel"));
-    m_segmentLabel = new QLabel(this);
-    m_segmentLabel->setObjectName(QStringLiteral("segmentLabel"));
-    m_stateLabel->setToolTip(tr("Run state."));
-    m_elapsedLabel->setToolTip(tr("Time since the workers passed the start barrier."));
-    m_rateLabel->setToolTip(tr("Elements per second, all workers together."));
-    m_segmentLabel->setToolTip(tr("Shared-memory segment: /dev/shm/<name> and its size."));
-    statusBar()->addWidget(m_stateLabel, 1);
-    statusBar()->addPermanentWidget(m_elapsedLabel);
-    statusBar()->addPermanentWidget(m_rateLabel);
-    statusBar()->addPermanentWidget(m_segmentLabel);
-
+    buildModels(options);
+    buildControlsDock();
+    buildLessonsTab(options);
+    buildSweepTab(options);
+    buildViews();
+    buildCentral();
+    buildStatusBar();
     buildMenus();
-
-    connect(m_controls, &ControlsPanel::startRequested, this, [this] {
-        QString err;
-        if (!startRun(&err)) QMessageBox::warning(this, tr("Cannot start"), err);
-    });
-    connect(m_controls, &ControlsPanel::pauseResumeRequested, this, [this] {
-        if (m_run.phase() == shm::Phase::Paused)
-            m_run.resume();
-        else
-            m_run.pause();
-    });
-    connect(m_controls, &ControlsPanel::stopRequested, &m_run, &RunController::stop);
-    connect(m_controls, &ControlsPanel::resetRequested, this, [this] {
-        m_lastError.clear(); // before reset(): its phase change updates the status bar
-        m_run.reset();
-        m_progressModel->clear();
-        m_contentionModel->clear();
-        m_arrayModel->clear();
-        m_countersModel->clear();
-        m_lockEvents->clear();
-        m_arrayView->clear();
-        m_contentionView->clear();
-        m_lastError.clear();
-        refreshFrame(0);
-    });
-    connect(m_controls, &ControlsPanel::killRequested, &m_run, &RunController::killWorker);
-    connect(m_controls, &ControlsPanel::delayChanged, &m_run, &RunController::setDelayUs);
-    connect(m_controls, &ControlsPanel::continueRequested, &m_run, &RunController::continueWorkers);
-    connect(m_controls, &ControlsPanel::pinRequested, this, &MainWindow::pinRun);
-    connect(&m_run, &RunController::phaseChanged, this, &MainWindow::onPhaseChanged);
-    connect(m_welcome, &WelcomePage::startRequested, this, &MainWindow::togglePauseOrStart);
-    connect(m_welcome, &WelcomePage::lessonsRequested, this, [this] {
-        showLesson(m_lessonPanel->currentId());
-        m_lessonPanel->setFocus();
-    });
-    connect(m_controls, &ControlsPanel::configChanged, this,
-            [this] { m_welcome->setRunSummary(format::configSummary(m_controls->config())); });
-    connect(m_lessonPanel, &LessonPanel::lessonSelected, this, [this](const QString& id) {
-        m_lessonHighlight = false; // until this lesson plays
-        updateHighlight();
-        for (const Lesson& l : m_lessons)
-            if (l.id == id) m_welcome->setLesson(l.title, int(m_lessons.size()));
-    });
-
-    // The window's first run lasts long enough to watch (slow motion); a batch render keeps the
-    // headless defaults unless it shows the first window itself (--no-run).
-    shm::ExperimentConfig cfg =
-        m_persistent || options.noRun ? shm::windowDefaults() : shm::ExperimentConfig{};
-    if (m_persistent) {
-        QSettings s;
-        s.beginGroup(QStringLiteral("experiment"));
-        for (const shm::SettingRow& row : shm::kSettings) {
-            const QString key = QString::fromLatin1(row.name.data(), qsizetype(row.name.size()));
-            if (s.contains(key))
-                (void)shm::applySetting(cfg, row, s.value(key).toString().toStdString());
-        }
-        if (shm::validate(cfg)) cfg = {};
-    }
-    for (const QString& name : options.settingsGiven) // flags win over what was saved
-        if (const shm::SettingRow* row = shm::findSetting(name.toStdString()))
-            row->set(cfg, row->get(options.config));
-    m_controls->setConfig(cfg);
-    m_welcome->setRunSummary(format::configSummary(cfg));
-    if (!m_lessons.isEmpty()) m_welcome->setLesson(m_lessons.front().title, int(m_lessons.size()));
-    loadSettings();
-
-    m_frameTimer.setInterval(kFrameIntervalMs);
-    connect(&m_frameTimer, &QTimer::timeout, this, [this] {
-        // Paced only while a run is live; an idle window draws nothing anyway.
-        if (m_run.isActive()) {
-            m_frameTimer.setInterval(m_pacer.tick());
-        } else {
-            m_pacer.reset();
-            m_frameTimer.setInterval(m_pacer.intervalMs());
-        }
-        refreshFrame(kFrameBudgetNs);
-    });
-    m_frameTimer.start();
+    connectControls();
+    connectPages();
+    applyStartSettings(options);
+    startFrameTimer();
     onPhaseChanged(shm::Phase::Idle);
     qApp->installEventFilter(this);
 }
@@ -328,6 +116,14 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* e) {
     return true; // not the button's click, the check box's toggle or the spin box's text
 }
 
+bool MainWindow::playLesson(QString* error) {
+    if (m_sweepPlayer->playing()) {
+        *error = tr("A sweep is running: stop it first (Sweep tab).");
+        return false;
+    }
+    return m_lessonPanel->play(error);
+}
+
 bool MainWindow::showLesson(const QString& id) {
     if (!m_lessonPanel->selectLesson(id)) return false;
     m_lessonDock->show();
@@ -368,8 +164,8 @@ void MainWindow::setAutoRefresh(bool on) {
 
 void MainWindow::updateHighlight() {
     // While a lesson plays, and after it until another run starts: the views it names.
-    const QStringList views = m_lessonHighlight && m_lessonSession->hasLesson()
-                                  ? m_lessonSession->lesson().lookAt
+    const QStringList views = m_lessonHighlight && m_lessonPanel->hasLesson()
+                                  ? m_lessonPanel->lesson().lookAt
                                   : QStringList();
     for (auto it = m_highlights.begin(); it != m_highlights.end(); ++it) {
         it.value()->setVisible(views.contains(it.key()));
@@ -391,13 +187,13 @@ bool MainWindow::startRun(QString* error) {
         return false;
     }
     const shm::ExperimentConfig cfg = m_controls->config();
-    if (!m_lessonSession->playing() && m_lessonHighlight) { // a run of the user's own
+    if (!m_lessonPlayer->playing() && m_lessonHighlight) { // a run of the user's own
         m_lessonHighlight = false;
         updateHighlight();
     }
     // A lesson's expectations are about shmscope-worker (its runs take locks a Python worker
     // refuses): --worker-command applies to the user's own runs and sweeps.
-    m_run.setWorkerCommand(m_lessonSession->playing() ? WorkerCommand{} : m_workerCommand);
+    m_run.setWorkerCommand(m_lessonPlayer->playing() ? WorkerCommand{} : m_workerCommand);
     m_progressModel->setWorkerCommand(m_run.workerCommand().shortName(),
                                       m_run.workerCommand().text);
     QString err;

@@ -6,6 +6,7 @@
 #include "gui/frame_pacer.h"
 #include "lessons/lesson.h"
 #include "runner/run_controller.h"
+#include "runner/sweep_tally.h"
 
 #include <QFont>
 #include <QMainWindow>
@@ -23,17 +24,16 @@ class CountersModel;
 class CountersView;
 class HighlightFrame;
 class LessonPanel;
-class LessonSession;
 class PinnedBar;
 class SweepModel;
 class SweepPanel;
-class SweepSession;
 class SweepView;
 class LockEventsModel;
 class QDockWidget;
 class ProgressModel;
 class ProgressView;
 class QLabel;
+class RunPlayer;
 class QSplitter;
 class QStackedWidget;
 class WelcomePage;
@@ -55,9 +55,12 @@ class MainWindow : public QMainWindow {
     ArrayView* arrayView() const { return m_arrayView; }
     ContentionView* contentionView() const { return m_contentionView; }
     ProgressView* progressView() const { return m_progressView; }
-    LessonSession* lessonSession() const { return m_lessonSession; }
+    // The lesson's and the sweep's runs play through m_run, each list by its own player.
+    RunPlayer* lessonPlayer() const { return m_lessonPlayer; }
     LessonPanel* lessonPanel() const { return m_lessonPanel; }
-    SweepSession* sweepSession() const { return m_sweepSession; }
+    RunPlayer* sweepPlayer() const { return m_sweepPlayer; }
+    // The sweep played last (or playing): its plan, and its summary so far.
+    const SweepTally& sweepTally() const { return m_sweep; }
     SweepPanel* sweepPanel() const { return m_sweepPanel; }
     SweepView* sweepView() const { return m_sweepView; }
     // A/B: keeps the finished run's report; later runs are shown beside it. false: no run.
@@ -72,6 +75,9 @@ class MainWindow : public QMainWindow {
     bool showSweepResults();
     // Selects a lesson in the Lessons panel and brings the panel to the front.
     bool showLesson(const QString& id);
+    // Plays the lesson the Lessons panel shows (not while a sweep runs); false with *error
+    // when it could not start.
+    bool playLesson(QString* error);
     // "window", "progress", "array", "contention" or "sweep".
     QWidget* viewWidget(const QString& name);
     // File > Export Results: the finished run's workers table or array (CSV), its lock
@@ -113,7 +119,26 @@ class MainWindow : public QMainWindow {
     bool eventFilter(QObject* watched, QEvent* e) override;
 
   private:
+    // The window builds itself in these steps (main_window_build.cpp), in this order.
+    void buildModels(const CliOptions& options);
+    void buildControlsDock();
+    void buildLessonsTab(const CliOptions& options);
+    void buildSweepTab(const CliOptions& options);
+    void buildViews();
+    void buildCentral();
+    void buildStatusBar();
+    void connectControls();
+    void connectPages();
+    void applyStartSettings(const CliOptions& options);
+    void startFrameTimer();
+    RunPlayer* makePlayer(int pauseMs);
     void buildMenus();
+    void buildFileMenu();
+    void buildRunMenu();
+    void buildViewMenu();
+    void buildLessonsMenu();
+    void buildHelpMenu();
+    void resetRun();
     QDockWidget* addTab(const QString& title, const QString& name, QWidget* panel);
     void updateHighlight();
     bool ownsForSpace(const QWidget* w) const;
@@ -142,10 +167,11 @@ class MainWindow : public QMainWindow {
     CountersView* m_countersView;
     QStackedWidget* m_dataStack; // the array, or the counters for the counters workload
     QList<Lesson> m_lessons;     // the Lessons panel's: built in, or from --lesson-file
-    LessonSession* m_lessonSession;
+    RunPlayer* m_lessonPlayer;
     LessonPanel* m_lessonPanel;
     QDockWidget* m_lessonDock;
-    SweepSession* m_sweepSession;
+    RunPlayer* m_sweepPlayer;
+    SweepTally m_sweep;
     SweepModel* m_sweepModel;
     SweepPanel* m_sweepPanel;
     SweepView* m_sweepView;

@@ -3,11 +3,10 @@
 
 #include "gui/common/format.h"
 #include "gui/controls_panel.h"
-#include "gui/lessons/lesson_session.h"
 #include "gui/sweep/sweep_panel.h"
-#include "gui/sweep/sweep_session.h"
 #include "gui/sweep/sweep_view.h"
 #include "gui/views/pinned_bar.h"
+#include "runner/run_player.h"
 
 #include <QFile>
 #include <QFileDialog>
@@ -32,7 +31,7 @@ void MainWindow::unpinRun() {
 }
 
 bool MainWindow::startSweep(QString* error) {
-    if (m_lessonSession->playing()) {
+    if (m_lessonPlayer->playing()) {
         *error = tr("A lesson is playing: stop it first (Lessons tab).");
         return false;
     }
@@ -43,11 +42,16 @@ bool MainWindow::startSweep(QString* error) {
     }
     const std::optional<shm::SweepPlan> plan = m_sweepPanel->plan(m_controls->config(), error);
     if (!plan) return false;
-    return m_sweepSession->start(*plan, error);
+    if (m_sweepPlayer->playing() || m_run.isActive()) { // the last sweep's results stay
+        *error = tr("a run is going on: stop it first");
+        return false;
+    }
+    m_sweep = SweepTally(*plan);
+    return m_sweepPlayer->play(m_sweep.runs(), error);
 }
 
 bool MainWindow::showSweepResults() {
-    if (!m_sweepSession->hasResults()) return false;
+    if (m_sweep.summary().points.empty()) return false; // no sweep yet
     // (--screenshot --view sweep lifts the view out of the window)
     if (m_central->indexOf(m_sweepView) >= 0) m_central->setCurrentWidget(m_sweepView);
     return true;
@@ -59,7 +63,7 @@ void MainWindow::exportSweepCsv() {
                                      QStringLiteral("shmscope-sweep.csv"), tr("CSV table (*.csv)"));
     if (path.isEmpty()) return;
     QFile f(path);
-    const std::string text = shm::toCsv(m_sweepSession->summary());
+    const std::string text = shm::toCsv(m_sweep.summary());
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
         f.write(text.data(), qint64(text.size())) != qint64(text.size()))
         QMessageBox::warning(this, tr("Export failed"), tr("%1: %2").arg(path, f.errorString()));

@@ -2,10 +2,10 @@
 #include "gui/main_window.h"
 
 #include "gui/lessons/lesson_panel.h"
-#include "gui/lessons/lesson_session.h"
 #include "gui/sweep/sweep_view.h"
 #include "gui/view_export.h"
 #include "gui/views/array_view.h"
+#include "runner/run_player.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,6 +17,14 @@
 #include <QStackedWidget>
 
 void MainWindow::buildMenus() {
+    buildFileMenu();
+    buildRunMenu();
+    buildViewMenu();
+    buildLessonsMenu();
+    buildHelpMenu();
+}
+
+void MainWindow::buildFileMenu() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* exportWindow = file->addAction(tr("&Export Window…"), this,
                                             [this] { exportView(QStringLiteral("window")); });
@@ -44,7 +52,9 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+}
 
+void MainWindow::buildRunMenu() {
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     QAction* startPause =
         run->addAction(tr("Start / Pause / Resume"), this, &MainWindow::togglePauseOrStart);
@@ -56,7 +66,9 @@ void MainWindow::buildMenus() {
     QAction* pin = run->addAction(tr("&Pin This Run (A/B)"), this, &MainWindow::pinRun);
     pin->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     run->addAction(tr("&Unpin"), this, &MainWindow::unpinRun);
+}
 
+void MainWindow::buildViewMenu() {
     // Presentation mode, for a projector: Ctrl+= / Ctrl+- / Ctrl+0 as in browsers.
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* larger = view->addAction(tr("&Larger Text"), this, [this] { setZoom(m_zoom * 1.2); });
@@ -75,13 +87,15 @@ void MainWindow::buildMenus() {
     });
     results->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     view->addAction(m_sweepDock->toggleViewAction());
+}
 
+void MainWindow::buildLessonsMenu() {
     QMenu* lessons = menuBar()->addMenu(tr("&Lessons"));
     QAction* runLesson = lessons->addAction(tr("&Run / Stop Lesson"), this, [this] {
         m_lessonDock->raise();
-        if (m_lessonSession->playing())
-            m_lessonSession->stop();
-        else if (m_lessonSession->hasLesson())
+        if (m_lessonPlayer->playing())
+            m_lessonPlayer->stop();
+        else if (m_lessonPanel->hasLesson())
             emit m_lessonPanel->runRequested();
     });
     runLesson->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -97,7 +111,9 @@ void MainWindow::buildMenus() {
                            [this, id = l.id] { showLesson(id); });
     lessons->addSeparator();
     lessons->addAction(m_lessonDock->toggleViewAction());
+}
 
+void MainWindow::buildHelpMenu() {
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ShmScope"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);

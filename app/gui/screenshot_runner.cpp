@@ -2,10 +2,10 @@
 
 #include "segment/exit_codes.h"
 
-#include "gui/lessons/lesson_session.h"
+#include "gui/lessons/lesson_panel.h"
 #include "gui/main_window.h"
-#include "gui/sweep/sweep_session.h"
 #include "gui/view_export.h"
+#include "runner/run_player.h"
 
 #include <QApplication>
 #include <QDir>
@@ -49,20 +49,20 @@ QString outputProblem(const QString& path) {
 // --lesson ID --screenshot: the lesson's runs in turn, then the window with the Lessons panel
 // showing the figures side by side and the verdict. Exit 0 when the runs ran (seen or not).
 int captureLesson(MainWindow& window, QWidget* target, const CliOptions& o) {
-    LessonSession& session = *window.lessonSession();
+    RunPlayer& player = *window.lessonPlayer();
     if (!window.showLesson(o.lessonId)) {
         std::fprintf(stderr, "shmscope: --lesson: no lesson '%s' (see --list-lessons)\n",
                      qPrintable(o.lessonId));
         return shm::exit_code::kBadInput;
     }
     QString error;
-    if (!session.start(&error)) {
+    if (!window.playLesson(&error)) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
         return shm::exit_code::kRunFailed;
     }
     QEventLoop loop;
-    QObject::connect(&session, &LessonSession::changed, &loop, [&] {
-        if (!session.playing()) loop.quit();
+    QObject::connect(&player, &RunPlayer::changed, &loop, [&] {
+        if (!player.playing()) loop.quit();
     });
     loop.exec();
     settle(target);
@@ -73,35 +73,35 @@ int captureLesson(MainWindow& window, QWidget* target, const CliOptions& o) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(err));
         return shm::exit_code::kRunFailed;
     }
+    const LessonOutcome& outcome = window.lessonPanel()->outcome();
     std::printf("screenshot: lesson %s (%s) rendered at %dx%d -> %s\n", qPrintable(o.lessonId),
-                session.seen() ? "seen" : "not seen", target->width(), target->height(),
+                outcome.seen ? "seen" : "not seen", target->width(), target->height(),
                 qPrintable(o.screenshot));
     window.hide();
-    return session.complete() ? shm::exit_code::kOk : shm::exit_code::kRunFailed;
+    return outcome.complete ? shm::exit_code::kOk : shm::exit_code::kRunFailed;
 }
 // --sweep ... --screenshot: the sweep's runs in turn through the window, then the Sweep view
 // (the window with it in front, or --view sweep alone). Exit 0 when a run of it finished.
 int captureSweep(MainWindow& window, QWidget* target, const CliOptions& o) {
-    SweepSession& session = *window.sweepSession();
+    RunPlayer& player = *window.sweepPlayer();
     QString error;
     if (!window.startSweep(&error)) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
         return shm::exit_code::kRunFailed;
     }
     QEventLoop loop;
-    QObject::connect(&session, &SweepSession::finished, &loop, &QEventLoop::quit);
-    if (session.running()) loop.exec();
+    QObject::connect(&player, &RunPlayer::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&player, &RunPlayer::stopped, &loop, &QEventLoop::quit);
+    if (player.playing()) loop.exec();
     window.showSweepResults();
     settle(target);
     if (!view_export::save(target, nullptr, o.screenshot, o.size, &error)) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
         return shm::exit_code::kRunFailed;
     }
-    size_t ran = 0;
-    for (const shm::SweepPointSummary& p : session.summary().points)
-        ran += p.runs;
+    const size_t ran = window.sweepTally().runsMeasured();
     std::printf("screenshot: sweep of %d runs (%zu finished) rendered at %dx%d -> %s\n",
-                session.runsTotal(), ran, target->width(), target->height(),
+                player.runsTotal(), ran, target->width(), target->height(),
                 qPrintable(o.screenshot));
     window.hide();
     return ran ? shm::exit_code::kOk : shm::exit_code::kRunFailed;

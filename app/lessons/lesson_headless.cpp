@@ -1,8 +1,8 @@
 #include "lessons/lesson_headless.h"
 
-#include "cli/config_json.h"
 #include "lessons/lesson.h"
-#include "runner/run_controller.h"
+#include "lessons/lesson_play.h"
+#include "runner/run_player.h"
 #include "segment/exit_codes.h"
 
 #include <QCoreApplication>
@@ -14,17 +14,90 @@
 
 namespace {
 
-// One run to its end; its report as JSON (with "label"), or empty + *error if it never started.
-QJsonObject runOne(const LessonRun& run, const shm::ExperimentConfig& cfg, QString* error) {
-    RunController c;
+// The expectations as JSON (each with what was observed) and as lines for the text verdict.
+void describeExpectations(const Lesson& lesson, const LessonOutcome& outcome, QJsonArray* expect,
+                          QStringList* lines) {
+    for (int i = 0; i < lesson.expect.size(); ++i) {
+        const LessonExpect& e = lesson.expect[i];
+        const ExpectResult& r = outcome.results[i];
+        QJsonObject j = e.json;
+        j.insert(QStringLiteral("observed"), r.observed.isUndefined() ? QJsonValue() : r.observed);
+        j.insert(QStringLiteral("holds"), r.holds);
+        if (!r.holds) j.insert(QStringLiteral("why"), r.why);
+        expect->append(j);
+        *lines << QStringLiteral("  %1 %2 %3 %4: observed %5")
+                      .arg(r.holds ? QStringLiteral("✓") : QStringLiteral("✗"), e.describe(), e.op,
+                           e.value.toVariant().toString(),
+                           r.observed.isDouble() ? QString::number(r.observed.toDouble(), 'g', 4)
+                                                 : r.observed.toVariant().toString());
+    }
+}
+
+void printJson(const Lesson& lesson, const LessonOutcome& outcome, const QJsonArray& expect) {
+    QJsonArray runs;
+    for (const QJsonObject& r : outcome.reports)
+        runs.append(r);
+    QJsonObject l{{QStringLiteral("id"), lesson.id},
+                  {QStringLiteral("title"), lesson.title},
+                  {QStringLiteral("seen"), outcome.seen},
+                  {QStringLiteral("expect"), expect}};
+    const QJsonObject out{{QStringLiteral("lesson"), l}, {QStringLiteral("runs"), runs}};
+    std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+}
+
+void printText(const Lesson& lesson, const LessonOutcome& outcome, const QStringList& lines) {
+    std::printf("%s — %s\n\n%s\n\nLook for: %s\n\n", qPrintable(lesson.id),
+                qPrintable(lesson.title), qPrintable(lesson.story), qPrintable(lesson.lookFor));
+    for (const QJsonObject& j : outcome.reports) {
+        std::printf(
+            "run %s: %s, compute %.3f s, CPU %.3f s, mismatches %lld, unwritten %lld, "
+            "lost updates %lld%s\n",
+            qPrintable(j[QLatin1String("label")].toString()),
+            qPrintable(j[QLatin1String("status")].toString()),
+            j[QLatin1String("compute_seconds")].toDouble(),
+            j[QLatin1String("cpu_seconds")].toDouble(), j[QLatin1String("mismatches")].toInteger(),
+            j[QLatin1String("unwritten")].toInteger(), j[QLatin1String("lost_updates")].toInteger(),
+            j[QLatin1String("failure")].isString()
+                ? qPrintable(QStringLiteral(" (") + j[QLatin1String("failure")].toString() +
+                             QLatin1Char(')'))
+                : "");
+    }
+    std::printf("\n%s\n%s\n\n%s\n",
+                outcome.seen ? "Seen:" : "Not seen:", qPrintable(lines.join(QLatin1Char('\n'))),
+                qPrintable(lesson.explain));
+}
+
+// The lesson's runs in turn, settings given as flags (not from a --config file) winning over
+// the lesson's: `--lesson lost-updates --workers 8` tries it with more workers. The exit code
+// of a run that could not start (2 for settings the flags made invalid), else kOk.
+int playRuns(const CliOptions& o, const Lesson& lesson, LessonOutcome* outcome) {
+    RunPlayer player;
+    player.setGivenSettings(o.flagsGiven, o.config);
+    int code = shm::exit_code::kOk;
+    auto announce = [&](const QString& label) {
+        if (!o.json)
+            std::fprintf(stderr, "shmscope: lesson %s, run %s ...\n", qPrintable(lesson.id),
+                         qPrintable(label));
+    };
+    QObject::connect(
+        &player, &RunPlayer::runStarted, &player,
+        [&](int, const QString& label, const shm::ExperimentConfig&) { announce(label); });
+    QObject::connect(&player, &RunPlayer::runFailed, &player,
+                     [&](int k, const QString& label, const QString& error) {
+                         const bool invalid = shm::validate(player.settingsFor(k)).has_value();
+                         if (!invalid) announce(label); // it was about to start
+                         std::fprintf(stderr, "shmscope: lesson '%s' run %s: %s\n",
+                                      qPrintable(lesson.id), qPrintable(label), qPrintable(error));
+                         code = invalid ? shm::exit_code::kBadInput : shm::exit_code::kRunFailed;
+                     });
+    QObject::connect(&player, &RunPlayer::runFinished, &player, [outcome](const FinishedRun& run) {
+        outcome->reports.append(labelledReport(run.report, run.label));
+    });
     QEventLoop loop;
-    QObject::connect(&c, &RunController::finished, &loop, &QEventLoop::quit);
-    if (!c.start(cfg, error)) return {};
-    loop.exec();
-    QJsonObject report =
-        QJsonDocument::fromJson(QByteArray::fromStdString(shm::toJson(c.report()))).object();
-    report.insert(QStringLiteral("label"), run.label);
-    return report;
+    QObject::connect(&player, &RunPlayer::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&player, &RunPlayer::failed, &loop, &QEventLoop::quit);
+    if (player.play(lessonRuns(lesson), nullptr)) loop.exec();
+    return code;
 }
 
 } // namespace
@@ -54,82 +127,16 @@ int runLessonHeadless(const CliOptions& o) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
         return shm::exit_code::kBadInput;
     }
-    // Settings given on the command line (not from a --config file) win over the lesson's:
-    // `--lesson lost-updates --workers 8` tries the lesson with more workers.
-    QMap<QString, QJsonObject> reports;
-    QJsonArray runs;
-    for (const LessonRun& run : lesson->runs) {
-        shm::ExperimentConfig cfg = run.config;
-        for (const shm::SettingRow& row : shm::kSettings)
-            if (o.flagsGiven.contains(
-                    QString::fromUtf8(row.name.data(), qsizetype(row.name.size()))))
-                row.set(cfg, row.get(o.config));
-        if (auto err = shm::validate(cfg)) {
-            std::fprintf(stderr, "shmscope: lesson '%s' run %s: %s\n", qPrintable(lesson->id),
-                         qPrintable(run.label), err->c_str());
-            return shm::exit_code::kBadInput;
-        }
-        if (!o.json)
-            std::fprintf(stderr, "shmscope: lesson %s, run %s ...\n", qPrintable(lesson->id),
-                         qPrintable(run.label));
-        const QJsonObject report = runOne(run, cfg, &error);
-        if (report.isEmpty()) {
-            std::fprintf(stderr, "shmscope: lesson '%s' run %s: %s\n", qPrintable(lesson->id),
-                         qPrintable(run.label), qPrintable(error));
-            return shm::exit_code::kRunFailed;
-        }
-        reports.insert(run.label, report);
-        runs.append(report);
-    }
-    bool seen = true;
+    LessonOutcome outcome;
+    if (const int code = playRuns(o, *lesson, &outcome); code != shm::exit_code::kOk) return code;
+    outcome.judge(*lesson);
     QJsonArray expect;
     QStringList lines;
-    for (const LessonExpect& e : lesson->expect) {
-        const ExpectResult r = evaluate(e, reports);
-        seen = seen && r.holds;
-        QJsonObject j = e.json;
-        j.insert(QStringLiteral("observed"), r.observed.isUndefined() ? QJsonValue() : r.observed);
-        j.insert(QStringLiteral("holds"), r.holds);
-        if (!r.holds) j.insert(QStringLiteral("why"), r.why);
-        expect.append(j);
-        const QString what = e.describe();
-        lines << QStringLiteral("  %1 %2 %3 %4: observed %5")
-                     .arg(r.holds ? QStringLiteral("✓") : QStringLiteral("✗"), what, e.op,
-                          e.value.toVariant().toString(),
-                          r.observed.isDouble() ? QString::number(r.observed.toDouble(), 'g', 4)
-                                                : r.observed.toVariant().toString());
-    }
-    if (o.json) {
-        QJsonObject l{{QStringLiteral("id"), lesson->id},
-                      {QStringLiteral("title"), lesson->title},
-                      {QStringLiteral("seen"), seen},
-                      {QStringLiteral("expect"), expect}};
-        const QJsonObject out{{QStringLiteral("lesson"), l}, {QStringLiteral("runs"), runs}};
-        std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
-    } else {
-        std::printf("%s — %s\n\n%s\n\nLook for: %s\n\n", qPrintable(lesson->id),
-                    qPrintable(lesson->title), qPrintable(lesson->story),
-                    qPrintable(lesson->lookFor));
-        for (const QJsonValue& r : runs) {
-            const QJsonObject j = r.toObject();
-            std::printf("run %s: %s, compute %.3f s, CPU %.3f s, mismatches %lld, unwritten %lld, "
-                        "lost updates %lld%s\n",
-                        qPrintable(j[QLatin1String("label")].toString()),
-                        qPrintable(j[QLatin1String("status")].toString()),
-                        j[QLatin1String("compute_seconds")].toDouble(),
-                        j[QLatin1String("cpu_seconds")].toDouble(),
-                        j[QLatin1String("mismatches")].toInteger(),
-                        j[QLatin1String("unwritten")].toInteger(),
-                        j[QLatin1String("lost_updates")].toInteger(),
-                        j[QLatin1String("failure")].isString()
-                            ? qPrintable(QStringLiteral(" (") +
-                                         j[QLatin1String("failure")].toString() + QLatin1Char(')'))
-                            : "");
-        }
-        std::printf("\n%s\n%s\n\n%s\n",
-                    seen ? "Seen:" : "Not seen:", qPrintable(lines.join(QLatin1Char('\n'))),
-                    qPrintable(lesson->explain));
-    }
+    describeExpectations(*lesson, outcome, &expect, &lines);
+    if (o.json)
+        printJson(*lesson, outcome, expect);
+    else
+        printText(*lesson, outcome, lines);
     std::fflush(stdout);
     return shm::exit_code::kOk;
 }

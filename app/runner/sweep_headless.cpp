@@ -1,8 +1,9 @@
 #include "runner/sweep_headless.h"
 
-#include "analysis/sweep.h"
 #include "runner/graceful_signals.h"
 #include "runner/run_controller.h"
+#include "runner/run_player.h"
+#include "runner/sweep_tally.h"
 #include "segment/exit_codes.h"
 
 #include <QCoreApplication>
@@ -10,6 +11,53 @@
 #include <QFile>
 
 #include <cstdio>
+
+namespace {
+
+// The points table as --json or text on stdout, and the --csv file when asked for.
+void printSummary(const CliOptions& o, const shm::SweepSummary& summary, QFile& csv) {
+    std::printf("%s", (o.json ? shm::toJson(summary) + "\n" : shm::toText(summary)).c_str());
+    if (csv.isOpen()) {
+        const std::string text = shm::toCsv(summary);
+        if (csv.write(text.data(), qint64(text.size())) != qint64(text.size()) || !csv.flush())
+            std::fprintf(stderr, "shmscope: --csv %s: %s\n", qPrintable(o.csvFile),
+                         qPrintable(csv.errorString()));
+        csv.close();
+    }
+    std::fflush(stdout);
+    std::fflush(stderr);
+}
+
+// What each run says on stderr as it goes, and what it leaves for the summary.
+void follow(RunPlayer& player, SweepTally& tally, const CliOptions& o) {
+    const std::string version = QCoreApplication::applicationVersion().toStdString();
+    auto announce = [&tally, &o](int k) {
+        if (!o.json)
+            std::fprintf(stderr, "shmscope: sweep run %d of %zu: %s\n", k + 1,
+                         tally.plan().order.size(), qPrintable(tally.pointName(k)));
+    };
+    QObject::connect(
+        &player, &RunPlayer::runStarted, &player,
+        [announce](int k, const QString&, const shm::ExperimentConfig&) { announce(k); });
+    QObject::connect(
+        &player, &RunPlayer::runFailed, &player,
+        [&tally, announce, version](int k, const QString& point, const QString& error) {
+            announce(k);
+            std::fprintf(stderr, "shmscope: sweep point %s: %s\n", qPrintable(point),
+                         qPrintable(error));
+            tally.addFailedStart(k, error, version);
+        });
+    QObject::connect(&player, &RunPlayer::runFinished, &player, [&tally](const FinishedRun& run) {
+        const shm::RunReport& r = run.report;
+        if (!r.finished())
+            std::fprintf(stderr, "shmscope: sweep point %s: run %s%s%s\n", qPrintable(run.label),
+                         std::string(shm::nameOf(r.status)).c_str(), r.failure.empty() ? "" : ": ",
+                         r.failure.c_str());
+        tally.add(run); // a run cut short by the signal is left out
+    });
+}
+
+} // namespace
 
 int runSweepHeadless(const CliOptions& o) {
     shm::SweepPlan plan;
@@ -24,57 +72,19 @@ int runSweepHeadless(const CliOptions& o) {
                      qPrintable(csv.errorString()));
         return shm::exit_code::kBadInput;
     }
-    std::vector<std::vector<shm::RunReport>> reports(plan.points.size());
+    SweepTally tally(plan);
+    RunPlayer player;
+    player.controller().setWorkerCommand(o.workerCommand);
+    player.controller().setMpiArgs(o.mpiArgs);
+    player.setGoOnAfterFailedStart(true); // a failed run is counted and the sweep goes on
+    follow(player, tally, o);
     GracefulSignals graceful;
-    RunController* current = nullptr;
-    QObject::connect(&graceful, &GracefulSignals::received, &graceful, [&current](int sig) {
-        if (current) current->terminate(sig);
-    });
-    const std::string version = QCoreApplication::applicationVersion().toStdString();
-    for (size_t k = 0; k < plan.order.size() && !graceful.signalled(); ++k) {
-        const size_t point = plan.order[k];
-        if (!o.json)
-            std::fprintf(stderr, "shmscope: sweep run %zu of %zu: %s\n", k + 1, plan.order.size(),
-                         shm::pointName(plan, point).c_str());
-        RunController run;
-        run.setWorkerCommand(o.workerCommand);
-        run.setMpiArgs(o.mpiArgs);
-        QEventLoop loop;
-        QObject::connect(&run, &RunController::finished, &loop, &QEventLoop::quit);
-        QString error;
-        if (!run.start(plan.points[point], &error)) {
-            std::fprintf(stderr, "shmscope: sweep point %s: %s\n",
-                         shm::pointName(plan, point).c_str(), qPrintable(error));
-            reports[point].push_back(
-                shm::failedToStartReport(plan.points[point], version, error.toStdString()));
-            continue;
-        }
-        current = &run;
-        loop.exec();
-        current = nullptr;
-        const shm::RunReport& r = run.report();
-        if (!r.finished())
-            std::fprintf(stderr, "shmscope: sweep point %s: run %s%s%s\n",
-                         shm::pointName(plan, point).c_str(),
-                         std::string(shm::nameOf(r.status)).c_str(), r.failure.empty() ? "" : ": ",
-                         r.failure.c_str());
-        // A run stopped by the signal measured nothing worth a median: left out.
-        if (!graceful.signalled()) reports[point].push_back(r);
-    }
-    const shm::SweepSummary summary = shm::summarizeSweep(plan, reports, shm::usableCores());
-    std::printf("%s", (o.json ? shm::toJson(summary) + "\n" : shm::toText(summary)).c_str());
-    if (csv.isOpen()) {
-        const std::string text = shm::toCsv(summary);
-        if (csv.write(text.data(), qint64(text.size())) != qint64(text.size()) || !csv.flush())
-            std::fprintf(stderr, "shmscope: --csv %s: %s\n", qPrintable(o.csvFile),
-                         qPrintable(csv.errorString()));
-        csv.close();
-    }
-    std::fflush(stdout);
-    std::fflush(stderr);
+    QObject::connect(&graceful, &GracefulSignals::received, &player, &RunPlayer::terminate);
+    QEventLoop loop;
+    QObject::connect(&player, &RunPlayer::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&player, &RunPlayer::stopped, &loop, &QEventLoop::quit);
+    if (player.play(tally.runs(), nullptr) && player.playing()) loop.exec();
+    printSummary(o, tally.summary(), csv);
     graceful.reraise();
-    size_t ran = 0;
-    for (const shm::SweepPointSummary& p : summary.points)
-        ran += p.runs;
-    return ran ? shm::exit_code::kOk : shm::exit_code::kRunFailed;
+    return tally.runsMeasured() ? shm::exit_code::kOk : shm::exit_code::kRunFailed;
 }

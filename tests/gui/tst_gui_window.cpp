@@ -6,14 +6,12 @@
 #include "gui/common/worker_palette.h"
 #include "gui/controls_panel.h"
 #include "gui/lessons/lesson_panel.h"
-#include "gui/lessons/lesson_session.h"
 #include "gui/main_window.h"
 #include "gui/models/array_model.h"
 #include "gui/models/contention_model.h"
 #include "gui/models/lock_events_model.h"
 #include "gui/models/progress_model.h"
 #include "gui/sweep/sweep_panel.h"
-#include "gui/sweep/sweep_session.h"
 #include "gui/sweep/sweep_view.h"
 #include "gui/view_export.h"
 #include "gui/views/array_view.h"
@@ -23,6 +21,7 @@
 #include "gui/views/progress_view.h"
 #include "gui/views/welcome_page.h"
 #include "gui/views/work_time_plot.h"
+#include "runner/run_player.h"
 #include "segment/clock.h"
 #include "segment/segment.h"
 
@@ -780,23 +779,23 @@ void TestWindow::lessonPanelPlaysALessonAndSaysSeen() {
     QCOMPARE(panel->currentId(), QStringLiteral("seed-split"));
     panel->previous();
     panel->next();
-    LessonSession* session = w->lessonSession();
-    QCOMPARE(session->lesson().id, QStringLiteral("seed-split"));
+    RunPlayer* player = w->lessonPlayer();
+    QCOMPARE(panel->lesson().id, QStringLiteral("seed-split"));
     auto* run = panel->findChild<QPushButton*>(QStringLiteral("runLessonButton"));
     QVERIFY(run && run->isEnabled());
-    QSignalSpy done(session, &LessonSession::finished);
+    QSignalSpy done(player, &RunPlayer::finished);
     run->click();
-    QVERIFY(session->playing());
+    QVERIFY(player->playing());
     QCOMPARE(run->text(), QStringLiteral("Stop lesson"));
     // The views its look_at names are outlined while it plays.
-    QCOMPARE(session->lesson().lookAt, QStringList{QStringLiteral("array")});
+    QCOMPARE(panel->lesson().lookAt, QStringList{QStringLiteral("array")});
     QCOMPARE(w->highlightedViews(), QStringList{QStringLiteral("array")});
     QVERIFY(done.wait(30000));
-    QVERIFY(session->complete());
-    QVERIFY(session->seen());
-    QCOMPARE(session->reports().size(), 2);
+    QVERIFY(panel->outcome().complete);
+    QVERIFY(panel->outcome().seen);
+    QCOMPARE(panel->outcome().reports.size(), 2);
     QCOMPARE(w->highlightedViews(), QStringList{QStringLiteral("array")});
-    QCOMPARE(session->reports()[0][QLatin1String("unwritten")].toInt(), 1);
+    QCOMPARE(panel->outcome().reports[0][QLatin1String("unwritten")].toInt(), 1);
     // The last run's settings are what the controls show now.
     QVERIFY(w->controls()->config().partition == shm::Partition::Block);
     QCOMPARE(w->controls()->config().elements, uint64_t(10001));
@@ -819,20 +818,20 @@ void TestWindow::sweepPanelRunsASweepAndShowsResults() {
     shm::SweepAxis axis;
     QVERIFY(!shm::parseSweepAxis("workers=1,2", &axis));
     w->sweepPanel()->setAxes({axis}, 2);
-    SweepSession* session = w->sweepSession();
-    QSignalSpy done(session, &SweepSession::finished);
+    RunPlayer* player = w->sweepPlayer();
+    QSignalSpy done(player, &RunPlayer::finished);
     auto* run = w->sweepPanel()->findChild<QPushButton*>(QStringLiteral("runSweepButton"));
     run->click();
-    QVERIFY(session->running());
+    QVERIFY(player->playing());
     QCOMPARE(run->text(), QStringLiteral("Stop sweep"));
     auto* progress = w->sweepPanel()->findChild<QLabel*>(QStringLiteral("sweepProgress"));
     QVERIFY2(progress->text().startsWith(QStringLiteral("Point 1 of 2 (workers=1), run 1 of 4")),
              qPrintable(progress->text()));
     QVERIFY(done.wait(60000));
-    QCOMPARE(session->runsDone(), 4);
+    QCOMPARE(player->runsDone(), 4);
     QVERIFY(w->sweepView()->isVisible());
     QCOMPARE(run->text(), QStringLiteral("Run sweep"));
-    const shm::SweepSummary& s = session->summary();
+    const shm::SweepSummary& s = w->sweepTally().summary();
     QCOMPARE(s.points.size(), size_t(2));
     QCOMPARE(s.points[0].runs, 2u);
     QCOMPARE(s.points[1].runs, 2u);
@@ -866,16 +865,16 @@ void TestWindow::sweepSurvivesAFailedPointAndStops() {
     shm::SweepAxis axis;
     QVERIFY(!shm::parseSweepAxis("kill-worker=none,0", &axis));
     w->sweepPanel()->setAxes({axis}, 1);
-    SweepSession* session = w->sweepSession();
-    QSignalSpy done(session, &SweepSession::finished);
+    RunPlayer* player = w->sweepPlayer();
+    QSignalSpy done(player, &RunPlayer::finished);
     QString err;
     QVERIFY2(w->startSweep(&err), qPrintable(err));
     QVERIFY(done.wait(60000));
-    const shm::SweepSummary& s = session->summary();
+    const shm::SweepSummary& s = w->sweepTally().summary();
     QCOMPARE(s.points.size(), size_t(2));
     QCOMPARE(s.points[0].runs, 1u);
     QCOMPARE(s.points[1].failed, 1u);
-    QCOMPARE(session->runsDone(), 2);
+    QCOMPARE(player->runsDone(), 2);
     QVERIFY(testutil::shmEntries(getpid()).isEmpty());
 
     // Stop: a sweep turns slow motion off, so the work itself is slow (seconds per run).
@@ -891,9 +890,9 @@ void TestWindow::sweepSurvivesAFailedPointAndStops() {
     auto* run = w->sweepPanel()->findChild<QPushButton*>(QStringLiteral("runSweepButton"));
     QCOMPARE(run->text(), QStringLiteral("Stop sweep"));
     run->click();
-    QTRY_VERIFY_WITH_TIMEOUT(!session->running(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!player->playing(), 10000);
     QVERIFY(t.elapsed() < 10000);
-    QVERIFY(session->runsDone() < session->runsTotal());
+    QVERIFY(player->runsDone() < player->runsTotal());
     QTRY_VERIFY(!w->controller().isActive());
     QVERIFY(testutil::shmEntries(getpid()).isEmpty());
 }

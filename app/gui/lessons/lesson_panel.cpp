@@ -1,6 +1,7 @@
 #include "gui/lessons/lesson_panel.h"
 
-#include "gui/lessons/lesson_session.h"
+#include "runner/run_controller.h"
+#include "runner/run_player.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -52,8 +53,8 @@ constexpr KeyFigure kKeyFigures[] = {
 
 } // namespace
 
-LessonPanel::LessonPanel(LessonSession& session, const QList<Lesson>& lessons, QWidget* parent)
-    : QWidget(parent), m_session(session), m_lessons(lessons) {
+LessonPanel::LessonPanel(RunPlayer& player, const QList<Lesson>& lessons, QWidget* parent)
+    : QWidget(parent), m_player(player), m_lessons(lessons) {
     setObjectName(QStringLiteral("lessonPanel"));
     m_choice = new QComboBox;
     m_choice->setObjectName(QStringLiteral("lessonChoice"));
@@ -109,14 +110,39 @@ LessonPanel::LessonPanel(LessonSession& session, const QList<Lesson>& lessons, Q
     connect(m_prev, &QPushButton::clicked, this, &LessonPanel::previous);
     connect(m_next, &QPushButton::clicked, this, &LessonPanel::next);
     connect(m_run, &QPushButton::clicked, this, [this] {
-        if (m_session.playing())
+        if (m_player.playing())
             emit stopRequested();
         else
             emit runRequested();
     });
-    connect(&m_session, &LessonSession::changed, this, &LessonPanel::refresh);
+    connectPlayer();
     m_choice->setCurrentIndex(-1);
     refresh();
+}
+
+void LessonPanel::connectPlayer() {
+    // Connected before anyone else's: the outcome is up to date when others hear of a run.
+    connect(&m_player, &RunPlayer::runFinished, this, [this](const FinishedRun& run) {
+        m_outcome.reports.append(labelledReport(run.report, run.label));
+    });
+    connect(&m_player, &RunPlayer::finished, this, [this] { m_outcome.judge(m_lesson); });
+    connect(&m_player, &RunPlayer::failed, this, [this](int index, const QString& error) {
+        m_outcome.error = tr("run %1 could not start: %2").arg(m_lesson.runs[index].label, error);
+    });
+    connect(&m_player, &RunPlayer::changed, this, &LessonPanel::refresh);
+}
+
+void LessonPanel::setLesson(const Lesson& lesson) {
+    m_player.stop();
+    m_lesson = lesson;
+    m_outcome = {};
+    refresh();
+}
+
+bool LessonPanel::play(QString* error) {
+    if (!hasLesson() || m_player.playing() || m_player.controller().isActive()) return false;
+    m_outcome = {};
+    return m_player.play(lessonRuns(m_lesson), error);
 }
 
 bool LessonPanel::selectLesson(const QString& id) {
@@ -144,44 +170,45 @@ void LessonPanel::next() {
 
 void LessonPanel::onChosen(int index) {
     if (index < 0 || index >= m_lessons.size()) return;
-    if (m_session.lesson().id != m_lessons[index].id) m_session.setLesson(m_lessons[index]);
+    if (m_lesson.id != m_lessons[index].id) setLesson(m_lessons[index]);
     emit lessonSelected(m_lessons[index].id);
     refresh();
 }
 
 void LessonPanel::refresh() {
-    const bool has = m_session.hasLesson();
+    const bool has = hasLesson();
+    const bool playing = m_player.playing();
     const int i = m_choice->currentIndex();
-    m_prev->setEnabled(!m_session.playing() && i > 0);
-    m_next->setEnabled(!m_session.playing() && i + 1 < m_choice->count());
-    m_choice->setEnabled(!m_session.playing());
+    m_prev->setEnabled(!playing && i > 0);
+    m_next->setEnabled(!playing && i + 1 < m_choice->count());
+    m_choice->setEnabled(!playing);
     m_run->setEnabled(has);
-    m_run->setText(m_session.playing() ? tr("Stop lesson") : tr("Run lesson"));
-    if (m_session.playing()) {
-        const Lesson& l = m_session.lesson();
-        const int k = m_session.currentRun();
-        m_progress->setText(
-            tr("run %1 of %2: %3").arg(k + 1).arg(l.runs.size()).arg(l.runs[k].label));
-    } else if (!m_session.lastError().isEmpty()) {
-        m_progress->setText(m_session.lastError().toHtmlEscaped());
-    } else if (m_session.complete()) {
-        m_progress->setText(m_session.seen() ? tr("<b style='color:#1b7a2f'>Seen ✓</b>")
-                                             : tr("<b style='color:#a3231d'>Not seen</b>"));
+    m_run->setText(playing ? tr("Stop lesson") : tr("Run lesson"));
+    if (playing) {
+        const int k = m_player.currentIndex();
+        m_progress->setText(tr("run %1 of %2: %3")
+                                .arg(k + 1)
+                                .arg(m_lesson.runs.size())
+                                .arg(m_lesson.runs[k].label));
+    } else if (!m_outcome.error.isEmpty()) {
+        m_progress->setText(m_outcome.error.toHtmlEscaped());
+    } else if (m_outcome.complete) {
+        m_progress->setText(m_outcome.seen ? tr("<b style='color:#1b7a2f'>Seen ✓</b>")
+                                           : tr("<b style='color:#a3231d'>Not seen</b>"));
     } else {
-        m_progress->setText(has ? tr("%n run(s)", nullptr, int(m_session.lesson().runs.size()))
-                                : QString());
+        m_progress->setText(has ? tr("%n run(s)", nullptr, int(m_lesson.runs.size())) : QString());
     }
     m_story->setHtml(storyHtml());
     m_results->setHtml(resultsHtml());
 }
 
 QString LessonPanel::storyHtml() const {
-    if (!m_session.hasLesson())
+    if (!hasLesson())
         return tr("<h3>Lessons</h3><p>Pick a lesson above: each one tells a story, says what to "
                   "look for, and runs real workers to show the effect with measured figures.</p>"
                   "<p>Or set up your own experiment under Controls and press <b>Start</b> "
                   "(Space).</p>");
-    const Lesson& l = m_session.lesson();
+    const Lesson& l = m_lesson;
     QString runs;
     for (const LessonRun& r : l.runs) {
         QStringList kv;
@@ -195,7 +222,7 @@ QString LessonPanel::storyHtml() const {
 }
 
 QString LessonPanel::resultsHtml() const {
-    const QList<QJsonObject>& reports = m_session.reports();
+    const QList<QJsonObject>& reports = m_outcome.reports;
     if (reports.isEmpty()) return {};
     // A size smaller: three runs side by side fit the Controls dock's width at 1024x700.
     QString h = QStringLiteral("<table cellspacing='0' cellpadding='2' border='1' "
@@ -216,12 +243,12 @@ QString LessonPanel::resultsHtml() const {
             h += row + QStringLiteral("</tr>");
     }
     h += QStringLiteral("</table>");
-    if (!m_session.complete()) return h;
+    if (!m_outcome.complete) return h;
     h += QStringLiteral("<p>");
-    const Lesson& l = m_session.lesson();
-    for (int i = 0; i < l.expect.size() && i < m_session.results().size(); ++i) {
+    const Lesson& l = m_lesson;
+    for (int i = 0; i < l.expect.size() && i < m_outcome.results.size(); ++i) {
         const LessonExpect& e = l.expect[i];
-        const ExpectResult& r = m_session.results()[i];
+        const ExpectResult& r = m_outcome.results[i];
         const QString what = e.describe();
         h += QStringLiteral("<span style='color:%1'>%2</span> %3 %4 %5 — observed %6<br>")
                  .arg(r.holds ? QStringLiteral("#1b7a2f") : QStringLiteral("#a3231d"),
@@ -229,6 +256,6 @@ QString LessonPanel::resultsHtml() const {
                       esc(number(e.value)), esc(number(r.observed)));
     }
     h += QStringLiteral("</p><p><b>%1</b> %2</p>")
-             .arg(m_session.seen() ? tr("Seen.") : tr("Not seen this time."), esc(l.explain));
+             .arg(m_outcome.seen ? tr("Seen.") : tr("Not seen this time."), esc(l.explain));
     return h;
 }

@@ -2,12 +2,14 @@
 // The Lessons panel: pick a lesson (or Previous / Next), read its story and what to look for,
 // Run it; while its runs play it says which one, and afterwards shows their key figures side
 // by side, each expectation with what was observed, the verdict and the explanation.
-// A view of LessonSession: it reads the session and asks it to start or stop, nothing else.
+// It plays the chosen lesson through the window's lesson RunPlayer and keeps what its runs
+// measured (LessonOutcome); the window asks it to play, the player to stop.
 #include "lessons/lesson.h"
+#include "lessons/lesson_play.h"
 
 #include <QWidget>
 
-class LessonSession;
+class RunPlayer;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -16,7 +18,15 @@ class QTextBrowser;
 class LessonPanel : public QWidget {
     Q_OBJECT
   public:
-    LessonPanel(LessonSession& session, const QList<Lesson>& lessons, QWidget* parent = nullptr);
+    LessonPanel(RunPlayer& player, const QList<Lesson>& lessons, QWidget* parent = nullptr);
+
+    const Lesson& lesson() const { return m_lesson; }
+    bool hasLesson() const { return !m_lesson.id.isEmpty(); }
+    // The lesson's runs in turn, from the first; false when nothing started (*error says why
+    // when a run could not start; nothing when something is playing or running).
+    bool play(QString* error);
+    // The runs played so far and, once the last one ended, the verdict.
+    const LessonOutcome& outcome() const { return m_outcome; }
 
     // Selects the lesson with this id (false if there is none).
     bool selectLesson(const QString& id);
@@ -31,12 +41,16 @@ class LessonPanel : public QWidget {
 
   private:
     void onChosen(int index);
-    void refresh(); // from the session
+    void setLesson(const Lesson& lesson); // forgets the outcome of the previous one
+    void connectPlayer();
+    void refresh(); // from the player and the outcome
     QString storyHtml() const;
     QString resultsHtml() const;
 
-    LessonSession& m_session;
+    RunPlayer& m_player;
     QList<Lesson> m_lessons;
+    Lesson m_lesson;
+    LessonOutcome m_outcome;
     QComboBox* m_choice;
     QPushButton* m_prev;
     QPushButton* m_next;

@@ -1,7 +1,7 @@
 #pragma once
 // The sweep's points as a table (one row per point: its swept values and figures), and the
-// whole summary for the plot. Fed by SweepSession after every run; the Sweep view reads only
-// this.
+// whole summary for the plot. Fed from the sweep RunPlayer after every run; the Sweep view reads
+// only this.
 #include "analysis/sweep.h"
 
 #include <QAbstractTableModel>

@@ -1,7 +1,8 @@
 #include "gui/sweep/sweep_panel.h"
 
 #include "gui/common/format.h"
-#include "gui/sweep/sweep_session.h"
+#include "runner/run_player.h"
+#include "runner/sweep_tally.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -14,8 +15,8 @@
 
 #include <algorithm>
 
-SweepPanel::SweepPanel(const SweepSession& session, QWidget* parent)
-    : QWidget(parent), m_session(session) {
+SweepPanel::SweepPanel(const RunPlayer& player, const SweepTally& tally, QWidget* parent)
+    : QWidget(parent), m_player(player), m_tally(tally) {
     setObjectName(QStringLiteral("sweepPanel"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -73,14 +74,14 @@ SweepPanel::SweepPanel(const SweepSession& session, QWidget* parent)
     layout->addLayout(row);
     layout->addStretch(1);
     connect(m_run, &QPushButton::clicked, this, [this] {
-        if (m_session.running())
+        if (m_player.playing())
             emit stopRequested();
         else
             emit runRequested();
     });
     connect(m_results, &QPushButton::clicked, this, &SweepPanel::resultsRequested);
     connect(m_export, &QPushButton::clicked, this, &SweepPanel::exportRequested);
-    connect(&m_session, &SweepSession::changed, this, &SweepPanel::refresh);
+    connect(&m_player, &RunPlayer::changed, this, &SweepPanel::refresh);
     m_setting[0]->setCurrentIndex(m_setting[0]->findData(QStringLiteral("workers")));
     suggestValues(0);
     refresh();
@@ -151,19 +152,20 @@ std::optional<shm::SweepPlan> SweepPanel::plan(const shm::ExperimentConfig& base
 }
 
 void SweepPanel::refresh() {
-    const bool running = m_session.running();
+    const bool running = m_player.playing();
+    const bool hasResults = !m_tally.summary().points.empty();
     m_run->setText(running ? tr("Stop sweep") : tr("Run sweep"));
     for (int a = 0; a < 2; ++a) {
         m_setting[a]->setEnabled(!running);
         m_values[a]->setEnabled(!running && !m_setting[a]->currentData().toString().isEmpty());
     }
     m_repeat->setEnabled(!running);
-    m_results->setEnabled(m_session.hasResults());
-    m_export->setEnabled(m_session.hasResults() && !running);
+    m_results->setEnabled(hasResults);
+    m_export->setEnabled(hasResults && !running);
     if (running) {
-        const double eta = m_session.etaSeconds();
-        const shm::SweepPlan& plan = m_session.plan();
-        const int run = std::min(m_session.runsDone(), m_session.runsTotal() - 1);
+        const double eta = m_player.etaSeconds();
+        const shm::SweepPlan& plan = m_tally.plan();
+        const int run = std::min(m_player.runsDone(), m_player.runsTotal() - 1);
         const size_t point = plan.order[size_t(run)];
         m_progress->setText(
             tr("Point %1 of %2 (%3), run %4 of %5%6")
@@ -171,15 +173,15 @@ void SweepPanel::refresh() {
                 .arg(plan.points.size())
                 .arg(format::text(shm::pointName(plan, point)))
                 .arg(run + 1)
-                .arg(m_session.runsTotal())
+                .arg(m_player.runsTotal())
                 .arg(eta > 0 ? tr(", about %1 left").arg(format::duration(eta * 1e9)) : QString()));
-    } else if (m_session.hasResults()) {
+    } else if (hasResults) {
         m_progress->setText(tr("%1 of %2 runs done.%3")
-                                .arg(m_session.runsDone())
-                                .arg(m_session.runsTotal())
-                                .arg(m_session.lastError().isEmpty()
+                                .arg(m_player.runsDone())
+                                .arg(m_player.runsTotal())
+                                .arg(m_player.lastError().isEmpty()
                                          ? QString()
-                                         : tr(" Last error: %1").arg(m_session.lastError())));
+                                         : tr(" Last error: %1").arg(m_player.lastError())));
     } else {
         m_progress->clear();
     }

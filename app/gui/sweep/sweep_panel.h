@@ -2,7 +2,8 @@
 // The Sweep panel (a tab beside Controls and Lessons): which setting to vary over which values,
 // optionally a second one for a grid, runs per point; Run / Stop, "run n of m" with an ETA, and
 // the results' exports. The base of every point is what Controls shows, at full speed.
-// A view of SweepSession: it reads the session and asks it to start or stop, nothing else.
+// A view of the window's sweep RunPlayer and its SweepTally: it reads them and asks for a
+// start or a stop, nothing else.
 #include "analysis/sweep.h"
 
 #include <QWidget>
@@ -12,12 +13,13 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
-class SweepSession;
+class RunPlayer;
+class SweepTally;
 
 class SweepPanel : public QWidget {
     Q_OBJECT
   public:
-    explicit SweepPanel(const SweepSession& session, QWidget* parent = nullptr);
+    SweepPanel(const RunPlayer& player, const SweepTally& tally, QWidget* parent = nullptr);
 
     // The plan over `base` from the fields, or an error naming the field.
     std::optional<shm::SweepPlan> plan(const shm::ExperimentConfig& base, QString* error) const;
@@ -34,7 +36,8 @@ class SweepPanel : public QWidget {
     void refresh();
     void suggestValues(int axis);
 
-    const SweepSession& m_session;
+    const RunPlayer& m_player;
+    const SweepTally& m_tally;
     QComboBox* m_setting[2];
     QLineEdit* m_values[2];
     QSpinBox* m_repeat;

@@ -1,0 +1,26 @@
+#pragma once
+// A lesson played by a RunPlayer: the runs it hands the player, each finished run's report as
+// the expectations read it, and the verdict once every run ended. The Lessons panel and
+// `--lesson ID --headless` both keep a LessonOutcome.
+#include "lessons/lesson.h"
+#include "runner/run_player.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+// The lesson's runs, labelled, with their settings as written.
+QList<PlayRun> lessonRuns(const Lesson& lesson);
+// A run's --json report object with the run's "label" added (what figureAt() reads).
+QJsonObject labelledReport(const shm::RunReport& report, const QString& label);
+
+struct LessonOutcome {
+    QList<QJsonObject> reports; // in run order, "label" set
+    QList<ExpectResult> results;
+    bool complete = false; // every run ended and the expectations were judged
+    bool seen = false;     // ... and every one holds
+    QString error;         // why the lesson stopped early (a run that could not start)
+
+    // Every run ended: the lesson's expectations against the reports.
+    void judge(const Lesson& lesson);
+};
