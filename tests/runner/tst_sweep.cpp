@@ -164,7 +164,10 @@ void TestSweep::sigintPrintsWhatWasMeasured() {
 void TestSweep::badSweepFlagsExitTwo_data() {
     QTest::addColumn<QStringList>("given");
     QTest::addColumn<QString>("says");
-    const QString report = QStringLiteral(__FILE__); // a file that is not a report
+    // A file that is not a report: this source, by an absolute path (__FILE__ is relative to
+    // the build directory when ccache's base_dir rewrites the command, and CTest runs the test
+    // in another directory).
+    const QString report = QStringLiteral(SHMSCOPE_TEST_DATA "/../runner/tst_sweep.cpp");
     QTest::newRow("unknown setting")
         << args({"--sweep", "wrokers=1,2"}) << QStringLiteral("unknown setting");
     QTest::newRow("no values") << args({"--sweep", "workers="}) << QStringLiteral("SETTING=V1,V2");
