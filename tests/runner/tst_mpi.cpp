@@ -151,9 +151,19 @@ void TestMpi::partitionsAndWorkloads() {
 void TestMpi::longHistogramKeepsPublishing() {
     // A histogram's counts go to rank 0 every 20 ms of work, not only at the end: a rank busy
     // for longer than the stall timeout is not taken for a hung one.
+    const testutil::MachineCpu before = testutil::machineCpu();
     const auto r = testutil::runCli(
         args({"--headless", "--json", "--transport", "mpi", "--workers", "2", "--workload",
               "histogram", "--elements", "100000000", "--stall-timeout-ms", "200"}));
+    // A rank that is runnable but waits for a core publishes nothing either: with others using
+    // a quarter of the machine or more, 200 ms of silence can be the load (measured: beside
+    // two CPU hogs and compilers), so a stall then cannot be judged.
+    const double others = testutil::othersShare(before, testutil::machineCpu(),
+                                                report(r)[QLatin1String("cpu_seconds")].toDouble());
+    if (r.exitCode != 0 && r.err.contains("stopped publishing") && others >= 0.25)
+        QSKIP(qPrintable(QStringLiteral("the machine was busy (others used %1%): %2")
+                             .arg(others * 100, 0, 'f', 0)
+                             .arg(QString::fromUtf8(r.err.trimmed()))));
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(report(r)[QLatin1String("verdict")].toString(), QStringLiteral("histogram verified"));
 }
@@ -254,7 +264,8 @@ void TestMpi::pauseResumeStop() {
             n += w.processed;
         return n;
     };
-    QTRY_VERIFY_WITH_TIMEOUT(processed() > 3000, 20000); // every rank's first batches are in
+    // Every rank's first batches are in (mpirun's start-up alone took over 20 s beside CPU hogs).
+    QTRY_VERIFY_WITH_TIMEOUT(processed() > 3000, 60000);
     c.pause();
     // Every rank says it is paused, and the batches in flight have landed: the count holds
     // still over 300 ms (polled, so a slow machine only makes it take longer).
