@@ -118,8 +118,21 @@ void TestGuiExports::svgOfEveryViewKeepsTextAsText() {
     // and no image is the size of a plot (a button's face may be a pixmap; in the whole
     // window so are the settings' group-box frames).
     QVERIFY(svg.texts.contains(QStringLiteral("element index")) || view != QLatin1String("window"));
-    if (view != QLatin1String("window"))
-        QVERIFY2(svg.largestImage < 100 * 40, qPrintable(QString::number(svg.largestImage)));
+    if (view != QLatin1String("window")) {
+        // The bound is a share of the view, not pixels: the largest image is one cell's style
+        // pixmap, a progress bar as wide as its column, whose width follows the font (3888 px²
+        // here in a 581x171 view, 4032 px² with another VM's fonts against a fixed 4000). A
+        // plot or the table drawn as a picture covers most of its view: a tenth of the view
+        // passes any one cell and fails any plot.
+        const QWidget* v = w->viewWidget(view);
+        const int area = v->width() * v->height();
+        const QString figures = QStringLiteral("largest image %1 px² in a %2x%3 view")
+                                    .arg(svg.largestImage)
+                                    .arg(v->width())
+                                    .arg(v->height());
+        qInfo("%s", qPrintable(figures));
+        QVERIFY2(svg.largestImage * 10 < area, qPrintable(figures));
+    }
 }
 
 void TestGuiExports::screenshotSvgFromTheCommandLine() {

@@ -285,9 +285,11 @@ Report runAndInterfere(const QStringList& args,
     QElapsedTimer t;
     t.start();
     QList<qint64> workers;
-    while ((workers = testutil::processesWith(needle)).isEmpty() && t.elapsed() < 10000)
+    // Past the barrier and working: the workers have processed something.
+    while (((workers = testutil::processesWith(needle)).isEmpty() ||
+            testutil::processedByApp(pid) == 0) &&
+           t.elapsed() < 30000)
         QTest::qWait(20);
-    QTest::qWait(200); // past the barrier, working
     act(pid, workers);
     p.waitForFinished(60000);
     out.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
@@ -309,6 +311,8 @@ Stopped runAndStopAWorker(const QStringList& args, int continueAfterMs = -1) {
         out.workerPid = workers.first();
         ::kill(pid_t(out.workerPid), SIGSTOP);
         if (continueAfterMs >= 0) {
+            // The stop's length is the experiment (shorter or longer than the stall timeout):
+            // a sleep, not a condition.
             QTest::qWait(continueAfterMs);
             ::kill(pid_t(out.workerPid), SIGCONT);
         }

@@ -78,10 +78,12 @@ void TestExports::workersAndArrayCsv() {
 void TestExports::traceOfAMutexRun() {
     QTemporaryDir dir;
     const QString trace = dir.filePath(QStringLiteral("run.json"));
+    const testutil::MachineCpu before = testutil::machineCpu();
     const auto r =
         testutil::runCli(args({"--headless", "--json", "--workers", "4", "--sync", "mutex",
                                "--elements", "20000", "--delay-us", "5", "--trace"})
                          << trace);
+    const testutil::MachineCpu after = testutil::machineCpu();
     QCOMPARE(r.exitCode, 0);
     const QJsonObject report = QJsonDocument::fromJson(r.out).object();
     QJsonParseError err{};
@@ -130,13 +132,24 @@ void TestExports::traceOfAMutexRun() {
     QList<QPair<double, double>> h = lockHolds.first();
     QCOMPARE(h.size(), 20000); // one hold per element (element scope), none trimmed here
     std::sort(h.begin(), h.end());
-    for (int i = 1; i < h.size(); ++i)
-        QVERIFY2(h[i].first >= h[i - 1].second - 1e-3, // µs with ns resolution
-                 qPrintable(QStringLiteral("hold %1 starts at %2 before %3 ends at %4")
-                                .arg(i)
-                                .arg(h[i].first)
-                                .arg(i - 1)
-                                .arg(h[i - 1].second)));
+    // A hold's end is stamped just after the unlock when nobody waits (core/work/locks.h): a
+    // holder preempted between the two ends after the next one began. Beside others using a
+    // quarter of the machine or more that is the load (seen here beside two CPU hogs), not
+    // two holders at once, and cannot be judged.
+    const double others =
+        testutil::othersShare(before, after, report[QLatin1String("cpu_seconds")].toDouble());
+    for (int i = 1; i < h.size(); ++i) {
+        const QString overlap = QStringLiteral("hold %1 starts at %2 before %3 ends at %4")
+                                    .arg(i)
+                                    .arg(h[i].first, 0, 'f', 3)
+                                    .arg(i - 1)
+                                    .arg(h[i - 1].second, 0, 'f', 3);
+        if (h[i].first < h[i - 1].second - 1e-3 && others >= 0.25)
+            QSKIP(qPrintable(QStringLiteral("the machine was busy (others used %1%): ")
+                                 .arg(others * 100, 0, 'f', 0) +
+                             overlap));
+        QVERIFY2(h[i].first >= h[i - 1].second - 1e-3, qPrintable(overlap)); // µs, ns resolution
+    }
     QVERIFY(testutil::shmEntries(r.pid).isEmpty());
 }
 
@@ -157,11 +170,7 @@ void TestExports::badOutputsExitTwo() {
     QFETCH(QStringList, given);
     QFETCH(QString, says);
     const auto r = testutil::runCli(QStringList{QStringLiteral("--headless")} << given);
-    QCOMPARE(r.exitCode, 2);
-    const QString err = QString::fromUtf8(r.err).trimmed();
-    QVERIFY2(err.contains(says), qPrintable(err));
-    QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
-    QVERIFY(testutil::shmEntries(r.pid).isEmpty());
+    SHMSCOPE_VERIFY_REFUSED(r, says);
 }
 
 QTEST_GUILESS_MAIN(TestExports)

@@ -31,6 +31,41 @@ class TestLessons : public QObject {
     }
 };
 
+namespace {
+// Why this machine could not show a lesson in one run, or empty. Only the lessons' ratios of
+// measured figures (times, contention counts) depend on the machine; any other miss is never
+// the machine's doing. Ratios need the cores: with others using a quarter of the machine or
+// more (from /proc/stat around the run), workers take turns on the cores and contention and
+// speed follow the load. False sharing needs two cores with private caches besides: on a VM
+// whose two vCPUs share a cache, packed counters cost what padded ones do, so a
+// packed/padded ratio near 1 (from 0.8) cannot be judged either; padded slower still fails.
+QString cannotShow(const QString& id, const QJsonObject& j, double others) {
+    const QJsonArray expect =
+        j[QLatin1String("lesson")].toObject()[QLatin1String("expect")].toArray();
+    QStringList whys;
+    bool nearOne = true;
+    for (const QJsonValue& e : expect) {
+        if (e[QLatin1String("holds")].toBool()) continue;
+        if (!e.toObject().contains(QLatin1String("ratio"))) return {};
+        nearOne = nearOne && e[QLatin1String("observed")].toDouble() >= 0.8;
+        whys << e[QLatin1String("why")].toString();
+    }
+    const QString busy =
+        QStringLiteral("others used %1% of the machine").arg(others * 100, 0, 'f', 0);
+    if (others >= 0.25) return busy + QStringLiteral(": ") + whys.join(QStringLiteral("; "));
+    if (id != QLatin1String("false-sharing") || !nearOne) return {};
+    QStringList ns;
+    for (const QJsonValue& run : j[QLatin1String("runs")].toArray())
+        ns << QStringLiteral("%1 %2 ns")
+                  .arg(run[QLatin1String("label")].toString())
+                  .arg(run[QLatin1String("counters")][QLatin1String("total_ns_per_increment")]
+                           .toDouble(),
+                       0, 'f', 2);
+    return QStringLiteral("packed about as fast as padded (%1 per increment; %2): %3")
+        .arg(ns.join(QStringLiteral(", ")), busy, whys.join(QStringLiteral("; ")));
+}
+} // namespace
+
 void TestLessons::atLeastTwelveBuiltIn() {
     const auto r = testutil::runCli({QStringLiteral("--list-lessons")});
     QCOMPARE(r.exitCode, 0);
@@ -74,9 +109,12 @@ void TestLessons::everyBuiltInLessonIsSeen() {
                     !QFile::exists(testutil::binDir() + QStringLiteral("/shmscope-mpi-worker")))
                     QSKIP("built without MPI");
     QString misses;
+    QStringList machine; // per attempt: why this machine cannot show the effect, or empty
     for (int attempt = 0; attempt < 2; ++attempt) {
+        const testutil::MachineCpu before = testutil::machineCpu();
         const auto r = testutil::runCli({QStringLiteral("--lesson"), id,
                                          QStringLiteral("--headless"), QStringLiteral("--json")});
+        const testutil::MachineCpu after = testutil::machineCpu();
         QCOMPARE(r.exitCode, 0);
         QVERIFY(testutil::shmEntries(r.pid).isEmpty());
         const QJsonObject j = QJsonDocument::fromJson(r.out).object();
@@ -93,12 +131,19 @@ void TestLessons::everyBuiltInLessonIsSeen() {
                               .arg(attempt + 1)
                               .arg(e[QLatin1String("why")].toString());
         }
+        double ours = 0; // the lesson's workers' CPU time: the rest of the busy time is others'
+        for (const QJsonValue& run : runs)
+            ours += run[QLatin1String("cpu_seconds")].toDouble();
+        machine << cannotShow(id, j, testutil::othersShare(before, after, ours));
         if (lesson[QLatin1String("seen")].toBool()) {
             if (!misses.isEmpty())
                 qInfo("%s seen on the second run; first: %s", qPrintable(id), qPrintable(misses));
             return;
         }
     }
+    if (!machine.contains(QString()))
+        QSKIP(qPrintable(QStringLiteral("this machine cannot show it: ") +
+                         machine.join(QStringLiteral("; "))));
     QFAIL(qPrintable(id + QStringLiteral(" not seen:\n") + misses));
 }
 
@@ -191,12 +236,8 @@ void TestLessons::brokenLessonFilesExitTwo() {
     const auto r = testutil::runCli({QStringLiteral("--lesson"), QStringLiteral("x"),
                                      QStringLiteral("--lesson-file"), file,
                                      QStringLiteral("--json"), QStringLiteral("--headless")});
-    QCOMPARE(r.exitCode, 2);
-    const QString err = QString::fromUtf8(r.err).trimmed();
-    QVERIFY2(err.contains(says), qPrintable(err));
-    QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
+    SHMSCOPE_VERIFY_REFUSED(r, says);
     QVERIFY(r.out.isEmpty());
-    QVERIFY(testutil::shmEntries(r.pid).isEmpty());
 }
 
 void TestLessons::figurePaths() {

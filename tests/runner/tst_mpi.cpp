@@ -151,9 +151,19 @@ void TestMpi::partitionsAndWorkloads() {
 void TestMpi::longHistogramKeepsPublishing() {
     // A histogram's counts go to rank 0 every 20 ms of work, not only at the end: a rank busy
     // for longer than the stall timeout is not taken for a hung one.
+    const testutil::MachineCpu before = testutil::machineCpu();
     const auto r = testutil::runCli(
         args({"--headless", "--json", "--transport", "mpi", "--workers", "2", "--workload",
               "histogram", "--elements", "100000000", "--stall-timeout-ms", "200"}));
+    // A rank that is runnable but waits for a core publishes nothing either: with others using
+    // a quarter of the machine or more, 200 ms of silence can be the load (measured: beside
+    // two CPU hogs and compilers), so a stall then cannot be judged.
+    const double others = testutil::othersShare(before, testutil::machineCpu(),
+                                                report(r)[QLatin1String("cpu_seconds")].toDouble());
+    if (r.exitCode != 0 && r.err.contains("stopped publishing") && others >= 0.25)
+        QSKIP(qPrintable(QStringLiteral("the machine was busy (others used %1%): %2")
+                             .arg(others * 100, 0, 'f', 0)
+                             .arg(QString::fromUtf8(r.err.trimmed()))));
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(report(r)[QLatin1String("verdict")].toString(), QStringLiteral("histogram verified"));
 }
@@ -254,10 +264,32 @@ void TestMpi::pauseResumeStop() {
             n += w.processed;
         return n;
     };
-    QTRY_VERIFY_WITH_TIMEOUT(processed() > 3000, 20000); // every rank's first batches are in
+    // Every rank's first batches are in (mpirun's start-up alone took over 20 s beside CPU hogs).
+    QTRY_VERIFY_WITH_TIMEOUT(processed() > 3000, 60000);
     c.pause();
-    QTest::qWait(300); // batches in flight land
-    const uint64_t atPause = processed();
+    // Every rank says it is paused, and the batches in flight have landed: the count holds
+    // still over 300 ms (polled, so a slow machine only makes it take longer).
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const auto& w : c.snapshot().workers)
+                if (w.state != shm::WorkerState::Paused) return false;
+            return true;
+        }(),
+        10000);
+    QElapsedTimer still, total;
+    still.start();
+    total.start();
+    uint64_t atPause = processed();
+    while (still.elapsed() < 300) {
+        QVERIFY2(total.elapsed() < 10000, "the count did not settle after the pause");
+        QTest::qWait(20);
+        if (processed() != atPause) {
+            atPause = processed();
+            still.restart();
+        }
+    }
+    // The observation window of the pause (part of the experiment): nothing moves in it, and
+    // a longer wait on a slow machine only makes the check stricter.
     QTest::qWait(700);
     QCOMPARE(processed(), atPause);
     QVERIFY2(!c.snapshot().failed, c.report().failure.c_str());
@@ -298,11 +330,7 @@ void TestMpi::refusals() {
     QFETCH(QStringList, flags);
     QFETCH(QString, message);
     const auto r = testutil::runCli(QStringList{QStringLiteral("--headless")} + flags);
-    QCOMPARE(r.exitCode, int(shm::exit_code::kBadInput));
-    const QString err = QString::fromLocal8Bit(r.err).trimmed();
-    QVERIFY2(err.contains(message), qPrintable(err));
-    QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
-    QVERIFY(testutil::shmEntries(r.pid).isEmpty());
+    SHMSCOPE_VERIFY_REFUSED(r, message);
 }
 
 void TestMpi::withoutMpirunOnPath() {

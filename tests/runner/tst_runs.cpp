@@ -183,6 +183,8 @@ void TestRuns::pauseResumeAndLiveDelay() {
     QTRY_VERIFY_WITH_TIMEOUT(allPaused(c), 5000);
     const uint64_t frozen = processed(c);
     const double elapsedAtPause = elapsedSeconds(c.snapshot());
+    // The pause's length is the experiment: a sleep, not a condition. The asserts below hold
+    // for any length of at least 0.5 s (a slow machine only lengthens it).
     QTest::qWait(500);
     QCOMPARE(processed(c), frozen); // nobody moves while paused
     // Elapsed time stands still while paused (it would grow by 0.5 s if pauses counted).
@@ -233,7 +235,8 @@ void TestRuns::spinBurnsCpuWhileWaiting() {
     // More workers than cores, 20 µs of work inside the lock per element: waiters on the mutex
     // sleep in the kernel, waiters on the spin lock burn their cores. Same work, same machine.
     double waiting[2] = {-1, -1}; // CPU burned while waiting (a lower bound): mutex, spin
-    const auto cpuOf = [this, &waiting](SyncMode sync) {
+    double others[2] = {0, 0};    // share of the machine's CPU others used during each run
+    const auto cpuOf = [this, &waiting, &others](SyncMode sync) {
         RunController c;
         setUp(c);
         ExperimentConfig cfg;
@@ -241,7 +244,10 @@ void TestRuns::spinBurnsCpuWhileWaiting() {
         cfg.workers = 8;
         cfg.sync = sync;
         cfg.delayUs = 20;
+        const testutil::MachineCpu before = testutil::machineCpu();
         if (!runToEnd(c, cfg) || !c.report().finished()) return -1.0;
+        others[sync == SyncMode::Spin] =
+            testutil::othersShare(before, testutil::machineCpu(), c.report().cpuSeconds);
         double sum = 0;
         for (const WorkerReport& w : c.report().workers)
             sum += w.cpuSeconds;
@@ -253,13 +259,30 @@ void TestRuns::spinBurnsCpuWhileWaiting() {
     };
     const double mutexCpu = cpuOf(SyncMode::Mutex);
     const double spinCpu = cpuOf(SyncMode::Spin);
-    qInfo("CPU: mutex %.3f s (%.3f s waiting), spin %.3f s (%.3f s waiting)", mutexCpu, waiting[0],
-          spinCpu, waiting[1]);
-    QVERIFY(mutexCpu > 0.2); // the work itself: 20000 × 20 µs
-    QVERIFY(spinCpu > 1.5 * mutexCpu);
+    const QString figures =
+        QStringLiteral("CPU: mutex %1 s (%2 s waiting, others used %3% of the machine), spin %4 s "
+                       "(%5 s waiting, others %6%)")
+            .arg(mutexCpu, 0, 'f', 3)
+            .arg(waiting[0], 0, 'f', 3)
+            .arg(others[0] * 100, 0, 'f', 0)
+            .arg(spinCpu, 0, 'f', 3)
+            .arg(waiting[1], 0, 'f', 3)
+            .arg(others[1] * 100, 0, 'f', 0);
+    qInfo("%s", qPrintable(figures));
+    QVERIFY2(mutexCpu >= 0 && spinCpu >= 0, qPrintable(figures)); // ran, and the sums add up
     // The window's "CPU burned waiting": the spin waiters' CPU shows, the sleeping ones' not.
-    QVERIFY(waiting[1] > 0.05);
-    QVERIFY(waiting[1] > 2 * waiting[0]);
+    // Judged on the waits themselves, so it holds however busy the machine is.
+    QVERIFY2(waiting[1] > 0.05, qPrintable(figures));
+    QVERIFY2(waiting[1] > 2 * waiting[0], qPrintable(figures));
+    // The totals need the cores: the work is 20000 × 20 µs of busy-waiting on the wall clock
+    // (0.4 s of CPU only if the holder keeps its core), and the spinners burn only what the
+    // scheduler gives them. With others using a quarter of the machine or more (measured
+    // here: 92-95% beside four compilers, spin 0.91 s against mutex 0.92 s) the totals show
+    // the load, not the locks.
+    if (std::max(others[0], others[1]) >= 0.25)
+        QSKIP(qPrintable(QStringLiteral("the machine was busy: ") + figures));
+    QVERIFY2(mutexCpu > 0.2, qPrintable(figures)); // the work itself
+    QVERIFY2(spinCpu > 1.5 * mutexCpu, qPrintable(figures));
 }
 
 void TestRuns::stopEndsEarly() {
@@ -284,7 +307,7 @@ void TestRuns::killedWhilePausedKeepsThePauseOut() {
     QVERIFY(startAndWaitForProgress(c, slowConfig(2, 500), 20));
     c.pause();
     QTRY_VERIFY_WITH_TIMEOUT(allPaused(c), 5000);
-    QTest::qWait(800);
+    QTest::qWait(800); // the pause itself (the experiment): >= 0.7 s holds for any longer one
     QSignalSpy done(&c, &RunController::finished);
     c.killWorker(1);
     QVERIFY(done.wait(5000));
@@ -381,7 +404,9 @@ void TestRuns::killedWhileHoldingMutexDoesNotHang() {
         }(),
         15000);
     const auto pids = c.snapshot().workers;
-    QTest::qWait(200); // the holder holds for 5 s: let the run measure something first
+    // The holder holds for 5 s: let the run measure something first (the experiment; the
+    // asserts on measured time hold for any wait of at least 0.2 s).
+    QTest::qWait(200);
     c.killWorker(uint32_t(holder));
     QVERIFY2(done.wait(5000), "run did not end after the lock holder died");
     const RunReport& r = c.report();
