@@ -378,55 +378,6 @@ void textModeLines(std::ostream& o, const RunReport& r) {
 void textLock(std::ostream& o, const RunReport& r) {
     const auto& c = r.config;
     char line[256];
-    if (c.usesLock()) o << " (" << toString(c.lockScope) << " scope)";
-    if (c.transport != Transport::Shared) o << ", transport " << toString(c.transport);
-    o << "\n";
-    std::snprintf(line, sizeof line,
-                  "status %s   compute %.4f s   wall %.4f s   processed %llu   imbalance %.2f\n",
-                  std::string(nameOf(r.status)).c_str(), r.computeSeconds, r.wallSeconds,
-                  (unsigned long long)r.processed, r.imbalance);
-    o << line;
-    std::snprintf(line, sizeof line, "mismatches %llu   unwritten %llu   lost updates %lld\n",
-                  (unsigned long long)r.mismatches, (unsigned long long)r.unwritten,
-                  (long long)r.lostUpdates);
-    o << line << "result: " << r.verdict() << "\n";
-    std::snprintf(line, sizeof line,
-                  "cpu %.4f s (all workers, since the barrier), at least %.4f s of it burned "
-                  "while waiting for the lock\n",
-                  r.cpuSeconds, r.cpuWaitingSeconds);
-    o << line;
-    if (c.transport == Transport::Queue) {
-        std::snprintf(line, sizeof line,
-                      "queue: %llu messages, %llu KiB, up to %llu of %llu queued, senders "
-                      "waited %.3f ms\n",
-                      (unsigned long long)r.queue.messages,
-                      (unsigned long long)(r.queue.bytes >> 10),
-                      (unsigned long long)r.queue.maxDepth, (unsigned long long)r.queue.capacity,
-                      double(r.queueSendWaitNs) / 1e6);
-        o << line;
-    }
-    if (c.transport == Transport::Mpi) {
-        const MpiFigures& m = r.mpi;
-        std::snprintf(line, sizeof line,
-                      "mpi: %u ranks on %u host(s), %llu messages, %.1f MiB sent to rank 0; "
-                      "rank 0 received for %.4f s; mpirun start-up %.3f s\n",
-                      m.ranks, m.hosts, (unsigned long long)m.messages, double(m.bytes) / 1048576.0,
-                      m.gatherSeconds, r.mpiLauncherSeconds);
-        o << line;
-    }
-    if (c.workload == Workload::Counters) {
-        std::snprintf(line, sizeof line,
-                      "counters: %s (%llu bytes apart), %.2f ns per increment overall\n",
-                      std::string(toString(c.counterLayout)).c_str(),
-                      (unsigned long long)(c.counterSlot(1) * 8), r.totalNsPerIncrement);
-        o << line;
-    }
-    if (c.partition == Partition::Seed) {
-        const SeedSplit s = seedSplit(c);
-        o << "seed split: " << s.ranges << " ranges of " << s.step << " for " << c.workers
-          << " workers: " << s.extraRanges << " never run, " << s.neverCovered
-          << " elements never covered, " << s.outOfBounds << " past the end\n";
-    }
     if (c.usesLock())
         std::snprintf(line, sizeof line,
                       "lock: %llu acquisitions, %.1f%% of them contended (had to wait), "

@@ -31,6 +31,7 @@ class TestCli : public QObject {
     void noneIsNullInConfigFiles();
     void textReport();
     void textRunErrorOnStderr();
+    void textReportLinesOnce();
     void helpAndVersion();
     // Table-driven: one row per entry of shm::kSettings (in process, Qt Core only).
     void everySettingReachesTheReport_data();
@@ -271,6 +272,35 @@ void TestCli::textRunErrorOnStderr() {
     for (auto it = errorLine.globalMatch(out); it.hasNext();) {
         const QString e = it.next().captured(1);
         QVERIFY2(err.contains(e), qPrintable(QStringLiteral("'%1' not on stderr").arg(e)));
+    }
+}
+
+// The text report's parts each appear once, in order (its writer is split into parts; one of
+// them once repeated the summary).
+void TestCli::textReportLinesOnce() {
+    const auto r =
+        runCli({QStringLiteral("--headless"), QStringLiteral("--elements"), QStringLiteral("20000"),
+                QStringLiteral("--sync"), QStringLiteral("mutex"), QStringLiteral("--transport"),
+                QStringLiteral("queue")});
+    QCOMPARE(r.exitCode, 0);
+    const QString out = QString::fromLocal8Bit(r.out);
+    const QStringList starts = {
+        QStringLiteral("ShmScope "), QStringLiteral("status "),     QStringLiteral("mismatches "),
+        QStringLiteral("result: "),  QStringLiteral("cpu "),        QStringLiteral("queue: "),
+        QStringLiteral("lock: "),    QStringLiteral("worker  pid"), QStringLiteral("segment ")};
+    const QStringList lines = out.split(QLatin1Char('\n'));
+    qsizetype last = -1;
+    for (const QString& start : starts) {
+        qsizetype at = -1, count = 0;
+        for (qsizetype i = 0; i < lines.size(); ++i)
+            if (lines[i].startsWith(start)) {
+                at = i;
+                ++count;
+            }
+        QVERIFY2(count == 1,
+                 qPrintable(start + QStringLiteral(": %1 times in\n").arg(count) + out));
+        QVERIFY2(at > last, qPrintable(start + QStringLiteral(" out of order in\n") + out));
+        last = at;
     }
 }
 
