@@ -3,6 +3,7 @@
 #include "segment/exit_codes.h"
 #include "segment/segment.h"
 
+#include <QDebug>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -79,6 +80,26 @@ inline QList<qint64> processesWith(const QByteArray& needle) {
         if (cmd.contains(needle)) out << pid;
     }
     return out;
+}
+
+// Starts a run on `controller` (a RunController or anything with its start(cfg, &err)); when it
+// does not start, the log says why, so the failing check that follows has its cause beside it.
+template <typename Controller, typename Config>
+bool startOrWarn(Controller& controller, const Config& cfg) {
+    QString err;
+    if (controller.start(cfg, &err)) return true;
+    qWarning() << err;
+    return false;
+}
+
+// Writes `content` to a new file at `path` with `permissions` (if any: a script needs to be
+// executable); false if it could not be written.
+inline bool writeFile(const QString& path, const QByteArray& content,
+                      QFileDevice::Permissions permissions = {}) {
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size()) return false;
+    f.close();
+    return !permissions || f.setPermissions(permissions);
 }
 
 // What all of the machine's CPUs did up to now, from /proc/stat. Tests that judge CPU time take

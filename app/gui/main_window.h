@@ -140,6 +140,9 @@ class MainWindow : public QMainWindow {
     void buildHelpMenu();
     void resetRun();
     QDockWidget* addTab(const QString& title, const QString& name, QWidget* panel);
+    // A panel's Run button: `start` (playLesson, startSweep) or a message box titled `title`
+    // with why it could not start (none when it gave no reason).
+    void startOrWarn(bool (MainWindow::*start)(QString*), const QString& title);
     void updateHighlight();
     bool ownsForSpace(const QWidget* w) const;
     void onPhaseChanged(shm::Phase phase);

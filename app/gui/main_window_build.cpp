@@ -84,16 +84,18 @@ void MainWindow::buildLessonsTab(const CliOptions& options) {
     }
     m_lessonPanel = new LessonPanel(*m_lessonPlayer, m_lessons);
     m_lessonDock = addTab(tr("Lessons"), QStringLiteral("lessonsDock"), m_lessonPanel);
-    connect(m_lessonPanel, &LessonPanel::runRequested, this, [this] {
-        QString err;
-        if (!playLesson(&err) && !err.isEmpty())
-            QMessageBox::warning(this, tr("Cannot start the lesson"), err);
-    });
+    connect(m_lessonPanel, &LessonPanel::runRequested, this,
+            [this] { startOrWarn(&MainWindow::playLesson, tr("Cannot start the lesson")); });
     connect(m_lessonPanel, &LessonPanel::stopRequested, m_lessonPlayer, &RunPlayer::stop);
     connect(m_lessonPlayer, &RunPlayer::changed, this, [this] {
         if (m_lessonPlayer->playing()) m_lessonHighlight = true;
         updateHighlight();
     });
+}
+
+void MainWindow::startOrWarn(bool (MainWindow::*start)(QString*), const QString& title) {
+    QString err;
+    if (!(this->*start)(&err) && !err.isEmpty()) QMessageBox::warning(this, title, err);
 }
 
 void MainWindow::buildSweepTab(const CliOptions& options) {
@@ -105,11 +107,8 @@ void MainWindow::buildSweepTab(const CliOptions& options) {
     m_sweepPanel = new SweepPanel(*m_sweepPlayer, m_sweep);
     if (!options.sweepAxes.empty()) m_sweepPanel->setAxes(options.sweepAxes, options.repeat);
     m_sweepDock = addTab(tr("Sweep"), QStringLiteral("sweepDock"), m_sweepPanel);
-    connect(m_sweepPanel, &SweepPanel::runRequested, this, [this] {
-        QString err;
-        if (!startSweep(&err) && !err.isEmpty())
-            QMessageBox::warning(this, tr("Cannot start the sweep"), err);
-    });
+    connect(m_sweepPanel, &SweepPanel::runRequested, this,
+            [this] { startOrWarn(&MainWindow::startSweep, tr("Cannot start the sweep")); });
     connect(m_sweepPanel, &SweepPanel::stopRequested, m_sweepPlayer, &RunPlayer::stop);
     connect(m_sweepPanel, &SweepPanel::resultsRequested, this, &MainWindow::showSweepResults);
     connect(m_sweepPanel, &SweepPanel::exportRequested, this, &MainWindow::exportSweepCsv);

@@ -48,6 +48,13 @@ class TestSegment : public QObject {
     std::string nextName() {
         return testutil::segmentName(QStringLiteral("seg%1").arg(++m_seq)).toStdString();
     }
+    // shmscope-worker as worker 0 of the segment `name`, run to its end.
+    static testutil::Result runWorkerZero(const std::string& name, int timeoutMs = 120000) {
+        return testutil::run(testutil::workerPath(),
+                             {QStringLiteral("--segment"), QString::fromStdString(name),
+                              QStringLiteral("--worker"), QStringLiteral("0")},
+                             timeoutMs);
+    }
 };
 
 void TestSegment::layoutFacts() {
@@ -85,10 +92,7 @@ void TestSegment::workerRefusesBadSegment_data() {
 void TestSegment::workerRefusesBadSegment() {
     QFETCH(QString, field);
     const std::string name = nextName();
-    ExperimentConfig cfg;
-    cfg.elements = 10000;
-    cfg.workers = 2;
-    auto seg = Segment::create(name, cfg);
+    auto seg = Segment::create(name, {.workers = 2, .elements = 10000});
     SegmentHeader& h = seg->header();
     if (field == QLatin1String("magic"))
         h.magic[0] = 'X';
@@ -104,9 +108,7 @@ void TestSegment::workerRefusesBadSegment() {
         h.workers = 1000;
     else if (field == QLatin1String("sync"))
         h.sync = 42;
-    const auto r = testutil::run(testutil::workerPath(),
-                                 {QStringLiteral("--segment"), QString::fromStdString(name),
-                                  QStringLiteral("--worker"), QStringLiteral("0")});
+    const auto r = runWorkerZero(name);
     QCOMPARE(r.exitCode, 3);
     QVERIFY(!r.err.isEmpty());
     QVERIFY(!r.err.trimmed().contains('\n'));
@@ -117,17 +119,10 @@ void TestSegment::workerRefusesBadSegment() {
 // used to die of an uncaught boost::interprocess::lock_exception, SIGABRT).
 void TestSegment::garbageLockIsAnErrorNotAnAbort() {
     const std::string name = nextName();
-    ExperimentConfig cfg;
-    cfg.elements = 1000;
-    cfg.workers = 1;
-    cfg.sync = SyncMode::Mutex;
-    auto seg = Segment::create(name, cfg);
+    auto seg = Segment::create(name, {.workers = 1, .elements = 1000, .sync = SyncMode::Mutex});
     std::memset(static_cast<void*>(&seg->locks()[0].mutex), 0xFF, sizeof seg->locks()[0].mutex);
     seg->header().runState.store(uint32_t(RunState::Running)); // no barrier to wait at
-    const auto r = testutil::run(testutil::workerPath(),
-                                 {QStringLiteral("--segment"), QString::fromStdString(name),
-                                  QStringLiteral("--worker"), QStringLiteral("0")},
-                                 30000);
+    const auto r = runWorkerZero(name, 30000);
     QCOMPARE(r.status, QProcess::NormalExit);
     QCOMPARE(r.exitCode, 3);
     QVERIFY2(r.err.contains("lock error"), r.err.constData());
@@ -138,18 +133,13 @@ void TestSegment::garbageLockIsAnErrorNotAnAbort() {
 // /dev/shm pages. The worker refuses it in one line (exit 3) before writing anything.
 void TestSegment::workerRefusesSparseSegment() {
     const std::string name = nextName();
-    ExperimentConfig cfg;
-    cfg.elements = 1 << 20;
-    cfg.workers = 1;
-    auto seg = Segment::create(name, cfg);
+    auto seg = Segment::create(name, {.workers = 1, .elements = 1 << 20});
     const int fd = shm_open(name.c_str(), O_RDWR, 0600);
     QVERIFY(fd >= 0);
     const off_t at = off_t(seg->header().dataOffset);
     QCOMPARE(fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, at, 1 << 20), 0);
     ::close(fd);
-    const auto r = testutil::run(testutil::workerPath(),
-                                 {QStringLiteral("--segment"), QString::fromStdString(name),
-                                  QStringLiteral("--worker"), QStringLiteral("0")});
+    const auto r = runWorkerZero(name);
     QCOMPARE(r.exitCode, 3);
     QVERIFY2(r.err.contains("is sparse"), r.err.constData());
     QVERIFY(!r.err.trimmed().contains('\n'));
@@ -160,10 +150,7 @@ void TestSegment::workerRefusesSparseSegment() {
 // the header faults, and the SIGBUS guard turns that into one line and exit 3.
 void TestSegment::workerSurvivesTheSegmentShrinking() {
     const std::string name = nextName();
-    ExperimentConfig cfg;
-    cfg.elements = 1000;
-    cfg.workers = 1;
-    auto seg = Segment::create(name, cfg);
+    auto seg = Segment::create(name, {.workers = 1, .elements = 1000});
     QProcess w;
     w.start(testutil::workerPath(), {QStringLiteral("--segment"), QString::fromStdString(name),
                                      QStringLiteral("--worker"), QStringLiteral("0")});
@@ -308,9 +295,7 @@ void TestSegment::workerRefusesForeignSegment() {
         std::vector<char> junk(size, 'x');
         QCOMPARE(write(fd, junk.data(), size), ssize_t(size));
         ::close(fd);
-        const auto r = testutil::run(testutil::workerPath(),
-                                     {QStringLiteral("--segment"), QString::fromStdString(name),
-                                      QStringLiteral("--worker"), QStringLiteral("0")});
+        const auto r = runWorkerZero(name);
         shm_unlink(name.c_str());
         QCOMPARE(r.exitCode, 3);
         QVERIFY(r.err.contains("shmscope-worker:"));
@@ -318,9 +303,7 @@ void TestSegment::workerRefusesForeignSegment() {
 }
 
 void TestSegment::workerRefusesMissingSegmentAndBadArgs() {
-    auto r = testutil::run(testutil::workerPath(),
-                           {QStringLiteral("--segment"), QStringLiteral("shmscope-1-doesnotexist"),
-                            QStringLiteral("--worker"), QStringLiteral("0")});
+    auto r = runWorkerZero("shmscope-1-doesnotexist");
     QCOMPARE(r.exitCode, 3);
     QVERIFY(r.err.contains("shmscope-1-doesnotexist"));
     r = testutil::run(testutil::workerPath(), {QStringLiteral("--worker"), QStringLiteral("x")});
@@ -335,10 +318,7 @@ void TestSegment::workerRefusesMissingSegmentAndBadArgs() {
     }
     // A worker index the segment does not have.
     const std::string name = nextName();
-    ExperimentConfig cfg;
-    cfg.workers = 2;
-    cfg.elements = 100;
-    auto seg = Segment::create(name, cfg);
+    auto seg = Segment::create(name, {.workers = 2, .elements = 100});
     r = testutil::run(testutil::workerPath(),
                       {QStringLiteral("--segment"), QString::fromStdString(name),
                        QStringLiteral("--worker"), QStringLiteral("2")});

@@ -16,6 +16,13 @@ shm::ExperimentConfig with(const shm::SettingRow& r, uint64_t value) {
     r.set(c, value);
     return c;
 }
+// KillWhen and FaultAction have no *FromString: the value among the first `count` whose name
+// is `n`, else one no setting has (99), so a wrong toString cannot round-trip by accident.
+template <typename E, uint32_t count> E byName(std::string_view n) {
+    for (uint32_t i = 0; i < count; ++i)
+        if (shm::toString(E(i)) == n) return E(i);
+    return E(99);
+}
 } // namespace
 
 class TestSettings : public QObject {
@@ -134,19 +141,10 @@ void TestSettings::enumWrappersReadTheTable() {
     check(
         "lock-scope", [](uint32_t i) { return shm::LockScope(i); }, shm::lockScopeFromString);
     check(
-        "kill-when", [](uint32_t i) { return shm::KillWhen(i); },
-        [](std::string_view n) {
-            for (uint32_t i = 0; i < 2; ++i)
-                if (shm::toString(shm::KillWhen(i)) == n) return shm::KillWhen(i);
-            return shm::KillWhen(99);
-        });
+        "kill-when", [](uint32_t i) { return shm::KillWhen(i); }, byName<shm::KillWhen, 2>);
     check(
         "fault-action", [](uint32_t i) { return shm::FaultAction(i); },
-        [](std::string_view n) {
-            for (uint32_t i = 0; i < 3; ++i)
-                if (shm::toString(shm::FaultAction(i)) == n) return shm::FaultAction(i);
-            return shm::FaultAction(99);
-        });
+        byName<shm::FaultAction, 3>);
     QVERIFY(shm::toString(shm::Partition::BlockCyclic) == "block-cyclic");
     QVERIFY(!shm::syncFromString("semaphore"));
 }

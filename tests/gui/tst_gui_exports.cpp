@@ -9,6 +9,7 @@
 #include "gui/models/progress_model.h"
 #include "gui/view_export.h"
 #include "segment/segment.h"
+#include "window_test_util.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -37,30 +38,13 @@ class TestGuiExports : public QObject {
 namespace {
 std::unique_ptr<MainWindow> makeWindow(const QString& tag, const shm::ExperimentConfig& cfg,
                                        const WorkerCommand& command = {}) {
-    CliOptions o;
-    o.config = cfg;
-    o.workerCommand = command;
-    for (const shm::SettingRow& r : shm::kSettings)
-        o.settingsGiven << QString::fromLatin1(r.name.data(), qsizetype(r.name.size()));
-    auto w = std::make_unique<MainWindow>(o, false);
-    w->controller().setWorkerPath(testutil::workerPath());
-    w->controller().setSegmentName(testutil::segmentName(tag));
+    auto w = testutil::newWindow(tag, cfg, command);
     w->resize(1280, 800);
     w->show();
     return w;
 }
 
-bool runToEnd(MainWindow& w) {
-    QString err;
-    if (!w.startRun(&err)) {
-        qWarning() << err;
-        return false;
-    }
-    if (!QTest::qWaitFor([&] { return w.controller().phase() == shm::Phase::Finished; }, 60000))
-        return false;
-    w.refreshFrame(0);
-    return true;
-}
+using testutil::runToEnd;
 
 shm::ExperimentConfig mutexRun() {
     return {.workers = 4, .elements = 20000, .sync = shm::SyncMode::Mutex};

@@ -24,6 +24,7 @@
 #include "runner/run_player.h"
 #include "segment/clock.h"
 #include "segment/segment.h"
+#include "window_test_util.h"
 
 #include <cmath>
 #include <time.h>
@@ -62,13 +63,7 @@ namespace {
 using Phase = shm::Phase;
 
 std::unique_ptr<MainWindow> makeWindow(const QString& tag, const shm::ExperimentConfig& cfg) {
-    CliOptions o;
-    o.config = cfg;
-    for (const shm::SettingRow& r : shm::kSettings)
-        o.settingsGiven << QString::fromLatin1(r.name.data(), qsizetype(r.name.size()));
-    auto w = std::make_unique<MainWindow>(o, false);
-    w->controller().setWorkerPath(testutil::workerPath());
-    w->controller().setSegmentName(testutil::segmentName(tag));
+    auto w = testutil::newWindow(tag, cfg);
     new QAbstractItemModelTester(w->progressModel(),
                                  QAbstractItemModelTester::FailureReportingMode::QtTest, w.get());
     new QAbstractItemModelTester(w->contentionModel(),
@@ -82,18 +77,7 @@ shm::ExperimentConfig config(uint32_t workers, uint64_t elements, shm::SyncMode 
                              uint32_t delayUs = 0) {
     return {.workers = workers, .elements = elements, .sync = sync, .delayUs = delayUs};
 }
-// Starts the window's run, waits until it is Finished and draws the final frame.
-bool runToEnd(MainWindow& w) {
-    QString err;
-    if (!w.startRun(&err)) {
-        qWarning() << err;
-        return false;
-    }
-    if (!QTest::qWaitFor([&] { return w.controller().phase() == Phase::Finished; }, 60000))
-        return false;
-    w.refreshFrame(0);
-    return true;
-}
+using testutil::runToEnd;
 } // namespace
 
 class TestWindow : public QObject {

@@ -30,11 +30,7 @@ class TestItemModels : public QObject {
         c.setWorkerPath(testutil::workerPath());
         c.setSegmentName(testutil::segmentName(QStringLiteral("models%1").arg(++m_seq)));
         QSignalSpy done(&c, &RunController::finished);
-        QString err;
-        if (!c.start(cfg, &err)) {
-            qWarning() << err;
-            return false;
-        }
+        if (!testutil::startOrWarn(c, cfg)) return false;
         QElapsedTimer t;
         t.start();
         while (done.isEmpty() && t.elapsed() < 60000) {

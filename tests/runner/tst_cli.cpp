@@ -517,10 +517,7 @@ void TestCli::warningsForRepeatsAndEndlessSlowMotion() {
     // A key given twice in a --config file.
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("twice.json"));
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("{\"workers\": 2, \"sync\": \"mutex\", \"workers\" : 3}");
-    f.close();
+    QVERIFY(testutil::writeFile(path, "{\"workers\": 2, \"sync\": \"mutex\", \"workers\" : 3}"));
     p = parseCommandLine({QStringLiteral("--config"), path});
     QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
     QCOMPARE(p.options.config.workers, 3u);

@@ -58,11 +58,7 @@ class TestRuns : public QObject {
     }
     static bool startAndWaitForProgress(RunController& c, const ExperimentConfig& cfg,
                                         uint64_t atLeast) {
-        QString err;
-        if (!c.start(cfg, &err)) {
-            qWarning() << err;
-            return false;
-        }
+        if (!testutil::startOrWarn(c, cfg)) return false;
         QElapsedTimer t;
         t.start();
         while (processed(c) < atLeast) {
@@ -82,11 +78,7 @@ class TestRuns : public QObject {
     }
     static bool runToEnd(RunController& c, const ExperimentConfig& cfg, int timeoutMs = 60000) {
         QSignalSpy done(&c, &RunController::finished);
-        QString err;
-        if (!c.start(cfg, &err)) {
-            qWarning() << err;
-            return false;
-        }
+        if (!testutil::startOrWarn(c, cfg)) return false;
         return done.wait(timeoutMs);
     }
 };
@@ -346,11 +338,8 @@ void TestRuns::killedWorkerEndsRun() {
 void TestRuns::killedBeforeAttachingKeepsItsPid() {
     QTemporaryDir dir;
     const QString script = dir.filePath(QStringLiteral("never-attaches"));
-    QFile f(script);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("#!/bin/sh\nexec sleep 30\n");
-    f.close();
-    QVERIFY(f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    QVERIFY(testutil::writeFile(script, "#!/bin/sh\nexec sleep 30\n",
+                                QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
     RunController c;
     setUp(c);
     c.setWorkerPath(script);
