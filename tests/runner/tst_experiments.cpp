@@ -107,7 +107,17 @@ void TestExperiments::robustMutexRecoversFromAHolderKilledInside_data() {
 // EOWNERDEAD, repairs, takes the rest of worker 1's work over, and the run ends verified.
 void TestExperiments::robustMutexRecoversFromAHolderKilledInside() {
     QFETCH(QStringList, args);
+    const testutil::MachineCpu before = testutil::machineCpu();
     const Report r = runJson(slowRun(QStringLiteral("robust"), args + kKillOneWhileHolding));
+    // Recovery needs a survivor that locks again after the kill. Beside two CPU hogs the
+    // survivors once finished their share while the victim, preempted, still held the lock
+    // (wave, chunk scope): nobody was left to recover, which a busy machine cannot judge.
+    const double others = testutil::othersShare(before, testutil::machineCpu(),
+                                                r.json[QLatin1String("cpu_seconds")].toDouble());
+    if (r.exitCode != 0 && r.err.contains("no survivor locked it again") && others >= 0.25)
+        QSKIP(qPrintable(QStringLiteral("the machine was busy (others used %1%): the survivors "
+                                        "finished before worker 1 died holding the lock")
+                             .arg(others * 100, 0, 'f', 0)));
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QJsonObject& j = r.json;
     QCOMPARE(text(j, "status"), QStringLiteral("finished"));
