@@ -19,10 +19,11 @@ import sys
 
 LEVELS = [
     ("core/model", 0), ("core/segment", 1), ("core/work", 2), ("core/analysis", 3),
-    ("app/cli", 4), ("app/worker", 4), ("app/mpi_worker", 4),
-    ("app/runner", 5), ("app/lessons", 6),
-    ("app/gui/common", 7), ("app/gui/models", 8), ("app/gui/views", 9),
-    ("app/gui/lessons", 10), ("app/gui/sweep", 10), ("app/gui", 11), ("app", 12),
+    ("core/record", 4),
+    ("app/cli", 5), ("app/worker", 5), ("app/mpi_worker", 5),
+    ("app/runner", 6), ("app/lessons", 7),
+    ("app/gui/common", 8), ("app/gui/models", 9), ("app/gui/views", 10),
+    ("app/gui/lessons", 11), ("app/gui/sweep", 11), ("app/gui", 12), ("app", 13),
 ]
 INCLUDE = re.compile(r'^\s*#\s*include\s+([<"])([^>"]+)[>"]')
 
