@@ -10,9 +10,16 @@ cmake --install "$build" --prefix "$prefix" > /dev/null
 for f in bin/shmscope bin/shmscope-worker share/applications/shmscope.desktop \
          share/icons/hicolor/scalable/apps/shmscope.svg \
          share/icons/hicolor/256x256/apps/shmscope.png share/man/man1/shmscope.1 \
-         share/shmscope/python/shmscope_worker.py; do
+         share/shmscope/python/shmscope_worker.py share/mime/packages/shmscope.xml; do
     test -e "$prefix/$f" || { echo "not installed: $f"; exit 1; }
 done
+grep -q 'application/x-shmscope-recording' "$prefix/share/applications/shmscope.desktop" ||
+    { echo "desktop entry does not name the recording type"; exit 1; }
+# The MIME file parses and its glob is there (update-mime-database, where installed, checks it).
+if command -v update-mime-database > /dev/null; then
+    update-mime-database "$prefix/share/mime" > /dev/null 2>&1
+    grep -q 'shmscope' "$prefix/share/mime/globs2" || { echo "MIME type not registered"; exit 1; }
+fi
 grep -q '^\.TH SHMSCOPE 1' "$prefix/share/man/man1/shmscope.1" || { echo "man page has no .TH"; exit 1; }
 grep -q 'stall\\-timeout\\-ms' "$prefix/share/man/man1/shmscope.1" || { echo "man page misses a setting"; exit 1; }
 out=$(cd / && env -u DISPLAY -u WAYLAND_DISPLAY "$prefix/bin/shmscope" --headless --json \
