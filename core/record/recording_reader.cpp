@@ -85,7 +85,10 @@ class Reader {
             Stmt s(m_db, "PRAGMA quick_check");
             if (!s.prepared()) throw damaged();
             if (!s.next()) throw damaged();
-            const std::string first = s.colText(0);
+            std::string first = s.colText(0);
+            // Its report spans lines ("*** in database main ***\nPage 7: ..."): one line.
+            for (char& ch : first)
+                if (ch == '\n') ch = ' ';
             if (first != "ok") throw Problem{"damaged (PRAGMA quick_check: " + first + ")"};
         }
         for (std::string_view table : requiredTables()) {
