@@ -41,6 +41,7 @@ struct WorkerReport {
 struct FaultResult {
     bool killed = false; // struck: killed, stopped or hung, as --fault-action says
     double atMs = 0;     // after the start barrier opened
+    bool operator==(const FaultResult&) const = default;
 };
 
 // Robust mutex: a survivor inherited a dead holder's mutex and took its work over.
@@ -102,6 +103,7 @@ struct RunMeta {
     std::string workerCommand;     // --worker-command as given; empty: none
     double mpiLauncherSeconds = 0; // --transport mpi: mpirun started -> every rank attached
     std::string mpiCommand;        // the mpirun command line the controller ran
+    bool operator==(const RunMeta&) const = default;
 };
 
 RunReport buildReport(const RunSnapshot& final, const VerifyResult& verified, RunMeta meta);

@@ -39,15 +39,23 @@ class RecordingWriter {
     // The run ended: its report, final workers, open intervals; marks it complete.
     bool endRun(int64_t runId, const RecordedRun& run, std::string* error);
     const std::string& path() const { return m_path; }
+    // The first error ("" while writing works).
+    const std::string& error() const;
 
   private:
-    RecordingWriter() = default;
+    friend bool writeRecording(const std::string&, const Recording&, std::string*);
+    struct State; // prepared statements, each run's time base, the first error
+    RecordingWriter();
+    bool fail(const std::string& what, std::string* error);
+    bool endRunAs(int64_t runId, const RecordedRun& run, bool complete, std::string* error);
     sqlite3* m_db = nullptr;
     std::string m_path;
     bool m_failed = false;
+    std::unique_ptr<State> m_state;
 };
 
 // Writes a whole recording (the window's File > Save Recording): the runs given, as they are.
+// A run that was cut short (complete false) stays so in the file.
 bool writeRecording(const std::string& path, const Recording& rec, std::string* error);
 
 // Reads a recording: info, groups, and every run. A file that is not a recording (not SQLite,
