@@ -4,6 +4,10 @@
 #include "record/recording_file.h"
 #include "record/run_builder.h"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <optional>
 #include <variant>
@@ -99,6 +103,11 @@ std::string RunRecorder::writeError() const {
 }
 
 void RunRecorder::loop() {
+    // The workers come first: on a machine whose cores they all use (the seed job on 2 cores)
+    // a recorder at the same priority took its share of their compute time. At nice 19 it
+    // gets what they leave (and catches up when the run ends; the queue merges frames while
+    // it lags). Linux: setpriority on a thread id sets that thread's nice value only.
+    setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 19);
     Builder& b = *m_builder;
     RecordingWriter* writer = m_options.writer;
     auto fail = [&](const std::string& error) {
