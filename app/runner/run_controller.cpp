@@ -143,6 +143,10 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
             cfg.transport != shm::Transport::Mpi && m_command.runs(k, cfg.workers);
     m_pendingEvents.assign(cfg.workers, {});
     m_eventsDiscarded = 0;
+    m_tapEvents.assign(cfg.workers, {});
+    m_tapDiscarded = 0;
+    m_lastTapNs = 0;
+    m_verified = {};
     m_parkWanted = -1;
     setPhase(shm::Phase::Starting);
     if (cfg.transport == shm::Transport::Mpi)
@@ -311,16 +315,49 @@ shm::RunFrame RunController::takeFrame() {
 void RunController::drainRings() {
     if (!m_segment) return;
     static thread_local std::vector<shm::Event> discard;
+    const bool tap = bool(m_tap) && m_tapEvents.size() == m_pendingEvents.size();
     for (uint32_t k = 0; k < m_pendingEvents.size(); ++k) {
         auto& q = m_pendingEvents[k];
+        const size_t before = q.size();
+        if (!m_keepEvents && tap) {
+            // Headless with a recorder: drained straight into the tap's buffer, no copy.
+            auto& t = m_tapEvents[k];
+            if (t.size() >= kMaxPendingEvents) {
+                discard.clear();
+                m_tapDiscarded += shm::drainEvents(*m_segment, k, discard);
+            } else {
+                shm::drainEvents(*m_segment, k, t, kMaxPendingEvents - t.size());
+            }
+            continue;
+        }
         if (!m_keepEvents) {
             discard.clear();
             shm::drainEvents(*m_segment, k, discard); // headless: the counters say it all
         } else if (q.size() >= kMaxPendingEvents) {
             discard.clear();
             m_eventsDiscarded += shm::drainEvents(*m_segment, k, discard);
+            if (tap) m_tapDiscarded += discard.size();
         } else {
             shm::drainEvents(*m_segment, k, q, kMaxPendingEvents - q.size());
         }
+        if (tap && q.size() > before) {
+            auto& t = m_tapEvents[k];
+            const size_t n = std::min(q.size() - before,
+                                      kMaxPendingEvents - std::min(t.size(), kMaxPendingEvents));
+            t.insert(t.end(), q.begin() + std::ptrdiff_t(before),
+                     q.begin() + std::ptrdiff_t(before + n));
+            m_tapDiscarded += q.size() - before - n;
+        }
     }
+}
+
+void RunController::tapFrame(const shm::RunSnapshot& s) {
+    if (!m_tap) return;
+    m_lastTapNs = s.nowNs;
+    shm::RunFrame f;
+    f.snapshot = s;
+    f.newEvents = std::move(m_tapEvents);
+    f.discardedEvents = m_tapDiscarded;
+    m_tapEvents.assign(m_exits.size(), {});
+    m_tap(std::move(f));
 }

@@ -20,6 +20,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -45,6 +46,12 @@ class RunController : public QObject {
     void setSegmentName(const QString& name) { m_requestedName = name; }
     // Hand lock events to takeFrame() (the window); headless runs only count them.
     void setKeepEvents(bool keep) { m_keepEvents = keep; }
+    // A second taker of every run's frames (a recorder), beside the window's takeFrame(): every
+    // kTapNs and once more when the run ended (m_final, its array still mapped) it gets the
+    // snapshot and every lock event drained since its last frame, whether or not events are
+    // kept for takeFrame(). Called on this thread; empty = none.
+    static constexpr uint64_t kTapNs = 50'000'000;
+    void setFrameTap(std::function<void(shm::RunFrame)> tap) { m_tap = std::move(tap); }
 
     // Starts a run. Returns false with a one-line message if the segment cannot be made.
     bool start(const shm::ExperimentConfig& cfg, QString* error);
@@ -73,6 +80,9 @@ class RunController : public QObject {
     shm::RunFrame takeFrame();
     // Complete once finished() was emitted.
     const shm::RunReport& report() const { return m_report; }
+    // What the report was built from (complete once finished() was emitted).
+    const shm::VerifyResult& verified() const { return m_verified; }
+    const shm::RunMeta& meta() const { return m_meta; }
     // The segment's name, size and whether it is gone ("" before the first run).
     const std::string& segmentName() const { return m_meta.segmentName; }
     uint64_t segmentBytes() const { return m_meta.segmentBytes; }
@@ -87,6 +97,7 @@ class RunController : public QObject {
     // Supervision (run_supervision.cpp): the poll, the barrier, exits and the end of the run.
     void poll();
     void drainRings();
+    void tapFrame(const shm::RunSnapshot& s); // hands the tap s and the events since the last
     void pollBarrier();
     void onCrash(uint32_t k, int signal);
     void onWorkerFinished(uint32_t k, int exitCode, QProcess::ExitStatus status);
@@ -137,6 +148,10 @@ class RunController : public QObject {
     std::vector<shm::WorkerRecord> m_exits;               // the controller's part of each record
     std::vector<std::vector<shm::Event>> m_pendingEvents; // drained, not yet taken
     uint64_t m_eventsDiscarded = 0; // drained while nobody took frames (pending was full)
+    std::function<void(shm::RunFrame)> m_tap;
+    std::vector<std::vector<shm::Event>> m_tapEvents; // drained, not handed to the tap yet
+    uint64_t m_tapDiscarded = 0;
+    uint64_t m_lastTapNs = 0;
     shm::Phase m_phase = shm::Phase::Idle;
     QTimer m_poll;
     QTimer m_stopDeadline;
@@ -159,4 +174,5 @@ class RunController : public QObject {
     bool m_haveFinal = false;
     shm::RunMeta m_meta;
     shm::RunReport m_report;
+    shm::VerifyResult m_verified;
 };

@@ -1,5 +1,6 @@
 #include "runner/run_player.h"
 
+#include "record/run_recorder.h"
 #include "runner/run_controller.h"
 
 shm::ExperimentConfig applyGivenSettings(shm::ExperimentConfig base, const QStringList& names,
@@ -20,6 +21,7 @@ RunPlayer::RunPlayer(RunController& controller, QObject* parent)
 }
 
 RunPlayer::~RunPlayer() {
+    if (m_recording) m_run->setFrameTap({});
     if (!m_ownsRun) return;
     // Its last words (a run ending as it goes) must not reach a player half destroyed.
     disconnect(m_run, nullptr, this, nullptr);
@@ -80,6 +82,7 @@ bool RunPlayer::startFrom(int index) {
         else
             started = m_starter ? m_starter(cfg, &error) : m_run->start(cfg, &error);
         if (started) {
+            recordStart(i, cfg);
             emit runStarted(i, m_runs[i].label, cfg);
             return true;
         }
@@ -143,6 +146,7 @@ void RunPlayer::onRunFinished() {
     run.report = m_run->report();
     run.final = m_run->snapshot();
     run.cutShort = m_stopped;
+    recordEnd();
     ++m_done;
     emit runFinished(run);
     if (!playing()) return; // a listener stopped it
@@ -164,4 +168,19 @@ void RunPlayer::end(void (RunPlayer::*signal)()) {
     m_pause.stop();
     emit(this->*signal)();
     emit changed();
+}
+
+void RunPlayer::recordStart(int index, const shm::ExperimentConfig& cfg) {
+    if (!m_recorder) return;
+    m_recorder->beginRun({m_runs[index].label.toStdString(), m_recordGroup, cfg});
+    // Before the first poll: the run's first frame comes from the controller's next tick.
+    m_run->setFrameTap([r = m_recorder](shm::RunFrame f) { r->addFrame(std::move(f)); });
+    m_recording = true;
+}
+
+void RunPlayer::recordEnd() {
+    if (!m_recording) return;
+    m_recording = false;
+    m_run->setFrameTap({});
+    m_recorder->endRun({m_run->snapshot(), m_run->report(), m_run->verified(), m_run->meta()});
 }

@@ -19,6 +19,9 @@
 #include <functional>
 
 class RunController;
+namespace shm {
+class RunRecorder;
+}
 
 // The settings named in `names` taken from `from`, the rest from `base`: what a flag on the
 // command line does to a lesson's run, or to the settings the window saved.
@@ -60,6 +63,12 @@ class RunPlayer : public QObject {
     // A run that cannot start: the list goes on with the next one (a sweep), or ends with
     // failed() (a lesson, whose later runs are judged against the earlier ones).
     void setGoOnAfterFailedStart(bool goOn) { m_goOn = goOn; }
+    // Every run started from now on is recorded: beginRun at its start (in group
+    // `recordGroup`, an index into the groups the caller began with recorder->beginGroup()),
+    // its frames through the controller's frame tap, endRun with its report at its end.
+    // nullptr = none. Not owned: it must outlive the runs played.
+    void setRecorder(shm::RunRecorder* recorder) { m_recorder = recorder; }
+    void setRecordGroup(int groupIndex) { m_recordGroup = groupIndex; }
     // Settings that win over every run's own (a lesson's with --workers 8).
     void setGivenSettings(const QStringList& names, const shm::ExperimentConfig& from);
 
@@ -100,8 +109,14 @@ class RunPlayer : public QObject {
     void onRunFinished();
     void end(void (RunPlayer::*signal)());
 
+    void recordStart(int index, const shm::ExperimentConfig& cfg);
+    void recordEnd();
+
     RunController* m_run;
     bool m_ownsRun;
+    shm::RunRecorder* m_recorder = nullptr;
+    int m_recordGroup = 0;
+    bool m_recording = false; // the controller's run is being handed to m_recorder
     Starter m_starter;
     QStringList m_givenNames;
     shm::ExperimentConfig m_given;

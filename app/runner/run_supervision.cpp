@@ -16,6 +16,8 @@ void RunController::poll() {
     // counts from before (watchdog::notePoll).
     m_watch = watchdog::notePoll(std::move(m_watch), shm::nowNs());
     drainRings();
+    if (m_tap && m_phase != shm::Phase::Starting && shm::nowNs() >= m_lastTapNs + kTapNs)
+        tapFrame(snapshot());
     if (m_phase == shm::Phase::Starting) {
         pollBarrier();
         // A worker stopped (SIGSTOP) before it attached is named too, not left to the 15 s
@@ -202,6 +204,7 @@ void RunController::finishDrained() {
     m_final.phase = shm::Phase::Finished;
     m_final.ended = true;
     m_haveFinal = true;
+    tapFrame(m_final); // the last events, and the array as it ended
     if (m_pauseStartNs) {
         m_pausedTotalNs += shm::nowNs() - m_pauseStartNs;
         m_pauseStartNs = 0;
@@ -234,6 +237,7 @@ void RunController::completeFinish(const shm::VerifyResult& vr) {
     if (m_verifyThread.joinable()) m_verifyThread.join();
     checkSegmentIntact(); // shrunk by someone who still had it open: the array read was zeros
     m_verifying = false;
+    m_verified = vr;
     m_report = shm::buildReport(m_final, vr, m_meta);
     setPhase(shm::Phase::Finished);
     emit finished();

@@ -214,7 +214,7 @@ void LockActivity::consume(uint32_t k, const Event* ev, size_t n) {
             }
             if (w.waiting) {
                 if (w.wait.lock != lock) ++m_counts.malformed;
-                close(w.waits, {w.wait.beginNs, t, w.wait.lock}, m_counts.waits);
+                if (close(w.waits, {w.wait.beginNs, t, w.wait.lock}, m_counts.waits)) ++w.waitBase;
                 w.waiting = false;
             }
             w.holding = true;
@@ -256,8 +256,31 @@ void LockActivity::endWorker(uint32_t k, uint64_t atNs) {
     if (k >= m_workers.size()) return;
     Worker& w = m_workers[k];
     if (!w.waiting) return;
-    close(w.waits, {w.wait.beginNs, std::max(atNs, w.wait.beginNs), w.wait.lock}, m_counts.waits);
+    if (close(w.waits, {w.wait.beginNs, std::max(atNs, w.wait.beginNs), w.wait.lock},
+              m_counts.waits))
+        ++w.waitBase;
     w.waiting = false;
+}
+
+uint64_t LockActivity::holdsClosed(uint32_t k) const {
+    const Worker& w = m_workers.at(k);
+    return w.holdBase + w.holds.size();
+}
+
+uint64_t LockActivity::waitsClosed(uint32_t k) const {
+    const Worker& w = m_workers.at(k);
+    return w.waitBase + w.waits.size();
+}
+
+void LockActivity::release(uint32_t k, size_t holds, size_t waits) {
+    Worker& w = m_workers.at(k);
+    holds = std::min(holds, w.holds.size());
+    waits = std::min(waits, w.waits.size());
+    // The order map's references to released holds stop resolving (liveAt), as trimmed ones do.
+    w.holds.erase(w.holds.begin(), w.holds.begin() + std::ptrdiff_t(holds));
+    w.holdBase += holds;
+    w.waits.erase(w.waits.begin(), w.waits.begin() + std::ptrdiff_t(waits));
+    w.waitBase += waits;
 }
 
 std::optional<LockInterval> LockActivity::openHold(uint32_t k) const {

@@ -76,10 +76,24 @@ class LockActivity {
     uint64_t newestNs() const { return m_newestNs; } // newest event time of any worker, 0 = none
     const Counts& counts() const { return m_counts; }
 
+    // For a consumer that copies the intervals away as they settle (the recorder): how many
+    // holds / waits worker k ever closed (trimmed and released ones included), so
+    // holds(k)[i - (holdsClosed(k) - holds(k).size())] is the i-th hold ever closed.
+    uint64_t holdsClosed(uint32_t k) const;
+    uint64_t waitsClosed(uint32_t k) const;
+    // Forgets worker k's oldest `holds` holds and `waits` waits, which the caller has copied
+    // (not counted as trimmed). Only ones settled: ended kOrderHorizonNs before newestNs(), so
+    // no later hold can cut them any more.
+    void release(uint32_t k, size_t holds, size_t waits);
+    // A closed hold is cut by a later-arriving overlapping hold only while it ended less than
+    // this before the newest event (see settle()); after that it is final.
+    static constexpr uint64_t kOrderHorizonNs = 2'000'000'000;
+
   private:
     struct Worker {
         std::deque<LockInterval> holds, waits;
-        uint64_t holdBase = 0; // holds ever closed before holds.front() (trimmed)
+        uint64_t holdBase = 0; // holds ever closed before holds.front() (trimmed, released)
+        uint64_t waitBase = 0; // the same for waits
         bool holding = false, waiting = false;
         LockInterval hold, wait;   // open ones, endNs = newest event
         uint64_t holdSequence = 0; // the open hold's first acquisition sequence, 0 = unknown
@@ -104,7 +118,6 @@ class LockActivity {
     // 2^18 events per worker a frame), or the holds of workers read later in a frame would be
     // cut at the floor of the ones read first.
     static constexpr size_t kOrderKeep = 1 << 12, kOrderBudget = 1 << 20, kOrderMinPerLock = 64;
-    static constexpr uint64_t kOrderHorizonNs = 2'000'000'000;
     // Appends; true when the oldest interval was forgotten to make room.
     bool close(std::deque<LockInterval>& into, const LockInterval& iv, uint64_t& counter);
     void closeHold(uint32_t k, LockInterval iv, uint64_t firstSequence, uint64_t lastSequence);
