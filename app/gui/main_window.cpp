@@ -20,6 +20,7 @@
 #include "gui/views/highlight_frame.h"
 #include "gui/views/pinned_bar.h"
 #include "gui/views/progress_view.h"
+#include "gui/views/side_by_side_view.h"
 #include "gui/views/welcome_page.h"
 #include "runner/run_player.h"
 
@@ -136,6 +137,7 @@ QWidget* MainWindow::viewWidget(const QString& name) {
     if (name == QLatin1String("array")) return m_dataStack; // the array, or the counters
     if (name == QLatin1String("contention")) return m_contentionView;
     if (name == QLatin1String("sweep")) return m_sweepView;
+    if (name == QLatin1String("side")) return m_sideView;
     return this;
 }
 
@@ -371,6 +373,8 @@ void MainWindow::loadSettings() {
     m_leftSplit->restoreState(s.value(QStringLiteral("window/leftSplit")).toByteArray());
     const double zoom = s.value(QStringLiteral("window/zoom"), 1.0).toDouble();
     if (zoom != 1.0) setZoom(zoom);
+    m_lessonPanel->setPauseAfterEachRun(
+        s.value(QStringLiteral("lessons/pauseAfterEachRun"), true).toBool());
     const QString lesson = s.value(QStringLiteral("lessons/last")).toString();
     if (!lesson.isEmpty()) m_lessonPanel->selectLesson(lesson); // without raising its tab
 }
@@ -383,6 +387,7 @@ void MainWindow::saveSettings() const {
     s.setValue(QStringLiteral("window/mainSplit"), m_mainSplit->saveState());
     s.setValue(QStringLiteral("window/leftSplit"), m_leftSplit->saveState());
     s.setValue(QStringLiteral("lessons/last"), m_lessonPanel->currentId());
+    s.setValue(QStringLiteral("lessons/pauseAfterEachRun"), m_lessonPanel->pauseAfterEachRun());
     s.setValue(QStringLiteral("window/zoom"), m_zoom);
     const shm::ExperimentConfig cfg = m_controls->config();
     s.beginGroup(QStringLiteral("experiment"));

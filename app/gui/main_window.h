@@ -4,6 +4,7 @@
 #include "cli/cli_options.h"
 #include "cli/compare_with.h"
 #include "gui/frame_pacer.h"
+#include "gui/models/side_by_side_model.h"
 #include "lessons/lesson.h"
 #include "runner/run_controller.h"
 #include "runner/sweep_tally.h"
@@ -36,6 +37,8 @@ class QLabel;
 class RunPlayer;
 class QSplitter;
 class QStackedWidget;
+class SideBySideModel;
+class SideBySideView;
 class WelcomePage;
 
 class MainWindow : public QMainWindow {
@@ -73,12 +76,17 @@ class MainWindow : public QMainWindow {
     bool startSweep(QString* error);
     // The sweep's results in front (false while there are none).
     bool showSweepResults();
+    // The runs side by side (a page of the centre): a lesson ends on it with one column per run.
+    SideBySideView* sideView() const { return m_sideView; }
+    SideBySideModel* sideModel() const { return m_sideModel; }
+    // Brings the side-by-side view to the front (false while it has no runs).
+    bool showSideBySide();
     // Selects a lesson in the Lessons panel and brings the panel to the front.
     bool showLesson(const QString& id);
     // Plays the lesson the Lessons panel shows (not while a sweep runs); false with *error
     // when it could not start.
     bool playLesson(QString* error);
-    // "window", "progress", "array", "contention" or "sweep".
+    // "window", "progress", "array", "contention", "sweep" or "side".
     QWidget* viewWidget(const QString& name);
     // File > Export Results: the finished run's workers table or array (CSV), its lock
     // intervals (CSV) or a Perfetto / Chrome trace (JSON), as --csv, --array-csv and --trace
@@ -123,6 +131,8 @@ class MainWindow : public QMainWindow {
     void buildModels(const CliOptions& options);
     void buildControlsDock();
     void buildLessonsTab(const CliOptions& options);
+    void connectLessonRuns(); // each lesson run kept, the side-by-side view at its end
+    void showRunPage();       // the run's views (the welcome page before any run)
     void buildSweepTab(const CliOptions& options);
     void buildViews();
     void buildCentral();
@@ -179,6 +189,9 @@ class MainWindow : public QMainWindow {
     SweepPanel* m_sweepPanel;
     SweepView* m_sweepView;
     QDockWidget* m_sweepDock;
+    SideBySideModel* m_sideModel;
+    SideBySideView* m_sideView;
+    QList<SideRun> m_lessonRuns; // the playing lesson's runs so far, each as it ended
     QMap<QString, HighlightFrame*> m_highlights; // per view name
     bool m_lessonHighlight = false;
     QDockWidget* m_controlsDock;

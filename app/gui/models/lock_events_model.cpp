@@ -46,3 +46,20 @@ void LockEventsModel::update(const shm::RunFrame& frame) {
     for (const shm::WorkerRecord& w : s.workers)
         if (w.exited && w.exitNs) m_activity.endWorker(w.id, w.exitNs);
 }
+
+LockEventsState LockEventsModel::state() const {
+    return {m_cfg,   m_workers, m_activity, m_waits,    m_releaseNs,
+            m_endNs, m_active,  m_dropped,  m_contended};
+}
+
+void LockEventsModel::setState(const LockEventsState& state) {
+    m_cfg = state.cfg;
+    m_workers = state.workers;
+    m_activity = state.activity;
+    m_waits = state.waits;
+    m_releaseNs = state.releaseNs;
+    m_endNs = state.endNs;
+    m_active = state.active;
+    m_dropped = state.dropped;
+    m_contended = state.contended;
+}

@@ -10,6 +10,20 @@
 
 #include <QObject>
 
+// Everything the model holds about one run, as a value: a finished run's lock activity kept
+// after the window's model moved on to the next run (the side-by-side view's columns).
+struct LockEventsState {
+    shm::ExperimentConfig cfg;
+    uint32_t workers = 0;
+    shm::LockActivity activity;
+    shm::WaitHistogram waits;
+    uint64_t releaseNs = 0;
+    double endNs = 0;
+    bool active = false;
+    uint64_t dropped = 0;
+    uint64_t contended = 0;
+};
+
 class LockEventsModel : public QObject {
     Q_OBJECT
   public:
@@ -18,6 +32,8 @@ class LockEventsModel : public QObject {
     void startRun(const shm::ExperimentConfig& cfg);
     void update(const shm::RunFrame& frame);
     void clear();
+    LockEventsState state() const;
+    void setState(const LockEventsState& state);
 
     const shm::ExperimentConfig& config() const { return m_cfg; }
     uint32_t workers() const { return m_workers; }

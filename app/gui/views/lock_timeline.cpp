@@ -141,6 +141,13 @@ void LockTimeline::clear() {
     update();
 }
 
+void LockTimeline::setSpan(double t0Ns, double t1Ns) {
+    m_follow = false;
+    m_map.t0 = t0Ns;
+    m_map.t1 = std::max(t1Ns, t0Ns + 1e3);
+    update();
+}
+
 void LockTimeline::refresh() {
     if (!m_model) return;
     m_activity = &m_model->activity();
