@@ -36,10 +36,14 @@ struct SideBySideView::Column {
     ArrayView* arrayView = nullptr;
     LockTimeline* timeline = nullptr;
     ContentionView* contentionView = nullptr;
+    shm::RunSnapshot final;
 
     Column(const SideRun& run, const QString& title, QWidget* parent) {
         widget = new QWidget(parent);
         widget->setObjectName(QStringLiteral("sideColumn"));
+        // Three or four columns share the window's width at 1024x700: each takes its share
+        // even below what a view would like (the views clip their captions, never the window).
+        widget->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         header = new QLabel(title);
         header->setObjectName(QStringLiteral("sideHeader"));
         header->setAlignment(Qt::AlignCenter);
@@ -68,8 +72,16 @@ struct SideBySideView::Column {
         feed(run);
     }
 
+    // Takes what the array model computes aside (a histogram's expected bins); true once it
+    // has everything it will draw.
+    bool settle() {
+        array->update(final);
+        return !array->isHistogram() || array->expectedBinsReady();
+    }
+
     void feed(const SideRun& run) {
         const shm::ExperimentConfig& cfg = run.report.config;
+        final = run.final;
         progress->update(run.final);
         contention->update(run.final);
         array->startRun(cfg);
@@ -171,6 +183,7 @@ void SideBySideView::rebuild() {
     }
     qDeleteAll(m_columns);
     m_columns.clear();
+    m_settled = false;
     for (int i = 0; i < m_model->count(); ++i) {
         auto* c = new Column(m_model->runs()[i], m_model->header(i), this);
         c->stack->setCurrentIndex(m_choice->currentIndex());
@@ -201,12 +214,16 @@ void SideBySideView::refreshColumns() {
     m_refreshQueued = true;
     QTimer::singleShot(0, this, [this] {
         m_refreshQueued = false;
+        bool settled = true;
         for (Column* c : m_columns) {
+            settled = c->settle() && settled;
             c->arrayView->refresh(0);
             c->contentionView->refresh(true);
             c->timeline->refresh();
         }
         shareScales();
+        m_settled = settled;
+        if (!settled) QTimer::singleShot(kSettleMs, this, &SideBySideView::refreshColumns);
     });
 }
 

@@ -39,6 +39,10 @@ class SideBySideView : public QWidget {
     ContentionView* contentionView(int i) const;
     ProgressView* progressView(int i) const;
 
+    // Every column has all it will draw (a histogram's expected bins come from a thread).
+    bool settled() const { return m_settled; }
+    static constexpr int kSettleMs = 50;
+
   signals:
     void backRequested();
 
@@ -58,4 +62,5 @@ class SideBySideView : public QWidget {
     QHBoxLayout* m_row;
     QList<Column*> m_columns;
     bool m_refreshQueued = false;
+    bool m_settled = false;
 };
