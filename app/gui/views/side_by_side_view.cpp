@@ -21,7 +21,6 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <functional>
 
 // One run's column: its own models, fed the run as it ended, and one of each view over them.
 struct SideBySideView::Column {
@@ -229,17 +228,18 @@ void SideBySideView::refreshColumns() {
 
 namespace {
 
-// Every plot on the union of their ranges: the columns read against one another.
-void shareRanges(const QList<QCustomPlot*>& plots) {
+// Every plot's value axis (and with `keys`, its key axis too) on the union of their ranges:
+// the columns read against one another.
+void shareRanges(const QList<QCustomPlot*>& plots, bool keys) {
     if (plots.size() < 2) return;
-    for (auto axisOf :
-         {std::function<QCPAxis*(QCustomPlot*)>([](QCustomPlot* p) { return p->xAxis; }),
-          std::function<QCPAxis*(QCustomPlot*)>([](QCustomPlot* p) { return p->yAxis; })}) {
-        QCPRange all = axisOf(plots.front())->range();
+    QList<QCPAxis * QCustomPlot::*> axes{&QCustomPlot::yAxis};
+    if (keys) axes << &QCustomPlot::xAxis;
+    for (QCPAxis* QCustomPlot::*axis : axes) {
+        QCPRange all = (plots.front()->*axis)->range();
         for (QCustomPlot* p : plots)
-            all.expand(axisOf(p)->range());
+            all.expand((p->*axis)->range());
         for (QCustomPlot* p : plots)
-            axisOf(p)->setRange(all);
+            (p->*axis)->setRange(all);
     }
     for (QCustomPlot* p : plots)
         p->replot();
@@ -256,7 +256,9 @@ void SideBySideView::shareScales() {
         c->timeline->setSpan(0, m_model->spanNs());
         c->contentionView->timeline()->setSpan(0, m_model->spanNs());
     }
-    shareRanges(arrays);
-    shareRanges(bars);
-    shareRanges(hists);
+    // An array's index axis stays its own (each column shows its whole array; a lesson's runs
+    // mostly have one length anyway); the values share one range.
+    shareRanges(arrays, false);
+    shareRanges(bars, true);
+    shareRanges(hists, true);
 }
