@@ -58,6 +58,7 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     buildControlsDock();
     buildLessonsTab(options);
     buildSweepTab(options);
+    buildRunsTab();
     buildViews();
     buildCentral();
     buildStatusBar();
@@ -199,6 +200,7 @@ bool MainWindow::startRun(QString* error) {
     m_progressModel->setWorkerCommand(m_run.workerCommand().shortName(),
                                       m_run.workerCommand().text);
     QString err;
+    endReplay(); // a new run is watched live
     m_progressModel->clear();
     m_contentionModel->clear();
     // The last run's mapping goes first: an unlinked segment still mapped keeps its pages in
@@ -269,14 +271,17 @@ void MainWindow::onPhaseChanged(shm::Phase phase) {
                 shm::compareFigures(shm::keyFigures(now), m_pinned->figures),
                 shm::differingSettings(now.config, m_pinned->config));
         }
-        m_arrayModel->runFinished(m_run.report());
-        m_arrayView->runFinished();
+        if (!m_shown) { // else a kept run is on screen: its models are not the live run's
+            m_arrayModel->runFinished(m_run.report());
+            m_arrayView->runFinished();
+        }
         m_contentionPending = true;
         if (!m_run.report().errors.empty())
             m_lastError = QString::fromStdString(m_run.report().errors.front());
         refreshFrame(kFrameBudgetNs);
     }
-    updateStatus(m_run.snapshot());
+    if (!m_shown) updateStatus(m_run.snapshot());
+    updateTimeBar();
 }
 
 void MainWindow::refreshFrame(uint64_t budgetNs) {
@@ -284,6 +289,8 @@ void MainWindow::refreshFrame(uint64_t budgetNs) {
     // One snapshot (and the lock events since the last one) per frame: every model sees the
     // same moment, and no view reads the controller or the segment.
     const shm::RunFrame frame = m_run.takeFrame();
+    emit frameTaken(frame);
+    if (m_shown) return; // a kept run is on screen: the live one goes on unseen
     ++m_frames;
     const shm::RunSnapshot& snap = frame.snapshot;
     m_lockEvents->update(frame);

@@ -210,6 +210,7 @@ void MainWindow::buildCentral() {
     m_pinnedBar = new PinnedBar(m_viewsPage);
     vl->addWidget(m_pinnedBar);
     vl->addWidget(m_mainSplit, 1);
+    vl->addWidget(buildTimeBar());
     m_central->addWidget(m_viewsPage);
     connect(m_pinnedBar, &PinnedBar::unpinRequested, this, &MainWindow::unpinRun);
     m_sweepView = new SweepView(m_sweepModel);
@@ -268,6 +269,7 @@ void MainWindow::connectControls() {
 }
 
 void MainWindow::resetRun() {
+    endReplay();
     m_lastError.clear(); // before reset(): its phase change updates the status bar
     m_run.reset();
     m_progressModel->clear();

@@ -67,6 +67,7 @@ void MainWindow::buildRunMenu() {
     QAction* pin = run->addAction(tr("&Pin This Run (A/B)"), this, &MainWindow::pinRun);
     pin->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     run->addAction(tr("&Unpin"), this, &MainWindow::unpinRun);
+    buildReplayActions(run);
 }
 
 void MainWindow::buildViewMenu() {

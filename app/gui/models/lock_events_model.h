@@ -7,6 +7,7 @@
 #include "analysis/lock_lanes.h"
 #include "analysis/wait_histogram.h"
 #include "model/run_data.h"
+#include "record/recorded_run.h"
 
 #include <QObject>
 
@@ -34,6 +35,9 @@ class LockEventsModel : public QObject {
     void clear();
     LockEventsState state() const;
     void setState(const LockEventsState& state);
+    // Replay: the activity and histogram as they were at snap.nowNs in a recorded run
+    // (record/replay.h's replayLocks), with the run's drop counts; snap is frameAt's.
+    void showReplay(const shm::RecordedRun& run, const shm::RunSnapshot& snap);
 
     const shm::ExperimentConfig& config() const { return m_cfg; }
     uint32_t workers() const { return m_workers; }
@@ -42,6 +46,7 @@ class LockEventsModel : public QObject {
     // Newest time of the run in ns since the barrier: now while live, the end afterwards.
     double endNs() const { return m_endNs; }
     bool active() const { return m_active; }
+    bool replay() const { return m_replay; } // showReplay's moment, until startRun / clear
     // Events that never reached this model: ring overflows plus drained-but-discarded.
     uint64_t droppedEvents() const { return m_dropped; }
     // Contended acquisitions the counters saw (exact) vs the waits the histogram holds.
@@ -56,6 +61,7 @@ class LockEventsModel : public QObject {
     uint64_t m_releaseNs = 0;
     double m_endNs = 0;
     bool m_active = false;
+    bool m_replay = false;
     uint64_t m_dropped = 0;
     uint64_t m_contended = 0;
 };

@@ -159,7 +159,8 @@ void LockTimeline::refresh() {
         return;
     }
     // Now while live; after the run, its end (the newest event at the latest).
-    m_endNs = std::max(m_endNs, m_model->endNs());
+    // A replay goes back and forth: its moment is the end.
+    m_endNs = m_model->replay() ? m_model->endNs() : std::max(m_endNs, m_model->endNs());
     if (m_follow) {
         m_map.t1 = std::max(m_endNs, 1e3);
         m_map.t0 = std::max(0.0, m_map.t1 - kFollowSpanNs);
