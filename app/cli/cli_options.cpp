@@ -85,6 +85,8 @@ QString checkSweepOptions(const CliOptions& o) {
     if (!sweep) {
         if (o.view == QLatin1String("sweep"))
             return QStringLiteral("--view sweep needs a --sweep to show");
+        if (o.view == QLatin1String("side") && o.lessonId.isEmpty())
+            return QStringLiteral("--view side needs a --lesson (its runs side by side)");
         if (o.repeatGiven) return QStringLiteral("--repeat goes with --sweep");
     } else {
         if (!o.lessonId.isEmpty()) return QStringLiteral("--sweep does not take a --lesson");

@@ -24,11 +24,11 @@ QString countValue(const char* flag, const QString& v, int min, int* out) {
 
 QString setView(ParseState& p, const QString& v) {
     static const QStringList views{QStringLiteral("window"), QStringLiteral("progress"),
-                                   QStringLiteral("array"), QStringLiteral("contention"),
-                                   QStringLiteral("sweep")};
+                                   QStringLiteral("array"),  QStringLiteral("contention"),
+                                   QStringLiteral("sweep"),  QStringLiteral("side")};
     if (!views.contains(v))
         return QStringLiteral("--view: unknown value '%1' (expected "
-                              "window|progress|array|contention|sweep)")
+                              "window|progress|array|contention|sweep|side)")
             .arg(v);
     p.o.view = v;
     return {};
@@ -107,7 +107,9 @@ const OptionRow kOptions[] = {
          return QString();
      }},
     {"--view", nullptr, true, EmptyValue::Allowed, "--view needs a value", HelpSection::Modes,
-     "      --view window|progress|array|contention|sweep   (default window)\n", setView},
+     "      --view window|progress|array|contention|sweep|side   (default window; side: a\n"
+     "                          lesson's runs side by side)\n",
+     setView},
     {"--size", nullptr, true, EmptyValue::Allowed, "--size needs WIDTHxHEIGHT", HelpSection::Modes,
      "      --size WxH         (default 1600x1000)   --at-ms T  capture T ms after start\n",
      setSize},

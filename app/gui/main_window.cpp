@@ -20,6 +20,7 @@
 #include "gui/views/highlight_frame.h"
 #include "gui/views/pinned_bar.h"
 #include "gui/views/progress_view.h"
+#include "gui/views/side_by_side_view.h"
 #include "gui/views/welcome_page.h"
 #include "runner/run_player.h"
 
@@ -57,6 +58,7 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     buildControlsDock();
     buildLessonsTab(options);
     buildSweepTab(options);
+    buildRunsTab();
     buildViews();
     buildCentral();
     buildStatusBar();
@@ -136,6 +138,7 @@ QWidget* MainWindow::viewWidget(const QString& name) {
     if (name == QLatin1String("array")) return m_dataStack; // the array, or the counters
     if (name == QLatin1String("contention")) return m_contentionView;
     if (name == QLatin1String("sweep")) return m_sweepView;
+    if (name == QLatin1String("side")) return m_sideView;
     return this;
 }
 
@@ -197,6 +200,7 @@ bool MainWindow::startRun(QString* error) {
     m_progressModel->setWorkerCommand(m_run.workerCommand().shortName(),
                                       m_run.workerCommand().text);
     QString err;
+    endReplay(); // a new run is watched live
     m_progressModel->clear();
     m_contentionModel->clear();
     // The last run's mapping goes first: an unlinked segment still mapped keeps its pages in
@@ -267,14 +271,17 @@ void MainWindow::onPhaseChanged(shm::Phase phase) {
                 shm::compareFigures(shm::keyFigures(now), m_pinned->figures),
                 shm::differingSettings(now.config, m_pinned->config));
         }
-        m_arrayModel->runFinished(m_run.report());
-        m_arrayView->runFinished();
+        if (!m_shown) { // else a kept run is on screen: its models are not the live run's
+            m_arrayModel->runFinished(m_run.report());
+            m_arrayView->runFinished();
+        }
         m_contentionPending = true;
         if (!m_run.report().errors.empty())
             m_lastError = QString::fromStdString(m_run.report().errors.front());
         refreshFrame(kFrameBudgetNs);
     }
-    updateStatus(m_run.snapshot());
+    if (!m_shown) updateStatus(m_run.snapshot());
+    updateTimeBar();
 }
 
 void MainWindow::refreshFrame(uint64_t budgetNs) {
@@ -282,6 +289,8 @@ void MainWindow::refreshFrame(uint64_t budgetNs) {
     // One snapshot (and the lock events since the last one) per frame: every model sees the
     // same moment, and no view reads the controller or the segment.
     const shm::RunFrame frame = m_run.takeFrame();
+    emit frameTaken(frame);
+    if (m_shown) return; // a kept run is on screen: the live one goes on unseen
     ++m_frames;
     const shm::RunSnapshot& snap = frame.snapshot;
     m_lockEvents->update(frame);
@@ -371,6 +380,8 @@ void MainWindow::loadSettings() {
     m_leftSplit->restoreState(s.value(QStringLiteral("window/leftSplit")).toByteArray());
     const double zoom = s.value(QStringLiteral("window/zoom"), 1.0).toDouble();
     if (zoom != 1.0) setZoom(zoom);
+    m_lessonPanel->setPauseAfterEachRun(
+        s.value(QStringLiteral("lessons/pauseAfterEachRun"), true).toBool());
     const QString lesson = s.value(QStringLiteral("lessons/last")).toString();
     if (!lesson.isEmpty()) m_lessonPanel->selectLesson(lesson); // without raising its tab
 }
@@ -383,6 +394,7 @@ void MainWindow::saveSettings() const {
     s.setValue(QStringLiteral("window/mainSplit"), m_mainSplit->saveState());
     s.setValue(QStringLiteral("window/leftSplit"), m_leftSplit->saveState());
     s.setValue(QStringLiteral("lessons/last"), m_lessonPanel->currentId());
+    s.setValue(QStringLiteral("lessons/pauseAfterEachRun"), m_lessonPanel->pauseAfterEachRun());
     s.setValue(QStringLiteral("window/zoom"), m_zoom);
     const shm::ExperimentConfig cfg = m_controls->config();
     s.beginGroup(QStringLiteral("experiment"));

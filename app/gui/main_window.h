@@ -4,6 +4,7 @@
 #include "cli/cli_options.h"
 #include "cli/compare_with.h"
 #include "gui/frame_pacer.h"
+#include "gui/models/side_by_side_model.h"
 #include "lessons/lesson.h"
 #include "runner/run_controller.h"
 #include "runner/sweep_tally.h"
@@ -12,8 +13,15 @@
 #include <QMainWindow>
 #include <QMap>
 
+#include <QElapsedTimer>
 #include <QTimer>
+#include <memory>
 #include <optional>
+#include <vector>
+
+namespace shm {
+struct RecordedRun;
+}
 
 class ArrayModel;
 class ArrayView;
@@ -33,9 +41,17 @@ class QDockWidget;
 class ProgressModel;
 class ProgressView;
 class QLabel;
+class QMenu;
+class QSlider;
+class QComboBox;
+class QTableView;
+class QToolButton;
+class RunsModel;
 class RunPlayer;
 class QSplitter;
 class QStackedWidget;
+class SideBySideModel;
+class SideBySideView;
 class WelcomePage;
 
 class MainWindow : public QMainWindow {
@@ -63,6 +79,27 @@ class MainWindow : public QMainWindow {
     const SweepTally& sweepTally() const { return m_sweep; }
     SweepPanel* sweepPanel() const { return m_sweepPanel; }
     SweepView* sweepView() const { return m_sweepView; }
+    // Every run of the session, kept (the Runs tab): the recorder hands each finished run in.
+    // When no run is live and none is being replayed, the new run is shown at its end.
+    void addRecordedRun(std::shared_ptr<const shm::RecordedRun> run);
+    RunsModel* runsModel() const { return m_runsModel; }
+    // Shows the kept run in row `index` as it was at atNs (CLOCK_MONOTONIC, clamped to the
+    // run) in every view, the time slider there; false when there is no such row. The live run
+    // (if any) goes on unseen until the next run starts. One call is one whole redraw.
+    bool showRunAt(int index, uint64_t atNs);
+    // The row shown (-1: the live run), and the moment shown.
+    int shownRun() const;
+    uint64_t shownAtNs() const { return m_shownAt; }
+    // The shown run's next / previous event (lock acquisition, mark); its start or end.
+    void stepEvent(int direction);
+    void showRunEdge(bool end);
+    // Plays the shown run from the moment shown at `speed` times real time (0.1 to 10).
+    void setReplayPlaying(bool on);
+    bool replayPlaying() const { return m_playTimer.isActive(); }
+    void setReplaySpeed(double speed);
+    QSlider* timeSlider() const { return m_timeSlider; }
+    QLabel* timeLabel() const { return m_timeLabel; }
+    QTableView* runsView() const { return m_runsView; }
     // A/B: keeps the finished run's report; later runs are shown beside it. false: no run.
     bool pinRun();
     // Pins a run from elsewhere (--compare-with REPORT.json), named `what`.
@@ -73,12 +110,17 @@ class MainWindow : public QMainWindow {
     bool startSweep(QString* error);
     // The sweep's results in front (false while there are none).
     bool showSweepResults();
+    // The runs side by side (a page of the centre): a lesson ends on it with one column per run.
+    SideBySideView* sideView() const { return m_sideView; }
+    SideBySideModel* sideModel() const { return m_sideModel; }
+    // Brings the side-by-side view to the front (false while it has no runs).
+    bool showSideBySide();
     // Selects a lesson in the Lessons panel and brings the panel to the front.
     bool showLesson(const QString& id);
     // Plays the lesson the Lessons panel shows (not while a sweep runs); false with *error
     // when it could not start.
     bool playLesson(QString* error);
-    // "window", "progress", "array", "contention" or "sweep".
+    // "window", "progress", "array", "contention", "sweep" or "side".
     QWidget* viewWidget(const QString& name);
     // File > Export Results: the finished run's workers table or array (CSV), its lock
     // intervals (CSV) or a Perfetto / Chrome trace (JSON), as --csv, --array-csv and --trace
@@ -111,6 +153,10 @@ class MainWindow : public QMainWindow {
     // writes more per frame than one frame should spend reading (the plot catches up after).
     static constexpr uint64_t kFrameBudgetNs = 2'500'000;
 
+  signals:
+    // Every frame the window takes from the controller (the recorder is fed from here).
+    void frameTaken(const shm::RunFrame& frame);
+
   protected:
     void closeEvent(QCloseEvent* e) override;
     // Space starts / pauses / resumes from any control in the window (buttons, check boxes,
@@ -123,6 +169,8 @@ class MainWindow : public QMainWindow {
     void buildModels(const CliOptions& options);
     void buildControlsDock();
     void buildLessonsTab(const CliOptions& options);
+    void connectLessonRuns(); // each lesson run kept, the side-by-side view at its end
+    void showRunPage();       // the run's views (the welcome page before any run)
     void buildSweepTab(const CliOptions& options);
     void buildViews();
     void buildCentral();
@@ -138,6 +186,16 @@ class MainWindow : public QMainWindow {
     void buildViewMenu();
     void buildLessonsMenu();
     void buildHelpMenu();
+    // The Runs tab, the time slider under the views, and their actions (main_window_replay.cpp).
+    void buildRunsTab();
+    QWidget* buildTimeBar();
+    void buildReplayActions(QMenu* menu);
+    void beginReplay(std::shared_ptr<const shm::RecordedRun> run);
+    void showAt(const std::shared_ptr<const shm::RecordedRun>& run, uint64_t atNs);
+    void endReplay();
+    void updateTimeBar();
+    void playTick();
+    void showReplayStatus(const shm::RunSnapshot& snap);
     void resetRun();
     QDockWidget* addTab(const QString& title, const QString& name, QWidget* panel);
     // A panel's Run button: `start` (playLesson, startSweep) or a message box titled `title`
@@ -179,6 +237,9 @@ class MainWindow : public QMainWindow {
     SweepPanel* m_sweepPanel;
     SweepView* m_sweepView;
     QDockWidget* m_sweepDock;
+    SideBySideModel* m_sideModel;
+    SideBySideView* m_sideView;
+    QList<SideRun> m_lessonRuns; // the playing lesson's runs so far, each as it ended
     QMap<QString, HighlightFrame*> m_highlights; // per view name
     bool m_lessonHighlight = false;
     QDockWidget* m_controlsDock;
@@ -203,4 +264,22 @@ class MainWindow : public QMainWindow {
     bool m_contentionPending = false; // one more contention refresh after the run ended
     int m_frames = 0;
     QString m_lastError;
+    // Replay: the kept runs, the one shown (null: the live run) and where.
+    RunsModel* m_runsModel = nullptr;
+    QTableView* m_runsView = nullptr;
+    QLabel* m_runsNote = nullptr;
+    QDockWidget* m_runsDock = nullptr;
+    std::shared_ptr<const shm::RecordedRun> m_shown;
+    std::vector<uint64_t> m_eventTimes; // of m_shown
+    uint64_t m_shownAt = 0;
+    QWidget* m_timeBar = nullptr;
+    QSlider* m_timeSlider = nullptr;
+    QToolButton* m_playButton = nullptr;
+    QComboBox* m_speedBox = nullptr;
+    QLabel* m_timeLabel = nullptr;
+    QList<QAction*> m_replayActions; // enabled while a kept run is shown
+    QTimer m_playTimer;
+    QElapsedTimer m_playClock;
+    double m_playSpeed = 1.0;
+    static constexpr int kSliderSteps = 100000;
 };

@@ -20,6 +20,7 @@
 #include "gui/views/highlight_frame.h"
 #include "gui/views/pinned_bar.h"
 #include "gui/views/progress_view.h"
+#include "gui/views/side_by_side_view.h"
 #include "gui/views/welcome_page.h"
 #include "runner/run_player.h"
 
@@ -91,6 +92,50 @@ void MainWindow::buildLessonsTab(const CliOptions& options) {
         if (m_lessonPlayer->playing()) m_lessonHighlight = true;
         updateHighlight();
     });
+    // A teacher looks at each run as long as needed (Next run goes on); batch renders and
+    // tests play through unless they ask.
+    m_lessonPanel->setPauseAfterEachRun(m_persistent);
+    m_sideModel = new SideBySideModel(this);
+    connectLessonRuns();
+}
+
+void MainWindow::connectLessonRuns() {
+    connect(m_lessonPlayer, &RunPlayer::runStarted, this, [this](int index) {
+        // A lesson played again: the last one's runs (and their mappings) go.
+        if (index == 0) {
+            m_lessonRuns.clear();
+            m_sideModel->clear();
+        }
+    });
+    connect(m_lessonPlayer, &RunPlayer::runFinished, this, [this](const FinishedRun& run) {
+        refreshFrame(0); // the run's last lock events in m_lockEvents
+        m_lessonRuns.append({run.label, run.report, run.final, m_lockEvents->state()});
+    });
+    // The lesson ends on its runs side by side, in the view it says to look at.
+    connect(m_lessonPlayer, &RunPlayer::finished, this, [this] {
+        m_sideModel->setRuns(m_lessonRuns);
+        m_lessonRuns.clear();
+        QString view = QStringLiteral("array");
+        for (const QString& v : m_lessonPanel->lesson().lookAt)
+            if (SideBySideView::viewNames().contains(v)) {
+                view = v;
+                break;
+            }
+        m_sideView->setView(view);
+        showSideBySide();
+    });
+    connect(m_lessonPlayer, &RunPlayer::stopped, this, [this] { m_lessonRuns.clear(); });
+}
+
+void MainWindow::showRunPage() {
+    m_central->setCurrentWidget(m_run.phase() == shm::Phase::Idle ? static_cast<QWidget*>(m_welcome)
+                                                                  : m_viewsPage);
+}
+
+bool MainWindow::showSideBySide() {
+    if (m_sideModel->count() == 0 || m_central->indexOf(m_sideView) < 0) return false;
+    m_central->setCurrentWidget(m_sideView);
+    return true;
 }
 
 void MainWindow::startOrWarn(bool (MainWindow::*start)(QString*), const QString& title) {
@@ -165,14 +210,15 @@ void MainWindow::buildCentral() {
     m_pinnedBar = new PinnedBar(m_viewsPage);
     vl->addWidget(m_pinnedBar);
     vl->addWidget(m_mainSplit, 1);
+    vl->addWidget(buildTimeBar());
     m_central->addWidget(m_viewsPage);
     connect(m_pinnedBar, &PinnedBar::unpinRequested, this, &MainWindow::unpinRun);
     m_sweepView = new SweepView(m_sweepModel);
     m_central->addWidget(m_sweepView);
-    connect(m_sweepView, &SweepView::backRequested, this, [this] {
-        m_central->setCurrentWidget(
-            m_run.phase() == shm::Phase::Idle ? static_cast<QWidget*>(m_welcome) : m_viewsPage);
-    });
+    m_sideView = new SideBySideView(m_sideModel);
+    m_central->addWidget(m_sideView);
+    connect(m_sweepView, &SweepView::backRequested, this, &MainWindow::showRunPage);
+    connect(m_sideView, &SideBySideView::backRequested, this, &MainWindow::showRunPage);
     setCentralWidget(m_central);
     for (const char* name : {"progress", "array", "contention"})
         m_highlights.insert(QLatin1String(name),
@@ -223,6 +269,7 @@ void MainWindow::connectControls() {
 }
 
 void MainWindow::resetRun() {
+    endReplay();
     m_lastError.clear(); // before reset(): its phase change updates the status bar
     m_run.reset();
     m_progressModel->clear();

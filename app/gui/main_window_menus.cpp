@@ -5,6 +5,7 @@
 #include "gui/sweep/sweep_view.h"
 #include "gui/view_export.h"
 #include "gui/views/array_view.h"
+#include "gui/views/side_by_side_view.h"
 #include "runner/run_player.h"
 
 #include <QAction>
@@ -66,6 +67,7 @@ void MainWindow::buildRunMenu() {
     QAction* pin = run->addAction(tr("&Pin This Run (A/B)"), this, &MainWindow::pinRun);
     pin->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     run->addAction(tr("&Unpin"), this, &MainWindow::unpinRun);
+    buildReplayActions(run);
 }
 
 void MainWindow::buildViewMenu() {
@@ -87,6 +89,17 @@ void MainWindow::buildViewMenu() {
     });
     results->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     view->addAction(m_sweepDock->toggleViewAction());
+    // A lesson's runs side by side (the page a lesson ends on); again: back to the run.
+    QAction* side = view->addAction(tr("Side &by Side"), this, [this] {
+        if (m_central->currentWidget() == m_sideView)
+            showRunPage();
+        else if (!showSideBySide())
+            QMessageBox::information(this, tr("Side by side"),
+                                     tr("No runs to compare yet: play a lesson (Lessons tab); it "
+                                        "ends on its runs side by side."));
+    });
+    side->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    side->setToolTip(tr("The last lesson's runs side by side (Ctrl+Shift+B)"));
 }
 
 void MainWindow::buildLessonsMenu() {
@@ -104,6 +117,9 @@ void MainWindow::buildLessonsMenu() {
     prev->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
     QAction* next = lessons->addAction(tr("&Next Lesson"), m_lessonPanel, &LessonPanel::next);
     next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    // Pause after each run: N starts the next one (a text field keeps its N).
+    QAction* nextRun = lessons->addAction(tr("Next R&un"), m_lessonPanel, &LessonPanel::nextRun);
+    nextRun->setShortcut(QKeySequence(Qt::Key_N));
     lessons->addSeparator();
     int n = 0;
     for (const Lesson& l : m_lessons)

@@ -5,10 +5,12 @@
 #include "gui/lessons/lesson_panel.h"
 #include "gui/main_window.h"
 #include "gui/view_export.h"
+#include "gui/views/side_by_side_view.h"
 #include "runner/run_player.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QTemporaryFile>
@@ -68,6 +70,14 @@ int captureLesson(MainWindow& window, QWidget* target, const CliOptions& o) {
     settle(target);
     window.refreshFrame(0);
     settle(target);
+    // The lesson ends on its runs side by side: once their columns have all they draw.
+    if (window.sideModel()->count() > 0) {
+        QElapsedTimer waited;
+        waited.start();
+        while (!window.sideView()->settled() && waited.elapsed() < 10000)
+            QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        settle(target);
+    }
     QString err;
     if (!view_export::save(target, nullptr, o.screenshot, o.size, &err)) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(err));

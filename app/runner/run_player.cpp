@@ -115,6 +115,22 @@ void RunPlayer::terminate(int sig) {
         end(&RunPlayer::stopped);
 }
 
+void RunPlayer::setWaitForNext(bool wait) {
+    m_waitForNext = wait;
+    // Turned off while waiting: go on as the pause would have.
+    if (!wait && m_waiting) {
+        m_waiting = false;
+        m_pause.start();
+    }
+}
+
+void RunPlayer::next() {
+    if (!playing() || m_stopped || (!m_waiting && !m_pause.isActive())) return;
+    m_waiting = false;
+    m_pause.stop();
+    startNext();
+}
+
 double RunPlayer::etaSeconds() const {
     if (!m_done || !playing()) return 0;
     return double(m_clock.elapsed()) / 1000.0 / m_done * (runsTotal() - m_done);
@@ -122,6 +138,7 @@ double RunPlayer::etaSeconds() const {
 
 void RunPlayer::startNext() {
     if (!playing() || m_stopped) return;
+    m_waiting = false;
     if (startFrom(m_current + 1)) {
         emit changed();
         return;
@@ -158,13 +175,17 @@ void RunPlayer::onRunFinished() {
         end(&RunPlayer::finished);
         return;
     }
-    m_pause.start(); // then startNext()
+    if (m_waitForNext)
+        m_waiting = true; // next() starts it
+    else
+        m_pause.start(); // then startNext()
     emit changed();
 }
 
 void RunPlayer::end(void (RunPlayer::*signal)()) {
     m_current = -1;
     m_ours = false;
+    m_waiting = false;
     m_pause.stop();
     emit(this->*signal)();
     emit changed();

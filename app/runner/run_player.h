@@ -60,6 +60,14 @@ class RunPlayer : public QObject {
     void setStarter(Starter starter) { m_starter = std::move(starter); }
     // The pause after a run before the next starts (the window lets the end be seen).
     void setPauseMs(int ms) { m_pause.setInterval(ms); }
+    // Pause after each run: the next run starts only on next(), not after the pause (the
+    // window lets a teacher look at each run as long as needed). Off by default (headless).
+    void setWaitForNext(bool wait);
+    bool waitForNext() const { return m_waitForNext; }
+    // A run ended and the next one waits for next().
+    bool waiting() const { return m_waiting; }
+    // Starts the next run now: while waiting, or during the pause. Nothing otherwise.
+    void next();
     // A run that cannot start: the list goes on with the next one (a sweep), or ends with
     // failed() (a lesson, whose later runs are judged against the earlier ones).
     void setGoOnAfterFailedStart(bool goOn) { m_goOn = goOn; }
@@ -125,6 +133,8 @@ class RunPlayer : public QObject {
     bool m_ours = false; // the controller's current run is one of ours
     bool m_stopped = false;
     bool m_goOn = false;
+    bool m_waitForNext = false;
+    bool m_waiting = false;
     int m_done = 0;
     QElapsedTimer m_clock;
     QTimer m_pause;

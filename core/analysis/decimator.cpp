@@ -51,6 +51,49 @@ void Decimator::setView(uint64_t lo, uint64_t hi, int columns, bool knownUnwritt
     ++m_version;
 }
 
+void Decimator::fillFrom(const std::vector<DecimatedColumn>& coarse) {
+    const uint32_t stride = m_workers + 1;
+    std::fill(m_ownerCounts.begin(), m_ownerCounts.end(), 0u);
+    auto src = coarse.begin();
+    for (size_t c = 0; c < m_columns.size(); ++c) {
+        DecimatedColumn& col = m_columns[c];
+        const DecimatedColumn fresh{col.begin, col.end, 0, 0, 0, 0, m_workers, true};
+        col = fresh;
+        uint32_t* counts = &m_ownerCounts[c * stride];
+        // Coarse columns are ordered and contiguous: skip those ending before this column.
+        while (src != coarse.end() && src->end <= col.begin)
+            ++src;
+        uint64_t best = 0, covered = 0;
+        for (auto it = src; it != coarse.end() && it->begin < col.end; ++it) {
+            const uint64_t overlap = std::min(it->end, col.end) - std::max(it->begin, col.begin);
+            covered += overlap;
+            if (!it->written) continue;
+            // A coarse column shared by two columns gives each its share (evenly spread).
+            const double share =
+                double(overlap) / double(std::max<uint64_t>(1, it->end - it->begin));
+            const uint64_t written =
+                std::max<uint64_t>(1, uint64_t(double(it->written) * share + 0.5));
+            col.min = col.written ? std::min(col.min, it->min) : it->min;
+            col.max = col.written ? std::max(col.max, it->max) : it->max;
+            col.written += written;
+            col.mismatches += uint64_t(double(it->mismatches) * share + 0.5);
+            const uint32_t owner = std::min(it->dominantOwner, m_workers);
+            counts[owner] += uint32_t(written);
+            if (owner < m_workers && counts[owner] > best) {
+                best = counts[owner];
+                col.dominantOwner = owner;
+            }
+        }
+        uint64_t owned = 0;
+        for (uint32_t k = 0; k < m_workers; ++k)
+            owned += counts[k];
+        counts[m_workers] += uint32_t(covered - std::min(covered, owned + counts[m_workers]));
+    }
+    std::fill(m_dirty.begin(), m_dirty.end(), 0);
+    m_dirtyCount = 0;
+    ++m_version;
+}
+
 void Decimator::setExpected(std::function<double(uint64_t)> expected) {
     m_expected = std::move(expected);
     markAllDirty();

@@ -35,6 +35,11 @@ class Decimator {
 
     void markDirty(uint64_t begin, uint64_t end);
     void markAllDirty();
+    // Fills the current view's columns from coarser columns kept of the whole array (a
+    // recorded array frame, record/recorded_run.h) instead of scanning an array: each column
+    // merges the coarse ones it overlaps (min, max, written, mismatches summed; owners counted
+    // as each coarse column's dominant owner). Clears the dirty marks.
+    void fillFrom(const std::vector<DecimatedColumn>& coarse);
     bool hasDirty() const { return m_dirtyCount > 0; }
 
     // Rescans dirty columns. budgetNs 0 = no limit; otherwise stops after the column that

@@ -283,6 +283,32 @@ void LockActivity::release(uint32_t k, size_t holds, size_t waits) {
     w.waitBase += waits;
 }
 
+void LockActivity::restore(uint32_t k, Activity kind, std::span<const LockInterval> closed,
+                           std::optional<LockInterval> open) {
+    if (k >= m_workers.size()) return;
+    Worker& w = m_workers[k];
+    const size_t keep = std::min(closed.size(), m_keep);
+    m_counts.trimmed += closed.size() - keep;
+    const auto first = closed.end() - std::ptrdiff_t(keep);
+    auto& into = kind == Activity::Hold ? w.holds : w.waits;
+    into.assign(first, closed.end());
+    (kind == Activity::Hold ? m_counts.holds : m_counts.waits) += closed.size();
+    if (kind == Activity::Hold) {
+        w.holdBase = closed.size() - keep;
+        w.holding = open.has_value();
+        w.hold = open.value_or(LockInterval{});
+        w.holdSequence = 0;
+    } else {
+        w.waitBase = closed.size() - keep;
+        w.waiting = open.has_value();
+        w.wait = open.value_or(LockInterval{});
+    }
+    uint64_t last = into.empty() ? 0 : into.back().endNs;
+    if (open) last = std::max(last, open->endNs);
+    w.lastNs = std::max(w.lastNs, last);
+    m_newestNs = std::max(m_newestNs, w.lastNs);
+}
+
 std::optional<LockInterval> LockActivity::openHold(uint32_t k) const {
     const Worker& w = m_workers.at(k);
     return w.holding ? std::optional(w.hold) : std::nullopt;

@@ -16,6 +16,7 @@
 #include <deque>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,8 @@ struct LockInterval {
     bool empty() const { return endNs <= beginNs; }
     bool operator==(const LockInterval&) const = default;
 };
+
+enum class Activity { Hold, Wait };
 
 // Consumes each worker's event stream incrementally. Memory is bounded: the newest
 // `keepPerWorker` holds and the newest `keepPerWorker` waits of each worker are kept (older ones
@@ -63,6 +66,13 @@ class LockActivity {
     // nothing). An open hold stays open: the lock stays held by the dead process until a robust
     // mutex's next locker recovers it (it then writes the Released in the dead worker's ring).
     void endWorker(uint32_t worker, uint64_t atNs);
+    // Sets worker k's closed intervals of one kind (oldest first, disjoint: as this class
+    // built them, e.g. read back from a recording) and its open one, replacing what it had:
+    // a replay at some moment (record/replay.h) rebuilds the activity the window had then
+    // without re-cutting anything. Beyond keepPerWorker the oldest are trimmed, as consume
+    // would have. Holds restored so are not in the cutting order: consume nothing after.
+    void restore(uint32_t worker, Activity kind, std::span<const LockInterval> closed,
+                 std::optional<LockInterval> open);
 
     uint32_t workers() const { return uint32_t(m_workers.size()); }
     uint32_t locks() const { return m_locks; }
@@ -160,8 +170,6 @@ struct TimeColumns {
 // Adds to cover[c] (cover.size() == columns) the fraction of column c that [beginNs, endNs)
 // covers: exact overlap length / column span.
 void addCoverage(const TimeColumns& w, double beginNs, double endNs, std::vector<double>& cover);
-
-enum class Activity { Hold, Wait };
 
 // Worker k's hold or wait coverage per column (0..1), including the open interval, which is
 // drawn up to `openEndNs` (the view's "now"; pass activity.newestNs() after a run). `lock` < 0:

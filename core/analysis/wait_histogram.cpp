@@ -22,6 +22,11 @@ double WaitHistogram::lowerEdgeNs(int bucket) {
     return kFirstEdgeNs * std::pow(10.0, double(bucket - 1) / kPerDecade);
 }
 
+void WaitHistogram::add(uint64_t waitNs) {
+    ++m_counts[size_t(bucketOf(waitNs))];
+    ++m_total;
+}
+
 void WaitHistogram::consume(uint32_t k, const Event* events, size_t n) {
     if (k >= m_waitSince.size()) return;
     for (size_t i = 0; i < n; ++i) {

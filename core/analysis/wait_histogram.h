@@ -19,6 +19,9 @@ class WaitHistogram {
     // Adds worker k's next n events (each event once; a wait may begin in one call and end in
     // the next).
     void consume(uint32_t k, const Event* events, size_t n);
+    // Counts one wait of waitNs directly (a replay rebuilding the histogram from the wait
+    // intervals a recording kept, record/replay.h).
+    void add(uint64_t waitNs);
 
     const std::vector<uint64_t>& counts() const { return m_counts; }
     uint64_t total() const { return m_total; }

@@ -18,6 +18,7 @@ class TestRunPlayer : public QObject {
     void stopEndsTheListMidway();
     void aRunThatCannotStart();
     void ignoresRunsItDidNotStart();
+    void waitsForNextAfterEachRun();
     void cleanupTestCase();
 
   private:
@@ -227,6 +228,69 @@ void TestRunPlayer::ignoresRunsItDidNotStart() {
     QCOMPARE(asked.size(), 1);
     QCOMPARE(asked.first().workers, 2u);
     QCOMPARE(runs.size(), 1);
+}
+
+// Pause after each run (the window's lessons): the next run starts on next(), not on its own;
+// without it the list plays through; stop() while waiting ends the list.
+void TestRunPlayer::waitsForNextAfterEachRun() {
+    const QList<PlayRun> runs{{QStringLiteral("A"), small(1, 3000)},
+                              {QStringLiteral("B"), small(2, 4000)}};
+    {
+        RunPlayer player;
+        setUp(player);
+        player.setPauseMs(0);
+        player.setWaitForNext(true);
+        SignalLog log(player);
+        QSignalSpy finishedRuns(&player, &RunPlayer::runFinished);
+        QSignalSpy done(&player, &RunPlayer::finished);
+        QString err;
+        QVERIFY2(player.play(runs, &err), qPrintable(err));
+        QVERIFY(finishedRuns.wait(30000));
+        QVERIFY(player.waiting());
+        QVERIFY(player.playing());
+        // Long past the pause (0 ms): B has not started, the controller is idle.
+        QTest::qWait(800);
+        QCOMPARE(log.lines,
+                 (QStringList{QStringLiteral("started 0 A w1"), QStringLiteral("finished 0 A")}));
+        QVERIFY(!player.controller().isActive());
+        player.next();
+        QVERIFY(!player.waiting());
+        QCOMPARE(player.currentIndex(), 1);
+        QVERIFY(done.wait(30000));
+        QCOMPARE(log.lines,
+                 (QStringList{QStringLiteral("started 0 A w1"), QStringLiteral("finished 0 A"),
+                              QStringLiteral("started 1 B w2"), QStringLiteral("finished 1 B"),
+                              QStringLiteral("end")}));
+        QVERIFY(!player.waiting()); // after the last run the list ends, nothing waits
+        log.finished.clear();
+    }
+    {
+        RunPlayer player; // without it, the same list plays through without next()
+        setUp(player);
+        player.setPauseMs(0);
+        QSignalSpy done(&player, &RunPlayer::finished);
+        QString err;
+        QVERIFY2(player.play(runs, &err), qPrintable(err));
+        QVERIFY(done.wait(30000));
+        QCOMPARE(player.runsDone(), 2);
+    }
+    {
+        RunPlayer player; // stop while waiting: stopped(), B never starts
+        setUp(player);
+        player.setWaitForNext(true);
+        QSignalSpy started(&player, &RunPlayer::runStarted);
+        QSignalSpy finishedRuns(&player, &RunPlayer::runFinished);
+        QSignalSpy stopped(&player, &RunPlayer::stopped);
+        QString err;
+        QVERIFY2(player.play(runs, &err), qPrintable(err));
+        QVERIFY(finishedRuns.wait(30000));
+        QVERIFY(player.waiting());
+        player.stop();
+        QCOMPARE(stopped.size(), 1);
+        QVERIFY(!player.playing());
+        player.next(); // nothing to go on with
+        QCOMPARE(started.size(), 1);
+    }
 }
 
 void TestRunPlayer::cleanupTestCase() {

@@ -3,6 +3,7 @@
 #include "runner/run_controller.h"
 #include "runner/run_player.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QJsonObject>
@@ -84,11 +85,20 @@ LessonPanel::LessonPanel(RunPlayer& player, const QList<Lesson>& lessons, QWidge
     m_run->setObjectName(QStringLiteral("runLessonButton"));
     m_run->setToolTip(tr("Run the lesson's runs one after the other, then say whether the effect "
                          "was seen (Ctrl+L)"));
+    m_nextRun = new QPushButton(tr("Next run ▶"));
+    m_nextRun->setObjectName(QStringLiteral("nextRunButton"));
+    m_nextRun->setToolTip(tr("Start the lesson's next run (N)"));
+    m_pauseEach = new QCheckBox(tr("Pause after each run"));
+    m_pauseEach->setObjectName(QStringLiteral("pauseAfterEachRun"));
+    m_pauseEach->setToolTip(tr("After each run the lesson waits for Next run (N), so each run "
+                               "can be looked at as long as needed"));
+    m_pauseEach->setChecked(m_player.waitForNext());
     m_progress = new QLabel;
     m_progress->setObjectName(QStringLiteral("lessonProgress"));
     m_progress->setWordWrap(true);
     auto* runRow = new QHBoxLayout;
     runRow->addWidget(m_run);
+    runRow->addWidget(m_nextRun);
     runRow->addWidget(m_progress, 1);
     m_results = new QTextBrowser;
     m_results->setObjectName(QStringLiteral("lessonResults"));
@@ -104,11 +114,17 @@ LessonPanel::LessonPanel(RunPlayer& player, const QList<Lesson>& lessons, QWidge
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(top);
     layout->addLayout(runRow);
+    layout->addWidget(m_pauseEach);
     layout->addWidget(split, 1);
 
     connect(m_choice, &QComboBox::currentIndexChanged, this, &LessonPanel::onChosen);
     connect(m_prev, &QPushButton::clicked, this, &LessonPanel::previous);
     connect(m_next, &QPushButton::clicked, this, &LessonPanel::next);
+    connect(m_nextRun, &QPushButton::clicked, this, &LessonPanel::nextRun);
+    connect(m_pauseEach, &QCheckBox::toggled, this, [this](bool on) {
+        m_player.setWaitForNext(on);
+        refresh();
+    });
     connect(m_run, &QPushButton::clicked, this, [this] {
         if (m_player.playing())
             emit stopRequested();
@@ -168,6 +184,19 @@ void LessonPanel::next() {
         m_choice->setCurrentIndex(m_choice->currentIndex() + 1);
 }
 
+void LessonPanel::setPauseAfterEachRun(bool on) {
+    m_pauseEach->setChecked(on);
+    m_player.setWaitForNext(on); // also when unchanged: the player may have been set elsewhere
+}
+
+bool LessonPanel::pauseAfterEachRun() const {
+    return m_pauseEach->isChecked();
+}
+
+void LessonPanel::nextRun() {
+    m_player.next();
+}
+
 void LessonPanel::onChosen(int index) {
     if (index < 0 || index >= m_lessons.size()) return;
     if (m_lesson.id != m_lessons[index].id) setLesson(m_lessons[index]);
@@ -184,7 +213,15 @@ void LessonPanel::refresh() {
     m_choice->setEnabled(!playing);
     m_run->setEnabled(has);
     m_run->setText(playing ? tr("Stop lesson") : tr("Run lesson"));
-    if (playing) {
+    m_nextRun->setVisible(m_player.waitForNext());
+    m_nextRun->setEnabled(m_player.waiting());
+    if (playing && m_player.waiting()) {
+        const int k = m_player.currentIndex();
+        m_progress->setText(tr("run %1 of %2 (%3) done — <b>Next run</b> (N) starts %4")
+                                .arg(k + 1)
+                                .arg(m_lesson.runs.size())
+                                .arg(esc(m_lesson.runs[k].label), esc(m_lesson.runs[k + 1].label)));
+    } else if (playing) {
         const int k = m_player.currentIndex();
         m_progress->setText(tr("run %1 of %2: %3")
                                 .arg(k + 1)

@@ -10,6 +10,7 @@
 #include <QWidget>
 
 class RunPlayer;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -33,6 +34,11 @@ class LessonPanel : public QWidget {
     QString currentId() const;
     void previous();
     void next();
+    // Pause after each run: the next run waits for nextRun() (on by default in the window).
+    void setPauseAfterEachRun(bool on);
+    bool pauseAfterEachRun() const;
+    // Starts the lesson's next run while the player waits for it (the Next run button, N).
+    void nextRun();
 
   signals:
     void lessonSelected(const QString& id);
@@ -56,6 +62,8 @@ class LessonPanel : public QWidget {
     QPushButton* m_next;
     QTextBrowser* m_story;
     QPushButton* m_run;
+    QPushButton* m_nextRun;
+    QCheckBox* m_pauseEach;
     QLabel* m_progress;
     QTextBrowser* m_results;
 };

@@ -43,6 +43,8 @@ void ArrayModel::startRun(const shm::ExperimentConfig& cfg) {
     m_mpi = {};
     m_queueMessagesScanned = 0;
     m_report = {};
+    m_replay = false;
+    m_frameColumns.clear();
     m_dec.configure(cfg.dataCount(), cfg.workers,
                     isHistogram() ? shm::Decimator::WrittenBy::OwnerSet
                                   : shm::Decimator::WrittenBy::NotNaN);
@@ -61,6 +63,8 @@ void ArrayModel::clear() {
     m_finished = false;
     m_array = {};
     m_report = {};
+    m_replay = false;
+    m_frameColumns.clear();
     m_dec.configure(0, 0, shm::Decimator::WrittenBy::NotNaN);
 }
 
@@ -106,10 +110,37 @@ void ArrayModel::update(const shm::RunSnapshot& snap) {
 void ArrayModel::setView(uint64_t lo, uint64_t hi, int columns) {
     // Before the first published progress nothing needs scanning: the array is all NaN and
     // the tracker marks every write from the first batch on.
-    m_dec.setView(lo, hi, columns, m_freshSegment);
+    m_dec.setView(lo, hi, columns, m_freshSegment && !m_replay);
+    if (m_replay && !m_array.valid()) m_dec.fillFrom(m_frameColumns);
+}
+
+void ArrayModel::showFrame(const shm::RunSnapshot& snap, const shm::ArrayFrame* frame) {
+    if (!m_haveRun) return;
+    m_replay = true;
+    m_finished = false;
+    m_report = {};
+    m_freshSegment = false;
+    m_cursor = snap.cursor;
+    m_queue = snap.queue;
+    m_mpi = shm::mpiFigures(snap);
+    m_array = frame && frame->full() ? snap.array : shm::ArrayRef{};
+    if (m_array.valid()) {
+        m_frameColumns.clear();
+        m_dec.markAllDirty(); // the view's scan decimates the frame's values
+    } else {
+        if (frame)
+            m_frameColumns = frame->columns;
+        else
+            m_frameColumns.clear();
+        m_dec.fillFrom(m_frameColumns);
+    }
 }
 
 bool ArrayModel::scan(uint64_t budgetNs) {
+    if (m_replay && !m_array.valid() && m_dec.hasDirty()) {
+        m_dec.fillFrom(m_frameColumns); // marked dirty (an expected-value change): refill
+        return true;
+    }
     if (!m_array.valid() || m_cfg.workload == shm::Workload::Counters) return false;
     return m_dec.process(m_array.data, m_array.owner, budgetNs) > 0;
 }

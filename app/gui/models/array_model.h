@@ -7,6 +7,7 @@
 #include "analysis/dirty_tracker.h"
 #include "analysis/report.h"
 #include "model/run_data.h"
+#include "record/recorded_run.h"
 
 #include <QObject>
 
@@ -27,6 +28,13 @@ class ArrayModel : public QObject {
     // Rescans dirty columns for at most budgetNs (0 = all). True if a column changed.
     bool scan(uint64_t budgetNs);
     void runFinished(const shm::RunReport& report);
+    // Replay (after startRun with the recorded run's settings): the array as a recorded frame
+    // holds it instead of a live segment. A full frame is decimated as a live array is (its
+    // ArrayRef, in snap, keeps the recorded run alive); a decimated frame fills the columns
+    // from its own (Decimator::fillFrom); null: nothing written yet. The run counts as not
+    // finished until runFinished is called again (the replay reached the end).
+    void showFrame(const shm::RunSnapshot& snap, const shm::ArrayFrame* frame);
+    bool isReplay() const { return m_replay; }
     void clear();
 
     bool hasRun() const { return m_haveRun; }
@@ -68,4 +76,6 @@ class ArrayModel : public QObject {
     std::vector<double> m_expectedBins;
     bool m_wantCheck = false; // enable the expected-value check once the bins are known
     shm::RunReport m_report;
+    bool m_replay = false;
+    std::vector<shm::DecimatedColumn> m_frameColumns; // replay of a decimated frame
 };

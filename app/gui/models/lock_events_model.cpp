@@ -1,6 +1,7 @@
 #include "gui/models/lock_events_model.h"
 
 #include "analysis/metrics.h"
+#include "record/replay.h"
 
 LockEventsModel::LockEventsModel(QObject* parent) : QObject(parent) {}
 
@@ -13,6 +14,7 @@ void LockEventsModel::startRun(const shm::ExperimentConfig& cfg) {
     m_releaseNs = 0;
     m_endNs = 0;
     m_active = true;
+    m_replay = false;
     m_dropped = 0;
     m_contended = 0;
 }
@@ -24,6 +26,7 @@ void LockEventsModel::clear() {
     m_releaseNs = 0;
     m_endNs = 0;
     m_active = false;
+    m_replay = false;
     m_dropped = 0;
     m_contended = 0;
 }
@@ -45,4 +48,37 @@ void LockEventsModel::update(const shm::RunFrame& frame) {
     }
     for (const shm::WorkerRecord& w : s.workers)
         if (w.exited && w.exitNs) m_activity.endWorker(w.id, w.exitNs);
+}
+
+LockEventsState LockEventsModel::state() const {
+    return {m_cfg,   m_workers, m_activity, m_waits,    m_releaseNs,
+            m_endNs, m_active,  m_dropped,  m_contended};
+}
+
+void LockEventsModel::setState(const LockEventsState& state) {
+    m_cfg = state.cfg;
+    m_workers = state.workers;
+    m_activity = state.activity;
+    m_waits = state.waits;
+    m_releaseNs = state.releaseNs;
+    m_endNs = state.endNs;
+    m_active = state.active;
+    m_dropped = state.dropped;
+    m_contended = state.contended;
+    m_replay = false;
+}
+
+void LockEventsModel::showReplay(const shm::RecordedRun& run, const shm::RunSnapshot& s) {
+    m_cfg = run.config;
+    shm::replayLocks(run, s.nowNs, m_activity, m_waits);
+    m_workers = m_activity.workers();
+    m_releaseNs = s.releaseNs;
+    m_active = false;
+    m_replay = true;
+    m_endNs = m_releaseNs && s.nowNs > m_releaseNs ? double(s.nowNs - m_releaseNs) : 0;
+    const shm::RunTotals t = shm::totals(s);
+    // The samples carry the rings' drops so far; the run's own count (drained but not kept
+    // too) only once the replay reached the end.
+    m_dropped = std::max(t.droppedEvents, s.phase == shm::Phase::Finished ? run.droppedEvents : 0);
+    m_contended = t.lock.contended;
 }

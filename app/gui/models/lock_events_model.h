@@ -7,8 +7,23 @@
 #include "analysis/lock_lanes.h"
 #include "analysis/wait_histogram.h"
 #include "model/run_data.h"
+#include "record/recorded_run.h"
 
 #include <QObject>
+
+// Everything the model holds about one run, as a value: a finished run's lock activity kept
+// after the window's model moved on to the next run (the side-by-side view's columns).
+struct LockEventsState {
+    shm::ExperimentConfig cfg;
+    uint32_t workers = 0;
+    shm::LockActivity activity;
+    shm::WaitHistogram waits;
+    uint64_t releaseNs = 0;
+    double endNs = 0;
+    bool active = false;
+    uint64_t dropped = 0;
+    uint64_t contended = 0;
+};
 
 class LockEventsModel : public QObject {
     Q_OBJECT
@@ -18,6 +33,11 @@ class LockEventsModel : public QObject {
     void startRun(const shm::ExperimentConfig& cfg);
     void update(const shm::RunFrame& frame);
     void clear();
+    LockEventsState state() const;
+    void setState(const LockEventsState& state);
+    // Replay: the activity and histogram as they were at snap.nowNs in a recorded run
+    // (record/replay.h's replayLocks), with the run's drop counts; snap is frameAt's.
+    void showReplay(const shm::RecordedRun& run, const shm::RunSnapshot& snap);
 
     const shm::ExperimentConfig& config() const { return m_cfg; }
     uint32_t workers() const { return m_workers; }
@@ -26,6 +46,7 @@ class LockEventsModel : public QObject {
     // Newest time of the run in ns since the barrier: now while live, the end afterwards.
     double endNs() const { return m_endNs; }
     bool active() const { return m_active; }
+    bool replay() const { return m_replay; } // showReplay's moment, until startRun / clear
     // Events that never reached this model: ring overflows plus drained-but-discarded.
     uint64_t droppedEvents() const { return m_dropped; }
     // Contended acquisitions the counters saw (exact) vs the waits the histogram holds.
@@ -40,6 +61,7 @@ class LockEventsModel : public QObject {
     uint64_t m_releaseNs = 0;
     double m_endNs = 0;
     bool m_active = false;
+    bool m_replay = false;
     uint64_t m_dropped = 0;
     uint64_t m_contended = 0;
 };

@@ -141,6 +141,13 @@ void LockTimeline::clear() {
     update();
 }
 
+void LockTimeline::setSpan(double t0Ns, double t1Ns) {
+    m_follow = false;
+    m_map.t0 = t0Ns;
+    m_map.t1 = std::max(t1Ns, t0Ns + 1e3);
+    update();
+}
+
 void LockTimeline::refresh() {
     if (!m_model) return;
     m_activity = &m_model->activity();
@@ -152,7 +159,8 @@ void LockTimeline::refresh() {
         return;
     }
     // Now while live; after the run, its end (the newest event at the latest).
-    m_endNs = std::max(m_endNs, m_model->endNs());
+    // A replay goes back and forth: its moment is the end.
+    m_endNs = m_model->replay() ? m_model->endNs() : std::max(m_endNs, m_model->endNs());
     if (m_follow) {
         m_map.t1 = std::max(m_endNs, 1e3);
         m_map.t0 = std::max(0.0, m_map.t1 - kFollowSpanNs);

@@ -28,6 +28,10 @@ class LockTimeline : public QWidget {
     // its waits for them); captions and labels say so.
     void setMessageMode(bool on);
     double spanNs() const { return m_map.t1 - m_map.t0; }
+    double startNs() const { return m_map.t0; }
+    // Shows [t0Ns, t1Ns) after the release and stops following (side by side: every column on
+    // one time axis). A double click follows again.
+    void setSpan(double t0Ns, double t1Ns);
 
   protected:
     void paintEvent(QPaintEvent*) override;

@@ -1,0 +1,281 @@
+// A finished run shown again through the time slider: a real run in the window, kept as a
+// RecordedRun built from the frames the window took (a small recorder in this test until the
+// real one lands), then the slider moved to several moments: each worker's progress in the
+// ProgressModel is the recorded sample at that moment, the lock timeline's open holds are the
+// recorded holds spanning it, and the array shows the recorded frame. The Runs list under
+// QAbstractItemModelTester.
+#include "analysis/metrics.h"
+#include "gui/main_window.h"
+#include "gui/models/array_model.h"
+#include "gui/models/lock_events_model.h"
+#include "gui/models/progress_model.h"
+#include "gui/models/runs_model.h"
+#include "record/replay.h"
+#include "window_test_util.h"
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QSlider>
+#include <QTableView>
+#include <QTest>
+
+#include <cmath>
+#include <memory>
+
+namespace {
+
+// Builds a RecordedRun from the window's frames as the recorder would: a worker sample when
+// its record changed, a run sample per frame, the lock intervals through a LockActivity, and
+// every frame's array (small: all values and owners).
+class TestRecorder {
+  public:
+    explicit TestRecorder(MainWindow& w) {
+        QObject::connect(&w, &MainWindow::frameTaken, &w,
+                         [this](const shm::RunFrame& f) { add(f); });
+    }
+    std::shared_ptr<shm::RecordedRun> finish(const shm::RunReport& report, std::string label) {
+        auto run = std::make_shared<shm::RecordedRun>(m_run);
+        run->label = std::move(label);
+        run->report = report;
+        run->complete = true;
+        run->intervals.resize(m_locks.workers());
+        for (uint32_t k = 0; k < m_locks.workers(); ++k) {
+            shm::WorkerIntervals& iv = run->intervals[k];
+            iv.holds.assign(m_locks.holds(k).begin(), m_locks.holds(k).end());
+            iv.waits.assign(m_locks.waits(k).begin(), m_locks.waits(k).end());
+            auto toEnd = [&](std::optional<shm::LockInterval> i) {
+                if (i) i->endNs = run->endNs;
+                return i;
+            };
+            iv.openHold = toEnd(m_locks.openHold(k));
+            iv.openWait = toEnd(m_locks.openWait(k));
+        }
+        return run;
+    }
+    size_t frames() const { return m_frames; }
+
+  private:
+    void add(const shm::RunFrame& f) {
+        const shm::RunSnapshot& s = f.snapshot;
+        if (!s.releaseNs || s.workers.empty()) return; // before the barrier: nothing to keep
+        ++m_frames;
+        if (!m_run.releaseNs) {
+            m_run.releaseNs = s.releaseNs;
+            m_run.config = s.config;
+            m_run.samples.resize(s.workers.size());
+            const auto& c = s.config;
+            m_locks.reset(uint32_t(s.workers.size()),
+                          c.sync == shm::SyncMode::Striped ? 1 + c.stripes : 1, c.sync);
+        }
+        const uint64_t at = std::max(s.nowNs, m_run.endNs);
+        m_run.endNs = at;
+        m_run.final = s;
+        m_run.final.array = {};
+        for (size_t k = 0; k < s.workers.size(); ++k) {
+            auto& samples = m_run.samples[k];
+            if (samples.empty() || !(samples.back().record == s.workers[k]))
+                samples.push_back({at, s.workers[k]});
+        }
+        m_run.runSamples.push_back(
+            {at, s.phase, s.pausedNs, s.cursor, s.stopRequested, s.failed, s.ended, s.queue});
+        for (uint32_t k = 0; k < f.newEvents.size() && k < m_locks.workers(); ++k)
+            m_locks.consume(k, f.newEvents[k].data(), f.newEvents[k].size());
+        for (const shm::WorkerRecord& w : s.workers)
+            if (w.exited && w.exitNs) m_locks.endWorker(w.id, w.exitNs);
+        if (s.array.valid()) {
+            shm::ArrayFrame a;
+            a.atNs = at;
+            a.count = s.array.count;
+            a.values.assign(s.array.data, s.array.data + s.array.count);
+            a.owners.assign(s.array.owner, s.array.owner + s.array.count);
+            m_run.frames.push_back(std::move(a));
+        }
+    }
+    shm::RecordedRun m_run;
+    shm::LockActivity m_locks;
+    size_t m_frames = 0;
+};
+
+template <class T> const T* latestAt(const std::vector<T>& v, uint64_t t) {
+    const T* best = nullptr;
+    for (const T& s : v)
+        if (s.atNs <= t) best = &s;
+    return best;
+}
+
+// The recorded hold of worker k spanning t (begun at or before it, not ended by it).
+std::optional<shm::LockInterval> holdAt(const shm::WorkerIntervals& w, uint64_t t) {
+    for (const shm::LockInterval& iv : w.holds)
+        if (iv.beginNs <= t && t < iv.endNs) return iv;
+    if (w.openHold && w.openHold->beginNs <= t) return w.openHold;
+    return std::nullopt;
+}
+
+} // namespace
+
+class TestGuiReplay : public QObject {
+    Q_OBJECT
+  private slots:
+    void sliderShowsTheRecordedMoment();
+    void runsListKeepsRunsWithinItsMemory();
+};
+
+void TestGuiReplay::sliderShowsTheRecordedMoment() {
+    const shm::ExperimentConfig cfg{
+        .workers = 3, .elements = 12000, .sync = shm::SyncMode::Mutex, .delayUs = 60};
+    auto w = testutil::newWindow(QStringLiteral("replay"), cfg);
+    new QAbstractItemModelTester(w->runsModel(),
+                                 QAbstractItemModelTester::FailureReportingMode::QtTest, w.get());
+    new QAbstractItemModelTester(w->progressModel(),
+                                 QAbstractItemModelTester::FailureReportingMode::QtTest, w.get());
+    w->resize(1280, 800);
+    w->show();
+    TestRecorder recorder(*w);
+    QVERIFY(!w->timeSlider()->isEnabled());
+    QVERIFY(testutil::runToEnd(*w));
+    QVERIFY2(recorder.frames() >= 3, "too few frames to scrub through");
+    const auto run = recorder.finish(w->controller().report(), "A");
+    QVERIFY(!run->intervals.empty());
+
+    // Kept while nothing else is on screen: shown at its end, the slider there.
+    w->addRecordedRun(run);
+    QCOMPARE(w->runsModel()->rowCount(), 1);
+    QCOMPARE(w->shownRun(), 0);
+    QVERIFY(w->timeSlider()->isEnabled());
+    QCOMPARE(w->timeSlider()->value(), w->timeSlider()->maximum());
+    QCOMPARE(w->shownAtNs(), run->endNs);
+    QVERIFY(w->timeLabel()->text().contains(QStringLiteral(" of ")));
+
+    int withHolds = 0, checked = 0;
+    auto checkMoment = [&] {
+        const uint64_t t = w->shownAtNs();
+        QVERIFY(t >= run->releaseNs && t <= run->endNs);
+        const ProgressModel* pm = w->progressModel();
+        QCOMPARE(pm->rowCount(), int(cfg.workers));
+        for (uint32_t k = 0; k < cfg.workers; ++k) {
+            const shm::WorkerSample* s = latestAt(run->samples[k], t);
+            QCOMPARE(pm->row(int(k)).processed, s ? s->record.processed : uint64_t(0));
+        }
+        const shm::LockActivity& a = w->lockEventsModel()->activity();
+        QCOMPARE(a.workers(), cfg.workers);
+        for (uint32_t k = 0; k < cfg.workers; ++k) {
+            const auto want = holdAt(run->intervals[k], t);
+            const auto got = a.openHold(k);
+            QCOMPARE(got.has_value(), want.has_value());
+            if (want) {
+                QCOMPARE(got->beginNs, want->beginNs);
+                QCOMPARE(got->lock, want->lock);
+                QCOMPARE(got->endNs, t);
+                ++withHolds;
+            }
+            size_t closed = 0;
+            for (const shm::LockInterval& iv : run->intervals[k].holds)
+                closed += iv.endNs <= t;
+            QCOMPARE(a.holds(k).size(), closed);
+        }
+        // The array as recorded then: written elements summed over the plot's columns.
+        const shm::ArrayFrame* f = latestAt(run->frames, t);
+        uint64_t written = 0, want = 0;
+        for (const auto& c : w->arrayModel()->decimator().columns())
+            written += c.written;
+        if (f)
+            for (double v : f->values)
+                want += !std::isnan(v);
+        QCOMPARE(written, want);
+        ++checked;
+    };
+    checkMoment();
+    // Dragged to moments across the run.
+    for (int v : {0, 7, 250, 500, 750, 999})
+        w->timeSlider()->setValue(w->timeSlider()->maximum() * v / 1000);
+    for (int v : {0, 130, 333, 500, 777, 999}) {
+        w->timeSlider()->setValue(w->timeSlider()->maximum() * v / 1000);
+        checkMoment();
+    }
+    QVERIFY(w->timeLabel()->text().startsWith(QStringLiteral("t = ")));
+    // Stepped from event to event: every step lands on a later event, and at an acquisition
+    // some worker holds the lock from that very moment.
+    w->showRunAt(0, run->releaseNs);
+    const auto times = shm::eventTimes(*run);
+    QVERIFY(times.size() > 5);
+    uint64_t last = w->shownAtNs();
+    int acquisitions = 0;
+    for (int i = 0; i < 12; ++i) {
+        w->stepEvent(+1);
+        const uint64_t t = w->shownAtNs();
+        QVERIFY(t > last);
+        QVERIFY(std::binary_search(times.begin(), times.end(), t));
+        last = t;
+        checkMoment();
+        for (uint32_t k = 0; k < cfg.workers; ++k) {
+            const auto h = w->lockEventsModel()->activity().openHold(k);
+            acquisitions += h && h->beginNs == t;
+        }
+    }
+    QVERIFY(acquisitions > 0);
+    w->stepEvent(-1);
+    QVERIFY(w->shownAtNs() < last);
+    QVERIFY(withHolds > 0); // some moments fell inside a hold
+    QVERIFY(checked > 10);
+
+    // A new live run: the views follow it, the slider waits for its end.
+    QString err;
+    QVERIFY2(w->startRun(&err), qPrintable(err));
+    QCOMPARE(w->shownRun(), -1);
+    QVERIFY(!w->timeSlider()->isEnabled());
+    QVERIFY(
+        QTest::qWaitFor([&] { return w->controller().phase() == shm::Phase::Finished; }, 60000));
+    // Selecting the kept run in the Runs tab shows it again.
+    w->runsView()->selectRow(0);
+    QCOMPARE(w->shownRun(), 0);
+    QCOMPARE(w->shownAtNs(), run->endNs);
+    checkMoment();
+}
+
+void TestGuiReplay::runsListKeepsRunsWithinItsMemory() {
+    RunsModel model;
+    new QAbstractItemModelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                 this);
+    auto make = [](const char* label, shm::SyncMode sync) {
+        auto r = std::make_shared<shm::RecordedRun>();
+        r->label = label;
+        r->config.sync = sync;
+        r->config.workers = 2;
+        r->report.config = r->config;
+        r->samples.resize(2, std::vector<shm::WorkerSample>(1000));
+        return r;
+    };
+    model.add(make("A", shm::SyncMode::None));
+    model.add(make("B", shm::SyncMode::Mutex));
+    QCOMPARE(model.rowCount(), 2);
+    // The settings that tell them apart; the same verdict text as the report's.
+    const QString a = model.index(0, RunsModel::SettingsCol).data().toString();
+    QVERIFY2(a.contains(QStringLiteral("sync")) && a.contains(QStringLiteral("none")),
+             qPrintable(a));
+    QVERIFY(!a.contains(QStringLiteral("workers")));
+    QCOMPARE(model.index(1, RunsModel::VerdictCol).data().toString(),
+             QString::fromStdString(model.run(1)->report.verdict()));
+    QVERIFY(model.note().isEmpty());
+    // Over the limit: the oldest go first, the newest stays, and the list says so.
+    const size_t one = model.run(0)->memoryBytes();
+    QVERIFY(one > 2 * 1000 * sizeof(shm::WorkerSample));
+    model.setLimitBytes(one * 3);
+    QCOMPARE(model.rowCount(), 2);
+    const int row = model.add(make("C", shm::SyncMode::Atomic));
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(row, 2);
+    const int row2 = model.add(make("D", shm::SyncMode::Spin));
+    QCOMPARE(row2, 2);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(0, RunsModel::LabelCol).data().toString(), QStringLiteral("B"));
+    QCOMPARE(model.droppedRuns(), 1);
+    QVERIFY(!model.note().isEmpty());
+    QVERIFY(model.bytes() <= model.limitBytes());
+    model.setLimitBytes(1);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.run(0)->label, std::string("D"));
+    QCOMPARE(model.droppedRuns(), 3);
+}
+
+QTEST_MAIN(TestGuiReplay)
+#include "tst_gui_replay.moc"

@@ -1,0 +1,167 @@
+// A lesson in the window with "pause after each run": each run waits for Next run (the button,
+// then the N key), and the lesson ends on its runs side by side, one column per run, each
+// headed with its run's label and key figure, every column on the same axes.
+#include "../test_util.h"
+#include "gui/lessons/lesson_panel.h"
+#include "gui/main_window.h"
+#include "gui/models/side_by_side_model.h"
+#include "gui/views/array_view.h"
+#include "gui/views/contention_view.h"
+#include "gui/views/lock_timeline.h"
+#include "gui/views/side_by_side_view.h"
+#include "runner/run_player.h"
+
+#include <qcustomplot.h>
+
+#include <QComboBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+// Three small runs of different lengths (the shared time axis is the longest one's).
+const char* kLesson = R"({
+  "id": "side-test", "title": "Side by side test", "story": "Three small runs.",
+  "look_for": "The columns.", "look_at": ["array"],
+  "runs": [
+    {"label": "A", "config": {"workers": 2, "elements": 20000, "sync": "mutex"}},
+    {"label": "B", "config": {"workers": 3, "elements": 60000, "sync": "mutex"}},
+    {"label": "C", "config": {"workers": 2, "elements": 20000, "sync": "atomic",
+                              "workload": "histogram", "bins": 8}}
+  ],
+  "expect": [{"run": "A", "figure": "lost_updates", "op": "==", "value": 0}],
+  "explain": "Nothing lost."
+})";
+
+QWidget* centralPage(MainWindow& w) {
+    return static_cast<QStackedWidget*>(w.centralWidget())->currentWidget();
+}
+
+} // namespace
+
+class TestGuiSide : public QObject {
+    Q_OBJECT
+  private slots:
+    void lessonEndsSideBySide();
+    void cleanupTestCase();
+};
+
+void TestGuiSide::lessonEndsSideBySide() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("side.json"));
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(kLesson);
+    }
+    CliOptions o;
+    o.lessonFile = file;
+    auto w = std::make_unique<MainWindow>(o, false);
+    w->controller().setWorkerPath(testutil::workerPath());
+    w->controller().setSegmentName(testutil::segmentName(QStringLiteral("side")));
+    w->resize(1280, 800);
+    w->show();
+    LessonPanel* panel = w->lessonPanel();
+    RunPlayer* player = w->lessonPlayer();
+    QVERIFY(w->showLesson(QStringLiteral("side-test")));
+    QVERIFY(!panel->pauseAfterEachRun()); // a test's window plays through unless asked
+    panel->setPauseAfterEachRun(true);
+    QVERIFY(player->waitForNext());
+    auto* next = panel->findChild<QPushButton*>(QStringLiteral("nextRunButton"));
+    QVERIFY(next && next->isVisible() && !next->isEnabled());
+    QVERIFY(next->toolTip().contains(QStringLiteral("(N)")));
+
+    QSignalSpy started(player, &RunPlayer::runStarted);
+    QSignalSpy ended(player, &RunPlayer::runFinished);
+    QSignalSpy done(player, &RunPlayer::finished);
+    QString err;
+    QVERIFY2(w->playLesson(&err), qPrintable(err));
+    // Run A ends; B waits for Next run, the window keeps A's views in front.
+    QVERIFY(ended.wait(60000));
+    QVERIFY(player->waiting());
+    QTest::qWait(300);
+    QCOMPARE(started.size(), 1);
+    QVERIFY(next->isEnabled());
+    QVERIFY(centralPage(*w) != w->sideView());
+    next->click();
+    QCOMPARE(started.size(), 2);
+    QVERIFY(ended.size() == 2 || ended.wait(60000));
+    QTRY_VERIFY_WITH_TIMEOUT(player->waiting(), 10000);
+    // The key does the same.
+    w->activateWindow();
+    QTest::keyClick(w.get(), Qt::Key_N);
+    QCOMPARE(started.size(), 3);
+    QVERIFY(done.size() == 1 || done.wait(60000));
+
+    // The lesson ends on the side-by-side view: one column per run, in the view it looks at.
+    SideBySideView* side = w->sideView();
+    QCOMPARE(centralPage(*w), static_cast<QWidget*>(side));
+    QCOMPARE(w->viewWidget(QStringLiteral("side")), static_cast<QWidget*>(side));
+    QCOMPARE(side->columnCount(), 3);
+    QCOMPARE(side->view(), QStringLiteral("array"));
+    const QStringList labels{QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")};
+    for (int i = 0; i < 3; ++i) {
+        const QString header = side->columnHeader(i);
+        QVERIFY2(header.startsWith(labels[i] + QStringLiteral(" — ")), qPrintable(header));
+        QVERIFY2(header.contains(QStringLiteral("verified")), qPrintable(header));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(side->settled(), 10000);
+
+    // The same scales: every column's array values on one range (C's counts in the thousands
+    // next to A's and B's waves between -1 and 1), each column's own array along the index...
+    auto sameRanges = [&](auto plotOf, bool keys) {
+        for (int i = 1; i < side->columnCount(); ++i) {
+            QCustomPlot* a = plotOf(0);
+            QCustomPlot* b = plotOf(i);
+            if (a->yAxis->range() != b->yAxis->range()) return false;
+            if (keys && a->xAxis->range() != b->xAxis->range()) return false;
+        }
+        return true;
+    };
+    QVERIFY(sameRanges([&](int i) { return side->arrayView(i)->plot(); }, false));
+    QVERIFY(side->arrayView(0)->plot()->yAxis->range().upper > 20000 / 8);
+    QVERIFY(side->arrayView(1)->plot()->xAxis->range().upper > 50000);
+    // ... and the lock timelines on one time axis from each run's release, the longest run's.
+    QVERIFY(side->setView(QStringLiteral("timeline")));
+    QTRY_VERIFY_WITH_TIMEOUT(side->timeline(0)->isVisible(), 5000);
+    QTest::qWait(50);
+    const double longest = w->sideModel()->spanNs();
+    QVERIFY(longest > 0);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(side->timeline(i)->startNs(), 0.0);
+        QCOMPARE(side->timeline(i)->spanNs(), std::max(longest, 1e3));
+        QVERIFY(!side->timeline(i)->following());
+    }
+    QVERIFY(side->setView(QStringLiteral("contention")));
+    QTest::qWait(50);
+    QVERIFY(sameRanges([&](int i) { return side->contentionView(i)->histogramPlot(); }, true));
+    // The combo box offers the four views.
+    auto* choice = side->findChild<QComboBox*>(QStringLiteral("sideViewChoice"));
+    QCOMPARE(choice->count(), 4);
+
+    // Back to the run's views; a lesson played again starts from no columns.
+    auto* back = side->findChild<QPushButton*>(QStringLiteral("sideBackButton"));
+    back->click();
+    QVERIFY(centralPage(*w) != side);
+    panel->setPauseAfterEachRun(false);
+    done.clear();
+    QVERIFY2(w->playLesson(&err), qPrintable(err));
+    QCOMPARE(side->columnCount(), 0);
+    QVERIFY(done.wait(60000));
+    QCOMPARE(side->columnCount(), 3);
+    QCOMPARE(centralPage(*w), static_cast<QWidget*>(side));
+    w.reset(); // the columns let go of their segments
+}
+
+void TestGuiSide::cleanupTestCase() {
+    QVERIFY(testutil::shmEntries(getpid()).isEmpty());
+}
+
+QTEST_MAIN(TestGuiSide)
+#include "tst_gui_side.moc"
