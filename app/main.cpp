@@ -7,6 +7,7 @@
 #include "gui/gui_main.h"
 #endif
 #include "lessons/lesson_headless.h"
+#include "lessons/open_headless.h"
 #include "runner/headless.h"
 #include "runner/segment_cleanup.h"
 #include "runner/sweep_headless.h"
@@ -81,8 +82,11 @@ void chooseHeadless(CliOptions& o) {
         if (!o.screenshot.isEmpty() || o.benchFrames > 0) {
             qputenv("QT_QPA_PLATFORM", "offscreen"); // pictures and benchmarks need no screen
         } else {
-            std::fprintf(stderr, "shmscope: no display found, running headless "
-                                 "(--screenshot OUT.png renders the window without one)\n");
+            std::fprintf(stderr, o.openFile.isEmpty()
+                                     ? "shmscope: no display found, running headless "
+                                       "(--screenshot OUT.png renders the window without one)\n"
+                                     : "shmscope: no display found, printing the recording's "
+                                       "reports (--screenshot OUT.png renders it without one)\n");
             o.headless = true;
         }
     }
@@ -142,6 +146,7 @@ int main(int argc, char** argv) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("ShmScope"));
         QCoreApplication::setApplicationVersion(QStringLiteral(SHMSCOPE_VERSION));
+        if (!o.openFile.isEmpty()) return openRecordingHeadless(o);
         if (!o.sweepAxes.empty()) return runSweepHeadless(o);
         return o.lessonId.isEmpty() ? runHeadless(o) : runLessonHeadless(o);
     }

@@ -85,8 +85,9 @@ QString checkSweepOptions(const CliOptions& o) {
     if (!sweep) {
         if (o.view == QLatin1String("sweep"))
             return QStringLiteral("--view sweep needs a --sweep to show");
-        if (o.view == QLatin1String("side") && o.lessonId.isEmpty())
-            return QStringLiteral("--view side needs a --lesson (its runs side by side)");
+        if (o.view == QLatin1String("side") && o.lessonId.isEmpty() && o.openFile.isEmpty())
+            return QStringLiteral("--view side needs a --lesson or --open FILE (its runs side "
+                                  "by side)");
         if (o.repeatGiven) return QStringLiteral("--repeat goes with --sweep");
     } else {
         if (!o.lessonId.isEmpty()) return QStringLiteral("--sweep does not take a --lesson");
@@ -150,6 +151,13 @@ QString loadCompareReport(CliOptions& o) {
 QString parseArgument(const QStringList& args, qsizetype& i, ParseState& p) {
     // "--flag value" or "--flag=value"
     QString a = args[i];
+    // A lone file name: `shmscope run.shmscope` opens the recording (as --open does).
+    if (!a.startsWith(QLatin1Char('-')) && !a.isEmpty()) {
+        if (!p.o.openFile.isEmpty())
+            return QStringLiteral("unexpected argument '%1' (one recording at a time)").arg(a);
+        p.o.openFile = a;
+        return {};
+    }
     std::optional<QString> inlineValue;
     if (a.startsWith(QLatin1String("--")) && a.contains(QLatin1Char('='))) {
         const qsizetype eq = a.indexOf(QLatin1Char('='));
@@ -196,6 +204,29 @@ QString applySettingFlags(ParseState& p, QStringList& warnings) {
     return {};
 }
 
+// --record, --open, --run and --bench-scrub: what they combine with.
+QString checkRecordingOptions(const CliOptions& o) {
+    if (o.openFile.isEmpty()) {
+        if (!o.runLabel.isEmpty()) return QStringLiteral("--run goes with --open FILE");
+        if (o.benchScrub > 0) return QStringLiteral("--bench-scrub goes with --open FILE");
+        return {};
+    }
+    if (!o.recordFile.isEmpty())
+        return QStringLiteral("--record does not take --open (a recording is not run again)");
+    if (!o.lessonId.isEmpty() || !o.sweepAxes.empty())
+        return QStringLiteral("--open shows what was recorded: it takes no --lesson or --sweep");
+    if (!o.settingsGiven.isEmpty())
+        return QStringLiteral("--open shows what was recorded: --%1 does not apply to it")
+            .arg(o.settingsGiven.front());
+    if (!o.csvFile.isEmpty() || !o.arrayCsvFile.isEmpty() || !o.traceFile.isEmpty() ||
+        !o.compareWith.isEmpty() || o.benchFrames > 0 || o.noRun)
+        return QStringLiteral("--open takes --headless, --json, --screenshot, --run, --at-ms, "
+                              "--view, --size, --zoom and --bench-scrub");
+    if (o.benchScrub > 0 && o.headless)
+        return QStringLiteral("--bench-scrub times the window: it does not take --headless");
+    return {};
+}
+
 // How the modes combine, checked once every flag and the config file are in.
 QString checkModes(ParseState& p) {
     CliOptions& o = p.o;
@@ -209,6 +240,7 @@ QString checkModes(ParseState& p) {
     if (!o.workerCommand.empty() && o.config.transport == shm::Transport::Mpi)
         return QStringLiteral("--worker-command does not apply to --transport mpi (the ranks "
                               "are shmscope-mpi-worker)");
+    if (QString err = checkRecordingOptions(o); !err.isEmpty()) return err;
     if (QString err = loadCompareReport(o); !err.isEmpty()) return err;
     if (o.noRun && (o.screenshot.isEmpty() || o.headless))
         return QStringLiteral("--no-run goes with --screenshot (the window before any run)");

@@ -42,9 +42,16 @@ struct CliOptions {
     QStringList mpiArgs;
     bool mpiArgsGiven = false;
 
+    // Recordings (core/record, docs/recording.md): --record FILE keeps the run, lesson or
+    // sweep in one SQLite file; --open FILE (or a lone FILE argument) opens one: in the window,
+    // or with --headless its recorded reports are printed as a live run prints them.
+    QString recordFile;
+    QString openFile;
+    QString runLabel;   // --run LABEL: which recorded run --screenshot shows (default the first)
+    int benchScrub = 0; // --bench-scrub N: time N slider moves over an opened recording
     // Window / screenshot options (ignored by --headless).
     QString screenshot;                      // output PNG path; non-empty = render and exit
-    QString view = QStringLiteral("window"); // window|progress|array|contention
+    QString view = QStringLiteral("window"); // window|progress|array|contention|sweep|side
     QSize size{1600, 1000};
     int atMs = -1;       // screenshot this long after start instead of at the end
     bool noRun = false;  // screenshot the window as it first opens, before any run

@@ -24,8 +24,8 @@ QString countValue(const char* flag, const QString& v, int min, int* out) {
 
 QString setView(ParseState& p, const QString& v) {
     static const QStringList views{QStringLiteral("window"), QStringLiteral("progress"),
-                                   QStringLiteral("array"),  QStringLiteral("contention"),
-                                   QStringLiteral("sweep"),  QStringLiteral("side")};
+                                   QStringLiteral("array"), QStringLiteral("contention"),
+                                   QStringLiteral("sweep"), QStringLiteral("side")};
     if (!views.contains(v))
         return QStringLiteral("--view: unknown value '%1' (expected "
                               "window|progress|array|contention|sweep|side)")
@@ -107,8 +107,9 @@ const OptionRow kOptions[] = {
          return QString();
      }},
     {"--view", nullptr, true, EmptyValue::Allowed, "--view needs a value", HelpSection::Modes,
-     "      --view window|progress|array|contention|sweep|side   (default window; side: a\n"
-     "                          lesson's runs side by side)\n",
+     "      --view window|progress|array|contention|sweep|side   (default window; side: the "
+     "runs\n"
+     "                         side by side)\n",
      setView},
     {"--size", nullptr, true, EmptyValue::Allowed, "--size needs WIDTHxHEIGHT", HelpSection::Modes,
      "      --size WxH         (default 1600x1000)   --at-ms T  capture T ms after start\n",
@@ -194,6 +195,39 @@ const OptionRow kOptions[] = {
          p.o.mpiArgs = QProcess::splitCommand(v);
          p.o.mpiArgsGiven = true;
          return QString();
+     }},
+    {"--record", nullptr, true, EmptyValue::Refused, "--record needs a file name",
+     HelpSection::Modes,
+     "  --record FILE          keep the run, lesson or sweep (all its runs) in FILE, a SQLite "
+     "recording\n"
+     "                         (schema: docs/recording.md)\n",
+     [](ParseState& p, const QString& v) {
+         p.o.recordFile = v;
+         return QString();
+     }},
+    {"--open", nullptr, true, EmptyValue::Refused, "--open needs a recording's file name",
+     HelpSection::Modes,
+     "  --open FILE, or FILE   open a recording in the window; --headless [--json]: print its "
+     "reports\n"
+     "                         (a lesson's: the lesson verdict); --screenshot OUT --open FILE "
+     "[--run LABEL]\n"
+     "                         [--at-ms T] [--view V]: any moment of a recorded run\n",
+     [](ParseState& p, const QString& v) {
+         p.o.openFile = v;
+         return QString();
+     }},
+    {"--run", nullptr, true, EmptyValue::Refused, "--run needs a run's label (e.g. A)",
+     HelpSection::Modes, nullptr,
+     [](ParseState& p, const QString& v) {
+         p.o.runLabel = v;
+         return QString();
+     }},
+    {"--bench-scrub", nullptr, true, EmptyValue::Allowed, "--bench-scrub needs a number",
+     HelpSection::Modes,
+     "  --bench-scrub N        with --open: time N slider moves over the recording and print "
+     "figures\n",
+     [](ParseState& p, const QString& v) {
+         return countValue("--bench-scrub", v, 1, &p.o.benchScrub);
      }},
     {"--zoom", nullptr, true, EmptyValue::Allowed, "--zoom needs a number", HelpSection::Modes,
      "  --zoom F               presentation mode: text and plots F times larger (0.7 to 3; in "

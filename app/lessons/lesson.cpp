@@ -147,6 +147,7 @@ QString parseLookAt(const QJsonObject& obj, Lesson& l) {
 
 std::optional<Lesson> parseLesson(const QJsonObject& obj, const QString& source, QString* error) {
     Lesson l;
+    l.json = obj;
     l.id = obj[QLatin1String("id")].toString();
     const QString who = l.id.isEmpty() ? QStringLiteral("lesson in '%1'").arg(source)
                                        : QStringLiteral("lesson '%1'").arg(l.id);

@@ -47,6 +47,7 @@ struct Lesson {
     QStringList lookAt;
     QList<LessonRun> runs;
     QList<LessonExpect> expect;
+    QJsonObject json; // as written: a recording keeps it, so its runs can be judged again
 };
 
 // One lesson from its JSON object. `source` names the file in messages. On failure: nothing,

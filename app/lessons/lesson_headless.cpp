@@ -2,6 +2,7 @@
 
 #include "lessons/lesson.h"
 #include "lessons/lesson_play.h"
+#include "runner/recording_session.h"
 #include "runner/run_player.h"
 #include "segment/exit_codes.h"
 
@@ -70,9 +71,16 @@ void printText(const Lesson& lesson, const LessonOutcome& outcome, const QString
 // The lesson's runs in turn, settings given as flags (not from a --config file) winning over
 // the lesson's: `--lesson lost-updates --workers 8` tries it with more workers. The exit code
 // of a run that could not start (2 for settings the flags made invalid), else kOk.
-int playRuns(const CliOptions& o, const Lesson& lesson, LessonOutcome* outcome) {
+int playRuns(const CliOptions& o, const Lesson& lesson, LessonOutcome* outcome,
+             RecordingSession* recording) {
     RunPlayer player;
     player.setGivenSettings(o.flagsGiven, o.config);
+    if (recording) { // the lesson as written, so an opened recording judges it again
+        const QByteArray definition = QJsonDocument(lesson.json).toJson(QJsonDocument::Compact);
+        player.setRecordGroup(recording->beginGroup(
+            {"lesson", lesson.id.toStdString(), definition.toStdString()}));
+        player.setRecorder(&recording->recorder());
+    }
     int code = shm::exit_code::kOk;
     auto announce = [&](const QString& label) {
         if (!o.json)
@@ -120,6 +128,19 @@ int listLessons(const CliOptions& o) {
     return shm::exit_code::kOk;
 }
 
+int printLessonVerdict(const CliOptions& o, const Lesson& lesson, LessonOutcome& outcome) {
+    outcome.judge(lesson);
+    QJsonArray expect;
+    QStringList lines;
+    describeExpectations(lesson, outcome, &expect, &lines);
+    if (o.json)
+        printJson(lesson, outcome, expect);
+    else
+        printText(lesson, outcome, lines);
+    std::fflush(stdout);
+    return shm::exit_code::kOk;
+}
+
 int runLessonHeadless(const CliOptions& o) {
     QString error;
     const std::optional<Lesson> lesson = findLesson(o.lessonId, o.lessonFile, &error);
@@ -127,16 +148,17 @@ int runLessonHeadless(const CliOptions& o) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
         return shm::exit_code::kBadInput;
     }
+    std::unique_ptr<RecordingSession> recording;
+    if (!o.recordFile.isEmpty()) {
+        recording = RecordingSession::open(o.recordFile, &error);
+        if (!recording) {
+            std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
+            return shm::exit_code::kBadInput;
+        }
+    }
     LessonOutcome outcome;
-    if (const int code = playRuns(o, *lesson, &outcome); code != shm::exit_code::kOk) return code;
-    outcome.judge(*lesson);
-    QJsonArray expect;
-    QStringList lines;
-    describeExpectations(*lesson, outcome, &expect, &lines);
-    if (o.json)
-        printJson(*lesson, outcome, expect);
-    else
-        printText(*lesson, outcome, lines);
-    std::fflush(stdout);
-    return shm::exit_code::kOk;
+    const int code = playRuns(o, *lesson, &outcome, recording.get());
+    if (recording) recording->finish();
+    if (code != shm::exit_code::kOk) return code;
+    return printLessonVerdict(o, *lesson, outcome);
 }

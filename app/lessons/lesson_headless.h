@@ -6,5 +6,10 @@
 #include "cli/cli_options.h"
 
 int runLessonHeadless(const CliOptions& o);
+// The lesson's expectations judged against outcome.reports, printed as runLessonHeadless
+// prints them (an opened recording of a lesson prints the same). Exit code.
+struct Lesson;
+struct LessonOutcome;
+int printLessonVerdict(const CliOptions& o, const Lesson& lesson, LessonOutcome& outcome);
 // --list-lessons: "id  title", one per line (from --lesson-file when given). Exit code.
 int listLessons(const CliOptions& o);

@@ -3,6 +3,7 @@
 #include "analysis/csv_export.h"
 #include "cli/compare_with.h"
 #include "runner/graceful_signals.h"
+#include "runner/recording_session.h"
 #include "runner/run_controller.h"
 #include "runner/trace_recorder.h"
 #include "segment/exit_codes.h"
@@ -46,6 +47,16 @@ int runHeadless(const CliOptions& o) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(err));
         return shm::exit_code::kBadInput;
     }
+    std::unique_ptr<RecordingSession> recording;
+    if (!o.recordFile.isEmpty()) {
+        QString err;
+        recording = RecordingSession::open(o.recordFile, &err);
+        if (!recording) {
+            std::fprintf(stderr, "shmscope: %s\n", qPrintable(err));
+            return shm::exit_code::kBadInput;
+        }
+        recording->beginGroup({"run", "", ""});
+    }
     RunController run;
     run.setWorkerCommand(o.workerCommand);
     run.setMpiArgs(o.mpiArgs);
@@ -69,8 +80,13 @@ int runHeadless(const CliOptions& o) {
         return shm::exit_code::kRunFailed;
     }
     if (trace) trace->started();
+    if (recording) recording->beginRun(run, QStringLiteral("run"), 0);
     loop.exec();
     if (trace) trace->finished();
+    if (recording) {
+        recording->endRun(run);
+        recording->finish();
+    }
     const int signalled = graceful->signalled();
     graceful.reset();
     const shm::RunReport& r = run.report();

@@ -3,6 +3,7 @@
 #include "runner/graceful_signals.h"
 #include "runner/run_controller.h"
 #include "runner/run_player.h"
+#include "runner/recording_session.h"
 #include "runner/sweep_tally.h"
 #include "segment/exit_codes.h"
 
@@ -72,8 +73,25 @@ int runSweepHeadless(const CliOptions& o) {
                      qPrintable(csv.errorString()));
         return shm::exit_code::kBadInput;
     }
+    std::unique_ptr<RecordingSession> recording;
+    if (!o.recordFile.isEmpty()) {
+        QString err;
+        recording = RecordingSession::open(o.recordFile, &err);
+        if (!recording) {
+            std::fprintf(stderr, "shmscope: %s\n", qPrintable(err));
+            return shm::exit_code::kBadInput;
+        }
+    }
     SweepTally tally(plan);
     RunPlayer player;
+    if (recording) { // the sweep's axes and repeats name the group
+        std::string axes;
+        for (const shm::SweepAxis& a : o.sweepAxes)
+            axes += (axes.empty() ? "" : " ") + std::string(a.row->name);
+        player.setRecordGroup(recording->beginGroup(
+            {"sweep", axes, "{\"repeat\":" + std::to_string(o.repeat) + "}"}));
+        player.setRecorder(&recording->recorder());
+    }
     player.controller().setWorkerCommand(o.workerCommand);
     player.controller().setMpiArgs(o.mpiArgs);
     player.setGoOnAfterFailedStart(true); // a failed run is counted and the sweep goes on
@@ -84,6 +102,7 @@ int runSweepHeadless(const CliOptions& o) {
     QObject::connect(&player, &RunPlayer::finished, &loop, &QEventLoop::quit);
     QObject::connect(&player, &RunPlayer::stopped, &loop, &QEventLoop::quit);
     if (player.play(tally.runs(), nullptr) && player.playing()) loop.exec();
+    if (recording) recording->finish();
     printSummary(o, tally.summary(), csv);
     graceful.reraise();
     return tally.runsMeasured() ? shm::exit_code::kOk : shm::exit_code::kRunFailed;

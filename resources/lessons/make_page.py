@@ -28,8 +28,8 @@ w("# Lessons\n")
 w("A guided path through every effect ShmScope shows. Each lesson is a JSON file in this folder "
   "(compiled into the app); run one with `shmscope --lesson ID` (add `--json` for the figures, "
   "`--list-lessons` for the list). Teachers add their own with `--lesson-file FILE.json`.\n")
-w("Pictures: `resources/screenshots/lessons/regenerate.sh` (the window after each lesson's runs, "
-  "Lessons panel in front). This page: `resources/lessons/make_page.py`.\n")
+w("Pictures: `resources/screenshots/lessons/regenerate.sh` (each lesson's runs side by side, "
+  "from a recording). This page: `resources/lessons/make_page.py`.\n")
 w("The figures below were measured by `make_page.py` on %s, %d repetitions each, on a 2-core "
   "Debian 12 VM (load average %s at the start). They vary from run to run; the expectations "
   "are chosen to hold anyway.\n" % (datetime.date.today().isoformat(), args.repeat, " ".join(load_avg)))
@@ -80,7 +80,7 @@ for l in lessons:
     w("**Look for:** " + l["look_for"] + "\n")
     pic = os.path.join("..", "screenshots", "lessons", l["id"] + ".png")
     if os.path.exists(os.path.join(here, pic)):
-        w("![%s: the window after the lesson's runs](%s)\n" % (l["id"], pic))
+        w("![%s: the lesson's runs side by side](%s)\n" % (l["id"], pic))
     w("| run | settings |\n| --- | --- |")
     for r in l["runs"]:
         w("| %s | %s |" % (r["label"], ", ".join("%s %s" % (k, fmt(v)) for k, v in r["config"].items())))

@@ -11,9 +11,11 @@
 //  3. --transport queue against shared (the seed job's compute time, results in the array).
 //  4. --counter-layout packed against padded (ns per increment, 2 workers: false sharing).
 //  5. --sync spin against mutex with 8 workers on this machine's cores (CPU time in total).
+// And recordings (bench_recording.cpp): --record on against off, file sizes, opening one.
 // Each figure is the median of --repeat runs, interleaved so drift hits both sides alike; the
 // compute and mutex rows print their minimum too (what issue 10 judges them by).
 #include "bench_process.h"
+#include "bench_recording.h"
 #include "runner/run_controller.h"
 #include "work/workload.h"
 
@@ -225,6 +227,8 @@ int main(int argc, char** argv) {
         QCoreApplication::applicationDirPath() + QStringLiteral("/../../app/shmscope-worker");
     const bool quick = repeat == 1 && seedN < 10'000'000;
     processRows(quick ? 1 : std::max(repeat, 5), quick, QCoreApplication::applicationDirPath());
+    bench::recordingRows(quick ? 1 : std::max(repeat, 5), quick,
+                         QCoreApplication::applicationDirPath());
 
     const shm::ExperimentConfig seed{.workers = 2,
                                      .elements = seedN,

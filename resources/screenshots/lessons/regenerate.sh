@@ -1,14 +1,20 @@
 #!/bin/sh
-# One picture per lesson (the window after the lesson's runs, Lessons panel in front), from a
-# build tree (default ./build), offscreen. resources/lessons/make_page.py puts them on the
-# lessons page. Look at them before committing: they are measured, not drawn.
+# One picture per lesson: its runs side by side (the effect next to the fix: lost updates
+# beside the verified mutex and atomic runs), rendered from a recording so the picture can be
+# made again byte for byte from the same file. From a build tree (default ./build), offscreen,
+# at 1600x1000. resources/lessons/make_page.py puts them on the lessons page. Look at them
+# before committing: they are measured, not drawn. RECORDINGS=DIR keeps the recordings there.
 set -e
 bin=${1:-build}/app/shmscope
 out=$(dirname "$0")
-size=${SIZE:-1280x800}
+size=${SIZE:-1600x1000}
+dir=${RECORDINGS:-$(mktemp -d)}
 for id in $("$bin" --list-lessons | cut -d' ' -f1); do
-    rm -f "$out/$id.png"
-    QT_QPA_PLATFORM=offscreen "$bin" --lesson "$id" --size "$size" --screenshot "$out/$id.png" \
-        2>/dev/null
+    rec="$dir/$id.shmscope"
+    rm -f "$rec" "$out/$id.png"
+    "$bin" --lesson "$id" --headless --json --record "$rec" > /dev/null
+    QT_QPA_PLATFORM=offscreen "$bin" --screenshot "$out/$id.png" --open "$rec" --view side \
+        --size "$size" 2>/dev/null
     test -s "$out/$id.png" || { echo "no picture: $id" >&2; exit 1; }
 done
+[ -n "$RECORDINGS" ] || rm -rf "$dir"
