@@ -79,7 +79,7 @@ void chooseHeadless(CliOptions& o) {
                            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
                            qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
     if (!o.headless && noDisplay) {
-        if (!o.screenshot.isEmpty() || o.benchFrames > 0) {
+        if (!o.screenshot.isEmpty() || o.benchFrames > 0 || o.benchScrub > 0) {
             qputenv("QT_QPA_PLATFORM", "offscreen"); // pictures and benchmarks need no screen
         } else {
             std::fprintf(stderr, o.openFile.isEmpty()

@@ -3,11 +3,13 @@
 #include "cli/compare_with.h"
 #include "gui/frame_bench.h"
 #include "gui/main_window.h"
+#include "gui/recording_bench.h"
 #include "gui/screenshot_runner.h"
 #include "lessons/lesson.h"
 
 #include <QApplication>
 #include <QIcon>
+#include <QMessageBox>
 
 #include <cstdio>
 
@@ -32,7 +34,8 @@ int runGui(const CliOptions& options, int& argc, char** argv) {
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/shmscope.png")));
 
     // Screenshots and benchmarks must not depend on what an earlier session saved.
-    const bool batch = !options.screenshot.isEmpty() || options.benchFrames > 0;
+    const bool batch =
+        !options.screenshot.isEmpty() || options.benchFrames > 0 || options.benchScrub > 0;
     if (!options.lessonFile.isEmpty()) { // refused before a window opens
         QString error;
         if (!loadLessonFile(options.lessonFile, &error)) {
@@ -48,6 +51,12 @@ int runGui(const CliOptions& options, int& argc, char** argv) {
         window.showLesson(options.lessonId);
     if (!options.screenshot.isEmpty()) return runScreenshot(window, options);
     if (options.benchFrames > 0) return runFrameBench(window, options);
+    if (options.benchScrub > 0) return runScrubBench(window, options);
+    if (!options.openFile.isEmpty()) { // a bad file: the window opens and says why
+        QString error;
+        if (!window.openRecording(options.openFile, &error))
+            QMessageBox::warning(&window, QObject::tr("Open Recording"), error);
+    }
     if (!window.hasSavedGeometry()) window.fitToScreen();
     window.show();
     return app.exec();

@@ -1,5 +1,7 @@
 #include "gui/main_window.h"
 
+#include "record/run_recorder.h"
+
 #include "gui/lessons/lesson_panel.h"
 
 #include "analysis/metrics.h"
@@ -63,6 +65,7 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     buildCentral();
     buildStatusBar();
     buildMenus();
+    startRecorder();
     connectControls();
     connectPages();
     applyStartSettings(options);

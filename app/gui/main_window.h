@@ -54,6 +54,10 @@ class SideBySideModel;
 class SideBySideView;
 class WelcomePage;
 
+namespace shm {
+class RunRecorder;
+}
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
   public:
@@ -83,6 +87,14 @@ class MainWindow : public QMainWindow {
     // When no run is live and none is being replayed, the new run is shown at its end.
     void addRecordedRun(std::shared_ptr<const shm::RecordedRun> run);
     RunsModel* runsModel() const { return m_runsModel; }
+    // A recording file (--open, a lone FILE argument): its runs into the Runs list, the first
+    // shown at its end, and (two or more) side by side. False and *error (one line naming the
+    // file) when it cannot be read.
+    bool openRecording(const QString& path, QString* error);
+    // The recorded runs' columns in the side-by-side view (the first four), each as it ended.
+    void setSideRuns(const QList<std::shared_ptr<const shm::RecordedRun>>& runs);
+    // The Runs list's row of the run labelled `label` (the first run when empty); -1: none.
+    int recordedRunRow(const QString& label) const;
     // Shows the kept run in row `index` as it was at atNs (CLOCK_MONOTONIC, clamped to the
     // run) in every view, the time slider there; false when there is no such row. The live run
     // (if any) goes on unseen until the next run starts. One call is one whole redraw.
@@ -270,6 +282,12 @@ class MainWindow : public QMainWindow {
     QLabel* m_runsNote = nullptr;
     QDockWidget* m_runsDock = nullptr;
     std::shared_ptr<const shm::RecordedRun> m_shown;
+    // Every live run is recorded (main_window_recording.cpp) and kept in the Runs list.
+    void startRecorder();
+    std::unique_ptr<shm::RunRecorder> m_recorder;
+    bool m_recording = false;
+    int m_recordedRuns = 0;
+    QList<std::shared_ptr<const shm::RecordedRun>> m_opened; // the runs of an opened file
     std::vector<uint64_t> m_eventTimes; // of m_shown
     uint64_t m_shownAt = 0;
     QWidget* m_timeBar = nullptr;

@@ -4,6 +4,7 @@
 
 #include "gui/lessons/lesson_panel.h"
 #include "gui/main_window.h"
+#include "gui/recording_bench.h"
 #include "gui/view_export.h"
 #include "gui/views/side_by_side_view.h"
 #include "runner/run_player.h"
@@ -176,6 +177,7 @@ int runScreenshot(MainWindow& window, const CliOptions& o) {
 
     QString error;
     if (o.noRun) return captureFirstWindow(window, target, o);
+    if (!o.openFile.isEmpty()) return captureRecording(window, target, o);
     if (!o.sweepAxes.empty()) return captureSweep(window, target, o);
     if (!o.lessonId.isEmpty()) return captureLesson(window, target, o);
     if (!window.startRun(&error)) {

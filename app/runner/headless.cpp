@@ -39,6 +39,19 @@ struct OutputFiles {
         return {};
     }
 };
+// --record: opened before the run, so a path that cannot be written fails at once.
+std::unique_ptr<RecordingSession> openRecording(const CliOptions& o, bool* failed) {
+    if (o.recordFile.isEmpty()) return nullptr;
+    QString err;
+    auto recording = RecordingSession::open(o.recordFile, &err);
+    if (!recording) {
+        std::fprintf(stderr, "shmscope: %s\n", qPrintable(err));
+        *failed = true;
+        return nullptr;
+    }
+    recording->beginGroup({"run", "", ""});
+    return recording;
+}
 } // namespace
 
 int runHeadless(const CliOptions& o) {
@@ -47,16 +60,9 @@ int runHeadless(const CliOptions& o) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(err));
         return shm::exit_code::kBadInput;
     }
-    std::unique_ptr<RecordingSession> recording;
-    if (!o.recordFile.isEmpty()) {
-        QString err;
-        recording = RecordingSession::open(o.recordFile, &err);
-        if (!recording) {
-            std::fprintf(stderr, "shmscope: %s\n", qPrintable(err));
-            return shm::exit_code::kBadInput;
-        }
-        recording->beginGroup({"run", "", ""});
-    }
+    bool recordingFailed = false;
+    std::unique_ptr<RecordingSession> recording = openRecording(o, &recordingFailed);
+    if (recordingFailed) return shm::exit_code::kBadInput;
     RunController run;
     run.setWorkerCommand(o.workerCommand);
     run.setMpiArgs(o.mpiArgs);

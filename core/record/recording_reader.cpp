@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <sys/stat.h>
@@ -106,6 +107,7 @@ class Reader {
     void readConfig(int64_t id, RecordedRun& run);
     void readRunEnd(const Stmt& s, RecordedRun& run);
     void readRows(int64_t id, RecordedRun& run);
+    void readMarks(RecordedRun& run, const std::string& where, const std::string& bad);
     void checkRun(int64_t id, const RecordedRun& run);
 
     sqlite3* m_db;
@@ -212,6 +214,21 @@ void Reader::readRunEnd(const Stmt& s, RecordedRun& run) {
     m.mpiCommand = s.colText(c++);
 }
 
+void Reader::readMarks(RecordedRun& run, const std::string& where, const std::string& bad) {
+    const uint64_t base = run.releaseNs;
+    Stmt s = query("SELECT t_ns, kind, worker, detail FROM marks" + where);
+    while (s.next()) {
+        const auto kind = markKindFromName(s.colText(1));
+        if (!kind) throw Problem{bad + "unknown mark " + s.colText(1)};
+        run.marks.push_back({s.colRelTime(0, base), *kind, int32_t(s.colInt(2)), s.colText(3)});
+    }
+    done(s);
+    // Written as they were seen; a run in memory holds them by time (RunBuilder sorts them the
+    // same way, stably, at its end).
+    std::stable_sort(run.marks.begin(), run.marks.end(),
+                     [](const RunMark& a, const RunMark& b) { return a.atNs < b.atNs; });
+}
+
 void Reader::readRows(int64_t id, RecordedRun& run) {
     const std::string where = " WHERE run_id = " + std::to_string(id) + " ORDER BY rowid";
     const uint64_t base = run.releaseNs;
@@ -285,16 +302,7 @@ void Reader::readRows(int64_t id, RecordedRun& run) {
         }
         done(s);
     }
-    {
-        Stmt s = query("SELECT t_ns, kind, worker, detail FROM marks" + where);
-        while (s.next()) {
-            const auto kind = markKindFromName(s.colText(1));
-            if (!kind) throw Problem{bad + "unknown mark " + s.colText(1)};
-            run.marks.push_back(
-                {s.colRelTime(0, base), *kind, int32_t(s.colInt(2)), s.colText(3)});
-        }
-        done(s);
-    }
+    readMarks(run, where, bad);
 }
 
 // A complete run that timed its lock acquisitions has their intervals.

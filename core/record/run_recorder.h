@@ -76,6 +76,12 @@ class RunRecorder {
     struct Command;
     struct Builder;
     void loop();
+    // The recorder thread's steps (run_recorder.cpp), on m_builder.
+    void handle(Command& c);
+    void fail(const std::string& error); // the file stopped being written
+    int fileGroup(int index);            // the group's id in the file (written first if new)
+    void writeDelta(bool ending);
+    void finishRun(const RunEnd* end);
     void post(Command c);
 
     Options m_options;

@@ -77,7 +77,6 @@ LessonPanel::LessonPanel(RunPlayer& player, const QList<Lesson>& lessons, QWidge
     top->addWidget(m_prev);
     top->addWidget(m_choice, 1);
     top->addWidget(m_next);
-
     m_story = new QTextBrowser;
     m_story->setObjectName(QStringLiteral("lessonStory"));
     m_story->setOpenLinks(false);

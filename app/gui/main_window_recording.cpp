@@ -1,0 +1,90 @@
+// Recordings in the window: every live run kept (a recorder fed by the controller's frame tap,
+// off the GUI thread), and recordings opened from a file (--open, a lone FILE argument).
+#include "gui/main_window.h"
+
+#include "gui/models/lock_events_model.h"
+#include "gui/models/runs_model.h"
+#include "gui/models/side_by_side_model.h"
+#include "record/recording_file.h"
+#include "record/replay.h"
+#include "record/run_recorder.h"
+
+#include <QMetaObject>
+
+void MainWindow::startRecorder() {
+    shm::RunRecorder::Options o;
+    o.keepInMemory = true;
+    // Called on the recorder's thread: the run goes to the Runs list on the GUI thread. The
+    // live views keep showing it as it ended (its status, its failure) until one is picked.
+    o.onRun = [this](std::shared_ptr<const shm::RecordedRun> run) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, run] {
+                m_runsModel->add(run);
+                updateTimeBar();
+            },
+            Qt::QueuedConnection);
+    };
+    m_recorder = std::make_unique<shm::RunRecorder>(std::move(o));
+    m_recorder->beginGroup({"run", "", ""});
+    connect(&m_run, &RunController::phaseChanged, this, [this](shm::Phase p) {
+        if (p == shm::Phase::Starting && !m_recording) {
+            m_recording = true;
+            m_recorder->beginRun({QStringLiteral("run %1").arg(++m_recordedRuns).toStdString(),
+                                  0, m_run.config()});
+            m_run.setFrameTap(
+                [r = m_recorder.get()](shm::RunFrame f) { r->addFrame(std::move(f)); });
+        }
+    });
+    connect(&m_run, &RunController::finished, this, [this] {
+        if (!m_recording) return;
+        m_recording = false;
+        m_run.setFrameTap({});
+        m_recorder->endRun({m_run.snapshot(), m_run.report(), m_run.verified(), m_run.meta()});
+    });
+}
+
+bool MainWindow::openRecording(const QString& path, QString* error) {
+    std::string why;
+    std::optional<shm::Recording> rec = shm::readRecording(path.toStdString(), &why);
+    if (!rec) {
+        *error = QString::fromStdString(why);
+        return false;
+    }
+    if (rec->runs.empty()) {
+        *error = QStringLiteral("%1: the recording holds no run").arg(path);
+        return false;
+    }
+    QList<std::shared_ptr<const shm::RecordedRun>> runs;
+    for (shm::RecordedRun& r : rec->runs)
+        runs.append(std::make_shared<const shm::RecordedRun>(std::move(r)));
+    const int first = m_runsModel->rowCount();
+    for (const auto& r : runs)
+        m_runsModel->add(r);
+    m_opened = runs;
+    showRunAt(first, runs.front()->endNs);
+    // A lesson's (or any list's) runs side by side, as the lesson ended in the window.
+    if (runs.size() > 1) setSideRuns(runs);
+    return true;
+}
+
+void MainWindow::setSideRuns(const QList<std::shared_ptr<const shm::RecordedRun>>& runs) {
+    QList<SideRun> side;
+    for (const auto& r : runs) {
+        shm::ReplayFrame f = shm::frameAt(r, r->endNs);
+        shm::RunSnapshot snap = f.frame.snapshot;
+        snap.phase = shm::Phase::Finished;
+        LockEventsModel locks;
+        locks.startRun(r->config);
+        locks.showReplay(*r, snap);
+        side.append({QString::fromStdString(r->label), r->report, snap, locks.state()});
+    }
+    m_sideModel->setRuns(side);
+}
+
+int MainWindow::recordedRunRow(const QString& label) const {
+    for (int row = 0; row < m_runsModel->rowCount(); ++row)
+        if (label.isEmpty() || QString::fromStdString(m_runsModel->run(row)->label) == label)
+            return row;
+    return -1;
+}
