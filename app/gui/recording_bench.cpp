@@ -1,6 +1,7 @@
 #include "gui/recording_bench.h"
 
 #include "gui/main_window.h"
+#include "gui/models/array_model.h"
 #include "gui/models/runs_model.h"
 #include "gui/view_export.h"
 #include "gui/views/side_by_side_view.h"
@@ -34,14 +35,21 @@ int captureRecording(MainWindow& window, QWidget* target, const CliOptions& o) {
     // --at-ms: that long after the run's start barrier opened; else its end.
     const uint64_t at = o.atMs >= 0 ? run->releaseNs + uint64_t(o.atMs) * 1'000'000 : run->endNs;
     window.showRunAt(row, at);
+    // A histogram's expected bins come from a thread: the picture waits for them (the lost
+    // updates are drawn against them), then the moment is drawn again.
+    QElapsedTimer waited;
+    waited.start();
+    ArrayModel* array = window.arrayModel();
+    while (array->isHistogram() && !array->expectedBinsReady() && waited.elapsed() < 10000)
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    window.showRunAt(row, at);
     if (o.view == QLatin1String("side")) {
         QList<std::shared_ptr<const shm::RecordedRun>> runs;
         for (int r = 0; r < window.runsModel()->rowCount(); ++r)
             runs.append(window.runsModel()->run(r));
         window.setSideRuns(runs);
         window.showSideBySide();
-        QElapsedTimer waited;
-        waited.start();
+        waited.restart();
         while (!window.sideView()->settled() && waited.elapsed() < 10000)
             QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
     }

@@ -75,13 +75,8 @@ double ArrayModel::expectedAt(uint64_t i) const {
     return shm::elementValue(m_cfg.workload, i, m_cfg.elements);
 }
 
-void ArrayModel::update(const shm::RunSnapshot& snap) {
-    if (!m_haveRun || !snap.array.valid()) return;
-    if (m_cfg.workload == shm::Workload::Counters) return; // counts, not values: CountersModel
-    m_array = snap.array;
-    m_cursor = snap.cursor;
-    m_queue = snap.queue;
-    m_mpi = shm::mpiFigures(snap);
+// A histogram's expected bins, once the thread computing them is done (live and replayed).
+void ArrayModel::takeExpectedBins() {
     if (m_binsFuture.valid() &&
         m_binsFuture.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
         m_expectedBins = m_binsFuture.get();
@@ -92,6 +87,16 @@ void ArrayModel::update(const shm::RunSnapshot& snap) {
         m_dec.setExpected([bins](uint64_t i) { return (*bins)[i]; });
         m_wantCheck = false;
     }
+}
+
+void ArrayModel::update(const shm::RunSnapshot& snap) {
+    if (!m_haveRun || !snap.array.valid()) return;
+    if (m_cfg.workload == shm::Workload::Counters) return; // counts, not values: CountersModel
+    m_array = snap.array;
+    m_cursor = snap.cursor;
+    m_queue = snap.queue;
+    m_mpi = shm::mpiFigures(snap);
+    takeExpectedBins();
     uint64_t processed = 0;
     for (const shm::WorkerRecord& w : snap.workers)
         processed += w.processed;
@@ -115,6 +120,7 @@ void ArrayModel::setView(uint64_t lo, uint64_t hi, int columns) {
 }
 
 void ArrayModel::showFrame(const shm::RunSnapshot& snap, const shm::ArrayFrame* frame) {
+    takeExpectedBins();
     if (!m_haveRun) return;
     m_replay = true;
     m_finished = false;

@@ -73,6 +73,7 @@ class ArrayModel : public QObject {
     shm::DirtyTracker m_tracker;
     bool m_freshSegment = true;                    // nothing published yet: the array is all NaN
     std::future<std::vector<double>> m_binsFuture; // histogram: expected bins, computed aside
+    void takeExpectedBins();
     std::vector<double> m_expectedBins;
     bool m_wantCheck = false; // enable the expected-value check once the bins are known
     shm::RunReport m_report;
