@@ -109,7 +109,7 @@ void MainWindow::connectLessonRuns() {
     });
     connect(m_lessonPlayer, &RunPlayer::runFinished, this, [this](const FinishedRun& run) {
         refreshFrame(0); // the run's last lock events in m_lockEvents
-        m_lessonRuns.append({run.label, run.report, run.final, m_lockEvents->state()});
+        m_lessonRuns.append({run.label, run.report, run.final, m_lockEvents->state(), nullptr});
     });
     // The lesson ends on its runs side by side, in the view it says to look at.
     connect(m_lessonPlayer, &RunPlayer::finished, this, [this] {

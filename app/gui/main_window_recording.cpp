@@ -77,7 +77,7 @@ void MainWindow::setSideRuns(const QList<std::shared_ptr<const shm::RecordedRun>
         LockEventsModel locks;
         locks.startRun(r->config);
         locks.showReplay(*r, snap);
-        side.append({QString::fromStdString(r->label), r->report, snap, locks.state()});
+        side.append({QString::fromStdString(r->label), r->report, snap, locks.state(), r});
     }
     m_sideModel->setRuns(side);
 }

@@ -7,6 +7,12 @@
 #include "model/run_data.h"
 
 #include <QList>
+
+#include <memory>
+
+namespace shm {
+struct RecordedRun;
+}
 #include <QObject>
 #include <QString>
 
@@ -16,6 +22,7 @@ struct SideRun {
     shm::RunReport report;
     shm::RunSnapshot final; // holds the run's segment mapped while kept
     LockEventsState locks;
+    std::shared_ptr<const shm::RecordedRun> recorded; // set for a recording's run
 };
 
 class SideBySideModel : public QObject {

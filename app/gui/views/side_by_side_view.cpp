@@ -1,5 +1,7 @@
 #include "gui/views/side_by_side_view.h"
 
+#include "record/recorded_run.h"
+
 #include "gui/models/array_model.h"
 #include "gui/models/contention_model.h"
 #include "gui/models/lock_events_model.h"
@@ -36,6 +38,7 @@ struct SideBySideView::Column {
     LockTimeline* timeline = nullptr;
     ContentionView* contentionView = nullptr;
     shm::RunSnapshot final;
+    std::shared_ptr<const shm::RecordedRun> recorded; // a recording's run: its last frame
 
     Column(const SideRun& run, const QString& title, QWidget* parent) {
         widget = new QWidget(parent);
@@ -74,17 +77,26 @@ struct SideBySideView::Column {
     // Takes what the array model computes aside (a histogram's expected bins); true once it
     // has everything it will draw.
     bool settle() {
-        array->update(final);
+        showArray();
         return !array->isHistogram() || array->expectedBinsReady();
+    }
+
+    // A live run's array is still mapped; a recorded one's is its last frame (all values, or
+    // decimated columns for a large array), as the time slider shows it.
+    void showArray() {
+        if (!recorded) return array->update(final);
+        array->showFrame(final, recorded->frames.empty() ? nullptr : &recorded->frames.back());
+        array->runFinished(recorded->report);
     }
 
     void feed(const SideRun& run) {
         const shm::ExperimentConfig& cfg = run.report.config;
         final = run.final;
+        recorded = run.recorded;
         progress->update(run.final);
         contention->update(run.final);
         array->startRun(cfg);
-        array->update(run.final);
+        showArray();
         array->runFinished(run.report);
         arrayView->startRun();
         arrayView->runFinished();
