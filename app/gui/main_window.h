@@ -287,6 +287,7 @@ class MainWindow : public QMainWindow {
     std::unique_ptr<shm::RunRecorder> m_recorder;
     bool m_recording = false;
     int m_recordedRuns = 0;
+    int m_playIconPlaying = -1; // the play button's icon: -1 none yet, 0 play, 1 pause
     QList<std::shared_ptr<const shm::RecordedRun>> m_opened; // the runs of an opened file
     std::vector<uint64_t> m_eventTimes; // of m_shown
     uint64_t m_shownAt = 0;
