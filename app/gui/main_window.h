@@ -21,7 +21,8 @@
 
 namespace shm {
 struct RecordedRun;
-}
+struct Recording;
+} // namespace shm
 
 class ArrayModel;
 class ArrayView;
@@ -177,6 +178,10 @@ class MainWindow : public QMainWindow {
     bool eventFilter(QObject* watched, QEvent* e) override;
 
   private:
+    // The label the window's recorder gives its n-th run (the Runs list shows it).
+    static QString recordedRunLabel(int n);
+    // The view a recording's runs are compared in: its lesson's look_at, else the array.
+    QString sideViewFor(const shm::Recording& rec) const;
     // The window builds itself in these steps (main_window_build.cpp), in this order.
     void buildModels(const CliOptions& options);
     void buildControlsDock();
@@ -289,7 +294,7 @@ class MainWindow : public QMainWindow {
     int m_recordedRuns = 0;
     int m_playIconPlaying = -1; // the play button's icon: -1 none yet, 0 play, 1 pause
     QList<std::shared_ptr<const shm::RecordedRun>> m_opened; // the runs of an opened file
-    std::vector<uint64_t> m_eventTimes; // of m_shown
+    std::vector<uint64_t> m_eventTimes;                      // of m_shown
     uint64_t m_shownAt = 0;
     QWidget* m_timeBar = nullptr;
     QSlider* m_timeSlider = nullptr;

@@ -109,7 +109,9 @@ void MainWindow::connectLessonRuns() {
     });
     connect(m_lessonPlayer, &RunPlayer::runFinished, this, [this](const FinishedRun& run) {
         refreshFrame(0); // the run's last lock events in m_lockEvents
-        m_lessonRuns.append({run.label, run.report, run.final, m_lockEvents->state(), nullptr});
+        // Its recording follows from the recorder's thread (then the side view can scrub it).
+        m_lessonRuns.append({run.label, run.report, run.final, m_lockEvents->state(), nullptr,
+                             m_recordedRuns ? recordedRunLabel(m_recordedRuns) : QString()});
     });
     // The lesson ends on its runs side by side, in the view it says to look at.
     connect(m_lessonPlayer, &RunPlayer::finished, this, [this] {

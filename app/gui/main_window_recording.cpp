@@ -5,10 +5,14 @@
 #include "gui/models/lock_events_model.h"
 #include "gui/models/runs_model.h"
 #include "gui/models/side_by_side_model.h"
+#include "gui/views/side_by_side_view.h"
+#include "lessons/lesson.h"
 #include "record/recording_file.h"
 #include "record/replay.h"
 #include "record/run_recorder.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMetaObject>
 
 void MainWindow::startRecorder() {
@@ -21,6 +25,11 @@ void MainWindow::startRecorder() {
             this,
             [this, run] {
                 m_runsModel->add(run);
+                // A lesson's run: its column (or the column it will get) can now be scrubbed.
+                for (SideRun& r : m_lessonRuns)
+                    if (!r.recorded && r.recordLabel == QString::fromStdString(run->label))
+                        r.recorded = run;
+                m_sideModel->attachRecording(run);
                 updateTimeBar();
             },
             Qt::QueuedConnection);
@@ -30,8 +39,8 @@ void MainWindow::startRecorder() {
     connect(&m_run, &RunController::phaseChanged, this, [this](shm::Phase p) {
         if (p == shm::Phase::Starting && !m_recording) {
             m_recording = true;
-            m_recorder->beginRun({QStringLiteral("run %1").arg(++m_recordedRuns).toStdString(),
-                                  0, m_run.config()});
+            m_recorder->beginRun(
+                {recordedRunLabel(++m_recordedRuns).toStdString(), 0, m_run.config()});
             m_run.setFrameTap(
                 [r = m_recorder.get()](shm::RunFrame f) { r->addFrame(std::move(f)); });
         }
@@ -42,6 +51,10 @@ void MainWindow::startRecorder() {
         m_run.setFrameTap({});
         m_recorder->endRun({m_run.snapshot(), m_run.report(), m_run.verified(), m_run.meta()});
     });
+}
+
+QString MainWindow::recordedRunLabel(int n) {
+    return QStringLiteral("run %1").arg(n);
 }
 
 bool MainWindow::openRecording(const QString& path, QString* error) {
@@ -63,9 +76,28 @@ bool MainWindow::openRecording(const QString& path, QString* error) {
         m_runsModel->add(r);
     m_opened = runs;
     showRunAt(first, runs.front()->endNs);
-    // A lesson's (or any list's) runs side by side, as the lesson ended in the window.
-    if (runs.size() > 1) setSideRuns(runs);
+    // A lesson's (or any list's) runs side by side, as the lesson ended in the window: in the
+    // view the lesson says to look at.
+    if (runs.size() > 1) {
+        setSideRuns(runs);
+        m_sideView->setView(sideViewFor(*rec));
+    }
     return true;
+}
+
+QString MainWindow::sideViewFor(const shm::Recording& rec) const {
+    const int g = rec.runs.empty() ? -1 : rec.runs.front().groupIndex;
+    if (g < 0 || size_t(g) >= rec.groups.size() || rec.groups[size_t(g)].kind != "lesson")
+        return QStringLiteral("array");
+    const QJsonObject obj =
+        QJsonDocument::fromJson(QByteArray::fromStdString(rec.groups[size_t(g)].definitionJson))
+            .object();
+    QString ignored;
+    const std::optional<Lesson> lesson = parseLesson(obj, QString(), &ignored);
+    if (lesson)
+        for (const QString& v : lesson->lookAt)
+            if (SideBySideView::viewNames().contains(v)) return v;
+    return QStringLiteral("array");
 }
 
 void MainWindow::setSideRuns(const QList<std::shared_ptr<const shm::RecordedRun>>& runs) {
@@ -77,7 +109,7 @@ void MainWindow::setSideRuns(const QList<std::shared_ptr<const shm::RecordedRun>
         LockEventsModel locks;
         locks.startRun(r->config);
         locks.showReplay(*r, snap);
-        side.append({QString::fromStdString(r->label), r->report, snap, locks.state(), r});
+        side.append({QString::fromStdString(r->label), r->report, snap, locks.state(), r, {}});
     }
     m_sideModel->setRuns(side);
 }

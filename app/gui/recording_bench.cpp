@@ -49,6 +49,8 @@ int captureRecording(MainWindow& window, QWidget* target, const CliOptions& o) {
             runs.append(window.runsModel()->run(r));
         window.setSideRuns(runs);
         window.showSideBySide();
+        // --at-ms: every column at that moment after its own start barrier.
+        if (o.atMs >= 0) window.sideView()->showAt(double(o.atMs) * 1e6);
         waited.restart();
         while (!window.sideView()->settled() && waited.elapsed() < 10000)
             QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);

@@ -4,22 +4,27 @@
 #include "../test_util.h"
 #include "gui/lessons/lesson_panel.h"
 #include "gui/main_window.h"
+#include "gui/models/progress_model.h"
 #include "gui/models/side_by_side_model.h"
 #include "gui/views/array_view.h"
 #include "gui/views/contention_view.h"
 #include "gui/views/lock_timeline.h"
 #include "gui/views/side_by_side_view.h"
+#include "record/recorded_run.h"
 #include "runner/run_player.h"
 
 #include <qcustomplot.h>
 
 #include <QComboBox>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 namespace {
@@ -111,6 +116,57 @@ void TestGuiSide::lessonEndsSideBySide() {
         QVERIFY2(header.startsWith(labels[i] + QStringLiteral(" — ")), qPrintable(header));
         QVERIFY2(header.contains(QStringLiteral("verified")), qPrintable(header));
     }
+    QTRY_VERIFY_WITH_TIMEOUT(side->settled(), 10000);
+
+    // The shared time slider, once the recorder handed over the three runs: every column at
+    // the same moment after its own start barrier, its progress the recorded sample then and
+    // its open holds the recorded holds spanning it.
+    auto* slider = side->findChild<QSlider*>(QStringLiteral("sideTimeSlider"));
+    QVERIFY(slider);
+    QCOMPARE(slider->value(), slider->maximum());
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(w->sideModel()->runs().begin(),
+                                         w->sideModel()->runs().end(),
+                                         [](const SideRun& r) { return r.recorded != nullptr; }),
+                             10000);
+    QVERIFY(slider->isEnabled());
+    int moments = 0, midRun = 0;
+    for (int v : {0, 150, 400, 650, 900}) {
+        slider->setValue(slider->maximum() * v / 1000);
+        const double t = w->sideModel()->spanNs() * v / 1000;
+        QCOMPARE(side->shownAtNs(), t);
+        for (int i = 0; i < 3; ++i) {
+            const auto& rec = w->sideModel()->runs()[i].recorded;
+            const uint64_t at = std::min(rec->endNs, rec->releaseNs + uint64_t(t));
+            midRun += at < rec->endNs;
+            const ProgressModel* pm = side->progressModel(i);
+            QCOMPARE(pm->rowCount(), int(rec->samples.size()));
+            for (size_t k = 0; k < rec->samples.size(); ++k) {
+                uint64_t want = 0;
+                for (const shm::WorkerSample& s : rec->samples[k])
+                    if (s.atNs <= at) want = s.record.processed;
+                QCOMPARE(pm->row(int(k)).processed, want);
+            }
+            const shm::LockActivity& a = side->lockEventsModel(i)->activity();
+            for (uint32_t k = 0; k < a.workers() && k < rec->intervals.size(); ++k) {
+                std::optional<shm::LockInterval> want;
+                const shm::WorkerIntervals& iv = rec->intervals[k];
+                for (const shm::LockInterval& h : iv.holds)
+                    if (h.beginNs <= at && h.endNs > at) want = h;
+                if (iv.openHold && iv.openHold->beginNs <= at) want = iv.openHold;
+                const auto got = a.openHold(k);
+                QCOMPARE(got.has_value(), want.has_value());
+                if (want) QCOMPARE(got->beginNs, want->beginNs);
+            }
+        }
+        ++moments;
+    }
+    QCOMPARE(moments, 5);
+    QVERIFY(midRun > 0); // some moments fell inside a run
+    QVERIFY(side->findChild<QLabel*>(QStringLiteral("sideTimeLabel"))
+                ->text()
+                .contains(QStringLiteral(" of ")));
+    slider->setValue(slider->maximum()); // back to every run's end
+    QCOMPARE(side->shownAtNs(), -1.0);
     QTRY_VERIFY_WITH_TIMEOUT(side->settled(), 10000);
 
     // The same scales: every column's array values on one range (C's counts in the thousands

@@ -1,6 +1,7 @@
 #include "gui/models/side_by_side_model.h"
 
 #include "gui/common/format.h"
+#include "record/recorded_run.h"
 
 #include <algorithm>
 
@@ -43,4 +44,20 @@ double SideBySideModel::spanNs() const {
     for (const SideRun& run : m_runs)
         span = std::max({span, run.locks.endNs, run.report.computeSeconds * 1e9});
     return span;
+}
+
+void SideBySideModel::attachRecording(const std::shared_ptr<const shm::RecordedRun>& run) {
+    const QString label = QString::fromStdString(run->label);
+    for (int i = 0; i < count(); ++i)
+        if (!m_runs[i].recorded && !m_runs[i].recordLabel.isEmpty() &&
+            m_runs[i].recordLabel == label) {
+            m_runs[i].recorded = run;
+            emit recordingAttached(i);
+            return;
+        }
+}
+
+bool SideBySideModel::anyRecorded() const {
+    return std::any_of(m_runs.begin(), m_runs.end(),
+                       [](const SideRun& r) { return r.recorded != nullptr; });
 }

@@ -23,6 +23,9 @@ struct SideRun {
     shm::RunSnapshot final; // holds the run's segment mapped while kept
     LockEventsState locks;
     std::shared_ptr<const shm::RecordedRun> recorded; // set for a recording's run
+    // A live run's label in the window's recorder ("run 7"): its recording, which the
+    // recorder's thread finishes a moment after the run, is attached when it arrives.
+    QString recordLabel;
 };
 
 class SideBySideModel : public QObject {
@@ -44,9 +47,14 @@ class SideBySideModel : public QObject {
     static QString keyFigure(const shm::RunReport& r);
     // The longest run's span after its release (ns): the shared time axis.
     double spanNs() const;
+    // The recorded run for the column whose recordLabel is run->label (no-op when none):
+    // from then on the shared time slider moves that column too.
+    void attachRecording(const std::shared_ptr<const shm::RecordedRun>& run);
+    bool anyRecorded() const;
 
   signals:
     void runsChanged();
+    void recordingAttached(int column);
 
   private:
     QList<SideRun> m_runs;

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -113,6 +114,18 @@ void ArrayView::buildPlot() {
     m_columns->setBarColor(worker_palette::color(4));
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             &ArrayView::onRangeChanged);
+    // The plot's width is known only once it lays itself out (in a replot): a view first
+    // refreshed before its layout decimated to 16 columns, and one that is not refreshed every
+    // frame (a finished run, a side-by-side column) would keep those. Decimate again then.
+    connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
+        if (!m_model->hasRun() || plotColumns() == m_viewColumns || m_relayoutQueued) return;
+        m_relayoutQueued = true;
+        QTimer::singleShot(0, this, [this] {
+            m_relayoutQueued = false;
+            refresh(0);
+            emit redecimated();
+        });
+    });
 }
 
 int ArrayView::plotColumns() const {

@@ -34,6 +34,11 @@ class ArrayView : public QWidget {
     QCustomPlot* plot() const { return m_plot; }
     const ArrayModel* model() const { return m_model; }
 
+  signals:
+    // The plot was laid out anew and decimated again to its new width (its value axis refit):
+    // views that share scales across plots share them again.
+    void redecimated();
+
   protected:
     void changeEvent(QEvent* e) override;
 
@@ -60,5 +65,6 @@ class ArrayView : public QWidget {
 
     bool m_viewDirty = true;
     int m_viewColumns = 0;
+    bool m_relayoutQueued = false; // a refresh after the plot laid itself out anew
     uint64_t m_drawnVersion = ~0ull;
 };

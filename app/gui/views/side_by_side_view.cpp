@@ -1,6 +1,7 @@
 #include "gui/views/side_by_side_view.h"
 
 #include "record/recorded_run.h"
+#include "record/replay.h"
 
 #include "gui/models/array_model.h"
 #include "gui/models/contention_model.h"
@@ -18,6 +19,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSlider>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -89,6 +91,27 @@ struct SideBySideView::Column {
         array->runFinished(recorded->report);
     }
 
+    // The run as it was tNs after its release (its end once it had ended; -1: its end).
+    void showAt(double tNs) {
+        if (!recorded) return;
+        if (tNs < 0) return feedEnd();
+        const uint64_t at = std::min(recorded->endNs, recorded->releaseNs + uint64_t(tNs));
+        const shm::ReplayFrame f = shm::frameAt(recorded, at);
+        const shm::RunSnapshot& snap = f.frame.snapshot;
+        progress->update(snap);
+        contention->update(snap);
+        locks->showReplay(*recorded, snap);
+        array->showFrame(snap, f.array);
+        if (snap.phase == shm::Phase::Finished) array->runFinished(recorded->report);
+    }
+
+    void feedEnd() {
+        progress->update(final);
+        contention->update(final);
+        locks->showReplay(*recorded, final);
+        showArray();
+    }
+
     void feed(const SideRun& run) {
         const shm::ExperimentConfig& cfg = run.report.config;
         final = run.final;
@@ -138,10 +161,27 @@ SideBySideView::SideBySideView(SideBySideModel* model, QWidget* parent)
     top->addWidget(back);
     m_row = new QHBoxLayout;
     m_row->setSpacing(6);
+    // The shared time slider: every column at the same moment after its start barrier.
+    m_slider = new QSlider(Qt::Horizontal);
+    m_slider->setObjectName(QStringLiteral("sideTimeSlider"));
+    m_slider->setRange(0, kSliderSteps);
+    m_slider->setValue(kSliderSteps);
+    m_timeLabel = new QLabel;
+    m_timeLabel->setObjectName(QStringLiteral("sideTimeLabel"));
+    m_timeLabel->setMinimumWidth(m_timeLabel->fontMetrics().horizontalAdvance(
+        tr("t = %1 s of %2 s").arg(QStringLiteral("000.000"), QStringLiteral("000.000"))));
+    connect(m_slider, &QSlider::valueChanged, this, [this](int v) {
+        showAt(v >= kSliderSteps ? -1.0 : m_model->spanNs() * v / kSliderSteps);
+    });
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(new QLabel(tr("Time")));
+    bottom->addWidget(m_slider, 1);
+    bottom->addWidget(m_timeLabel);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
     layout->addLayout(m_row, 1);
+    layout->addLayout(bottom);
     connect(m_choice, &QComboBox::currentIndexChanged, this, [this](int i) {
         for (Column* c : m_columns)
             c->stack->setCurrentIndex(i);
@@ -149,6 +189,10 @@ SideBySideView::SideBySideView(SideBySideModel* model, QWidget* parent)
     });
     connect(back, &QPushButton::clicked, this, &SideBySideView::backRequested);
     connect(m_model, &SideBySideModel::runsChanged, this, &SideBySideView::rebuild);
+    connect(m_model, &SideBySideModel::recordingAttached, this, [this](int i) {
+        if (i < int(m_columns.size())) m_columns[i]->recorded = m_model->runs()[i].recorded;
+        updateSlider();
+    });
     rebuild();
 }
 
@@ -187,6 +231,14 @@ ProgressView* SideBySideView::progressView(int i) const {
     return m_columns.at(i)->progressView;
 }
 
+const ProgressModel* SideBySideView::progressModel(int i) const {
+    return m_columns.at(i)->progress;
+}
+
+const LockEventsModel* SideBySideView::lockEventsModel(int i) const {
+    return m_columns.at(i)->locks;
+}
+
 void SideBySideView::rebuild() {
     for (Column* c : m_columns) {
         m_row->removeWidget(c->widget);
@@ -200,13 +252,46 @@ void SideBySideView::rebuild() {
         c->stack->setCurrentIndex(m_choice->currentIndex());
         m_row->addWidget(c->widget, 1);
         m_columns << c;
+        // Not settled until the scales are shared again (a test, a screenshot wait for it).
+        connect(c->arrayView, &ArrayView::redecimated, this, [this] {
+            m_settled = false;
+            refreshColumns();
+        });
     }
     m_caption->setText(m_model->count()
                            ? tr("%n run(s) · the same axes in every column · time from each run's "
                                 "start barrier",
                                 nullptr, m_model->count())
                            : tr("no runs to compare yet: play a lesson"));
+    m_atNs = -1;
+    updateSlider();
     refreshColumns();
+}
+
+void SideBySideView::showAt(double tNs) {
+    m_atNs = tNs;
+    for (Column* c : m_columns)
+        c->showAt(tNs);
+    updateSlider();
+    m_settled = false;
+    refreshColumns();
+}
+
+void SideBySideView::updateSlider() {
+    const double span = m_model->spanNs();
+    const bool any = m_model->anyRecorded();
+    m_slider->setEnabled(any && span > 0);
+    m_slider->setToolTip(
+        any ? tr("Every run at the same moment after its start barrier (a run that had ended by "
+                 "then, as it ended). Arrow keys step, Home / End: the start and the end.")
+            : tr("These runs were played live and are shown as they ended; their recordings "
+                 "(kept in the Runs tab) arrive a moment later."));
+    const QSignalBlocker block(m_slider);
+    m_slider->setValue(m_atNs < 0 || span <= 0 ? kSliderSteps
+                                               : int(m_atNs / span * kSliderSteps + 0.5));
+    const double at = m_atNs < 0 ? span : std::min(m_atNs, span);
+    m_timeLabel->setText(
+        tr("t = %1 s of %2 s").arg(at / 1e9, 0, 'f', 3).arg(span / 1e9, 0, 'f', 3));
 }
 
 void SideBySideView::showEvent(QShowEvent* e) {

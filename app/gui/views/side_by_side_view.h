@@ -17,6 +17,7 @@ class ProgressView;
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
+class QSlider;
 class QStackedWidget;
 class SideBySideModel;
 
@@ -38,6 +39,15 @@ class SideBySideView : public QWidget {
     LockTimeline* timeline(int i) const;
     ContentionView* contentionView(int i) const;
     ProgressView* progressView(int i) const;
+    const ProgressModel* progressModel(int i) const;
+    const LockEventsModel* lockEventsModel(int i) const;
+
+    // The shared time slider: every recorded column as it was tNs after its run's release
+    // (a run that had ended by then, as it ended); at the slider's end, every run's end.
+    // Columns of runs played live before their recording arrived stay at their end.
+    void showAt(double tNs);
+    double shownAtNs() const { return m_atNs; }
+    static constexpr int kSliderSteps = 1000;
 
     // Every column has all it will draw (a histogram's expected bins come from a thread).
     bool settled() const { return m_settled; }
@@ -55,11 +65,15 @@ class SideBySideView : public QWidget {
     void rebuild(); // the model's runs changed
     void refreshColumns();
     void shareScales();
+    void updateSlider();
 
     SideBySideModel* m_model;
     QComboBox* m_choice;
     QLabel* m_caption;
     QHBoxLayout* m_row;
+    QSlider* m_slider;
+    QLabel* m_timeLabel;
+    double m_atNs = -1; // -1: every run's end
     QList<Column*> m_columns;
     bool m_refreshQueued = false;
     bool m_settled = false;
