@@ -63,7 +63,9 @@ RunBuilder::RunBuilder(const RunStart& start, bool keepInMemory, bool forFile)
     m_haveSample.assign(cfg.workers, false);
     // As the window's LockEventsModel resets its LockActivity, so intervals are cut the same.
     m_locks.reset(cfg.workers, lockCount(cfg), cfg.sync, kActivityKeep);
-    m_recordArray = cfg.workload != Workload::Counters; // counts: the counters view's
+    // Every workload's data region: a counters run's few counters too (their uint64 bits kept
+    // as they are in values_f64's 8-byte slots: the counters view reads them back so).
+    m_recordArray = true;
     const uint64_t count = cfg.dataCount();
     m_decimated = m_recordArray && count > kFullFrameMax;
     if (m_decimated) {

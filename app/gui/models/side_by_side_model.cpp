@@ -23,9 +23,11 @@ QString SideBySideModel::keyFigure(const shm::RunReport& r) {
     if (!r.verified)
         figure = format::text(r.verdict());
     else if (r.lostUpdates > 0)
-        figure = tr("%1 lost updates").arg(format::number(uint64_t(r.lostUpdates)));
+        figure = (r.lostUpdates == 1 ? tr("%1 lost update") : tr("%1 lost updates"))
+                     .arg(format::number(uint64_t(r.lostUpdates)));
     else if (r.mismatches > 0)
-        figure = tr("%1 mismatches").arg(format::number(r.mismatches));
+        figure = (r.mismatches == 1 ? tr("%1 mismatch") : tr("%1 mismatches"))
+                     .arg(format::number(r.mismatches));
     else if (r.unwritten > 0)
         figure = tr("%1 unwritten").arg(format::number(r.unwritten));
     else

@@ -24,6 +24,7 @@ class CountersCanvas : public QWidget {
         setObjectName(QStringLiteral("countersCanvas"));
         setMinimumHeight(160);
     }
+    double sharedMostNs = 0; // side by side: the bars' scale shared with other columns
 
   protected:
     void paintEvent(QPaintEvent*) override {
@@ -98,6 +99,7 @@ class CountersCanvas : public QWidget {
         double most = 0;
         for (const auto& c : cs)
             most = std::max(most, c.nsPerIncrement);
+        most = std::max(most, sharedMostNs);
         const QFontMetrics fm(font());
         const int labelW = fm.horizontalAdvance(QStringLiteral("w00 ")) + 4;
         const int valueW = fm.horizontalAdvance(QStringLiteral(" 000.00 ns · 10,000,000,000 of "
@@ -169,4 +171,11 @@ void CountersView::refresh() {
                                .arg(m_model->totalNsPerIncrement(), 0, 'f', 2));
     }
     m_canvas->update();
+}
+
+void CountersView::setScaleNs(double mostNs) {
+    auto* canvas = static_cast<CountersCanvas*>(m_canvas);
+    if (canvas->sharedMostNs == mostNs) return;
+    canvas->sharedMostNs = mostNs;
+    canvas->update();
 }

@@ -11,6 +11,9 @@ class CountersView : public QWidget {
     Q_OBJECT
   public:
     explicit CountersView(const CountersModel* model, QWidget* parent = nullptr);
+    // The ns-per-increment bars' full length at least this (side by side: every column's on
+    // the largest one's scale); 0: the view's own largest.
+    void setScaleNs(double mostNs);
 
   private:
     void refresh();

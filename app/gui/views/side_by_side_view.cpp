@@ -5,11 +5,13 @@
 
 #include "gui/models/array_model.h"
 #include "gui/models/contention_model.h"
+#include "gui/models/counters_model.h"
 #include "gui/models/lock_events_model.h"
 #include "gui/models/progress_model.h"
 #include "gui/models/side_by_side_model.h"
 #include "gui/views/array_view.h"
 #include "gui/views/contention_view.h"
+#include "gui/views/counters_view.h"
 #include "gui/views/lock_timeline.h"
 #include "gui/views/progress_view.h"
 
@@ -37,6 +39,9 @@ struct SideBySideView::Column {
     LockEventsModel* locks = nullptr;
     ProgressView* progressView = nullptr;
     ArrayView* arrayView = nullptr;
+    CountersModel* counters = nullptr;
+    CountersView* countersView = nullptr;
+    QStackedWidget* dataStack = nullptr; // the array, or a counters run's cache lines
     LockTimeline* timeline = nullptr;
     ContentionView* contentionView = nullptr;
     shm::RunSnapshot final;
@@ -61,12 +66,17 @@ struct SideBySideView::Column {
         locks = new LockEventsModel(widget);
         progressView = new ProgressView(progress);
         arrayView = new ArrayView(array);
+        counters = new CountersModel(widget);
+        countersView = new CountersView(counters);
+        dataStack = new QStackedWidget;
+        dataStack->addWidget(arrayView);
+        dataStack->addWidget(countersView);
         timeline = new LockTimeline;
         timeline->setModel(locks);
         contentionView = new ContentionView(contention, locks);
         stack = new QStackedWidget;
         for (QWidget* w :
-             std::initializer_list<QWidget*>{progressView, arrayView, timeline, contentionView})
+             std::initializer_list<QWidget*>{progressView, dataStack, timeline, contentionView})
             stack->addWidget(w);
         auto* vl = new QVBoxLayout(widget);
         vl->setContentsMargins(2, 2, 2, 2);
@@ -100,6 +110,7 @@ struct SideBySideView::Column {
         const shm::RunSnapshot& snap = f.frame.snapshot;
         progress->update(snap);
         contention->update(snap);
+        counters->update(snap);
         locks->showReplay(*recorded, snap);
         array->showFrame(snap, f.array);
         if (snap.phase == shm::Phase::Finished) array->runFinished(recorded->report);
@@ -108,6 +119,7 @@ struct SideBySideView::Column {
     void feedEnd() {
         progress->update(final);
         contention->update(final);
+        counters->update(final);
         locks->showReplay(*recorded, final);
         showArray();
     }
@@ -119,6 +131,11 @@ struct SideBySideView::Column {
         progress->update(run.final);
         contention->update(run.final);
         array->startRun(cfg);
+        counters->startRun(cfg);
+        counters->update(run.final);
+        dataStack->setCurrentWidget(cfg.workload == shm::Workload::Counters
+                                        ? static_cast<QWidget*>(countersView)
+                                        : arrayView);
         showArray();
         array->runFinished(run.report);
         arrayView->startRun();
@@ -353,6 +370,12 @@ void SideBySideView::shareScales() {
         c->timeline->setSpan(0, m_model->spanNs());
         c->contentionView->timeline()->setSpan(0, m_model->spanNs());
     }
+    double mostNs = 0;
+    for (Column* c : m_columns)
+        for (const CountersModel::Counter& k : c->counters->counters())
+            mostNs = std::max(mostNs, k.nsPerIncrement);
+    for (Column* c : m_columns)
+        c->countersView->setScaleNs(mostNs);
     // An array's index axis stays its own (each column shows its whole array; a lesson's runs
     // mostly have one length anyway); the values share one range.
     shareRanges(arrays, false);
