@@ -5,6 +5,7 @@
 
 #include "analysis/metrics.h"
 #include "gui/common/format.h"
+#include "gui/controls_panel.h"
 #include "gui/models/array_model.h"
 #include "gui/models/contention_model.h"
 #include "gui/models/counters_model.h"
@@ -171,6 +172,9 @@ void MainWindow::beginReplay(std::shared_ptr<const shm::RecordedRun> run) {
     m_shown = std::move(run);
     m_eventTimes = shm::eventTimes(*m_shown);
     const shm::ExperimentConfig& cfg = m_shown->config;
+    // Controls show the shown run's settings, as they do for a lesson's run (Start runs it
+    // again); not while a live run goes on unseen: its slow motion must not change.
+    if (!m_run.isActive()) m_controls->setConfig(cfg);
     m_progressModel->clear();
     m_contentionModel->clear();
     m_arrayModel->startRun(cfg);
