@@ -30,8 +30,8 @@ void MainWindow::startRecorder() {
     connect(&m_run, &RunController::phaseChanged, this, [this](shm::Phase p) {
         if (p == shm::Phase::Starting && !m_recording) {
             m_recording = true;
-            m_recorder->beginRun({QStringLiteral("run %1").arg(++m_recordedRuns).toStdString(),
-                                  0, m_run.config()});
+            m_recorder->beginRun(
+                {QStringLiteral("run %1").arg(++m_recordedRuns).toStdString(), 0, m_run.config()});
             m_run.setFrameTap(
                 [r = m_recorder.get()](shm::RunFrame f) { r->addFrame(std::move(f)); });
         }
