@@ -255,15 +255,31 @@ bool RecordingWriter::endRunAs(int64_t runId, const RecordedRun& run, bool compl
 }
 
 bool writeRecording(const std::string& path, const Recording& rec, std::string* error) {
-    auto writer = RecordingWriter::create(path, rec.info, error);
+    std::vector<RunToWrite> runs;
+    runs.reserve(rec.runs.size());
+    for (const RecordedRun& run : rec.runs)
+        runs.push_back({&run, run.groupIndex});
+    return writeRecording(path, rec.info, rec.groups, runs, error);
+}
+
+bool writeRecording(const std::string& path, const RecordingInfo& info,
+                    const std::vector<RunGroup>& groups, const std::vector<RunToWrite>& runs,
+                    std::string* error) {
+    auto writer = RecordingWriter::create(path, info, error);
     if (!writer) return false;
-    for (const RunGroup& g : rec.groups)
+    for (const RunGroup& g : groups)
         if (!writer->addGroup(g, nullptr, error)) return false;
-    for (const RecordedRun& run : rec.runs) {
+    for (const RunToWrite& r : runs) {
+        // beginRun reads only the header fields (label, group, time base, settings).
+        RecordedRun header;
+        header.label = r.run->label;
+        header.groupIndex = r.groupIndex;
+        header.config = r.run->config;
+        header.releaseNs = r.run->releaseNs;
         int64_t id = 0;
-        if (!writer->beginRun(run, &id, error)) return false;
-        if (!writer->append(id, run, error)) return false;
-        if (!writer->endRunAs(id, run, run.complete, error)) return false;
+        if (!writer->beginRun(header, &id, error)) return false;
+        if (!writer->append(id, *r.run, error)) return false;
+        if (!writer->endRunAs(id, *r.run, r.run->complete, error)) return false;
     }
     return true;
 }
