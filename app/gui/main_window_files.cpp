@@ -6,6 +6,7 @@
 #include "gui/recording_saver.h"
 
 #include <QAction>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -26,6 +27,11 @@ const QString kSuffix = QStringLiteral("shmscope");
 QString recordingFilter() {
     return QObject::tr("ShmScope recordings (*.shmscope)") + QStringLiteral(";;") +
            QObject::tr("All files (*)");
+}
+
+// Where the file dialogs start: beside the last recording opened or saved.
+QString dialogStart(const QStringList& recent, const QString& name) {
+    return recent.isEmpty() ? name : QFileInfo(recent.front()).dir().filePath(name);
 }
 
 // The first local file among the dragged URLs ("" when none is one).
@@ -119,8 +125,9 @@ void MainWindow::fillRecentMenu() {
     int n = 0;
     for (const QString& path : m_recent.files()) {
         QAction* a = m_recentMenu->addAction(
-            QStringLiteral("&%1 %2").arg(++n).arg(QFileInfo(path).fileName()), this,
-            [this, path] { openRecent(path); });
+            QStringLiteral("&%1 %2").arg(++n).arg(
+                QFileInfo(path).fileName().replace(QLatin1Char('&'), QStringLiteral("&&"))),
+            this, [this, path] { openRecent(path); });
         a->setToolTip(path);
     }
     if (n) m_recentMenu->addSeparator();
@@ -152,8 +159,8 @@ bool MainWindow::compareRuns(const QList<int>& rows) {
 }
 
 void MainWindow::openRecordingDialog() {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open Recording"), {}, recordingFilter());
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Recording"), dialogStart(m_recent.files(), {}), recordingFilter());
     if (!path.isEmpty()) openRecordingOrWarn(path);
 }
 
@@ -224,7 +231,7 @@ void MainWindow::saveRecordingDialog(bool selectedOnly) {
     const QList<int> rows = selectedOnly ? selectedRunRows() : QList<int>{};
     const QString path = QFileDialog::getSaveFileName(
         this, selectedOnly ? tr("Save Selected Runs") : tr("Save Recording"),
-        QStringLiteral("runs.shmscope"), recordingFilter());
+        dialogStart(m_recent.files(), QStringLiteral("runs.shmscope")), recordingFilter());
     if (path.isEmpty()) return;
     QString error;
     if (!saveRecording(path, rows, &error)) {
