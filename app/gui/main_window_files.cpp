@@ -52,8 +52,10 @@ void MainWindow::buildRecordingActions() {
                 if (error.isEmpty()) {
                     m_recent.add(path);
                     fillRecentMenu();
-                    statusBar()->showMessage(tr("Saved %n run(s) to %1", nullptr, runs).arg(path),
-                                             8000);
+                    statusBar()->showMessage(
+                        runs == 1 ? tr("Saved 1 run to %1").arg(path)
+                                  : tr("Saved %1 runs to %2").arg(QString::number(runs), path),
+                        8000);
                 } else {
                     statusBar()->showMessage(error, 8000);
                 }
@@ -113,7 +115,7 @@ void MainWindow::updateRecordingActions() {
     m_compareAction->setEnabled(comparable);
     // Why it is disabled, on the button itself (a tooltip shows on a disabled button too).
     const QString tip =
-        comparable ? tr("Show the %n selected runs side by side", nullptr, int(selected))
+        comparable ? tr("Show the %1 selected runs side by side").arg(selected)
                    : tr("Select 2 to 4 runs in the list (Ctrl+click, Shift+click) to compare them");
     m_compareAction->setToolTip(tip);
     m_compareButton->setEnabled(comparable);
@@ -221,7 +223,9 @@ bool MainWindow::saveRecording(const QString& path, const QList<int>& rows, QStr
     // if the working directory changes while it is written.
     QString file = QFileInfo(path).absoluteFilePath();
     if (QFileInfo(file).suffix() != kSuffix) file += QLatin1Char('.') + kSuffix;
-    statusBar()->showMessage(tr("Saving %n run(s) to %1…", nullptr, int(runs.size())).arg(file));
+    statusBar()->showMessage(
+        runs.size() == 1 ? tr("Saving 1 run to %1…").arg(file)
+                         : tr("Saving %1 runs to %2…").arg(QString::number(runs.size()), file));
     m_saver->save(file, std::move(runs));
     updateRecordingActions();
     return true;

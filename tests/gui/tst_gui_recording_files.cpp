@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -113,6 +114,7 @@ void TestGuiRecordingFiles::savedRunsReadBackAsKept() {
     QCOMPARE(saved.at(0).at(1).toInt(), 2);
     QCOMPARE(saved.at(0).at(2).toString(), QString());
     QVERIFY(!w.savingRecording());
+    QCOMPARE(w.statusBar()->currentMessage(), QStringLiteral("Saved 2 runs to ") + m_file);
 
     const auto rec = read(m_file);
     QVERIFY(rec);
