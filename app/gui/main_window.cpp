@@ -53,7 +53,8 @@
 #include <cmath>
 
 MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* parent)
-    : QMainWindow(parent), m_persistent(persistent) {
+    : QMainWindow(parent), m_persistent(persistent),
+      m_recent(QStringLiteral("recordings/recent"), persistent) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("ShmScope"));
     buildModels(options);

@@ -5,7 +5,9 @@
 #include "cli/compare_with.h"
 #include "gui/frame_pacer.h"
 #include "gui/models/side_by_side_model.h"
+#include "gui/recent_files.h"
 #include "lessons/lesson.h"
+#include "record/recorded_run.h"
 #include "runner/run_controller.h"
 #include "runner/sweep_tally.h"
 
@@ -18,11 +20,6 @@
 #include <memory>
 #include <optional>
 #include <vector>
-
-namespace shm {
-struct RecordedRun;
-struct Recording;
-} // namespace shm
 
 class ArrayModel;
 class ArrayView;
@@ -39,6 +36,8 @@ class SweepPanel;
 class SweepView;
 class LockEventsModel;
 class QDockWidget;
+class QPushButton;
+class RecordingSaver;
 class ProgressModel;
 class ProgressView;
 class QLabel;
@@ -94,6 +93,20 @@ class MainWindow : public QMainWindow {
     bool openRecording(const QString& path, QString* error);
     // The recorded runs' columns in the side-by-side view (the first four), each as it ended.
     void setSideRuns(const QList<std::shared_ptr<const shm::RecordedRun>>& runs);
+    // File > Save Recording: the kept runs in `rows` of the Runs list (every row when empty)
+    // written to path (".shmscope" appended when it has another or no suffix) off the GUI
+    // thread; recordingSaved follows. False with *error at once when a row is not kept or
+    // another save is under way. A save that ends well puts the file first in Open Recent.
+    bool saveRecording(const QString& path, const QList<int>& rows, QString* error);
+    bool savingRecording() const;
+    // File > Open Recent: recordings opened or saved, newest first.
+    QStringList recentRecordings() const { return m_recent.files(); }
+    // The Runs list's selected rows, in order.
+    QList<int> selectedRunRows() const;
+    // The kept runs in `rows` (2 to 4) side by side, that page in front; false otherwise.
+    bool compareRuns(const QList<int>& rows);
+    // Compare Side by Side (the Runs tab's button and context menu): the selected rows.
+    QAction* compareRunsAction() const { return m_compareAction; }
     // The Runs list's row of the run labelled `label` (the first run when empty); -1: none.
     int recordedRunRow(const QString& label) const;
     // Shows the kept run in row `index` as it was at atNs (CLOCK_MONOTONIC, clamped to the
@@ -169,6 +182,9 @@ class MainWindow : public QMainWindow {
   signals:
     // Every frame the window takes from the controller (the recorder is fed from here).
     void frameTaken(const shm::RunFrame& frame);
+    // A save (saveRecording) ended: error "" when all `runs` were written, else one line that
+    // names the file.
+    void recordingSaved(const QString& path, int runs, const QString& error);
 
   protected:
     void closeEvent(QCloseEvent* e) override;
@@ -176,6 +192,9 @@ class MainWindow : public QMainWindow {
     // combo boxes, spin boxes, where a space is never valid input); only a widget that takes
     // free text keeps it.
     bool eventFilter(QObject* watched, QEvent* e) override;
+    // A local file dropped on the window is opened as a recording (a bad one says why).
+    void dragEnterEvent(QDragEnterEvent* e) override;
+    void dropEvent(QDropEvent* e) override;
 
   private:
     // The label the window's recorder gives its n-th run (the Runs list shows it).
@@ -207,6 +226,16 @@ class MainWindow : public QMainWindow {
     void buildRunsTab();
     QWidget* buildTimeBar();
     void buildReplayActions(QMenu* menu);
+    // Open / Save Recording, Open Recent, Compare Side by Side (main_window_files.cpp).
+    void buildRecordingActions();
+    void addRecordingActions(QMenu* file);
+    void updateRecordingActions();
+    void fillRecentMenu();
+    void openRecordingDialog();
+    void openRecordingOrWarn(const QString& path);
+    void openRecent(const QString& path);
+    void saveRecordingDialog(bool selectedOnly);
+    shm::RunGroup groupOf(const std::shared_ptr<const shm::RecordedRun>& run) const;
     void beginReplay(std::shared_ptr<const shm::RecordedRun> run);
     void showAt(const std::shared_ptr<const shm::RecordedRun>& run, uint64_t atNs);
     void endReplay();
@@ -234,6 +263,7 @@ class MainWindow : public QMainWindow {
     RunController m_run;
     WorkerCommand m_workerCommand; // --worker-command: for the user's runs, not lessons'
     bool m_persistent;
+    RecentFiles m_recent;
     ProgressModel* m_progressModel;
     ContentionModel* m_contentionModel;
     ArrayModel* m_arrayModel;
@@ -294,7 +324,17 @@ class MainWindow : public QMainWindow {
     int m_recordedRuns = 0;
     int m_playIconPlaying = -1; // the play button's icon: -1 none yet, 0 play, 1 pause
     QList<std::shared_ptr<const shm::RecordedRun>> m_opened; // the runs of an opened file
-    std::vector<uint64_t> m_eventTimes;                      // of m_shown
+    // Opened runs' groups (a lesson, a sweep), written again when they are saved; a run of
+    // this session belongs to {"run"}. Weak: the Runs list alone decides what stays in memory.
+    std::vector<std::pair<std::weak_ptr<const shm::RecordedRun>, shm::RunGroup>> m_openedGroups;
+    RecordingSaver* m_saver = nullptr;
+    QAction* m_openAction = nullptr;
+    QAction* m_saveAction = nullptr;
+    QAction* m_saveSelectedAction = nullptr;
+    QAction* m_compareAction = nullptr;
+    QPushButton* m_compareButton = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    std::vector<uint64_t> m_eventTimes; // of m_shown
     uint64_t m_shownAt = 0;
     QWidget* m_timeBar = nullptr;
     QSlider* m_timeSlider = nullptr;

@@ -69,12 +69,19 @@ bool MainWindow::openRecording(const QString& path, QString* error) {
         return false;
     }
     QList<std::shared_ptr<const shm::RecordedRun>> runs;
-    for (shm::RecordedRun& r : rec->runs)
-        runs.append(std::make_shared<const shm::RecordedRun>(std::move(r)));
+    std::erase_if(m_openedGroups, [](const auto& g) { return g.first.expired(); });
+    for (shm::RecordedRun& r : rec->runs) {
+        const auto run = std::make_shared<const shm::RecordedRun>(std::move(r));
+        runs.append(run);
+        if (run->groupIndex >= 0 && size_t(run->groupIndex) < rec->groups.size())
+            m_openedGroups.emplace_back(run, rec->groups[size_t(run->groupIndex)]);
+    }
     const int first = m_runsModel->rowCount();
     for (const auto& r : runs)
         m_runsModel->add(r);
     m_opened = runs;
+    m_recent.add(path);
+    fillRecentMenu();
     showRunAt(first, runs.front()->endNs);
     // A lesson's (or any list's) runs side by side, as the lesson ended in the window: in the
     // view the lesson says to look at.

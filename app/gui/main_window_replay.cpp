@@ -24,6 +24,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QStackedWidget>
@@ -51,7 +52,8 @@ void MainWindow::buildRunsTab() {
     auto* vl = new QVBoxLayout(panel);
     vl->setContentsMargins(4, 4, 4, 4);
     auto* hint = new QLabel(tr("Every run of this session. Select one to see it again; the slider "
-                               "under the views moves through it."));
+                               "under the views moves through it. Select 2 to 4 to compare "
+                               "them side by side."));
     hint->setWordWrap(true);
     vl->addWidget(hint);
     m_runsNote = new QLabel;
@@ -63,7 +65,7 @@ void MainWindow::buildRunsTab() {
     m_runsView->setObjectName(QStringLiteral("runsView"));
     m_runsView->setModel(m_runsModel);
     m_runsView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_runsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_runsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_runsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_runsView->verticalHeader()->setVisible(false);
     m_runsView->setWordWrap(false);
@@ -74,6 +76,11 @@ void MainWindow::buildRunsTab() {
     m_runsView->horizontalHeader()->setSectionResizeMode(RunsModel::VerdictCol,
                                                          QHeaderView::Interactive);
     vl->addWidget(m_runsView, 1);
+    buildRecordingActions(); // the Compare button and the list's context menu
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_compareButton);
+    buttons->addStretch(1);
+    vl->addLayout(buttons);
     m_runsDock = addTab(tr("Runs"), QStringLiteral("runsDock"), panel);
     connect(m_runsView, &QTableView::activated, this, [this](const QModelIndex& i) {
         if (const auto run = m_runsModel->run(i.row())) showRunAt(i.row(), run->endNs);
@@ -207,7 +214,10 @@ bool MainWindow::showRunAt(int index, uint64_t atNs) {
 void MainWindow::showAt(const std::shared_ptr<const shm::RecordedRun>& run, uint64_t atNs) {
     if (run != m_shown) {
         beginReplay(run);
-        if (const int row = shownRun(); row >= 0) m_runsView->selectRow(row);
+        // Not when the list's current row is this run already (picked there): selecting it
+        // again would undo a Ctrl+click or a Shift+click that is still making its selection.
+        if (const int row = shownRun(); row >= 0 && m_runsView->currentIndex().row() != row)
+            m_runsView->selectRow(row);
     }
     const shm::ReplayFrame rf = shm::frameAt(run, atNs);
     const shm::RunSnapshot& snap = rf.frame.snapshot;

@@ -8,15 +8,19 @@
 #include <cstdio>
 #include <thread>
 
-std::unique_ptr<RecordingSession> RecordingSession::open(const QString& path, QString* error) {
+shm::RecordingInfo newRecordingInfo() {
     shm::RecordingInfo info;
     info.appVersion = SHMSCOPE_VERSION;
     info.host = QSysInfo::machineHostName().toStdString();
     info.cores = std::thread::hardware_concurrency();
     info.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
     info.schemaVersion = shm::kRecordingSchemaVersion;
+    return info;
+}
+
+std::unique_ptr<RecordingSession> RecordingSession::open(const QString& path, QString* error) {
     std::string why;
-    auto writer = shm::RecordingWriter::create(path.toStdString(), info, &why);
+    auto writer = shm::RecordingWriter::create(path.toStdString(), newRecordingInfo(), &why);
     if (!writer) {
         *error = QStringLiteral("--record %1").arg(QString::fromStdString(why));
         return nullptr;

@@ -14,6 +14,9 @@
 
 class RunController;
 
+// A new recording's own facts: this build's version, this host, its cores, now (UTC).
+shm::RecordingInfo newRecordingInfo();
+
 class RecordingSession {
   public:
     // nullptr and *error ("--record FILE: why") when the file cannot be created.

@@ -46,9 +46,9 @@ bool RecordingWriter::fail(const std::string& what, std::string* error) {
     if (!m_failed) {
         const int code = m_db ? sqlite3_extended_errcode(m_db) & 0xff : SQLITE_ERROR;
         const std::string why = m_db ? sqlite3_errmsg(m_db) : what;
-        m_state->error = m_path + ": recording stopped: " +
-                         (code == SQLITE_FULL ? "disk full (" + why + ")"
-                                              : what + " failed (" + why + ")");
+        m_state->error =
+            m_path + ": recording stopped: " +
+            (code == SQLITE_FULL ? "disk full (" + why + ")" : what + " failed (" + why + ")");
         m_failed = true;
         if (m_db && !sqlite3_get_autocommit(m_db))
             sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -65,9 +65,8 @@ bool execSql(sqlite3* db, const char* sql) {
 
 } // namespace
 
-std::unique_ptr<RecordingWriter> RecordingWriter::create(const std::string& path,
-                                                         const RecordingInfo& info,
-                                                         std::string* error) {
+std::unique_ptr<RecordingWriter>
+RecordingWriter::create(const std::string& path, const RecordingInfo& info, std::string* error) {
     auto fail = [&](const std::string& why) -> std::unique_ptr<RecordingWriter> {
         if (error) *error = "cannot create " + path + ": " + why;
         return nullptr;
@@ -85,8 +84,9 @@ std::unique_ptr<RecordingWriter> RecordingWriter::create(const std::string& path
     // transaction, never the file.
     const std::string schema = "PRAGMA page_size = 4096; PRAGMA journal_mode = DELETE; "
                                "PRAGMA synchronous = NORMAL; BEGIN; " +
-                               schemaSql() + "PRAGMA user_version = " +
-                               std::to_string(kRecordingSchemaVersion) + "; COMMIT;";
+                               schemaSql() +
+                               "PRAGMA user_version = " + std::to_string(kRecordingSchemaVersion) +
+                               "; COMMIT;";
     if (!execSql(w->m_db, schema.c_str())) return fail(sqlite3_errmsg(w->m_db));
     Stmt s(w->m_db, "INSERT INTO recording(app_version, host, cores, created) VALUES(?,?,?,?)");
     s.text(info.appVersion).text(info.host).integer(info.cores).text(info.created);
@@ -103,8 +103,7 @@ bool RecordingWriter::addGroup(const RunGroup& group, int* groupIndex, std::stri
     if (m_failed) return fail("", error);
     sqlite3_stmt* count = nullptr;
     int index = 0;
-    if (sqlite3_prepare_v2(m_db, "SELECT count(*) FROM groups", -1, &count, nullptr) ==
-            SQLITE_OK &&
+    if (sqlite3_prepare_v2(m_db, "SELECT count(*) FROM groups", -1, &count, nullptr) == SQLITE_OK &&
         sqlite3_step(count) == SQLITE_ROW)
         index = sqlite3_column_int(count, 0);
     sqlite3_finalize(count);
@@ -231,11 +230,11 @@ bool RecordingWriter::endRunAs(int64_t runId, const RecordedRun& run, bool compl
     auto& cache = m_state->statements;
     for (size_t w = 0; w < run.intervals.size(); ++w) {
         const WorkerIntervals& wi = run.intervals[w];
-        if (wi.openHold && !insertInterval(m_db, cache, runId, base, int(w), "hold",
-                                           *wi.openHold, true))
+        if (wi.openHold &&
+            !insertInterval(m_db, cache, runId, base, int(w), "hold", *wi.openHold, true))
             return fail("ending a run", error);
-        if (wi.openWait && !insertInterval(m_db, cache, runId, base, int(w), "wait",
-                                           *wi.openWait, true))
+        if (wi.openWait &&
+            !insertInterval(m_db, cache, runId, base, int(w), "wait", *wi.openWait, true))
             return fail("ending a run", error);
     }
     const std::string workerSql = insertSql("workers", "run_id", workerColumns());
@@ -256,15 +255,31 @@ bool RecordingWriter::endRunAs(int64_t runId, const RecordedRun& run, bool compl
 }
 
 bool writeRecording(const std::string& path, const Recording& rec, std::string* error) {
-    auto writer = RecordingWriter::create(path, rec.info, error);
+    std::vector<RunToWrite> runs;
+    runs.reserve(rec.runs.size());
+    for (const RecordedRun& run : rec.runs)
+        runs.push_back({&run, run.groupIndex});
+    return writeRecording(path, rec.info, rec.groups, runs, error);
+}
+
+bool writeRecording(const std::string& path, const RecordingInfo& info,
+                    const std::vector<RunGroup>& groups, const std::vector<RunToWrite>& runs,
+                    std::string* error) {
+    auto writer = RecordingWriter::create(path, info, error);
     if (!writer) return false;
-    for (const RunGroup& g : rec.groups)
+    for (const RunGroup& g : groups)
         if (!writer->addGroup(g, nullptr, error)) return false;
-    for (const RecordedRun& run : rec.runs) {
+    for (const RunToWrite& r : runs) {
+        // beginRun reads only the header fields (label, group, time base, settings).
+        RecordedRun header;
+        header.label = r.run->label;
+        header.groupIndex = r.groupIndex;
+        header.config = r.run->config;
+        header.releaseNs = r.run->releaseNs;
         int64_t id = 0;
-        if (!writer->beginRun(run, &id, error)) return false;
-        if (!writer->append(id, run, error)) return false;
-        if (!writer->endRunAs(id, run, run.complete, error)) return false;
+        if (!writer->beginRun(header, &id, error)) return false;
+        if (!writer->append(id, *r.run, error)) return false;
+        if (!writer->endRunAs(id, *r.run, r.run->complete, error)) return false;
     }
     return true;
 }

@@ -11,12 +11,15 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 struct sqlite3;
 
 namespace shm {
 
 inline constexpr int kRecordingSchemaVersion = 1;
+
+struct RunToWrite; // below, with writeRecording
 
 class RecordingWriter {
   public:
@@ -43,7 +46,9 @@ class RecordingWriter {
     const std::string& error() const;
 
   private:
-    friend bool writeRecording(const std::string&, const Recording&, std::string*);
+    friend bool writeRecording(const std::string&, const RecordingInfo&,
+                               const std::vector<RunGroup>&, const std::vector<RunToWrite>&,
+                               std::string*);
     struct State; // prepared statements, each run's time base, the first error
     RecordingWriter();
     bool fail(const std::string& what, std::string* error);
@@ -57,6 +62,17 @@ class RecordingWriter {
 // Writes a whole recording (the window's File > Save Recording): the runs given, as they are.
 // A run that was cut short (complete false) stays so in the file.
 bool writeRecording(const std::string& path, const Recording& rec, std::string* error);
+
+// The same for runs held elsewhere (the window's kept runs, shared with its views), written
+// without copying them: a 500 MB Runs list would otherwise need another 500 MB to be saved.
+// groupIndex is the run's index into `groups` (it replaces run->groupIndex).
+struct RunToWrite {
+    const RecordedRun* run = nullptr;
+    int groupIndex = 0;
+};
+bool writeRecording(const std::string& path, const RecordingInfo& info,
+                    const std::vector<RunGroup>& groups, const std::vector<RunToWrite>& runs,
+                    std::string* error);
 
 // Reads a recording: info, groups, and every run. A file that is not a recording (not SQLite,
 // empty, no such tables), a newer schema, a database that fails PRAGMA quick_check, a run
