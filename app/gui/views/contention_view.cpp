@@ -423,7 +423,10 @@ void ContentionView::refresh(bool immediate) {
         return;
     }
     updateSummary();
-    const auto mode = immediate ? QCustomPlot::rpImmediateRefresh : QCustomPlot::rpQueuedReplot;
+    // Immediate: the plots' buffers are drawn now (a grab right after shows this moment), but
+    // put on screen with the window's next paint, together with the timeline and the labels.
+    // rpImmediateRefresh repainted the window once per plot: three paints per slider move.
+    const auto mode = immediate ? QCustomPlot::rpRefreshHint : QCustomPlot::rpQueuedReplot;
     if (immediate || m_barsDirty || m_bars->size() != m_barsSize) {
         m_barsDirty = false;
         m_barsSize = m_bars->size();
