@@ -2,14 +2,17 @@
 // RecordedRun built from the frames the window took (a small recorder in this test until the
 // real one lands), then the slider moved to several moments: each worker's progress in the
 // ProgressModel is the recorded sample at that moment, the lock timeline's open holds are the
-// recorded holds spanning it, and the array shows the recorded frame. The Runs list under
-// QAbstractItemModelTester.
+// recorded holds spanning it, and the array shows the recorded frame; a move paints each view
+// once, after it (coalesced). The Runs list under QAbstractItemModelTester.
 #include "analysis/metrics.h"
 #include "gui/main_window.h"
 #include "gui/models/array_model.h"
 #include "gui/models/lock_events_model.h"
 #include "gui/models/progress_model.h"
 #include "gui/models/runs_model.h"
+#include "gui/views/array_view.h"
+#include "gui/views/contention_view.h"
+#include "gui/views/lock_timeline.h"
 #include "record/replay.h"
 #include "window_test_util.h"
 
@@ -20,7 +23,9 @@
 #include <QTest>
 
 #include <cmath>
+#include <map>
 #include <memory>
+#include <qcustomplot.h>
 
 namespace {
 
@@ -111,6 +116,34 @@ std::optional<shm::LockInterval> holdAt(const shm::WorkerIntervals& w, uint64_t 
     return std::nullopt;
 }
 
+// Paint events per watched widget.
+class PaintCounter : public QObject {
+  public:
+    explicit PaintCounter(std::initializer_list<QWidget*> widgets) {
+        for (QWidget* w : widgets) {
+            m_counts[w] = 0;
+            w->installEventFilter(this);
+        }
+    }
+    int of(QWidget* w) const { return m_counts.at(w); }
+    int total() const {
+        int n = 0;
+        for (const auto& [w, c] : m_counts)
+            n += c;
+        return n;
+    }
+
+  protected:
+    bool eventFilter(QObject* o, QEvent* e) override {
+        if (e->type() == QEvent::Paint)
+            if (auto it = m_counts.find(o); it != m_counts.end()) ++it->second;
+        return QObject::eventFilter(o, e);
+    }
+
+  private:
+    std::map<QObject*, int> m_counts;
+};
+
 } // namespace
 
 class TestGuiReplay : public QObject {
@@ -193,6 +226,23 @@ void TestGuiReplay::sliderShowsTheRecordedMoment() {
         checkMoment();
     }
     QVERIFY(w->timeLabel()->text().startsWith(QStringLiteral("t = ")));
+    // One move, one paint: the views draw during the move and reach the screen with the
+    // window's next paint, each once (with rpImmediateRefresh each plot's replot painted the
+    // window inside the move: three paints per move).
+    {
+        ContentionView* cv = w->contentionView();
+        QApplication::processEvents();
+        PaintCounter paints{cv->timeline(), cv->barsPlot(), cv->histogramPlot(),
+                            w->arrayView()->plot()};
+        w->timeSlider()->setValue(w->timeSlider()->maximum() / 3);
+        QCOMPARE(paints.total(), 0);
+        for (int turn = 0; turn < 5; ++turn)
+            QApplication::processEvents();
+        QCOMPARE(paints.of(cv->timeline()), 1);
+        QCOMPARE(paints.of(cv->barsPlot()), 1);
+        QCOMPARE(paints.of(cv->histogramPlot()), 1);
+        QCOMPARE(paints.of(w->arrayView()->plot()), 1);
+    }
     // Stepped from event to event: every step lands on a later event, and at an acquisition
     // some worker holds the lock from that very moment.
     w->showRunAt(0, run->releaseNs);

@@ -245,9 +245,10 @@ void ArrayView::refresh(uint64_t budgetNs) {
         const QCPRange before = m_plot->yAxis->range();
         plot_style::fitLegend(m_plot->legend, m_plot->axisRect()->width() - 20, 150, 4);
         fitValueAxis();
+        // Without a budget (a replayed moment) the buffers are drawn now and reach the screen
+        // with the window's next paint, with the other views' (ContentionView::refresh).
         if (viewChanged || budgetNs == 0 || m_plot->yAxis->range() != before)
-            m_plot->replot(budgetNs ? QCustomPlot::rpQueuedReplot
-                                    : QCustomPlot::rpImmediateRefresh);
+            m_plot->replot(budgetNs ? QCustomPlot::rpQueuedReplot : QCustomPlot::rpRefreshHint);
         else
             m_dataLayer->replot();
         m_strip->update();

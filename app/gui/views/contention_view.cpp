@@ -9,6 +9,7 @@
 #include "gui/views/lock_timeline.h"
 #include "gui/views/section_heading.h"
 #include "gui/views/work_time_plot.h"
+#include "gui/views/worker_bars_plottable.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -178,6 +179,8 @@ void ContentionView::buildBarsPlot(QWidget* parent) {
         b->setBrush(brush);
         b->setPen(QPen(sample, 1));
     }
+    m_workerBars = new WorkerBarsPlottable(m_bars->xAxis, m_bars->yAxis);
+    m_workerBars->removeFromLegend();
     plot_style::apply(m_bars);
 }
 
@@ -296,55 +299,28 @@ void ContentionView::startRun(const shm::ExperimentConfig& cfg) {
 }
 
 void ContentionView::buildBars(uint32_t workers) {
-    for (const WorkerBars& b : m_workerBars) {
-        m_bars->removePlottable(b.compute);
-        m_bars->removePlottable(b.wait);
-        m_bars->removePlottable(b.hold);
-    }
-    m_workerBars.clear();
+    m_barWorkers = workers;
+    m_workerBars->setTimes({});
     m_bars->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
     m_tickEvery = 0;
-    for (uint32_t k = 0; k < workers; ++k) {
-        const QColor c = worker_palette::color(k);
-        WorkerBars b{new QCPBars(m_bars->xAxis, m_bars->yAxis),
-                     new QCPBars(m_bars->xAxis, m_bars->yAxis),
-                     new QCPBars(m_bars->xAxis, m_bars->yAxis)};
-        b.compute->setBrush(worker_palette::pale(c));
-        b.compute->setPen(QPen(c, 1));
-        b.wait->setBrush(worker_palette::waitColor());
-        b.wait->setPen(Qt::NoPen);
-        b.hold->setBrush(c);
-        b.hold->setPen(Qt::NoPen);
-        for (QCPBars* bar : {b.compute, b.wait, b.hold}) {
-            bar->setWidth(0.7);
-            bar->removeFromLegend();
-            // Axis-aligned rectangles: crisp without antialiasing, and the rasterizer's
-            // antialiased path for 3 bars per worker was ~5 % of the GUI thread at 64 workers.
-            bar->setAntialiased(false);
-            bar->setAntialiasedFill(false);
-        }
-        b.wait->moveAbove(b.compute);
-        b.hold->moveAbove(b.wait);
-        m_workerBars.push_back(b);
-    }
     m_bars->xAxis->setRange(-0.6, std::max(1.0, double(workers)) - 0.4);
 }
 
 void ContentionView::updateBars() {
+    std::vector<WorkerBarsPlottable::Times> times;
     double top = 0;
-    for (size_t k = 0; k < m_workerBars.size() && int(k) < m_model->rowCount(); ++k) {
+    for (uint32_t k = 0; k < m_barWorkers && int(k) < m_model->rowCount(); ++k) {
         const QModelIndex i = m_model->index(int(k), 0);
-        const double c = i.data(ContentionModel::ComputeSecondsRole).toDouble();
-        const double w = i.data(ContentionModel::WaitSecondsRole).toDouble();
-        const double h = i.data(ContentionModel::HoldSecondsRole).toDouble();
-        m_workerBars[k].compute->data()->set({QCPBarsData(double(k), c)}, true);
-        m_workerBars[k].wait->data()->set({QCPBarsData(double(k), w)}, true);
-        m_workerBars[k].hold->data()->set({QCPBarsData(double(k), h)}, true);
-        top = std::max(top, c + w + h);
+        const WorkerBarsPlottable::Times t{i.data(ContentionModel::ComputeSecondsRole).toDouble(),
+                                           i.data(ContentionModel::WaitSecondsRole).toDouble(),
+                                           i.data(ContentionModel::HoldSecondsRole).toDouble()};
+        times.push_back(t);
+        top = std::max(top, t.compute + t.wait + t.hold);
     }
+    m_workerBars->setTimes(std::move(times));
     m_bars->yAxis->setRange(0, top > 0 ? top * 1.08 : 1);
     // Label as many workers as fit, and wrap the legend when narrow.
-    plot_style::labelWorkers(m_bars->xAxis, int(m_workerBars.size()), &m_tickEvery);
+    plot_style::labelWorkers(m_bars->xAxis, int(m_barWorkers), &m_tickEvery);
     plot_style::fitLegend(m_bars->legend, m_bars->width(), 80, 3);
 }
 
@@ -423,7 +399,10 @@ void ContentionView::refresh(bool immediate) {
         return;
     }
     updateSummary();
-    const auto mode = immediate ? QCustomPlot::rpImmediateRefresh : QCustomPlot::rpQueuedReplot;
+    // Immediate: the plots' buffers are drawn now (a grab right after shows this moment), but
+    // put on screen with the window's next paint, together with the timeline and the labels.
+    // rpImmediateRefresh repainted the window once per plot: three paints per slider move.
+    const auto mode = immediate ? QCustomPlot::rpRefreshHint : QCustomPlot::rpQueuedReplot;
     if (immediate || m_barsDirty || m_bars->size() != m_barsSize) {
         m_barsDirty = false;
         m_barsSize = m_bars->size();

@@ -22,6 +22,7 @@ class QSplitter;
 class QStackedWidget;
 class QVBoxLayout;
 class WorkTimePlot;
+class WorkerBarsPlottable;
 
 class ContentionView : public QWidget {
     Q_OBJECT
@@ -77,12 +78,8 @@ class ContentionView : public QWidget {
     QCPBars* m_histBars;
     QCPTextElement* m_histTitle;
     LockTimeline* m_timeline;
-    struct WorkerBars {
-        QCPBars* compute;
-        QCPBars* wait;
-        QCPBars* hold;
-    };
-    std::vector<WorkerBars> m_workerBars;
+    WorkerBarsPlottable* m_workerBars = nullptr;
+    uint32_t m_barWorkers = 0;
     int m_tickEvery = 0;
     QElapsedTimer m_sincePlots;
     bool m_barsDirty = true;

@@ -92,7 +92,8 @@ void WorkTimePlot::refresh(bool immediate) {
                                    : what);
     plot_style::labelWorkers(m_plot->xAxis, int(m_workers.size()), &m_tickEvery,
                              m_ranks ? 'r' : 'w');
-    m_plot->replot(immediate ? QCustomPlot::rpImmediateRefresh : QCustomPlot::rpQueuedReplot);
+    // As ContentionView's plots: drawn now, on screen with the window's next paint.
+    m_plot->replot(immediate ? QCustomPlot::rpRefreshHint : QCustomPlot::rpQueuedReplot);
 }
 
 void WorkTimePlot::changeEvent(QEvent* e) {
