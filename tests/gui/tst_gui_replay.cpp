@@ -1,9 +1,8 @@
-// A finished run shown again through the time slider: a real run in the window, kept as a
-// RecordedRun built from the frames the window took (a small recorder in this test until the
-// real one lands), then the slider moved to several moments: each worker's progress in the
-// ProgressModel is the recorded sample at that moment, the lock timeline's open holds are the
-// recorded holds spanning it, and the array shows the recorded frame; a move paints each view
-// once, after it (coalesced). The Runs list under QAbstractItemModelTester.
+// A finished run shown again through the time slider: a real run in the window, kept in the
+// Runs list by the window's own recorder, then the slider moved to several moments: each worker's
+// progress in the ProgressModel is the recorded sample at that moment, the lock timeline's open
+// holds are the recorded holds spanning it, and the array shows the recorded frame; a move paints
+// each view once, after it (coalesced). The Runs list under QAbstractItemModelTester.
 #include "analysis/metrics.h"
 #include "gui/main_window.h"
 #include "gui/models/array_model.h"
@@ -28,78 +27,6 @@
 #include <qcustomplot.h>
 
 namespace {
-
-// Builds a RecordedRun from the window's frames as the recorder would: a worker sample when
-// its record changed, a run sample per frame, the lock intervals through a LockActivity, and
-// every frame's array (small: all values and owners).
-class TestRecorder {
-  public:
-    explicit TestRecorder(MainWindow& w) {
-        QObject::connect(&w, &MainWindow::frameTaken, &w,
-                         [this](const shm::RunFrame& f) { add(f); });
-    }
-    std::shared_ptr<shm::RecordedRun> finish(const shm::RunReport& report, std::string label) {
-        auto run = std::make_shared<shm::RecordedRun>(m_run);
-        run->label = std::move(label);
-        run->report = report;
-        run->complete = true;
-        run->intervals.resize(m_locks.workers());
-        for (uint32_t k = 0; k < m_locks.workers(); ++k) {
-            shm::WorkerIntervals& iv = run->intervals[k];
-            iv.holds.assign(m_locks.holds(k).begin(), m_locks.holds(k).end());
-            iv.waits.assign(m_locks.waits(k).begin(), m_locks.waits(k).end());
-            auto toEnd = [&](std::optional<shm::LockInterval> i) {
-                if (i) i->endNs = run->endNs;
-                return i;
-            };
-            iv.openHold = toEnd(m_locks.openHold(k));
-            iv.openWait = toEnd(m_locks.openWait(k));
-        }
-        return run;
-    }
-    size_t frames() const { return m_frames; }
-
-  private:
-    void add(const shm::RunFrame& f) {
-        const shm::RunSnapshot& s = f.snapshot;
-        if (!s.releaseNs || s.workers.empty()) return; // before the barrier: nothing to keep
-        ++m_frames;
-        if (!m_run.releaseNs) {
-            m_run.releaseNs = s.releaseNs;
-            m_run.config = s.config;
-            m_run.samples.resize(s.workers.size());
-            const auto& c = s.config;
-            m_locks.reset(uint32_t(s.workers.size()),
-                          c.sync == shm::SyncMode::Striped ? 1 + c.stripes : 1, c.sync);
-        }
-        const uint64_t at = std::max(s.nowNs, m_run.endNs);
-        m_run.endNs = at;
-        m_run.final = s;
-        m_run.final.array = {};
-        for (size_t k = 0; k < s.workers.size(); ++k) {
-            auto& samples = m_run.samples[k];
-            if (samples.empty() || !(samples.back().record == s.workers[k]))
-                samples.push_back({at, s.workers[k]});
-        }
-        m_run.runSamples.push_back(
-            {at, s.phase, s.pausedNs, s.cursor, s.stopRequested, s.failed, s.ended, s.queue});
-        for (uint32_t k = 0; k < f.newEvents.size() && k < m_locks.workers(); ++k)
-            m_locks.consume(k, f.newEvents[k].data(), f.newEvents[k].size());
-        for (const shm::WorkerRecord& w : s.workers)
-            if (w.exited && w.exitNs) m_locks.endWorker(w.id, w.exitNs);
-        if (s.array.valid()) {
-            shm::ArrayFrame a;
-            a.atNs = at;
-            a.count = s.array.count;
-            a.values.assign(s.array.data, s.array.data + s.array.count);
-            a.owners.assign(s.array.owner, s.array.owner + s.array.count);
-            m_run.frames.push_back(std::move(a));
-        }
-    }
-    shm::RecordedRun m_run;
-    shm::LockActivity m_locks;
-    size_t m_frames = 0;
-};
 
 template <class T> const T* latestAt(const std::vector<T>& v, uint64_t t) {
     const T* best = nullptr;
@@ -163,16 +90,17 @@ void TestGuiReplay::sliderShowsTheRecordedMoment() {
                                  QAbstractItemModelTester::FailureReportingMode::QtTest, w.get());
     w->resize(1280, 800);
     w->show();
-    TestRecorder recorder(*w);
     QVERIFY(!w->timeSlider()->isEnabled());
     QVERIFY(testutil::runToEnd(*w));
-    QVERIFY2(recorder.frames() >= 3, "too few frames to scrub through");
-    const auto run = recorder.finish(w->controller().report(), "A");
+    // The window's own recorder hands the run to the Runs list from its thread.
+    QTRY_COMPARE_WITH_TIMEOUT(w->runsModel()->rowCount(), 1, 10000);
+    const auto run = w->runsModel()->run(0);
+    QVERIFY2(run->frames.size() >= 2, "too few array frames to scrub through");
     QVERIFY(!run->intervals.empty());
+    QCOMPARE(run->report.processed, w->controller().report().processed);
 
-    // Kept while nothing else is on screen: shown at its end, the slider there.
-    w->addRecordedRun(run);
-    QCOMPARE(w->runsModel()->rowCount(), 1);
+    // Picked in the Runs list: shown at its end, the slider there.
+    w->runsView()->selectRow(0);
     QCOMPARE(w->shownRun(), 0);
     QVERIFY(w->timeSlider()->isEnabled());
     QCOMPARE(w->timeSlider()->value(), w->timeSlider()->maximum());
