@@ -12,6 +12,9 @@ LockStats& LockStats::operator+=(const LockStats& o) {
     waitNs += o.waitNs;
     holdNs += o.holdNs;
     maxWaitNs = std::max(maxWaitNs, o.maxWaitNs);
+    openWaitNs += o.openWaitNs;
+    openHoldNs += o.openHoldNs;
+    openWaits += o.openWaits;
     return *this;
 }
 
@@ -28,11 +31,42 @@ uint64_t busyNs(const WorkerRecord& w, uint64_t nowNs) {
     return span - std::min(span, w.pausedNs);
 }
 
+namespace {
+uint64_t openSince(uint64_t sinceNs, const WorkerRecord& w, uint64_t nowNs) {
+    if (!sinceNs || !w.startNs) return 0;
+    const uint64_t end = workerEndNs(w, nowNs);
+    return end > sinceNs ? end - sinceNs : 0;
+}
+} // namespace
+
+uint64_t openWaitNs(const WorkerRecord& w, uint64_t nowNs) {
+    return openSince(w.waitSinceNs, w, nowNs);
+}
+
+uint64_t openHoldNs(const WorkerRecord& w, uint64_t nowNs) {
+    // A parked worker let go (a stop) clears holdSinceNs; holdingLock guards a stale one.
+    return w.holdingLock ? openSince(w.holdSinceNs, w, nowNs) : 0;
+}
+
+LockStats lockStats(const WorkerRecord& w, uint64_t nowNs) {
+    LockStats l = w.lock;
+    l.openWaitNs = openWaitNs(w, nowNs);
+    l.openHoldNs = openHoldNs(w, nowNs);
+    l.openWaits = l.openWaitNs ? 1 : 0;
+    l.waitNs += l.openWaitNs;
+    l.holdNs += l.openHoldNs;
+    l.maxWaitNs = std::max(l.maxWaitNs, l.openWaitNs);
+    return l;
+}
+
 TimeSplit timeSplit(const WorkerRecord& w, uint64_t nowNs) {
+    const LockStats l = lockStats(w, nowNs);
     TimeSplit t;
     t.busy = double(busyNs(w, nowNs)) / 1e9;
-    t.wait = double(w.lock.waitNs) / 1e9;
-    t.hold = double(w.lock.holdNs) / 1e9;
+    t.wait = double(l.waitNs) / 1e9;
+    t.hold = double(l.holdNs) / 1e9;
+    t.openWait = double(l.openWaitNs) / 1e9;
+    t.openHold = double(l.openHoldNs) / 1e9;
     t.compute = std::max(0.0, t.busy - t.wait - t.hold);
     return t;
 }
@@ -42,12 +76,13 @@ double contendedPercent(const LockStats& l) {
 }
 
 double meanWaitNs(const LockStats& l) {
-    return l.contended ? double(l.waitNs) / double(l.contended) : 0;
+    const uint64_t waits = l.contended + l.openWaits;
+    return waits ? double(l.waitNs) / double(waits) : 0;
 }
 
 double waitShare(const WorkerRecord& w, uint64_t nowNs) {
     const uint64_t busy = busyNs(w, nowNs);
-    return busy ? std::min(1.0, double(w.lock.waitNs) / double(busy)) : 0;
+    return busy ? std::min(1.0, double(lockStats(w, nowNs).waitNs) / double(busy)) : 0;
 }
 
 double waitShare(const RunSnapshot& s) {
@@ -55,17 +90,18 @@ double waitShare(const RunSnapshot& s) {
     uint64_t busy = 0, wait = 0;
     for (const WorkerRecord& w : s.workers) {
         busy += busyNs(w, end);
-        wait += w.lock.waitNs;
+        wait += lockStats(w, end).waitNs;
     }
     return busy ? std::min(1.0, double(wait) / double(busy)) : 0;
 }
 
 RunTotals totals(const RunSnapshot& s) {
+    const uint64_t end = runEndNs(s);
     RunTotals t;
     for (const WorkerRecord& w : s.workers) {
         t.processed += w.processed;
         t.cpuNs += w.cpuNs;
-        t.lock += w.lock;
+        t.lock += lockStats(w, end);
         t.droppedEvents += w.droppedEvents;
     }
     return t;
@@ -108,7 +144,7 @@ double throughput(const RunSnapshot& s) {
 
 uint64_t cpuWaitingNs(const WorkerRecord& w, uint64_t nowNs) {
     const uint64_t busy = busyNs(w, nowNs);
-    const uint64_t wait = std::min(w.lock.waitNs, busy);
+    const uint64_t wait = std::min(lockStats(w, nowNs).waitNs, busy);
     const uint64_t notWaiting = busy - wait;
     const uint64_t bound = w.cpuNs > notWaiting ? w.cpuNs - notWaiting : 0;
     return std::min(std::max(bound, w.waitCpuNs), wait);

@@ -4,6 +4,13 @@
 //
 // Time figures exclude pauses. A worker's time ends when it finished (doneNs), else when its
 // process exited (a killed worker was busy until then), else now.
+//
+// Lock figures count a wait or hold that has not ended (its holder died or was stopped, the run
+// was stopped or failed) up to the worker's end, or to now while it goes on: a survivor blocked
+// for the last half second of a run waited that half second, though its counters, which grow
+// only when a wait ends, never heard of it. Every figure below that involves waits or holds
+// takes them from lockStats(), so the window (live and replayed), the report and recordings
+// agree with each other and with the timeline, which draws such intervals open.
 #include "model/run_data.h"
 
 #include <cstdint>
@@ -12,10 +19,12 @@
 namespace shm {
 
 struct TimeSplit {
-    double busy = 0;    // seconds from the barrier to the end, pauses excluded
-    double wait = 0;    // of busy: waiting for a lock
-    double hold = 0;    // of busy: holding a lock
-    double compute = 0; // the rest of busy: neither waiting nor holding
+    double busy = 0;     // seconds from the barrier to the end, pauses excluded
+    double wait = 0;     // of busy: waiting for a lock
+    double hold = 0;     // of busy: holding a lock
+    double compute = 0;  // the rest of busy: neither waiting nor holding
+    double openWait = 0; // of wait: a wait still going on at the end
+    double openHold = 0; // of hold: a hold still going on at the end
     bool operator==(const TimeSplit&) const = default;
 };
 
@@ -28,11 +37,19 @@ struct RunTotals {
 
 uint64_t workerEndNs(const WorkerRecord& w, uint64_t nowNs);
 uint64_t busyNs(const WorkerRecord& w, uint64_t nowNs);
+// The wait / hold going on at the worker's end (workerEndNs), from when the worker said it began
+// (WorkerRecord::waitSinceNs, holdSinceNs). 0 when none, and 0 rather than negative when it
+// began after the end (a record read after the clock the end was taken by).
+uint64_t openWaitNs(const WorkerRecord& w, uint64_t nowNs);
+uint64_t openHoldNs(const WorkerRecord& w, uint64_t nowNs);
+// The worker's lock figures at nowNs: its published counters plus its open wait and hold (in
+// waitNs / holdNs, maxWaitNs, and openWaitNs / openHoldNs / openWaits).
+LockStats lockStats(const WorkerRecord& w, uint64_t nowNs);
 TimeSplit timeSplit(const WorkerRecord& w, uint64_t nowNs);
 
 // "contended": share of acquisitions (a count) that found the lock taken and had to wait.
 double contendedPercent(const LockStats& l);
-// Mean wait of a contended acquisition.
+// Mean wait of a contended acquisition, a wait still going on counted as one (so far).
 double meanWaitNs(const LockStats& l);
 // "lock wait": share of busy *time* spent waiting. Both are true at once: few acquisitions
 // that wait long give a small contended % and a large wait share.

@@ -22,7 +22,8 @@ std::string str(std::string_view s) {
 }
 
 // "contended_percent" counts acquisitions that had to wait; "wait_share" is the share of busy
-// time spent waiting: the window's "contended" and "lock wait" say the same.
+// time spent waiting: the window's "contended" and "lock wait" say the same. wait_ns / hold_ns
+// include what was still open at the end (metrics.h lockStats), and say how much that was.
 std::string lockJson(const LockStats& l, bool withMax, double waitShare) {
     std::string s = "{\"acquisitions\":" + std::to_string(l.acquisitions) +
                     ",\"contended\":" + std::to_string(l.contended) +
@@ -30,7 +31,9 @@ std::string lockJson(const LockStats& l, bool withMax, double waitShare) {
                     ",\"hold_ns\":" + std::to_string(l.holdNs);
     if (withMax) s += ",\"max_wait_ns\":" + std::to_string(l.maxWaitNs);
     return s + ",\"contended_percent\":" + num(contendedPercent(l)) +
-           ",\"wait_share\":" + num(waitShare) + "}";
+           ",\"wait_share\":" + num(waitShare) +
+           ",\"open_wait_seconds\":" + num(double(l.openWaitNs) / 1e9) +
+           ",\"open_hold_seconds\":" + num(double(l.openHoldNs) / 1e9) + "}";
 }
 
 // Only for --partition seed: how the blog's split fell for this N and W.
@@ -208,7 +211,7 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
         wr.exitCode = w.exitCode;
         wr.signal = w.signal;
         wr.diedHoldingLock = w.diedHoldingLock;
-        wr.lock = w.lock;
+        wr.lock = lockStats(w, end);
         wr.external = w.external;
         wr.host = w.host;
         wr.mpiComputeSeconds = double(w.mpiComputeNs) / 1e9;
@@ -285,7 +288,9 @@ std::string toJson(const RunReport& r) {
              ",\"busy_seconds\":" + num(w.time.busy) +
              ",\"compute_seconds\":" + num(w.time.compute) +
              ",\"wait_seconds\":" + num(w.time.wait) + ",\"hold_seconds\":" + num(w.time.hold) +
-             ",\"rate\":" + num(w.rate) + ",\"cpu_seconds\":" + num(w.cpuSeconds) +
+             ",\"open_wait_seconds\":" + num(w.time.openWait) +
+             ",\"open_hold_seconds\":" + num(w.time.openHold) + ",\"rate\":" + num(w.rate) +
+             ",\"cpu_seconds\":" + num(w.cpuSeconds) +
              ",\"cpu_waiting_seconds\":" + num(w.cpuWaitingSeconds) +
              (r.config.workload == Workload::Counters
                   ? ",\"ns_per_increment\":" + num(w.nsPerIncrement)
@@ -389,6 +394,12 @@ void textLock(std::ostream& o, const RunReport& r) {
         std::snprintf(line, sizeof line, "lock: none taken (sync %s)\n",
                       std::string(toString(c.sync)).c_str());
     o << line;
+    if (r.lock.openWaitNs || r.lock.openHoldNs) {
+        std::snprintf(line, sizeof line,
+                      "      of which still going on at the end: wait %.3f ms, hold %.3f ms\n",
+                      double(r.lock.openWaitNs) / 1e6, double(r.lock.openHoldNs) / 1e6);
+        o << line;
+    }
 }
 
 void textWorkers(std::ostream& o, const RunReport& r) {

@@ -1,5 +1,7 @@
 #include "analysis/wait_histogram.h"
 
+#include "analysis/metrics.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -25,6 +27,14 @@ double WaitHistogram::lowerEdgeNs(int bucket) {
 void WaitHistogram::add(uint64_t waitNs) {
     ++m_counts[size_t(bucketOf(waitNs))];
     ++m_total;
+}
+
+std::vector<uint64_t> WaitHistogram::openCounts(const RunSnapshot& s) {
+    std::vector<uint64_t> out(kBuckets, 0);
+    const uint64_t end = runEndNs(s);
+    for (const WorkerRecord& w : s.workers)
+        if (const uint64_t open = openWaitNs(w, end)) ++out[size_t(bucketOf(open))];
+    return out;
 }
 
 void WaitHistogram::consume(uint32_t k, const Event* events, size_t n) {

@@ -2,6 +2,7 @@
 // Wait times of contended lock acquisitions (WaitBegin → Acquired in the event rings) counted
 // in log-scaled buckets, three per decade from 100 ns to 10 s. Consumes only new events.
 #include "model/layout.h"
+#include "model/run_data.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -27,6 +28,12 @@ class WaitHistogram {
     uint64_t total() const { return m_total; }
     static int bucketOf(uint64_t ns);
     static double lowerEdgeNs(int bucket); // 0 for bucket 0
+
+    // Waits still going on at the snapshot's end (metrics.h openWaitNs: a dead or stopped
+    // holder, a stop; live, up to now), per bucket of their length so far: each waited at
+    // least that long. The events count a wait only when it is acquired, so these are in no
+    // bucket of counts(); the window draws them apart, as "still waiting".
+    static std::vector<uint64_t> openCounts(const RunSnapshot& s);
 
   private:
     std::vector<uint64_t> m_counts = std::vector<uint64_t>(kBuckets, 0);

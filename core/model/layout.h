@@ -53,6 +53,8 @@
 //   5. Between batches honour runState: Paused: state = Paused, refresh heartbeatNs while
 //      waiting, add the pause to pausedNs; Stopping: stop. hangWorker == K + 1: stop
 //      publishing for good (the scripted fault).
+//   A worker that times its waits for a lock also stores WorkerSlot.waitSince at a contended
+//   wait's begin and 0 at its acquisition, so the app counts a wait that never ends.
 //   With more workers than CPUs, shmscope-worker runs at nice 5 and sleeps (rather than spins)
 //   slow-motion delays under 200 µs, except under the spin lock; a worker that shares a run
 //   with it should do the same, or it takes more than its share of the cores.
@@ -185,7 +187,11 @@ struct alignas(128) WorkerSlot {
     std::atomic<uint64_t> cpuNs;
     // 1 while this worker holds a lock and waits there to be killed (SegmentHeader.parkWorker).
     std::atomic<uint32_t> parked;
-    uint32_t pad0;
+    // When the wait for a contended lock that is going on now began, packSince()'d; 0 while not
+    // waiting. Stored at the wait's begin and cleared at its acquisition (relaxed; instrumented
+    // runs only): the wait counters grow only when a wait ends, so without it a wait that never
+    // ends (a dead or stopped holder, a stop) was counted nowhere. Was padding: no offset moved.
+    std::atomic<uint32_t> waitSince;
     // Robust recovery (sync = robust only). Written inside the robust mutex's critical section,
     // so the survivor that inherits the mutex of a dead holder (EOWNERDEAD) reads a consistent
     // record: the range being worked on and how many of its elements are complete.
@@ -201,7 +207,11 @@ struct alignas(128) WorkerSlot {
     std::atomic<uint64_t> undoValue; // the double's bits
     // Written by the survivor that took this (dead) worker's remaining work over.
     std::atomic<uint32_t> recoveredBy; // its id + 1; 0 = not recovered
-    uint32_t pad1;
+    // When the hold it parks in (SegmentHeader.parkWorker) began, packSince()'d; 0 otherwise.
+    // Only the scripted fault keeps a worker inside a hold for long, and there the hold never
+    // ends if it is killed or stopped: counted up to the end from here. (Stored on every
+    // acquisition it would sit on the fast path; it is not.) Was padding.
+    std::atomic<uint32_t> holdSince;
     std::atomic<uint64_t> recoveredAtNs;
     // --transport queue: what this worker sent, and how long it waited for room in the queue.
     std::atomic<uint64_t> queueMessages;
@@ -225,6 +235,8 @@ struct alignas(128) WorkerSlot {
 static_assert(sizeof(WorkerSlot) == 256);
 static_assert(offsetof(WorkerSlot, cpuNs) == 104);
 static_assert(offsetof(WorkerSlot, parked) == 112);
+static_assert(offsetof(WorkerSlot, waitSince) == 116);
+static_assert(offsetof(WorkerSlot, holdSince) == 180);
 static_assert(offsetof(WorkerSlot, rangeBegin) == 120);
 static_assert(offsetof(WorkerSlot, recoveredBy) == 176);
 static_assert(offsetof(WorkerSlot, recoveredAtNs) == 184);
@@ -232,6 +244,23 @@ static_assert(offsetof(WorkerSlot, queueMessages) == 192);
 static_assert(offsetof(WorkerSlot, waitCpuNs) == 216);
 static_assert(offsetof(WorkerSlot, host) == 240);
 static_assert(offsetof(WorkerSlot, hostIndex) == 255);
+
+// A moment in 32 bits (WorkerSlot.waitSince, holdSince): bits 10..41 of its CLOCK_MONOTONIC ns
+// (units of 1.024 us), 0 stored as 1 because 0 means "none". A reader recovers the moment
+// nearest a time it knows (the slot's heartbeat), to 1.024 us, within +-36 minutes of it.
+// Python: ((ns >> 10) & 0xffffffff) or 1.
+inline uint32_t packSince(uint64_t ns) {
+    const uint32_t units = uint32_t(ns >> 10);
+    return units ? units : 1u;
+}
+inline uint64_t unpackSince(uint32_t word, uint64_t nearNs) {
+    if (word == 0) return 0;
+    const int64_t near = int64_t(nearNs >> 10);
+    int64_t units = (near & ~int64_t(0xffffffff)) | int64_t(word);
+    if (units - near > (int64_t(1) << 31)) units -= int64_t(1) << 32;
+    if (near - units > (int64_t(1) << 31)) units += int64_t(1) << 32;
+    return units < 0 ? 0 : uint64_t(units) << 10;
+}
 
 // A lock and its acquisition sequence share one cache line: the holder owns the line right after
 // acquiring, so bumping the sequence there costs no extra miss (pthread_mutex_t is 40 bytes).

@@ -38,6 +38,12 @@ struct LockStats {
     uint64_t waitNs = 0;
     uint64_t holdNs = 0;
     uint64_t maxWaitNs = 0;
+    // Of waitNs / holdNs: a wait or hold that had not ended when the worker's time did (a dead
+    // or stopped holder, a stop). Zero in WorkerRecord::lock, the counters as published, which
+    // grow only when a wait or hold ends; lockStats() (metrics.h) adds what is still open.
+    uint64_t openWaitNs = 0;
+    uint64_t openHoldNs = 0;
+    uint64_t openWaits = 0; // waits still going on (each also counts in meanWaitNs)
     bool operator==(const LockStats&) const = default;
     LockStats& operator+=(const LockStats& o);
 };
@@ -63,6 +69,8 @@ struct WorkerRecord {
     uint64_t cpuNs = 0;       // CPU time used since the barrier (published at most every ms)
     uint32_t holdingLock = 0; // 0 = none, else lock id + 1
     bool parked = false;      // holding a lock, waiting for the scripted kill
+    uint64_t waitSinceNs = 0; // a wait for a lock going on since then (0 = not waiting)
+    uint64_t holdSinceNs = 0; // parked: holding since then (0 = not parked in a hold)
     int32_t recoveredBy = -1; // robust: the survivor that took this dead worker's work over
     uint64_t recoveredAtNs = 0;
     uint64_t queueMessages = 0;   // --transport queue: messages sent

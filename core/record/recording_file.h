@@ -17,7 +17,7 @@ struct sqlite3;
 
 namespace shm {
 
-inline constexpr int kRecordingSchemaVersion = 1;
+inline constexpr int kRecordingSchemaVersion = 2; // 2: workers' wait/hold_since_ns
 
 struct RunToWrite; // below, with writeRecording
 

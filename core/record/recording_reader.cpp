@@ -5,8 +5,8 @@
 
 #include <sqlite3.h>
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sys/stat.h>
@@ -65,7 +65,9 @@ class Reader {
     void done(const Stmt& s) {
         if (s.failed()) throw damaged();
     }
-    Problem damaged() const { return Problem{"damaged (" + std::string(sqlite3_errmsg(m_db)) + ")"}; }
+    Problem damaged() const {
+        return Problem{"damaged (" + std::string(sqlite3_errmsg(m_db)) + ")"};
+    }
 
     void checkFile() {
         {
@@ -128,8 +130,8 @@ RecordedRun Reader::readRun(int64_t id) {
     readConfig(id, run);
     readRunEnd(s, run);
     if (ended) {
-        Stmt w = query("SELECT " + joined(workerColumns()) + " FROM workers WHERE run_id = " +
-                       std::to_string(id) + " ORDER BY rowid");
+        Stmt w = query("SELECT " + joined(workerColumnsToRead(m_version)) +
+                       " FROM workers WHERE run_id = " + std::to_string(id) + " ORDER BY rowid");
         bool ok = true;
         while (w.next())
             run.final.workers.push_back(readWorker(w, 0, run.releaseNs, &ok));
@@ -147,8 +149,7 @@ RecordedRun Reader::readRun(int64_t id) {
         // printed one (the --json contract), and the two agree for every run that started.
         run.report = buildReport(run.final, run.verified, run.meta);
         if (toJson(run.report) != run.reportJson) {
-            RunReport never =
-                failedToStartReport(run.config, run.meta.version, run.meta.failure);
+            RunReport never = failedToStartReport(run.config, run.meta.version, run.meta.failure);
             if (toJson(never) == run.reportJson) run.report = std::move(never);
         }
     }
@@ -234,7 +235,8 @@ void Reader::readRows(int64_t id, RecordedRun& run) {
     const uint64_t base = run.releaseNs;
     const std::string bad = "run " + run.label + ": ";
     {
-        Stmt s = query("SELECT t_ns, " + joined(workerColumns()) + " FROM samples" + where);
+        Stmt s = query("SELECT t_ns, " + joined(workerColumnsToRead(m_version)) + " FROM samples" +
+                       where);
         bool ok = true;
         while (s.next()) {
             WorkerSample ws{s.colRelTime(0, base), readWorker(s, 1, base, &ok)};
@@ -268,11 +270,12 @@ void Reader::readRows(int64_t id, RecordedRun& run) {
         Stmt s = query("SELECT worker, lock, kind, t0_ns, t1_ns, open FROM intervals" + where);
         while (s.next()) {
             const int64_t w = s.colInt(0);
-            if (w < 0 || w >= 65536) throw Problem{bad + "an interval of worker " +
-                                                   std::to_string(w)};
+            if (w < 0 || w >= 65536)
+                throw Problem{bad + "an interval of worker " + std::to_string(w)};
             if (size_t(w) >= run.intervals.size()) run.intervals.resize(size_t(w) + 1);
             WorkerIntervals& wi = run.intervals[size_t(w)];
-            const LockInterval i{s.colRelTime(3, base), s.colRelTime(4, base), uint32_t(s.colInt(1))};
+            const LockInterval i{s.colRelTime(3, base), s.colRelTime(4, base),
+                                 uint32_t(s.colInt(1))};
             const std::string kind = s.colText(2);
             const bool open = s.colInt(5) != 0;
             if (kind == "hold")
@@ -284,8 +287,8 @@ void Reader::readRows(int64_t id, RecordedRun& run) {
         done(s);
     }
     {
-        Stmt s = query("SELECT t_ns, count, values_f64, owners_u8, columns_bin FROM frames" +
-                       where);
+        Stmt s =
+            query("SELECT t_ns, count, values_f64, owners_u8, columns_bin FROM frames" + where);
         while (s.next()) {
             ArrayFrame f;
             f.atNs = s.colRelTime(0, base);
@@ -321,8 +324,9 @@ void Reader::checkRun(int64_t id, const RecordedRun& run) {
 
 // What the first bytes say, before SQLite sees the file.
 std::optional<std::string> checkHeader(const std::string& path) {
-    struct stat st{};
-    if (stat(path.c_str(), &st) != 0) return std::string("cannot open (") + std::strerror(errno) + ")";
+    struct stat st {};
+    if (stat(path.c_str(), &st) != 0)
+        return std::string("cannot open (") + std::strerror(errno) + ")";
     if (S_ISDIR(st.st_mode)) return std::string("is a directory");
     if (st.st_size == 0) return std::string("empty file");
     std::ifstream in(path, std::ios::binary);

@@ -20,10 +20,10 @@ struct WorkerField {
     void (*set)(WorkerRecord&, uint64_t);
 };
 
-#define SHM_FIELD(col, kind, member)                                                           \
-    WorkerField {                                                                              \
-        col, Col::kind, [](const WorkerRecord& w) { return uint64_t(w.member); },              \
-            [](WorkerRecord& w, uint64_t v) { w.member = decltype(w.member)(v); }              \
+#define SHM_FIELD(col, kind, member)                                                               \
+    WorkerField {                                                                                  \
+        col, Col::kind, [](const WorkerRecord& w) { return uint64_t(w.member); },                  \
+            [](WorkerRecord& w, uint64_t v) { w.member = decltype(w.member)(v); }                  \
     }
 
 // Every WorkerRecord field, in the tables' column order (docs/recording.md lists them).
@@ -40,6 +40,8 @@ const WorkerField kWorkerFields[] = {
     SHM_FIELD("cpu_ns", Int, cpuNs),
     SHM_FIELD("holding_lock", Int, holdingLock),
     SHM_FIELD("parked", Int, parked),
+    SHM_FIELD("wait_since_ns", Time, waitSinceNs), // schema 2
+    SHM_FIELD("hold_since_ns", Time, holdSinceNs), // schema 2
     SHM_FIELD("recovered_by", Int, recoveredBy),
     SHM_FIELD("recovered_at_ns", Time, recoveredAtNs),
     SHM_FIELD("queue_messages", Int, queueMessages),
@@ -168,8 +170,8 @@ std::string schemaSql() {
 
 const std::vector<std::string_view>& requiredTables() {
     static const std::vector<std::string_view> t = {
-        "recording", "groups",      "runs",      "settings", "run_errors",
-        "workers",   "samples",     "run_samples", "intervals", "frames", "marks"};
+        "recording", "groups",      "runs",      "settings", "run_errors", "workers",
+        "samples",   "run_samples", "intervals", "frames",   "marks"};
     return t;
 }
 
@@ -295,6 +297,16 @@ std::vector<std::string> workerColumns() {
     return out;
 }
 
+// Schema 1 had no wait_since_ns / hold_since_ns: read as NULL (not waiting, not parked), so an
+// older file's open waits count as they did when it was written: not at all.
+std::vector<std::string> workerColumnsToRead(int schemaVersion) {
+    std::vector<std::string> out = workerColumns();
+    if (schemaVersion < 2)
+        for (std::string& c : out)
+            if (c == "wait_since_ns" || c == "hold_since_ns") c = "NULL";
+    return out;
+}
+
 std::vector<std::string> queueColumns(std::string_view prefix) {
     std::vector<std::string> out{std::string(prefix) + "active"};
     for (const QueueField& f : kQueueFields)
@@ -324,10 +336,18 @@ std::string insertSql(std::string_view table, std::string_view lead,
 void bindWorker(Stmt& s, const WorkerRecord& w, uint64_t base) {
     for (const WorkerField& f : kWorkerFields) {
         switch (f.kind) {
-        case Col::Int: s.integer(int64_t(f.get(w))); break;
-        case Col::Time: s.time(f.get(w), base); break;
-        case Col::State: s.text(toString(w.state)); break;
-        case Col::Host: s.text(w.host); break;
+        case Col::Int:
+            s.integer(int64_t(f.get(w)));
+            break;
+        case Col::Time:
+            s.time(f.get(w), base);
+            break;
+        case Col::State:
+            s.text(toString(w.state));
+            break;
+        case Col::Host:
+            s.text(w.host);
+            break;
         }
     }
 }
@@ -337,15 +357,21 @@ WorkerRecord readWorker(const Stmt& s, int firstCol, uint64_t base, bool* ok) {
     int col = firstCol;
     for (const WorkerField& f : kWorkerFields) {
         switch (f.kind) {
-        case Col::Int: f.set(w, uint64_t(s.colInt(col))); break;
-        case Col::Time: f.set(w, s.colTime(col, base)); break;
+        case Col::Int:
+            f.set(w, uint64_t(s.colInt(col)));
+            break;
+        case Col::Time:
+            f.set(w, s.colTime(col, base));
+            break;
         case Col::State:
             if (const auto st = workerStateFromName(s.colText(col)))
                 w.state = *st;
             else
                 *ok = false;
             break;
-        case Col::Host: w.host = s.colText(col); break;
+        case Col::Host:
+            w.host = s.colText(col);
+            break;
         }
         ++col;
     }
@@ -448,14 +474,11 @@ bool rebaseRun(sqlite3* db, int64_t runId, uint64_t releaseNs) {
 }
 
 std::vector<std::string> runEndColumns() {
-    std::vector<std::string> cols = {"end_ns",          "complete",
-                                     "dropped_events",  "trimmed_intervals",
-                                     "sample_workers",  "interval_workers",
-                                     "report_json",     "final_phase",
-                                     "final_now_ns",    "final_release_ns",
-                                     "final_paused_ns", "final_stop_requested",
-                                     "final_failed",    "final_ended",
-                                     "final_cursor"};
+    std::vector<std::string> cols = {
+        "end_ns",         "complete",         "dropped_events",  "trimmed_intervals",
+        "sample_workers", "interval_workers", "report_json",     "final_phase",
+        "final_now_ns",   "final_release_ns", "final_paused_ns", "final_stop_requested",
+        "final_failed",   "final_ended",      "final_cursor"};
     for (const std::string& q : queueColumns("final_queue_"))
         cols.push_back(q);
     for (const char* c :

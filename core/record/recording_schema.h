@@ -67,6 +67,8 @@ inline int64_t relative(uint64_t absNs, uint64_t base) {
 
 // The columns that hold a WorkerRecord (the workers and samples tables) and a QueueStats.
 std::vector<std::string> workerColumns();
+// The same for a SELECT from a file of an older schema: NULL where it has no column yet.
+std::vector<std::string> workerColumnsToRead(int schemaVersion);
 std::vector<std::string> queueColumns(std::string_view prefix = "queue_");
 // "INSERT INTO table(lead, cols...) VALUES(?, ...)"
 std::string insertSql(std::string_view table, std::string_view lead,

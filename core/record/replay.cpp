@@ -101,10 +101,19 @@ void replayLocks(const RecordedRun& run, uint64_t atNs, LockActivity& locks, Wai
         replayKind(locks, k, Activity::Hold, w.holds, w.openHold, t);
         replayKind(locks, k, Activity::Wait, w.waits, w.openWait, t);
         // Every closed wait ended in an acquisition (the histogram's one count per wait), but
-        // for a dead process's last wait, which the recorder closed at its exit: not told apart.
-        for (const LockInterval& iv : w.waits) {
+        // for a process's last wait, which the recorder closed at its exit: when its record
+        // says it still waited then, that wait is an open one (WaitHistogram::openCounts),
+        // which a live window never counted among the acquired either. Schema 1 files cannot
+        // tell (no wait_since_ns): counted as before.
+        const uint64_t stillWaiting =
+            k < run.final.workers.size() ? run.final.workers[k].waitSinceNs : 0;
+        for (size_t i = 0; i < w.waits.size(); ++i) {
+            const LockInterval& iv = w.waits[i];
             if (iv.endNs > t) break;
-            waits.add(iv.endNs - iv.beginNs);
+            // packSince keeps the moment to 1.024 us (layout.h): the same wait.
+            const bool open = stillWaiting && i + 1 == w.waits.size() &&
+                              iv.beginNs + 2048 >= stillWaiting && iv.beginNs < stillWaiting + 2048;
+            if (!open) waits.add(iv.endNs - iv.beginNs);
         }
     }
 }

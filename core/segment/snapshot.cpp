@@ -22,6 +22,10 @@ WorkerRecord readWorker(const Segment& seg, uint32_t k) {
     w.cpuNs = s.cpuNs.load(r);
     w.holdingLock = s.holdingLock.load(r);
     w.parked = s.parked.load(r) != 0;
+    // Packed in 32 bits, recovered near the newest beat (the wait or park began close to it).
+    const uint64_t near = std::max(w.heartbeatNs, w.startNs);
+    w.waitSinceNs = unpackSince(s.waitSince.load(r), near);
+    w.holdSinceNs = unpackSince(s.holdSince.load(r), near);
     // 1 + the recovering worker; anything else (found by fuzz_inputs: a garbage slot made this
     // a signed overflow) reads as "not recovered".
     const uint32_t by = s.recoveredBy.load(r);

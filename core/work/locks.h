@@ -259,10 +259,15 @@ template <SyncMode S, bool Instr> class Locker {
                 m_c.slot.state.store(uint32_t(WorkerState::WaitingForLock),
                                      std::memory_order_relaxed);
                 // A WaitBegin lost to a full ring is counted there; the hold still follows.
-                m_c.ring.push(EventKind::WaitBegin, m_c.clock.toNs(t0), id);
+                const uint64_t waitNs = m_c.clock.toNs(t0);
+                m_c.ring.push(EventKind::WaitBegin, waitNs, id);
+                // The counters hear of a wait only when it ends: this tells the app one is
+                // going on, so a wait that never ends still counts (metrics.h openWaitNs).
+                m_c.slot.waitSince.store(packSince(waitNs), std::memory_order_relaxed);
                 m_raw.lock(id);
                 m_acquiredAt = ticks();
                 m_waitBegin = t0;
+                m_c.slot.waitSince.store(0, std::memory_order_relaxed);
                 // Holding now: a holder shown as "waiting" would also hide it from the
                 // controller's stall check. The heartbeat goes with it: the wait was not
                 // silence, and the stall check would otherwise count it against the new holder
@@ -288,10 +293,14 @@ template <SyncMode S, bool Instr> class Locker {
                 // The timeline must show this hold as open (held by the soon dead worker), not
                 // the wait before it: its events normally go out at the unlock.
                 flush();
-                m_c.ring.push(EventKind::Acquired, m_c.clock.toNs(m_acquiredAt), id, m_seq);
+                const uint64_t heldNs = m_c.clock.toNs(m_acquiredAt);
+                m_c.ring.push(EventKind::Acquired, heldNs, id, m_seq);
                 m_holdPushed = true;
+                // If it never lets go, the counters never hear of this hold: count it from here.
+                m_c.slot.holdSince.store(packSince(heldNs), std::memory_order_relaxed);
             }
             park(m_c);
+            if constexpr (Instr) m_c.slot.holdSince.store(0, std::memory_order_relaxed);
         }
     }
     [[gnu::always_inline]] void unlock(uint32_t id) {

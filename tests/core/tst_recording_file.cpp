@@ -162,8 +162,7 @@ RecordedRun makeRun(const std::string& label, int group, ExperimentConfig cfg, u
 Recording makeRecording() {
     Recording rec;
     rec.info = {"0.9-test", "testhost", 8, "2026-12-06T18:00:00Z", kRecordingSchemaVersion};
-    rec.groups = {{"lesson", "lost-updates", R"({"id":"lost-updates","runs":3})"},
-                  {"run", "", ""}};
+    rec.groups = {{"lesson", "lost-updates", R"({"id":"lost-updates","runs":3})"}, {"run", "", ""}};
     ExperimentConfig a;
     a.workers = 2;
     a.workload = Workload::Histogram;
@@ -353,6 +352,32 @@ class TestRecordingFile : public QObject {
         QVERIFY(!QFile::exists(path("round.shmscope-journal")));
     }
 
+    // Schema 2 added the moments an open wait / parked hold began; a schema 1 file (no such
+    // columns) still reads, as not waiting.
+    void openWaitMomentsRoundTripAndSchemaOneReads() {
+        Recording rec = makeRecording();
+        WorkerRecord& w = rec.runs[0].samples[0].back().record;
+        w.waitSinceNs = rec.runs[0].releaseNs + 12'345'678;
+        w.holdSinceNs = rec.runs[0].releaseNs + 2'000;
+        std::string error;
+        const QString file = path("schema1.shmscope");
+        QVERIFY2(writeRecording(file.toStdString(), rec, &error), error.c_str());
+        auto back = readRecording(file.toStdString(), &error);
+        QVERIFY2(back, error.c_str());
+        QCOMPARE(back->runs[0].samples[0].back().record, w);
+        QVERIFY(sqlExec(file, "ALTER TABLE workers DROP COLUMN wait_since_ns;"
+                              "ALTER TABLE workers DROP COLUMN hold_since_ns;"
+                              "ALTER TABLE samples DROP COLUMN wait_since_ns;"
+                              "ALTER TABLE samples DROP COLUMN hold_since_ns;"
+                              "PRAGMA user_version = 1;"));
+        back = readRecording(file.toStdString(), &error);
+        QVERIFY2(back, error.c_str());
+        WorkerRecord old = w;
+        old.waitSinceNs = old.holdSinceNs = 0;
+        QCOMPARE(back->runs[0].samples[0].back().record, old);
+        QCOMPARE(back->info.schemaVersion, 1);
+    }
+
     void streamedEqualsWhole() {
         const Recording rec = makeRecording();
         std::string error;
@@ -420,9 +445,10 @@ class TestRecordingFile : public QObject {
         QCOMPARE(sqlite3_prepare_v2(db, text.constData(), -1, &s, nullptr), SQLITE_OK);
         std::vector<Row> got;
         while (sqlite3_step(s) == SQLITE_ROW)
-            got.push_back({QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))),
-                           sqlite3_column_int(s, 1), sqlite3_column_double(s, 2),
-                           sqlite3_column_double(s, 3)});
+            got.push_back(
+                {QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))),
+                 sqlite3_column_int(s, 1), sqlite3_column_double(s, 2),
+                 sqlite3_column_double(s, 3)});
         sqlite3_finalize(s);
         sqlite3_close(db);
         QCOMPARE(got.size(), want.size());
@@ -482,16 +508,21 @@ class TestRecordingFile : public QObject {
         QTest::addColumn<QString>("says");
         QTest::newRow("text file") << "text"
                                    << "not a ShmScope recording (not a SQLite database)";
-        QTest::newRow("sqlite, not ours") << "foreign" << "not a ShmScope recording (no table";
-        QTest::newRow("empty file") << "empty" << "empty file";
-        QTest::newRow("newer schema")
-            << "newer" << "recording schema 7 is newer than this ShmScope reads (1)";
-        QTest::newRow("truncated") << "truncated" << "damaged (";
-        QTest::newRow("corrupted pages") << "corrupted" << "damaged (";
+        QTest::newRow("sqlite, not ours") << "foreign"
+                                          << "not a ShmScope recording (no table";
+        QTest::newRow("empty file") << "empty"
+                                    << "empty file";
+        QTest::newRow("newer schema") << "newer"
+                                      << "recording schema 7 is newer than this ShmScope reads (2)";
+        QTest::newRow("truncated") << "truncated"
+                                   << "damaged (";
+        QTest::newRow("corrupted pages") << "corrupted"
+                                         << "damaged (";
         QTest::newRow("no intervals")
             << "nointervals"
             << "run A has no lock intervals although its report counts 2001 acquisitions";
-        QTest::newRow("missing file") << "missing" << "cannot open (";
+        QTest::newRow("missing file") << "missing"
+                                      << "cannot open (";
     }
 
     void badInput() {

@@ -513,6 +513,40 @@ void TestWindow::killWhileHoldingFromTheUiShowsTheDeadlock() {
              r.failure.c_str());
     QVERIFY(r.workers[1].diedHoldingLock);
     QVERIFY(!shm::segmentExists(testutil::segmentName(tag).toStdString()));
+    // The survivors' waits never ended: the cards, the bars, the Lock wait column and the
+    // histogram count them up to the end, as the report does (and the timeline draws them).
+    const auto same = [](double a, double b) {
+        return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b));
+    };
+    const ContentionModel* cm = w->contentionModel();
+    QVERIFY(same(cm->summary().waitShare, r.waitShare));
+    QCOMPARE(cm->summary().maxWaitNs, r.lock.maxWaitNs);
+    QVERIFY(same(cm->summary().meanWaitNs, shm::meanWaitNs(r.lock)));
+    uint64_t open = 0, blocked = 0;
+    for (uint64_t n : cm->summary().openWaitBuckets)
+        open += n;
+    QCOMPARE(open, r.lock.openWaits);
+    for (int k = 0; k < 4; ++k) {
+        const QModelIndex i = cm->index(k, 0);
+        QVERIFY(same(i.data(ContentionModel::WaitSecondsRole).toDouble(), r.workers[k].time.wait));
+        QVERIFY(same(i.data(ContentionModel::ComputeSecondsRole).toDouble(),
+                     r.workers[k].time.compute));
+        QVERIFY(same(w->progressModel()->row(k).waitShare, r.workers[k].waitShare));
+        if (r.workers[k].outcome != shm::WorkerOutcome::Terminated) continue; // finished first
+        ++blocked;
+        // Blocked from the kill (or before it) to the end: most of what followed the kill.
+        QVERIFY(r.workers[k].time.openWait > 0);
+        // The dead worker's time ended at its death; all started within a moment of another.
+        const double afterKill = r.workers[k].time.busy - r.workers[1].time.busy;
+        QVERIFY2(r.workers[k].time.wait >= 0.8 * afterKill,
+                 qPrintable(QStringLiteral("worker %1 waited %2 s of %3 s after the kill")
+                                .arg(k)
+                                .arg(r.workers[k].time.wait)
+                                .arg(afterKill)));
+    }
+    QVERIFY(blocked > 0);
+    QCOMPARE(r.lock.openWaits, blocked);
+    QVERIFY(r.lock.openHoldNs > 0); // the dead holder's, up to its death
 }
 
 // SIGSTOP a worker: its row says "suspended", the Continue button appears, and pressing it

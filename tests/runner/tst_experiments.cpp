@@ -167,6 +167,43 @@ void TestExperiments::plainLocksDeadlockVisiblyThenFail() {
     for (int k : {0, 2, 3})
         QCOMPARE(text(worker(j, k), "state"), QStringLiteral("terminated"));
     QVERIFY(integer(j, "unwritten") > 0);
+
+    // The survivors' waits never ended, yet they count, up to each survivor's end: their
+    // counters hear of a wait only when it ends (before, wait_seconds read 0, 0.009 and 0
+    // after half a second blocked).
+    const auto num = [](const QJsonObject& o, const char* key) {
+        return o[QLatin1String(key)].toDouble(-1);
+    };
+    const QJsonObject dead = worker(j, 1);
+    double wait = 0, busy = 0;
+    for (int k = 0; k < 4; ++k) {
+        const QJsonObject w = worker(j, k);
+        wait += num(w, "wait_seconds");
+        busy += num(w, "busy_seconds");
+        const QJsonObject wl = w[QLatin1String("lock")].toObject();
+        QVERIFY(qAbs(num(wl, "wait_share") - num(w, "wait_seconds") / num(w, "busy_seconds")) <
+                1e-6);
+        QCOMPARE(num(wl, "open_wait_seconds"), num(w, "open_wait_seconds"));
+        if (k == 1) continue;
+        QVERIFY(num(w, "open_wait_seconds") > 0);
+        QVERIFY(num(w, "open_wait_seconds") <= num(w, "wait_seconds"));
+        // Blocked from the kill (or just before) to its end. All started within a moment of
+        // each other and the dead worker's time ended at its death.
+        const double afterKill = num(w, "busy_seconds") - num(dead, "busy_seconds");
+        QVERIFY2(num(w, "wait_seconds") >= 0.8 * afterKill,
+                 qPrintable(QStringLiteral("worker %1 waited %2 s of the %3 s after the kill")
+                                .arg(k)
+                                .arg(num(w, "wait_seconds"))
+                                .arg(afterKill)));
+    }
+    // The dead holder's hold never ended either: counted up to its death.
+    QVERIFY(num(dead, "open_hold_seconds") > 0);
+    QCOMPARE(num(dead, "open_wait_seconds"), 0.0);
+    const QJsonObject runLock = j[QLatin1String("lock")].toObject();
+    QVERIFY(num(runLock, "open_hold_seconds") > 0);
+    QVERIFY(num(runLock, "open_wait_seconds") > 0);
+    QVERIFY(qAbs(num(runLock, "wait_share") - wait / busy) < 1e-6);
+    QVERIFY(num(runLock, "wait_share") > 0.5); // three of four blocked for most of the run
 }
 
 // The same flags give the same fault: worker 2 dies by SIGKILL, not before the time asked for,

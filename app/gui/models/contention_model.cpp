@@ -1,5 +1,6 @@
 #include "gui/models/contention_model.h"
 
+#include "analysis/wait_histogram.h"
 #include "gui/common/format.h"
 #include "gui/common/worker_palette.h"
 
@@ -19,7 +20,7 @@ void ContentionModel::update(const shm::RunSnapshot& snap) {
     for (size_t k = 0; k < n; ++k) {
         const shm::WorkerRecord& w = snap.workers[k];
         Row& r = rows[k];
-        r.lock = w.lock;
+        r.lock = shm::lockStats(w, now); // open waits and holds included, as in the report
         r.dropped = w.droppedEvents;
         r.time = shm::timeSplit(w, now);
         r.cpuSeconds = shm::cpuSeconds(w.cpuNs);
@@ -39,6 +40,7 @@ void ContentionModel::update(const shm::RunSnapshot& snap) {
     s.cpuNs = t.cpuNs;
     s.cpuWaitingNs = shm::cpuWaitingNs(snap);
     s.imbalance = shm::imbalance(snap);
+    s.openWaitBuckets = shm::WaitHistogram::openCounts(snap);
     m_summary = s;
     setRows(rows);
 }

@@ -53,6 +53,8 @@ class ContentionModel : public WorkerRowsModel<ContentionRow> {
         uint64_t cpuNs = 0;        // all workers' CPU time
         uint64_t cpuWaitingNs = 0; // of it burned while waiting, at least
         double imbalance = 0;      // slowest worker's busy time over the mean
+        // Waits going on at the end (or now), per wait-histogram bucket of their length so far.
+        std::vector<uint64_t> openWaitBuckets;
     };
     using Row = ContentionRow;
 

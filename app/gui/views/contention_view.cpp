@@ -20,6 +20,8 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include <algorithm>
+
 using shm::WaitHistogram;
 
 namespace {
@@ -189,7 +191,10 @@ void ContentionView::buildHistogramPlot(QWidget* parent) {
                                 tr("How long contended acquisitions waited, in log-scaled "
                                    "buckets (three per decade), from the recorded lock events. "
                                    "When workers dropped events (ring full), the title says "
-                                   "how many of the waits the exact counters saw are in it."));
+                                   "how many of the waits the exact counters saw are in it. "
+                                   "Hatched: waits that never ended (a dead or stopped "
+                                   "holder, a stop), or go on now, in the bucket of their "
+                                   "length so far: each waited at least that long."));
     m_histTitle = plot_style::addTitle(m_hist, tr("Wait times"));
     m_hist->xAxis->setLabel(tr("wait (log scale)"));
     m_hist->yAxis->setLabel(tr("acquisitions"));
@@ -197,6 +202,14 @@ void ContentionView::buildHistogramPlot(QWidget* parent) {
     m_histBars->setWidth(0.85);
     m_histBars->setBrush(worker_palette::waitColor());
     m_histBars->setPen(Qt::NoPen);
+    m_histBars->setName(tr("waited, then acquired"));
+    m_histOpen = new QCPBars(m_hist->xAxis, m_hist->yAxis);
+    m_histOpen->setWidth(0.85);
+    m_histOpen->setBrush(QBrush(worker_palette::waitColor(), Qt::BDiagPattern));
+    m_histOpen->setPen(QPen(worker_palette::waitColor(), 1));
+    m_histOpen->setName(tr("still waiting (at the end, or now)"));
+    m_histOpen->moveAbove(m_histBars);
+    plot_style::legendUnderTitle(m_hist, 2);
     m_hist->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
     m_hist->xAxis->setRange(-0.5, WaitHistogram::kBuckets - 0.5);
     plot_style::apply(m_hist);
@@ -218,6 +231,7 @@ void ContentionView::clear() {
     m_barsDirty = true;
     m_histShownTotal = ~uint64_t(0);
     m_histBars->data()->clear();
+    m_histOpen->data()->clear();
     m_histTitle->setText(tr("Wait times"));
     buildBars(0);
     m_timeline->clear();
@@ -234,6 +248,7 @@ void ContentionView::startRun(const shm::ExperimentConfig& cfg) {
     m_barsDirty = true;
     m_histShownTotal = ~uint64_t(0);
     m_histBars->data()->clear();
+    m_histOpen->data()->clear();
     buildBars(cfg.workers);
     m_timeline->clear();
     const bool mpi = cfg.transport == shm::Transport::Mpi;
@@ -325,20 +340,24 @@ void ContentionView::updateBars() {
 }
 
 void ContentionView::updateHistogram() {
-    QVector<double> keys, values;
+    QVector<double> keys, values, open;
     double top = 0;
+    const std::vector<uint64_t>& opened = m_model->summary().openWaitBuckets;
+    const auto openAt = [&opened](int b) { return size_t(b) < opened.size() ? opened[b] : 0; };
     for (int b = 0; b < WaitHistogram::kBuckets; ++b) {
         const double v = double(m_events->waits().counts()[size_t(b)]);
         keys << b;
         values << v;
-        top = std::max(top, v);
+        open << double(openAt(b));
+        top = std::max(top, v + open.back());
     }
     m_histBars->setData(keys, values, true);
+    m_histOpen->setData(keys, open, true);
     m_hist->yAxis->setRange(0, top > 0 ? top * 1.1 : 1);
     // Show the populated decades plus one on each side (at least three), not all nine.
     int first = WaitHistogram::kBuckets, last = -1;
     for (int b = 0; b < WaitHistogram::kBuckets; ++b)
-        if (m_events->waits().counts()[size_t(b)]) {
+        if (m_events->waits().counts()[size_t(b)] || openAt(b)) {
             first = std::min(first, b);
             last = b;
         }
@@ -411,8 +430,11 @@ void ContentionView::refresh(bool immediate) {
         ++m_replots;
     }
     const uint64_t waits = m_events->waits().total();
-    if (immediate || waits != m_histShownTotal || m_hist->size() != m_histSize) {
+    const std::vector<uint64_t>& open = m_model->summary().openWaitBuckets;
+    if (immediate || waits != m_histShownTotal || open != m_histShownOpen ||
+        m_hist->size() != m_histSize) {
         m_histShownTotal = waits;
+        m_histShownOpen = open;
         m_histSize = m_hist->size();
         updateHistogram();
         updateHistogramTitle();

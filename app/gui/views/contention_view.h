@@ -76,6 +76,7 @@ class ContentionView : public QWidget {
     QCustomPlot* m_bars;
     QCustomPlot* m_hist;
     QCPBars* m_histBars;
+    QCPBars* m_histOpen; // waits going on at the end (or now), stacked on the acquired ones
     QCPTextElement* m_histTitle;
     LockTimeline* m_timeline;
     WorkerBarsPlottable* m_workerBars = nullptr;
@@ -85,6 +86,7 @@ class ContentionView : public QWidget {
     bool m_barsDirty = true;
     QSize m_barsSize, m_histSize;
     uint64_t m_histShownTotal = ~uint64_t(0);
+    std::vector<uint64_t> m_histShownOpen;
     int m_replots = 0;
     shm::ExperimentConfig m_cfg;
 };
