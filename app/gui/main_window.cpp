@@ -5,6 +5,7 @@
 #include "gui/lessons/lesson_panel.h"
 
 #include "analysis/metrics.h"
+#include "gui/common/font_coverage.h"
 #include "gui/common/format.h"
 #include "gui/controls_panel.h"
 #include "gui/models/array_model.h"
@@ -51,6 +52,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* parent)
     : QMainWindow(parent), m_persistent(persistent),
@@ -73,6 +75,20 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     startFrameTimer();
     onPhaseChanged(shm::Phase::Idle);
     qApp->installEventFilter(this);
+    // The menus are in the chosen language; the lessons' titles and stories may be in any.
+    QString texts;
+    for (const QAction* a : menuBar()->actions())
+        texts += a->text();
+    for (const Lesson& l : m_lessons)
+        texts += l.title + l.story;
+    warnOfMissingFonts(texts);
+}
+
+void MainWindow::warnOfMissingFonts(const QString& text) {
+    const QString message = font_coverage::warnOnce(text);
+    if (message.isEmpty()) return;
+    std::fprintf(stderr, "shmscope: %s\n", qPrintable(message));
+    statusBar()->showMessage(message, 30'000);
 }
 
 MainWindow::~MainWindow() = default;
