@@ -25,8 +25,8 @@ QString countValue(const char* flag, const QString& v, int min, int* out) {
 
 QString setView(ParseState& p, const QString& v) {
     static const QStringList views{QStringLiteral("window"), QStringLiteral("progress"),
-                                   QStringLiteral("array"), QStringLiteral("contention"),
-                                   QStringLiteral("sweep"), QStringLiteral("side")};
+                                   QStringLiteral("array"),  QStringLiteral("contention"),
+                                   QStringLiteral("sweep"),  QStringLiteral("side")};
     if (!views.contains(v))
         return QStringLiteral("--view: unknown value '%1' (expected "
                               "window|progress|array|contention|sweep|side)")

@@ -12,18 +12,28 @@ using WS = QFontDatabase::WritingSystem;
 // The writing system a letter of `script` needs; Any for scripts not checked.
 WS writingSystemOf(QChar::Script script) {
     switch (script) {
-    case QChar::Script_Hangul: return QFontDatabase::Korean;
+    case QChar::Script_Hangul:
+        return QFontDatabase::Korean;
     // Han alone: any CJK font has it, so one of them is enough (see uncovered()).
-    case QChar::Script_Han: return QFontDatabase::SimplifiedChinese;
+    case QChar::Script_Han:
+        return QFontDatabase::SimplifiedChinese;
     case QChar::Script_Hiragana:
-    case QChar::Script_Katakana: return QFontDatabase::Japanese;
-    case QChar::Script_Cyrillic: return QFontDatabase::Cyrillic;
-    case QChar::Script_Greek: return QFontDatabase::Greek;
-    case QChar::Script_Arabic: return QFontDatabase::Arabic;
-    case QChar::Script_Hebrew: return QFontDatabase::Hebrew;
-    case QChar::Script_Thai: return QFontDatabase::Thai;
-    case QChar::Script_Devanagari: return QFontDatabase::Devanagari;
-    default: return QFontDatabase::Any;
+    case QChar::Script_Katakana:
+        return QFontDatabase::Japanese;
+    case QChar::Script_Cyrillic:
+        return QFontDatabase::Cyrillic;
+    case QChar::Script_Greek:
+        return QFontDatabase::Greek;
+    case QChar::Script_Arabic:
+        return QFontDatabase::Arabic;
+    case QChar::Script_Hebrew:
+        return QFontDatabase::Hebrew;
+    case QChar::Script_Thai:
+        return QFontDatabase::Thai;
+    case QChar::Script_Devanagari:
+        return QFontDatabase::Devanagari;
+    default:
+        return QFontDatabase::Any;
     }
 }
 
@@ -31,8 +41,8 @@ WS writingSystemOf(QChar::Script script) {
 bool covers(WS ws, const HasFont& has) {
     if (has(ws)) return true;
     if (ws != QFontDatabase::SimplifiedChinese) return false;
-    for (WS other : {QFontDatabase::TraditionalChinese, QFontDatabase::Japanese,
-                     QFontDatabase::Korean})
+    for (WS other :
+         {QFontDatabase::TraditionalChinese, QFontDatabase::Japanese, QFontDatabase::Korean})
         if (has(other)) return true;
     return false;
 }
@@ -40,10 +50,13 @@ bool covers(WS ws, const HasFont& has) {
 // Which Debian package brings the letters, for the message.
 QString packageFor(WS ws) {
     switch (ws) {
-    case QFontDatabase::Korean: return QStringLiteral("fonts-nanum");
+    case QFontDatabase::Korean:
+        return QStringLiteral("fonts-nanum");
     case QFontDatabase::SimplifiedChinese:
-    case QFontDatabase::Japanese: return QStringLiteral("fonts-noto-cjk");
-    default: return QStringLiteral("fonts-noto-core");
+    case QFontDatabase::Japanese:
+        return QStringLiteral("fonts-noto-cjk");
+    default:
+        return QStringLiteral("fonts-noto-core");
     }
 }
 
