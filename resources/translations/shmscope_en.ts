@@ -5,9 +5,9 @@
     <name>LessonPanel</name>
     <message numerus="yes">
         <source>%n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
         </translation>
     </message>
 </context>
@@ -15,9 +15,9 @@
     <name>RunsModel</name>
     <message numerus="yes">
         <source>%n oldest run(s) dropped to stay under %1 of memory</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n oldest run dropped to stay under %1 of memory</numerusform>
+            <numerusform>%n oldest runs dropped to stay under %1 of memory</numerusform>
         </translation>
     </message>
 </context>
@@ -25,9 +25,9 @@
     <name>SideBySideView</name>
     <message numerus="yes">
         <source>%n run(s) · the same axes in every column · time from each run&apos;s start barrier</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n run · the same axes in every column · time from each run&apos;s start barrier</numerusform>
+            <numerusform>%n runs · the same axes in every column · time from each run&apos;s start barrier</numerusform>
         </translation>
     </message>
 </context>
@@ -36,9 +36,11 @@
     <message numerus="yes">
         <source>
 compute %1 (%2 – %3), %n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>
+compute %1 (%2 – %3), %n run</numerusform>
+            <numerusform>
+compute %1 (%2 – %3), %n runs</numerusform>
         </translation>
     </message>
 </context>
