@@ -7,6 +7,7 @@
 #include "analysis/metrics.h"
 #include "gui/common/font_coverage.h"
 #include "gui/common/format.h"
+#include "gui/common/run_texts.h"
 #include "gui/controls_panel.h"
 #include "gui/models/array_model.h"
 #include "gui/models/contention_model.h"
@@ -354,8 +355,8 @@ void MainWindow::updateStatus(const shm::RunSnapshot& snap) {
     case P::Finished: {
         const shm::RunReport& r = m_run.report();
         // The same verdict as the text report and the array view's caption.
-        state = r.finished() ? tr("Finished — %1").arg(format::text(r.verdict()))
-                             : tr("Failed: %1 — %2").arg(m_lastError, format::text(r.verdict()));
+        state = r.finished() ? tr("Finished — %1").arg(run_texts::verdict(r))
+                             : tr("Failed: %1 — %2").arg(m_lastError, run_texts::verdict(r));
         break;
     }
     }

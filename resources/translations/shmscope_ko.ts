@@ -1994,6 +1994,129 @@ throughput %1, imbalance %2, CPU %3</source>
     </message>
 </context>
 <context>
+    <name>run_texts</name>
+    <message>
+        <source>suspended</source>
+        <translation>일시 정지됨 (SIGSTOP)</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>시작 중</translation>
+    </message>
+    <message>
+        <source>at barrier</source>
+        <translation>배리어에서 대기</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>waiting for lock</source>
+        <translation>락 대기 중</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>crashed (signal %1)</source>
+        <translation>비정상 종료 (시그널 %1)</translation>
+    </message>
+    <message>
+        <source>, held lock</source>
+        <translation>, 락 보유 중</translation>
+    </message>
+    <message>
+        <source>, recovered by %1</source>
+        <translation>, 작업자 %1이(가) 복구</translation>
+    </message>
+    <message>
+        <source>terminated (signal %1)</source>
+        <translation>강제 종료됨 (시그널 %1)</translation>
+    </message>
+    <message>
+        <source>failed to start</source>
+        <translation>시작 실패</translation>
+    </message>
+    <message>
+        <source>failed (code %1)</source>
+        <translation>실패 (코드 %1)</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>counters verified</source>
+        <translation>카운터 검증됨</translation>
+    </message>
+    <message>
+        <source>%1 counter wrong</source>
+        <translation>카운터 %1개 틀림</translation>
+    </message>
+    <message>
+        <source>%1 counters wrong</source>
+        <translation>카운터 %1개 틀림</translation>
+    </message>
+    <message>
+        <source>histogram verified</source>
+        <translation>히스토그램 검증됨</translation>
+    </message>
+    <message>
+        <source>%1 bin wrong</source>
+        <translation>구간 %1개 틀림</translation>
+    </message>
+    <message>
+        <source>%1 bins wrong</source>
+        <translation>구간 %1개 틀림</translation>
+    </message>
+    <message>
+        <source>%1 extra updates (%2)</source>
+        <translation>갱신 초과 %1건 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 lost updates (%2)</source>
+        <translation>갱신 손실 %1건 (%2)</translation>
+    </message>
+    <message>
+        <source>array verified</source>
+        <translation>배열 검증됨</translation>
+    </message>
+    <message>
+        <source>%1 mismatch</source>
+        <translation>불일치 %1개</translation>
+    </message>
+    <message>
+        <source>%1 mismatches</source>
+        <translation>불일치 %1개</translation>
+    </message>
+    <message>
+        <source> (all unwritten)</source>
+        <translation> (모두 쓰이지 않음)</translation>
+    </message>
+    <message>
+        <source> (%1 unwritten)</source>
+        <translation> (쓰이지 않음 %1개)</translation>
+    </message>
+    <message>
+        <source> — the workers wrote private copies</source>
+        <translation> — 작업자들이 개별 복사본에 썼습니다</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>실행 안 됨</translation>
+    </message>
+</context>
+<context>
     <name>shm::kSettings</name>
     <message>
         <source>Experiment</source>
