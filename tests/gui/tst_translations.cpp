@@ -3,6 +3,7 @@
 // table's texts (which live in the Qt-free core) all reach the .ts file, and that the window
 // comes up in Korean with View > Language showing it.
 #include "cli/language.h"
+#include "gui/common/font_coverage.h"
 #include "gui/main_window.h"
 #include "gui/setting_texts.h"
 #include "model/settings.h"
@@ -69,6 +70,21 @@ class TestTranslations : public QObject {
         QCOMPARE(QCoreApplication::translate("MainWindow", file), QStringLiteral("파일(&F)"));
         QVERIFY2(note.isEmpty(), qPrintable(note)); // qt6-translations-l10n is installed
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("취소"));
+    }
+
+    // The font warning in Korean, unless Hangul is what is missing: then in English, or it
+    // would be boxes itself.
+    void fontWarningIsReadable() {
+        const auto without = [](QFontDatabase::WritingSystem missing) {
+            return [missing](QFontDatabase::WritingSystem ws) { return ws != missing; };
+        };
+        const QString greek =
+            font_coverage::warnOnce(QStringLiteral("αβγ"), without(QFontDatabase::Greek));
+        QVERIFY2(greek.startsWith(QStringLiteral("설치된 글꼴")), qPrintable(greek));
+        const QString korean =
+            font_coverage::warnOnce(QStringLiteral("작업자"), without(QFontDatabase::Korean));
+        QVERIFY2(korean.startsWith(QLatin1String("No installed font has Korean letters")),
+                 qPrintable(korean));
     }
 
     // Every group, label and help of the table: listed for lupdate, and translated.

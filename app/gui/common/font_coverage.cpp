@@ -47,6 +47,30 @@ bool covers(WS ws, const HasFont& has) {
     return false;
 }
 
+// The script's name in English, for a warning that cannot be shown in the language's own letters.
+QString englishName(WS ws) {
+    switch (ws) {
+    case QFontDatabase::Korean:
+        return QStringLiteral("Korean");
+    case QFontDatabase::SimplifiedChinese:
+        return QStringLiteral("Chinese");
+    case QFontDatabase::Japanese:
+        return QStringLiteral("Japanese");
+    case QFontDatabase::Cyrillic:
+        return QStringLiteral("Cyrillic");
+    case QFontDatabase::Greek:
+        return QStringLiteral("Greek");
+    case QFontDatabase::Arabic:
+        return QStringLiteral("Arabic");
+    case QFontDatabase::Hebrew:
+        return QStringLiteral("Hebrew");
+    case QFontDatabase::Thai:
+        return QStringLiteral("Thai");
+    default:
+        return QStringLiteral("Devanagari");
+    }
+}
+
 // Which Debian package brings the letters, for the message.
 QString packageFor(WS ws) {
     switch (ws) {
@@ -79,18 +103,27 @@ QList<QFontDatabase::WritingSystem> uncovered(const QString& text, const HasFont
 
 QString warnOnce(const QString& text, const HasFont& has) {
     static QList<WS> warned; // the GUI thread's only
-    QStringList names, packages;
+    QStringList names, english, packages;
     for (const WS ws : uncovered(text, has)) {
         if (warned.contains(ws)) continue;
         warned << ws;
         names << QFontDatabase::writingSystemName(ws);
+        english << englishName(ws);
         if (!packages.contains(packageFor(ws))) packages << packageFor(ws);
     }
     if (names.isEmpty()) return {};
-    return QCoreApplication::translate("font_coverage",
-                                       "No installed font has %1 letters: they show as empty "
-                                       "boxes. Install one (Debian: %2) and start again.")
-        .arg(names.join(QStringLiteral(", ")), packages.join(QStringLiteral(", ")));
+    const char* source =
+        QT_TRANSLATE_NOOP("font_coverage", "No installed font has %1 letters: they show as "
+                                           "empty boxes. Install one (Debian: %2) and start "
+                                           "again.");
+    QString message =
+        QCoreApplication::translate("font_coverage", source)
+            .arg(names.join(QStringLiteral(", ")), packages.join(QStringLiteral(", ")));
+    // Worded in letters that are missing themselves, the warning would be boxes too.
+    if (!uncovered(message, has).isEmpty())
+        message = QString::fromUtf8(source).arg(english.join(QStringLiteral(", ")),
+                                                packages.join(QStringLiteral(", ")));
+    return message;
 }
 
 } // namespace font_coverage
