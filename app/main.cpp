@@ -2,6 +2,7 @@
 // everything without a window itself; for the window, --screenshot and --bench-frames it execs
 // shmscope-gui beside it (this file built with SHMSCOPE_HAVE_GUI), which does the same parsing.
 #include "cli/cli_options.h"
+#include "cli/language.h"
 #include "segment/exit_codes.h"
 #ifdef SHMSCOPE_HAVE_GUI
 #include "gui/gui_main.h"
@@ -92,6 +93,13 @@ void chooseHeadless(CliOptions& o) {
     }
 }
 
+// The language's translations into the application just made (no saved choice here: that is
+// the window's, gui_main.cpp). A build without them still runs, in English.
+void installLanguage(const CliOptions& o) {
+    const QString err = language::install(language::choose(o.lang));
+    if (!err.isEmpty()) std::fprintf(stderr, "shmscope: %s\n", qPrintable(err));
+}
+
 // Segments whose creator died (a crash, kill -9) would otherwise stay in /dev/shm forever.
 void removeStaleSegments() {
     const shm::SweepResult swept = shm::sweepStaleSegments();
@@ -120,6 +128,7 @@ int main(int argc, char** argv) {
     if (printInfo(o)) return shm::exit_code::kOk;
     if (o.listLessons) {
         QCoreApplication app(argc, argv); // the built-in lessons are Qt resources
+        installLanguage(o);
         return listLessons(o);
     }
     chooseHeadless(o);
@@ -146,6 +155,7 @@ int main(int argc, char** argv) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("ShmScope"));
         QCoreApplication::setApplicationVersion(QStringLiteral(SHMSCOPE_VERSION));
+        installLanguage(o);
         if (!o.openFile.isEmpty()) return openRecordingHeadless(o);
         if (!o.sweepAxes.empty()) return runSweepHeadless(o);
         return o.lessonId.isEmpty() ? runHeadless(o) : runLessonHeadless(o);

@@ -57,6 +57,8 @@ struct CliOptions {
     bool noRun = false;  // screenshot the window as it first opens, before any run
     int benchFrames = 0; // GUI benchmark: frames to time
     double zoom = 0;     // presentation mode: text and plots scaled (0 = as saved, else 0.7-3)
+    // --lang: "en" or "ko" (cli/language.h); empty: the saved choice or the system locale's.
+    QString lang;
 };
 
 struct CliParse {

@@ -1,6 +1,7 @@
 #include "cli/option_table.h"
 
 #include "analysis/sweep.h"
+#include "cli/language.h"
 #include "model/settings.h"
 
 #include <QProcess>
@@ -24,8 +25,8 @@ QString countValue(const char* flag, const QString& v, int min, int* out) {
 
 QString setView(ParseState& p, const QString& v) {
     static const QStringList views{QStringLiteral("window"), QStringLiteral("progress"),
-                                   QStringLiteral("array"), QStringLiteral("contention"),
-                                   QStringLiteral("sweep"), QStringLiteral("side")};
+                                   QStringLiteral("array"),  QStringLiteral("contention"),
+                                   QStringLiteral("sweep"),  QStringLiteral("side")};
     if (!views.contains(v))
         return QStringLiteral("--view: unknown value '%1' (expected "
                               "window|progress|array|contention|sweep|side)")
@@ -82,6 +83,14 @@ QString setCommandCount(ParseState& p, const QString& v) {
             .arg(v)
             .arg(shm::limits::kMaxWorkers);
     p.commandCount = n;
+    return {};
+}
+
+QString setLanguage(ParseState& p, const QString& v) {
+    p.o.lang = language::fromName(v);
+    if (p.o.lang.isEmpty())
+        return QStringLiteral("--lang: unknown language '%1' (expected %2)")
+            .arg(v, language::available().join(QLatin1Char('|')));
     return {};
 }
 
@@ -234,6 +243,12 @@ const OptionRow kOptions[] = {
      "the window\n"
      "                         Ctrl+= / Ctrl+- / Ctrl+0, kept)\n",
      setZoom},
+    {"--lang", nullptr, true, EmptyValue::Refused, "--lang needs a language (en or ko)",
+     HelpSection::Modes,
+     "  --lang en|ko           the interface language (default: the system locale, LANG; in "
+     "the window\n"
+     "                         View > Language, kept)\n",
+     setLanguage},
     {"--help", "-h", false, EmptyValue::Allowed, nullptr, HelpSection::Modes,
      "  --help, --version\n",
      [](ParseState& p, const QString&) {

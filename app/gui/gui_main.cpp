@@ -1,6 +1,7 @@
 #include "gui/gui_main.h"
 
 #include "cli/compare_with.h"
+#include "cli/language.h"
 #include "gui/frame_bench.h"
 #include "gui/main_window.h"
 #include "gui/recording_bench.h"
@@ -10,6 +11,7 @@
 #include <QApplication>
 #include <QIcon>
 #include <QMessageBox>
+#include <QSettings>
 
 #include <cstdio>
 
@@ -36,6 +38,14 @@ int runGui(const CliOptions& options, int& argc, char** argv) {
     // Screenshots and benchmarks must not depend on what an earlier session saved.
     const bool batch =
         !options.screenshot.isEmpty() || options.benchFrames > 0 || options.benchScrub > 0;
+    // --lang, else View > Language as saved (not for pictures and benchmarks), else the locale.
+    const QString saved =
+        batch ? QString() : QSettings().value(QLatin1String(language::kSettingsKey)).toString();
+    QString note;
+    if (const QString err = language::install(language::choose(options.lang, saved), &note);
+        !err.isEmpty())
+        std::fprintf(stderr, "shmscope: %s\n", qPrintable(err));
+    if (!note.isEmpty()) std::fprintf(stderr, "shmscope: note: %s\n", qPrintable(note));
     if (!options.lessonFile.isEmpty()) { // refused before a window opens
         QString error;
         if (!loadLessonFile(options.lessonFile, &error)) {

@@ -5,7 +5,9 @@
 #include "gui/lessons/lesson_panel.h"
 
 #include "analysis/metrics.h"
+#include "gui/common/font_coverage.h"
 #include "gui/common/format.h"
+#include "gui/common/run_texts.h"
 #include "gui/controls_panel.h"
 #include "gui/models/array_model.h"
 #include "gui/models/contention_model.h"
@@ -51,6 +53,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* parent)
     : QMainWindow(parent), m_persistent(persistent),
@@ -73,6 +76,20 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
     startFrameTimer();
     onPhaseChanged(shm::Phase::Idle);
     qApp->installEventFilter(this);
+    // The menus are in the chosen language; the lessons' titles and stories may be in any.
+    QString texts;
+    for (const QAction* a : menuBar()->actions())
+        texts += a->text();
+    for (const Lesson& l : m_lessons)
+        texts += l.title + l.story;
+    warnOfMissingFonts(texts);
+}
+
+void MainWindow::warnOfMissingFonts(const QString& text) {
+    const QString message = font_coverage::warnOnce(text);
+    if (message.isEmpty()) return;
+    std::fprintf(stderr, "shmscope: %s\n", qPrintable(message));
+    statusBar()->showMessage(message, 30'000);
 }
 
 MainWindow::~MainWindow() = default;
@@ -338,8 +355,8 @@ void MainWindow::updateStatus(const shm::RunSnapshot& snap) {
     case P::Finished: {
         const shm::RunReport& r = m_run.report();
         // The same verdict as the text report and the array view's caption.
-        state = r.finished() ? tr("Finished — %1").arg(format::text(r.verdict()))
-                             : tr("Failed: %1 — %2").arg(m_lastError, format::text(r.verdict()));
+        state = r.finished() ? tr("Finished — %1").arg(run_texts::verdict(r))
+                             : tr("Failed: %1 — %2").arg(m_lastError, run_texts::verdict(r));
         break;
     }
     }

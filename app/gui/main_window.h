@@ -164,6 +164,9 @@ class MainWindow : public QMainWindow {
     // size, 0.7 to 3; kept in the settings.
     void setZoom(double factor);
     double zoom() const { return m_zoom; }
+    // Says once, in the status bar and on stderr, which of `text`'s scripts no installed font
+    // can draw (they would show as empty boxes); the window checks its menus and lessons.
+    void warnOfMissingFonts(const QString& text);
     // The first window: fits the screen, never smaller than the controls need (Start and every
     // setting in view), 1600x1000 where the screen allows.
     void fitToScreen();
@@ -222,6 +225,9 @@ class MainWindow : public QMainWindow {
     void buildViewMenu();
     void buildLessonsMenu();
     void buildHelpMenu();
+    void buildLanguageMenu(QMenu* view);
+    // View > Language: saved, then (another language) a restart in it, offered.
+    void chooseLanguage(const QString& lang);
     // The Runs tab, the time slider under the views, and their actions (main_window_replay.cpp).
     void buildRunsTab();
     QWidget* buildTimeBar();

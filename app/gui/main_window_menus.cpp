@@ -1,6 +1,8 @@
 // MainWindow's menus and what only they reach: exporting a view, the About box.
 #include "gui/main_window.h"
 
+#include "cli/language.h"
+
 #include "gui/lessons/lesson_panel.h"
 #include "gui/sweep/sweep_view.h"
 #include "gui/view_export.h"
@@ -9,12 +11,15 @@
 #include "runner/run_player.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QKeySequence>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
+#include <QSettings>
 #include <QStackedWidget>
 
 void MainWindow::buildMenus() {
@@ -101,6 +106,45 @@ void MainWindow::buildViewMenu() {
     });
     side->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
     side->setToolTip(tr("The last lesson's runs side by side (Ctrl+Shift+B)"));
+    view->addSeparator();
+    buildLanguageMenu(view);
+}
+
+void MainWindow::buildLanguageMenu(QMenu* view) {
+    // Each language by its own name: someone who cannot read the current one finds theirs.
+    QMenu* menu = view->addMenu(tr("Lan&guage"));
+    menu->setObjectName(QStringLiteral("languageMenu"));
+    auto* group = new QActionGroup(menu);
+    for (const QString& lang : language::available()) {
+        QAction* a = menu->addAction(language::nativeName(lang), this,
+                                     [this, lang] { chooseLanguage(lang); });
+        a->setObjectName(QStringLiteral("language-") + lang);
+        a->setCheckable(true);
+        a->setChecked(lang == language::current());
+        group->addAction(a);
+    }
+}
+
+void MainWindow::chooseLanguage(const QString& lang) {
+    if (m_persistent) QSettings().setValue(QLatin1String(language::kSettingsKey), lang);
+    if (lang == language::current()) return;
+    // Every widget took its texts when it was built: another language needs a new window.
+    const auto answer = QMessageBox::question(
+        this, tr("Language"),
+        tr("ShmScope speaks %1 from its next start. Restart now? (A run going on is stopped.)")
+            .arg(language::nativeName(lang)));
+    if (answer != QMessageBox::Yes) return;
+    // The same arguments, in the chosen language (a --lang given before would win over it).
+    const QStringList args = language::withoutLanguageFlag(QCoreApplication::arguments().mid(1))
+                             << QStringLiteral("--lang") << lang;
+    // Started first: when that fails, this window stays and says so.
+    if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), args)) {
+        QMessageBox::warning(this, tr("Language"),
+                             tr("Could not start %1 again: restart ShmScope yourself.")
+                                 .arg(QCoreApplication::applicationFilePath()));
+        return;
+    }
+    close();
 }
 
 void MainWindow::buildLessonsMenu() {

@@ -5,6 +5,7 @@
 
 #include "analysis/metrics.h"
 #include "gui/common/format.h"
+#include "gui/common/run_texts.h"
 #include "gui/controls_panel.h"
 #include "gui/models/array_model.h"
 #include "gui/models/contention_model.h"
@@ -240,7 +241,7 @@ void MainWindow::showReplayStatus(const shm::RunSnapshot& snap) {
     QString state =
         tr("Run %1 at %2 s").arg(format::text(r.label)).arg(runSeconds(r, snap.nowNs), 0, 'f', 3);
     if (snap.phase == shm::Phase::Finished)
-        state += QStringLiteral(" — ") + format::text(r.report.verdict());
+        state += QStringLiteral(" — ") + run_texts::verdict(r.report);
     else
         state += tr(" — %1 of elements done").arg(format::percent(shm::runFraction(snap)));
     m_stateLabel->setText(state);

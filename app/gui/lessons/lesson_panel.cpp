@@ -30,26 +30,27 @@ QString number(const QJsonValue& v) {
         if (d == std::floor(d)) return QString::number(qint64(d));
         return QString::number(d, 'g', 2);
     }
-    if (v.isBool()) return v.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
+    if (v.isBool()) return v.toBool() ? LessonPanel::tr("yes") : LessonPanel::tr("no");
     if (v.isString()) return v.toString();
     return QStringLiteral("—");
 }
 
-// The figures every run gets a row for (a report path and its label), in the table.
+// The figures every run gets a row for (a report path and its label, translated when shown),
+// in the table.
 struct KeyFigure {
     const char* path;
     const char* label;
 };
 constexpr KeyFigure kKeyFigures[] = {
-    {"status", "status"},
-    {"compute_seconds", "compute s"},
-    {"cpu_seconds", "CPU s"},
-    {"imbalance", "imbalance"},
-    {"mismatches", "mismatches"},
-    {"unwritten", "unwritten"},
-    {"lost_updates", "lost updates"},
-    {"lock.contended", "contended"},
-    {"cpu_waiting_seconds", "CPU waiting s"},
+    {"status", QT_TRANSLATE_NOOP("LessonPanel", "status")},
+    {"compute_seconds", QT_TRANSLATE_NOOP("LessonPanel", "compute s")},
+    {"cpu_seconds", QT_TRANSLATE_NOOP("LessonPanel", "CPU s")},
+    {"imbalance", QT_TRANSLATE_NOOP("LessonPanel", "imbalance")},
+    {"mismatches", QT_TRANSLATE_NOOP("LessonPanel", "mismatches")},
+    {"unwritten", QT_TRANSLATE_NOOP("LessonPanel", "unwritten")},
+    {"lost_updates", QT_TRANSLATE_NOOP("LessonPanel", "lost updates")},
+    {"lock.contended", QT_TRANSLATE_NOOP("LessonPanel", "contended")},
+    {"cpu_waiting_seconds", QT_TRANSLATE_NOOP("LessonPanel", "CPU waiting s")},
 };
 
 } // namespace
@@ -286,10 +287,10 @@ QString LessonPanel::resultsHtml() const {
         const LessonExpect& e = l.expect[i];
         const ExpectResult& r = m_outcome.results[i];
         const QString what = e.describe();
-        h += QStringLiteral("<span style='color:%1'>%2</span> %3 %4 %5 — observed %6<br>")
+        h += QStringLiteral("<span style='color:%1'>%2</span> %3 %4 %5 — %6<br>")
                  .arg(r.holds ? QStringLiteral("#1b7a2f") : QStringLiteral("#a3231d"),
                       r.holds ? QStringLiteral("✓") : QStringLiteral("✗"), esc(what), esc(e.op),
-                      esc(number(e.value)), esc(number(r.observed)));
+                      esc(number(e.value)), tr("observed %1").arg(esc(number(r.observed))));
     }
     h += QStringLiteral("</p><p><b>%1</b> %2</p>")
              .arg(m_outcome.seen ? tr("Seen.") : tr("Not seen this time."), esc(l.explain));

@@ -2,6 +2,7 @@
 
 #include "analysis/metrics.h"
 #include "gui/common/format.h"
+#include "gui/common/run_texts.h"
 #include "gui/common/worker_palette.h"
 #include "work/partition.h"
 
@@ -43,7 +44,7 @@ void ProgressModel::update(const shm::RunSnapshot& snap) {
         const shm::WorkerRecord& w = snap.workers[k];
         Row& r = rows[k];
         r.outcome = shm::outcome(w, snap);
-        r.stateText = format::text(shm::stateText(w, snap));
+        r.stateText = run_texts::workerState(w, snap);
         r.pid = w.pid;
         r.external = w.external;
         if (cfg.transport == shm::Transport::Mpi) r.host = QString::fromStdString(w.host);

@@ -1,6 +1,7 @@
 #include "gui/models/runs_model.h"
 
 #include "gui/common/format.h"
+#include "gui/common/run_texts.h"
 #include "model/settings.h"
 
 #include <QLocale>
@@ -105,7 +106,7 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const {
         case SettingsCol:
             return differingSettings(r);
         case VerdictCol:
-            return format::text(r.report.verdict());
+            return run_texts::verdict(r.report);
         default:
             return {};
         }

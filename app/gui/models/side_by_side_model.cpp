@@ -1,6 +1,7 @@
 #include "gui/models/side_by_side_model.h"
 
 #include "gui/common/format.h"
+#include "gui/common/run_texts.h"
 #include "record/recorded_run.h"
 
 #include <algorithm>
@@ -21,7 +22,7 @@ void SideBySideModel::clear() {
 QString SideBySideModel::keyFigure(const shm::RunReport& r) {
     QString figure;
     if (!r.verified)
-        figure = format::text(r.verdict());
+        figure = run_texts::verdict(r);
     else if (r.lostUpdates > 0)
         figure = (r.lostUpdates == 1 ? tr("%1 lost update") : tr("%1 lost updates"))
                      .arg(format::number(uint64_t(r.lostUpdates)));
@@ -31,7 +32,7 @@ QString SideBySideModel::keyFigure(const shm::RunReport& r) {
     else if (r.unwritten > 0)
         figure = tr("%1 unwritten").arg(format::number(r.unwritten));
     else
-        figure = format::text(r.verdict());
+        figure = run_texts::verdict(r);
     if (!r.finished()) figure = tr("%1 (%2)").arg(figure, format::text(shm::nameOf(r.status)));
     return tr("%1 · %2").arg(figure, format::duration(r.computeSeconds * 1e9));
 }

@@ -1,6 +1,7 @@
 #include "gui/views/array_view.h"
 
 #include "gui/common/format.h"
+#include "gui/common/run_texts.h"
 #include "gui/common/plot_style.h"
 #include "gui/common/worker_palette.h"
 #include "gui/models/array_model.h"
@@ -293,7 +294,7 @@ void ArrayView::updateInfo() {
     if (m_model->isFinished()) {
         // The run's verdict, worded as in the status bar and the text report.
         const shm::RunReport& r = m_model->finalReport();
-        const QString verdict = format::text(r.verdict()).toHtmlEscaped();
+        const QString verdict = run_texts::verdict(r).toHtmlEscaped();
         parts << (r.mismatches || r.lostUpdates ? tr("<b style='color:%1'>%2</b>").arg(red, verdict)
                                                 : verdict);
     } else if (m_model->checksLive()) {

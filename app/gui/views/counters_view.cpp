@@ -6,7 +6,6 @@
 #include "gui/models/counters_model.h"
 #include "gui/views/section_heading.h"
 
-#include <QCoreApplication>
 #include <QLabel>
 #include <QPainter>
 #include <QVBoxLayout>
@@ -19,6 +18,9 @@ constexpr int kRowH = 28;
 
 // Paints the lines and the bars; all figures come from the model.
 class CountersCanvas : public QWidget {
+    // Without it tr() would look its texts up under QWidget, where lupdate never puts them.
+    Q_OBJECT
+
   public:
     explicit CountersCanvas(const CountersModel* m, QWidget* parent) : QWidget(parent), m_m(m) {
         setObjectName(QStringLiteral("countersCanvas"));
@@ -44,8 +46,6 @@ class CountersCanvas : public QWidget {
     }
 
   private:
-    static QString tr(const char* s) { return QCoreApplication::translate("CountersView", s); }
-
     // Each 64-byte line as 8 cells of 8 bytes; a counter's cell in its worker's colour.
     void drawLines(QPainter& p, QRect area) const {
         const uint64_t lines = m_m->lines();
@@ -179,3 +179,5 @@ void CountersView::setScaleNs(double mostNs) {
     canvas->sharedMostNs = mostNs;
     canvas->update();
 }
+
+#include "counters_view.moc"
