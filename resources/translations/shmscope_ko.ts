@@ -242,10 +242,6 @@
         <translation>보유</translation>
     </message>
     <message>
-        <source>How long contended acquisitions waited, in log-scaled buckets (three per decade), from the recorded lock events. When workers dropped events (ring full), the title says how many of the waits the exact counters saw are in it.</source>
-        <translation>경합한 획득이 기다린 시간을 로그 눈금 구간(10배마다 3개)으로 나눈 것으로, 기록된 락 이벤트에서 셉니다. 작업자가 이벤트를 놓쳤으면(링 버퍼 가득 참) 정확한 카운터가 본 대기 중 몇 개가 들어 있는지 제목에 나옵니다.</translation>
-    </message>
-    <message>
         <source>Wait times</source>
         <translation>대기 시간</translation>
     </message>
@@ -310,6 +306,18 @@
 partial: %1 of %2</source>
         <translation>대기 시간
 일부: %2개 중 %1개</translation>
+    </message>
+    <message>
+        <source>How long contended acquisitions waited, in log-scaled buckets (three per decade), from the recorded lock events. When workers dropped events (ring full), the title says how many of the waits the exact counters saw are in it. Hatched: waits that never ended (a dead or stopped holder, a stop), or go on now, in the bucket of their length so far: each waited at least that long.</source>
+        <translation>경합한 획득이 기다린 시간을 로그 눈금 구간(10배마다 3개)으로 나눈 것으로, 기록된 락 이벤트에서 셉니다. 작업자가 이벤트를 놓쳤으면(링 버퍼 가득 참) 정확한 카운터가 본 대기 중 몇 개가 들어 있는지 제목에 나옵니다. 빗금: 끝나지 않은 대기(락을 쥔 작업자가 죽었거나 멈췄을 때, 실행을 멈췄을 때)나 지금도 이어지는 대기로, 지금까지의 길이에 해당하는 구간에 들어갑니다. 적어도 그만큼은 기다린 것입니다.</translation>
+    </message>
+    <message>
+        <source>waited, then acquired</source>
+        <translation>기다린 뒤 획득</translation>
+    </message>
+    <message>
+        <source>still waiting (at the end, or now)</source>
+        <translation>아직 대기 중 (끝날 때, 또는 지금)</translation>
     </message>
 </context>
 <context>
