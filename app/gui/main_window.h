@@ -201,7 +201,7 @@ class MainWindow : public QMainWindow {
 
   private:
     // The label the window's recorder gives its n-th run (the Runs list shows it).
-    static QString recordedRunLabel(int n);
+    QString recordedRunLabel(int n) const;
     // The view a recording's runs are compared in: its lesson's look_at, else the array.
     QString sideViewFor(const shm::Recording& rec) const;
     // The window builds itself in these steps (main_window_build.cpp), in this order.
@@ -328,6 +328,7 @@ class MainWindow : public QMainWindow {
     std::unique_ptr<shm::RunRecorder> m_recorder;
     bool m_recording = false;
     int m_recordedRuns = 0;
+    QString m_recordLabel;      // the label of the run being recorded (or last recorded)
     int m_playIconPlaying = -1; // the play button's icon: -1 none yet, 0 play, 1 pause
     QList<std::shared_ptr<const shm::RecordedRun>> m_opened; // the runs of an opened file
     // Opened runs' groups (a lesson, a sweep), written again when they are saved; a run of

@@ -111,7 +111,7 @@ void MainWindow::connectLessonRuns() {
         refreshFrame(0); // the run's last lock events in m_lockEvents
         // Its recording follows from the recorder's thread (then the side view can scrub it).
         m_lessonRuns.append({run.label, run.report, run.final, m_lockEvents->state(), nullptr,
-                             m_recordedRuns ? recordedRunLabel(m_recordedRuns) : QString()});
+                             m_recordedRuns ? m_recordLabel : QString()});
     });
     // The lesson ends on its runs side by side, in the view it says to look at.
     connect(m_lessonPlayer, &RunPlayer::finished, this, [this] {

@@ -2,6 +2,7 @@
 // off the GUI thread), and recordings opened from a file (--open, a lone FILE argument).
 #include "gui/main_window.h"
 
+#include "gui/lessons/lesson_panel.h"
 #include "gui/models/lock_events_model.h"
 #include "gui/models/runs_model.h"
 #include "gui/models/side_by_side_model.h"
@@ -10,6 +11,7 @@
 #include "record/recording_file.h"
 #include "record/replay.h"
 #include "record/run_recorder.h"
+#include "runner/run_player.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -40,7 +42,8 @@ void MainWindow::startRecorder() {
         if (p == shm::Phase::Starting && !m_recording) {
             m_recording = true;
             m_recorder->beginRun(
-                {recordedRunLabel(++m_recordedRuns).toStdString(), 0, m_run.config()});
+                {(m_recordLabel = recordedRunLabel(++m_recordedRuns)).toStdString(), 0,
+                 m_run.config()});
             m_run.setFrameTap(
                 [r = m_recorder.get()](shm::RunFrame f) { r->addFrame(std::move(f)); });
         }
@@ -53,7 +56,14 @@ void MainWindow::startRecorder() {
     });
 }
 
-QString MainWindow::recordedRunLabel(int n) {
+QString MainWindow::recordedRunLabel(int n) const {
+    // A lesson's run says which (the Runs list keeps runs of several lessons); the number
+    // keeps a lesson played twice apart.
+    const int i = m_lessonPlayer ? m_lessonPlayer->currentIndex() : -1;
+    if (m_lessonPlayer && m_lessonPlayer->playing() && i >= 0 && i < m_lessonPlayer->runsTotal())
+        return QStringLiteral("run %1 · %2 %3")
+            .arg(n)
+            .arg(m_lessonPanel->lesson().id, m_lessonPlayer->runs()[i].label);
     return QStringLiteral("run %1").arg(n);
 }
 

@@ -129,6 +129,13 @@ void TestGuiSide::lessonEndsSideBySide() {
                                          [](const SideRun& r) { return r.recorded != nullptr; }),
                              10000);
     QVERIFY(slider->isEnabled());
+    // In the Runs list they say which lesson and run they are.
+    for (int i = 0; i < 3; ++i) {
+        const QString label = QString::fromStdString(w->sideModel()->runs()[i].recorded->label);
+        QVERIFY2(label.startsWith(QStringLiteral("run ")) &&
+                     label.endsWith(QStringLiteral(" · side-test ") + labels[i]),
+                 qPrintable(label));
+    }
     int moments = 0, midRun = 0;
     for (int v : {0, 150, 400, 650, 900}) {
         slider->setValue(slider->maximum() * v / 1000);
