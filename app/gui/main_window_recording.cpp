@@ -75,7 +75,7 @@ bool MainWindow::openRecording(const QString& path, QString* error) {
         return false;
     }
     if (rec->runs.empty()) {
-        *error = QStringLiteral("%1: the recording holds no run").arg(path);
+        *error = tr("%1: the recording holds no run").arg(path);
         return false;
     }
     QList<std::shared_ptr<const shm::RecordedRun>> runs;

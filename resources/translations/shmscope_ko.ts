@@ -1139,6 +1139,10 @@ partial: %1 of %2</source>
         <source>Could not start %1 again: restart ShmScope yourself.</source>
         <translation>%1을(를) 다시 시작할 수 없습니다. ShmScope를 직접 다시 시작하세요.</translation>
     </message>
+    <message>
+        <source>%1: the recording holds no run</source>
+        <translation>%1: 기록 파일에 실행이 하나도 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>PartitionStrip</name>
