@@ -39,29 +39,21 @@ class LockEventsModel : public QObject {
     // (record/replay.h's replayLocks), with the run's drop counts; snap is frameAt's.
     void showReplay(const shm::RecordedRun& run, const shm::RunSnapshot& snap);
 
-    const shm::ExperimentConfig& config() const { return m_cfg; }
-    uint32_t workers() const { return m_workers; }
-    const shm::LockActivity& activity() const { return m_activity; }
-    uint64_t releaseNs() const { return m_releaseNs; }
+    const shm::ExperimentConfig& config() const { return m_s.cfg; }
+    uint32_t workers() const { return m_s.workers; }
+    const shm::LockActivity& activity() const { return m_s.activity; }
+    uint64_t releaseNs() const { return m_s.releaseNs; }
     // Newest time of the run in ns since the barrier: now while live, the end afterwards.
-    double endNs() const { return m_endNs; }
-    bool active() const { return m_active; }
+    double endNs() const { return m_s.endNs; }
+    bool active() const { return m_s.active; }
     bool replay() const { return m_replay; } // showReplay's moment, until startRun / clear
     // Events that never reached this model: ring overflows plus drained-but-discarded.
-    uint64_t droppedEvents() const { return m_dropped; }
+    uint64_t droppedEvents() const { return m_s.dropped; }
     // Contended acquisitions the counters saw (exact) vs the waits the histogram holds.
-    uint64_t contendedCounted() const { return m_contended; }
-    const shm::WaitHistogram& waits() const { return m_waits; }
+    uint64_t contendedCounted() const { return m_s.contended; }
+    const shm::WaitHistogram& waits() const { return m_s.waits; }
 
   private:
-    shm::ExperimentConfig m_cfg;
-    uint32_t m_workers = 0;
-    shm::LockActivity m_activity;
-    shm::WaitHistogram m_waits;
-    uint64_t m_releaseNs = 0;
-    double m_endNs = 0;
-    bool m_active = false;
+    LockEventsState m_s; // what state() hands out and setState() takes back, whole
     bool m_replay = false;
-    uint64_t m_dropped = 0;
-    uint64_t m_contended = 0;
 };
