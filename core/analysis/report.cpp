@@ -189,6 +189,7 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
     r.mismatches = v.mismatches;
     r.unwritten = v.unwritten;
     r.lostUpdates = v.lostUpdates;
+    r.lag1Autocorrelation = v.lag1Autocorrelation;
     r.imbalance = imbalance(s);
     r.lock = t.lock;
     r.droppedEvents = t.droppedEvents;
@@ -270,8 +271,10 @@ std::string toJson(const RunReport& r) {
         ",\"processed\":" + std::to_string(r.processed) + ",\"throughput\":" + num(r.throughput) +
         ",\"mismatches\":" + std::to_string(r.mismatches) +
         ",\"unwritten\":" + std::to_string(r.unwritten) +
-        ",\"lost_updates\":" + std::to_string(r.lostUpdates) + ",\"verdict\":" + str(r.verdict()) +
-        ",\"imbalance\":" + num(r.imbalance) + ",\"cpu_seconds\":" + num(r.cpuSeconds) +
+        ",\"lost_updates\":" + std::to_string(r.lostUpdates) + ",\"lag1_autocorrelation\":" +
+        (r.lag1Autocorrelation ? num(*r.lag1Autocorrelation) : std::string("null")) +
+        ",\"verdict\":" + str(r.verdict()) + ",\"imbalance\":" + num(r.imbalance) +
+        ",\"cpu_seconds\":" + num(r.cpuSeconds) +
         ",\"cpu_waiting_seconds\":" + num(r.cpuWaitingSeconds) +
         ",\"lock\":" + lockJson(r.lock, false, r.waitShare) +
         ",\"dropped_events\":" + std::to_string(r.droppedEvents) + seedSplitJson(r.config) +

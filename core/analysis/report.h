@@ -5,6 +5,7 @@
 #include "analysis/verify.h"
 #include "model/run_data.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,7 @@ struct RunReport {
     uint64_t mismatches = 0;
     uint64_t unwritten = 0;
     int64_t lostUpdates = 0;
+    std::optional<double> lag1Autocorrelation; // the array's picture (analysis/smoothness.h)
     double imbalance = 0;
     LockStats lock;
     double waitShare = 0;           // all workers' wait time over all workers' busy time

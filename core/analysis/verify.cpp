@@ -1,5 +1,6 @@
 #include "analysis/verify.h"
 
+#include "analysis/smoothness.h"
 #include "work/workload.h"
 
 #include <algorithm>
@@ -158,6 +159,7 @@ VerifyResult verify(const ExperimentConfig& cfg, const double* data) {
         r.mismatches += x.mismatches;
         r.unwritten += x.unwritten;
     }
+    r.lag1Autocorrelation = lag1Autocorrelation(data, n);
     return r;
 }
 

@@ -3,6 +3,7 @@
 #include "model/settings.h"
 
 #include <cstdint>
+#include <optional>
 
 namespace shm {
 
@@ -10,6 +11,9 @@ struct VerifyResult {
     uint64_t mismatches = 0; // elements or bins whose value differs from expected
     uint64_t unwritten = 0;  // elements never written (still NaN); counted in mismatches too
     int64_t lostUpdates = 0; // histogram: expected total - actual total; 0 otherwise
+    // sin, wave, mandelbrot: what the picture looks like (analysis/smoothness.h); read from the
+    // same array at the same moment, so it is kept with the verdict.
+    std::optional<double> lag1Autocorrelation;
     bool operator==(const VerifyResult&) const = default;
 };
 

@@ -7,8 +7,11 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
+#include <cmath>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sys/stat.h>
 
 namespace shm {
@@ -16,6 +19,19 @@ namespace shm {
 using namespace recfile;
 
 namespace {
+
+// The report's "lag1_autocorrelation" (its own compact JSON, written by toJson): the number, or
+// nothing for null, a missing key (a schema-2 file written before it existed) or garbage.
+std::optional<double> storedLag1(const std::string& json) {
+    static const std::string key = "\"lag1_autocorrelation\":";
+    const size_t at = json.find(key);
+    if (at == std::string::npos) return std::nullopt;
+    const char* begin = json.data() + at + key.size();
+    double v = 0; // from_chars: '.' whatever the locale (the window's may use ',')
+    const auto [end, ec] = std::from_chars(begin, json.data() + json.size(), v);
+    if (ec != std::errc() || end == begin || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
 
 struct Problem {
     std::string what;
@@ -147,6 +163,9 @@ RecordedRun Reader::readRun(int64_t id) {
     if (!run.reportJson.empty()) {
         // The report is rebuilt from what it was built from; the stored JSON stays the
         // printed one (the --json contract), and the two agree for every run that started.
+        // The picture's figure has no column (it is a statistic of the final array, which the
+        // file keeps only decimated): it comes back from the stored report.
+        run.verified.lag1Autocorrelation = storedLag1(run.reportJson);
         run.report = buildReport(run.final, run.verified, run.meta);
         if (toJson(run.report) != run.reportJson) {
             RunReport never = failedToStartReport(run.config, run.meta.version, run.meta.failure);

@@ -1,6 +1,7 @@
 // Verification finds every wrong element and nothing else: sin and wave are checked by angle
 // addition (verify.cpp), so these tests pin down how close that stays to std::sin and that the
 // tolerance it allows is below the mistakes a run can make.
+#include "analysis/smoothness.h"
 #include "analysis/verify.h"
 #include "work/workload.h"
 
@@ -39,6 +40,7 @@ class TestVerify : public QObject {
     void everyKindOfWrongElementIsFound_data();
     void everyKindOfWrongElementIsFound();
     void angleAdditionStaysWithinAFewUlp();
+    void pictureFigureTellsNoiseFromAWave();
 };
 
 void TestVerify::correctArrayVerifies_data() {
@@ -55,7 +57,9 @@ void TestVerify::correctArrayVerifies() {
     QFETCH(Workload, workload);
     QFETCH(quint64, n);
     const std::vector<double> a = correctArray(workload, n);
-    QCOMPARE(verify(configOf(workload, n), a.data()), VerifyResult{});
+    VerifyResult got = verify(configOf(workload, n), a.data());
+    got.lag1Autocorrelation.reset(); // the picture's figure: pictureFigure... checks it
+    QCOMPARE(got, VerifyResult{});
 }
 
 void TestVerify::everyKindOfWrongElementIsFound_data() {
@@ -115,6 +119,39 @@ void TestVerify::angleAdditionStaysWithinAFewUlp() {
                      r.count);
         }
     }
+}
+
+// The seed-job lesson judges its picture by the lag-1 autocorrelation: wave (a finely sampled
+// sine) near 1, sin(i) at cos(1) (a noisy band), noise near 0; a sample of a big array gives
+// what all its pairs give; unwritten values are skipped; a constant array has no figure.
+void TestVerify::pictureFigureTellsNoiseFromAWave() {
+    const std::vector<double> wave = correctArray(Workload::Wave, 200'000);
+    const std::vector<double> sinI = correctArray(Workload::Sin, 200'000);
+    QVERIFY(*verify(configOf(Workload::Wave, 200'000), wave.data()).lag1Autocorrelation > 0.99);
+    const double s = *verify(configOf(Workload::Sin, 200'000), sinI.data()).lag1Autocorrelation;
+    QVERIFY2(std::abs(s - std::cos(1.0)) < 0.01, qPrintable(QString::number(s)));
+
+    const std::vector<double> big = correctArray(Workload::Sin, 5'000'000); // sampled
+    QVERIFY(std::abs(*lag1Autocorrelation(big.data(), big.size()) - std::cos(1.0)) < 0.01);
+
+    std::vector<double> noise(100'000);
+    uint64_t x = 88172645463325252ull; // xorshift: a fixed sequence, so the test cannot flake
+    for (double& v : noise) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        v = double(x >> 11) / double(1ull << 53);
+    }
+    QVERIFY(std::abs(*lag1Autocorrelation(noise.data(), noise.size())) < 0.02);
+
+    std::vector<double> holes = wave;
+    for (size_t i = 0; i < holes.size(); i += 3)
+        holes[i] = std::numeric_limits<double>::quiet_NaN();
+    QVERIFY(*lag1Autocorrelation(holes.data(), holes.size()) > 0.99);
+
+    const std::vector<double> flat(1000, 0.5);
+    QVERIFY(!lag1Autocorrelation(flat.data(), flat.size()));
+    QVERIFY(!lag1Autocorrelation(wave.data(), 3));
+    QVERIFY(!verify(configOf(Workload::Histogram, 10), std::vector<double>(16).data())
+                 .lag1Autocorrelation);
 }
 
 QTEST_GUILESS_MAIN(TestVerify)
