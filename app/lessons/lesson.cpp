@@ -245,11 +245,11 @@ std::optional<Lesson> parseLesson(const QJsonObject& obj, const QString& source,
         run.configJson = r[QLatin1String("config")].toObject();
         // "workers": "4*cores" is this machine's number from here on; configJson keeps it.
         QJsonObject settings = run.configJson;
-        if (const QJsonValue w = settings[QLatin1String("workers")]; w.isString()) {
+        if (const QJsonValue w = settings.value(QLatin1String("workers")); w.isString()) {
             const std::optional<uint32_t> n = relativeWorkers(w.toString(), onlineCores());
             if (!n)
-                return fail(QStringLiteral("%1.config: field 'workers' '%2' must be a whole "
-                                           "number or \"cores\", \"N*cores\", \"cores/N\"")
+                return fail(QStringLiteral("%1.config: field 'workers' must be a whole number "
+                                           "or \"cores\", \"N*cores\", \"cores/N\" (not '%2')")
                                 .arg(at, w.toString()));
             settings[QLatin1String("workers")] = double(*n);
         }
