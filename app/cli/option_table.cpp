@@ -285,9 +285,11 @@ const OptionRow kOptions[] = {
     {"--lesson", nullptr, true, EmptyValue::Refused,
      "--lesson needs a lesson id (see --list-lessons)", HelpSection::Lessons,
      "  --lesson ID            headless: run a lesson's runs in turn and say whether its effect "
-     "was seen;\n"
-     "                         --json prints {\"lesson\": {..., \"seen\"}, \"runs\": "
-     "[reports]}; setting flags\n"
+     "was seen,\n"
+     "                         not seen, or could not be shown here (inconclusive); --json "
+     "prints\n"
+     "                         {\"lesson\": {..., \"seen\", \"verdict\", \"reasons\"}, "
+     "\"runs\": [reports]}; setting flags\n"
      "                         given with it override the lesson's. With --screenshot: the "
      "window after\n"
      "                         the lesson's runs, Lessons panel in front\n",
@@ -297,7 +299,11 @@ const OptionRow kOptions[] = {
      }},
     {"--lesson-file", nullptr, true, EmptyValue::Refused, "--lesson-file needs a file name",
      HelpSection::Lessons,
-     "  --lesson-file F.json   lessons of your own (schema: resources/lessons/README.md)\n",
+     "  --lesson-file F.json   lessons of your own, added to the built-in ones (one with a "
+     "built-in's id\n"
+     "                         replaces it) for --list-lessons, --lesson and the window; "
+     "checked before\n"
+     "                         anything runs (schema: resources/lessons/README.md)\n",
      [](ParseState& p, const QString& v) {
          p.o.lessonFile = v;
          return QString();

@@ -143,6 +143,9 @@ class MainWindow : public QMainWindow {
     bool showSideBySide();
     // Selects a lesson in the Lessons panel and brings the panel to the front.
     bool showLesson(const QString& id);
+    // File > Open Lesson: the file's lessons join the Lessons panel (one with a listed
+    // lesson's id replaces it), the first one selected. False with loadLessonFile's one line.
+    bool openLessonFile(const QString& path, QString* error);
     // Plays the lesson the Lessons panel shows (not while a sweep runs); false with *error
     // when it could not start.
     bool playLesson(QString* error);
@@ -238,6 +241,7 @@ class MainWindow : public QMainWindow {
     void updateRecordingActions();
     void fillRecentMenu();
     void openRecordingDialog();
+    void openLessonDialog();
     void openRecordingOrWarn(const QString& path);
     void openRecent(const QString& path);
     void saveRecordingDialog(bool selectedOnly);
@@ -280,7 +284,7 @@ class MainWindow : public QMainWindow {
     ArrayView* m_arrayView;
     CountersView* m_countersView;
     QStackedWidget* m_dataStack; // the array, or the counters for the counters workload
-    QList<Lesson> m_lessons;     // the Lessons panel's: built in, or from --lesson-file
+    QList<Lesson> m_lessons;     // the Lessons panel's at the start: built in and --lesson-file's
     RunPlayer* m_lessonPlayer;
     LessonPanel* m_lessonPanel;
     QDockWidget* m_lessonDock;

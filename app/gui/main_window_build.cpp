@@ -78,11 +78,9 @@ RunPlayer* MainWindow::makePlayer(int pauseMs) {
 void MainWindow::buildLessonsTab(const CliOptions& options) {
     // Lessons: a tab beside Controls, so the window keeps its layout at 1024x700.
     m_lessonPlayer = makePlayer(kLessonPauseMs);
-    m_lessons = builtInLessons();
-    if (!options.lessonFile.isEmpty()) {
-        QString err; // checked before the window opens (gui_main)
-        if (auto own = loadLessonFile(options.lessonFile, &err)) m_lessons = *own;
-    }
+    QString err; // --lesson-file is checked before the window opens (gui_main)
+    const auto all = allLessons(options.lessonFile, &err);
+    m_lessons = all ? *all : builtInLessons();
     m_lessonPanel = new LessonPanel(*m_lessonPlayer, m_lessons);
     m_lessonDock = addTab(tr("Lessons"), QStringLiteral("lessonsDock"), m_lessonPanel);
     connect(m_lessonPanel, &LessonPanel::runRequested, this,

@@ -1,9 +1,12 @@
 // Recordings as files in the window: File > Open Recording / Open Recent / Save Recording,
+// File > Open Lesson (a lesson file joins the Lessons panel),
 // a file dropped on the window, and the Runs list's selection compared side by side.
 #include "gui/main_window.h"
 
+#include "gui/lessons/lesson_panel.h"
 #include "gui/models/runs_model.h"
 #include "gui/recording_saver.h"
+#include "lessons/lesson.h"
 
 #include <QAction>
 #include <QDir>
@@ -158,6 +161,21 @@ bool MainWindow::compareRuns(const QList<int>& rows) {
     }
     setSideRuns(runs);
     return showSideBySide();
+}
+
+bool MainWindow::openLessonFile(const QString& path, QString* error) {
+    const auto lessons = loadLessonFile(path, error);
+    if (!lessons) return false;
+    m_lessonPanel->addLessons(*lessons);
+    return showLesson(lessons->front().id);
+}
+
+void MainWindow::openLessonDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Lesson"), QString(),
+                                                      tr("Lessons (*.json);;All files (*)"));
+    if (path.isEmpty()) return;
+    QString error;
+    if (!openLessonFile(path, &error)) QMessageBox::warning(this, tr("Open Lesson"), error);
 }
 
 void MainWindow::openRecordingDialog() {

@@ -33,6 +33,7 @@ void MainWindow::buildMenus() {
 void MainWindow::buildFileMenu() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     addRecordingActions(file);
+    file->addAction(tr("Open &Lesson…"), this, &MainWindow::openLessonDialog);
     QAction* exportWindow = file->addAction(tr("&Export Window…"), this,
                                             [this] { exportView(QStringLiteral("window")); });
     exportWindow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));

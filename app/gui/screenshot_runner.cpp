@@ -86,7 +86,7 @@ int captureLesson(MainWindow& window, QWidget* target, const CliOptions& o) {
     }
     const LessonOutcome& outcome = window.lessonPanel()->outcome();
     std::printf("screenshot: lesson %s (%s) rendered at %dx%d -> %s\n", qPrintable(o.lessonId),
-                outcome.seen ? "seen" : "not seen", target->width(), target->height(),
+                qPrintable(verdictKey(outcome.verdict)), target->width(), target->height(),
                 qPrintable(o.screenshot));
     window.hide();
     return outcome.complete ? shm::exit_code::kOk : shm::exit_code::kRunFailed;

@@ -1,6 +1,8 @@
 #include "lessons/lesson.h"
 
 #include "cli/config_json.h"
+#include "lessons/lesson_figures.h"
+#include "lessons/lesson_verdict.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,16 +11,20 @@
 #include <QJsonDocument>
 #include <QSet>
 
+#include <QRegularExpression>
+
 #include <cmath>
+
+#include <unistd.h>
 
 namespace {
 
 const QStringList kOps{QStringLiteral(">"),  QStringLiteral(">="), QStringLiteral("<"),
                        QStringLiteral("<="), QStringLiteral("=="), QStringLiteral("!=")};
-const QStringList kKeys{QStringLiteral("id"),      QStringLiteral("title"),
-                        QStringLiteral("story"),   QStringLiteral("look_for"),
-                        QStringLiteral("explain"), QStringLiteral("runs"),
-                        QStringLiteral("expect"),  QStringLiteral("look_at")};
+const QStringList kKeys{
+    QStringLiteral("id"),       QStringLiteral("title"),   QStringLiteral("story"),
+    QStringLiteral("look_for"), QStringLiteral("explain"), QStringLiteral("runs"),
+    QStringLiteral("expect"),   QStringLiteral("look_at"), QStringLiteral("require")};
 const QStringList kViews{QStringLiteral("progress"), QStringLiteral("array"),
                          QStringLiteral("contention")};
 
@@ -45,7 +51,45 @@ bool splitRunFigure(const QString& s, QString* run, QString* figure) {
     return true;
 }
 
-QString parseExpect(const QJsonValue& v, int i, const QSet<QString>& labels, LessonExpect* e) {
+// What a lesson's expectations and requires are checked against before anything runs.
+struct RunsKnown {
+    QStringList labels;                 // in run order
+    QMap<QString, QSet<QString>> known; // label -> the figures its report has
+
+    QString noSuchRun(const QString& at, const QString& label) const {
+        return QStringLiteral("%1 '%2': no such run (runs are %3)")
+            .arg(at, label, labels.join(QStringLiteral(", ")));
+    }
+    // Empty, or "<at> '<written>': no such figure (did you mean ...?)".
+    QString checkFigureOf(const QString& at, const QString& written, const QString& run,
+                          const QString& figure) const {
+        const QString err = checkFigure(figure, known.value(run));
+        if (err.isEmpty()) return {};
+        return QStringLiteral("%1 '%2': %3").arg(at, written, err);
+    }
+};
+
+// The op and value of an expectation or a require; an error naming `at`, or nothing.
+QString parseComparison(const QJsonObject& o, const QString& at, bool numberOnly, QString* op,
+                        QJsonValue* value) {
+    *op = o[QLatin1String("op")].toString();
+    if (!o.contains(QLatin1String("op"))) return at + QStringLiteral(".op is missing");
+    if (!kOps.contains(*op))
+        return QStringLiteral("%1.op: '%2' is not one of > >= < <= == !=")
+            .arg(at, o[QLatin1String("op")].toVariant().toString());
+    if (!o.contains(QLatin1String("value"))) return at + QStringLiteral(".value is missing");
+    *value = o[QLatin1String("value")];
+    const bool ordering = *op != QLatin1String("==") && *op != QLatin1String("!=");
+    if (ordering && !value->isDouble())
+        return QStringLiteral("%1.value must be a number for %2").arg(at, *op);
+    if (numberOnly && !value->isDouble())
+        return at + QStringLiteral(".value must be a number for a ratio");
+    if (!value->isDouble() && !value->isString() && !value->isBool() && !value->isNull())
+        return at + QStringLiteral(".value must be a number, a string, true/false or null");
+    return {};
+}
+
+QString parseExpect(const QJsonValue& v, int i, const RunsKnown& runs, LessonExpect* e) {
     const QString at = QStringLiteral("expect[%1]").arg(i);
     if (!v.isObject()) return at + QStringLiteral(" must be an object");
     const QJsonObject o = v.toObject();
@@ -60,16 +104,14 @@ QString parseExpect(const QJsonValue& v, int i, const QSet<QString>& labels, Les
         if (r.size() != 2 || !r[0].isString() || !r[1].isString())
             return at + QStringLiteral(".ratio must be two strings \"RUN.figure\"");
         for (int k = 0; k < 2; ++k) {
+            const QString where = QStringLiteral("%1.ratio[%2]").arg(at).arg(k);
             if (!splitRunFigure(r[k].toString(), &e->ratioRun[k], &e->ratioFig[k]))
-                return QStringLiteral("%1.ratio[%2]: '%3' is not RUN.figure")
-                    .arg(at)
-                    .arg(k)
-                    .arg(r[k].toString());
-            if (!labels.contains(e->ratioRun[k]))
-                return QStringLiteral("%1.ratio[%2]: no run labelled '%3'")
-                    .arg(at)
-                    .arg(k)
-                    .arg(e->ratioRun[k]);
+                return QStringLiteral("%1 '%2': not RUN.figure").arg(where, r[k].toString());
+            if (!runs.labels.contains(e->ratioRun[k])) return runs.noSuchRun(where, e->ratioRun[k]);
+            if (QString err =
+                    runs.checkFigureOf(where, r[k].toString(), e->ratioRun[k], e->ratioFig[k]);
+                !err.isEmpty())
+                return err;
         }
         if (o.contains(QLatin1String("run")) || o.contains(QLatin1String("figure")))
             return at + QStringLiteral(": give either ratio or run and figure, not both");
@@ -78,47 +120,50 @@ QString parseExpect(const QJsonValue& v, int i, const QSet<QString>& labels, Les
         e->run = o[QLatin1String("run")].toString();
         e->figure = o[QLatin1String("figure")].toString();
         if (e->run.isEmpty()) return at + QStringLiteral(".run is missing (a run's label)");
-        if (!labels.contains(e->run))
-            return QStringLiteral("%1.run: no run labelled '%2'").arg(at, e->run);
+        if (!runs.labels.contains(e->run))
+            return runs.noSuchRun(at + QStringLiteral(".run"), e->run);
         if (e->figure.isEmpty())
             return at + QStringLiteral(".figure is missing (a dotted path into the report)");
+        if (QString err =
+                runs.checkFigureOf(at + QStringLiteral(".figure"), e->figure, e->run, e->figure);
+            !err.isEmpty())
+            return err;
     }
-    e->op = o[QLatin1String("op")].toString();
-    if (!kOps.contains(e->op))
-        return QStringLiteral("%1.op: '%2' is not one of > >= < <= == !=")
-            .arg(at, o[QLatin1String("op")].toVariant().toString());
-    if (!o.contains(QLatin1String("value"))) return at + QStringLiteral(".value is missing");
-    e->value = o[QLatin1String("value")];
-    const bool ordering = e->op != QLatin1String("==") && e->op != QLatin1String("!=");
-    if (ordering && !e->value.isDouble())
-        return QStringLiteral("%1.value must be a number for %2").arg(at, e->op);
-    if (e->isRatio && !e->value.isDouble())
-        return at + QStringLiteral(".value must be a number for a ratio");
-    if (!e->value.isDouble() && !e->value.isString() && !e->value.isBool() && !e->value.isNull())
-        return at + QStringLiteral(".value must be a number, a string, true/false or null");
-    return {};
+    return parseComparison(o, at, e->isRatio, &e->op, &e->value);
 }
 
-bool compare(const QJsonValue& a, const QString& op, const QJsonValue& b) {
-    if (a.isDouble() && b.isDouble()) {
-        const double x = a.toDouble(), y = b.toDouble();
-        if (op == QLatin1String(">")) return x > y;
-        if (op == QLatin1String(">=")) return x >= y;
-        if (op == QLatin1String("<")) return x < y;
-        if (op == QLatin1String("<=")) return x <= y;
-        if (op == QLatin1String("==")) return x == y;
-        return x != y;
+// A require: "figure" is "LABEL.path" into that run's report, or a path into the first run's
+// ("machine.cores").
+QString parseRequire(const QJsonValue& v, int i, const RunsKnown& runs, LessonRequire* q) {
+    const QString at = QStringLiteral("require[%1]").arg(i);
+    if (!v.isObject()) return at + QStringLiteral(" must be an object");
+    const QJsonObject o = v.toObject();
+    q->json = o;
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (!QStringList{QStringLiteral("figure"), QStringLiteral("op"), QStringLiteral("value"),
+                         QStringLiteral("why")}
+                 .contains(it.key()))
+            return QStringLiteral("%1: unknown field '%2'").arg(at, it.key());
+    q->written = o[QLatin1String("figure")].toString();
+    if (q->written.isEmpty())
+        return at + QStringLiteral(".figure is missing (RUN.figure, or a figure of the first "
+                                   "run such as machine.cores)");
+    QString run, figure;
+    if (splitRunFigure(q->written, &run, &figure) && runs.labels.contains(run)) {
+        q->run = run;
+        q->figure = figure;
+    } else {
+        q->run = runs.labels.value(0);
+        q->figure = q->written;
     }
-    if (op == QLatin1String("==")) return a == b;
-    if (op == QLatin1String("!=")) return a != b;
-    return false; // ordering needs numbers
-}
-
-QString text(const QJsonValue& v) {
-    if (v.isDouble()) return QString::number(v.toDouble(), 'g', 6);
-    if (v.isString()) return QLatin1Char('"') + v.toString() + QLatin1Char('"');
-    if (v.isBool()) return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return QStringLiteral("null");
+    if (QString err =
+            runs.checkFigureOf(at + QStringLiteral(".figure"), q->written, q->run, q->figure);
+        !err.isEmpty())
+        return err;
+    if (o.contains(QLatin1String("why")) && !o[QLatin1String("why")].isString())
+        return at + QStringLiteral(".why must be a sentence");
+    q->why = o[QLatin1String("why")].toString();
+    return parseComparison(o, at, false, &q->op, &q->value);
 }
 
 // The views a lesson points at: field 'look_at' (a name or a list), else the views its
@@ -163,6 +208,8 @@ std::optional<Lesson> parseLesson(const QJsonObject& obj, const QString& source,
             return fail(QStringLiteral("unknown field '%1'").arg(it.key()));
     for (const char* key : {"title", "story", "look_for", "explain"}) {
         const QJsonValue v = obj[QLatin1String(key)];
+        if (v.isUndefined())
+            return fail(QStringLiteral("field '%1' is missing").arg(QLatin1String(key)));
         if (!v.isString() || v.toString().trimmed().isEmpty())
             return fail(
                 QStringLiteral("field '%1' must be a non-empty string").arg(QLatin1String(key)));
@@ -173,10 +220,12 @@ std::optional<Lesson> parseLesson(const QJsonObject& obj, const QString& source,
     l.explain = obj[QLatin1String("explain")].toString();
     if (QString err = parseLookAt(obj, l); !err.isEmpty()) return fail(err);
 
+    if (!obj.contains(QLatin1String("runs")))
+        return fail(QStringLiteral("field 'runs' is missing (an array of runs)"));
     const QJsonArray runs = obj[QLatin1String("runs")].toArray();
     if (runs.isEmpty() || runs.size() > 8)
         return fail(QStringLiteral("field 'runs' must be an array of 1 to 8 runs"));
-    QSet<QString> labels;
+    RunsKnown known;
     for (int i = 0; i < runs.size(); ++i) {
         const QString at = QStringLiteral("runs[%1]").arg(i);
         const QJsonObject r = runs[i].toObject();
@@ -188,52 +237,89 @@ std::optional<Lesson> parseLesson(const QJsonObject& obj, const QString& source,
         run.label = r[QLatin1String("label")].toString();
         if (run.label.isEmpty() || run.label.contains(QLatin1Char('.')))
             return fail(at + QStringLiteral(".label must be a non-empty name without dots"));
-        if (labels.contains(run.label))
+        if (known.labels.contains(run.label))
             return fail(QStringLiteral("%1.label: '%2' is used twice").arg(at, run.label));
-        labels.insert(run.label);
+        known.labels << run.label;
         if (!r[QLatin1String("config")].isObject())
             return fail(at + QStringLiteral(".config must be an object of settings"));
         run.configJson = r[QLatin1String("config")].toObject();
-        if (QString err = applySettingsObject(run.configJson, run.config,
-                                              at + QStringLiteral(".config"), source);
+        // "workers": "4*cores" is this machine's number from here on; configJson keeps it.
+        QJsonObject settings = run.configJson;
+        if (const QJsonValue w = settings.value(QLatin1String("workers")); w.isString()) {
+            const std::optional<uint32_t> n = relativeWorkers(w.toString(), onlineCores());
+            if (!n)
+                return fail(QStringLiteral("%1.config: field 'workers' must be a whole number "
+                                           "or \"cores\", \"N*cores\", \"cores/N\" (not '%2')")
+                                .arg(at, w.toString()));
+            settings[QLatin1String("workers")] = double(*n);
+        }
+        if (QString err =
+                applySettingsObject(settings, run.config, at + QStringLiteral(".config"), source);
             !err.isEmpty())
             return fail(err);
         if (auto err = shm::validate(run.config))
             return fail(at + QStringLiteral(".config: ") + QString::fromStdString(*err));
+        known.known.insert(run.label, knownFigures(run.config));
         l.runs.append(run);
     }
+    if (!obj.contains(QLatin1String("expect")))
+        return fail(QStringLiteral("field 'expect' is missing (an array of expectations)"));
     const QJsonArray expect = obj[QLatin1String("expect")].toArray();
     if (expect.isEmpty())
         return fail(QStringLiteral("field 'expect' must be an array of at least one expectation"));
     for (int i = 0; i < expect.size(); ++i) {
         LessonExpect e;
-        if (QString err = parseExpect(expect[i], i, labels, &e); !err.isEmpty()) return fail(err);
+        if (QString err = parseExpect(expect[i], i, known, &e); !err.isEmpty()) return fail(err);
         l.expect.append(e);
+    }
+    const QJsonValue require = obj[QLatin1String("require")];
+    if (!require.isUndefined() && !require.isArray())
+        return fail(QStringLiteral("field 'require' must be an array of preconditions"));
+    for (int i = 0; i < require.toArray().size(); ++i) {
+        LessonRequire q;
+        if (QString err = parseRequire(require.toArray()[i], i, known, &q); !err.isEmpty())
+            return fail(err);
+        l.require.append(q);
     }
     return l;
 }
 
+namespace {
+
+// QJsonParseError's offset as "line:column" (both from 1) of `text`.
+QString lineColumn(const QByteArray& text, int offset) {
+    int line = 1, column = 1;
+    for (int i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((uchar(text[i]) & 0xC0) != 0x80) { // a character, not a UTF-8 continuation
+            ++column;
+        }
+    }
+    return QStringLiteral("%1:%2").arg(line).arg(column);
+}
+
+} // namespace
+
 std::optional<QList<Lesson>> loadLessonFile(const QString& path, QString* error) {
+    auto fail = [&](const QString& what) {
+        *error = path + QStringLiteral(": ") + what;
+        return std::nullopt;
+    };
     const QFileInfo info(path);
-    if (!info.exists()) {
-        *error = QStringLiteral("--lesson-file: '%1' does not exist").arg(path);
-        return std::nullopt;
-    }
-    if (!info.isFile() || info.size() > (1 << 20)) {
-        *error = QStringLiteral("--lesson-file: '%1' is not a regular file under 1 MiB").arg(path);
-        return std::nullopt;
-    }
+    if (!info.exists()) return fail(QStringLiteral("no such lesson file"));
+    if (!info.isFile() || info.size() > (1 << 20))
+        return fail(QStringLiteral("not a regular file under 1 MiB"));
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("--lesson-file: cannot read '%1': %2").arg(path, f.errorString());
-        return std::nullopt;
-    }
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read it: %1").arg(f.errorString()));
+    const QByteArray text = f.readAll();
     QJsonParseError perr{};
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &perr);
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &perr);
     if (perr.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("--lesson-file: '%1' is not valid JSON (%2 at offset %3)")
-                     .arg(path, perr.errorString())
-                     .arg(perr.offset);
+        *error = QStringLiteral("%1:%2: is not valid JSON (%3)")
+                     .arg(path, lineColumn(text, perr.offset), perr.errorString());
         return std::nullopt;
     }
     QJsonArray items;
@@ -241,26 +327,17 @@ std::optional<QList<Lesson>> loadLessonFile(const QString& path, QString* error)
         items = doc.array();
     else if (doc.isObject())
         items.append(doc.object());
-    if (items.isEmpty()) {
-        *error = QStringLiteral("--lesson-file: '%1' must hold a lesson object or an array of them")
-                     .arg(path);
-        return std::nullopt;
-    }
+    if (items.isEmpty())
+        return fail(QStringLiteral("must hold a lesson object or an array of them"));
     QList<Lesson> out;
     QSet<QString> ids;
     for (const QJsonValue& v : items) {
-        if (!v.isObject()) {
-            *error =
-                QStringLiteral("--lesson-file: '%1' holds something that is not a lesson object")
-                    .arg(path);
-            return std::nullopt;
-        }
+        if (!v.isObject())
+            return fail(QStringLiteral("holds something that is not a lesson object"));
         auto l = parseLesson(v.toObject(), path, error);
-        if (!l) return std::nullopt;
-        if (ids.contains(l->id)) {
-            *error = QStringLiteral("lesson '%1': the id is used twice in '%2'").arg(l->id, path);
-            return std::nullopt;
-        }
+        if (!l) return fail(*error);
+        if (ids.contains(l->id))
+            return fail(QStringLiteral("lesson '%1': the id is used twice").arg(l->id));
         ids.insert(l->id);
         out.append(*l);
     }
@@ -285,21 +362,44 @@ const QList<Lesson>& builtInLessons() {
     return lessons;
 }
 
-std::optional<Lesson> findLesson(const QString& id, const QString& file, QString* error) {
-    QList<Lesson> pool;
-    if (!file.isEmpty()) {
-        auto ls = loadLessonFile(file, error);
-        if (!ls) return std::nullopt;
-        pool = *ls;
-    } else {
-        pool = builtInLessons();
+std::optional<QList<Lesson>> allLessons(const QString& file, QString* error) {
+    QList<Lesson> all = builtInLessons();
+    if (file.isEmpty()) return all;
+    const auto own = loadLessonFile(file, error);
+    if (!own) return std::nullopt;
+    for (const Lesson& l : *own) {
+        auto same =
+            std::find_if(all.begin(), all.end(), [&](const Lesson& b) { return b.id == l.id; });
+        if (same != all.end())
+            *same = l;
+        else
+            all.append(l);
     }
-    for (const Lesson& l : pool)
+    return all;
+}
+
+std::optional<Lesson> findLesson(const QString& id, const QString& file, QString* error) {
+    const auto pool = allLessons(file, error);
+    if (!pool) return std::nullopt;
+    for (const Lesson& l : *pool)
         if (l.id == id) return l;
-    *error = file.isEmpty()
-                 ? QStringLiteral("--lesson: no lesson '%1' (see --list-lessons)").arg(id)
-                 : QStringLiteral("--lesson: no lesson '%1' in '%2'").arg(id, file);
+    *error = QStringLiteral("--lesson: no lesson '%1' (see --list-lessons)").arg(id);
     return std::nullopt;
+}
+
+unsigned onlineCores() {
+    return unsigned(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
+}
+
+std::optional<uint32_t> relativeWorkers(const QString& text, unsigned cores) {
+    static const QRegularExpression re(QStringLiteral(
+        "^\\s*(?:([1-9][0-9]{0,3})\\s*\\*\\s*)?cores(?:\\s*/\\s*([1-9][0-9]{0,3}))?\\s*$"));
+    const QRegularExpressionMatch m = re.match(text);
+    if (!m.hasMatch() || (m.hasCaptured(1) && m.hasCaptured(2))) return std::nullopt;
+    uint64_t n = cores;
+    if (m.hasCaptured(1)) n *= m.captured(1).toUInt();
+    if (m.hasCaptured(2)) n /= m.captured(2).toUInt();
+    return uint32_t(std::clamp<uint64_t>(n, 2, shm::limits::kMaxWorkers));
 }
 
 QJsonValue figureAt(const QJsonObject& report, const QString& path) {
@@ -317,6 +417,11 @@ QJsonValue figureAt(const QJsonObject& report, const QString& path) {
                 v = double(a.size());
                 continue;
             }
+            if (part == QLatin1String("last")) {
+                if (a.isEmpty()) return QJsonValue(QJsonValue::Undefined);
+                v = a.last();
+                continue;
+            }
             if (!ok || i < 0 || i >= a.size()) return QJsonValue(QJsonValue::Undefined);
             v = a[i];
         } else {
@@ -330,33 +435,18 @@ ExpectResult evaluate(const LessonExpect& e, const QMap<QString, QJsonObject>& r
     ExpectResult r;
     auto figure = [&](const QString& run, const QString& fig, QJsonValue* out) -> bool {
         *out = figureAt(reports.value(run), fig);
-        if (out->isUndefined()) {
-            r.why = QStringLiteral("run %1's report has no figure '%2'").arg(run, fig);
-            return false;
-        }
-        return true;
+        if (out->isUndefined()) r.missing = run + QLatin1Char('.') + fig;
+        return !out->isUndefined();
     };
     if (e.isRatio) {
         QJsonValue a, b;
-        if (!figure(e.ratioRun[0], e.ratioFig[0], &a) || !figure(e.ratioRun[1], e.ratioFig[1], &b))
-            return r;
-        if (!a.isDouble() || !b.isDouble() || b.toDouble() == 0) {
-            r.why = QStringLiteral("%1.%2 / %3.%4 is not a number (%5 / %6)")
-                        .arg(e.ratioRun[0], e.ratioFig[0], e.ratioRun[1], e.ratioFig[1], text(a),
-                             text(b));
-            return r;
-        }
-        r.observed = a.toDouble() / b.toDouble();
+        if (figure(e.ratioRun[0], e.ratioFig[0], &a) && figure(e.ratioRun[1], e.ratioFig[1], &b) &&
+            a.isDouble() && b.isDouble() && b.toDouble() != 0)
+            r.observed = a.toDouble() / b.toDouble();
+        r.holds = r.observed.isDouble() && compareFigures(r.observed, e.op, e.value);
     } else {
-        QJsonValue v;
-        if (!figure(e.run, e.figure, &v)) return r;
-        r.observed = v;
+        r.holds = figure(e.run, e.figure, &r.observed) && compareFigures(r.observed, e.op, e.value);
     }
-    r.holds = compare(r.observed, e.op, e.value);
-    if (!r.holds) {
-        const QString what = e.describe();
-        r.why = QStringLiteral("%1 is %2, expected %3 %4")
-                    .arg(what, text(r.observed), e.op, text(e.value));
-    }
+    if (!r.holds) r.why = expectationReason(e, r, false);
     return r;
 }

@@ -6,7 +6,9 @@
 //   {"id", "title", "story", "look_for", "explain", "look_at" (optional),
 //    "runs": [{"label": "A", "config": {...}}],
 //    "expect": [{"run": "A", "figure": "lost_updates", "op": ">", "value": 0},
-//               {"ratio": ["A.compute_seconds", "B.compute_seconds"], "op": ">=", "value": 1}]}
+//               {"ratio": ["A.compute_seconds", "B.compute_seconds"], "op": ">=", "value": 1}],
+//    "require": [{"figure": "B.overlap", "op": ">=", "value": 0.8, "why": "..."}] (optional)}
+// A run's "workers" may be relative to the machine: "cores", "4*cores", "cores/2".
 #include "model/settings.h"
 
 #include <QJsonObject>
@@ -22,6 +24,18 @@ struct LessonRun {
     QString label;
     shm::ExperimentConfig config;
     QJsonObject configJson; // as written: flags given with --lesson override these
+};
+
+// A precondition of the verdict: when it fails the runs could not show the effect on this
+// machine, whatever they measured (the verdict is "inconclusive").
+struct LessonRequire {
+    QString run;     // the run whose report holds the figure: its label, else the first run's
+    QString figure;  // the path in that report
+    QString written; // the figure as written: "B.overlap", "machine.cores"
+    QString op;
+    QJsonValue value;
+    QString why;      // optional: the sentence when it fails, "{observed}" and "{value}" filled in
+    QJsonObject json; // as written, echoed in the result
 };
 
 struct LessonExpect {
@@ -47,27 +61,40 @@ struct Lesson {
     QStringList lookAt;
     QList<LessonRun> runs;
     QList<LessonExpect> expect;
+    QList<LessonRequire> require;
     QJsonObject json; // as written: a recording keeps it, so its runs can be judged again
 };
 
 // One lesson from its JSON object. `source` names the file in messages. On failure: nothing,
 // and *error is one line naming the lesson, the field and what is wrong with it.
 std::optional<Lesson> parseLesson(const QJsonObject& obj, const QString& source, QString* error);
-// A file holding one lesson object or an array of them.
+// A file holding one lesson object or an array of them. *error is one line starting with the
+// file's path: "F: lesson 'x': expect[1].figure 'lock.contnded': no such figure (...)",
+// "F:3:5: not valid JSON (...)".
 std::optional<QList<Lesson>> loadLessonFile(const QString& path, QString* error);
 // The compiled-in lessons, in teaching order.
 const QList<Lesson>& builtInLessons();
-// The lesson with this id: from `file` when given, else built in. *error when none.
+// The built-in lessons and, when `file` is given, its lessons: one with a built-in's id takes
+// that one's place, the others come after them.
+std::optional<QList<Lesson>> allLessons(const QString& file, QString* error);
+// The lesson with this id among allLessons(file). *error when none.
 std::optional<Lesson> findLesson(const QString& id, const QString& file, QString* error);
 
-// The value at a dotted path of a report ("lock.contended", "workers.0.cpu_seconds");
-// undefined when there is none.
+// The machine's online CPUs.
+unsigned onlineCores();
+// A run's "workers" relative to the machine: "cores", "N*cores" or "cores/N" with `cores`
+// CPUs, at least 2 and at most the settings' maximum. Nothing when `text` is none of these.
+std::optional<uint32_t> relativeWorkers(const QString& text, unsigned cores);
+
+// The value at a dotted path of a report ("lock.contended", "workers.0.cpu_seconds"; an
+// array's "length" and "last" item: "workers.last.rate"); undefined when there is none.
 QJsonValue figureAt(const QJsonObject& report, const QString& path);
 
 struct ExpectResult {
     QJsonValue observed; // null when the figure is missing
     bool holds = false;
-    QString why; // when it does not hold: one line
+    QString missing; // the figure the report lacks ("A.lost_updates"), if one does
+    QString why;     // when it does not hold: one line (lesson_verdict.h: expectationReason)
 };
 // One expectation against the runs' reports, by label.
 ExpectResult evaluate(const LessonExpect& e, const QMap<QString, QJsonObject>& reports);

@@ -15,9 +15,28 @@
 
 namespace {
 
-// The expectations as JSON (each with what was observed) and as lines for the text verdict.
+// The expectations (and requires) as JSON, each with what was observed, and as lines for the
+// text verdict.
 void describeExpectations(const Lesson& lesson, const LessonOutcome& outcome, QJsonArray* expect,
-                          QStringList* lines) {
+                          QJsonArray* require, QStringList* lines) {
+    auto line = [&](bool holds, const QString& what, const QString& op, const QJsonValue& value,
+                    const QJsonValue& observed) {
+        *lines << QStringLiteral("  %1 %2 %3 %4: observed %5")
+                      .arg(holds ? QStringLiteral("✓") : QStringLiteral("✗"), what, op,
+                           writtenText(value),
+                           observed.isUndefined() ? QStringLiteral("—") : observedText(observed));
+    };
+    for (int i = 0; i < lesson.require.size(); ++i) {
+        const LessonRequire& q = lesson.require[i];
+        const RequireResult& r = outcome.requireResults[i];
+        QJsonObject j = q.json;
+        j.insert(QStringLiteral("observed"), r.observed.isUndefined() ? QJsonValue() : r.observed);
+        j.insert(QStringLiteral("holds"), r.holds);
+        if (!r.holds) j.insert(QStringLiteral("why"), requireReason(q, r, false));
+        require->append(j);
+        line(r.holds, QCoreApplication::translate("LessonVerdict", "requires %1").arg(q.written),
+             q.op, q.value, r.observed);
+    }
     for (int i = 0; i < lesson.expect.size(); ++i) {
         const LessonExpect& e = lesson.expect[i];
         const ExpectResult& r = outcome.results[i];
@@ -26,24 +45,32 @@ void describeExpectations(const Lesson& lesson, const LessonOutcome& outcome, QJ
         j.insert(QStringLiteral("holds"), r.holds);
         if (!r.holds) j.insert(QStringLiteral("why"), r.why);
         expect->append(j);
-        *lines << QStringLiteral("  %1 %2 %3 %4: observed %5")
-                      .arg(r.holds ? QStringLiteral("✓") : QStringLiteral("✗"), e.describe(), e.op,
-                           e.value.toVariant().toString(),
-                           r.observed.isDouble() ? QString::number(r.observed.toDouble(), 'g', 4)
-                                                 : r.observed.toVariant().toString());
+        line(r.holds, e.describe(), e.op, e.value, r.observed);
     }
 }
 
-void printJson(const Lesson& lesson, const LessonOutcome& outcome, const QJsonArray& expect) {
+void printJson(const Lesson& lesson, const LessonOutcome& outcome, const QJsonArray& expect,
+               const QJsonArray& require) {
     QJsonArray runs;
     for (const QJsonObject& r : outcome.reports)
         runs.append(r);
     QJsonObject l{{QStringLiteral("id"), lesson.id},
                   {QStringLiteral("title"), lesson.title},
                   {QStringLiteral("seen"), outcome.seen},
+                  {QStringLiteral("verdict"), verdictKey(outcome.verdict)},
+                  {QStringLiteral("reasons"), QJsonArray::fromStringList(outcome.reasons)},
                   {QStringLiteral("expect"), expect}};
+    if (!lesson.require.isEmpty()) l.insert(QStringLiteral("require"), require);
     const QJsonObject out{{QStringLiteral("lesson"), l}, {QStringLiteral("runs"), runs}};
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+}
+
+// "Seen", "Not seen: A.lost_updates > 0: observed 0" or "Inconclusive: <reason>".
+QString verdictLine(const Lesson& lesson, const LessonOutcome& outcome) {
+    const QStringList why = outcome.reasonTexts(lesson);
+    if (outcome.verdict == LessonVerdict::Seen || why.isEmpty())
+        return verdictName(outcome.verdict);
+    return verdictName(outcome.verdict) + QStringLiteral(": ") + why.join(QStringLiteral("; "));
 }
 
 void printText(const Lesson& lesson, const LessonOutcome& outcome, const QStringList& lines) {
@@ -63,9 +90,8 @@ void printText(const Lesson& lesson, const LessonOutcome& outcome, const QString
                              QLatin1Char(')'))
                 : "");
     }
-    std::printf("\n%s\n%s\n\n%s\n",
-                outcome.seen ? "Seen:" : "Not seen:", qPrintable(lines.join(QLatin1Char('\n'))),
-                qPrintable(lesson.explain));
+    std::printf("\n%s\n%s\n\n%s\n", qPrintable(verdictLine(lesson, outcome)),
+                qPrintable(lines.join(QLatin1Char('\n'))), qPrintable(lesson.explain));
 }
 
 // The lesson's runs in turn, settings given as flags (not from a --config file) winning over
@@ -77,8 +103,8 @@ int playRuns(const CliOptions& o, const Lesson& lesson, LessonOutcome* outcome,
     player.setGivenSettings(o.flagsGiven, o.config);
     if (recording) { // the lesson as written, so an opened recording judges it again
         const QByteArray definition = QJsonDocument(lesson.json).toJson(QJsonDocument::Compact);
-        player.setRecordGroup(recording->beginGroup(
-            {"lesson", lesson.id.toStdString(), definition.toStdString()}));
+        player.setRecordGroup(
+            recording->beginGroup({"lesson", lesson.id.toStdString(), definition.toStdString()}));
         player.setRecorder(&recording->recorder());
     }
     int code = shm::exit_code::kOk;
@@ -111,30 +137,24 @@ int playRuns(const CliOptions& o, const Lesson& lesson, LessonOutcome* outcome,
 } // namespace
 
 int listLessons(const CliOptions& o) {
-    QList<Lesson> lessons;
-    if (o.lessonFile.isEmpty()) {
-        lessons = builtInLessons();
-    } else {
-        QString error;
-        auto ls = loadLessonFile(o.lessonFile, &error);
-        if (!ls) {
-            std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
-            return shm::exit_code::kBadInput;
-        }
-        lessons = *ls;
+    QString error;
+    const auto lessons = allLessons(o.lessonFile, &error);
+    if (!lessons) {
+        std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
+        return shm::exit_code::kBadInput;
     }
-    for (const Lesson& l : lessons)
+    for (const Lesson& l : *lessons)
         std::printf("%-22s %s\n", qPrintable(l.id), qPrintable(l.title));
     return shm::exit_code::kOk;
 }
 
 int printLessonVerdict(const CliOptions& o, const Lesson& lesson, LessonOutcome& outcome) {
     outcome.judge(lesson);
-    QJsonArray expect;
+    QJsonArray expect, require;
     QStringList lines;
-    describeExpectations(lesson, outcome, &expect, &lines);
+    describeExpectations(lesson, outcome, &expect, &require, &lines);
     if (o.json)
-        printJson(lesson, outcome, expect);
+        printJson(lesson, outcome, expect, require);
     else
         printText(lesson, outcome, lines);
     std::fflush(stdout);

@@ -52,15 +52,44 @@ w("""```json
   table", "array", "lock"...).
 - `runs`: 1 to 8, each with a unique `label` (no dots) and a `config` object with the same keys
   as `--config` (flag names or report keys). Flags given with `--lesson` override every run.
+  `"workers"` may be relative to the machine: `"cores"`, `"N*cores"` or `"cores/N"` (N a whole
+  number; cores = the online CPUs), at least 2 and at most the `--workers` maximum. It is
+  resolved when the lesson is loaded: the report's `config.workers` has the number, the lesson
+  as written (its echo, a recording) keeps the words.
 - `expect`: at least one. `figure` is a dotted path into the run's `--json` report
-  (`lock.contended`, `workers.0.cpu_seconds`, `queue.messages`, `recoveries.0.dead_worker`,
-  `workers.length`); `ratio` divides two such figures of (possibly) different runs. `op` is one
-  of `> >= < <= == !=`; `value` is a number (strings, true/false and null work with `==`/`!=`).
-- A file holds one lesson object or an array of them. Anything else is refused with one line
-  naming the field, exit 2.
-- `--lesson ID --json` prints `{"lesson": {"id", "title", "seen", "expect": [{..., "observed",
-  "holds", "why"}]}, "runs": [each run's report, with its "label"]}` and exits 0 when the runs
-  ran, seen or not.
+  (`lock.contended`, `workers.0.cpu_seconds`, `workers.last.rate`, `queue.messages`,
+  `recoveries.0.dead_worker`, `workers.length`); `ratio` divides two such figures of (possibly)
+  different runs. `op` is one of `> >= < <= == !=`; `value` is a number (strings, true/false
+  and null work with `==`/`!=`).
+- `require` (optional): preconditions of the verdict, `{"figure", "op", "value", "why"}`.
+  `figure` is `LABEL.path` into that run's report, or a path into the first run's report when
+  its first part is not a run's label (`machine.cores`). `why` (optional) is the sentence shown
+  when it fails; `{observed}` in it becomes the measured value and `{value}` the required one.
+  Without `why` the sentence is generated: "B.overlap was 0.1, needed ≥ 0.8".
+- The verdict, once every run ended: **inconclusive** when a require fails (its sentence is the
+  reason; a figure the report does not have, or null, gives "X was not measured"; the
+  expectations are still judged and shown but do not decide), else **seen** when every
+  expectation holds, else **not seen**, with each missed expectation and by how much:
+  "A.lost_updates > 0: observed 0", "A.x / B.x: observed 1.12, needed ≥ 1.25 (10 % short)".
+- A file holds one lesson object or an array of them. It is checked before anything runs, and
+  a mistake is refused with one line naming the file and the place, exit 2: JSON syntax with
+  line and column (`mine.json:14:5: is not valid JSON (...)`), a missing field, an unknown
+  field or setting, a setting out of range, a run label no run has
+  (`expect[0].run 'C': no such run (runs are A, B)`), a figure no report has
+  (`expect[1].figure 'lock.contnded': no such figure (did you mean lock.contended?)`). The
+  known figures are those of real reports for the run's settings (and the parts other
+  settings add: `counters`, `queue`, `mpi`, `seed_split`, `fault`, `recoveries`), plus
+  `label`, `overlap` and `machine.*`, which the runner adds to a lesson's reports.
+- `--lesson-file FILE` adds its lessons to the built-in ones (one with a built-in's id replaces
+  it) for `--list-lessons`, `--lesson ID` and the window; the window's File → Open Lesson… does
+  the same for a file chosen there.
+- `--lesson ID --json` prints `{"lesson": {"id", "title", "seen", "verdict", "reasons",
+  "expect": [{..., "observed", "holds", "why"}], "require": [{..., "observed", "holds",
+  "why"}]}, "runs": [each run's report, with its "label"]}` and exits 0 when the runs ran,
+  whatever the verdict. `seen` is true only when `verdict` is `"seen"`; `verdict` is `"seen"`,
+  `"not seen"` or `"inconclusive"`; `reasons` (empty when seen) are the sentences above.
+  `require` is there when the lesson has requires. The text output's verdict starts `Seen`,
+  `Not seen: …` or `Inconclusive: …`.
 """)
 
 def fmt(v):

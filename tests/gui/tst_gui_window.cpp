@@ -98,6 +98,7 @@ class TestWindow : public QObject {
     void killWhileHoldingFromTheUiShowsTheDeadlock();
     void suspendedWorkerCanBeContinuedFromTheUi();
     void lessonPanelPlaysALessonAndSaysSeen();
+    void lessonPanelSaysInconclusiveAndWhy();
     void sweepPanelRunsASweepAndShowsResults();
     void pinnedRunComparesTheNextRun();
     void sweepSurvivesAFailedPointAndStops();
@@ -819,7 +820,7 @@ void TestWindow::lessonPanelPlaysALessonAndSaysSeen() {
     QVERIFY(w->controls()->config().partition == shm::Partition::Block);
     QCOMPARE(w->controls()->config().elements, uint64_t(10001));
     auto* results = panel->findChild<QTextBrowser*>(QStringLiteral("lessonResults"));
-    QVERIFY(results->toPlainText().contains(QStringLiteral("Seen.")));
+    QVERIFY(results->toPlainText().contains(QStringLiteral("Seen ✓")));
     QVERIFY(results->toPlainText().contains(QStringLiteral("A.unwritten == 1")));
     auto* progress = panel->findChild<QLabel*>(QStringLiteral("lessonProgress"));
     QVERIFY(progress->text().contains(QStringLiteral("Seen")));
@@ -827,6 +828,48 @@ void TestWindow::lessonPanelPlaysALessonAndSaysSeen() {
     // A run of the user's own ends the lesson's highlight.
     QVERIFY(runToEnd(*w));
     QVERIFY(w->highlightedViews().isEmpty());
+}
+
+// A lesson opened from a file (File > Open Lesson) whose precondition fails: the panel says
+// "Inconclusive" in the text's own colour with the lesson's sentence, not seen or not seen.
+void TestWindow::lessonPanelSaysInconclusiveAndWhy() {
+    auto w = makeWindow(QStringLiteral("inconclusive"), config(2, 1000, shm::SyncMode::None));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("mine.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    // No run of 2000 elements processes a million: the require fails whatever the machine.
+    f.write(R"({"id": "never-enough", "title": "A precondition that cannot hold",
+      "story": "s", "look_for": "The Workers table.", "explain": "e",
+      "runs": [{"label": "A", "config": {"workers": 2, "elements": 2000}}],
+      "require": [{"figure": "A.processed", "op": ">=", "value": 1000000,
+                   "why": "only {observed} elements were processed, {value} needed"}],
+      "expect": [{"run": "A", "figure": "mismatches", "op": "==", "value": 0}]})");
+    f.close();
+    QString error;
+    QVERIFY(!w->openLessonFile(dir.filePath(QStringLiteral("none.json")), &error));
+    QVERIFY(!error.contains(QLatin1Char('\n')));
+    QVERIFY2(w->openLessonFile(path, &error), qPrintable(error));
+    auto* panel = w->lessonPanel();
+    QCOMPARE(panel->currentId(), QStringLiteral("never-enough"));
+    QSignalSpy done(w->lessonPlayer(), &RunPlayer::finished);
+    panel->setPauseAfterEachRun(false);
+    QVERIFY2(w->playLesson(&error), qPrintable(error));
+    QVERIFY(done.wait(30000));
+    QVERIFY(panel->outcome().complete);
+    QVERIFY(panel->outcome().verdict == LessonVerdict::Inconclusive);
+    QVERIFY(!panel->outcome().seen);
+    QVERIFY(panel->outcome().results.value(0).holds); // judged, but it does not decide
+    auto* progress = panel->findChild<QLabel*>(QStringLiteral("lessonProgress"));
+    const QString shown = progress->text();
+    QVERIFY2(shown.contains(QStringLiteral("Inconclusive")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("only 2000 elements were processed, 1000000 needed")),
+             qPrintable(shown));
+    QVERIFY2(!shown.contains(QStringLiteral("#a3231d")) &&
+                 !shown.contains(QStringLiteral("#1b7a2f")),
+             qPrintable(shown));
+    auto* results = panel->findChild<QTextBrowser*>(QStringLiteral("lessonResults"));
+    QVERIFY(results->toPlainText().contains(QStringLiteral("Inconclusive: only 2000 elements")));
 }
 
 // The Sweep tab: workers 1,2 over the settings in Controls, each run played through the window,

@@ -3,6 +3,8 @@
 // file runs, and broken lesson files are refused in one line with exit 2, leaving nothing.
 #include "../test_util.h"
 #include "lessons/lesson.h"
+#include "lessons/lesson_figures.h"
+#include "lessons/lesson_play.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,6 +22,12 @@ class TestLessons : public QObject {
     void brokenLessonFilesExitTwo_data();
     void brokenLessonFilesExitTwo();
     void figurePaths();
+    void knownFiguresComeFromReports();
+    void verdictInconclusiveWhenARequireFails();
+    void verdictSeenAndNotSeen();
+    void requireOfAFigureNotMeasured();
+    void workersRelativeToTheMachine();
+    void lessonFileAddsToTheBuiltInOnes();
 
   private:
     QTemporaryDir m_dir;
@@ -162,7 +170,7 @@ void TestLessons::aTeachersOwnLessonRuns() {
     const auto list =
         testutil::runCli({QStringLiteral("--list-lessons"), QStringLiteral("--lesson-file"), file});
     QCOMPARE(list.exitCode, 0);
-    QVERIFY(list.out.startsWith("my-split"));
+    QVERIFY(list.out.contains("\nmy-split "));
     const auto r = testutil::runCli({QStringLiteral("--lesson"), QStringLiteral("my-split"),
                                      QStringLiteral("--lesson-file"), file,
                                      QStringLiteral("--json"), QStringLiteral("--headless")});
@@ -213,8 +221,30 @@ void TestLessons::brokenLessonFilesExitTwo_data() {
     broken("run label twice", R"([{"label": "A", "config": {"workers": 2}}])",
            R"([{"label": "A", "config": {}}, {"label": "A", "config": {}}])",
            QStringLiteral("'A' is used twice"));
-    broken("unknown run", R"("run": "A")", R"("run": "B")",
-           QStringLiteral("expect[0].run: no run labelled 'B'"));
+    // The five mistakes a teacher makes most: each refused before anything runs, naming the
+    // place (and the file: brokenLessonFilesExitTwo checks that).
+    broken("unknown run", R"("run": "A")", R"("run": "C")",
+           QStringLiteral("lesson 'x': expect[0].run 'C': no such run (runs are A)"));
+    broken("figure typo", R"("figure": "mismatches")", R"("figure": "lock.contnded")",
+           QStringLiteral("expect[0].figure 'lock.contnded': no such figure (did you mean "
+                          "lock.contended?)"));
+    broken("out of range", R"({"workers": 2})", R"({"workers": 100000})",
+           QStringLiteral("runs[0].config"));
+    broken("missing field", R"("look_for": "l", )", "",
+           QStringLiteral("field 'look_for' is missing"));
+    broken("trailing comma", R"("value": 0}])", R"("value": 0},
+      ])",
+           QStringLiteral("broken.json:4:8: is not valid JSON"));
+    broken("figure typo in a ratio", R"("run": "A", "figure": "mismatches")",
+           R"("ratio": ["A.workers.0.rte", "A.workers.1.rate"])",
+           QStringLiteral("expect[0].ratio[0] 'A.workers.0.rte': no such figure (did you mean "
+                          "workers.0.rate?)"));
+    broken("require of an unknown figure", R"("explain": "e")",
+           R"("explain": "e", "require": [{"figure": "A.overlp", "op": ">=", "value": 0.8}])",
+           QStringLiteral("require[0].figure 'A.overlp': no such figure (did you mean overlap?)"));
+    broken("relative workers", R"({"workers": 2})", R"({"workers": "3*core"})",
+           QStringLiteral("field 'workers' must be a whole number or \"cores\", \"N*cores\", "
+                          "\"cores/N\" (not '3*core')"));
     broken("bad op", R"("op": "==")", R"("op": "=")", QStringLiteral("expect[0].op"));
     broken("ordering a string", R"("op": "==", "value": 0)", R"("op": ">", "value": "x")",
            QStringLiteral("must be a number"));
@@ -237,6 +267,9 @@ void TestLessons::brokenLessonFilesExitTwo() {
                                      QStringLiteral("--lesson-file"), file,
                                      QStringLiteral("--json"), QStringLiteral("--headless")});
     SHMSCOPE_VERIFY_REFUSED(r, says);
+    QVERIFY2(QString::fromUtf8(r.err).startsWith(QStringLiteral("shmscope: ") + file),
+             r.err.constData());
+    QVERIFY(!r.err.contains("run A")); // nothing ran
     QVERIFY(r.out.isEmpty());
 }
 
@@ -251,6 +284,183 @@ void TestLessons::figurePaths() {
     QVERIFY(figureAt(report, QStringLiteral("workers.2.cpu_seconds")).isUndefined());
     QVERIFY(figureAt(report, QStringLiteral("lock.nothing")).isUndefined());
     QVERIFY(figureAt(report, QStringLiteral("lock.contended.deeper")).isUndefined());
+}
+
+namespace {
+// A lesson of two runs, A and B, with these requires and expectations (JSON arrays).
+Lesson twoRunLesson(const QByteArray& require, const QByteArray& expect) {
+    QString err;
+    const auto l = parseLesson(
+        QJsonDocument::fromJson(R"({"id": "v", "title": "t", "story": "s", "look_for": "l",
+            "explain": "e", "runs": [{"label": "A", "config": {}}, {"label": "B", "config": {}}],
+            "require": )" + require +
+                                R"(, "expect": )" + expect + "}")
+            .object(),
+        QStringLiteral("test"), &err);
+    if (!l) qFatal("%s", qPrintable(err));
+    return *l;
+}
+
+// Reports as --json prints them, with the figures the verdict reads (and the ones being added
+// by the machine probe: "overlap", "machine").
+LessonOutcome judged(const Lesson& l, const QByteArray& a, const QByteArray& b) {
+    LessonOutcome o;
+    o.reports << QJsonDocument::fromJson(a).object() << QJsonDocument::fromJson(b).object();
+    o.reports[0].insert(QStringLiteral("label"), QStringLiteral("A"));
+    o.reports[1].insert(QStringLiteral("label"), QStringLiteral("B"));
+    o.judge(l);
+    return o;
+}
+} // namespace
+
+void TestLessons::knownFiguresComeFromReports() {
+    const QSet<QString> known = knownFigures(shm::ExperimentConfig{});
+    QVERIFY(checkFigure(QStringLiteral("lock.contended"), known).isEmpty());
+    QVERIFY(checkFigure(QStringLiteral("workers.3.rate"), known).isEmpty());
+    QVERIFY(checkFigure(QStringLiteral("workers.last.cpu_seconds"), known).isEmpty());
+    QVERIFY(checkFigure(QStringLiteral("workers.length"), known).isEmpty());
+    QVERIFY(checkFigure(QStringLiteral("config.workers"), known).isEmpty());
+    // Parts only some settings give a report: a flag given with --lesson may switch them on.
+    QVERIFY(checkFigure(QStringLiteral("counters.total_ns_per_increment"), known).isEmpty());
+    QVERIFY(checkFigure(QStringLiteral("queue.messages"), known).isEmpty());
+    QVERIFY(checkFigure(QStringLiteral("mpi.ranks"), known).isEmpty());
+    QVERIFY(checkFigure(QStringLiteral("seed_split.never_covered_elements"), known).isEmpty());
+    QVERIFY(checkFigure(QStringLiteral("recoveries.0.by_worker"), known).isEmpty());
+    QVERIFY(checkFigure(QStringLiteral("workers.1.mpi.rank"), known).isEmpty());
+    QVERIFY(checkFigure(QStringLiteral("machine.line_cost_ratio"), known).isEmpty());
+    QCOMPARE(checkFigure(QStringLiteral("workers.2.rte"), known),
+             QStringLiteral("no such figure (did you mean workers.2.rate?)"));
+    QCOMPARE(checkFigure(QStringLiteral("lock.nothing.at.all.here"), known),
+             QStringLiteral("no such figure"));
+    QVERIFY(!checkFigure(QStringLiteral("lock.contended.deeper"), known).isEmpty());
+}
+
+void TestLessons::verdictInconclusiveWhenARequireFails() {
+    const Lesson l = twoRunLesson(
+        R"([{"figure": "B.overlap", "op": ">=", "value": 0.8,
+             "why": "the two workers ran together only {observed} of the time: the machine is busy"}])",
+        R"([{"run": "A", "figure": "lost_updates", "op": ">", "value": 0}])");
+    const LessonOutcome o = judged(l, R"({"lost_updates": 12})", R"({"overlap": 0.1})");
+    QVERIFY(o.complete);
+    QVERIFY(o.verdict == LessonVerdict::Inconclusive);
+    QCOMPARE(verdictKey(o.verdict), QStringLiteral("inconclusive"));
+    QVERIFY(!o.seen);
+    QCOMPARE(o.reasons,
+             QStringList{QStringLiteral(
+                 "the two workers ran together only 0.1 of the time: the machine is busy")});
+    QVERIFY(o.results[0].holds); // judged all the same
+    // Without "why": a sentence naming the figure, what was needed and what was observed.
+    const Lesson plain =
+        twoRunLesson(R"([{"figure": "B.overlap", "op": ">=", "value": 0.8}])",
+                     R"([{"run": "A", "figure": "lost_updates", "op": ">", "value": 0}])");
+    QCOMPARE(judged(plain, R"({"lost_updates": 0})", R"({"overlap": 0.1})").reasons,
+             QStringList{QStringLiteral("B.overlap was 0.1, needed ≥ 0.8")});
+}
+
+void TestLessons::verdictSeenAndNotSeen() {
+    const Lesson l = twoRunLesson(
+        R"([{"figure": "B.overlap", "op": ">=", "value": 0.8},
+            {"figure": "machine.cores", "op": ">=", "value": 2}])",
+        R"([{"run": "A", "figure": "lost_updates", "op": ">", "value": 0},
+            {"ratio": ["A.compute_seconds", "B.compute_seconds"], "op": ">=", "value": 1.25}])");
+    const QByteArray b = R"({"overlap": 0.95, "compute_seconds": 1.0})";
+    const LessonOutcome seen = judged(
+        l, R"({"lost_updates": 140300, "compute_seconds": 1.5, "machine": {"cores": 2}})", b);
+    QVERIFY(seen.verdict == LessonVerdict::Seen);
+    QVERIFY(seen.seen);
+    QVERIFY(seen.reasons.isEmpty());
+    const LessonOutcome missed =
+        judged(l, R"({"lost_updates": 0, "compute_seconds": 1.12, "machine": {"cores": 2}})", b);
+    QVERIFY(missed.verdict == LessonVerdict::NotSeen);
+    QCOMPARE(verdictKey(missed.verdict), QStringLiteral("not seen"));
+    QVERIFY(!missed.seen);
+    QCOMPARE(missed.reasons,
+             (QStringList{QStringLiteral("A.lost_updates > 0: observed 0"),
+                          QStringLiteral("A.compute_seconds / B.compute_seconds: observed 1.12, "
+                                         "needed ≥ 1.25 (10 % short)")}));
+}
+
+void TestLessons::requireOfAFigureNotMeasured() {
+    const Lesson l =
+        twoRunLesson(R"([{"figure": "machine.line_cost_ratio", "op": ">=", "value": 1.5,
+                          "why": "a cache line costs only {observed} times a private one"}])",
+                     R"([{"run": "A", "figure": "mismatches", "op": "==", "value": 0}])");
+    QCOMPARE(l.require[0].run, QStringLiteral("A")); // not a run's label: the first run's report
+    for (const QByteArray& a :
+         {QByteArray(R"({"mismatches": 0})"),
+          QByteArray(R"({"mismatches": 0, "machine": {"line_cost_ratio": null}})")}) {
+        const LessonOutcome o = judged(l, a, "{}");
+        QVERIFY(o.verdict == LessonVerdict::Inconclusive);
+        QCOMPARE(o.reasons,
+                 QStringList{QStringLiteral("machine.line_cost_ratio was not measured")});
+    }
+}
+
+void TestLessons::workersRelativeToTheMachine() {
+    QCOMPARE(relativeWorkers(QStringLiteral("2*cores"), 1), std::optional<uint32_t>(2));
+    QCOMPARE(relativeWorkers(QStringLiteral("2*cores"), 3), std::optional<uint32_t>(6));
+    QCOMPARE(relativeWorkers(QStringLiteral("cores"), 8), std::optional<uint32_t>(8));
+    QCOMPARE(relativeWorkers(QStringLiteral("cores/2"), 8), std::optional<uint32_t>(4));
+    QCOMPARE(relativeWorkers(QStringLiteral("cores/2"), 2), std::optional<uint32_t>(2));
+    QCOMPARE(relativeWorkers(QStringLiteral("8*cores"), 32),
+             std::optional<uint32_t>(shm::limits::kMaxWorkers));
+    QVERIFY(!relativeWorkers(QStringLiteral("2*cores/2"), 4));
+    QVERIFY(!relativeWorkers(QStringLiteral("cores+1"), 4));
+    QVERIFY(!relativeWorkers(QStringLiteral("0*cores"), 4));
+    // Through the binary: the report's config has this machine's number, the lesson as written.
+    const QString file = write(QStringLiteral("relative.json"), R"({"id": "relative",
+      "title": "t", "story": "s", "look_for": "l", "explain": "e",
+      "runs": [{"label": "A", "config": {"workers": "2*cores", "elements": 4000}}],
+      "expect": [{"run": "A", "figure": "mismatches", "op": "==", "value": 0}]})");
+    const auto r = testutil::runCli({QStringLiteral("--lesson"), QStringLiteral("relative"),
+                                     QStringLiteral("--lesson-file"), file,
+                                     QStringLiteral("--json"), QStringLiteral("--headless")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+    const uint32_t cores = onlineCores();
+    const int expected = int(std::clamp<uint32_t>(2 * cores, 2, shm::limits::kMaxWorkers));
+    const QJsonObject run = j[QLatin1String("runs")].toArray()[0].toObject();
+    QCOMPARE(run[QLatin1String("config")][QLatin1String("workers")].toInt(), expected);
+    QCOMPARE(run[QLatin1String("workers")].toArray().size(), expected);
+    QCOMPARE(j[QLatin1String("lesson")][QLatin1String("verdict")].toString(),
+             QStringLiteral("seen"));
+    QVERIFY(j[QLatin1String("lesson")][QLatin1String("reasons")].toArray().isEmpty());
+    // The built-in lessons keep this machine's numbers: 2 cores -> today's 8 and 16 workers.
+    for (const Lesson& l : builtInLessons())
+        for (const LessonRun& run : l.runs)
+            if (run.configJson[QLatin1String("workers")].isString())
+                QCOMPARE(
+                    run.config.workers,
+                    *relativeWorkers(run.configJson[QLatin1String("workers")].toString(), cores));
+}
+
+void TestLessons::lessonFileAddsToTheBuiltInOnes() {
+    const QByteArray own = R"({"title": "t", "story": "s", "look_for": "l", "explain": "e",
+      "runs": [{"label": "A", "config": {"workers": 2, "elements": 2000}}],
+      "expect": [{"run": "A", "figure": "mismatches", "op": "==", "value": 0}]})";
+    QByteArray two = "[{\"id\": \"mine\", " + own.mid(1) + ", {\"id\": \"seed-job\", " +
+                     own.mid(1).replace("\"t\"", "\"My seed job\"") + "]";
+    const QString file = write(QStringLiteral("adds.json"), two);
+    const auto list =
+        testutil::runCli({QStringLiteral("--list-lessons"), QStringLiteral("--lesson-file"), file});
+    QCOMPARE(list.exitCode, 0);
+    const QList<QByteArray> lines = list.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), builtInLessons().size() + 1);
+    for (const Lesson& l : builtInLessons())
+        QVERIFY2(list.out.contains(QByteArray(l.id.toUtf8() + ' ')), qPrintable(l.id));
+    QVERIFY(lines.last().startsWith("mine "));
+    QVERIFY(lines.first().startsWith("seed-job") && lines.first().contains("My seed job"));
+    // A built-in lesson is found with the file given; the file's own one too.
+    for (const char* id : {"seed-split", "mine"}) {
+        const auto r = testutil::runCli({QStringLiteral("--lesson"), QString::fromLatin1(id),
+                                         QStringLiteral("--lesson-file"), file,
+                                         QStringLiteral("--json"), QStringLiteral("--headless")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out)
+                     .object()[QLatin1String("lesson")][QLatin1String("id")]
+                     .toString(),
+                 QString::fromLatin1(id));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLessons)

@@ -161,6 +161,20 @@ bool LessonPanel::play(QString* error) {
     return m_player.play(lessonRuns(m_lesson), error);
 }
 
+void LessonPanel::addLessons(const QList<Lesson>& lessons) {
+    for (const Lesson& l : lessons) {
+        const int i = m_choice->findData(l.id);
+        if (i < 0) {
+            m_lessons.append(l);
+            m_choice->addItem(QStringLiteral("%1. %2").arg(m_lessons.size()).arg(l.title), l.id);
+            continue;
+        }
+        m_lessons[i] = l;
+        m_choice->setItemText(i, QStringLiteral("%1. %2").arg(i + 1).arg(l.title));
+        if (m_lesson.id == l.id) setLesson(l);
+    }
+}
+
 bool LessonPanel::selectLesson(const QString& id) {
     const int i = m_choice->findData(id);
     if (i < 0) return false;
@@ -230,8 +244,7 @@ void LessonPanel::refresh() {
     } else if (!m_outcome.error.isEmpty()) {
         m_progress->setText(m_outcome.error.toHtmlEscaped());
     } else if (m_outcome.complete) {
-        m_progress->setText(m_outcome.seen ? tr("<b style='color:#1b7a2f'>Seen ✓</b>")
-                                           : tr("<b style='color:#a3231d'>Not seen</b>"));
+        m_progress->setText(verdictHtml());
     } else {
         m_progress->setText(has ? tr("%n run(s)", nullptr, int(m_lesson.runs.size())) : QString());
     }
@@ -250,7 +263,11 @@ QString LessonPanel::storyHtml() const {
     for (const LessonRun& r : l.runs) {
         QStringList kv;
         for (auto it = r.configJson.begin(); it != r.configJson.end(); ++it)
-            kv << QStringLiteral("%1 %2").arg(it.key(), number(it.value()));
+            kv << (it.key() == QLatin1String("workers") && it.value().isString()
+                       ? QStringLiteral("%1 %2 = %3")
+                             .arg(it.key(), it.value().toString())
+                             .arg(r.config.workers)
+                       : QStringLiteral("%1 %2").arg(it.key(), number(it.value())));
         runs += QStringLiteral("<li><b>%1</b>: %2</li>")
                     .arg(esc(r.label), esc(kv.join(QStringLiteral(", "))));
     }
@@ -287,12 +304,35 @@ QString LessonPanel::resultsHtml() const {
         const LessonExpect& e = l.expect[i];
         const ExpectResult& r = m_outcome.results[i];
         const QString what = e.describe();
+        // The threshold as the lesson wrote it; the observed figure short, counts whole.
         h += QStringLiteral("<span style='color:%1'>%2</span> %3 %4 %5 — %6<br>")
                  .arg(r.holds ? QStringLiteral("#1b7a2f") : QStringLiteral("#a3231d"),
                       r.holds ? QStringLiteral("✓") : QStringLiteral("✗"), esc(what), esc(e.op),
-                      esc(number(e.value)), tr("observed %1").arg(esc(number(r.observed))));
+                      esc(writtenText(e.value)),
+                      tr("observed %1")
+                          .arg(esc(r.observed.isUndefined() ? QStringLiteral("—")
+                                                            : observedText(r.observed))));
     }
-    h += QStringLiteral("</p><p><b>%1</b> %2</p>")
-             .arg(m_outcome.seen ? tr("Seen.") : tr("Not seen this time."), esc(l.explain));
+    h += QStringLiteral("</p><p>%1</p><p>%2</p>").arg(verdictHtml(), esc(l.explain));
+    return h;
+}
+
+QString LessonPanel::verdictHtml() const {
+    // Seen green, not seen red; inconclusive in the text's own colour: the machine could not
+    // show the effect, which is neither a success nor a failure of the lesson.
+    const QString colour = m_outcome.verdict == LessonVerdict::Seen      ? QStringLiteral("#1b7a2f")
+                           : m_outcome.verdict == LessonVerdict::NotSeen ? QStringLiteral("#a3231d")
+                                                                         : QString();
+    QString name = esc(verdictName(m_outcome.verdict));
+    if (m_outcome.verdict == LessonVerdict::Seen) name += QStringLiteral(" ✓");
+    QString h = colour.isEmpty() ? QStringLiteral("<b>%1</b>").arg(name)
+                                 : QStringLiteral("<b style='color:%1'>%2</b>").arg(colour, name);
+    const QStringList why = m_outcome.reasonTexts(m_lesson);
+    if (!why.isEmpty()) {
+        QStringList escaped;
+        for (const QString& w : why)
+            escaped << esc(w);
+        h += QStringLiteral(": ") + escaped.join(QStringLiteral("; "));
+    }
     return h;
 }

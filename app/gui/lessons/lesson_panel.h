@@ -29,6 +29,9 @@ class LessonPanel : public QWidget {
     // The runs played so far and, once the last one ended, the verdict.
     const LessonOutcome& outcome() const { return m_outcome; }
 
+    // Lessons opened from a file: one with the id of a listed lesson takes its place, the
+    // others are added at the end.
+    void addLessons(const QList<Lesson>& lessons);
     // Selects the lesson with this id (false if there is none).
     bool selectLesson(const QString& id);
     QString currentId() const;
@@ -52,6 +55,7 @@ class LessonPanel : public QWidget {
     void refresh(); // from the player and the outcome
     QString storyHtml() const;
     QString resultsHtml() const;
+    QString verdictHtml() const; // "Inconclusive: <why>", coloured for seen and not seen
 
     RunPlayer& m_player;
     QList<Lesson> m_lessons;
