@@ -277,20 +277,28 @@ const OptionRow kOptions[] = {
          return QString();
      }},
     {"--list-lessons", nullptr, false, EmptyValue::Allowed, nullptr, HelpSection::Lessons,
-     "  --list-lessons         the lessons, id and title\n",
+     "  --list-lessons         print the lessons, id and title, and exit (no window opens, "
+     "with or\n"
+     "                         without --headless)\n",
      [](ParseState& p, const QString&) {
          p.o.listLessons = true;
          return QString();
      }},
     {"--lesson", nullptr, true, EmptyValue::Refused,
      "--lesson needs a lesson id (see --list-lessons)", HelpSection::Lessons,
-     "  --lesson ID            headless: run a lesson's runs in turn and say whether its effect "
-     "was seen;\n"
-     "                         --json prints {\"lesson\": {..., \"seen\"}, \"runs\": "
-     "[reports]}; setting flags\n"
-     "                         given with it override the lesson's. With --screenshot: the "
-     "window after\n"
-     "                         the lesson's runs, Lessons panel in front\n",
+     "  --lesson ID            in the window: the Lessons tab shows that lesson and the first "
+     "screen's\n"
+     "                         main button runs it (\"Run lesson: TITLE\"; Ctrl+L too); nothing "
+     "runs until\n"
+     "                         pressed. With --headless (or without a display): run its runs in "
+     "turn and\n"
+     "                         say whether its effect was seen; --json prints {\"lesson\": "
+     "{..., \"seen\"},\n"
+     "                         \"runs\": [reports]}; setting flags given with it override the "
+     "lesson's.\n"
+     "                         With --screenshot: the window after the lesson's runs, Lessons "
+     "panel in\n"
+     "                         front (with --no-run: the first screen, before them)\n",
      [](ParseState& p, const QString& v) {
          p.o.lessonId = v;
          return QString();

@@ -143,6 +143,12 @@ class MainWindow : public QMainWindow {
     bool showSideBySide();
     // Selects a lesson in the Lessons panel and brings the panel to the front.
     bool showLesson(const QString& id);
+    // shmscope --lesson ID in the window: the lesson shown, and the welcome page's main button
+    // runs it ("Run lesson: …"). False if there is no such lesson.
+    bool offerLesson(const QString& id);
+    WelcomePage* welcomePage() const { return m_welcome; }
+    // Widens the Lessons dock to its runs table (see LessonPanel::sizeHint), never narrows it.
+    void fitLessonDock();
     // Plays the lesson the Lessons panel shows (not while a sweep runs); false with *error
     // when it could not start.
     bool playLesson(QString* error);
