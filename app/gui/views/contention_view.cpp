@@ -256,7 +256,12 @@ QString ContentionView::timeGapText(const ContentionModel::Summary& s) {
                                            .arg(format::delay(s.delayUs), format::percent(slow));
         }
     }
-    if (unexplained >= 0.1)
+    if (unexplained >= 0.1 && s.slowMotionSlept && s.delayUs > 0)
+        // A sleep lasts at least what was asked, and the worker then needs a core again.
+        text += QLatin1Char(' ') + tr("For %1 more the workers were off the CPU beyond their "
+                                      "delays: sleeps overshoot, and %2.")
+                                       .arg(format::percent(unexplained), cores);
+    else if (unexplained >= 0.1)
         text += QLatin1Char(' ') + tr("For %1 of their time the workers were ready to run but "
                                       "not running: %2.")
                                        .arg(format::percent(unexplained), cores);
