@@ -277,22 +277,38 @@ const OptionRow kOptions[] = {
          return QString();
      }},
     {"--list-lessons", nullptr, false, EmptyValue::Allowed, nullptr, HelpSection::Lessons,
-     "  --list-lessons         the lessons, id and title\n",
+     "  --list-lessons         print the lessons, id and title, and exit (no window opens, "
+     "with or\n"
+     "                         without --headless)\n",
      [](ParseState& p, const QString&) {
          p.o.listLessons = true;
          return QString();
      }},
     {"--lesson", nullptr, true, EmptyValue::Refused,
      "--lesson needs a lesson id (see --list-lessons)", HelpSection::Lessons,
-     "  --lesson ID            headless: run a lesson's runs in turn and say whether its effect "
-     "was seen,\n"
-     "                         not seen, or could not be shown here (inconclusive); --json "
-     "prints\n"
-     "                         {\"lesson\": {..., \"seen\", \"verdict\", \"reasons\"}, "
-     "\"runs\": [reports]}; setting flags\n"
-     "                         given with it override the lesson's. With --screenshot: the "
-     "window after\n"
-     "                         the lesson's runs, Lessons panel in front\n",
+     "  --lesson ID            in the window: the Lessons tab shows that lesson and the first "
+     "screen's
+"
+     "                         main button runs it (\"Run lesson: TITLE\"; Ctrl+L too); nothing "
+     "runs until
+"
+     "                         pressed. With --headless (or without a display): run its runs in "
+     "turn and
+"
+     "                         say whether its effect was seen, not seen, or could not be shown "
+     "here
+"
+     "                         (inconclusive); --json prints {\"lesson\": {..., \"seen\", "
+     "\"verdict\", \"reasons\"},
+"
+     "                         \"runs\": [reports]}; setting flags given with it override the "
+     "lesson's.
+"
+     "                         With --screenshot: the window after the lesson's runs, Lessons "
+     "panel in
+"
+     "                         front (with --no-run: the first screen, before them)
+",
      [](ParseState& p, const QString& v) {
          p.o.lessonId = v;
          return QString();

@@ -57,8 +57,11 @@ int runGui(const CliOptions& options, int& argc, char** argv) {
     if (options.zoom > 0) window.setZoom(options.zoom);
     if (!options.compareWith.isEmpty()) // checked while parsing
         window.pin(pinnedRun(options.compareReport), options.compareWith);
-    if (!options.lessonId.isEmpty() && options.screenshot.isEmpty())
-        window.showLesson(options.lessonId);
+    // The lesson in front, and the welcome page's main button runs it.
+    if (!options.lessonId.isEmpty() && options.screenshot.isEmpty() &&
+        !window.offerLesson(options.lessonId))
+        std::fprintf(stderr, "shmscope: --lesson: no lesson '%s' (see --list-lessons)\n",
+                     qPrintable(options.lessonId));
     if (!options.screenshot.isEmpty()) return runScreenshot(window, options);
     if (options.benchFrames > 0) return runFrameBench(window, options);
     if (options.benchScrub > 0) return runScrubBench(window, options);

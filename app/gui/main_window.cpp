@@ -154,6 +154,20 @@ bool MainWindow::showLesson(const QString& id) {
     return true;
 }
 
+bool MainWindow::offerLesson(const QString& id) {
+    if (!showLesson(id)) return false;
+    m_welcome->setLessonFirst(true);
+    return true;
+}
+
+void MainWindow::fitLessonDock() {
+    // The lesson's runs table side by side unclipped (figures at the story's size, --zoom
+    // included), up to two fifths of the window: the views keep the rest.
+    if (!m_lessonDock->isVisible() || m_lessonDock->isFloating()) return;
+    const int want = std::min(m_lessonPanel->sizeHint().width() + 8, width() * 2 / 5);
+    if (want > m_lessonDock->width()) resizeDocks({m_lessonDock}, {want}, Qt::Horizontal);
+}
+
 QWidget* MainWindow::viewWidget(const QString& name) {
     if (name == QLatin1String("progress")) return m_progressView;
     if (name == QLatin1String("array")) return m_dataStack; // the array, or the counters
@@ -176,6 +190,7 @@ void MainWindow::setZoom(double factor) {
     QTimer::singleShot(0, this, [this] {
         m_controls->refitWidth();
         fitProgressTable(m_controls->config().workers);
+        fitLessonDock();
     });
 }
 

@@ -146,6 +146,12 @@ class MainWindow : public QMainWindow {
     // File > Open Lesson: the file's lessons join the Lessons panel (one with a listed
     // lesson's id replaces it), the first one selected. False with loadLessonFile's one line.
     bool openLessonFile(const QString& path, QString* error);
+    // shmscope --lesson ID in the window: the lesson shown, and the welcome page's main button
+    // runs it ("Run lesson: …"). False if there is no such lesson.
+    bool offerLesson(const QString& id);
+    WelcomePage* welcomePage() const { return m_welcome; }
+    // Widens the Lessons dock to its runs table (see LessonPanel::sizeHint), never narrows it.
+    void fitLessonDock();
     // Plays the lesson the Lessons panel shows (not while a sweep runs); false with *error
     // when it could not start.
     bool playLesson(QString* error);

@@ -32,6 +32,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace {
@@ -110,6 +111,7 @@ void MainWindow::connectLessonRuns() {
         // Its recording follows from the recorder's thread (then the side view can scrub it).
         m_lessonRuns.append({run.label, run.report, run.final, m_lockEvents->state(), nullptr,
                              m_recordedRuns ? m_recordLabel : QString()});
+        QTimer::singleShot(0, this, &MainWindow::fitLessonDock); // once its table row is laid out
     });
     // The lesson ends on its runs side by side, in the view it says to look at.
     connect(m_lessonPlayer, &RunPlayer::finished, this, [this] {
@@ -123,6 +125,7 @@ void MainWindow::connectLessonRuns() {
             }
         m_sideView->setView(view);
         showSideBySide();
+        fitLessonDock();
     });
     connect(m_lessonPlayer, &RunPlayer::stopped, this, [this] { m_lessonRuns.clear(); });
 }
@@ -293,8 +296,11 @@ void MainWindow::connectPages() {
         m_lessonHighlight = false; // until this lesson plays
         updateHighlight();
         for (const Lesson& l : m_lessons)
-            if (l.id == id) m_welcome->setLesson(l.title, int(m_lessons.size()));
+            if (l.id == id)
+                m_welcome->setLesson(l.title, int(m_lessons.size()), int(l.runs.size()));
     });
+    connect(m_welcome, &WelcomePage::runLessonRequested, this,
+            [this] { startOrWarn(&MainWindow::playLesson, tr("Cannot start the lesson")); });
 }
 
 void MainWindow::applyStartSettings(const CliOptions& options) {
@@ -316,7 +322,9 @@ void MainWindow::applyStartSettings(const CliOptions& options) {
     cfg = applyGivenSettings(cfg, options.settingsGiven, options.config);
     m_controls->setConfig(cfg);
     m_welcome->setRunSummary(format::configSummary(cfg));
-    if (!m_lessons.isEmpty()) m_welcome->setLesson(m_lessons.front().title, int(m_lessons.size()));
+    if (!m_lessons.isEmpty())
+        m_welcome->setLesson(m_lessons.front().title, int(m_lessons.size()),
+                             int(m_lessons.front().runs.size()));
     loadSettings();
 }
 

@@ -121,7 +121,7 @@ int captureSweep(MainWindow& window, QWidget* target, const CliOptions& o) {
 // --no-run: the window as it first opens (the welcome page, the window's defaults), or with
 // --lesson the lesson chosen and not yet run.
 int captureFirstWindow(MainWindow& window, QWidget* target, const CliOptions& o) {
-    if (!o.lessonId.isEmpty() && !window.showLesson(o.lessonId)) {
+    if (!o.lessonId.isEmpty() && !window.offerLesson(o.lessonId)) { // as the window opens
         std::fprintf(stderr, "shmscope: --lesson: no lesson '%s' (see --list-lessons)\n",
                      qPrintable(o.lessonId));
         return shm::exit_code::kBadInput;

@@ -3,16 +3,21 @@
 #include "runner/run_controller.h"
 #include "runner/run_player.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTextBrowser>
+#include <QTextFrame>
+#include <QTextTable>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -132,7 +137,11 @@ LessonPanel::LessonPanel(RunPlayer& player, const QList<Lesson>& lessons, QWidge
             emit runRequested();
     });
     connectPlayer();
-    m_choice->setCurrentIndex(-1);
+    // The first lesson, ready to run: a new user's Open the lessons (or Ctrl+L) starts there.
+    if (m_lessons.isEmpty())
+        m_choice->setCurrentIndex(-1);
+    else
+        onChosen(0);
     refresh();
 }
 
@@ -250,6 +259,25 @@ void LessonPanel::refresh() {
     }
     m_story->setHtml(storyHtml());
     m_results->setHtml(resultsHtml());
+    // Before the first run the story has the panel's height to itself.
+    m_results->setVisible(!m_results->document()->isEmpty());
+}
+
+QSize LessonPanel::sizeHint() const {
+    QSize s = QWidget::sizeHint();
+    QTextDocument* doc = m_results->document();
+    if (!m_results->isVisible() && doc->isEmpty()) return s;
+    double table = 0;
+    for (QTextFrame* f : doc->rootFrame()->childFrames())
+        if (qobject_cast<QTextTable*>(f))
+            table = std::max(table, doc->documentLayout()->frameBoundingRect(f).width());
+    if (table <= 0) return s;
+    const QMargins m = layout()->contentsMargins();
+    const int need = int(std::ceil(table + 2 * doc->documentMargin())) +
+                     2 * m_results->frameWidth() +
+                     m_results->verticalScrollBar()->sizeHint().width() + m.left() + m.right();
+    s.setWidth(std::max(s.width(), need));
+    return s;
 }
 
 QString LessonPanel::storyHtml() const {
@@ -278,9 +306,10 @@ QString LessonPanel::storyHtml() const {
 QString LessonPanel::resultsHtml() const {
     const QList<QJsonObject>& reports = m_outcome.reports;
     if (reports.isEmpty()) return {};
-    // A size smaller: three runs side by side fit the Controls dock's width at 1024x700.
-    QString h = QStringLiteral("<table cellspacing='0' cellpadding='2' border='1' "
-                               "style='font-size:small; border-collapse:collapse'><tr><th></th>");
+    // The story's size, not smaller: a teacher projects it (--zoom) and the class reads the
+    // figures from the back of the room.
+    QString h = QStringLiteral("<table cellspacing='0' cellpadding='3' border='1' "
+                               "style='border-collapse:collapse'><tr><th></th>");
     for (const QJsonObject& r : reports)
         h += QStringLiteral("<th>%1</th>").arg(esc(r[QLatin1String("label")].toString()));
     h += QStringLiteral("</tr>");

@@ -42,6 +42,8 @@ class LessonPanel : public QWidget {
     bool pauseAfterEachRun() const;
     // Starts the lesson's next run while the player waits for it (the Next run button, N).
     void nextRun();
+    // Wide enough for the runs table unclipped (its cells do not wrap) once there is one.
+    QSize sizeHint() const override;
 
   signals:
     void lessonSelected(const QString& id);

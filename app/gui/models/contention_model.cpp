@@ -1,5 +1,6 @@
 #include "gui/models/contention_model.h"
 
+#include "analysis/sweep.h"
 #include "analysis/wait_histogram.h"
 #include "gui/common/format.h"
 #include "gui/common/worker_palette.h"
@@ -40,6 +41,18 @@ void ContentionModel::update(const shm::RunSnapshot& snap) {
     s.cpuNs = t.cpuNs;
     s.cpuWaitingNs = shm::cpuWaitingNs(snap);
     s.imbalance = shm::imbalance(snap);
+    s.workers = uint32_t(n);
+    s.cores = shm::usableCores();
+    s.delayUs = snap.config.delayUs;
+    // As worker_loop.cpp's delayElement: under 200 us they spin, unless there are more workers
+    // than cores (then they sleep too, except under the spin lock).
+    s.slowMotionSlept =
+        s.delayUs >= 200 || (s.workers > s.cores && snap.config.sync != shm::SyncMode::Spin);
+    for (const shm::WorkerRecord& w : snap.workers) {
+        const uint64_t busy = shm::busyNs(w, now);
+        s.busyNs += busy;
+        s.slowMotionNs += std::min(busy, w.processed * uint64_t(s.delayUs) * 1000);
+    }
     s.openWaitBuckets = shm::WaitHistogram::openCounts(snap);
     m_summary = s;
     setRows(rows);

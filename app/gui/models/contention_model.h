@@ -53,6 +53,15 @@ class ContentionModel : public WorkerRowsModel<ContentionRow> {
         uint64_t cpuNs = 0;        // all workers' CPU time
         uint64_t cpuWaitingNs = 0; // of it burned while waiting, at least
         double imbalance = 0;      // slowest worker's busy time over the mean
+        // Where wall time went when it was not CPU time: all workers' busy (wall) time, and of
+        // it the slow-motion delays: each processed element's delay at the delay setting (a
+        // delay changed during the run is counted at its latest value, so this is an estimate).
+        uint64_t busyNs = 0;
+        uint64_t slowMotionNs = 0;
+        uint32_t delayUs = 0;
+        bool slowMotionSlept = false; // the workers sleep their delays (short ones they spin)
+        uint32_t workers = 0;
+        unsigned cores = 0; // the cores the workers may run on
         // Waits going on at the end (or now), per wait-histogram bucket of their length so far.
         std::vector<uint64_t> openWaitBuckets;
     };

@@ -1,6 +1,7 @@
 #include "gui/sweep/sweep_view.h"
 
 #include "gui/common/format.h"
+#include "gui/common/integer_ticker.h"
 #include "gui/common/plot_style.h"
 #include "gui/common/worker_palette.h"
 #include "gui/sweep/sweep_model.h"
@@ -211,7 +212,7 @@ void SweepView::plotSpeedup() {
     m_plot->yAxis->setLabel(tr("speedup (baseline: %1 worker%2)")
                                 .arg(base)
                                 .arg(base == 1 ? QString() : QStringLiteral("s")));
-    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    m_plot->xAxis->setTicker(QSharedPointer<IntegerTicker>::create()); // no "2.5 workers"
     m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     m_plot->xAxis->setRange(0, xMax * 1.05 + 0.5);
     m_plot->yAxis->setRange(0, std::max(yMax, xMax / base) * 1.08);

@@ -1,8 +1,9 @@
 #include "gui/views/array_view.h"
 
 #include "gui/common/format.h"
-#include "gui/common/run_texts.h"
+#include "gui/common/integer_ticker.h"
 #include "gui/common/plot_style.h"
+#include "gui/common/run_texts.h"
 #include "gui/common/worker_palette.h"
 #include "gui/models/array_model.h"
 #include "gui/views/array_columns_plottable.h"
@@ -17,6 +18,7 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 
 ArrayView::ArrayView(ArrayModel* model, QWidget* parent) : QWidget(parent), m_model(model) {
@@ -46,7 +48,8 @@ QHBoxLayout* ArrayView::buildTopRow() {
     m_info->setTextFormat(Qt::RichText);
     // Long run details are clipped rather than widening the window (and its screenshots).
     m_info->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_info->setMinimumWidth(120);
+    // No minimum: in a narrow column (side by side, a large --zoom) the details give way, and
+    // the heading and Reset zoom keep their room instead of being drawn over one another.
     top->addWidget(m_info, 1);
     m_queueFill = new QProgressBar(this);
     m_queueFill->setObjectName(QStringLiteral("queueFill"));
@@ -77,6 +80,7 @@ void ArrayView::buildPlot() {
     m_plot->xAxis->setLabel(tr("element index"));
     m_plot->yAxis->setLabel(tr("value"));
     m_plot->xAxis->setNumberFormat(QStringLiteral("gb"));
+    m_plot->xAxis->setTicker(QSharedPointer<IntegerTicker>::create()); // indices and bins
     m_plot->axisRect()->setAutoMargins(QCP::msLeft | QCP::msBottom | QCP::msTop);
     m_plot->axisRect()->setMargins(QMargins(0, 0, 14, 0));
 
@@ -139,6 +143,11 @@ void ArrayView::startRun() {
     m_columns->setBarMode(histogram);
     m_plot->xAxis->setLabel(histogram ? tr("bin") : tr("element index"));
     m_plot->yAxis->setLabel(histogram ? tr("count") : tr("value"));
+    // A bin holds a whole count; values are whatever the workload computes.
+    if (histogram)
+        m_plot->yAxis->setTicker(QSharedPointer<IntegerTicker>::create());
+    else
+        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     m_columns->setName(histogram ? tr("actual count") : tr("value (colour = writer)"));
     m_columns->setExpectedBins(nullptr);
     m_mismatchLegend->setName(histogram ? tr("lost updates") : tr("mismatch"));
@@ -236,6 +245,10 @@ void ArrayView::refresh(uint64_t budgetNs) {
         m_model->setView(lo, hi, columns);
         updateExpectedCurve();
         m_viewDirty = false;
+        // Ticks about 9 characters apart: a narrow column (side by side, --zoom 2.5) would
+        // otherwise run "8 10 12 14" into "81012 14".
+        const int charWidth = std::max(1, m_plot->fontMetrics().averageCharWidth());
+        m_plot->xAxis->ticker()->setTickCount(std::clamp(columns / (9 * charWidth), 2, 5));
     }
     m_model->scan(budgetNs);
     m_strip->setCursor(m_model->cursor());

@@ -2,6 +2,7 @@
 
 #include "analysis/wait_histogram.h"
 #include "gui/common/format.h"
+#include "gui/common/integer_ticker.h"
 #include "gui/common/plot_style.h"
 #include "gui/common/worker_palette.h"
 #include "gui/models/contention_model.h"
@@ -112,8 +113,13 @@ ContentionView::ContentionView(ContentionModel* model, const LockEventsModel* ev
     m_noLock->setWordWrap(true);
     m_noLock->setTextFormat(Qt::RichText);
     m_noLock->setContentsMargins(4, 2, 4, 6);
+    m_noLockGap = new QLabel(m_noLockPage);
+    m_noLockGap->setObjectName(QStringLiteral("noLockGap"));
+    m_noLockGap->setWordWrap(true);
+    m_noLockGap->setContentsMargins(4, 0, 4, 6);
     m_work = new WorkTimePlot(m_model, m_noLockPage);
     nl->addWidget(m_noLock);
+    nl->addWidget(m_noLockGap);
     nl->addWidget(m_work, 1);
     m_stack->addWidget(m_noLockPage);
     const auto markBars = [this] { m_barsDirty = true; };
@@ -198,6 +204,7 @@ void ContentionView::buildHistogramPlot(QWidget* parent) {
     m_histTitle = plot_style::addTitle(m_hist, tr("Wait times"));
     m_hist->xAxis->setLabel(tr("wait (log scale)"));
     m_hist->yAxis->setLabel(tr("acquisitions"));
+    m_hist->yAxis->setTicker(QSharedPointer<IntegerTicker>::create()); // a count of waits
     m_histBars = new QCPBars(m_hist->xAxis, m_hist->yAxis);
     m_histBars->setWidth(0.85);
     m_histBars->setBrush(worker_palette::waitColor());
@@ -223,7 +230,42 @@ bool ContentionView::showsNoLockMessage() const {
     return m_stack->currentWidget() == m_noLockPage;
 }
 QString ContentionView::noLockText() const {
-    return QTextDocumentFragment::fromHtml(m_noLock->text()).toPlainText();
+    const QString reason = QTextDocumentFragment::fromHtml(m_noLock->text()).toPlainText();
+    return m_noLockGap->text().isEmpty() ? reason : reason + QLatin1Char(' ') + m_noLockGap->text();
+}
+
+QString ContentionView::timeGapText(const ContentionModel::Summary& s) {
+    if (s.busyNs == 0) return {};
+    const double busy = double(s.busyNs);
+    const double cpu = std::min(1.0, double(s.cpuNs) / busy);
+    const double slow = std::min(1.0, double(s.slowMotionNs) / busy);
+    const QString cores = s.workers > s.cores
+                              ? tr("%1 workers share %2 cores").arg(s.workers).arg(s.cores)
+                              : tr("other programs had the cores");
+    QString text = tr("CPU time is %1 of the workers' wall time.").arg(format::percent(cpu));
+    double unexplained = 1 - cpu; // wall time neither on a CPU nor accounted for below
+    if (s.delayUs > 0 && slow >= 0.01) {
+        if (s.slowMotionSlept) {
+            text += QLatin1Char(' ') + tr("The gap is slow motion: the workers slept %1 of their "
+                                          "time in it (%2).")
+                                           .arg(format::percent(slow), format::delay(s.delayUs));
+            unexplained -= slow;
+        } else {
+            text += QLatin1Char(' ') + tr("Slow motion (%1) is spun on the CPU, so its %2 of "
+                                          "the time counts as CPU time.")
+                                           .arg(format::delay(s.delayUs), format::percent(slow));
+        }
+    }
+    if (unexplained >= 0.1 && s.slowMotionSlept && s.delayUs > 0)
+        // A sleep lasts at least what was asked, and the worker then needs a core again.
+        text += QLatin1Char(' ') + tr("For %1 more the workers were off the CPU beyond their "
+                                      "delays: sleeps overshoot, and %2.")
+                                       .arg(format::percent(unexplained), cores);
+    else if (unexplained >= 0.1)
+        text += QLatin1Char(' ') + tr("For %1 of their time the workers were ready to run but "
+                                      "not running: %2.")
+                                       .arg(format::percent(unexplained), cores);
+    return text;
 }
 
 void ContentionView::clear() {
@@ -236,6 +278,7 @@ void ContentionView::clear() {
     buildBars(0);
     m_timeline->clear();
     m_work->clear();
+    m_noLockGap->clear();
     m_stack->setCurrentIndex(0);
     updateSummary();
     m_bars->replot();
@@ -244,6 +287,7 @@ void ContentionView::clear() {
 
 void ContentionView::startRun(const shm::ExperimentConfig& cfg) {
     m_cfg = cfg;
+    m_noLockGap->clear();
     m_sincePlots.invalidate();
     m_barsDirty = true;
     m_histShownTotal = ~uint64_t(0);
@@ -413,6 +457,9 @@ void ContentionView::refresh(bool immediate) {
     m_sincePlots.start();
     if (showsNoLockMessage()) {
         m_work->refresh(immediate);
+        // MPI's page is about ranks and messages; its ranks' time is below, as drawn.
+        m_noLockGap->setText(
+            m_cfg.transport == shm::Transport::Mpi ? QString() : timeGapText(m_model->summary()));
         ++m_replots;
         if (m_cfg.transport == shm::Transport::Mpi) m_timeline->refresh(); // the messages
         return;

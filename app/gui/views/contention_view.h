@@ -3,6 +3,7 @@
 // holding time, a log-bucket histogram of wait times and the lock timeline lanes. With `none`
 // or `atomic` sync it says plainly that no lock is taken and shows each worker's wall and CPU
 // time instead.
+#include "gui/models/contention_model.h"
 #include "model/settings.h"
 
 #include <QElapsedTimer>
@@ -10,7 +11,6 @@
 
 #include <vector>
 
-class ContentionModel;
 class LockEventsModel;
 class LockTimeline;
 class QCPBars;
@@ -39,7 +39,10 @@ class ContentionView : public QWidget {
     void clear();
 
     bool showsNoLockMessage() const;
-    QString noLockText() const;
+    QString noLockText() const; // the reason and, once measured, timeGapText's sentence
+    // Where the workers' wall time went that was not CPU time, from the model's figures: slow
+    // motion they slept, or time ready to run without a core. Never "waiting": no lock is taken.
+    static QString timeGapText(const ContentionModel::Summary& s);
     QCustomPlot* barsPlot() const { return m_bars; }
     QCustomPlot* histogramPlot() const { return m_hist; }
     LockTimeline* timeline() const { return m_timeline; }
@@ -69,6 +72,7 @@ class ContentionView : public QWidget {
     QSplitter* m_split = nullptr;          // the lock page's plots above the timeline
     QLabel* m_heading = nullptr;           // "Lock contention", or "Messages" (MPI)
     QLabel* m_noLock;
+    QLabel* m_noLockGap; // timeGapText, under m_noLock
     WorkTimePlot* m_work;
     std::vector<QLabel*> m_figures;
     QGridLayout* m_figureGrid = nullptr;

@@ -47,6 +47,7 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent) {
     outer->addStretch(3);
     connect(m_start, &QPushButton::clicked, this, &WelcomePage::startRequested);
     connect(m_lesson, &QPushButton::clicked, this, &WelcomePage::lessonsRequested);
+    connect(m_runLesson, &QPushButton::clicked, this, &WelcomePage::runLessonRequested);
     applyFonts();
 }
 
@@ -93,12 +94,25 @@ QGridLayout* WelcomePage::buildBeginButtons(QWidget* column) {
     m_lessonNote = new QLabel(column);
     m_lessonNote->setObjectName(QStringLiteral("welcomeLessonNote"));
     m_lessonNote->setWordWrap(true);
-    for (QLabel* l : {m_summary, m_lessonNote})
+    m_runLesson = new QPushButton(column);
+    m_runLesson->setObjectName(QStringLiteral("welcomeRunLessonButton"));
+    m_runLessonNote = new QLabel(column);
+    m_runLessonNote->setObjectName(QStringLiteral("welcomeRunLessonNote"));
+    m_runLessonNote->setWordWrap(true);
+    for (QLabel* l : {m_summary, m_lessonNote, m_runLessonNote})
         l->setForegroundRole(QPalette::PlaceholderText);
-    begin->addWidget(m_start, 0, 0, Qt::AlignTop);
-    begin->addWidget(m_summary, 0, 1);
-    begin->addWidget(m_lesson, 1, 0, Qt::AlignTop);
-    begin->addWidget(m_lessonNote, 1, 1);
+    // A row of its own: the button carries the lesson's name, longer than "Start this run".
+    auto* runLessonRow = new QHBoxLayout;
+    runLessonRow->setSpacing(16);
+    runLessonRow->addWidget(m_runLesson, 0, Qt::AlignTop);
+    runLessonRow->addWidget(m_runLessonNote, 1);
+    begin->addLayout(runLessonRow, 0, 0, 1, 2);
+    begin->addWidget(m_start, 1, 0, Qt::AlignTop);
+    begin->addWidget(m_summary, 1, 1);
+    begin->addWidget(m_lesson, 2, 0, Qt::AlignTop);
+    begin->addWidget(m_lessonNote, 2, 1);
+    m_runLesson->hide();
+    m_runLessonNote->hide();
     begin->setColumnStretch(1, 1);
     return begin;
 }
@@ -111,11 +125,38 @@ QString WelcomePage::runSummary() const {
     return m_summary->text();
 }
 
-void WelcomePage::setLesson(const QString& title, int count) {
+void WelcomePage::setLesson(const QString& title, int count, int runs) {
     m_lessonNote->setText(tr("Next: “%1” — one of %2 lessons, each with a story, what to look "
                              "for and a verdict.")
                               .arg(title)
                               .arg(count));
+    // The title up to its colon ("Lost updates: a shared histogram …" → "Lost updates"), so
+    // the button stays one short line; the whole title is in the Lessons tab and the tooltip.
+    QString name = title.section(QLatin1Char(':'), 0, 0).trimmed();
+    if (name.isEmpty()) name = title;
+    if (name.size() > 44) name = name.left(42).trimmed() + QStringLiteral("…");
+    m_runLesson->setText(tr("Run lesson: %1 (Ctrl+L)").arg(name));
+    m_runLesson->setToolTip(tr("Run “%1”: its runs one after the other, then whether its effect "
+                               "was seen.")
+                                .arg(title));
+    m_runLessonNote->setText(tr("Its %1 runs one after the other, then whether the effect was "
+                                "seen. Its story and what to look for: the Lessons tab.")
+                                 .arg(runs));
+}
+
+void WelcomePage::setLessonFirst(bool on) {
+    m_lessonFirst = on;
+    m_runLesson->setVisible(on);
+    m_runLessonNote->setVisible(on);
+    // The Lessons tab is in front already: its button would only repeat that.
+    m_lesson->setVisible(!on);
+    m_lessonNote->setVisible(!on);
+    m_runLesson->setDefault(on);
+    m_start->setDefault(!on);
+}
+
+QString WelcomePage::runLessonText() const {
+    return m_runLesson->text();
 }
 
 void WelcomePage::applyFonts() {
@@ -135,6 +176,7 @@ void WelcomePage::applyFonts() {
         m_viewLabels[i]->setFont(bold);
     m_lesson->setFont(larger);
     m_start->setFont(larger);
+    m_runLesson->setFont(bold); // the page's main call to action when shown
 }
 
 void WelcomePage::changeEvent(QEvent* e) {

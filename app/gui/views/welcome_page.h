@@ -16,12 +16,18 @@ class WelcomePage : public QWidget {
     // The run Start would begin, in words ("4 workers compute wave over …").
     void setRunSummary(const QString& text);
     // The lesson the Lessons button opens (the last one, or the first) and how many there are.
-    void setLesson(const QString& title, int count);
+    void setLesson(const QString& title, int count, int runs = 0);
+    // shmscope --lesson ID: the page's first, default button runs the lesson (its title on it)
+    // instead of only opening the Lessons tab, which is in front already.
+    void setLessonFirst(bool on);
+    bool lessonFirst() const { return m_lessonFirst; }
+    QString runLessonText() const;
     QString runSummary() const;
 
   signals:
     void startRequested();
     void lessonsRequested();
+    void runLessonRequested();
 
   protected:
     void changeEvent(QEvent* e) override;
@@ -38,4 +44,7 @@ class WelcomePage : public QWidget {
     QLabel* m_lessonNote;
     QPushButton* m_lesson;
     QPushButton* m_start;
+    QPushButton* m_runLesson; // shown with setLessonFirst
+    QLabel* m_runLessonNote;
+    bool m_lessonFirst = false;
 };

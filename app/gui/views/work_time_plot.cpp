@@ -20,7 +20,8 @@ WorkTimePlot::WorkTimePlot(const ContentionModel* model, QWidget* parent)
                                    "(pale, wide) and the CPU time it used (solid, narrow). "
                                    "Unequal wall times are load imbalance (the title's "
                                    "imbalance: the slowest over the mean); CPU well below wall "
-                                   "time means the worker waited for a core or slept."));
+                                   "time means the worker slept (slow motion) or was ready "
+                                   "to run without a core."));
     m_plot->yAxis->setLabel(tr("time (s)"));
     m_title = plot_style::addTitle(m_plot, tr("Time per worker"));
     plot_style::legendUnderTitle(m_plot, 2);
