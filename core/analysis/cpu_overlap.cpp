@@ -67,7 +67,7 @@ CpuOverlap measuredOverlap(const std::vector<std::vector<CpuPoint>>& workers, ui
                "every " +
                std::string(buf) +
                " ms; per interval the least share of a CPU among the workers, summed over the "
-               "compute window (pauses excluded): an upper bound at that resolution";
+               "compute window (pauses excluded)";
     return o;
 }
 
