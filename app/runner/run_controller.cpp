@@ -148,6 +148,8 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     m_lastTapNs = 0;
     m_verified = {};
     m_parkWanted = -1;
+    m_sampler.reset();
+    m_pauses.clear();
     setPhase(shm::Phase::Starting);
     if (cfg.transport == shm::Transport::Mpi)
         spawnMpirun(name);
@@ -198,6 +200,7 @@ void RunController::pause() {
 void RunController::resume() {
     if (m_phase != shm::Phase::Paused || !m_segment) return;
     shm::publishRunState(m_segment->header(), shm::RunState::Running);
+    m_pauses.emplace_back(m_pauseStartNs, shm::nowNs());
     m_pausedTotalNs += shm::nowNs() - m_pauseStartNs;
     m_pauseStartNs = 0;
     setPhase(shm::Phase::Running);
@@ -237,6 +240,8 @@ void RunController::reset() {
     if (m_segment) segment_cleanup::forget(m_segment->name());
     m_receiver.reset();
     m_segment.reset();
+    m_sampler.reset();
+    m_pauses.clear();
     m_exits.clear();
     m_pendingEvents.clear();
     m_final = {};

@@ -10,6 +10,7 @@
 #include "analysis/verify.h"
 #include "cli/worker_command.h"
 #include "model/run_data.h"
+#include "runner/cpu_sampler.h"
 #include "runner/watchdog.h"
 #include "segment/result_queue.h"
 #include "segment/segment.h"
@@ -167,6 +168,10 @@ class RunController : public QObject {
     uint64_t m_pauseStartNs = 0;  // while paused: when the pause began
     uint64_t m_pausedTotalNs = 0; // finished pauses, excluded from elapsed time
     bool m_verifying = false;
+    // From the barrier to the end: every worker's CPU time, for the report's overlap.
+    std::unique_ptr<CpuSampler> m_sampler;
+    std::vector<std::pair<uint64_t, uint64_t>> m_pauses; // [begin, end) of each pause
+    void measureOverlap();                               // stops the sampler; m_meta.overlap
     std::thread m_verifyThread;
     bool m_failed = false;
     bool m_stopRequested = false;

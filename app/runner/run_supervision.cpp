@@ -54,6 +54,8 @@ void RunController::pollBarrier() {
         m_releaseNs = shm::nowNs();
         h.releaseNs.store(m_releaseNs, std::memory_order_relaxed);
         shm::publishRunState(h, shm::RunState::Running);
+        if (!mpi() && !CpuSampler::disabledByEnvironment())
+            m_sampler = std::make_unique<CpuSampler>(m_segment, m_cfg.workers);
         if (mpi()) {
             m_meta.mpiLauncherSeconds = double(m_releaseNs - m_mpirunStartNs) / 1e9;
             // Ranks on this host (rank 0's, host 0) get the pid checks local workers get
@@ -205,6 +207,7 @@ void RunController::finishDrained() {
     m_final.ended = true;
     m_haveFinal = true;
     tapFrame(m_final); // the last events, and the array as it ended
+    measureOverlap();
     if (m_pauseStartNs) {
         m_pausedTotalNs += shm::nowNs() - m_pauseStartNs;
         m_pauseStartNs = 0;
@@ -231,6 +234,25 @@ void RunController::finishDrained() {
         QMetaObject::invokeMethod(
             this, [this, vr] { completeFinish(vr); }, Qt::QueuedConnection);
     });
+}
+
+void RunController::measureOverlap() {
+    if (mpi()) {
+        m_meta.overlap = shm::unmeasuredOverlap(
+            "--transport mpi (ranks' CPU times reach the segment through rank 0)");
+    } else if (CpuSampler::disabledByEnvironment()) {
+        m_meta.overlap = shm::unmeasuredOverlap("SHMSCOPE_NO_CPU_SAMPLER is set");
+    } else if (!m_sampler || !m_final.releaseNs) {
+        m_meta.overlap = shm::unmeasuredOverlap("the run never started computing");
+    } else {
+        const auto points = m_sampler->stop();
+        auto pauses = m_pauses;
+        if (m_pauseStartNs) pauses.emplace_back(m_pauseStartNs, shm::nowNs());
+        m_meta.overlap =
+            shm::measuredOverlap(points, m_final.releaseNs, shm::runEndNs(m_final), pauses,
+                                 CpuSampler::periodNs(m_cfg.workers), m_sampler->halvings());
+    }
+    m_sampler.reset();
 }
 
 void RunController::completeFinish(const shm::VerifyResult& vr) {

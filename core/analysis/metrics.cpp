@@ -162,6 +162,25 @@ double nsPerIncrement(const WorkerRecord& w, uint64_t nowNs) {
     return w.processed ? double(busyNs(w, nowNs)) / double(w.processed) : 0;
 }
 
+double cpuNsPerIncrement(const WorkerRecord& w) {
+    return w.processed ? double(w.cpuNs) / double(w.processed) : 0;
+}
+
+double totalCpuNsPerIncrement(const RunSnapshot& s) {
+    uint64_t cpu = 0, increments = 0;
+    for (const WorkerRecord& w : s.workers) {
+        cpu += w.cpuNs;
+        increments += w.processed;
+    }
+    return increments ? double(cpu) / double(increments) : 0;
+}
+
+std::optional<double> cpuShare(const WorkerRecord& w, uint64_t nowNs) {
+    const uint64_t busy = busyNs(w, nowNs);
+    if (!busy || !w.cpuNs) return std::nullopt;
+    return double(w.cpuNs) / double(busy);
+}
+
 double totalNsPerIncrement(const RunSnapshot& s) {
     const uint64_t end = runEndNs(s);
     uint64_t busy = 0, increments = 0;

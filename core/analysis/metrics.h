@@ -14,6 +14,7 @@
 #include "model/run_data.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace shm {
@@ -85,9 +86,18 @@ bool staticWork(const ExperimentConfig& c);
 uint64_t cpuWaitingNs(const WorkerRecord& w, uint64_t nowNs);
 uint64_t cpuWaitingNs(const RunSnapshot& s); // all workers
 // Counters workload: ns per increment of a worker over its busy time (0 before it counted).
+// Wall time: on a busy machine it counts the time the worker was preempted.
 double nsPerIncrement(const WorkerRecord& w, uint64_t nowNs);
 // All workers' busy time over all their increments.
 double totalNsPerIncrement(const RunSnapshot& s);
+// The same over the worker's own CPU time (cpuNs): what an increment cost while it ran, the
+// figure that survives a busy machine (0 before it counted).
+double cpuNsPerIncrement(const WorkerRecord& w);
+double totalCpuNsPerIncrement(const RunSnapshot& s); // all workers' CPU over all increments
+// A worker's CPU time over its busy (wall) time since the barrier: 1 = it had a CPU all along,
+// 0.35 = it got 35 % of one (preempted, or asleep in a lock wait or a slow-motion delay).
+// Unset before it was busy or while it has published no CPU time.
+std::optional<double> cpuShare(const WorkerRecord& w, uint64_t nowNs);
 std::string crashNote(const RunSnapshot& s);
 std::string stateText(const WorkerRecord& w, const RunSnapshot& s);
 

@@ -1,5 +1,7 @@
 #include "analysis/report.h"
 
+#include "analysis/caveats.h"
+
 #include "work/partition.h"
 
 #include <charconv>
@@ -52,7 +54,8 @@ std::string countersJson(const RunReport& r) {
     if (c.workload != Workload::Counters) return {};
     return ",\"counters\":{\"layout\":" + str(toString(c.counterLayout)) +
            ",\"line_bytes\":64,\"stride_bytes\":" + std::to_string(c.counterSlot(1) * 8) +
-           ",\"total_ns_per_increment\":" + num(r.totalNsPerIncrement) + "}";
+           ",\"total_ns_per_increment\":" + num(r.totalNsPerIncrement) +
+           ",\"total_cpu_ns_per_increment\":" + num(r.totalCpuNsPerIncrement) + "}";
 }
 
 // Only for --transport queue: what went through the queue and how long senders waited.
@@ -208,6 +211,8 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
         wr.waitShare = waitShare(w, end);
         wr.cpuSeconds = cpuSeconds(w.cpuNs);
         wr.nsPerIncrement = nsPerIncrement(w, end);
+        wr.cpuNsPerIncrement = cpuNsPerIncrement(w);
+        wr.cpuShare = cpuShare(w, end);
         wr.cpuWaitingSeconds = double(cpuWaitingNs(w, end)) / 1e9;
         wr.exitCode = w.exitCode;
         wr.signal = w.signal;
@@ -232,6 +237,8 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
     r.fault = meta.fault;
     r.waitShare = waitShare(s);
     r.totalNsPerIncrement = totalNsPerIncrement(s);
+    r.totalCpuNsPerIncrement = totalCpuNsPerIncrement(s);
+    r.overlap = std::move(meta.overlap);
     r.cpuWaitingSeconds = double(cpuWaitingNs(s)) / 1e9;
     r.segmentName = std::move(meta.segmentName);
     r.workerCommand = std::move(meta.workerCommand);
@@ -241,6 +248,7 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
     r.segmentBytes = meta.segmentBytes;
     r.segmentRemoved = meta.segmentRemoved;
     r.errors = std::move(meta.errors);
+    r.caveats = runCaveats(r, usableCores());
     return r;
 }
 
@@ -277,7 +285,12 @@ std::string toJson(const RunReport& r) {
         ",\"cpu_seconds\":" + num(r.cpuSeconds) +
         ",\"cpu_waiting_seconds\":" + num(r.cpuWaitingSeconds) +
         ",\"lock\":" + lockJson(r.lock, false, r.waitShare) +
-        ",\"dropped_events\":" + std::to_string(r.droppedEvents) + seedSplitJson(r.config) +
+        ",\"dropped_events\":" + std::to_string(r.droppedEvents) +
+        ",\"overlap\":" + (r.overlap.fraction ? num(*r.overlap.fraction) : "null") +
+        ",\"overlap_resolution_ms\":" +
+        (r.overlap.resolutionMs ? num(*r.overlap.resolutionMs) : "null") +
+        ",\"overlap_method\":" + str(r.overlap.method) + ",\"caveats\":" + caveatsJson(r.caveats) +
+        seedSplitJson(r.config) +
         ",\"failure\":" + (r.failure.empty() ? std::string("null") : str(r.failure)) +
         faultJson(r) + recoveriesJson(r) + countersJson(r) + queueJson(r) + mpiJson(r) +
         ",\"workers\":[";
@@ -295,8 +308,10 @@ std::string toJson(const RunReport& r) {
              ",\"open_hold_seconds\":" + num(w.time.openHold) + ",\"rate\":" + num(w.rate) +
              ",\"cpu_seconds\":" + num(w.cpuSeconds) +
              ",\"cpu_waiting_seconds\":" + num(w.cpuWaitingSeconds) +
+             ",\"cpu_share\":" + (w.cpuShare ? num(*w.cpuShare) : "null") +
              (r.config.workload == Workload::Counters
-                  ? ",\"ns_per_increment\":" + num(w.nsPerIncrement)
+                  ? ",\"ns_per_increment\":" + num(w.nsPerIncrement) +
+                        ",\"cpu_ns_per_increment\":" + num(w.cpuNsPerIncrement)
                   : std::string()) +
              ",\"exit_code\":" + (w.exitCode >= 0 ? std::to_string(w.exitCode) : "null") +
              ",\"signal\":" + std::to_string(w.signal) +
@@ -343,6 +358,9 @@ void textSummary(std::ostream& o, const RunReport& r) {
                   "while waiting for the lock\n",
                   r.cpuSeconds, r.cpuWaitingSeconds);
     o << line;
+    if (r.overlap.fraction)
+        o << "overlap: every worker on a CPU at once for " << percentText(*r.overlap.fraction)
+          << " of the compute time\n";
 }
 
 // What the transport, the counters workload and the seed partition add.
@@ -370,9 +388,11 @@ void textModeLines(std::ostream& o, const RunReport& r) {
     }
     if (c.workload == Workload::Counters) {
         std::snprintf(line, sizeof line,
-                      "counters: %s (%llu bytes apart), %.2f ns per increment overall\n",
+                      "counters: %s (%llu bytes apart), %.2f ns per increment overall (wall), "
+                      "%.2f ns of CPU\n",
                       std::string(toString(c.counterLayout)).c_str(),
-                      (unsigned long long)(c.counterSlot(1) * 8), r.totalNsPerIncrement);
+                      (unsigned long long)(c.counterSlot(1) * 8), r.totalNsPerIncrement,
+                      r.totalCpuNsPerIncrement);
         o << line;
     }
     if (c.partition == Partition::Seed) {
@@ -449,6 +469,8 @@ std::string toText(const RunReport& r) {
     o << "segment " << r.segmentName << " (" << (r.segmentBytes >> 10) << " KiB) "
       << (r.segmentRemoved ? "removed" : "NOT removed") << "\n";
     textFaultAndRecoveries(o, r);
+    for (const Caveat& c : r.caveats)
+        o << "caveat: " << c.text << "\n";
     for (const auto& e : r.errors)
         o << "error: " << e << "\n";
     return o.str();

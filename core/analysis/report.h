@@ -1,6 +1,7 @@
 #pragma once
 // The result of one run, built from its final snapshot by the same metrics the window shows,
 // and its two printed forms: the --json contract and a short table.
+#include "analysis/cpu_overlap.h"
 #include "analysis/metrics.h"
 #include "analysis/verify.h"
 #include "model/run_data.h"
@@ -11,6 +12,14 @@
 
 namespace shm {
 
+// A figure the run's circumstances make doubtful, in one sentence ("worker 1 got 35 % of a CPU:
+// the machine is busy"). code is the stable key a script tests ("cpu_share_low").
+struct Caveat {
+    std::string code;
+    std::string text;
+    bool operator==(const Caveat&) const = default;
+};
+
 struct WorkerReport {
     uint32_t id = 0;
     int64_t pid = 0;
@@ -19,13 +28,15 @@ struct WorkerReport {
     uint64_t processed = 0;
     uint64_t assigned = 0;
     TimeSplit time;
-    double rate = 0;              // elements per busy second
-    double cpuSeconds = 0;        // since the barrier
-    double cpuWaitingSeconds = 0; // at least this much CPU burned while waiting for the lock
-    double nsPerIncrement = 0;    // counters workload
-    double waitShare = 0;         // of busy time
-    int exitCode = -1;            // -1 when killed by a signal or never exited normally
-    int signal = 0;               // signal that ended it, 0 if none
+    double rate = 0;                // elements per busy second
+    double cpuSeconds = 0;          // since the barrier
+    double cpuWaitingSeconds = 0;   // at least this much CPU burned while waiting for the lock
+    double nsPerIncrement = 0;      // counters workload, over busy (wall) time
+    double cpuNsPerIncrement = 0;   // counters workload, over its own CPU time
+    std::optional<double> cpuShare; // CPU over busy time (metrics.h); unset: not measured
+    double waitShare = 0;           // of busy time
+    int exitCode = -1;              // -1 when killed by a signal or never exited normally
+    int signal = 0;                 // signal that ended it, 0 if none
     bool diedHoldingLock = false;
     LockStats lock;
     bool external = false; // started by --worker-command (RunReport::workerCommand)
@@ -67,10 +78,13 @@ struct RunReport {
     std::optional<double> lag1Autocorrelation; // the array's picture (analysis/smoothness.h)
     double imbalance = 0;
     LockStats lock;
-    double waitShare = 0;           // all workers' wait time over all workers' busy time
-    double cpuSeconds = 0;          // all workers' CPU time since the barrier
-    double cpuWaitingSeconds = 0;   // all workers, a lower bound (metrics.h)
-    double totalNsPerIncrement = 0; // counters workload
+    double waitShare = 0;              // all workers' wait time over all workers' busy time
+    double cpuSeconds = 0;             // all workers' CPU time since the barrier
+    double cpuWaitingSeconds = 0;      // all workers, a lower bound (metrics.h)
+    double totalNsPerIncrement = 0;    // counters workload, over busy (wall) time
+    double totalCpuNsPerIncrement = 0; // counters workload, over the workers' CPU time
+    CpuOverlap overlap;                // every worker on a CPU at once (cpu_overlap.h)
+    std::vector<Caveat> caveats;       // analysis/caveats.h
     uint64_t droppedEvents = 0;
     std::vector<WorkerReport> workers;
     QueueStats queue;             // --transport queue
@@ -105,6 +119,9 @@ struct RunMeta {
     std::string workerCommand;     // --worker-command as given; empty: none
     double mpiLauncherSeconds = 0; // --transport mpi: mpirun started -> every rank attached
     std::string mpiCommand;        // the mpirun command line the controller ran
+    // Share of the compute window every worker was on a CPU at once (the controller's sampler;
+    // recordings do not keep it, so a replayed run says it was not measured).
+    CpuOverlap overlap = unmeasuredOverlap("only a live run samples it");
     bool operator==(const RunMeta&) const = default;
 };
 

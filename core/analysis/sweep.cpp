@@ -76,12 +76,6 @@ std::string padded(std::string s, size_t width, bool right = false) {
 
 } // namespace
 
-unsigned usableCores() {
-    cpu_set_t set;
-    if (sched_getaffinity(0, sizeof set, &set) == 0) return unsigned(CPU_COUNT(&set));
-    return unsigned(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
-}
-
 std::string pointName(const SweepPlan& plan, size_t point) {
     std::string s;
     for (const SweepAxis& a : plan.axes)
@@ -200,7 +194,7 @@ SweepPointSummary summarizePoint(const ExperimentConfig& config,
                                  const std::vector<RunReport>& runs) {
     SweepPointSummary p;
     p.config = config;
-    std::vector<double> compute, throughput, imbalance, cpu, wait;
+    std::vector<double> compute, throughput, imbalance, cpu, wait, share;
     for (const RunReport& r : runs) {
         if (!r.finished()) {
             ++p.failed;
@@ -213,6 +207,7 @@ SweepPointSummary summarizePoint(const ExperimentConfig& config,
         imbalance.push_back(r.imbalance);
         cpu.push_back(r.cpuSeconds);
         wait.push_back(r.waitShare);
+        if (const auto s = lowestCpuShare(r)) share.push_back(*s);
         p.mismatches = std::max(p.mismatches, r.mismatches);
         p.lostUpdates = std::max(p.lostUpdates, r.lostUpdates);
     }
@@ -221,6 +216,7 @@ SweepPointSummary summarizePoint(const ExperimentConfig& config,
     p.imbalance = median(imbalance);
     p.cpuSeconds = median(cpu);
     p.waitShare = median(wait);
+    if (!share.empty()) p.cpuShare = median(share);
     const RunReport* medianRun = nullptr;
     for (const RunReport& r : runs)
         if (r.finished() &&
@@ -253,6 +249,20 @@ SweepSummary summarizeSweep(const SweepPlan& plan,
         if (s.workersAxis >= 0) p.processorRatio = double(p.config.workers) / base.config.workers;
         if (!p.runs || !base.runs || !(p.compute.median > 0)) continue;
         p.speedup = base.compute.median / p.compute.median;
+        if (*p.speedup > double(s.cores))
+            p.caveats.push_back({"speedup_above_cores",
+                                 "speedup " + fmt("%.2f", *p.speedup) + " with " +
+                                     std::to_string(s.cores) +
+                                     " cores: more than the cores can give (the baseline was "
+                                     "slowed, or a cache effect)"});
+        if (base.cpuShare && *base.cpuShare < kLowCpuShare) {
+            const std::string who = base.config.workers == 1
+                                        ? std::string("the 1-worker run")
+                                        : "the baseline (" + pointName(plan, a0 * n1 + a1) + ")";
+            p.caveats.push_back(
+                {"baseline_cpu_share_low", who + " got " + percentText(*base.cpuShare) +
+                                               " of a core: speedups are not meaningful"});
+        }
         if (p.processorRatio) {
             p.efficiency = *p.speedup / *p.processorRatio;
             p.karpFlatt = karpFlatt(*p.speedup, *p.processorRatio);
@@ -323,9 +333,17 @@ std::string toJson(const SweepSummary& s) {
                ",\"contended_percent\":" + fig(contendedPercent(p.lock)) +
                ",\"wait_share\":" + fig(p.waitShare) +
                "},\"mismatches\":" + std::to_string(p.mismatches) +
-               ",\"lost_updates\":" + std::to_string(p.lostUpdates) + "}";
+               ",\"lost_updates\":" + std::to_string(p.lostUpdates) +
+               ",\"cpu_share\":" + opt(p.cpuShare) + ",\"caveats\":" + caveatsJson(p.caveats) + "}";
     }
-    out += "],\"fit\":";
+    std::string caveats = "[";
+    for (size_t i = 0; i < s.points.size(); ++i)
+        for (const Caveat& c : s.points[i].caveats)
+            caveats += std::string(caveats.size() > 1 ? "," : "") +
+                       "{\"point\":" + std::to_string(i) + ",\"code\":\"" + jsonEscape(c.code) +
+                       "\",\"text\":\"" + jsonEscape(c.text) + "\"}";
+    caveats += "]";
+    out += "],\"caveats\":" + caveats + ",\"fit\":";
     if (s.lines.empty()) {
         out += "null,\"lines\":[]}";
         return out;
@@ -411,6 +429,28 @@ std::string toText(const SweepSummary& s) {
         if (slower) out += "\n  slower with more workers: contention, beyond Amdahl's model";
         out += "\n";
     }
+    const std::vector<std::string> caveats = caveatLines(s);
+    if (!caveats.empty()) out += "\n";
+    for (const std::string& c : caveats)
+        out += "caveat: " + c + "\n";
+    return out;
+}
+
+std::vector<std::string> caveatLines(const SweepSummary& s) {
+    std::vector<std::string> out;
+    std::vector<std::string> baselineSaid; // the starved-baseline sentence, once per baseline
+    for (size_t i = 0; i < s.points.size(); ++i)
+        for (const Caveat& c : s.points[i].caveats) {
+            if (c.code == "baseline_cpu_share_low") {
+                if (std::find(baselineSaid.begin(), baselineSaid.end(), c.text) !=
+                    baselineSaid.end())
+                    continue;
+                baselineSaid.push_back(c.text);
+                out.push_back(c.text);
+                continue;
+            }
+            out.push_back(pointName(s.plan, i) + ": " + c.text);
+        }
     return out;
 }
 

@@ -3,6 +3,7 @@
 // interleaved order (so drift on a busy machine hits every point alike), and the figures a
 // scaling study needs — median compute time with its spread, speedup, efficiency, Karp–Flatt
 // and an Amdahl fit. Qt-free: the headless runner and the window's Sweep view share it.
+#include "analysis/caveats.h"
 #include "analysis/report.h"
 #include "model/settings.h"
 
@@ -67,6 +68,11 @@ struct SweepPointSummary {
     std::optional<double> speedup, efficiency, karpFlatt;
     // Ideal speedup here: workers over the baseline's workers (workers swept), else unset.
     std::optional<double> processorRatio;
+    // Median over finished runs of each run's lowest worker CPU share outside lock waits
+    // (caveats.h lowestCpuShare); unset when no run could be judged.
+    std::optional<double> cpuShare;
+    // Why its speedup is doubtful: above the cores, or its baseline was starved (caveats.h).
+    std::vector<Caveat> caveats;
 };
 
 // One line of a sweep: the points that differ only in the workers setting (workers swept).
@@ -86,8 +92,6 @@ struct SweepSummary {
     std::vector<SweepLine> lines;
 };
 
-// The cores this process may run on (taskset and containers limit them), like nproc.
-unsigned usableCores();
 // One point's settings in words: "workers=2, sync=mutex".
 std::string pointName(const SweepPlan& plan, size_t point);
 // Its outcome in words: "array verified", "3 lost updates, 1 failed", "all 3 runs failed".
@@ -102,7 +106,11 @@ AmdahlFit fitAmdahl(const std::vector<std::pair<double, double>>& points);
 // Karp–Flatt experimentally determined serial fraction: (1/S - 1/p) / (1 - 1/p), p > 1.
 std::optional<double> karpFlatt(double speedup, double p);
 
-// The --json contract: {"sweep": {...}, "points": [...], "fit": {...}, "lines": [...]}.
+// Every point's caveats once each, "workers=4: ..." (the text report and the window list these).
+std::vector<std::string> caveatLines(const SweepSummary& s);
+
+// The --json contract: {"sweep": {...}, "points": [...], "fit": {...}, "lines": [...],
+// "caveats": [...]}.
 std::string toJson(const SweepSummary& s);
 // A readable table, one row per point.
 std::string toText(const SweepSummary& s);

@@ -81,6 +81,7 @@ class TestExperiments : public QObject {
     void continuedInTimeTheRunFinishes();
     void countersAreVerifiedInBothLayouts_data();
     void countersAreVerifiedInBothLayouts();
+    void cpuShareAndOverlapAreReported();
     void hungWorkerIsNamedByTheStallCheck_data();
     void hungWorkerIsNamedByTheStallCheck();
     void longCriticalSectionIsNotAStall();
@@ -448,9 +449,47 @@ void TestExperiments::countersAreVerifiedInBothLayouts() {
     QCOMPARE(integer(c, "stride_bytes"), stride);
     QCOMPARE(integer(c, "line_bytes"), 64);
     QVERIFY(c[QLatin1String("total_ns_per_increment")].toDouble() > 0);
+    // Wall-time figures (the published contract) and CPU-time ones, side by side.
+    QVERIFY(c[QLatin1String("total_cpu_ns_per_increment")].toDouble() > 0);
     for (int k = 0; k < 3; ++k) {
         QVERIFY(worker(j, k)[QLatin1String("ns_per_increment")].toDouble() > 0);
+        QVERIFY(worker(j, k)[QLatin1String("cpu_ns_per_increment")].toDouble() > 0);
         QCOMPARE(integer(worker(j, k), "processed"), 2000000);
+    }
+}
+
+// A real 2-worker run: each worker's CPU share of its busy time is a fraction (a hair above 1
+// allowed: the CPU clock and the wall clock are read apart), overlap is a fraction or null with
+// the reason, and caveats is always an array. No figure is asserted: on a loaded machine any
+// share is right.
+void TestExperiments::cpuShareAndOverlapAreReported() {
+    const Report r =
+        runJson({QStringLiteral("--workload"), QStringLiteral("sin"), QStringLiteral("--workers"),
+                 QStringLiteral("2"), QStringLiteral("--elements"), QStringLiteral("2000000")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject& j = r.json;
+    QCOMPARE(text(j, "status"), QStringLiteral("finished"));
+    for (int k = 0; k < 2; ++k) {
+        const QJsonValue share = worker(j, k)[QLatin1String("cpu_share")];
+        QVERIFY2(share.isDouble(), qPrintable(QString::number(k)));
+        QVERIFY2(share.toDouble() > 0 && share.toDouble() <= 1.05,
+                 qPrintable(QString::number(share.toDouble())));
+    }
+    QVERIFY(j.contains(QLatin1String("overlap")));
+    const QJsonValue overlap = j[QLatin1String("overlap")];
+    const QString method = text(j, "overlap_method");
+    if (overlap.isNull()) {
+        QVERIFY2(method.startsWith(QLatin1String("not measured: ")), qPrintable(method));
+    } else {
+        QVERIFY2(overlap.toDouble() >= 0 && overlap.toDouble() <= 1,
+                 qPrintable(QString::number(overlap.toDouble())));
+        QVERIFY(j[QLatin1String("overlap_resolution_ms")].toDouble() >= 1);
+        QVERIFY2(method.contains(QLatin1String("ms")), qPrintable(method));
+    }
+    QVERIFY(j[QLatin1String("caveats")].isArray());
+    for (const QJsonValue& c : j[QLatin1String("caveats")].toArray()) {
+        QVERIFY(!c[QLatin1String("code")].toString().isEmpty());
+        QVERIFY(!c[QLatin1String("text")].toString().isEmpty());
     }
 }
 

@@ -56,8 +56,10 @@ void CountersModel::update(const shm::RunSnapshot& snap) {
         c.value = std::atomic_ref<uint64_t>(const_cast<uint64_t&>(raw[slot]))
                       .load(std::memory_order_relaxed);
         c.nsPerIncrement = shm::nsPerIncrement(w, end);
+        c.cpuNsPerIncrement = shm::cpuNsPerIncrement(w);
         c.done = w.state == shm::WorkerState::Done;
     }
     m_total = shm::totalNsPerIncrement(snap);
+    m_totalCpu = shm::totalCpuNsPerIncrement(snap);
     emit changed();
 }

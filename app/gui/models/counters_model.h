@@ -13,9 +13,10 @@ class CountersModel : public QObject {
   public:
     struct Counter {
         uint32_t worker = 0;
-        uint64_t byteOffset = 0; // in the data region
-        uint64_t value = 0;      // the counter in shared memory now
-        double nsPerIncrement = 0;
+        uint64_t byteOffset = 0;      // in the data region
+        uint64_t value = 0;           // the counter in shared memory now
+        double nsPerIncrement = 0;    // over its busy (wall) time
+        double cpuNsPerIncrement = 0; // over its own CPU time (survives a busy machine)
         bool done = false;
     };
     static constexpr uint64_t kLineBytes = 64; // the cache line of x86-64 and most ARM cores
@@ -35,6 +36,8 @@ class CountersModel : public QObject {
     uint32_t mostOnOneLine() const;
     // All workers' busy time over all increments (the report's total_ns_per_increment).
     double totalNsPerIncrement() const { return m_total; }
+    // All workers' CPU time over all increments (total_cpu_ns_per_increment).
+    double totalCpuNsPerIncrement() const { return m_totalCpu; }
 
   signals:
     void changed();
@@ -45,4 +48,5 @@ class CountersModel : public QObject {
     shm::ArrayRef m_array;
     std::vector<Counter> m_counters;
     double m_total = 0;
+    double m_totalCpu = 0;
 };

@@ -142,9 +142,17 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
             return tr("Started as: %1 --segment … --worker %2").arg(m_command).arg(k);
         if (index.column() == WaitCol && r.waitShare == kTimingsOff)
             return tr("Lock timings are off (--no-instrument): waits were not measured.");
-        if (index.column() == CpuCol)
-            return tr("CPU %1 in %2 of busy (wall) time")
-                .arg(format::duration(r.cpuSeconds * 1e9), format::duration(r.busySeconds * 1e9));
+        if (index.column() == CpuCol) {
+            const QString cpu = tr("CPU %1 in %2 of busy (wall) time")
+                                    .arg(format::duration(r.cpuSeconds * 1e9),
+                                         format::duration(r.busySeconds * 1e9));
+            if (!(r.cpuSeconds > 0 && r.busySeconds > 0)) return cpu;
+            // The report's cpu_share: below 1 the worker slept in a lock wait or a slow-motion
+            // delay, or waited for a core (a busy machine).
+            return QString(cpu + QLatin1Char('\n') +
+                           tr("CPU share: on a CPU for %1 of its busy time")
+                               .arg(format::percent(r.cpuSeconds / r.busySeconds)));
+        }
         if (index.column() == ProgressCol)
             return r.shareOfRun
                        ? tr("%1 elements: %2 of the whole array (dynamic/guided workers claim "

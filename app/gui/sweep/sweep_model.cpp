@@ -73,7 +73,11 @@ QString SweepModel::pointText(int point) const {
              .arg(format::rate(p.throughput))
              .arg(p.imbalance, 0, 'f', 2)
              .arg(format::duration(p.cpuSeconds * 1e9));
-    return s + QStringLiteral("\n") + format::text(shm::resultText(p));
+    if (p.cpuShare) s += tr("\nleast CPU share of a worker %1").arg(format::percent(*p.cpuShare));
+    s += QStringLiteral("\n") + format::text(shm::resultText(p));
+    for (const shm::Caveat& c : p.caveats)
+        s += QStringLiteral("\n⚠ ") + format::text(c.text);
+    return s;
 }
 
 QVariant SweepModel::data(const QModelIndex& index, int role) const {
@@ -98,8 +102,9 @@ QVariant SweepModel::data(const QModelIndex& index, int role) const {
         return ran ? QStringLiteral("%1 – %2").arg(format::duration(p.compute.min * 1e9),
                                                    format::duration(p.compute.max * 1e9))
                    : QStringLiteral("–");
-    case Speedup:
-        return opt(p.speedup, 2);
+    case Speedup: // a doubtful speedup (caveats.h) is marked; the tooltip says why
+        return p.caveats.empty() || !p.speedup ? opt(p.speedup, 2)
+                                               : QString(opt(p.speedup, 2) + QStringLiteral(" ⚠"));
     case Efficiency:
         return opt(p.efficiency, 2);
     case KarpFlatt:

@@ -176,12 +176,17 @@ void SweepPanel::refresh() {
                 .arg(m_player.runsTotal())
                 .arg(eta > 0 ? tr(", about %1 left").arg(format::duration(eta * 1e9)) : QString()));
     } else if (hasResults) {
+        // Doubtful speedups (a starved baseline, more than the cores give), one line each.
+        QString caveats;
+        for (const std::string& c : shm::caveatLines(m_tally.summary()))
+            caveats += QStringLiteral("\n⚠ ") + format::text(c);
         m_progress->setText(tr("%1 of %2 runs done.%3")
                                 .arg(m_player.runsDone())
                                 .arg(m_player.runsTotal())
                                 .arg(m_player.lastError().isEmpty()
                                          ? QString()
-                                         : tr(" Last error: %1").arg(m_player.lastError())));
+                                         : tr(" Last error: %1").arg(m_player.lastError())) +
+                            caveats);
     } else {
         m_progress->clear();
     }

@@ -102,7 +102,8 @@ class CountersCanvas : public QWidget {
         most = std::max(most, sharedMostNs);
         const QFontMetrics fm(font());
         const int labelW = fm.horizontalAdvance(QStringLiteral("w00 ")) + 4;
-        const int valueW = fm.horizontalAdvance(QStringLiteral(" 000.00 ns · 10,000,000,000 of "
+        const int valueW = fm.horizontalAdvance(QStringLiteral(" 000.00 ns (CPU 000.00 ns) · "
+                                                               "10,000,000,000 of "
                                                                "10,000,000,000")) +
                            4;
         const double rowH =
@@ -110,7 +111,8 @@ class CountersCanvas : public QWidget {
         p.setPen(palette().color(QPalette::WindowText));
         p.drawText(QRectF(area.left(), area.top(), area.width(), rowH),
                    Qt::AlignLeft | Qt::AlignVCenter,
-                   tr("ns per increment (busy time ÷ increments) · count so far"));
+                   tr("ns per increment: busy (wall) time ÷ increments (its own CPU time ÷ "
+                      "increments) · count so far"));
         const double barMax = std::max(10, area.width() - labelW - valueW);
         const bool labels = rowH >= fm.height() * 0.8;
         for (size_t i = 0; i < cs.size(); ++i) {
@@ -125,8 +127,9 @@ class CountersCanvas : public QWidget {
                        worker_palette::workerLabel(c.worker));
             p.drawText(QRectF(area.left() + labelW + len + 4, y, valueW, rowH),
                        Qt::AlignLeft | Qt::AlignVCenter,
-                       tr("%1 ns · %2 of %3")
+                       tr("%1 ns (CPU %2 ns) · %3 of %4")
                            .arg(c.nsPerIncrement, 0, 'f', 2)
+                           .arg(c.cpuNsPerIncrement, 0, 'f', 2)
                            .arg(format::text(shm::groupedNumber(c.value)),
                                 format::text(shm::groupedNumber(m_m->config().increments))));
         }
@@ -166,9 +169,12 @@ void CountersView::refresh() {
                          .arg(c.workers)
                          .arg(m_model->lines())
                          .arg(m_model->mostOnOneLine());
-        m_caption->setText(tr("%1 · %2 ns per increment overall")
+        // Wall time counts the time a worker waited for a core on a busy machine; its own CPU
+        // time does not (the report's total_ns_per_increment and total_cpu_ns_per_increment).
+        m_caption->setText(tr("%1 · %2 ns per increment overall (wall time), %3 ns of CPU time")
                                .arg(where)
-                               .arg(m_model->totalNsPerIncrement(), 0, 'f', 2));
+                               .arg(m_model->totalNsPerIncrement(), 0, 'f', 2)
+                               .arg(m_model->totalCpuNsPerIncrement(), 0, 'f', 2));
     }
     m_canvas->update();
 }
