@@ -4,6 +4,7 @@
 #include "analysis/metrics.h"
 #include "analysis/verify.h"
 #include "model/run_data.h"
+#include "probe/machine_figures.h"
 
 #include <string>
 #include <vector>
@@ -84,6 +85,7 @@ struct RunReport {
     bool segmentRemoved = false;
     std::vector<std::string> errors;
     std::string workerCommand; // --worker-command as given; empty: every worker was ours
+    MachineFigures machine;    // what this machine can show, probed before the process's first run
 
     bool finished() const { return status == RunStatus::Finished; }
     std::string verdict() const;
@@ -103,13 +105,15 @@ struct RunMeta {
     std::string workerCommand;     // --worker-command as given; empty: none
     double mpiLauncherSeconds = 0; // --transport mpi: mpirun started -> every rank attached
     std::string mpiCommand;        // the mpirun command line the controller ran
+    MachineFigures machine;        // the probe's figures (cached per boot), taken before the run
     bool operator==(const RunMeta&) const = default;
 };
 
 RunReport buildReport(const RunSnapshot& final, const VerifyResult& verified, RunMeta meta);
 // A run that never started (the segment could not be made): status failed, the error.
+// `machine`: the figures if this process has them; unprobed, every "machine" figure is null.
 RunReport failedToStartReport(const ExperimentConfig& cfg, const std::string& version,
-                              const std::string& error);
+                              const std::string& error, const MachineFigures& machine = {});
 
 std::string toJson(const RunReport& r);
 std::string toText(const RunReport& r);

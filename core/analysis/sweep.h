@@ -84,6 +84,7 @@ struct SweepSummary {
     // workers axis (or, without one, of the first axis). Lines and fits only with workers swept.
     int workersAxis = -1;
     std::vector<SweepLine> lines;
+    MachineFigures machine; // what the machine can show, as its runs' reports carried it
 };
 
 // The cores this process may run on (taskset and containers limit them), like nproc.
