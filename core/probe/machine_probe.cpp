@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <fstream>
 #include <sched.h>
@@ -313,6 +314,12 @@ std::string readBootId() {
     return id;
 }
 
+// Three decimals are more than these figures can tell, and a figure so rounded prints in nine
+// digits and reads back as the very same double: a recording's report then rebuilds exactly.
+double rounded(double v) {
+    return std::round(v * 1000) / 1000;
+}
+
 MachineFigures measureMachine() {
     const int64_t start = nowNs();
     MachineFigures m;
@@ -320,15 +327,15 @@ MachineFigures measureMachine() {
     m.bootId = readBootId();
     const long online = sysconf(_SC_NPROCESSORS_ONLN);
     if (online >= 1) m.cores = int(online);
-    m.parallelCores = measureParallelCores(m.cores.value_or(1), 0.08);
+    m.parallelCores = rounded(measureParallelCores(m.cores.value_or(1), 0.08));
     const LineCost line = measureLineCost();
     m.linePinned = line.pinned;
     m.lineCpus = line.cpus;
-    m.lineOverlap = line.overlap;
-    if (line.sharedNs > 0) m.lineSharedNs = line.sharedNs;
-    if (line.privateNs > 0) m.linePrivateNs = line.privateNs;
+    m.lineOverlap = rounded(line.overlap);
+    if (line.sharedNs > 0) m.lineSharedNs = rounded(line.sharedNs);
+    if (line.privateNs > 0) m.linePrivateNs = rounded(line.privateNs);
     if (line.note.empty() && line.privateNs > 0)
-        m.lineCostRatio = line.sharedNs / line.privateNs;
+        m.lineCostRatio = rounded(line.sharedNs / line.privateNs);
     else
         m.lineNote = line.note.empty() ? "no private figure to compare with" : line.note;
     timespec res{};
@@ -336,7 +343,7 @@ MachineFigures measureMachine() {
         m.timerResolutionNs = double(res.tv_sec) * 1e9 + double(res.tv_nsec);
     if (const double step = measureTimerStepNs(); step > 0) m.timerStepNs = step;
     readShmMount(m);
-    m.probeSeconds = double(nowNs() - start) / 1e9;
+    m.probeSeconds = rounded(double(nowNs() - start) / 1e9);
     return m;
 }
 
