@@ -234,13 +234,15 @@ LineCost measureLineCost() {
     LineCost c;
     // Pairs of short trials, shared and private in turn, so a burst of other load falls on
     // both layouts alike; the medians drop the trials it spoiled. On a busy machine the two
-    // threads seldom run at once, so more pairs follow, up to about half a second in all.
+    // threads seldom run at once, so more pairs follow while the budget lasts (0.4 s: the
+    // whole probe stays near a second even where starting a thread takes milliseconds).
     std::vector<double> shared, priv;
     size_t together = 0, windows = 0;
     bool pinned = cpuA >= 0;
-    const int64_t giveUp = nowNs() + 500'000'000;
+    const int64_t giveUp = nowNs() + 400'000'000;
     for (int pair = 0; pair < 40; ++pair) {
-        if (pair >= 5 && ((shared.size() >= 5 && priv.size() >= 5) || nowNs() > giveUp)) break;
+        const bool enough = pair >= 5 && shared.size() >= 5 && priv.size() >= 5;
+        if (enough || (pair >= 1 && nowNs() > giveUp)) break;
         for (const bool sameLine : {true, false}) {
             const Trial t = runTrial(sameLine, cpuA, cpuB, 0.012);
             pinned = pinned && t.pinned;
