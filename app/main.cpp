@@ -10,6 +10,7 @@
 #include "lessons/lesson_headless.h"
 #include "lessons/open_headless.h"
 #include "runner/headless.h"
+#include "runner/probe_print.h"
 #include "runner/segment_cleanup.h"
 #include "runner/sweep_headless.h"
 #include "segment/segment.h"
@@ -126,6 +127,11 @@ int main(int argc, char** argv) {
     qunsetenv(kWarnedVariable); // not passed on to workers
     CliOptions o = parsed.options;
     if (printInfo(o)) return shm::exit_code::kOk;
+    if (o.probe) {
+        QCoreApplication app(argc, argv);
+        installLanguage(o);
+        return printProbe(o);
+    }
     if (o.listLessons) {
         QCoreApplication app(argc, argv); // the built-in lessons are Qt resources
         installLanguage(o);

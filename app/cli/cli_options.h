@@ -16,6 +16,8 @@ struct CliOptions {
     bool help = false;
     bool version = false;
     bool man = false; // --man: the man page (roff) on stdout
+    // --probe: measure the machine again (core/probe), rewrite the per-boot cache, print it.
+    bool probe = false;
     shm::ExperimentConfig config;
     QString configFile;
     QStringList settingsGiven; // setting names set by a flag or the config file

@@ -260,6 +260,15 @@ const OptionRow kOptions[] = {
          p.o.version = true;
          return QString();
      }},
+    {"--probe", nullptr, false, EmptyValue::Allowed, nullptr, HelpSection::Modes,
+     "  --probe [--json]       measure what this machine can show (CPUs running at once, what a\n"
+     "                         cache line shared by two CPUs costs, clock resolution) and print "
+     "it;\n"
+     "                         every report carries these figures as \"machine\"\n",
+     [](ParseState& p, const QString&) {
+         p.o.probe = true;
+         return QString();
+     }},
     // Not in --help: the build makes shmscope.1 with it.
     {"--man", nullptr, false, EmptyValue::Allowed, nullptr, HelpSection::Modes, nullptr,
      [](ParseState& p, const QString&) {

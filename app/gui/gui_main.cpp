@@ -7,6 +7,7 @@
 #include "gui/recording_bench.h"
 #include "gui/screenshot_runner.h"
 #include "lessons/lesson.h"
+#include "runner/machine_once.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -70,6 +71,9 @@ int runGui(const CliOptions& options, int& argc, char** argv) {
         if (!window.openRecording(options.openFile, &error))
             QMessageBox::warning(&window, QObject::tr("Open Recording"), error);
     }
+    // The probe's figures for the first run's report, taken while the user looks at the
+    // welcome page: a run started sooner waits for them before its workers start.
+    machine_once::prefetch();
     if (!window.hasSavedGeometry()) window.fitToScreen();
     window.show();
     return app.exec();

@@ -30,6 +30,7 @@ class CountersModel;
 class CountersView;
 class HighlightFrame;
 class LessonPanel;
+class MachineDialog;
 class PinnedBar;
 class SweepModel;
 class SweepPanel;
@@ -273,11 +274,13 @@ class MainWindow : public QMainWindow {
     void exportResults(ResultFile kind); // the file dialog, then writeResults
     void exportSweepCsv();
     void showAbout();
+    void showAboutMachine();
     void loadSettings();
     void saveSettings() const;
 
     RunController m_run;
-    WorkerCommand m_workerCommand; // --worker-command: for the user's runs, not lessons'
+    MachineDialog* m_machineDialog = nullptr; // made when first asked for
+    WorkerCommand m_workerCommand;            // --worker-command: for the user's runs, not lessons'
     bool m_persistent;
     RecentFiles m_recent;
     ProgressModel* m_progressModel;

@@ -4,10 +4,12 @@
 #include "cli/language.h"
 
 #include "gui/lessons/lesson_panel.h"
+#include "gui/machine_dialog.h"
 #include "gui/sweep/sweep_view.h"
 #include "gui/view_export.h"
 #include "gui/views/array_view.h"
 #include "gui/views/side_by_side_view.h"
+#include "runner/machine_once.h"
 #include "runner/run_player.h"
 
 #include <QAction>
@@ -177,6 +179,7 @@ void MainWindow::buildLessonsMenu() {
 
 void MainWindow::buildHelpMenu() {
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("About This &Machine…"), this, &MainWindow::showAboutMachine);
     help->addAction(tr("&About ShmScope"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
@@ -211,4 +214,14 @@ void MainWindow::showAbout() {
            "<code>shmscope-worker</code> processes; the window only reads what they publish and "
            "never takes their lock.</p><p>Qt %2 · QCustomPlot 2.1</p>")
             .arg(QStringLiteral(SHMSCOPE_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::showAboutMachine() {
+    if (!m_machineDialog)
+        m_machineDialog = new MachineDialog([this] { return m_run.isActive(); }, this);
+    else if (!m_machineDialog->measuring())
+        m_machineDialog->showFigures(machine_once::known()); // a run may have probed since
+    m_machineDialog->show();
+    m_machineDialog->raise();
+    m_machineDialog->activateWindow();
 }

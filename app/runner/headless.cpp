@@ -3,6 +3,7 @@
 #include "analysis/csv_export.h"
 #include "cli/compare_with.h"
 #include "runner/graceful_signals.h"
+#include "runner/machine_once.h"
 #include "runner/recording_session.h"
 #include "runner/run_controller.h"
 #include "runner/trace_recorder.h"
@@ -79,8 +80,9 @@ int runHeadless(const CliOptions& o) {
     QString error;
     if (!run.start(o.config, &error)) {
         graceful.reset();
-        const shm::RunReport r = shm::failedToStartReport(
-            o.config, QCoreApplication::applicationVersion().toStdString(), error.toStdString());
+        const shm::RunReport r =
+            shm::failedToStartReport(o.config, QCoreApplication::applicationVersion().toStdString(),
+                                     error.toStdString(), machine_once::known());
         if (o.json) std::printf("%s\n", shm::toJson(r).c_str());
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(error));
         return shm::exit_code::kRunFailed;

@@ -4,6 +4,7 @@
 // fault injection in run_faults.cpp.
 #include "runner/run_controller.h"
 
+#include "runner/machine_once.h"
 #include "runner/run_timing.h"
 #include "runner/segment_cleanup.h"
 #include "segment/bus_guard.h"
@@ -103,6 +104,9 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     } else if (m_command.empty() || (m_command.count != 0 && m_command.count < cfg.workers))
         if (!QFileInfo(m_workerPath).isExecutable())
             return refuse(tr("worker executable not found: %1").arg(m_workerPath));
+    // Before any worker exists (the probe keeps two CPUs busy) and outside the run's wall time;
+    // from the per-boot cache, or measured once per process.
+    shm::MachineFigures machine = machine_once::figures();
     m_cfg = cfg;
     m_wall.start();
     const std::string name =
@@ -133,6 +137,7 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     m_meta.segmentName = name;
     m_meta.segmentBytes = m_segment->size();
     m_meta.workerCommand = m_command.text.toStdString();
+    m_meta.machine = std::move(machine);
     m_failed = false;
     m_watch = watchdog::State::forRun(cfg.workers);
     m_stopRequested = false;

@@ -1,5 +1,7 @@
 #include "runner/sweep_tally.h"
 
+#include "runner/machine_once.h"
+
 SweepTally::SweepTally(shm::SweepPlan plan)
     : m_plan(std::move(plan)), m_reports(m_plan.points.size()),
       m_summary(shm::summarizeSweep(m_plan, m_reports, shm::usableCores())) {}
@@ -23,8 +25,8 @@ void SweepTally::add(const FinishedRun& run) {
 
 void SweepTally::addFailedStart(int index, const QString& error, const std::string& version) {
     const size_t point = pointOf(index);
-    m_reports[point].push_back(
-        shm::failedToStartReport(m_plan.points[point], version, error.toStdString()));
+    m_reports[point].push_back(shm::failedToStartReport(
+        m_plan.points[point], version, error.toStdString(), machine_once::known()));
     m_summary = shm::summarizeSweep(m_plan, m_reports, shm::usableCores());
 }
 

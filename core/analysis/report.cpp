@@ -249,11 +249,12 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
     r.segmentRemoved = meta.segmentRemoved;
     r.errors = std::move(meta.errors);
     r.caveats = runCaveats(r, usableCores());
+    r.machine = std::move(meta.machine);
     return r;
 }
 
 RunReport failedToStartReport(const ExperimentConfig& cfg, const std::string& version,
-                              const std::string& error) {
+                              const std::string& error, const MachineFigures& machine) {
     RunReport r;
     r.version = version;
     r.config = cfg;
@@ -261,6 +262,7 @@ RunReport failedToStartReport(const ExperimentConfig& cfg, const std::string& ve
     r.segmentRemoved = true; // nothing was created, nothing is left behind
     r.failure = error;
     r.errors.push_back(error);
+    r.machine = machine;
     return r;
 }
 
@@ -329,7 +331,9 @@ std::string toJson(const RunReport& r) {
          ",\"removed\":" + (r.segmentRemoved ? "true" : "false") + "},\"errors\":[";
     for (size_t i = 0; i < r.errors.size(); ++i)
         s += (i ? "," : "") + str(r.errors[i]);
-    return s + "]}";
+    // Last, and in every report: a lesson's verdict reads it to tell "not seen" from "this
+    // machine cannot show it" (docs/results-files.md).
+    return s + "],\"machine\":" + machineJson(r.machine) + "}";
 }
 
 // toText's parts, in report order; each writes whole lines.

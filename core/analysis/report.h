@@ -5,6 +5,7 @@
 #include "analysis/metrics.h"
 #include "analysis/verify.h"
 #include "model/run_data.h"
+#include "probe/machine_figures.h"
 
 #include <optional>
 #include <string>
@@ -100,6 +101,7 @@ struct RunReport {
     bool segmentRemoved = false;
     std::vector<std::string> errors;
     std::string workerCommand; // --worker-command as given; empty: every worker was ours
+    MachineFigures machine;    // what this machine can show, probed before the process's first run
 
     bool finished() const { return status == RunStatus::Finished; }
     std::string verdict() const;
@@ -122,13 +124,15 @@ struct RunMeta {
     // Share of the compute window every worker was on a CPU at once (the controller's sampler;
     // recordings do not keep it, so a replayed run says it was not measured).
     CpuOverlap overlap = unmeasuredOverlap("only a live run samples it");
+    MachineFigures machine;        // the probe's figures (cached per boot), taken before the run
     bool operator==(const RunMeta&) const = default;
 };
 
 RunReport buildReport(const RunSnapshot& final, const VerifyResult& verified, RunMeta meta);
 // A run that never started (the segment could not be made): status failed, the error.
+// `machine`: the figures if this process has them; unprobed, every "machine" figure is null.
 RunReport failedToStartReport(const ExperimentConfig& cfg, const std::string& version,
-                              const std::string& error);
+                              const std::string& error, const MachineFigures& machine = {});
 
 std::string toJson(const RunReport& r);
 std::string toText(const RunReport& r);

@@ -238,6 +238,10 @@ SweepSummary summarizeSweep(const SweepPlan& plan,
     static const std::vector<RunReport> none;
     for (size_t i = 0; i < plan.points.size(); ++i)
         s.points.push_back(summarizePoint(plan.points[i], i < reports.size() ? reports[i] : none));
+    // One machine for the whole sweep: the figures its runs were taken with.
+    for (const std::vector<RunReport>& point : reports)
+        for (const RunReport& r : point)
+            if (!s.machine.probed() && r.machine.probed()) s.machine = r.machine;
     // Baselines: the same point with the first value of the workers axis (else the first axis).
     const size_t n1 = plan.axes.size() > 1 ? plan.axes[1].values.size() : 1;
     const int baseAxis = s.workersAxis >= 0 ? s.workersAxis : 0;
@@ -344,10 +348,8 @@ std::string toJson(const SweepSummary& s) {
                        "\",\"text\":\"" + jsonEscape(c.text) + "\"}";
     caveats += "]";
     out += "],\"caveats\":" + caveats + ",\"fit\":";
-    if (s.lines.empty()) {
-        out += "null,\"lines\":[]}";
-        return out;
-    }
+    const std::string machine = ",\"machine\":" + machineJson(s.machine);
+    if (s.lines.empty()) return out + "null,\"lines\":[]" + machine + "}";
     const auto lineFit = [](const SweepLine& l) {
         std::string f = fitJson(l.fitUpToCores);
         if (f == "null") return f;
@@ -361,7 +363,7 @@ std::string toJson(const SweepSummary& s) {
             out += (k ? "," : "") + std::to_string(s.lines[l].points[k]);
         out += "],\"fit\":" + lineFit(s.lines[l]) + "}";
     }
-    return out + "]}";
+    return out + "]" + machine + "}";
 }
 
 std::string toText(const SweepSummary& s) {

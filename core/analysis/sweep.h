@@ -90,6 +90,7 @@ struct SweepSummary {
     // workers axis (or, without one, of the first axis). Lines and fits only with workers swept.
     int workersAxis = -1;
     std::vector<SweepLine> lines;
+    MachineFigures machine; // what the machine can show, as its runs' reports carried it
 };
 
 // One point's settings in words: "workers=2, sync=mutex".

@@ -161,6 +161,9 @@ RecordedRun Reader::readRun(int64_t id) {
     }
     readRows(id, run);
     if (!run.reportJson.empty()) {
+        // The machine's figures have no columns: the stored report holds them (older files
+        // have none, and their reports stay as they were printed).
+        if (auto machine = machineInReport(run.reportJson)) run.meta.machine = *machine;
         // The report is rebuilt from what it was built from; the stored JSON stays the
         // printed one (the --json contract), and the two agree for every run that started.
         // The picture's figure has no column (it is a statistic of the final array, which the
@@ -168,7 +171,8 @@ RecordedRun Reader::readRun(int64_t id) {
         run.verified.lag1Autocorrelation = storedLag1(run.reportJson);
         run.report = buildReport(run.final, run.verified, run.meta);
         if (toJson(run.report) != run.reportJson) {
-            RunReport never = failedToStartReport(run.config, run.meta.version, run.meta.failure);
+            RunReport never = failedToStartReport(run.config, run.meta.version, run.meta.failure,
+                                                  run.meta.machine);
             if (toJson(never) == run.reportJson) run.report = std::move(never);
         }
     }

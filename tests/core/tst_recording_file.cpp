@@ -155,6 +155,13 @@ RecordedRun makeRun(const std::string& label, int group, ExperimentConfig cfg, u
     r.meta.fault = {true, 400.5};
     r.meta.errors = {"worker 1 crashed", "second \"error\"\nwith a newline"};
     r.meta.mpiLauncherSeconds = 0.125;
+    // The machine's figures have no columns: they come back from the stored report.
+    r.meta.machine.probedAt = "2026-12-06T17:59:00Z";
+    r.meta.machine.cores = 2;
+    r.meta.machine.parallelCores = 1.937;
+    r.meta.machine.lineCostRatio = 1.124;
+    r.meta.machine.lineOverlap = 0.418;
+    r.meta.machine.shmHugepages = false;
     r.report = buildReport(f, r.verified, r.meta);
     r.reportJson = toJson(r.report);
     r.complete = true;

@@ -4,6 +4,7 @@
 The layers, ground floor first (a file may include its own folder and any folder below it):
   core/model     value types: settings table, run data, the segment layout
   core/segment   the shared segment: lifecycle, clocks, rings, snapshots, queue
+  core/probe     what this machine can show: parallel CPUs, a shared cache line's cost
   core/work      what a worker does: partitions, workloads, locks, the worker loop
   core/analysis  every derived figure, verification, reports, the window's Qt-free half
   app/cli, app/worker, app/mpi_worker   option parsing; the worker executables
@@ -18,7 +19,7 @@ import re
 import sys
 
 LEVELS = [
-    ("core/model", 0), ("core/segment", 1), ("core/work", 2), ("core/analysis", 3),
+    ("core/model", 0), ("core/segment", 1), ("core/probe", 1), ("core/work", 2), ("core/analysis", 3),
     ("core/record", 4),
     ("app/cli", 5), ("app/worker", 5), ("app/mpi_worker", 5),
     ("app/runner", 6), ("app/lessons", 7),
