@@ -296,28 +296,20 @@ const OptionRow kOptions[] = {
     {"--lesson", nullptr, true, EmptyValue::Refused,
      "--lesson needs a lesson id (see --list-lessons)", HelpSection::Lessons,
      "  --lesson ID            in the window: the Lessons tab shows that lesson and the first "
-     "screen's
-"
+     "screen's\n"
      "                         main button runs it (\"Run lesson: TITLE\"; Ctrl+L too); nothing "
-     "runs until
-"
+     "runs until\n"
      "                         pressed. With --headless (or without a display): run its runs in "
-     "turn and
-"
+     "turn and\n"
      "                         say whether its effect was seen, not seen, or could not be shown "
-     "here
-"
+     "here\n"
      "                         (inconclusive); --json prints {\"lesson\": {..., \"seen\", "
-     "\"verdict\", \"reasons\"},
-"
+     "\"verdict\", \"reasons\"},\n"
      "                         \"runs\": [reports]}; setting flags given with it override the "
-     "lesson's.
-"
+     "lesson's.\n"
      "                         With --screenshot: the window after the lesson's runs, Lessons "
-     "panel in
-"
-     "                         front (with --no-run: the first screen, before them)
-",
+     "panel in\n"
+     "                         front (with --no-run: the first screen, before them)\n",
      [](ParseState& p, const QString& v) {
          p.o.lessonId = v;
          return QString();

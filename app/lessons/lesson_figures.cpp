@@ -11,12 +11,9 @@
 
 namespace {
 
-// Figures reports gain outside shm::toJson: the run's label (labelledReport) and the machine's
-// load during a lesson (an "overlap" share and a "machine" object, added by the runner). A
-// path under "machine." is taken as it is; a report without it reads as "not measured".
-const QStringList kAddedFigures{QStringLiteral("label"), QStringLiteral("overlap"),
-                                QStringLiteral("machine")};
-const QString kAddedPrefix = QStringLiteral("machine.");
+// Figures reports gain outside shm::toJson: the run's label (labelledReport). Everything else
+// (overlap, machine.*, ...) is in every report's JSON, null when not measured.
+const QStringList kAddedFigures{QStringLiteral("label")};
 
 // Settings that add parts of the report only some runs have: counters.*, queue.*, mpi.* (and
 // each worker's mpi.*), seed_split.*, fault.*. Walking a report built for each variant as well
@@ -102,7 +99,6 @@ QSet<QString> knownFigures(const shm::ExperimentConfig& cfg) {
 }
 
 QString checkFigure(const QString& path, const QSet<QString>& known) {
-    if (path.startsWith(kAddedPrefix) && path.size() > kAddedPrefix.size()) return {};
     const QStringList parts = normalised(path);
     const QString n = parts.join(QLatin1Char('.'));
     if (known.contains(n)) return {};
