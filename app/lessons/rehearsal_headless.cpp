@@ -52,7 +52,7 @@ void printTable(const CliOptions& o, const LessonRehearsal& r, const QJsonObject
     } else {
         std::printf("%s\n\n%s",
                     qPrintable(QCoreApplication::translate(
-                                   "Rehearsal", "Rehearsal: %1 plays of each lesson, load %2 at "
+                                   "Rehearsal", "Rehearsal: %1 × each lesson, load %2 at "
                                                 "the start, %3 at the end")
                                    .arg(r.count())
                                    .arg(loadText(loadStart), loadText(loadEnd))),

@@ -134,7 +134,7 @@ QString rehearsalText(const QList<RehearsalTally>& tallies) {
     }
     for (const RehearsalTally& t : tallies) {
         out += QLatin1Char('\n') +
-               tr("%1 — %2: %3 of %4 plays seen").arg(t.id, t.title).arg(t.seen).arg(t.plays) +
+               tr("%1 — %2: seen in %3 of %4").arg(t.id, t.title).arg(t.seen).arg(t.plays) +
                QLatin1Char('\n');
         auto figure = [&](const RehearsalFigure& f, bool isRequire) {
             const QString what = isRequire ? tr("requires %1").arg(f.describe) : f.describe;

@@ -43,8 +43,9 @@ void TestRehearsalWindow::rehearseThisLessonOnce() {
     QCOMPARE(t->item(0, 1)->text(), QStringLiteral("1/1"));
     QCOMPARE(t->item(0, 2)->text(), QStringLiteral("0/1"));
     QCOMPARE(t->item(0, 3)->text(), QStringLiteral("0/1"));
-    QVERIFY2(t->item(0, 4)->text().contains(QStringLiteral("A.unwritten == 1: 1, held 1/1")),
-             qPrintable(t->item(0, 4)->text()));
+    QVERIFY2(
+        t->item(0, 4)->text().contains(QStringLiteral("A.unwritten == 1: observed 1, held 1/1")),
+        qPrintable(t->item(0, 4)->text()));
     QVERIFY(d->tableText().contains(QStringLiteral("seed-split   1/1")));
     QVERIFY(testutil::shmEntries(QCoreApplication::applicationPid()).isEmpty());
     // The window's controller was never used.

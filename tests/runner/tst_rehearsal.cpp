@@ -121,8 +121,7 @@ void TestRehearsal::textTable() {
         testutil::args({"--rehearse=1", "--lesson", "seed-split", "--lang", "en"}), 300000);
     QCOMPARE(r.exitCode, 0);
     const QString out = QString::fromUtf8(r.out);
-    QVERIFY2(out.startsWith(QStringLiteral("Rehearsal: 1 plays of each lesson, load ")),
-             qPrintable(out));
+    QVERIFY2(out.startsWith(QStringLiteral("Rehearsal: 1 × each lesson, load ")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("\nseed-split   1/1       0/1           0/1\n")),
              qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("  A.unwritten == 1: observed 1, held 1/1\n")),

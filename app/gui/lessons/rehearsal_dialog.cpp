@@ -50,9 +50,8 @@ RehearsalDialog::RehearsalDialog(QWidget* parent) : QDialog(parent) {
     connect(m_copy, &QPushButton::clicked, this,
             [this] { QApplication::clipboard()->setText(tableText()); });
     connect(&m_rehearsal, &LessonRehearsal::changed, this, &RehearsalDialog::refresh);
-    connect(&m_rehearsal, &LessonRehearsal::finished, this, [this] {
-        m_ending = tr("Done: every lesson played %n time(s).", "", m_rehearsal.count());
-    });
+    connect(&m_rehearsal, &LessonRehearsal::finished, this,
+            [this] { m_ending = tr("Done: %1 × each lesson.").arg(m_rehearsal.count()); });
     connect(&m_rehearsal, &LessonRehearsal::stopped, this,
             [this] { m_ending = tr("Stopped: the table holds the plays that ended."); });
     connect(&m_rehearsal, &LessonRehearsal::failed, this,
@@ -103,18 +102,19 @@ void RehearsalDialog::refresh() {
         auto of = [&](int k) { return QStringLiteral("%1/%2").arg(k).arg(t.plays); };
         QStringList observed, reasons;
         for (const RehearsalFigure& f : t.require)
-            observed << tr("requires %1 %2 %3: %4, held %5/%6")
+            observed << tr("requires %1 %2 %3: observed %4, held %5/%6")
                             .arg(f.describe, f.op, writtenText(f.value), f.rangeText())
                             .arg(f.holds)
                             .arg(t.plays);
         for (const RehearsalFigure& f : t.expect)
-            observed << tr("%1 %2 %3: %4, held %5/%6")
+            observed << tr("%1 %2 %3: observed %4, held %5/%6")
                             .arg(f.describe, f.op, writtenText(f.value), f.rangeText())
                             .arg(f.holds)
                             .arg(t.plays);
         for (const RehearsalReason& why : t.reasons)
             reasons << QStringLiteral("%1× %2").arg(why.count).arg(why.shown);
-        m_table->setItem(row, Lesson_, item(t.id + QStringLiteral(" — ") + t.title));
+        m_table->setItem(row, Lesson_, item(t.id));
+        m_table->item(row, Lesson_)->setToolTip(t.title);
         m_table->setItem(row, Seen, item(of(t.seen), Qt::AlignRight));
         m_table->setItem(row, NotSeen, item(of(t.notSeen), Qt::AlignRight));
         m_table->setItem(row, Inconclusive, item(of(t.inconclusive), Qt::AlignRight));
