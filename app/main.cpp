@@ -9,6 +9,7 @@
 #endif
 #include "lessons/lesson_headless.h"
 #include "lessons/open_headless.h"
+#include "lessons/rehearsal_headless.h"
 #include "runner/headless.h"
 #include "runner/probe_print.h"
 #include "runner/segment_cleanup.h"
@@ -73,6 +74,7 @@ void chooseHeadless(CliOptions& o) {
     // Run the experiment headless instead and say how to get pictures.
     // A sweep prints a table unless it renders the Sweep view.
     if (!o.sweepAxes.empty() && o.screenshot.isEmpty()) o.headless = true;
+    if (o.rehearse) o.headless = true; // a table in the terminal (the window has its menu)
     // Result files are written by a headless run.
     if ((!o.csvFile.isEmpty() || !o.arrayCsvFile.isEmpty() || !o.traceFile.isEmpty()) &&
         o.screenshot.isEmpty())
@@ -164,6 +166,7 @@ int main(int argc, char** argv) {
         installLanguage(o);
         if (!o.openFile.isEmpty()) return openRecordingHeadless(o);
         if (!o.sweepAxes.empty()) return runSweepHeadless(o);
+        if (o.rehearse) return runRehearsalHeadless(o);
         return o.lessonId.isEmpty() ? runHeadless(o) : runLessonHeadless(o);
     }
 #ifdef SHMSCOPE_HAVE_GUI

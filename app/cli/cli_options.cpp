@@ -176,7 +176,9 @@ QString parseArgument(const QStringList& args, qsizetype& i, ParseState& p) {
     if (!(row && row->takesValue) && !isSetting) // a switch with "=value" too
         return QStringLiteral("unknown option '%1' (see --help)").arg(args[i]);
     std::optional<QString> v = inlineValue;
-    if (!v && i + 1 < args.size()) v = args[++i];
+    const bool optional = row && row->empty == EmptyValue::Optional;
+    if (!v && i + 1 < args.size() && !(optional && args[i + 1].startsWith(QLatin1Char('-'))))
+        v = args[++i];
     if (!row) {
         if (!v) return a + QStringLiteral(" needs a value");
         p.settings.append({a.mid(2), *v});
@@ -227,6 +229,27 @@ QString checkRecordingOptions(const CliOptions& o) {
     return {};
 }
 
+// --rehearse plays lessons in the terminal: not with the window's, a sweep's or one run's
+// options, nor a recording.
+QString checkRehearsal(const CliOptions& o) {
+    if (!o.rehearse) return {};
+    if (!o.screenshot.isEmpty() || o.benchFrames > 0 || o.noRun)
+        return QStringLiteral("--rehearse plays lessons in the terminal: not with --screenshot, "
+                              "--bench-frames or --no-run (in the window: Lessons > Rehearse "
+                              "All)");
+    if (!o.sweepAxes.empty()) return QStringLiteral("--rehearse does not take a --sweep");
+    if (!o.openFile.isEmpty() || !o.recordFile.isEmpty())
+        return QStringLiteral("--rehearse does not take --open or --record");
+    if (!o.csvFile.isEmpty() || !o.arrayCsvFile.isEmpty() || !o.traceFile.isEmpty() ||
+        !o.compareWith.isEmpty())
+        return QStringLiteral("--csv, --array-csv, --trace and --compare-with go with a single "
+                              "run, not --rehearse");
+    if (!o.workerCommand.empty())
+        return QStringLiteral("--worker-command does not take --rehearse (lessons run their "
+                              "own workers)");
+    return {};
+}
+
 // How the modes combine, checked once every flag and the config file are in.
 QString checkModes(ParseState& p) {
     CliOptions& o = p.o;
@@ -244,8 +267,9 @@ QString checkModes(ParseState& p) {
     if (QString err = loadCompareReport(o); !err.isEmpty()) return err;
     if (o.noRun && (o.screenshot.isEmpty() || o.headless))
         return QStringLiteral("--no-run goes with --screenshot (the window before any run)");
-    if (!o.lessonFile.isEmpty() && o.lessonId.isEmpty() && !o.listLessons)
-        return QStringLiteral("--lesson-file needs --lesson ID or --list-lessons");
+    if (QString err = checkRehearsal(o); !err.isEmpty()) return err;
+    if (!o.lessonFile.isEmpty() && o.lessonId.isEmpty() && !o.listLessons && !o.rehearse)
+        return QStringLiteral("--lesson-file needs --lesson ID, --rehearse or --list-lessons");
     if (auto err = shm::validate(o.config)) return fromStd(*err);
     if (auto err = shm::checkFits(o.config)) return fromStd(*err);
     return {};

@@ -27,6 +27,9 @@ struct CliOptions {
     bool listLessons = false;
     QString lessonId;
     QString lessonFile; // teachers' own lessons instead of the built-in ones
+    // --rehearse [N]: every lesson (or --lesson's) played N times, a table of the verdicts
+    // (app/lessons/rehearsal_headless.h); 0 = not asked.
+    int rehearse = 0;
 
     // Sweeps (--sweep given once or twice) and A/B against a saved report.
     std::vector<shm::SweepAxis> sweepAxes;

@@ -75,6 +75,20 @@ QString setRepeat(ParseState& p, const QString& v) {
     return {};
 }
 
+// --rehearse N: plays per lesson, 1 to 100; left out: 5.
+QString setRehearse(ParseState& p, const QString& v) {
+    if (v.isEmpty()) {
+        p.o.rehearse = 5;
+        return {};
+    }
+    bool ok = false;
+    const int n = v.toInt(&ok);
+    if (!ok || n < 1 || n > 100)
+        return QStringLiteral("--rehearse: '%1' is not a count from 1 to 100").arg(v);
+    p.o.rehearse = n;
+    return {};
+}
+
 QString setCommandCount(ParseState& p, const QString& v) {
     bool ok = false;
     const uint n = v.toUInt(&ok);
@@ -314,6 +328,15 @@ const OptionRow kOptions[] = {
          p.o.lessonId = v;
          return QString();
      }},
+    // The count may be left out: `--rehearse --lesson X` plays X five times.
+    {"--rehearse", nullptr, true, EmptyValue::Optional, nullptr, HelpSection::Lessons,
+     "  --rehearse [N]         headless: play every lesson (or --lesson ID's) N times (1 to "
+     "100, default 5)\n"
+     "                         and print a table: seen / not seen / inconclusive, each "
+     "expectation's range\n"
+     "                         and the reasons; --json prints {\"rehearsal\": {...}}; also "
+     "--rehearse=N\n",
+     setRehearse},
     {"--lesson-file", nullptr, true, EmptyValue::Refused, "--lesson-file needs a file name",
      HelpSection::Lessons,
      "  --lesson-file F.json   lessons of your own, added to the built-in ones (one with a "

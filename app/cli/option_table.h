@@ -24,8 +24,11 @@ using ApplyOption = QString (*)(ParseState&, const QString& value);
 // Whether an empty value is refused with the row's `missing` message like a missing one.
 enum class EmptyValue {
     Refused,
-    Blank,  // refused when empty or only blanks
-    Allowed // given to `apply`, which judges it
+    Blank,   // refused when empty or only blanks
+    Allowed, // given to `apply`, which judges it
+    // The value may be left out ("--rehearse" or "--rehearse 3"): the next argument is taken
+    // only when it does not start with '-'; a missing one gives `apply` "".
+    Optional
 };
 
 // The --help section a row's lines belong to.

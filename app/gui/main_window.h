@@ -31,6 +31,7 @@ class CountersView;
 class HighlightFrame;
 class LessonPanel;
 class MachineDialog;
+class RehearsalDialog;
 class PinnedBar;
 class SweepModel;
 class SweepPanel;
@@ -156,6 +157,12 @@ class MainWindow : public QMainWindow {
     // Plays the lesson the Lessons panel shows (not while a sweep runs); false with *error
     // when it could not start.
     bool playLesson(QString* error);
+    // Lessons > Rehearse All (all) / Rehearse This Lesson: plays the Lessons panel's lessons
+    // (or the one it shows) `count` times each in the rehearsal dialog, shown non-modal to the
+    // program; false with *error when something is running or a rehearsal is under way. The
+    // menu asks for the count (QInputDialog) and calls this.
+    bool rehearseLessons(bool all, int count, QString* error);
+    RehearsalDialog* rehearsalDialog() const { return m_rehearsal; }
     // "window", "progress", "array", "contention", "sweep" or "side".
     QWidget* viewWidget(const QString& name);
     // File > Export Results: the finished run's workers table or array (CSV), its lock
@@ -249,6 +256,7 @@ class MainWindow : public QMainWindow {
     void fillRecentMenu();
     void openRecordingDialog();
     void openLessonDialog();
+    void askRehearsal(bool all); // the menu's: the count asked, then rehearseLessons()
     void openRecordingOrWarn(const QString& path);
     void openRecent(const QString& path);
     void saveRecordingDialog(bool selectedOnly);
@@ -297,6 +305,7 @@ class MainWindow : public QMainWindow {
     RunPlayer* m_lessonPlayer;
     LessonPanel* m_lessonPanel;
     QDockWidget* m_lessonDock;
+    RehearsalDialog* m_rehearsal = nullptr; // made on the first rehearsal
     RunPlayer* m_sweepPlayer;
     SweepTally m_sweep;
     SweepModel* m_sweepModel;

@@ -169,6 +169,9 @@ void MainWindow::buildLessonsMenu() {
     QAction* nextRun = lessons->addAction(tr("Next R&un"), m_lessonPanel, &LessonPanel::nextRun);
     nextRun->setShortcut(QKeySequence(Qt::Key_N));
     lessons->addSeparator();
+    lessons->addAction(tr("Rehearse &All…"), this, [this] { askRehearsal(true); });
+    lessons->addAction(tr("Rehearse &This Lesson…"), this, [this] { askRehearsal(false); });
+    lessons->addSeparator();
     int n = 0;
     for (const Lesson& l : m_lessons)
         lessons->addAction(QStringLiteral("&%1 %2").arg(QString::number(++n, 36), l.title), this,

@@ -34,6 +34,7 @@ class RunController : public QObject {
 
     // Path of shmscope-worker; default: next to the running executable.
     void setWorkerPath(const QString& path) { m_workerPath = path; }
+    const QString& workerPath() const { return m_workerPath; }
     // --worker-command: the workers it names run that command instead (every run from now on).
     void setWorkerCommand(const WorkerCommand& command) { m_command = command; }
     const WorkerCommand& workerCommand() const { return m_command; }
@@ -45,6 +46,7 @@ class RunController : public QObject {
     QStringList mpirunCommand(const shm::ExperimentConfig& cfg, const std::string& segment) const;
     // Segment name to use for the next run (tests pick their own); empty = generated.
     void setSegmentName(const QString& name) { m_requestedName = name; }
+    const QString& requestedSegmentName() const { return m_requestedName; }
     // Hand lock events to takeFrame() (the window); headless runs only count them.
     void setKeepEvents(bool keep) { m_keepEvents = keep; }
     // A second taker of every run's frames (a recorder), beside the window's takeFrame(): every

@@ -23,6 +23,8 @@ class LessonPanel : public QWidget {
 
     const Lesson& lesson() const { return m_lesson; }
     bool hasLesson() const { return !m_lesson.id.isEmpty(); }
+    // Every lesson it offers (built in, --lesson-file's and File > Open Lesson's).
+    const QList<Lesson>& lessons() const { return m_lessons; }
     // The lesson's runs in turn, from the first; false when nothing started (*error says why
     // when a run could not start; nothing when something is playing or running).
     bool play(QString* error);
