@@ -62,11 +62,15 @@ std::optional<std::string> storeCachedMachine(const std::string& path, const Mac
 
 MachineFigures cachedOrMeasuredMachine(bool measureAgain, bool* measured) {
     const std::string path = probeCachePath();
-    if (!measureAgain)
-        if (auto cached = loadCachedMachine(path, readBootId())) {
-            if (measured) *measured = false;
-            return *cached;
-        }
+    const std::optional<MachineFigures> cached =
+        measureAgain ? std::nullopt : loadCachedMachine(path, readBootId());
+    // A probe taken while the other CPUs were busy has no cache-line figure: the next process
+    // tries again instead of keeping "not measured" until the machine restarts (the lessons
+    // that need the figure would say inconclusive all day). Its complete figures stay cached.
+    if (cached && cached->lineCostRatio) {
+        if (measured) *measured = false;
+        return *cached;
+    }
     MachineFigures m = measureMachine();
     // A cache that cannot be written only costs the next process another probe.
     (void)storeCachedMachine(path, m);
