@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>MachineTexts</name>
+    <message numerus="yes">
+        <source>The operating system may run workers on %n CPU(s).</source>
+        <translation>
+            <numerusform>The operating system may run workers on %n CPU.</numerusform>
+            <numerusform>The operating system may run workers on %n CPUs.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunsModel</name>
     <message numerus="yes">
         <source>%n oldest run(s) dropped to stay under %1 of memory</source>

@@ -319,6 +319,34 @@ partial: %1 of %2</source>
         <source>still waiting (at the end, or now)</source>
         <translation>아직 대기 중 (끝날 때, 또는 지금)</translation>
     </message>
+    <message>
+        <source>%1 workers share %2 cores</source>
+        <translation>작업자 %1개가 코어 %2개를 나눠 썼습니다</translation>
+    </message>
+    <message>
+        <source>other programs had the cores</source>
+        <translation>다른 프로그램이 코어를 쓰고 있었습니다</translation>
+    </message>
+    <message>
+        <source>CPU time is %1 of the workers&apos; wall time.</source>
+        <translation>CPU 시간은 작업자 경과 시간의 %1입니다.</translation>
+    </message>
+    <message>
+        <source>The gap is slow motion: the workers slept %1 of their time in it (%2).</source>
+        <translation>그 차이는 슬로 모션입니다: 작업자는 시간의 %1 동안 슬로 모션으로 잠들어 있었습니다 (%2).</translation>
+    </message>
+    <message>
+        <source>Slow motion (%1) is spun on the CPU, so its %2 of the time counts as CPU time.</source>
+        <translation>슬로 모션(%1)은 CPU에서 스핀하며 기다리므로, 그 시간(전체의 %2)은 CPU 시간에 들어갑니다.</translation>
+    </message>
+    <message>
+        <source>For %1 more the workers were off the CPU beyond their delays: sleeps overshoot, and %2.</source>
+        <translation>작업자는 지연 외에도 시간의 %1 동안 더 CPU 밖에 있었습니다: 잠은 요청한 것보다 길어지고, %2.</translation>
+    </message>
+    <message>
+        <source>For %1 of their time the workers were ready to run but not running: %2.</source>
+        <translation>작업자는 시간의 %1 동안 실행할 준비가 되었는데도 실행되지 않았습니다: %2.</translation>
+    </message>
 </context>
 <context>
     <name>ControlsPanel</name>
@@ -414,12 +442,12 @@ partial: %1 of %2</source>
         <translation>… 라인 %1개 더</translation>
     </message>
     <message>
-        <source>ns per increment (busy time ÷ increments) · count so far</source>
-        <translation>증가 한 번당 ns (작업 시간 ÷ 증가 횟수) · 지금까지의 횟수</translation>
+        <source>ns per increment: busy (wall) time ÷ increments (its own CPU time ÷ increments) · count so far</source>
+        <translation>증가 1회당 ns: 작업(경과) 시간 ÷ 증가 횟수 (자기 CPU 시간 ÷ 증가 횟수) · 지금까지 센 수</translation>
     </message>
     <message>
-        <source>%1 ns · %2 of %3</source>
-        <translation>%1 ns · %3 중 %2</translation>
+        <source>%1 ns (CPU %2 ns) · %3 of %4</source>
+        <translation>%1 ns (CPU %2 ns) · %3 / %4</translation>
     </message>
 </context>
 <context>
@@ -445,8 +473,8 @@ partial: %1 of %2</source>
         <translation>packed: 카운터 %1개가 캐시 라인 %2개에, 한 라인에 최대 %3개 — 저장할 때마다 다른 코어에서 라인을 빼앗습니다 (거짓 공유)</translation>
     </message>
     <message>
-        <source>%1 · %2 ns per increment overall</source>
-        <translation>%1 · 전체 증가 한 번당 %2 ns</translation>
+        <source>%1 · %2 ns per increment overall (wall time), %3 ns of CPU time</source>
+        <translation>%1 · 전체 증가 1회당 %2 ns (경과 시간), CPU 시간 %3 ns</translation>
     </message>
 </context>
 <context>
@@ -511,14 +539,6 @@ partial: %1 of %2</source>
         <source>run %1 of %2: %3</source>
         <translation>실행 %1/%2: %3</translation>
     </message>
-    <message>
-        <source>&lt;b style=&apos;color:#1b7a2f&apos;&gt;Seen ✓&lt;/b&gt;</source>
-        <translation>&lt;b style=&apos;color:#1b7a2f&apos;&gt;확인됨 ✓&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b style=&apos;color:#a3231d&apos;&gt;Not seen&lt;/b&gt;</source>
-        <translation>&lt;b style=&apos;color:#a3231d&apos;&gt;확인되지 않음&lt;/b&gt;</translation>
-    </message>
     <message numerus="yes">
         <source>%n run(s)</source>
         <translation>
@@ -532,14 +552,6 @@ partial: %1 of %2</source>
     <message>
         <source>Look for:</source>
         <translation>살펴볼 점:</translation>
-    </message>
-    <message>
-        <source>Seen.</source>
-        <translation>확인됨.</translation>
-    </message>
-    <message>
-        <source>Not seen this time.</source>
-        <translation>이번에는 확인되지 않음.</translation>
     </message>
     <message>
         <source>yes</source>
@@ -588,6 +600,53 @@ partial: %1 of %2</source>
     <message>
         <source>observed %1</source>
         <translation>관측값 %1</translation>
+    </message>
+</context>
+<context>
+    <name>LessonVerdict</name>
+    <message>
+        <source>requires %1</source>
+        <translation>전제 조건 %1</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>확인됨</translation>
+    </message>
+    <message>
+        <source>Not seen</source>
+        <translation>확인되지 않음</translation>
+    </message>
+    <message>
+        <source>Inconclusive</source>
+        <translation>판정 불가</translation>
+    </message>
+    <message>
+        <source>%1 was not measured</source>
+        <translation>%1은(는) 측정되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>%1 was %2, needed %3 %4</source>
+        <translation>%1은(는) %2, 필요: %3 %4</translation>
+    </message>
+    <message>
+        <source>%1 is not a number</source>
+        <translation>%1은(는) 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3: observed %4</source>
+        <translation>%1 %2 %3: 관측값 %4</translation>
+    </message>
+    <message>
+        <source>%1: observed %2, needed %3 %4</source>
+        <translation>%1: 관측값 %2, 필요: %3 %4</translation>
+    </message>
+    <message>
+        <source>(%1 % short)</source>
+        <translation>(%1 % 부족)</translation>
+    </message>
+    <message>
+        <source>(%1 % over)</source>
+        <translation>(%1 % 초과)</translation>
     </message>
 </context>
 <context>
@@ -651,6 +710,154 @@ partial: %1 of %2</source>
     <message>
         <source>partial: %1 events dropped</source>
         <translation>일부: 이벤트 %1개 놓침</translation>
+    </message>
+</context>
+<context>
+    <name>MachineDialog</name>
+    <message>
+        <source>About This Machine</source>
+        <translation>이 기계 정보</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>수치</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>이 기계</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>의미</translation>
+    </message>
+    <message>
+        <source>&amp;Measure Again</source>
+        <translation>다시 측정(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Keeps two CPUs busy for under a second; not while a run is going</source>
+        <translation>CPU 두 개를 1초 미만 동안 바쁘게 합니다. 실행이 진행 중일 때는 할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Not while a run is going: the probe would take CPUs from its workers. Measure again when it has ended.</source>
+        <translation>실행이 진행 중일 때는 할 수 없습니다: 측정이 실행의 작업자에게서 CPU를 빼앗기 때문입니다. 실행이 끝난 뒤에 다시 측정하세요.</translation>
+    </message>
+    <message>
+        <source>Measuring… (under a second)</source>
+        <translation>측정하는 중… (1초 미만)</translation>
+    </message>
+</context>
+<context>
+    <name>MachineTexts</name>
+    <message>
+        <source>This machine has not been measured yet.</source>
+        <translation>이 기계는 아직 측정하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The cost of a cache line passed between two CPUs could not be measured: %1.</source>
+        <translation>두 CPU 사이를 오가는 캐시 라인의 비용을 측정할 수 없었습니다: %1.</translation>
+    </message>
+    <message>
+        <source>A cache line passed between two CPUs costs %1× a private one: false sharing can be seen here.</source>
+        <translation>두 CPU 사이를 오가는 캐시 라인의 비용은 한 CPU만 쓰는 라인의 %1×입니다: 이 기계에서는 거짓 공유를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>A cache line passed between two CPUs costs about the same as a private one (%1×): this machine cannot show false sharing (its two CPUs probably share one core and its cache).</source>
+        <translation>두 CPU 사이를 오가는 캐시 라인의 비용이 한 CPU만 쓰는 라인과 거의 같습니다 (%1×): 이 기계에서는 거짓 공유를 볼 수 없습니다 (두 CPU가 아마 코어 하나와 그 캐시를 함께 쓰는 것 같습니다).</translation>
+    </message>
+    <message>
+        <source>Not measured yet.</source>
+        <translation>아직 측정하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Measured %1 in %2 s; kept until the machine restarts.</source>
+        <translation>%1에 %2초 동안 측정했습니다. 기계를 다시 시작할 때까지 보관합니다.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>CPUs online</source>
+        <translation>사용 가능한 CPU</translation>
+    </message>
+    <message numerus="yes">
+        <source>The operating system may run workers on %n CPU(s).</source>
+        <translation>
+            <numerusform>운영 체제는 작업자를 CPU %n개에서 실행할 수 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not be measured.</source>
+        <translation>측정할 수 없었습니다.</translation>
+    </message>
+    <message>
+        <source>All of them ran busy threads at the same time.</source>
+        <translation>모든 CPU가 동시에 바쁜 스레드를 실행했습니다.</translation>
+    </message>
+    <message>
+        <source>Only about %1 of them were free when measured: other programs used the rest, so runs with more workers than that take turns.</source>
+        <translation>측정할 때 그중 약 %1개만 비어 있었습니다: 나머지는 다른 프로그램이 썼으므로, 작업자가 그보다 많은 실행은 CPU를 번갈아 씁니다.</translation>
+    </message>
+    <message>
+        <source>CPUs running at once</source>
+        <translation>동시에 도는 CPU</translation>
+    </message>
+    <message>
+        <source>%1× (%2 vs %3 ns per increment)</source>
+        <translation>%1× (증가 1회당 %2 대 %3 ns)</translation>
+    </message>
+    <message>
+        <source>Cache line between two CPUs</source>
+        <translation>두 CPU 사이의 캐시 라인</translation>
+    </message>
+    <message>
+        <source>unpinned</source>
+        <translation>CPU 고정 없음</translation>
+    </message>
+    <message>
+        <source>CPUs %1</source>
+        <translation>CPU %1</translation>
+    </message>
+    <message>
+        <source>Two threads ran together</source>
+        <translation>두 스레드 동시 실행</translation>
+    </message>
+    <message>
+        <source>The share of the measurement in which both threads ran at once; only those stretches count.</source>
+        <translation>측정 중 두 스레드가 동시에 돈 시간의 비율. 그 구간만 셉니다.</translation>
+    </message>
+    <message>
+        <source>%1 ns (steps of %2 ns)</source>
+        <translation>%1 ns (%2 ns 단위)</translation>
+    </message>
+    <message>
+        <source>Clock resolution</source>
+        <translation>시계 해상도</translation>
+    </message>
+    <message>
+        <source>The shortest wait or hold a lock event can show; two readings of the clock are at least a step apart.</source>
+        <translation>락 이벤트가 보여 줄 수 있는 가장 짧은 대기나 보유 시간. 시계를 두 번 읽으면 적어도 한 단위만큼 차이 납니다.</translation>
+    </message>
+    <message>
+        <source>, huge pages</source>
+        <translation>, 대용량 페이지</translation>
+    </message>
+    <message>
+        <source>, 4 KiB pages</source>
+        <translation>, 4 KiB 페이지</translation>
+    </message>
+    <message>
+        <source>/dev/shm</source>
+        <translation>/dev/shm</translation>
+    </message>
+    <message>
+        <source>The shared array sits on huge pages: fewer page faults when a run starts writing it.</source>
+        <translation>공유 배열이 대용량 페이지(huge page)에 있습니다: 실행이 배열에 쓰기 시작할 때 페이지 폴트가 적습니다.</translation>
+    </message>
+    <message>
+        <source>The shared array sits on ordinary pages: a run&apos;s first writes to it fault each page in.</source>
+        <translation>공유 배열이 보통 페이지에 있습니다: 실행이 배열에 처음 쓸 때 페이지마다 페이지 폴트가 일어납니다.</translation>
     </message>
 </context>
 <context>
@@ -1143,6 +1350,50 @@ partial: %1 of %2</source>
         <source>%1: the recording holds no run</source>
         <translation>%1: 기록 파일에 실행이 하나도 없습니다</translation>
     </message>
+    <message>
+        <source>Open Lesson</source>
+        <translation>레슨 열기</translation>
+    </message>
+    <message>
+        <source>Lessons (*.json);;All files (*)</source>
+        <translation>레슨 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Lesson…</source>
+        <translation>레슨 열기(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Rehearse &amp;All…</source>
+        <translation>모든 레슨 리허설(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Rehearse &amp;This Lesson…</source>
+        <translation>이 레슨 리허설(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>About This &amp;Machine…</source>
+        <translation>이 기계 정보(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>A run is going on: stop it first.</source>
+        <translation>실행이 진행 중입니다. 먼저 멈추세요.</translation>
+    </message>
+    <message>
+        <source>No lesson is shown in the Lessons panel.</source>
+        <translation>레슨 패널에 보이는 레슨이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Rehearse All Lessons</source>
+        <translation>모든 레슨 리허설</translation>
+    </message>
+    <message>
+        <source>Rehearse This Lesson</source>
+        <translation>이 레슨 리허설</translation>
+    </message>
+    <message>
+        <source>Play each lesson how many times? (A teacher&apos;s check the day before.)</source>
+        <translation>레슨마다 몇 번 실행할까요? (교사가 수업 전날 하는 점검입니다.)</translation>
+    </message>
 </context>
 <context>
     <name>PartitionStrip</name>
@@ -1312,6 +1563,10 @@ partial: %1 of %2</source>
         <source>Share of run</source>
         <translation>실행 중 몫</translation>
     </message>
+    <message>
+        <source>CPU share: on a CPU for %1 of its busy time</source>
+        <translation>CPU 비율: 작업 시간의 %1 동안 CPU에서 실행됨</translation>
+    </message>
 </context>
 <context>
     <name>ProgressView</name>
@@ -1345,6 +1600,92 @@ partial: %1 of %2</source>
     <message>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Rehearsal</name>
+    <message>
+        <source>lesson &apos;%1&apos; run %2: %3</source>
+        <translation>레슨 &apos;%1&apos; 실행 %2: %3</translation>
+    </message>
+    <message>
+        <source>a rehearsal is under way</source>
+        <translation>리허설이 진행 중입니다</translation>
+    </message>
+    <message>
+        <source>no lesson to rehearse</source>
+        <translation>리허설할 레슨이 없습니다</translation>
+    </message>
+    <message>
+        <source>Rehearsal: %1 × each lesson, load %2 at the start, %3 at the end</source>
+        <translation>리허설: 레슨마다 %1회, 부하는 시작할 때 %2, 끝날 때 %3</translation>
+    </message>
+</context>
+<context>
+    <name>RehearsalDialog</name>
+    <message>
+        <source>Rehearse Lessons</source>
+        <translation>레슨 리허설</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>레슨</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>확인됨</translation>
+    </message>
+    <message>
+        <source>Not seen</source>
+        <translation>확인되지 않음</translation>
+    </message>
+    <message>
+        <source>Inconclusive</source>
+        <translation>판정 불가</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>관측값</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>이유</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>중지(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as Text</source>
+        <translation>텍스트로 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Done: %1 × each lesson.</source>
+        <translation>완료: 레슨마다 %1회.</translation>
+    </message>
+    <message>
+        <source>Stopped: the table holds the plays that ended.</source>
+        <translation>중지됨: 표에는 끝난 회차만 있습니다.</translation>
+    </message>
+    <message>
+        <source>A run could not start: %1</source>
+        <translation>실행을 시작할 수 없었습니다: %1</translation>
+    </message>
+    <message>
+        <source>A rehearsal is under way: stop it first.</source>
+        <translation>리허설이 진행 중입니다. 먼저 멈추세요.</translation>
+    </message>
+    <message>
+        <source>Lesson %1/%2 (%3), play %4/%5</source>
+        <translation>레슨 %1/%2 (%3), 회차 %4/%5</translation>
+    </message>
+    <message>
+        <source>requires %1 %2 %3: observed %4, held %5/%6</source>
+        <translation>전제 조건 %1 %2 %3: 관측값 %4, 충족 %5/%6</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3: observed %4, held %5/%6</source>
+        <translation>%1 %2 %3: 관측값 %4, 충족 %5/%6</translation>
     </message>
 </context>
 <context>
@@ -1706,6 +2047,12 @@ throughput %1, imbalance %2, CPU %3</source>
         <translation>
 처리량 %1, 불균형 %2, CPU %3</translation>
     </message>
+    <message>
+        <source>
+least CPU share of a worker %1</source>
+        <translation>
+작업자의 가장 낮은 CPU 비율 %1</translation>
+    </message>
 </context>
 <context>
     <name>SweepPanel</name>
@@ -1903,13 +2250,21 @@ throughput %1, imbalance %2, CPU %3</source>
         <source>Next: “%1” — one of %2 lessons, each with a story, what to look for and a verdict.</source>
         <translation>다음: “%1” — 레슨 %2개 중 하나, 레슨마다 이야기, 살펴볼 점, 판정이 있습니다.</translation>
     </message>
+    <message>
+        <source>Run lesson: %1 (Ctrl+L)</source>
+        <translation>레슨 실행: %1 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Run “%1”: its runs one after the other, then whether its effect was seen.</source>
+        <translation>“%1” 실행: 레슨의 실행을 차례로 돌린 뒤, 효과가 확인되었는지 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>Its %1 runs one after the other, then whether the effect was seen. Its story and what to look for: the Lessons tab.</source>
+        <translation>실행 %1개를 차례로 돌린 뒤, 효과가 확인되었는지 알려 줍니다. 레슨의 이야기와 살펴볼 점은 레슨 탭에 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>WorkTimePlot</name>
-    <message>
-        <source>Per worker: wall time from the start barrier to its end (pale, wide) and the CPU time it used (solid, narrow). Unequal wall times are load imbalance (the title&apos;s imbalance: the slowest over the mean); CPU well below wall time means the worker waited for a core or slept.</source>
-        <translation>작업자별: 시작 배리어부터 끝날 때까지의 경과 시간(옅고 넓은 막대)과 쓴 CPU 시간(진하고 좁은 막대). 경과 시간이 고르지 않으면 부하 불균형입니다 (제목의 불균형: 가장 느린 시간 ÷ 평균). CPU가 경과 시간보다 훨씬 작으면 작업자가 코어를 기다렸거나 잠든 것입니다.</translation>
-    </message>
     <message>
         <source>time (s)</source>
         <translation>시간 (초)</translation>
@@ -1933,6 +2288,10 @@ throughput %1, imbalance %2, CPU %3</source>
     <message>
         <source>%1 · imbalance %2</source>
         <translation>%1 · 불균형 %2</translation>
+    </message>
+    <message>
+        <source>Per worker: wall time from the start barrier to its end (pale, wide) and the CPU time it used (solid, narrow). Unequal wall times are load imbalance (the title&apos;s imbalance: the slowest over the mean); CPU well below wall time means the worker slept (slow motion) or was ready to run without a core.</source>
+        <translation>작업자별: 시작 배리어부터 끝날 때까지의 경과 시간(옅고 넓은 막대)과 쓴 CPU 시간(진하고 좁은 막대). 경과 시간이 고르지 않으면 부하 불균형입니다 (제목의 불균형: 가장 느린 시간 ÷ 평균). CPU가 경과 시간보다 훨씬 작으면 작업자가 잠들었거나(슬로 모션) 실행할 준비가 되었는데 코어가 없었던 것입니다.</translation>
     </message>
 </context>
 <context>
