@@ -364,6 +364,13 @@ void TestLessons::verdictInconclusiveWhenARequireFails() {
                      R"([{"run": "A", "figure": "lost_updates", "op": ">", "value": 0}])");
     QCOMPARE(judged(plain, R"({"lost_updates": 0})", R"({"overlap": 0.1})").reasons,
              QStringList{QStringLiteral("B.overlap was 0.1, needed ≥ 0.8")});
+    // {observed%} / {value%}: the fraction as a whole percentage.
+    const Lesson percent = twoRunLesson(
+        R"([{"figure": "B.overlap", "op": ">=", "value": 0.8,
+             "why": "together {observed%} of the run (needed {value%})"}])",
+        R"([{"run": "A", "figure": "lost_updates", "op": ">", "value": 0}])");
+    QCOMPARE(judged(percent, R"({"lost_updates": 3})", R"({"overlap": 0.0806})").reasons,
+             QStringList{QStringLiteral("together 8 % of the run (needed 80 %)")});
 }
 
 void TestLessons::verdictSeenAndNotSeen() {
