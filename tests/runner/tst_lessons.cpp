@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 class TestLessons : public QObject {
     Q_OBJECT
   private slots:
@@ -25,6 +27,7 @@ class TestLessons : public QObject {
     void knownFiguresComeFromReports();
     void verdictInconclusiveWhenARequireFails();
     void verdictSeenAndNotSeen();
+    void falseSharingOnAFreeCacheLineIsInconclusive();
     void requireOfAFigureNotMeasured();
     void workersRelativeToTheMachine();
     void lessonFileAddsToTheBuiltInOnes();
@@ -371,6 +374,34 @@ void TestLessons::verdictInconclusiveWhenARequireFails() {
         R"([{"run": "A", "figure": "lost_updates", "op": ">", "value": 0}])");
     QCOMPARE(judged(percent, R"({"lost_updates": 3})", R"({"overlap": 0.0806})").reasons,
              QStringList{QStringLiteral("together 8 % of the run (needed 80 %)")});
+}
+
+// The built-in false-sharing lesson on a machine whose CPUs share a cache line for free (the
+// probe's ratio about 1, SMT siblings): "inconclusive" and why, never "not seen"; on one that
+// pays for the line, the same reports are judged by the expectation.
+void TestLessons::falseSharingOnAFreeCacheLineIsInconclusive() {
+    std::optional<Lesson> l;
+    for (const Lesson& b : builtInLessons())
+        if (b.id == QLatin1String("false-sharing")) l = b;
+    QVERIFY(l);
+    const auto reports = [](double lineCost) {
+        const QByteArray machine =
+            R"("machine": {"cores": 2, "line_cost_ratio": )" + QByteArray::number(lineCost) + "}";
+        return std::pair(R"({"mismatches": 0, "overlap": 0.93, )" + machine +
+                             R"(, "counters": {"total_cpu_ns_per_increment": 1.02}})",
+                         R"({"mismatches": 0, "overlap": 0.95, )" + machine +
+                             R"(, "counters": {"total_cpu_ns_per_increment": 1.0}})");
+    };
+    const auto [freeA, freeB] = reports(1.03);
+    const LessonOutcome free = judged(*l, freeA, freeB);
+    QVERIFY(free.verdict == LessonVerdict::Inconclusive);
+    QCOMPARE(free.reasons.size(), 1);
+    QVERIFY2(free.reasons[0].startsWith(
+                 QStringLiteral("this machine's CPUs share a cache line for free")),
+             qPrintable(free.reasons[0]));
+    QVERIFY(free.reasons[0].contains(QStringLiteral("1.03×")));
+    const auto [paidA, paidB] = reports(2.4);
+    QVERIFY(judged(*l, paidA, paidB).verdict == LessonVerdict::NotSeen);
 }
 
 void TestLessons::verdictSeenAndNotSeen() {
