@@ -190,6 +190,49 @@ QString parseLookAt(const QJsonObject& obj, Lesson& l) {
 
 } // namespace
 
+namespace {
+
+// runs[i]: its label (new to *known), its settings (relative worker counts resolved, checked
+// by the settings table) and the figures its report will have (into *known). "" or the error.
+QString parseRun(const QJsonValue& v, int i, const QString& source, RunsKnown* known,
+                 LessonRun* run) {
+    const QString at = QStringLiteral("runs[%1]").arg(i);
+    const QJsonObject r = v.toObject();
+    if (!v.isObject()) return at + QStringLiteral(" must be an object");
+    for (auto it = r.begin(); it != r.end(); ++it)
+        if (it.key() != QLatin1String("label") && it.key() != QLatin1String("config"))
+            return QStringLiteral("%1: unknown field '%2'").arg(at, it.key());
+    run->label = r[QLatin1String("label")].toString();
+    if (run->label.isEmpty() || run->label.contains(QLatin1Char('.')))
+        return at + QStringLiteral(".label must be a non-empty name without dots");
+    if (known->labels.contains(run->label))
+        return QStringLiteral("%1.label: '%2' is used twice").arg(at, run->label);
+    known->labels << run->label;
+    if (!r[QLatin1String("config")].isObject())
+        return at + QStringLiteral(".config must be an object of settings");
+    run->configJson = r[QLatin1String("config")].toObject();
+    // "workers": "4*cores" is this machine's number from here on; configJson keeps it.
+    QJsonObject settings = run->configJson;
+    if (const QJsonValue w = settings.value(QLatin1String("workers")); w.isString()) {
+        const std::optional<uint32_t> n = relativeWorkers(w.toString(), onlineCores());
+        if (!n)
+            return QStringLiteral("%1.config: field 'workers' must be a whole number "
+                                  "or \"cores\", \"N*cores\", \"cores/N\" (not '%2')")
+                .arg(at, w.toString());
+        settings[QLatin1String("workers")] = double(*n);
+    }
+    if (QString err =
+            applySettingsObject(settings, run->config, at + QStringLiteral(".config"), source);
+        !err.isEmpty())
+        return err;
+    if (auto err = shm::validate(run->config))
+        return at + QStringLiteral(".config: ") + QString::fromStdString(*err);
+    known->known.insert(run->label, knownFigures(run->config));
+    return {};
+}
+
+} // namespace
+
 std::optional<Lesson> parseLesson(const QJsonObject& obj, const QString& source, QString* error) {
     Lesson l;
     l.json = obj;
@@ -227,39 +270,9 @@ std::optional<Lesson> parseLesson(const QJsonObject& obj, const QString& source,
         return fail(QStringLiteral("field 'runs' must be an array of 1 to 8 runs"));
     RunsKnown known;
     for (int i = 0; i < runs.size(); ++i) {
-        const QString at = QStringLiteral("runs[%1]").arg(i);
-        const QJsonObject r = runs[i].toObject();
-        if (!runs[i].isObject()) return fail(at + QStringLiteral(" must be an object"));
-        for (auto it = r.begin(); it != r.end(); ++it)
-            if (it.key() != QLatin1String("label") && it.key() != QLatin1String("config"))
-                return fail(QStringLiteral("%1: unknown field '%2'").arg(at, it.key()));
         LessonRun run;
-        run.label = r[QLatin1String("label")].toString();
-        if (run.label.isEmpty() || run.label.contains(QLatin1Char('.')))
-            return fail(at + QStringLiteral(".label must be a non-empty name without dots"));
-        if (known.labels.contains(run.label))
-            return fail(QStringLiteral("%1.label: '%2' is used twice").arg(at, run.label));
-        known.labels << run.label;
-        if (!r[QLatin1String("config")].isObject())
-            return fail(at + QStringLiteral(".config must be an object of settings"));
-        run.configJson = r[QLatin1String("config")].toObject();
-        // "workers": "4*cores" is this machine's number from here on; configJson keeps it.
-        QJsonObject settings = run.configJson;
-        if (const QJsonValue w = settings.value(QLatin1String("workers")); w.isString()) {
-            const std::optional<uint32_t> n = relativeWorkers(w.toString(), onlineCores());
-            if (!n)
-                return fail(QStringLiteral("%1.config: field 'workers' must be a whole number "
-                                           "or \"cores\", \"N*cores\", \"cores/N\" (not '%2')")
-                                .arg(at, w.toString()));
-            settings[QLatin1String("workers")] = double(*n);
-        }
-        if (QString err =
-                applySettingsObject(settings, run.config, at + QStringLiteral(".config"), source);
-            !err.isEmpty())
+        if (QString err = parseRun(runs[i], i, source, &known, &run); !err.isEmpty())
             return fail(err);
-        if (auto err = shm::validate(run.config))
-            return fail(at + QStringLiteral(".config: ") + QString::fromStdString(*err));
-        known.known.insert(run.label, knownFigures(run.config));
         l.runs.append(run);
     }
     if (!obj.contains(QLatin1String("expect")))

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fstream>
 #include <optional>
+#include <string_view>
 #include <sys/stat.h>
 
 namespace shm {
@@ -20,10 +21,10 @@ using namespace recfile;
 
 namespace {
 
-// The report's "lag1_autocorrelation" (its own compact JSON, written by toJson): the number, or
-// nothing for null, a missing key (a schema-2 file written before it existed) or garbage.
-std::optional<double> storedLag1(const std::string& json) {
-    static const std::string key = "\"lag1_autocorrelation\":";
+// A number stored in the report's own compact JSON (written by toJson) under `key` (with its
+// quotes and colon: "\"overlap\":"), the first occurrence: nothing for null, a missing key (a
+// file written before it existed) or garbage. The figures without columns come back this way.
+std::optional<double> storedNumber(const std::string& json, std::string_view key) {
     const size_t at = json.find(key);
     if (at == std::string::npos) return std::nullopt;
     const char* begin = json.data() + at + key.size();
@@ -31,6 +32,36 @@ std::optional<double> storedLag1(const std::string& json) {
     const auto [end, ec] = std::from_chars(begin, json.data() + json.size(), v);
     if (ec != std::errc() || end == begin || !std::isfinite(v)) return std::nullopt;
     return v;
+}
+
+// A string stored there likewise (jsonEscape's escapes undone; \u sequences kept as written).
+std::optional<std::string> storedString(const std::string& json, std::string_view key) {
+    size_t i = json.find(key);
+    if (i == std::string::npos || (i += key.size()) >= json.size() || json[i] != '"')
+        return std::nullopt;
+    std::string out;
+    for (++i; i < json.size(); ++i) {
+        char c = json[i];
+        if (c == '"') return out;
+        if (c == '\\' && i + 1 < json.size()) {
+            c = json[++i];
+            c = c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
+            if (c == 'u') out += '\\';
+        }
+        out += c;
+    }
+    return std::nullopt; // unterminated
+}
+
+// The sampler's overlap (a live run's only; no column): as the stored report printed it.
+CpuOverlap storedOverlap(const std::string& json) {
+    const std::optional<std::string> method = storedString(json, "\"overlap_method\":");
+    if (!method) return RunMeta{}.overlap; // a file from before the sampler
+    CpuOverlap o;
+    o.fraction = storedNumber(json, "\"overlap\":");
+    o.resolutionMs = storedNumber(json, "\"overlap_resolution_ms\":");
+    o.method = *method;
+    return o;
 }
 
 struct Problem {
@@ -168,7 +199,9 @@ RecordedRun Reader::readRun(int64_t id) {
         // printed one (the --json contract), and the two agree for every run that started.
         // The picture's figure has no column (it is a statistic of the final array, which the
         // file keeps only decimated): it comes back from the stored report.
-        run.verified.lag1Autocorrelation = storedLag1(run.reportJson);
+        run.verified.lag1Autocorrelation =
+            storedNumber(run.reportJson, "\"lag1_autocorrelation\":");
+        run.meta.overlap = storedOverlap(run.reportJson);
         run.report = buildReport(run.final, run.verified, run.meta);
         if (toJson(run.report) != run.reportJson) {
             RunReport never = failedToStartReport(run.config, run.meta.version, run.meta.failure,

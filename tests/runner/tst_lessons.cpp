@@ -369,8 +369,8 @@ void TestLessons::verdictInconclusiveWhenARequireFails() {
              QStringList{QStringLiteral("B.overlap was 0.1, needed ≥ 0.8")});
     // {observed%} / {value%}: the fraction as a whole percentage.
     const Lesson percent = twoRunLesson(
-        R"([{"figure": "B.overlap", "op": ">=", "value": 0.8,
-             "why": "together {observed%} of the run (needed {value%})"}])",
+        R"x([{"figure": "B.overlap", "op": ">=", "value": 0.8,
+             "why": "together {observed%} of the run (needed {value%})"}])x",
         R"([{"run": "A", "figure": "lost_updates", "op": ">", "value": 0}])");
     QCOMPARE(judged(percent, R"({"lost_updates": 3})", R"({"overlap": 0.0806})").reasons,
              QStringList{QStringLiteral("together 8 % of the run (needed 80 %)")});
@@ -385,12 +385,13 @@ void TestLessons::falseSharingOnAFreeCacheLineIsInconclusive() {
         if (b.id == QLatin1String("false-sharing")) l = b;
     QVERIFY(l);
     const auto reports = [](double lineCost) {
-        const QByteArray machine =
-            R"("machine": {"cores": 2, "line_cost_ratio": )" + QByteArray::number(lineCost) + "}";
-        return std::pair(R"({"mismatches": 0, "overlap": 0.93, )" + machine +
-                             R"(, "counters": {"total_cpu_ns_per_increment": 1.02}})",
-                         R"({"mismatches": 0, "overlap": 0.95, )" + machine +
-                             R"(, "counters": {"total_cpu_ns_per_increment": 1.0}})");
+        const QByteArray machine = QByteArray(R"("machine": {"cores": 2, "line_cost_ratio": )" +
+                                              QByteArray::number(lineCost) + "}");
+        // QByteArrays made here: a QStringBuilder would outlive `machine`.
+        return std::pair(QByteArray(R"({"mismatches": 0, "overlap": 0.93, )" + machine +
+                                    R"(, "counters": {"total_cpu_ns_per_increment": 1.02}})"),
+                         QByteArray(R"({"mismatches": 0, "overlap": 0.95, )" + machine +
+                                    R"(, "counters": {"total_cpu_ns_per_increment": 1.0}})"));
     };
     const auto [freeA, freeB] = reports(1.03);
     const LessonOutcome free = judged(*l, freeA, freeB);

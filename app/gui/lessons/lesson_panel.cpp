@@ -58,6 +58,14 @@ constexpr KeyFigure kKeyFigures[] = {
     {"cpu_waiting_seconds", QT_TRANSLATE_NOOP("LessonPanel", "CPU waiting s")},
 };
 
+// A button tests and style sheets find by its object name.
+QPushButton* namedButton(const QString& text, const char* name, const QString& tip) {
+    auto* b = new QPushButton(text);
+    b->setObjectName(QLatin1String(name));
+    b->setToolTip(tip);
+    return b;
+}
+
 } // namespace
 
 LessonPanel::LessonPanel(RunPlayer& player, const QList<Lesson>& lessons, QWidget* parent)
@@ -71,12 +79,8 @@ LessonPanel::LessonPanel(RunPlayer& player, const QList<Lesson>& lessons, QWidge
                           m_lessons[i].id);
     m_choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_choice->setMinimumContentsLength(16);
-    m_prev = new QPushButton(tr("◀"));
-    m_prev->setObjectName(QStringLiteral("previousLessonButton"));
-    m_prev->setToolTip(tr("Previous lesson (Ctrl+PgUp)"));
-    m_next = new QPushButton(tr("▶"));
-    m_next->setObjectName(QStringLiteral("nextLessonButton"));
-    m_next->setToolTip(tr("Next lesson (Ctrl+PgDown)"));
+    m_prev = namedButton(tr("◀"), "previousLessonButton", tr("Previous lesson (Ctrl+PgUp)"));
+    m_next = namedButton(tr("▶"), "nextLessonButton", tr("Next lesson (Ctrl+PgDown)"));
     for (QPushButton* b : {m_prev, m_next})
         b->setFixedWidth(b->fontMetrics().horizontalAdvance(QStringLiteral("◀")) * 3);
     auto* top = new QHBoxLayout;
@@ -86,13 +90,11 @@ LessonPanel::LessonPanel(RunPlayer& player, const QList<Lesson>& lessons, QWidge
     m_story = new QTextBrowser;
     m_story->setObjectName(QStringLiteral("lessonStory"));
     m_story->setOpenLinks(false);
-    m_run = new QPushButton(tr("Run lesson"));
-    m_run->setObjectName(QStringLiteral("runLessonButton"));
-    m_run->setToolTip(tr("Run the lesson's runs one after the other, then say whether the effect "
-                         "was seen (Ctrl+L)"));
-    m_nextRun = new QPushButton(tr("Next run ▶"));
-    m_nextRun->setObjectName(QStringLiteral("nextRunButton"));
-    m_nextRun->setToolTip(tr("Start the lesson's next run (N)"));
+    m_run = namedButton(tr("Run lesson"), "runLessonButton",
+                        tr("Run the lesson's runs one after the other, then say whether the "
+                           "effect was seen (Ctrl+L)"));
+    m_nextRun =
+        namedButton(tr("Next run ▶"), "nextRunButton", tr("Start the lesson's next run (N)"));
     m_pauseEach = new QCheckBox(tr("Pause after each run"));
     m_pauseEach->setObjectName(QStringLiteral("pauseAfterEachRun"));
     m_pauseEach->setToolTip(tr("After each run the lesson waits for Next run (N), so each run "

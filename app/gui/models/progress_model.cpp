@@ -109,6 +109,39 @@ int ProgressModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QVariant ProgressModel::toolTip(const Row& r, int column, uint32_t k) const {
+    if (column == WorkerCol && !r.host.isEmpty())
+        return k == 0 ? tr("MPI rank 0 on %1: beside the app, it writes the shared array and "
+                           "publishes every rank's progress")
+                            .arg(r.host)
+                      : tr("MPI rank %1 on %2: computes in its own memory and sends its "
+                           "results to rank 0; its progress is what has reached the array")
+                            .arg(k)
+                            .arg(r.host);
+    if (column == WorkerCol && r.external)
+        return tr("Started as: %1 --segment … --worker %2").arg(m_command).arg(k);
+    if (column == WaitCol && r.waitShare == kTimingsOff)
+        return tr("Lock timings are off (--no-instrument): waits were not measured.");
+    if (column == CpuCol) {
+        const QString cpu =
+            tr("CPU %1 in %2 of busy (wall) time")
+                .arg(format::duration(r.cpuSeconds * 1e9), format::duration(r.busySeconds * 1e9));
+        if (!(r.cpuSeconds > 0 && r.busySeconds > 0)) return cpu;
+        // The report's cpu_share: below 1 the worker slept in a lock wait or a slow-motion
+        // delay, or waited for a core (a busy machine).
+        return QString(cpu + QLatin1Char('\n') +
+                       tr("CPU share: on a CPU for %1 of its busy time")
+                           .arg(format::percent(r.cpuSeconds / r.busySeconds)));
+    }
+    if (column == ProgressCol)
+        return r.shareOfRun ? tr("%1 elements: %2 of the whole array (dynamic/guided workers claim "
+                                 "pieces as they go; the grey shade is all workers together)")
+                                  .arg(format::number(r.processed), format::percent(r.fraction))
+                            : tr("%1 of %2 elements")
+                                  .arg(format::number(r.processed), format::number(r.assigned));
+    return {};
+}
+
 QVariant ProgressModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
@@ -130,37 +163,7 @@ QVariant ProgressModel::data(const QModelIndex& index, int role) const {
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return int(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ToolTipRole:
-        if (index.column() == WorkerCol && !r.host.isEmpty())
-            return k == 0 ? tr("MPI rank 0 on %1: beside the app, it writes the shared array and "
-                               "publishes every rank's progress")
-                                .arg(r.host)
-                          : tr("MPI rank %1 on %2: computes in its own memory and sends its "
-                               "results to rank 0; its progress is what has reached the array")
-                                .arg(k)
-                                .arg(r.host);
-        if (index.column() == WorkerCol && r.external)
-            return tr("Started as: %1 --segment … --worker %2").arg(m_command).arg(k);
-        if (index.column() == WaitCol && r.waitShare == kTimingsOff)
-            return tr("Lock timings are off (--no-instrument): waits were not measured.");
-        if (index.column() == CpuCol) {
-            const QString cpu = tr("CPU %1 in %2 of busy (wall) time")
-                                    .arg(format::duration(r.cpuSeconds * 1e9),
-                                         format::duration(r.busySeconds * 1e9));
-            if (!(r.cpuSeconds > 0 && r.busySeconds > 0)) return cpu;
-            // The report's cpu_share: below 1 the worker slept in a lock wait or a slow-motion
-            // delay, or waited for a core (a busy machine).
-            return QString(cpu + QLatin1Char('\n') +
-                           tr("CPU share: on a CPU for %1 of its busy time")
-                               .arg(format::percent(r.cpuSeconds / r.busySeconds)));
-        }
-        if (index.column() == ProgressCol)
-            return r.shareOfRun
-                       ? tr("%1 elements: %2 of the whole array (dynamic/guided workers claim "
-                            "pieces as they go; the grey shade is all workers together)")
-                             .arg(format::number(r.processed), format::percent(r.fraction))
-                       : tr("%1 of %2 elements")
-                             .arg(format::number(r.processed), format::number(r.assigned));
-        return {};
+        return toolTip(r, index.column(), k);
     case Qt::DisplayRole:
         switch (index.column()) {
         case WorkerCol:

@@ -88,6 +88,8 @@ class ProgressModel : public WorkerRowsModel<ProgressRow> {
 
   private:
     void recordHistory(const shm::RunSnapshot& snap);
+    // data()'s Qt::ToolTipRole for worker k's row.
+    QVariant toolTip(const Row& r, int column, uint32_t k) const;
     Summary m_summary;
     std::vector<uint64_t> m_lastProcessed;
     std::vector<uint64_t> m_lastNs;
