@@ -140,6 +140,9 @@ void TestRehearsal::interruptPrintsTheTableSoFar() {
             testutil::args({"--rehearse", "3", "--lesson", "seed-split", "--json", "--elements",
                             "400000", "--delay-us", "20"}));
     QVERIFY(p.waitForStarted());
+    // Kept now: once the process has ended processId() is 0, and shmEntries(0) would list the
+    // segments of every test running beside this one (ctest -j2).
+    const qint64 pid = p.processId();
     QByteArray err;
     QVERIFY(QTest::qWaitFor(
         [&] {
@@ -148,13 +151,13 @@ void TestRehearsal::interruptPrintsTheTableSoFar() {
         },
         240000));
     QTest::qWait(300); // into the second play
-    ::kill(pid_t(p.processId()), SIGINT);
+    ::kill(pid_t(pid), SIGINT);
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(p.exitStatus(), QProcess::CrashExit); // died of SIGINT, as the shell expects
     const QJsonObject l =
         rehearsalOf(p.readAllStandardOutput())[QLatin1String("lessons")].toArray()[0].toObject();
     QCOMPARE(l[QLatin1String("plays")].toInt(), 1);
-    QVERIFY(testutil::shmEntries(p.processId()).isEmpty());
+    QVERIFY(testutil::shmEntries(pid).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestRehearsal)
