@@ -64,7 +64,8 @@ w("""```json
 - `require` (optional): preconditions of the verdict, `{"figure", "op", "value", "why"}`.
   `figure` is `LABEL.path` into that run's report, or a path into the first run's report when
   its first part is not a run's label (`machine.cores`). `why` (optional) is the sentence shown
-  when it fails; `{observed}` in it becomes the measured value and `{value}` the required one.
+  when it fails; `{observed}` in it becomes the measured value and `{value}` the required one
+  (`{observed%}`, `{value%}`: a fraction as a whole percentage, 0.0806 → "8 %").
   Without `why` the sentence is generated: "B.overlap was 0.1, needed ≥ 0.8".
 - The verdict, once every run ended: **inconclusive** when a require fails (its sentence is the
   reason; a figure the report does not have, or null, gives "X was not measured"; the
