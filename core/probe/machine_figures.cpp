@@ -1,5 +1,7 @@
 #include "probe/machine_figures.h"
 
+#include "model/flat_json.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -48,99 +50,21 @@ std::string orNull(const std::string& s) {
     return s.empty() ? "null" : quoted(s);
 }
 
-// One value of the flat object: null, a boolean, a number or a string.
-using Value = std::variant<std::monostate, bool, double, std::string>;
-
-// A reader for the flat objects machineJson writes; std only, since core has no JSON library.
-struct FlatReader {
-    std::string_view s;
-    size_t i = 0;
-    bool ok = true;
-
-    void blanks() {
-        while (i < s.size() && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
-            ++i;
-    }
-    bool take(char c) {
-        blanks();
-        if (i < s.size() && s[i] == c) {
-            ++i;
-            return true;
-        }
-        return false;
-    }
-    bool word(std::string_view w) {
-        if (s.substr(i, w.size()) != w) return false;
-        i += w.size();
-        return true;
-    }
-    std::string string() {
-        std::string o;
-        if (!take('"')) return ok = false, o;
-        while (i < s.size() && s[i] != '"') {
-            char c = s[i++];
-            if (c == '\\' && i < s.size()) {
-                c = s[i++];
-                if (c == 'u' && i + 4 <= s.size()) {
-                    unsigned code = 0;
-                    std::from_chars(s.data() + i, s.data() + i + 4, code, 16);
-                    i += 4;
-                    c = code < 0x80 ? char(code) : '?';
-                } else if (c == 'n') {
-                    c = '\n';
-                } else if (c == 't') {
-                    c = '\t';
-                }
-            }
-            o += c;
-        }
-        if (i >= s.size()) ok = false;
-        ++i;
-        return o;
-    }
-    Value value() {
-        blanks();
-        if (i >= s.size()) return ok = false, Value{};
-        if (s[i] == '"') return string();
-        if (word("null")) return Value{};
-        if (word("true")) return true;
-        if (word("false")) return false;
-        double d = 0;
-        const auto res = std::from_chars(s.data() + i, s.data() + s.size(), d);
-        if (res.ec != std::errc()) return ok = false, Value{};
-        i = size_t(res.ptr - s.data());
-        return d;
-    }
-    std::map<std::string, Value> object() {
-        std::map<std::string, Value> out;
-        if (!take('{')) return ok = false, out;
-        if (take('}')) return out;
-        do {
-            std::string key = string();
-            if (!ok || !take(':')) return ok = false, out;
-            out[key] = value();
-            if (!ok) return out;
-        } while (take(','));
-        if (!take('}')) ok = false;
-        return out;
-    }
-};
-
-template <class T> const T* get(const std::map<std::string, Value>& o, const char* key) {
+template <class T> const T* get(const std::map<std::string, FlatValue>& o, const char* key) {
     const auto it = o.find(key);
     return it == o.end() ? nullptr : std::get_if<T>(&it->second);
 }
 
-void read(const std::map<std::string, Value>& o, const char* key, std::optional<double>& out) {
+void read(const std::map<std::string, FlatValue>& o, const char* key, std::optional<double>& out) {
     if (const double* d = get<double>(o, key)) out = *d;
 }
-void read(const std::map<std::string, Value>& o, const char* key, std::optional<int>& out) {
+void read(const std::map<std::string, FlatValue>& o, const char* key, std::optional<int>& out) {
     if (const double* d = get<double>(o, key)) out = int(*d);
 }
-void read(const std::map<std::string, Value>& o, const char* key, std::optional<bool>& out) {
+void read(const std::map<std::string, FlatValue>& o, const char* key, std::optional<bool>& out) {
     if (const bool* b = get<bool>(o, key)) out = *b;
 }
-void read(const std::map<std::string, Value>& o, const char* key, std::string& out) {
+void read(const std::map<std::string, FlatValue>& o, const char* key, std::string& out) {
     if (const std::string* s = get<std::string>(o, key)) out = *s;
 }
 

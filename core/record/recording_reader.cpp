@@ -1,5 +1,6 @@
 // readRecording: checks the file before trusting it (a recording, not damaged, a schema this
 // build reads), then reads every run. Every problem is one line naming the file.
+#include "model/flat_json.h"
 #include "record/recording_file.h"
 #include "record/recording_schema.h"
 
@@ -7,7 +8,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -21,36 +21,20 @@ using namespace recfile;
 
 namespace {
 
-// A number stored in the report's own compact JSON (written by toJson) under `key` (with its
-// quotes and colon: "\"overlap\":"), the first occurrence: nothing for null, a missing key (a
-// file written before it existed) or garbage. The figures without columns come back this way.
+// A number or string the stored report holds under `key` (its first occurrence): the figures
+// without a column of their own come back this way. Nothing for null or a missing key (a file
+// written before the figure existed).
 std::optional<double> storedNumber(const std::string& json, std::string_view key) {
-    const size_t at = json.find(key);
-    if (at == std::string::npos) return std::nullopt;
-    const char* begin = json.data() + at + key.size();
-    double v = 0; // from_chars: '.' whatever the locale (the window's may use ',')
-    const auto [end, ec] = std::from_chars(begin, json.data() + json.size(), v);
-    if (ec != std::errc() || end == begin || !std::isfinite(v)) return std::nullopt;
-    return v;
+    const std::optional<FlatValue> v = valueAfter(json, key);
+    const double* d = v ? std::get_if<double>(&*v) : nullptr;
+    if (!d || !std::isfinite(*d)) return std::nullopt;
+    return *d;
 }
-
-// A string stored there likewise (jsonEscape's escapes undone; \u sequences kept as written).
 std::optional<std::string> storedString(const std::string& json, std::string_view key) {
-    size_t i = json.find(key);
-    if (i == std::string::npos || (i += key.size()) >= json.size() || json[i] != '"')
-        return std::nullopt;
-    std::string out;
-    for (++i; i < json.size(); ++i) {
-        char c = json[i];
-        if (c == '"') return out;
-        if (c == '\\' && i + 1 < json.size()) {
-            c = json[++i];
-            c = c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
-            if (c == 'u') out += '\\';
-        }
-        out += c;
-    }
-    return std::nullopt; // unterminated
+    const std::optional<FlatValue> v = valueAfter(json, key);
+    const std::string* text = v ? std::get_if<std::string>(&*v) : nullptr;
+    if (!text) return std::nullopt;
+    return *text;
 }
 
 // The sampler's overlap (a live run's only; no column): as the stored report printed it.
