@@ -110,7 +110,7 @@ class RunController : public QObject {
     void maybeFinish();
     void finish();
     void finishDrained();
-    void completeFinish(const shm::VerifyResult& vr);
+    void completeFinish(const shm::VerifyResult& vr, shm::CollisionReport collisions);
     // The watchdog (run_watch.cpp): read what it judges, hand it to watchdog.h's functions,
     // act on their verdicts.
     watchdog::Reading readWatch(bool withProc) const;

@@ -8,6 +8,7 @@
 #include "segment/clock.h"
 #include "segment/futex.h"
 #include "segment/snapshot.h"
+#include "segment/update_log_reader.h"
 
 void RunController::poll() {
     if (!m_segment || !checkSegmentIntact()) return;
@@ -229,10 +230,16 @@ void RunController::finishDrained() {
     // Verify even a failed run: what was written is still worth comparing. Off the GUI thread:
     // recomputing 10^8 expected values (mandelbrot: seconds) must not freeze the window. The
     // phase stays Stopping until then, so reset() cannot unmap the array under the thread.
-    m_verifyThread = std::thread([this, cfg = m_cfg, data = m_segment->data()] {
-        const shm::VerifyResult vr = shm::verify(cfg, data);
+    // The update log's reconstruction (histogram) goes with it: it reads the same final bins.
+    m_verifyThread = std::thread([this, cfg = m_cfg, seg = m_segment.get(),
+                                  releaseNs = m_final.releaseNs] {
+        const shm::VerifyResult vr = shm::verify(cfg, seg->data());
+        auto collisions = std::make_shared<shm::CollisionReport>(shm::reconstructCollisions(
+            shm::readUpdateLog(*seg, releaseNs), {seg->data(), cfg.dataCount()}, vr.lostUpdates,
+            cfg.elements));
         QMetaObject::invokeMethod(
-            this, [this, vr] { completeFinish(vr); }, Qt::QueuedConnection);
+            this, [this, vr, collisions] { completeFinish(vr, std::move(*collisions)); },
+            Qt::QueuedConnection);
     });
 }
 
@@ -255,11 +262,12 @@ void RunController::measureOverlap() {
     m_sampler.reset();
 }
 
-void RunController::completeFinish(const shm::VerifyResult& vr) {
+void RunController::completeFinish(const shm::VerifyResult& vr, shm::CollisionReport collisions) {
     if (m_verifyThread.joinable()) m_verifyThread.join();
     checkSegmentIntact(); // shrunk by someone who still had it open: the array read was zeros
     m_verifying = false;
     m_verified = vr;
+    m_meta.collisions = std::move(collisions);
     m_report = shm::buildReport(m_final, vr, m_meta);
     setPhase(shm::Phase::Finished);
     emit finished();

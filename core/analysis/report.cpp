@@ -1,5 +1,8 @@
 #include "analysis/report.h"
 
+#include "analysis/collisions_json.h"
+#include "model/update_log.h"
+
 #include "analysis/caveats.h"
 
 #include "work/partition.h"
@@ -250,6 +253,9 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
     r.errors = std::move(meta.errors);
     r.caveats = runCaveats(r, usableCores());
     r.machine = std::move(meta.machine);
+    r.collisions = std::move(meta.collisions);
+    if (!r.collisions.logged && r.collisions.offReason.empty())
+        r.collisions.offReason = updateLogOffReason(r.config);
     return r;
 }
 
@@ -263,6 +269,7 @@ RunReport failedToStartReport(const ExperimentConfig& cfg, const std::string& ve
     r.failure = error;
     r.errors.push_back(error);
     r.machine = machine;
+    r.collisions.offReason = "the run never started";
     return r;
 }
 
@@ -292,7 +299,7 @@ std::string toJson(const RunReport& r) {
         ",\"overlap_resolution_ms\":" +
         (r.overlap.resolutionMs ? num(*r.overlap.resolutionMs) : "null") +
         ",\"overlap_method\":" + str(r.overlap.method) + ",\"caveats\":" + caveatsJson(r.caveats) +
-        seedSplitJson(r.config) +
+        seedSplitJson(r.config) + ",\"collisions\":" + collisionsJson(r.collisions) +
         ",\"failure\":" + (r.failure.empty() ? std::string("null") : str(r.failure)) +
         faultJson(r) + recoveriesJson(r) + countersJson(r) + queueJson(r) + mpiJson(r) +
         ",\"workers\":[";

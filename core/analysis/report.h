@@ -1,6 +1,7 @@
 #pragma once
 // The result of one run, built from its final snapshot by the same metrics the window shows,
 // and its two printed forms: the --json contract and a short table.
+#include "analysis/collisions.h"
 #include "analysis/cpu_overlap.h"
 #include "analysis/metrics.h"
 #include "analysis/verify.h"
@@ -102,6 +103,7 @@ struct RunReport {
     std::vector<std::string> errors;
     std::string workerCommand; // --worker-command as given; empty: every worker was ours
     MachineFigures machine;    // what this machine can show, probed before the process's first run
+    CollisionReport collisions; // histogram: the lost updates explained (analysis/collisions.h)
 
     bool finished() const { return status == RunStatus::Finished; }
     std::string verdict() const;
@@ -125,6 +127,8 @@ struct RunMeta {
     // recordings do not keep it, so a replayed run says it was not measured).
     CpuOverlap overlap = unmeasuredOverlap("only a live run samples it");
     MachineFigures machine;        // the probe's figures (cached per boot), taken before the run
+    // The update log's reconstruction, made with the verification (off the window's thread).
+    CollisionReport collisions;
     bool operator==(const RunMeta&) const = default;
 };
 

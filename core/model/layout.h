@@ -18,6 +18,9 @@
 //                                                      counters: uint64 counters, one slot per
 //                                                      worker packed, every 16th slot padded)
 //   ownerOffset         uint8_t[dataCount]            (worker id that last wrote it, 255 = never)
+//   updateLogOffset     per worker: UpdateLogHeader + UpdateRecord[updateLogCapacity]
+//                                                     (only when updateLogCapacity > 0: the
+//                                                      collisions log, model/update_log.h)
 //
 // A Python reader: numpy.ndarray((dataCount,), dtype=np.float64, buffer=shm.buf,
 // offset=dataOffset). Only the controller writes the configuration and run state; each worker
@@ -366,7 +369,15 @@ struct alignas(64) SegmentHeader {
     // nothing in another namespace sharing /dev/shm).
     alignas(64) uint64_t creatorStartTicks;
     uint64_t creatorPidNamespace;
-    char reserved[48];
+    // The update log (model/update_log.h): the --collisions setting, and the region, present
+    // when updateLogCapacity > 0 (after the owner map). Were reserved bytes, zero in older
+    // segments (no log): no offset moved.
+    uint32_t collisions;
+    uint32_t pad2;
+    uint64_t updateLogOffset;
+    uint64_t updateLogStride;
+    uint64_t updateLogCapacity; // records per worker
+    char reserved[16];
 };
 static_assert(std::is_standard_layout_v<SegmentHeader>);
 static_assert(sizeof(SegmentHeader) == 512);
@@ -389,12 +400,17 @@ static_assert(offsetof(SegmentHeader, spin) == 320);
 static_assert(offsetof(SegmentHeader, robust) == 384);
 static_assert(offsetof(SegmentHeader, creatorStartTicks) == 448);
 static_assert(offsetof(SegmentHeader, creatorPidNamespace) == 456);
+static_assert(offsetof(SegmentHeader, collisions) == 464);
+static_assert(offsetof(SegmentHeader, updateLogOffset) == 472);
+static_assert(offsetof(SegmentHeader, updateLogStride) == 480);
+static_assert(offsetof(SegmentHeader, updateLogCapacity) == 488);
 static_assert(std::atomic<uint64_t>::is_always_lock_free);
 static_assert(std::atomic<uint32_t>::is_always_lock_free);
 
 struct RegionSizes {
     uint64_t slotsOffset, ringsOffset, ringStride, locksOffset, lockCount, dataOffset, dataCount,
         ownerOffset, totalSize;
+    uint64_t updateLogOffset = 0, updateLogStride = 0, updateLogCapacity = 0; // 0: no log
 };
 
 } // namespace shm

@@ -59,6 +59,7 @@ struct ExperimentConfig {
     uint32_t suspendTimeoutMs = 2000; // a worker stopped (SIGSTOP) this long fails the run
     FaultAction faultAction = FaultAction::Kill;
     uint32_t stallTimeoutMs = 30'000; // a running worker silent this long fails the run
+    bool collisions = true; // log every shared update (model/update_log.h) when the run allows
 
     bool operator==(const ExperimentConfig&) const = default;
 
@@ -478,6 +479,18 @@ inline constexpr SettingRow kSettings[] = {
      .group = "Fault injection",
      .get = [](const ExperimentConfig& c) -> uint64_t { return c.stallTimeoutMs; },
      .set = [](ExperimentConfig& c, uint64_t v) { c.stallTimeoutMs = uint32_t(v); }},
+    {.name = "collisions",
+     .reportKey = "collisions",
+     .kind = SettingKind::Bool,
+     .max = 1,
+     .def = 1,
+     .label = "Log every update",
+     .help = "log each shared bin update (read, write, times) to show how updates get lost; "
+             "histogram runs of at most 2000000 updates, 24 bytes each",
+     .group = "Synchronisation",
+     .appliesTo = [](const ExperimentConfig& c) { return c.workload == Workload::Histogram; },
+     .get = [](const ExperimentConfig& c) -> uint64_t { return c.collisions; },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.collisions = v != 0; }},
 };
 
 // The row with this name (flag spelling); fails to compile in a constant expression and

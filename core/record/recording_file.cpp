@@ -1,5 +1,6 @@
 #include "record/recording_file.h"
 
+#include "record/collision_rows.h"
 #include "record/recording_schema.h"
 
 #include <sqlite3.h>
@@ -84,7 +85,7 @@ RecordingWriter::create(const std::string& path, const RecordingInfo& info, std:
     // transaction, never the file.
     const std::string schema = "PRAGMA page_size = 4096; PRAGMA journal_mode = DELETE; "
                                "PRAGMA synchronous = NORMAL; BEGIN; " +
-                               schemaSql() +
+                               schemaSql() + collisionSchemaSql() +
                                "PRAGMA user_version = " + std::to_string(kRecordingSchemaVersion) +
                                "; COMMIT;";
     if (!execSql(w->m_db, schema.c_str())) return fail(sqlite3_errmsg(w->m_db));
@@ -249,6 +250,8 @@ bool RecordingWriter::endRunAs(int64_t runId, const RecordedRun& run, bool compl
         s.integer(runId).integer(int64_t(k)).text(run.meta.errors[k]);
         if (!s.run()) return fail("ending a run", error);
     }
+    if (!writeCollisions(m_db, cache, runId, run.meta.collisions))
+        return fail("ending a run", error);
     if (!updateRunEnd(m_db, cache, runId, base, run, complete)) return fail("ending a run", error);
     if (!execSql(m_db, "COMMIT")) return fail("ending a run", error);
     return true;

@@ -17,7 +17,7 @@ struct sqlite3;
 
 namespace shm {
 
-inline constexpr int kRecordingSchemaVersion = 2; // 2: workers' wait/hold_since_ns
+inline constexpr int kRecordingSchemaVersion = 3; // 2: workers' wait/hold_since_ns; 3: collisions
 
 struct RunToWrite; // below, with writeRecording
 

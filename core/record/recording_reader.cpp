@@ -1,6 +1,7 @@
 // readRecording: checks the file before trusting it (a recording, not damaged, a schema this
 // build reads), then reads every run. Every problem is one line naming the file.
 #include "model/flat_json.h"
+#include "record/collision_rows.h"
 #include "record/recording_file.h"
 #include "record/recording_schema.h"
 
@@ -186,6 +187,7 @@ RecordedRun Reader::readRun(int64_t id) {
         run.verified.lag1Autocorrelation =
             storedNumber(run.reportJson, "\"lag1_autocorrelation\":");
         run.meta.overlap = storedOverlap(run.reportJson);
+        if (auto c = readCollisions(m_db, id)) run.meta.collisions = std::move(*c);
         run.report = buildReport(run.final, run.verified, run.meta);
         if (toJson(run.report) != run.reportJson) {
             RunReport never = failedToStartReport(run.config, run.meta.version, run.meta.failure,

@@ -1,6 +1,7 @@
 #include "segment/segment.h"
 
 #include "segment/bus_guard.h"
+#include "model/update_log.h"
 
 #include <boost/interprocess/mapped_region.hpp>
 #include <boost/interprocess/shared_memory_object.hpp>
@@ -79,6 +80,7 @@ ExperimentConfig configFromHeader(const SegmentHeader& h) {
     c.transport = Transport(h.transport);
     c.counterLayout = CounterLayout(h.counterLayout);
     c.increments = h.increments;
+    c.collisions = h.collisions != 0;
     return c;
 }
 
@@ -109,6 +111,12 @@ RegionSizes computeRegions(const ExperimentConfig& cfg) {
     r.dataOffset = alignPage(r.locksOffset + r.lockCount * sizeof(PaddedMutex));
     r.ownerOffset = align64(r.dataOffset + r.dataCount * sizeof(double));
     r.totalSize = align64(r.ownerOffset + r.dataCount);
+    if (const uint64_t cap = updateLogCapacity(cfg)) {
+        r.updateLogOffset = r.totalSize;
+        r.updateLogStride = align64(sizeof(UpdateLogHeader) + cap * sizeof(UpdateRecord));
+        r.updateLogCapacity = cap;
+        r.totalSize = r.updateLogOffset + uint64_t(cfg.workers) * r.updateLogStride;
+    }
     return r;
 }
 
@@ -179,6 +187,10 @@ static void writeHeader(SegmentHeader* h, const ExperimentConfig& cfg, const Reg
     h->transport = uint32_t(cfg.transport);
     h->counterLayout = uint32_t(cfg.counterLayout);
     h->increments = cfg.increments;
+    h->collisions = cfg.collisions ? 1 : 0;
+    h->updateLogOffset = r.updateLogOffset;
+    h->updateLogStride = r.updateLogStride;
+    h->updateLogCapacity = r.updateLogCapacity;
     h->runState.store(uint32_t(RunState::Created));
     h->delayUs.store(cfg.delayUs);
 }
@@ -382,7 +394,9 @@ std::unique_ptr<Segment> Segment::attach(const std::string& name) {
         h.ringStride != r.ringStride || h.ringCapacity != kRingCapacity ||
         h.locksOffset != r.locksOffset || h.lockCount != r.lockCount ||
         h.dataOffset != r.dataOffset || h.dataCount != r.dataCount ||
-        h.ownerOffset != r.ownerOffset || r.totalSize != size)
+        h.ownerOffset != r.ownerOffset || h.updateLogOffset != r.updateLogOffset ||
+        h.updateLogStride != r.updateLogStride || h.updateLogCapacity != r.updateLogCapacity ||
+        r.totalSize != size)
         fail("region offsets do not match the configuration");
     if (!addFits(h.ownerOffset, h.dataCount, size) ||
         !addFits(h.dataOffset, h.dataCount * sizeof(double), size))
@@ -469,6 +483,17 @@ double* Segment::data() const {
 }
 uint8_t* Segment::owner() const {
     return at<uint8_t>(m_base, m_regions.ownerOffset);
+}
+UpdateLogHeader* Segment::updateLog(uint32_t k) const {
+    if (m_regions.updateLogCapacity == 0) return nullptr;
+    return at<UpdateLogHeader>(m_base, m_regions.updateLogOffset + k * m_regions.updateLogStride);
+}
+UpdateRecord* Segment::updateRecords(uint32_t k) const {
+    UpdateLogHeader* h = updateLog(k);
+    return h ? reinterpret_cast<UpdateRecord*>(h + 1) : nullptr;
+}
+uint64_t Segment::updateLogCapacity() const {
+    return m_regions.updateLogCapacity;
 }
 
 bool segmentExists(const std::string& name) {

@@ -2,6 +2,7 @@
 // Segment lifecycle: naming, creating (controller), attaching + validating (workers, readers),
 // removing, and sweeping segments left behind by creators that died.
 #include "model/layout.h"
+#include "model/update_log.h"
 #include "model/settings.h"
 #include "segment/clock.h"
 
@@ -59,6 +60,10 @@ class Segment {
     PaddedMutex* locks() const;
     double* data() const;
     uint8_t* owner() const;
+    // The update log of worker k (model/update_log.h); nullptr when the run has none.
+    UpdateLogHeader* updateLog(uint32_t k) const;
+    UpdateRecord* updateRecords(uint32_t k) const;
+    uint64_t updateLogCapacity() const; // records per worker, 0 = no log
 
     // --transport private: remaps the data and owner regions copy-on-write (MAP_PRIVATE), so
     // this process's writes go to its own copy while the control regions stay shared. Throws

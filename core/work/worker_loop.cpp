@@ -83,6 +83,12 @@ struct Context {
     uint64_t cpuReadAtNs = 0; // when cpuNs was last published
     uint64_t committed = 0;   // robust: mirror of slot.committed
     std::vector<Adopted> adopted;
+    // The update log (model/update_log.h): our own region, nullptr when the run has none.
+    UpdateLogHeader* log = nullptr;
+    UpdateRecord* records = nullptr;
+    uint64_t logCapacity = 0;
+    uint64_t logHead = 0;
+    uint64_t logDropped = 0;
 };
 
 // CPU time is a system call (~0.3 µs here): in slow motion progress is published per element,
@@ -233,6 +239,45 @@ template <SyncMode S> inline void addToBin(Context& c, uint64_t b) {
     }
 }
 
+// addToBin with the update logged (model/update_log.h says what a record holds and in which
+// order its fields are written). The clock is read just before the load and just after the
+// store, so [read, write] contains the whole read-modify-write. The signal fences keep the
+// compiler from moving the record's stores across the bin's load and store: a worker killed in
+// between leaves a record that says truthfully how far it got (x86 keeps the stores' order).
+template <SyncMode S> inline void addToBinLogged(Context& c, uint64_t b) {
+    if (c.logHead >= c.logCapacity) [[unlikely]] {
+        c.log->dropped.store(++c.logDropped, std::memory_order_relaxed);
+        addToBin<S>(c, b);
+        return;
+    }
+    UpdateRecord& r = c.records[c.logHead];
+    if constexpr (S == SyncMode::Atomic) {
+        // One instruction reads and writes: nothing can be cut in half, the record follows.
+        const uint64_t t0 = ticks();
+        const double old =
+            std::atomic_ref<double>(c.data[b]).fetch_add(1.0, std::memory_order_relaxed);
+        const uint64_t t1 = ticks();
+        std::atomic_ref<uint8_t>(c.owner[b]).store(uint8_t(c.k), std::memory_order_relaxed);
+        r.bin = uint32_t(b);
+        r.readValue = uint32_t(old);
+        r.readTick = t0;
+        r.writeTick = t1;
+    } else {
+        volatile double* p = &c.data[b];
+        const uint64_t t0 = ticks();
+        const double v = *p;
+        r.bin = uint32_t(b);
+        r.readValue = uint32_t(v);
+        r.readTick = t0;
+        std::atomic_signal_fence(std::memory_order_seq_cst);
+        *p = v + 1.0;
+        std::atomic_signal_fence(std::memory_order_seq_cst);
+        r.writeTick = ticks();
+        c.owner[b] = uint8_t(c.k);
+    }
+    c.log->head.store(++c.logHead, std::memory_order_release);
+}
+
 // The per-element delay, skipped once a stop is requested: the delay sits inside the critical
 // section, and W workers queued on the lock would otherwise take W delays to notice the stop.
 inline void slowMotion(const Context& c, uint32_t delayUs) {
@@ -277,7 +322,10 @@ inline void updateElement(Context& c, L& locker, uint64_t i, Workload wl, uint64
         if (elementScope) locker.lock(id);
         if constexpr (robust)
             if (record) armUndo(c, b);
-        addToBin<S>(c, b);
+        if (c.log)
+            addToBinLogged<S>(c, b);
+        else
+            addToBin<S>(c, b);
         if constexpr (robust)
             if (record) commit(c, true);
         if (delay) slowMotion(c, delay);
@@ -538,6 +586,12 @@ void prefault(Segment& seg, uint32_t k) {
     const uint64_t b = n * k / w, e = n * (k + 1) / w;
     touchPages(reinterpret_cast<char*>(seg.data() + b), reinterpret_cast<char*>(seg.data() + e));
     touchPages(reinterpret_cast<char*>(seg.owner() + b), reinterpret_cast<char*>(seg.owner() + e));
+    // Our update log: its first writes would otherwise fault inside the timed updates.
+    if (UpdateLogHeader* log = seg.updateLog(k)) {
+        char* from = reinterpret_cast<char*>(log);
+        touchPages(from, from + sizeof(UpdateLogHeader) +
+                             seg.updateLogCapacity() * sizeof(UpdateRecord));
+    }
 }
 
 // More workers than the CPUs we may run on: the window (and the controller's polls) must not
@@ -642,6 +696,10 @@ int runWorker(Segment& seg, uint32_t k) {
               0,
               0,
               {}};
+    if ((c.log = seg.updateLog(k))) {
+        c.records = seg.updateRecords(k);
+        c.logCapacity = seg.updateLogCapacity();
+    }
     if (c.cfg.workload == Workload::Counters)
         c.assigned = c.cfg.increments;
     else if (isStatic(c.cfg.partition))

@@ -94,6 +94,7 @@ RANGES = {
     "transport": (0, len(TRANSPORTS) - 1), "counter_layout": (0, 1),
 }
 DELAY_MAX_US = 1_000_000
+COLLISIONS = 464  # SegmentHeader.collisions (the update log's setting)
 
 BATCH = 65536  # elements per numpy call at full speed: ~1 ms, so pause and stop stay prompt
 
@@ -169,6 +170,17 @@ def regions(h):
     r["data_offset"] = align(r["locks_offset"] + r["lock_count"] * LOCK_LINE_SIZE, PAGE)
     r["owner_offset"] = align(r["data_offset"] + data_count * 8, 64)
     r["total_size"] = align(r["owner_offset"] + data_count, 64)
+    # The update log (model/update_log.h): histogram runs in the segment of at most 2*10^6
+    # updates with --collisions on. This worker does not log: the app says its updates have no
+    # record.
+    if (h["collisions"] and h["workload"] == WORKLOADS.index("histogram")
+            and h["transport"] == TRANSPORTS.index("shared") and h["elements"] <= 2_000_000):
+        even = (h["elements"] + w - 1) // w
+        claims = PARTITIONS[h["partition"]] in ("dynamic", "guided")
+        cap = min(h["elements"], (2 * even if claims else even) + h["chunk"])
+        r["update_log_offset"] = r["total_size"]
+        r["update_log_stride"] = align(64 + cap * 24, 64)
+        r["total_size"] += w * r["update_log_stride"]
     return r
 
 
@@ -183,6 +195,7 @@ def validate(name, shm, size):
         die(EXIT_RUN_FAILED, f"segment {name} is sparse: only {blocks} of {size} bytes are allocated")
     h = dict(zip(HEADER_FIELDS, struct.unpack_from(HEADER_FORMAT, shm.buf, 0)))
     h["delay_us"] = struct.unpack_from("<I", shm.buf, DELAY_US)[0]
+    h["collisions"] = struct.unpack_from("<I", shm.buf, COLLISIONS)[0]
     if h["magic"] != MAGIC:
         fail("wrong magic (not a ShmScope segment)")
     if h["layout_version"] != LAYOUT_VERSION:

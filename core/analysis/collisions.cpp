@@ -1,0 +1,339 @@
+// The reconstruction described in collisions.h.
+#include "analysis/collisions.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <unordered_map>
+
+namespace shm {
+namespace {
+
+// A read timed at t happens a little after t (the clock is read just before the load), and a
+// load of a contended line takes up to a few hundred ns: a write timed up to this long after a
+// read may still be the one the read saw.
+constexpr uint64_t kReadSlackNs = 1000;
+
+// One bin's complete writes in their reconstructed order, and what each one saw.
+struct BinOrder {
+    std::vector<const UpdateAccess*> writes; // by write time
+    std::vector<int> source;                 // position of the write each one read; -1 = initial
+    std::vector<bool> survived;
+    bool consistent = true;
+    uint64_t lost = 0;
+    uint64_t finalValue = 0; // the bin in the array after the run
+};
+
+uint64_t valueOf(const UpdateAccess& a) {
+    return a.readValue + 1;
+}
+
+// Which earlier write each read saw: among the writes ordered before it with the value it
+// read, the latest one timed no later than the read (plus slack), else the latest one at all.
+void matchSources(BinOrder& b) {
+    std::unordered_map<uint64_t, std::vector<int>> byValue; // positions, ascending
+    b.source.assign(b.writes.size(), -1);
+    for (size_t p = 0; p < b.writes.size(); ++p) {
+        const UpdateAccess& a = *b.writes[p];
+        auto it = byValue.find(a.readValue);
+        int found = -1, fallback = -1;
+        if (it != byValue.end()) {
+            for (auto q = it->second.rbegin(); q != it->second.rend(); ++q) {
+                if (fallback < 0) fallback = *q;
+                if (b.writes[size_t(*q)]->writeNs <= a.readNs + kReadSlackNs) {
+                    found = *q;
+                    break;
+                }
+            }
+        }
+        if (found < 0) found = fallback;
+        if (found < 0 && a.readValue != 0) b.consistent = false; // read a value nobody wrote
+        b.source[p] = found;
+        byValue[valueOf(a)].push_back(int(p));
+    }
+}
+
+// The chain of survivors from the last write back to the initial value; everything else lost.
+void markSurvivors(BinOrder& b, uint64_t finalValue) {
+    b.survived.assign(b.writes.size(), false);
+    if (b.writes.empty()) {
+        b.consistent = b.consistent && finalValue == 0;
+        return;
+    }
+    int p = int(b.writes.size()) - 1;
+    if (valueOf(*b.writes[size_t(p)]) != finalValue) b.consistent = false;
+    uint64_t chain = 0;
+    while (p >= 0 && b.consistent) {
+        b.survived[size_t(p)] = true;
+        ++chain;
+        const int s = b.source[size_t(p)];
+        if (s < 0 && b.writes[size_t(p)]->readValue != 0) b.consistent = false;
+        p = s;
+    }
+    if (b.consistent && chain != finalValue) b.consistent = false;
+    if (b.consistent) b.lost = b.writes.size() - chain;
+}
+
+// The first write after `lost` that did not see it: its read matched a write ordered before.
+int overwriterOf(const BinOrder& b, int lost) {
+    for (size_t p = size_t(lost) + 1; p < b.writes.size(); ++p)
+        if (b.source[p] < lost) return int(p);
+    return -1;
+}
+
+bool overlaps(const UpdateAccess& x, const UpdateAccess& y) {
+    const uint64_t xEnd = x.written ? x.writeNs : x.readNs, yEnd = y.written ? y.writeNs : y.readNs;
+    return x.readNs <= yEnd && y.readNs <= xEnd;
+}
+
+struct Candidate {
+    uint32_t bin;
+    int lost;
+};
+
+class Reconstruction {
+  public:
+    Reconstruction(const UpdateLog& log, std::span<const double> bins) : m_bins(bins.size()) {
+        for (const auto& w : log.workers)
+            for (const UpdateAccess& a : w) {
+                if (a.bin >= m_bins.size()) continue;
+                (a.written ? m_bins[a.bin].writes : m_halfDone[a.bin]).push_back(&a);
+            }
+        for (size_t i = 0; i < m_bins.size(); ++i) {
+            BinOrder& b = m_bins[i];
+            std::stable_sort(b.writes.begin(), b.writes.end(),
+                             [](const UpdateAccess* x, const UpdateAccess* y) {
+                                 if (x->writeNs != y->writeNs) return x->writeNs < y->writeNs;
+                                 return x->readNs < y->readNs;
+                             });
+            matchSources(b);
+            const double v = bins[i];
+            b.finalValue = std::isfinite(v) && v > 0 ? uint64_t(std::llround(v)) : 0;
+            markSurvivors(b, b.finalValue);
+        }
+    }
+
+    void fill(CollisionReport& r, size_t maxExamples) {
+        std::vector<Candidate> candidates;
+        for (uint32_t i = 0; i < m_bins.size(); ++i) {
+            BinOrder& b = m_bins[i];
+            r.updates += b.writes.size();
+            countSameReads(r, i);
+            if (!b.consistent) {
+                m_ambiguous += b.writes.size() - std::min<uint64_t>(b.writes.size(), b.finalValue);
+                continue;
+            }
+            r.explained += b.lost;
+            for (size_t p = 0; p < b.writes.size(); ++p) {
+                if (b.survived[p]) continue;
+                const int o = overwriterOf(b, int(p));
+                if (o >= 0 && b.writes[size_t(o)]->readValue < b.writes[p]->readValue)
+                    ++r.rolledBack;
+                else
+                    ++r.overwritten;
+                candidates.push_back({i, int(p)});
+            }
+        }
+        std::stable_sort(candidates.begin(), candidates.end(),
+                         [this](const Candidate& x, const Candidate& y) {
+                             return access(x)->readNs < access(y)->readNs;
+                         });
+        for (size_t k = 0; k < candidates.size() && k < maxExamples; ++k)
+            r.examples.push_back(example(candidates[k]));
+        if (candidates.empty())
+            if (auto c = closestPair()) r.closest.push_back(*c);
+    }
+
+    uint64_t ambiguous() const { return m_ambiguous; }
+    uint64_t halfDone() const {
+        uint64_t n = 0;
+        for (const auto& [bin, v] : m_halfDone)
+            n += v.size();
+        return n;
+    }
+
+  private:
+    const UpdateAccess* access(const Candidate& c) const {
+        return m_bins[c.bin].writes[size_t(c.lost)];
+    }
+    void countSameReads(CollisionReport& r, uint32_t bin) {
+        std::unordered_map<uint64_t, uint64_t> reads;
+        for (const UpdateAccess* a : m_bins[bin].writes)
+            ++reads[a->readValue];
+        if (auto it = m_halfDone.find(bin); it != m_halfDone.end())
+            for (const UpdateAccess* a : it->second)
+                ++reads[a->readValue];
+        for (const auto& [value, n] : reads)
+            r.sameReadPairs += n * (n - 1) / 2;
+    }
+
+    // The bin's value just before time t: the latest write timed before it, in the order.
+    uint64_t valueBefore(const BinOrder& b, uint64_t t) const {
+        uint64_t v = 0;
+        for (const UpdateAccess* w : b.writes) {
+            if (w->writeNs >= t) break;
+            v = valueOf(*w);
+        }
+        return v;
+    }
+
+    // The accesses of `bin` overlapping [from, to] beyond `keep`, nearest first, up to the cap.
+    void addNeighbours(std::vector<const UpdateAccess*>& keep, uint32_t bin, uint64_t from,
+                       uint64_t to) const {
+        std::vector<const UpdateAccess*> near;
+        auto consider = [&](const UpdateAccess* a) {
+            if (std::find(keep.begin(), keep.end(), a) != keep.end()) return;
+            const uint64_t end = a->written ? a->writeNs : a->readNs;
+            if (a->readNs <= to && end >= from) near.push_back(a);
+        };
+        for (const UpdateAccess* a : m_bins[bin].writes)
+            consider(a);
+        if (auto it = m_halfDone.find(bin); it != m_halfDone.end())
+            for (const UpdateAccess* a : it->second)
+                consider(a);
+        const uint64_t mid = from / 2 + to / 2;
+        std::sort(near.begin(), near.end(), [mid](const UpdateAccess* x, const UpdateAccess* y) {
+            auto d = [mid](const UpdateAccess* a) {
+                return a->readNs > mid ? a->readNs - mid : mid - a->readNs;
+            };
+            return d(x) < d(y);
+        });
+        for (const UpdateAccess* a : near) {
+            if (keep.size() >= kExampleAccesses) break;
+            keep.push_back(a);
+        }
+    }
+
+    CollisionExample build(uint32_t bin, std::vector<const UpdateAccess*> picked,
+                           const UpdateAccess* lost, const UpdateAccess* over,
+                           const UpdateAccess* collider) const {
+        uint64_t from = UINT64_MAX, to = 0;
+        for (const UpdateAccess* a : picked) {
+            from = std::min(from, a->readNs);
+            to = std::max(to, a->written ? a->writeNs : a->readNs);
+        }
+        addNeighbours(picked, bin, from, to);
+        std::sort(picked.begin(), picked.end(), [](const UpdateAccess* x, const UpdateAccess* y) {
+            return x->readNs < y->readNs;
+        });
+        CollisionExample e;
+        e.bin = bin;
+        for (const UpdateAccess* a : picked) {
+            const int i = int(e.accesses.size());
+            e.accesses.push_back(*a);
+            AccessRole role = AccessRole::Other;
+            if (a == lost) role = AccessRole::Lost, e.lost = i;
+            if (a == over) role = AccessRole::Overwriter, e.overwriter = i;
+            if (a == collider && a != over) role = AccessRole::Collider, e.collider = i;
+            e.roles.push_back(role);
+        }
+        e.valueBefore = valueBefore(m_bins[bin], e.accesses.front().readNs);
+        return e;
+    }
+
+    CollisionExample example(const Candidate& c) const {
+        const BinOrder& b = m_bins[c.bin];
+        const UpdateAccess* lost = b.writes[size_t(c.lost)];
+        const int o = overwriterOf(b, c.lost);
+        const UpdateAccess* over = o >= 0 ? b.writes[size_t(o)] : nullptr;
+        // The collider: another update that read what the lost one read, while it was under way
+        // (the overwriter itself when it did).
+        const UpdateAccess* collider = nullptr;
+        if (over && over->readValue == lost->readValue) collider = over;
+        for (size_t p = 0; !collider && p < b.writes.size(); ++p) {
+            const UpdateAccess* a = b.writes[p];
+            if (a != lost && a->readValue == lost->readValue && overlaps(*a, *lost)) collider = a;
+        }
+        std::vector<const UpdateAccess*> picked{lost};
+        if (over) picked.push_back(over);
+        if (collider && collider != over) picked.push_back(collider);
+        CollisionExample e = build(c.bin, picked, lost, over, collider);
+        e.pattern = over && over->readValue < lost->readValue ? CollisionPattern::RolledBack
+                                                              : CollisionPattern::Overwritten;
+        if (o >= 0) {
+            e.updatesLost = 0;
+            for (size_t p = 0; p < size_t(o); ++p)
+                if (!b.survived[p] && overwriterOf(b, int(p)) == o) ++e.updatesLost;
+        }
+        return e;
+    }
+
+    // Two consecutive writes of one bin by different workers, the second having seen the first,
+    // that came closest in time: what a lock or an atomic makes of a near collision.
+    std::optional<CollisionExample> closestPair() const {
+        uint32_t bestBin = 0;
+        int best = -1;
+        uint64_t bestGap = UINT64_MAX;
+        for (uint32_t i = 0; i < m_bins.size(); ++i) {
+            const BinOrder& b = m_bins[i];
+            for (size_t p = 1; p < b.writes.size(); ++p) {
+                const UpdateAccess *x = b.writes[p - 1], *y = b.writes[p];
+                if (x->worker == y->worker || b.source[p] != int(p) - 1) continue;
+                const uint64_t gap =
+                    y->readNs > x->writeNs ? y->readNs - x->writeNs : x->writeNs - y->readNs;
+                if (gap < bestGap) bestGap = gap, bestBin = i, best = int(p);
+            }
+        }
+        if (best < 0) return std::nullopt;
+        const BinOrder& b = m_bins[bestBin];
+        const UpdateAccess *x = b.writes[size_t(best) - 1], *y = b.writes[size_t(best)];
+        CollisionExample e = build(bestBin, {x, y}, nullptr, nullptr, nullptr);
+        e.updatesLost = 0;
+        return e;
+    }
+
+    std::vector<BinOrder> m_bins;
+    std::unordered_map<uint32_t, std::vector<const UpdateAccess*>> m_halfDone;
+    uint64_t m_ambiguous = 0;
+};
+
+void addReason(CollisionReport& r, uint64_t& left, std::string code, std::string text,
+               uint64_t count) {
+    if (count == 0 || left == 0) return;
+    const uint64_t n = std::min(count, left);
+    left -= n;
+    r.reasons.push_back({std::move(code), std::move(text), n});
+}
+
+} // namespace
+
+CollisionReport reconstructCollisions(const UpdateLog& log, std::span<const double> finalBins,
+                                      int64_t lostUpdates, uint64_t expectedUpdates,
+                                      size_t maxExamples) {
+    CollisionReport r;
+    r.logged = log.enabled;
+    r.offReason = log.offReason;
+    r.logBytes = log.bytes;
+    if (!log.enabled) return r;
+    Reconstruction rec(log, finalBins);
+    rec.fill(r, maxExamples);
+    r.halfDone = rec.halfDone();
+    const uint64_t lost = lostUpdates > 0 ? uint64_t(lostUpdates) : 0;
+    r.unexplained = lost > r.explained ? lost - r.explained : 0;
+    uint64_t dropped = 0;
+    for (uint64_t d : log.dropped)
+        dropped += d;
+    const uint64_t known = r.updates + r.halfDone + dropped;
+    uint64_t left = r.unexplained;
+    addReason(r, left, "log_full",
+              std::to_string(dropped) + " updates were made after a worker's log was full (" +
+                  std::to_string(log.capacityPerWorker) + " per worker)",
+              dropped);
+    addReason(r, left, "not_logged",
+              std::to_string(expectedUpdates - std::min(expectedUpdates, known)) +
+                  " updates have no record: never made (a worker stopped or killed first) or "
+                  "made by a worker that does not log",
+              expectedUpdates - std::min(expectedUpdates, known));
+    addReason(r, left, "half_done",
+              std::to_string(r.halfDone) +
+                  " updates were cut short between their read and their write (the worker died)",
+              r.halfDone);
+    addReason(r, left, "order_ambiguous",
+              "in some bins the logged order does not end at the bin's final value: the clocks "
+              "leave the order of close writes ambiguous",
+              rec.ambiguous());
+    addReason(r, left, "unknown", "no record explains these", left);
+    return r;
+}
+
+} // namespace shm

@@ -1,0 +1,51 @@
+#pragma once
+// The update log (collisions, analysis/collisions.h): every read-modify-write of a shared
+// histogram bin, one record per update, in the updating worker's own region of the segment
+// (no sharing between workers: each writes only its own log and its own head counter).
+//
+// Region (SegmentHeader.updateLogOffset, present when updateLogCapacity > 0): per worker
+// k, at updateLogOffset + k * updateLogStride, an UpdateLogHeader then UpdateRecord[capacity].
+// A worker fills its records in order and never wraps: past capacity it counts `dropped`.
+//
+// Per update, in this order: readTick (TSC just before the load), bin and readValue (what the
+// load returned, a whole number) once the value is read, the store of readValue + 1 to the bin,
+// writeTick (TSC just after the store), then head + 1 (release). A record at index head with
+// readTick set and writeTick 0 is an update cut short by the worker's death between its read
+// and the end of its write; writeTick set there means only the head bump was missed.
+#include "model/settings.h"
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+namespace shm {
+
+struct alignas(64) UpdateLogHeader {
+    std::atomic<uint64_t> head;    // complete records
+    std::atomic<uint64_t> dropped; // updates made after the log was full (not logged)
+    char pad[48];
+};
+static_assert(sizeof(UpdateLogHeader) == 64);
+
+struct UpdateRecord {
+    uint64_t readTick;  // TSC (the header's tick conversion turns it into ns)
+    uint64_t writeTick; // 0 until the write is done
+    uint32_t bin;
+    uint32_t readValue;
+};
+static_assert(sizeof(UpdateRecord) == 24);
+
+// Runs with more shared updates than this run without the log (2*10^6 records: 48 MB).
+inline constexpr uint64_t kMaxLoggedUpdates = 2'000'000;
+
+// Records per worker: its static share (the largest one), or for dynamic and guided
+// partitions, which give a worker whatever it claims, twice an even share plus a piece (a
+// worker that claims more than that stops logging and counts what it dropped).
+uint64_t updateLogCapacity(const ExperimentConfig& cfg);
+// Whether a run of cfg logs its updates: the setting is on, the workload updates shared bins
+// (histogram) in the segment (transport shared) and the run is within kMaxLoggedUpdates.
+bool logsUpdates(const ExperimentConfig& cfg);
+// Why a run of cfg does not log ("" when it does), for the report and the window.
+std::string updateLogOffReason(const ExperimentConfig& cfg);
+
+} // namespace shm

@@ -1,0 +1,206 @@
+// The reconstruction of lost updates from hand-built update logs (analysis/collisions.h): one
+// row per pattern, with the figures it must give and the first example's story.
+#include "analysis/collisions.h"
+
+#include <QTest>
+
+using shm::UpdateAccess;
+using shm::UpdateLog;
+
+Q_DECLARE_METATYPE(UpdateLog)
+Q_DECLARE_METATYPE(std::vector<double>)
+
+namespace {
+UpdateAccess rmw(uint32_t worker, uint64_t read, uint64_t readNs, uint64_t writeNs,
+                 uint32_t bin = 0) {
+    return UpdateAccess{worker, bin, read, readNs, writeNs, true};
+}
+UpdateAccess cutShort(uint32_t worker, uint64_t read, uint64_t readNs, uint32_t bin = 0) {
+    return UpdateAccess{worker, bin, read, readNs, readNs, false};
+}
+UpdateLog logOf(std::vector<std::vector<UpdateAccess>> workers,
+                std::vector<uint64_t> dropped = {}) {
+    UpdateLog log;
+    log.enabled = true;
+    log.capacityPerWorker = 100;
+    dropped.resize(workers.size());
+    log.workers = std::move(workers);
+    log.dropped = std::move(dropped);
+    return log;
+}
+uint64_t updatesIn(const UpdateLog& log) {
+    uint64_t n = 0;
+    for (const auto& w : log.workers)
+        n += w.size();
+    return n;
+}
+} // namespace
+
+class TestCollisions : public QObject {
+    Q_OBJECT
+  private slots:
+    void reconstruct_data();
+    void reconstruct();
+    void steps();
+    void noLog();
+};
+
+void TestCollisions::reconstruct_data() {
+    QTest::addColumn<UpdateLog>("log");
+    QTest::addColumn<std::vector<double>>("bins");
+    QTest::addColumn<qint64>("expected"); // updates the run should have made
+    QTest::addColumn<qint64>("explained");
+    QTest::addColumn<qint64>("overwritten");
+    QTest::addColumn<qint64>("rolledBack");
+    QTest::addColumn<qint64>("sameReads");
+    QTest::addColumn<QString>("reason"); // the first unexplained reason's code, "" if none
+    QTest::addColumn<QString>("story");  // the first example's text (or closest's), "" if none
+
+    // One after the other, each reading the other's write: nothing lost.
+    UpdateLog serial = logOf({{rmw(0, 0, 0, 10), rmw(0, 2, 40, 50)}, {rmw(1, 1, 20, 30)}});
+    QTest::newRow("serial") << serial << std::vector<double>{3} << qint64(3) << qint64(0)
+                            << qint64(0) << qint64(0) << qint64(0) << QString()
+                            << "w0 read 0 at +0 ns, w0 wrote 1 at +10 ns, w1 read 1 at +20 ns, "
+                               "w1 wrote 2 at +30 ns: nothing lost";
+
+    // The example: both read the same value, the first write is overwritten.
+    UpdateLog same = logOf({{}, {rmw(1, 0, 12, 31)}, {}, {rmw(3, 0, 19, 44)}});
+    QTest::newRow("overwritten") << same << std::vector<double>{1} << qint64(2) << qint64(1)
+                                 << qint64(1) << qint64(0) << qint64(1) << QString()
+                                 << "w1 read 0 at +0 ns, w3 read 0 at +7 ns, w1 wrote 1 at +19 "
+                                    "ns, w3 wrote 1 at +32 ns: w1's update was overwritten";
+
+    // w0 reads 0, stalls while w1 takes the bin to 3, then writes 1: w1's first update collided
+    // with w0's (both read 0), its next two were rolled back.
+    UpdateLog stale = logOf(
+        {{rmw(0, 0, 0, 100)}, {rmw(1, 0, 10, 20), rmw(1, 1, 30, 40), rmw(1, 2, 50, 60)}});
+    QTest::newRow("rolled back") << stale << std::vector<double>{1} << qint64(4) << qint64(3)
+                                 << qint64(1) << qint64(2) << qint64(1) << QString()
+                                 << "w0 read 0 at +0 ns, w1 read 0 at +10 ns, w1 wrote 1 at +20 "
+                                    "ns, w0 wrote 1 at +100 ns: w1's update was overwritten";
+
+    // Three workers in one collision: all read 0, only the last write counts.
+    UpdateLog three = logOf({{rmw(0, 0, 0, 30)}, {rmw(1, 0, 5, 40)}, {rmw(2, 0, 10, 50)}});
+    QTest::newRow("three at once") << three << std::vector<double>{1} << qint64(3) << qint64(2)
+                                   << qint64(2) << qint64(0) << qint64(3) << QString()
+                                   << "w0 read 0 at +0 ns, w1 read 0 at +5 ns, w0 wrote 1 at +30 "
+                                      "ns, w1 wrote 1 at +40 ns: w0's update was overwritten";
+
+    // Atomics: the intervals overlap (each timed around a fetch_add that waited for the line),
+    // but every read is distinct: serialised, nothing lost, no collision.
+    UpdateLog atomic = logOf({{rmw(0, 0, 0, 50)}, {rmw(1, 1, 10, 60)}});
+    QTest::newRow("atomic overlap") << atomic << std::vector<double>{2} << qint64(2) << qint64(0)
+                                    << qint64(0) << qint64(0) << qint64(0) << QString()
+                                    << "w0 read 0 at +0 ns, w1 read 1 at +10 ns, w0 wrote 1 at "
+                                       "+50 ns, w1 wrote 2 at +60 ns: nothing lost";
+
+    // A worker died between its read and its write: the bin lacks its update, the log says why.
+    UpdateLog half = logOf({{rmw(0, 0, 0, 10)}, {cutShort(1, 1, 20)}});
+    QTest::newRow("half done") << half << std::vector<double>{1} << qint64(2) << qint64(0)
+                               << qint64(0) << qint64(0) << qint64(0) << "half_done"
+                               << QString();
+
+    // Past capacity: 3 updates were made but not logged, one of the 5 was lost somewhere.
+    UpdateLog full = logOf({{rmw(0, 0, 0, 10), rmw(0, 1, 20, 30)}, {}}, {3, 0});
+    QTest::newRow("log full") << full << std::vector<double>{4} << qint64(5) << qint64(0)
+                              << qint64(0) << qint64(0) << qint64(0) << "log_full" << QString();
+
+    // A worker that does not log (--worker-command): its updates have no record.
+    UpdateLog silent = logOf({{rmw(0, 0, 0, 10), rmw(0, 1, 20, 30)}, {}});
+    QTest::newRow("not logged") << silent << std::vector<double>{3} << qint64(4) << qint64(0)
+                                << qint64(0) << qint64(0) << qint64(0) << "not_logged"
+                                << QString();
+
+    // A read of a value no logged write produced before it: the order cannot be trusted.
+    UpdateLog skew = logOf({{rmw(0, 5, 0, 10)}, {rmw(1, 0, 20, 30)}});
+    QTest::newRow("order ambiguous") << skew << std::vector<double>{1} << qint64(2) << qint64(0)
+                                     << qint64(0) << qint64(0) << qint64(0) << "order_ambiguous"
+                                     << QString();
+
+    // Two bins: a collision in bin 1 only.
+    UpdateLog two = logOf({{rmw(0, 0, 0, 10, 0), rmw(0, 0, 20, 40, 1)},
+                           {rmw(1, 1, 15, 25, 0), rmw(1, 0, 30, 50, 1)}});
+    QTest::newRow("two bins") << two << std::vector<double>{2, 1} << qint64(4) << qint64(1)
+                              << qint64(1) << qint64(0) << qint64(1) << QString()
+                              << "w0 read 0 at +0 ns, w1 read 0 at +10 ns, w0 wrote 1 at +20 "
+                                 "ns, w1 wrote 1 at +30 ns: w0's update was overwritten";
+}
+
+void TestCollisions::reconstruct() {
+    QFETCH(UpdateLog, log);
+    QFETCH(std::vector<double>, bins);
+    QFETCH(qint64, expected);
+    QFETCH(qint64, explained);
+    QFETCH(qint64, overwritten);
+    QFETCH(qint64, rolledBack);
+    QFETCH(qint64, sameReads);
+    QFETCH(QString, reason);
+    QFETCH(QString, story);
+    double total = 0;
+    for (double b : bins)
+        total += b;
+    const int64_t lost = expected - int64_t(total);
+    const shm::CollisionReport r =
+        shm::reconstructCollisions(log, bins, lost, uint64_t(expected));
+    QVERIFY(r.logged);
+    QCOMPARE(qint64(r.explained), explained);
+    QCOMPARE(qint64(r.overwritten), overwritten);
+    QCOMPARE(qint64(r.rolledBack), rolledBack);
+    QCOMPARE(qint64(r.sameReadPairs), sameReads);
+    // The identity: every lost update explained or counted with a reason.
+    QCOMPARE(int64_t(r.explained + r.unexplained), lost);
+    uint64_t reasoned = 0;
+    for (const auto& why : r.reasons)
+        reasoned += why.count;
+    QCOMPARE(reasoned, r.unexplained);
+    QCOMPARE(r.reasons.empty() ? QString() : QString::fromStdString(r.reasons.front().code),
+             reason);
+    QCOMPARE(uint64_t(r.examples.size()), r.explained);
+    QVERIFY(r.updates <= updatesIn(log));
+    const auto& shown = r.examples.empty() ? r.closest : r.examples;
+    QCOMPARE(shown.empty() ? QString() : QString::fromStdString(shm::describeCollision(shown[0])),
+             story);
+}
+
+// The steps the view walks: every read and write in time order, the bin's value after each,
+// the lost write struck through.
+void TestCollisions::steps() {
+    UpdateLog log = logOf({{}, {rmw(1, 41, 1012, 1031)}, {}, {rmw(3, 41, 1019, 1044)}});
+    // Values from 41: earlier updates made by a worker that is not in the picture.
+    std::vector<UpdateAccess> before;
+    for (uint64_t v = 0; v < 41; ++v)
+        before.push_back(rmw(0, v, v, v + 1));
+    log.workers[0] = before;
+    const std::vector<double> bins{42};
+    const shm::CollisionReport r = shm::reconstructCollisions(log, bins, 1, 43);
+    QCOMPARE(r.explained, uint64_t(1));
+    QCOMPARE(r.examples.size(), size_t(1));
+    const shm::CollisionExample& e = r.examples[0];
+    QCOMPARE(e.valueBefore, uint64_t(41));
+    const auto steps = shm::collisionSteps(e);
+    QCOMPARE(steps.size(), size_t(4));
+    const uint64_t binAfter[] = {41, 41, 42, 42};
+    const bool write[] = {false, false, true, true}, struck[] = {false, false, true, false};
+    for (size_t i = 0; i < 4; ++i) {
+        QCOMPARE(steps[i].binAfter, binAfter[i]);
+        QCOMPARE(steps[i].write, write[i]);
+        QCOMPARE(steps[i].struck, struck[i]);
+    }
+    QCOMPARE(e.accesses[size_t(steps[2].access)].worker, 1u); // w1's write is the lost one
+    QCOMPARE(QString::fromStdString(shm::describeCollision(e)),
+             QStringLiteral("w1 read 41 at +0 ns, w3 read 41 at +7 ns, w1 wrote 42 at +19 ns, "
+                            "w3 wrote 42 at +32 ns: w1's update was overwritten"));
+}
+
+void TestCollisions::noLog() {
+    UpdateLog off;
+    off.offReason = "--collisions is off";
+    const std::vector<double> bins{1};
+    const shm::CollisionReport r = shm::reconstructCollisions(off, bins, 1, 2);
+    QVERIFY(!r.logged);
+    QCOMPARE(r.offReason, std::string("--collisions is off"));
+    QCOMPARE(r.explained + r.unexplained, uint64_t(0));
+}
+
+QTEST_APPLESS_MAIN(TestCollisions)
+#include "tst_collisions.moc"
