@@ -1,6 +1,8 @@
 // The reconstruction described in collisions.h.
 #include "analysis/collisions.h"
 
+#include "analysis/collision_order.h"
+
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -9,76 +11,10 @@
 namespace shm {
 namespace {
 
-// A read timed at t happens a little after t (the clock is read just before the load), and a
-// load of a contended line takes up to a few hundred ns: a write timed up to this long after a
-// read may still be the one the read saw.
-constexpr uint64_t kReadSlackNs = 1000;
-
-// One bin's complete writes in their reconstructed order, and what each one saw.
-struct BinOrder {
-    std::vector<const UpdateAccess*> writes; // by write time
-    std::vector<int> source;                 // position of the write each one read; -1 = initial
-    std::vector<bool> survived;
-    bool consistent = true;
-    uint64_t lost = 0;
-    uint64_t finalValue = 0; // the bin in the array after the run
-};
+using collision_order::BinOrder;
 
 uint64_t valueOf(const UpdateAccess& a) {
     return a.readValue + 1;
-}
-
-// Which earlier write each read saw: among the writes ordered before it with the value it
-// read, the latest one timed no later than the read (plus slack), else the latest one at all.
-void matchSources(BinOrder& b) {
-    std::unordered_map<uint64_t, std::vector<int>> byValue; // positions, ascending
-    b.source.assign(b.writes.size(), -1);
-    for (size_t p = 0; p < b.writes.size(); ++p) {
-        const UpdateAccess& a = *b.writes[p];
-        auto it = byValue.find(a.readValue);
-        int found = -1, fallback = -1;
-        if (it != byValue.end()) {
-            for (auto q = it->second.rbegin(); q != it->second.rend(); ++q) {
-                if (fallback < 0) fallback = *q;
-                if (b.writes[size_t(*q)]->writeNs <= a.readNs + kReadSlackNs) {
-                    found = *q;
-                    break;
-                }
-            }
-        }
-        if (found < 0) found = fallback;
-        if (found < 0 && a.readValue != 0) b.consistent = false; // read a value nobody wrote
-        b.source[p] = found;
-        byValue[valueOf(a)].push_back(int(p));
-    }
-}
-
-// The chain of survivors from the last write back to the initial value; everything else lost.
-void markSurvivors(BinOrder& b, uint64_t finalValue) {
-    b.survived.assign(b.writes.size(), false);
-    if (b.writes.empty()) {
-        b.consistent = b.consistent && finalValue == 0;
-        return;
-    }
-    int p = int(b.writes.size()) - 1;
-    if (valueOf(*b.writes[size_t(p)]) != finalValue) b.consistent = false;
-    uint64_t chain = 0;
-    while (p >= 0 && b.consistent) {
-        b.survived[size_t(p)] = true;
-        ++chain;
-        const int s = b.source[size_t(p)];
-        if (s < 0 && b.writes[size_t(p)]->readValue != 0) b.consistent = false;
-        p = s;
-    }
-    if (b.consistent && chain != finalValue) b.consistent = false;
-    if (b.consistent) b.lost = b.writes.size() - chain;
-}
-
-// The first write after `lost` that did not see it: its read matched a write ordered before.
-int overwriterOf(const BinOrder& b, int lost) {
-    for (size_t p = size_t(lost) + 1; p < b.writes.size(); ++p)
-        if (b.source[p] < lost) return int(p);
-    return -1;
 }
 
 bool overlaps(const UpdateAccess& x, const UpdateAccess& y) {
@@ -94,39 +30,35 @@ struct Candidate {
 class Reconstruction {
   public:
     Reconstruction(const UpdateLog& log, std::span<const double> bins) : m_bins(bins.size()) {
+        std::vector<std::vector<const UpdateAccess*>> complete(bins.size());
         for (const auto& w : log.workers)
             for (const UpdateAccess& a : w) {
                 if (a.bin >= m_bins.size()) continue;
-                (a.written ? m_bins[a.bin].writes : m_halfDone[a.bin]).push_back(&a);
+                (a.written ? complete[a.bin] : m_halfDone[a.bin]).push_back(&a);
             }
         for (size_t i = 0; i < m_bins.size(); ++i) {
-            BinOrder& b = m_bins[i];
-            std::stable_sort(b.writes.begin(), b.writes.end(),
-                             [](const UpdateAccess* x, const UpdateAccess* y) {
-                                 if (x->writeNs != y->writeNs) return x->writeNs < y->writeNs;
-                                 return x->readNs < y->readNs;
-                             });
-            matchSources(b);
             const double v = bins[i];
-            b.finalValue = std::isfinite(v) && v > 0 ? uint64_t(std::llround(v)) : 0;
-            markSurvivors(b, b.finalValue);
+            m_bins[i] = collision_order::orderBin(
+                complete[i], std::isfinite(v) && v > 0 ? uint64_t(std::llround(v)) : 0);
         }
+        m_complete = std::move(complete);
     }
 
     void fill(CollisionReport& r, size_t maxExamples) {
         std::vector<Candidate> candidates;
         for (uint32_t i = 0; i < m_bins.size(); ++i) {
             BinOrder& b = m_bins[i];
-            r.updates += b.writes.size();
+            const uint64_t n = m_complete[i].size();
+            r.updates += n;
             countSameReads(r, i);
             if (!b.consistent) {
-                m_ambiguous += b.writes.size() - std::min<uint64_t>(b.writes.size(), b.finalValue);
+                m_ambiguous += n - std::min(n, b.finalValue);
                 continue;
             }
             r.explained += b.lost;
             for (size_t p = 0; p < b.writes.size(); ++p) {
                 if (b.survived[p]) continue;
-                const int o = overwriterOf(b, int(p));
+                const int o = b.overwriter[p];
                 if (o >= 0 && b.writes[size_t(o)]->readValue < b.writes[p]->readValue)
                     ++r.rolledBack;
                 else
@@ -158,7 +90,7 @@ class Reconstruction {
     }
     void countSameReads(CollisionReport& r, uint32_t bin) {
         std::unordered_map<uint64_t, uint64_t> reads;
-        for (const UpdateAccess* a : m_bins[bin].writes)
+        for (const UpdateAccess* a : m_complete[bin])
             ++reads[a->readValue];
         if (auto it = m_halfDone.find(bin); it != m_halfDone.end())
             for (const UpdateAccess* a : it->second)
@@ -234,7 +166,7 @@ class Reconstruction {
     CollisionExample example(const Candidate& c) const {
         const BinOrder& b = m_bins[c.bin];
         const UpdateAccess* lost = b.writes[size_t(c.lost)];
-        const int o = overwriterOf(b, c.lost);
+        const int o = b.overwriter[size_t(c.lost)];
         const UpdateAccess* over = o >= 0 ? b.writes[size_t(o)] : nullptr;
         // The collider: another update that read what the lost one read, while it was under way
         // (the overwriter itself when it did).
@@ -250,11 +182,7 @@ class Reconstruction {
         CollisionExample e = build(c.bin, picked, lost, over, collider);
         e.pattern = over && over->readValue < lost->readValue ? CollisionPattern::RolledBack
                                                               : CollisionPattern::Overwritten;
-        if (o >= 0) {
-            e.updatesLost = 0;
-            for (size_t p = 0; p < size_t(o); ++p)
-                if (!b.survived[p] && overwriterOf(b, int(p)) == o) ++e.updatesLost;
-        }
+        if (o >= 0) e.updatesLost = b.overwrote[size_t(o)];
         return e;
     }
 
@@ -283,6 +211,7 @@ class Reconstruction {
     }
 
     std::vector<BinOrder> m_bins;
+    std::vector<std::vector<const UpdateAccess*>> m_complete; // per bin, as logged
     std::unordered_map<uint32_t, std::vector<const UpdateAccess*>> m_halfDone;
     uint64_t m_ambiguous = 0;
 };

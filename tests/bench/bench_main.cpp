@@ -12,8 +12,11 @@
 //  4. --counter-layout packed against padded (ns per increment, 2 workers: false sharing).
 //  5. --sync spin against mutex with 8 workers on this machine's cores (CPU time in total).
 // And recordings (bench_recording.cpp): --record on against off, file sizes, opening one.
+// And the update log (bench_collisions.cpp): --collisions on against off (histogram, no lock);
+// `--only collisions` runs just that row.
 // Each figure is the median of --repeat runs, interleaved so drift hits both sides alike; the
 // compute and mutex rows print their minimum too (what issue 10 judges them by).
+#include "bench_collisions.h"
 #include "bench_process.h"
 #include "bench_recording.h"
 #include "runner/run_controller.h"
@@ -208,6 +211,7 @@ void processRows(int repeat, bool quick, const QString& binDir) {
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     int repeat = 5;
+    bool onlyCollisions = false;
     uint64_t seedN = 10'000'000, mutexN = 2'000'000, increments = 50'000'000, spinN = 8000;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--quick")) { // smoke test for CI: tiny sizes, one repeat
@@ -216,16 +220,23 @@ int main(int argc, char** argv) {
             mutexN = 50'000;
             increments = 1'000'000;
             spinN = 400;
+        } else if (!std::strcmp(argv[i], "--only") && i + 1 < argc &&
+                   !std::strcmp(argv[i + 1], "collisions")) {
+            onlyCollisions = true;
+            ++i;
         } else if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) {
             repeat = std::max(1, std::atoi(argv[++i]));
         } else {
-            std::fprintf(stderr, "usage: shmscope-bench [--quick] [--repeat N]\n");
+            std::fprintf(stderr,
+                         "usage: shmscope-bench [--quick] [--repeat N] [--only collisions]\n");
             return 2;
         }
     }
     const QString workerPath =
         QCoreApplication::applicationDirPath() + QStringLiteral("/../../app/shmscope-worker");
     const bool quick = repeat == 1 && seedN < 10'000'000;
+    bench::collisionRows(quick ? 1 : std::max(repeat, 5), quick, workerPath);
+    if (onlyCollisions) return 0;
     processRows(quick ? 1 : std::max(repeat, 5), quick, QCoreApplication::applicationDirPath());
     bench::recordingRows(quick ? 1 : std::max(repeat, 5), quick,
                          QCoreApplication::applicationDirPath());

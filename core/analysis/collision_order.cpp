@@ -1,0 +1,216 @@
+#include "analysis/collision_order.h"
+
+#include <algorithm>
+#include <limits>
+#include <optional>
+
+namespace shm::collision_order {
+namespace {
+
+constexpr uint64_t kBacktrackBudget = 200'000;
+
+struct Ev {
+    uint64_t lo, hi;
+    int update;  // index into the updates
+    bool write;
+    int before;  // the event that must be placed first (-1: none): its read, or the worker's
+                 // previous write to this bin
+};
+
+class Search {
+  public:
+    Search(const std::vector<const UpdateAccess*>& u, uint64_t finalValue)
+        : m_u(u), m_final(finalValue) {
+        // The updates of each worker in program order (read times), then their events.
+        std::vector<int> idx(u.size());
+        for (size_t i = 0; i < u.size(); ++i)
+            idx[i] = int(i);
+        std::stable_sort(idx.begin(), idx.end(), [&](int a, int b) {
+            if (u[size_t(a)]->worker != u[size_t(b)]->worker)
+                return u[size_t(a)]->worker < u[size_t(b)]->worker;
+            return u[size_t(a)]->readNs < u[size_t(b)]->readNs;
+        });
+        std::vector<Ev> evs;
+        for (size_t k = 0; k < idx.size(); ++k) {
+            const UpdateAccess& a = *u[size_t(idx[k])];
+            const uint64_t lo = a.readNs > kClockSlackNs ? a.readNs - kClockSlackNs : 0;
+            const uint64_t hi = a.writeNs + kClockSlackNs;
+            const bool sameWorker = k > 0 && u[size_t(idx[k - 1])]->worker == a.worker;
+            evs.push_back({lo, hi, idx[k], false, sameWorker ? int(evs.size()) - 1 : -1});
+            evs.push_back({lo, hi, idx[k], true, int(evs.size()) - 1});
+        }
+        // By earliest time; `before` renumbered to the sorted positions.
+        std::vector<int> order(evs.size());
+        for (size_t i = 0; i < evs.size(); ++i)
+            order[i] = int(i);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](int a, int b) { return evs[size_t(a)].lo < evs[size_t(b)].lo; });
+        std::vector<int> at(evs.size());
+        for (size_t i = 0; i < order.size(); ++i)
+            at[size_t(order[i])] = int(i);
+        for (int o : order) {
+            Ev e = evs[size_t(o)];
+            if (e.before >= 0) e.before = at[size_t(e.before)];
+            m_ev.push_back(e);
+        }
+        m_placed.assign(m_ev.size(), false);
+        const int n = int(m_ev.size());
+        m_next.resize(size_t(n) + 1);
+        m_prev.resize(size_t(n) + 1);
+        for (int i = 0; i <= n; ++i) {
+            m_next[size_t(i)] = i == n ? 0 : i + 1;
+            m_prev[size_t(i)] = i == 0 ? n : i - 1;
+        }
+        if (n == 0) m_next[0] = m_prev[0] = 0;
+    }
+
+    // The events in a consistent order, or nothing.
+    std::optional<std::vector<int>> run() {
+        struct Choice {
+            std::vector<int> options;
+            size_t taken = 0;
+            uint64_t value = 0;
+        };
+        std::vector<Choice> stack;
+        std::vector<int> placedOrder;
+        uint64_t value = 0, backtracks = 0;
+        while (placedOrder.size() < m_ev.size() || value != m_final) {
+            std::vector<int> options;
+            if (placedOrder.size() < m_ev.size()) options = candidates(value);
+            if (!options.empty()) {
+                stack.push_back({std::move(options), 0, value});
+                place(stack.back().options[0], value, placedOrder);
+                continue;
+            }
+            // A dead end (or a complete order ending at the wrong value): undo to the last
+            // choice with an alternative left.
+            for (;;) {
+                if (stack.empty() || ++backtracks > kBacktrackBudget) return std::nullopt;
+                Choice& c = stack.back();
+                unplace(placedOrder);
+                value = c.value;
+                if (++c.taken < c.options.size()) {
+                    place(c.options[c.taken], value, placedOrder);
+                    break;
+                }
+                stack.pop_back();
+            }
+        }
+        return placedOrder;
+    }
+
+    const Ev& event(int i) const { return m_ev[size_t(i)]; }
+
+  private:
+    // Placeable now: not placed, its predecessor placed, starting no later than the earliest
+    // end of any unplaced event (nothing can be put before an event that surely came first),
+    // and a read only when the bin holds what it read. Reads first, then writes by end time.
+    std::vector<int> candidates(uint64_t value) {
+        const int end = int(m_ev.size());
+        uint64_t horizon = std::numeric_limits<uint64_t>::max();
+        for (int i = m_next[size_t(end)]; i != end && m_ev[size_t(i)].lo <= horizon;
+             i = m_next[size_t(i)])
+            horizon = std::min(horizon, m_ev[size_t(i)].hi);
+        std::vector<int> reads, writes;
+        for (int i = m_next[size_t(end)]; i != end && m_ev[size_t(i)].lo <= horizon;
+             i = m_next[size_t(i)]) {
+            const Ev& e = m_ev[size_t(i)];
+            if (e.before >= 0 && !m_placed[size_t(e.before)]) continue;
+            if (!e.write) {
+                if (m_u[size_t(e.update)]->readValue == value) reads.push_back(i);
+            } else {
+                writes.push_back(i);
+            }
+        }
+        std::stable_sort(writes.begin(), writes.end(),
+                         [&](int a, int b) { return m_ev[size_t(a)].hi < m_ev[size_t(b)].hi; });
+        reads.insert(reads.end(), writes.begin(), writes.end());
+        return reads;
+    }
+    // The unplaced events stay linked in time order (dancing links: placing unlinks, undoing
+    // in reverse relinks), so a long update (its worker preempted between read and write) that
+    // stays unplaced for thousands of steps costs no rescan of what was placed after it.
+    void place(int i, uint64_t& value, std::vector<int>& order) {
+        m_placed[size_t(i)] = true;
+        m_next[size_t(m_prev[size_t(i)])] = m_next[size_t(i)];
+        m_prev[size_t(m_next[size_t(i)])] = m_prev[size_t(i)];
+        order.push_back(i);
+        if (m_ev[size_t(i)].write) value = m_u[size_t(m_ev[size_t(i)].update)]->readValue + 1;
+    }
+    void unplace(std::vector<int>& order) {
+        const int i = order.back();
+        order.pop_back();
+        m_placed[size_t(i)] = false;
+        m_next[size_t(m_prev[size_t(i)])] = i;
+        m_prev[size_t(m_next[size_t(i)])] = i;
+    }
+
+    const std::vector<const UpdateAccess*>& m_u;
+    const uint64_t m_final;
+    std::vector<Ev> m_ev;
+    std::vector<bool> m_placed;
+    std::vector<int> m_next, m_prev; // over events, with the sentinel at index size()
+};
+
+// Write p did not see the writes ordered after its source and before it: it is the overwriter
+// of those that have none yet (the first such p). Each position is assigned once: "next
+// unassigned" pointers with path halving keep it linear.
+void findOverwriters(BinOrder& b) {
+    const size_t n = b.writes.size();
+    b.overwriter.assign(n, -1);
+    b.overwrote.assign(n, 0);
+    std::vector<size_t> next(n + 1);
+    for (size_t i = 0; i <= n; ++i)
+        next[i] = i;
+    auto find = [&](size_t i) {
+        while (next[i] != i)
+            i = next[i] = next[next[i]];
+        return i;
+    };
+    for (size_t p = 0; p < n; ++p) {
+        for (size_t l = find(size_t(b.source[p] + 1)); l < p; l = find(l + 1)) {
+            if (!b.survived[l]) {
+                b.overwriter[l] = int(p);
+                ++b.overwrote[p];
+            }
+            next[l] = l + 1;
+        }
+    }
+}
+
+} // namespace
+
+BinOrder orderBin(std::vector<const UpdateAccess*> updates, uint64_t finalValue) {
+    BinOrder b;
+    b.finalValue = finalValue;
+    Search search(updates, finalValue);
+    const auto order = search.run();
+    if (!order) return b;
+    // Writes in placed order; each read saw the write placed last before it.
+    std::vector<int> posOf(updates.size(), -1), sourceOf(updates.size(), -1);
+    int lastWrite = -1;
+    for (int i : *order) {
+        const Ev& e = search.event(i);
+        if (e.write) {
+            posOf[size_t(e.update)] = int(b.writes.size());
+            b.writes.push_back(updates[size_t(e.update)]);
+            b.source.push_back(sourceOf[size_t(e.update)]);
+            lastWrite = int(b.writes.size()) - 1;
+        } else {
+            sourceOf[size_t(e.update)] = lastWrite;
+        }
+    }
+    // The chain of survivors: from the last write back through what each one read.
+    b.survived.assign(b.writes.size(), false);
+    uint64_t chain = 0;
+    for (int p = int(b.writes.size()) - 1; p >= 0; p = b.source[size_t(p)]) {
+        b.survived[size_t(p)] = true;
+        ++chain;
+    }
+    b.consistent = chain == finalValue;
+    b.lost = b.writes.size() - chain;
+    findOverwriters(b);
+    return b;
+}
+
+} // namespace shm::collision_order

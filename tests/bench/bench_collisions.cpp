@@ -1,0 +1,65 @@
+#include "bench_collisions.h"
+
+#include "runner/run_controller.h"
+
+#include <QSignalSpy>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace bench {
+namespace {
+// A histogram without a lock loses updates: the run is checked for finishing, not for its bins.
+shm::RunReport histogramRun(const shm::ExperimentConfig& cfg, const QString& workerPath) {
+    RunController c;
+    c.setWorkerPath(workerPath);
+    QSignalSpy done(&c, &RunController::finished);
+    QString err;
+    if (!c.start(cfg, &err) || !done.wait(600000) || !c.report().finished()) {
+        std::fprintf(stderr, "shmscope-bench: histogram run failed %s\n", qPrintable(err));
+        std::exit(3);
+    }
+    return c.report();
+}
+double minOf(const std::vector<double>& v) {
+    return *std::min_element(v.begin(), v.end());
+}
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+} // namespace
+
+void collisionRows(int repeat, bool quick, const QString& workerPath) {
+    shm::ExperimentConfig on{.workers = 4,
+                             .elements = quick ? 100'000u : 1'000'000u,
+                             .workload = shm::Workload::Histogram,
+                             .bins = 64,
+                             .sync = shm::SyncMode::None};
+    shm::ExperimentConfig off = on;
+    off.collisions = false;
+    std::vector<double> a, b;
+    uint64_t explained = 0, lost = 0;
+    for (int r = 0; r < repeat; ++r) {
+        // Alternating which goes first, so drift within a pair hits both sides alike.
+        const bool onFirst = r % 2 == 0;
+        const shm::RunReport first = histogramRun(onFirst ? on : off, workerPath);
+        const shm::RunReport second = histogramRun(onFirst ? off : on, workerPath);
+        const shm::RunReport& withLog = onFirst ? first : second;
+        a.push_back(withLog.computeSeconds);
+        b.push_back((onFirst ? second : first).computeSeconds);
+        explained += withLog.collisions.explained;
+        lost += uint64_t(std::max<int64_t>(withLog.lostUpdates, 0));
+    }
+    std::printf("collisions log: histogram, %llu elements, 4 workers, sync none, 64 bins (min / "
+                "median of %d, ABBA)\n",
+                (unsigned long long)on.elements, repeat);
+    std::printf("  --collisions on  %8.4f / %.4f s\n  --collisions off %8.4f / %.4f s\n  ratio "
+                "           %8.3fx  (of minima; medians %.3fx; goal <= 1.5x)\n  explained %llu "
+                "of %llu lost updates over the logged runs\n",
+                minOf(a), median(a), minOf(b), median(b), minOf(a) / minOf(b),
+                median(a) / median(b), (unsigned long long)explained, (unsigned long long)lost);
+}
+
+} // namespace bench
