@@ -3,6 +3,7 @@
 #include "analysis/csv_export.h"
 #include "cli/compare_with.h"
 #include "cli/config_json.h"
+#include "cli/file_paths.h"
 #include "cli/option_table.h"
 #include "segment/segment.h"
 
@@ -263,6 +264,7 @@ QString checkModes(ParseState& p) {
         return QStringLiteral("--worker-command does not apply to --transport mpi (the ranks "
                               "are shmscope-mpi-worker)");
     if (QString err = checkRecordingOptions(o); !err.isEmpty()) return err;
+    if (QString err = checkFilePaths(o); !err.isEmpty()) return err;
     if (QString err = loadCompareReport(o); !err.isEmpty()) return err;
     if (o.noRun && (o.screenshot.isEmpty() || o.headless))
         return QStringLiteral("--no-run goes with --screenshot (the window before any run)");
