@@ -179,8 +179,8 @@ void TestOutputs::screenshotOnAFullDisk() {
     const QString shot = dir.filePath(name);
     testutil::Result r;
     QString why;
-    if (!runOnTinyDisk(args({"--screenshot"}) + QStringList{shot} + args({"--no-run"}),
-                       dir.path(), &r, &why))
+    if (!runOnTinyDisk(args({"--screenshot"}) + QStringList{shot} + args({"--no-run"}), dir.path(),
+                       &r, &why))
         QSKIP(qPrintable(why));
     if (r.exitCode == shm::exit_code::kBadInput && r.err.contains("built without the window"))
         QSKIP("built without the window: no --screenshot");
