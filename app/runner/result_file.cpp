@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
@@ -31,6 +32,16 @@ int writeAll(int fd, std::string_view bytes) {
 // Opens for writing without blocking (a FIFO without a reader), refuses kinds a result cannot
 // go to, then makes writes blocking again (a pipe that is our stdout waits for its reader).
 int openOutput(const QString& path, QString* problem) {
+    // The app's own stdout or stderr (/dev/stdout, even when that is a file): a copy of that
+    // descriptor, sharing its offset, so the file follows what was written there (a second
+    // description would start at 0 over the report, and O_TRUNC would cut it).
+    struct stat target {};
+    if (::stat(QFile::encodeName(path).constData(), &target) == 0)
+        for (int own : {STDOUT_FILENO, STDERR_FILENO}) {
+            struct stat st {};
+            if (::fstat(own, &st) == 0 && st.st_dev == target.st_dev && st.st_ino == target.st_ino)
+                if (const int fd = ::fcntl(own, F_DUPFD_CLOEXEC, 0); fd >= 0) return fd;
+        }
     const int fd = ::open(QFile::encodeName(path).constData(),
                           O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NONBLOCK, 0644);
     if (fd < 0) {

@@ -112,6 +112,7 @@ class TestOutputs : public QObject {
     void fifosAreRefused_data();
     void fifosAreRefused();
     void devStdoutStillWorks();
+    void devStdoutToAFile();
 };
 
 void TestOutputs::resultFileThatTakesNoWrites_data() {
@@ -252,6 +253,22 @@ void TestOutputs::devStdoutStillWorks() {
     QVERIFY(!parts.isEmpty());
     QVERIFY2(QJsonDocument::fromJson(parts.first()).isObject(), r.out.left(300).constData());
     QVERIFY2(r.out.contains("\nid,pid,state,"), r.out.right(300).constData()); // the CSV header
+}
+
+// `shmscope --json --csv /dev/stdout > FILE`: the report, then the CSV after it (a second
+// description of the file started at 0 and wrote one over the other).
+void TestOutputs::devStdoutToAFile() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("out.txt"));
+    const auto r = runWithStdoutTo(quickRun() + args({"--json", "--csv", "/dev/stdout"}), out);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray all = f.readAll();
+    const qsizetype newline = all.indexOf('\n');
+    QVERIFY2(newline > 0 && QJsonDocument::fromJson(all.left(newline)).isObject(),
+             all.left(300).constData());
+    QVERIFY2(all.mid(newline + 1).startsWith("id,pid,state,"), all.left(300).constData());
 }
 
 QTEST_GUILESS_MAIN(TestOutputs)
