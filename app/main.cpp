@@ -12,6 +12,7 @@
 #include "lessons/rehearsal_headless.h"
 #include "runner/headless.h"
 #include "runner/probe_print.h"
+#include "runner/result_file.h"
 #include "runner/segment_cleanup.h"
 #include "runner/sweep_headless.h"
 #include "segment/segment.h"
@@ -113,7 +114,9 @@ void removeStaleSegments() {
 }
 } // namespace
 
-int main(int argc, char** argv) {
+namespace {
+// Every mode; the process's exit code.
+int runCommandLine(int argc, char** argv) {
     QStringList args;
     for (int i = 1; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
@@ -171,5 +174,19 @@ int main(int argc, char** argv) {
     }
 #ifdef SHMSCOPE_HAVE_GUI
     return runGui(o, argc, argv);
+#else
+    return shm::exit_code::kBadInput; // not reached: without the window every mode is headless
 #endif
+}
+} // namespace
+
+int main(int argc, char** argv) {
+    const int code = runCommandLine(argc, argv);
+    // What went to stdout (a report, a table, --help) is a result too: a full disk, /dev/full or
+    // a closed descriptor must not end in exit 0.
+    if (const QString err = flushStandardOutput(); !err.isEmpty()) {
+        std::fprintf(stderr, "shmscope: could not write standard output: %s\n", qPrintable(err));
+        return code == shm::exit_code::kOk ? shm::exit_code::kRunFailed : code;
+    }
+    return code;
 }

@@ -3,6 +3,7 @@
 #include "analysis/csv_export.h"
 #include "cli/compare_with.h"
 #include "cli/config_json.h"
+#include "cli/file_paths.h"
 #include "cli/option_table.h"
 #include "segment/segment.h"
 
@@ -11,7 +12,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
-#include <QRegularExpression>
 
 #include <cmath>
 #include <optional>
@@ -61,17 +61,17 @@ QString applyConfigFile(const QString& path, CliOptions& o, QStringList& warning
     if (!doc.isObject())
         return QStringLiteral("--config: '%1' must hold a JSON object of settings").arg(path);
     const QJsonObject obj = doc.object();
-    // QJsonDocument keeps the last of repeated keys without a word. The settings object is
-    // flat, so in valid JSON a quoted key followed by ':' is a key: count those.
-    const QString text = QString::fromUtf8(bytes);
-    for (auto it = obj.begin(); it != obj.end(); ++it) {
-        const QRegularExpression key(QLatin1Char('"') + QRegularExpression::escape(it.key()) +
-                                     QStringLiteral("\"\\s*:"));
-        if (text.count(key) > 1)
-            warnings << QStringLiteral("--config '%1': field '%2' given more than once: the last "
-                                       "one counts")
-                            .arg(path, it.key());
-    }
+    // QJsonDocument keeps the last of repeated keys without a word: said here, a few by name.
+    const QStringList repeated = repeatedKeys(bytes);
+    constexpr qsizetype kNamed = 10;
+    for (qsizetype i = 0; i < std::min(repeated.size(), kNamed); ++i)
+        warnings << QStringLiteral("--config '%1': field '%2' given more than once: the last "
+                                   "one counts")
+                        .arg(path, repeated[i]);
+    if (repeated.size() > kNamed)
+        warnings << QStringLiteral("--config '%1': %2 more fields given more than once")
+                        .arg(path)
+                        .arg(repeated.size() - kNamed);
     return applySettingsObject(obj, o.config, QStringLiteral("--config"), path, &o.settingsGiven);
 }
 
@@ -264,6 +264,7 @@ QString checkModes(ParseState& p) {
         return QStringLiteral("--worker-command does not apply to --transport mpi (the ranks "
                               "are shmscope-mpi-worker)");
     if (QString err = checkRecordingOptions(o); !err.isEmpty()) return err;
+    if (QString err = checkFilePaths(o); !err.isEmpty()) return err;
     if (QString err = loadCompareReport(o); !err.isEmpty()) return err;
     if (o.noRun && (o.screenshot.isEmpty() || o.headless))
         return QStringLiteral("--no-run goes with --screenshot (the window before any run)");

@@ -1,6 +1,11 @@
 #include "cli/config_json.h"
 
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonValue>
+
+#include <algorithm>
 
 #include <cmath>
 
@@ -67,4 +72,47 @@ QString applySettingsObject(const QJsonObject& obj, shm::ExperimentConfig& cfg,
         if (given) *given << fromView(row->name);
     }
     return {};
+}
+
+namespace {
+// The string token that starts at json[i] (a '"'), as JSON decodes it; i moves past it.
+QString readString(const QByteArray& json, qsizetype& i) {
+    const qsizetype start = i++;
+    bool escaped = false;
+    for (; i < json.size() && json[i] != '"'; ++i)
+        if (json[i] == '\\') {
+            escaped = true;
+            ++i; // the escaped character, a quote included
+        }
+    const qsizetype end = std::min(i + 1, json.size()); // past the closing quote
+    i = end;
+    const QByteArray raw = json.mid(start, end - start);
+    if (!escaped) return QString::fromUtf8(raw.mid(1, raw.size() - 2));
+    // Escapes (\u0077orkers is "workers") decoded by the JSON parser itself, for this key only.
+    return QJsonDocument::fromJson(QByteArray('[' + raw + ']')).array().at(0).toString();
+}
+} // namespace
+
+QStringList repeatedKeys(const QByteArray& json) {
+    QHash<QString, int> seen;
+    QStringList repeated;
+    int depth = 0;
+    for (qsizetype i = 0; i < json.size();) {
+        const char c = json[i];
+        if (c == '"') {
+            QString s = readString(json, i);
+            if (depth != 1) continue; // a value inside a nested array or object
+            qsizetype j = i;
+            while (j < json.size() &&
+                   (json[j] == ' ' || json[j] == '\t' || json[j] == '\n' || json[j] == '\r'))
+                ++j;
+            if (j < json.size() && json[j] == ':' && ++seen[s] == 2) repeated << std::move(s);
+            continue;
+        }
+        if (c == '{' || c == '[') ++depth;
+        if (c == '}' || c == ']') --depth;
+        ++i;
+    }
+    std::sort(repeated.begin(), repeated.end());
+    return repeated;
 }

@@ -1,5 +1,8 @@
 #include "gui/view_export.h"
 
+#include "runner/result_file.h"
+
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QPdfWriter>
 #include <QPixmap>
@@ -36,9 +39,8 @@ void paintVector(QWidget* widget, QCPPainter& p) {
     }
 }
 
-bool savePdf(QWidget* widget, QCustomPlot* plot, const QString& path) {
-    if (plot) return plot->savePdf(path);
-    QPdfWriter pdf(path);
+bool savePdf(QWidget* widget, QIODevice* out) {
+    QPdfWriter pdf(out);
     pdf.setResolution(96);
     pdf.setPageSize(QPageSize(QSizeF(widget->size()), QPageSize::Point));
     pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
@@ -51,9 +53,9 @@ bool savePdf(QWidget* widget, QCustomPlot* plot, const QString& path) {
     return p.end();
 }
 
-bool saveSvg(QWidget* widget, const QString& path) {
+bool saveSvg(QWidget* widget, QIODevice* out) {
     QSvgGenerator svg;
-    svg.setFileName(path);
+    svg.setOutputDevice(out);
     svg.setSize(widget->size());
     svg.setViewBox(QRect(QPoint(0, 0), widget->size()));
     // Fonts are sized in points: at the generator's default 72 dpi text would come out a
@@ -84,16 +86,30 @@ bool isSupported(const QString& path) {
 
 bool save(QWidget* widget, QCustomPlot* plot, const QString& path, QSize exactSize,
           QString* error) {
+    const QString couldNot = QCoreApplication::translate("view_export", "could not write %1");
+    if (plot && hasSuffix(path, ".pdf")) { // QCustomPlot's own page set-up
+        const bool ok = plot->savePdf(path);
+        if (!ok && error) *error = couldNot.arg(path);
+        return ok;
+    }
+    // Drawn in memory, then written with every error checked: a full disk is an error naming
+    // the OS's reason, not a file cut short behind a success.
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
     bool ok = false;
     if (hasSuffix(path, ".pdf"))
-        ok = savePdf(widget, plot, path);
+        ok = savePdf(widget, &buffer);
     else if (hasSuffix(path, ".svg"))
-        ok = saveSvg(widget, path);
+        ok = saveSvg(widget, &buffer);
     else
-        ok = grabImage(widget, exactSize).save(path, "PNG");
-    if (!ok && error)
-        *error = QCoreApplication::translate("view_export", "could not write %1").arg(path);
-    return ok;
+        ok = grabImage(widget, exactSize).save(&buffer, "PNG");
+    buffer.close();
+    QString why;
+    if (ok) why = writeWholeFile(path, std::string_view(bytes.constData(), size_t(bytes.size())));
+    if ((!ok || !why.isEmpty()) && error)
+        *error = why.isEmpty() ? couldNot.arg(path) : couldNot.arg(why);
+    return ok && why.isEmpty();
 }
 
 } // namespace view_export

@@ -4,6 +4,7 @@
 // fault injection in run_faults.cpp.
 #include "runner/run_controller.h"
 
+#include "runner/graceful_signals.h"
 #include "runner/machine_once.h"
 #include "runner/run_timing.h"
 #include "runner/segment_cleanup.h"
@@ -224,8 +225,13 @@ void RunController::terminate(int sig) {
     if (!isActive()) return;
     if (!m_meta.terminatedBySignal) {
         m_meta.terminatedBySignal = sig;
-        m_meta.errors.push_back("terminated by signal " + std::to_string(sig) +
-                                " before the run ended");
+        // Who sent it (SA_SIGINFO), so a report never leaves the user guessing whether a worker,
+        // the app or someone else ended the run.
+        const segment_cleanup::SignalInfo first = segment_cleanup::firstSignal();
+        const QString what = first.signal == sig ? GracefulSignals::describe(first)
+                                                 : GracefulSignals::describe({sig, 0, 0, 0, 1});
+        m_meta.errors.push_back(
+            tr("terminated by %1 before the run ended").arg(what).toStdString());
     }
     stop();
 }
@@ -295,6 +301,7 @@ shm::RunSnapshot RunController::snapshot() const {
         w.exitCode = e.exitCode;
         w.signal = e.signal;
         w.terminatedByUs = e.terminatedByUs;
+        w.byUserSignal = e.byUserSignal;
         w.diedHoldingLock = e.diedHoldingLock;
         w.suspended = e.suspended && !e.exited;
         w.exitNs = e.exitNs;

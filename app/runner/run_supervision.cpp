@@ -3,12 +3,15 @@
 // the GUI thread, the report built).
 #include "runner/run_controller.h"
 
+#include "runner/graceful_signals.h"
 #include "runner/run_timing.h"
 #include "runner/segment_cleanup.h"
 #include "segment/clock.h"
 #include "segment/futex.h"
 #include "segment/snapshot.h"
 #include "segment/update_log_reader.h"
+
+#include <unistd.h>
 
 void RunController::poll() {
     if (!m_segment || !checkSegmentIntact()) return;
@@ -109,9 +112,31 @@ void RunController::onWorkerFinished(uint32_t k, int exitCode, QProcess::ExitSta
     maybeFinish();
 }
 
+namespace {
+// The kernel queues a group's signal to the app before any worker can die of it, and mostly to
+// this (the main) thread, whose handler then runs before it learns of the death. When another
+// thread takes it, its handler may come a moment later: wait up to 20 ms for it. Only for a
+// worker that died of SIGINT, SIGTERM or SIGHUP.
+bool appReceivedToo(int sig) {
+    for (int i = 0; i < 20 && !segment_cleanup::received(sig); ++i)
+        ::usleep(1000);
+    return segment_cleanup::received(sig);
+}
+} // namespace
+
 void RunController::onCrash(uint32_t k, int signal) {
     shm::WorkerRecord& e = m_exits[k];
     e.signal = signal;
+    // Ctrl+C (or a kill of the whole process group) reaches the workers as well as the app. A
+    // worker that died of a signal the app has received too was stopped by the user, not
+    // crashed: the run is terminated by that signal.
+    if (!e.terminatedByUs && GracefulSignals::stopsTheRun(signal) && appReceivedToo(signal)) {
+        e.byUserSignal = true;
+        terminate(signal);
+        // Survivors that ignore the signal would wait for a lock this worker held; the stop
+        // deadline ends them.
+        return;
+    }
     const uint32_t holding = m_segment ? m_segment->slot(k).holdingLock.load() : 0;
     watchdog::CrashStep step =
         watchdog::onCrash(m_watch, k, holding, e.terminatedByUs, m_failed, m_cfg.sync);

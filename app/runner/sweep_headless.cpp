@@ -1,32 +1,30 @@
 #include "runner/sweep_headless.h"
 
 #include "runner/graceful_signals.h"
+#include "runner/recording_session.h"
+#include "runner/result_file.h"
 #include "runner/run_controller.h"
 #include "runner/run_player.h"
-#include "runner/recording_session.h"
 #include "runner/sweep_tally.h"
 #include "segment/exit_codes.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QFile>
 
 #include <cstdio>
 
 namespace {
 
-// The points table as --json or text on stdout, and the --csv file when asked for.
-void printSummary(const CliOptions& o, const shm::SweepSummary& summary, QFile& csv) {
+// The points table as --json or text on stdout, and the --csv file when asked for. False when
+// the file could not be written (said on stderr).
+bool printSummary(const CliOptions& o, const shm::SweepSummary& summary, ResultFile& csv) {
     std::printf("%s", (o.json ? shm::toJson(summary) + "\n" : shm::toText(summary)).c_str());
-    if (csv.isOpen()) {
-        const std::string text = shm::toCsv(summary);
-        if (csv.write(text.data(), qint64(text.size())) != qint64(text.size()) || !csv.flush())
-            std::fprintf(stderr, "shmscope: --csv %s: %s\n", qPrintable(o.csvFile),
-                         qPrintable(csv.errorString()));
-        csv.close();
-    }
-    std::fflush(stdout);
+    std::fflush(stdout); // before the file, which may be /dev/stdout
+    csv.write(shm::toCsv(summary));
+    const QString err = csv.finish();
+    if (!err.isEmpty()) std::fprintf(stderr, "shmscope: %s\n", qPrintable(err));
     std::fflush(stderr);
+    return err.isEmpty();
 }
 
 // What each run says on stderr as it goes, and what it leaves for the summary.
@@ -67,12 +65,12 @@ int runSweepHeadless(const CliOptions& o) {
         return shm::exit_code::kBadInput;
     }
     // The CSV file is opened first: a path that cannot be written fails before any run.
-    QFile csv(o.csvFile);
-    if (!o.csvFile.isEmpty() && !csv.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        std::fprintf(stderr, "shmscope: --csv %s: %s\n", qPrintable(o.csvFile),
-                     qPrintable(csv.errorString()));
-        return shm::exit_code::kBadInput;
-    }
+    ResultFile csv;
+    if (!o.csvFile.isEmpty())
+        if (const QString err = csv.open("--csv", o.csvFile); !err.isEmpty()) {
+            std::fprintf(stderr, "shmscope: %s\n", qPrintable(err));
+            return shm::exit_code::kBadInput;
+        }
     std::unique_ptr<RecordingSession> recording;
     if (!o.recordFile.isEmpty()) {
         QString err;
@@ -103,7 +101,7 @@ int runSweepHeadless(const CliOptions& o) {
     QObject::connect(&player, &RunPlayer::stopped, &loop, &QEventLoop::quit);
     if (player.play(tally.runs(), nullptr) && player.playing()) loop.exec();
     if (recording) recording->finish();
-    printSummary(o, tally.summary(), csv);
+    const bool written = printSummary(o, tally.summary(), csv);
     graceful.reraise();
-    return tally.runsMeasured() ? shm::exit_code::kOk : shm::exit_code::kRunFailed;
+    return tally.runsMeasured() && written ? shm::exit_code::kOk : shm::exit_code::kRunFailed;
 }

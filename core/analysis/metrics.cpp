@@ -215,6 +215,7 @@ bool finishedItsWork(const WorkerRecord& w, const RunSnapshot& s) {
 
 WorkerOutcome outcome(const WorkerRecord& w, const RunSnapshot& s) {
     if (w.failedToStart) return WorkerOutcome::Failed;
+    if (w.exited && w.signal && w.byUserSignal) return WorkerOutcome::Stopped;
     if (w.exited && w.signal)
         return w.terminatedByUs ? WorkerOutcome::Terminated : WorkerOutcome::Crashed;
     if (w.exited && w.exitCode != 0) return WorkerOutcome::Failed;
@@ -238,8 +239,10 @@ std::string stateText(const WorkerRecord& w, const RunSnapshot& s) {
     case WorkerOutcome::Live:
         if (w.suspended) return "suspended"; // by SIGSTOP or a debugger (/proc state T)
         return std::string(toString(w.state));
-    case WorkerOutcome::Done:
     case WorkerOutcome::Stopped:
+        if (w.byUserSignal) return "stopped by the user's signal " + sig;
+        return std::string(nameOf(o));
+    case WorkerOutcome::Done:
         return std::string(nameOf(o));
     }
     return {};

@@ -90,6 +90,9 @@ struct WorkerRecord {
     int exitCode = -1; // -1 when killed by a signal or not exited
     int signal = 0;
     bool terminatedByUs = false;
+    // Died of a SIGINT/SIGTERM/SIGHUP the app received too: the user's Ctrl+C or kill of the
+    // whole process group, which stops the run; not a crash.
+    bool byUserSignal = false;
     bool diedHoldingLock = false; // crashed on its own while holding a lock
     bool suspended = false;       // its process is stopped (SIGSTOP; /proc state T)
     uint64_t exitNs = 0;          // CLOCK_MONOTONIC when the controller saw it exit

@@ -3,8 +3,10 @@
 // The reliability campaign, rerunnable: N headless runs of the real shmscope binary with a
 // random configuration, each hit by one random fault from outside, as an unlucky user or an
 // attacker would: SIGKILL / SIGSTOP (with or without SIGCONT) of a worker, SIGKILL / SIGTERM /
-// SIGINT / SIGSTOP of the app, truncation of the live segment, a foreign file under our prefix
-// in /dev/shm, and the scripted hang. Each run is judged against what the app promises:
+// SIGINT / SIGSTOP of the app, SIGTERM twice (to the app, or to the app then its process
+// group, as `timeout` does), SIGINT to the group (Ctrl+C: the workers get it too), truncation
+// of the live segment, a foreign file under our prefix in /dev/shm, and the scripted hang.
+// Each run is judged against what the app promises:
 //   hang            the app has not exited T ms after the fault (it is then SIGKILLed)
 //   wrong exit      an exit code or signal other than the one the fault calls for
 //   unreported      a crash the report does not show (a worker we killed not marked crashed,
@@ -13,7 +15,8 @@
 //                   next start's sweep, when the app itself was SIGKILLed)
 //   orphan          a worker of the run still alive 1 s after the app exited
 // and prints the counts, the figures per fault, and the kill-to-exit times. Exit 0 only when
-// every count is 0. CTest runs it briefly; run it at length by hand (docs/reliability.md, "The fault campaign").
+// every count is 0. CTest runs it briefly; run it at length by hand (docs/reliability.md, "The
+// fault campaign").
 #include "../test_util.h"
 #include "segment/segment.h"
 
@@ -45,11 +48,16 @@ enum class Fault {
     Truncate,
     ForeignFile,
     Hang, // --fault-action hang: the stall check must name it
+    // Signals that come twice or to the whole process group: still exactly one report.
+    TermTwice,    // SIGTERM to the app, then again 0-5 ms later (an impatient user)
+    TermPidGroup, // SIGTERM to the app, then to its group (what `timeout -s TERM` does)
+    IntGroup,     // SIGINT to the group: Ctrl+C, which the workers get too
 };
 constexpr const char* kFaultNames[] = {
-    "SIGKILL worker", "SIGSTOP worker", "SIGSTOP+SIGCONT worker", "SIGKILL app",
-    "SIGTERM app",    "SIGINT app",     "SIGSTOP+SIGCONT app",    "truncate segment",
-    "foreign file",   "hang worker"};
+    "SIGKILL worker",       "SIGSTOP worker", "SIGSTOP+SIGCONT worker", "SIGKILL app",
+    "SIGTERM app",          "SIGINT app",     "SIGSTOP+SIGCONT app",    "truncate segment",
+    "foreign file",         "hang worker",    "SIGTERM app twice",      "SIGTERM app, then group",
+    "SIGINT group (Ctrl+C)"};
 constexpr int kFaults = int(std::size(kFaultNames));
 
 struct Counts {
@@ -147,6 +155,8 @@ void Campaign::trial(int index) {
     }
 
     QProcess app;
+    // Its own process group, as a shell gives a job: the group faults must not reach us.
+    app.setChildProcessModifier([] { ::setpgid(0, 0); });
     app.start(testutil::shmscopePath(), args);
     if (!app.waitForStarted(10000)) {
         bad(&Counts::wrongExit, QStringLiteral("could not start"));
@@ -173,6 +183,7 @@ void Campaign::trial(int index) {
     qint64 victim = 0;
     int victimIndex = -1;
     int appSignal = 0;
+    int diesOf = 0; // the signal the app must die of, if any
     QElapsedTimer sinceFault;
     if (!workers.isEmpty()) {
         victimIndex = int(pick(0, uint64_t(workers.size()) - 1));
@@ -217,7 +228,22 @@ void Campaign::trial(int index) {
     case Fault::Hang:
         struck = true;
         break; // judged below from the report
+    case Fault::TermTwice:
+    case Fault::TermPidGroup:
+    case Fault::IntGroup: {
+        // Struck: the first signal reached the live app (not a zombie whose report is out).
+        diesOf = f == Fault::IntGroup ? SIGINT : SIGTERM;
+        const bool live = alive(pid);
+        const pid_t first = f == Fault::IntGroup ? -pid_t(pid) : pid_t(pid);
+        struck = live && ::kill(first, diesOf) == 0;
+        if (f != Fault::IntGroup) {
+            QThread::usleep(pick(0, 5000));
+            ::kill(f == Fault::TermTwice ? pid_t(pid) : -pid_t(pid), SIGTERM);
+        }
+        break;
     }
+    }
+    if (appSignal) diesOf = appSignal;
     if (appSignal && alive(pid) && ::kill(pid_t(pid), appSignal) == 0) struck = true;
     sinceFault.start();
 
@@ -303,6 +329,25 @@ void Campaign::trial(int index) {
                        (failed && failure.startsWith(QLatin1String("segment shrank"))),
                    QStringLiteral("exit 3, segment shrank"));
         break;
+    case Fault::TermTwice:
+    case Fault::TermPidGroup:
+    case Fault::IntGroup: {
+        // One report, whole; death by the first signal; the signal named, no worker blamed.
+        const bool terminated = status == QLatin1String("terminated");
+        const QString first = j[QLatin1String("errors")].toArray().first().toString();
+        expectExit(
+            !struck || finished ||
+                (crashed && code == diesOf && (terminated || status == QLatin1String("finished"))),
+            QStringLiteral("one report, then death by the signal"));
+        if (out.count("\"status\":") > 1)
+            bad(&Counts::unreported, QStringLiteral("more than one report"));
+        if (struck && terminated &&
+            !first.startsWith(QStringLiteral("terminated by signal %1 (SIG").arg(diesOf)))
+            bad(&Counts::unreported, QStringLiteral("the signal is not named: %1").arg(first));
+        if (failure.contains(QLatin1String("worker")))
+            bad(&Counts::unreported, QStringLiteral("a worker is blamed: %1").arg(failure));
+        break;
+    }
     case Fault::Hang: {
         const bool hit = j[QLatin1String("fault")][QLatin1String("struck")].toBool();
         expectExit((hit && failed && failure.contains(QLatin1String("stopped publishing"))) ||
@@ -315,10 +360,14 @@ void Campaign::trial(int index) {
     if (f != Fault::KillApp && j.isEmpty())
         bad(&Counts::unreported, QStringLiteral("no JSON report on stdout"));
     // Signals nobody sent.
+    const bool groupSignal = f == Fault::TermPidGroup || f == Fault::IntGroup;
     for (const QJsonValue& w : ws) {
         const int sig = w[QLatin1String("signal")].toInt();
         const bool ours = w[QLatin1String("pid")].toInteger() == victim && f == Fault::KillWorker;
-        if (sig != 0 && sig != SIGKILL && !ours)
+        // A worker the group's signal killed: "stopped by the user's signal", not a crash.
+        const bool user = groupSignal && sig == diesOf &&
+                          w[QLatin1String("state")].toString() == QLatin1String("stopped");
+        if (sig != 0 && sig != SIGKILL && !ours && !user)
             bad(&Counts::unreported, QStringLiteral("a worker died of signal %1").arg(sig));
         // SIGKILL by the app itself is how it ends workers after a failure: "terminated".
         if (sig == SIGKILL && !ours &&
@@ -327,7 +376,7 @@ void Campaign::trial(int index) {
                 QStringLiteral("worker pid %1 crashed of a SIGKILL nobody sent")
                     .arg(w[QLatin1String("pid")].toInteger()));
     }
-    if (crashed && code != appSignal && !(f == Fault::KillApp && code == SIGKILL))
+    if (crashed && code != diesOf && !(f == Fault::KillApp && code == SIGKILL))
         bad(&Counts::unreported, QStringLiteral("the app died of signal %1").arg(code));
 
     // Orphans: PR_SET_PDEATHSIG should have taken every worker with the app.
