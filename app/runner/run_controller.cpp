@@ -143,6 +143,7 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     m_stopRequested = false;
     m_releaseNs = 0;
     m_exits.assign(cfg.workers, shm::WorkerRecord{});
+    m_stderr.assign(cfg.workers, worker_output::Capture{});
     for (uint32_t k = 0; k < cfg.workers; ++k)
         m_exits[k].external =
             cfg.transport != shm::Transport::Mpi && m_command.runs(k, cfg.workers);
@@ -182,9 +183,14 @@ QProcess* RunController::spawnWorker(uint32_t k, const std::string& name) {
         p->setProgram(m_workerPath);
         p->setArguments(args);
     }
-    // Workers' stderr lines become report errors; their stdout is unused.
+    // Workers' stderr lines become report errors; their stdout is unused. Read as it comes
+    // into a bounded capture: QProcess alone would buffer all of it until the worker exits.
     p->setProcessChannelMode(QProcess::SeparateChannels);
     p->setStandardOutputFile(QProcess::nullDevice());
+    connect(p, &QProcess::readyReadStandardError, this, [this, k, p] {
+        const QByteArray b = p->readAllStandardError();
+        m_stderr[k].append(std::string_view(b.constData(), size_t(b.size())));
+    });
     connect(p, &QProcess::finished, this,
             [this, k](int code, QProcess::ExitStatus st) { onWorkerFinished(k, code, st); });
     // The pid as the OS gave it: a worker killed before it attached never published its own.

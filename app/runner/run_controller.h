@@ -12,6 +12,7 @@
 #include "model/run_data.h"
 #include "runner/cpu_sampler.h"
 #include "runner/watchdog.h"
+#include "runner/worker_output.h"
 #include "segment/result_queue.h"
 #include "segment/segment.h"
 
@@ -148,7 +149,8 @@ class RunController : public QObject {
     QTimer m_drainWait; // finish(): until the receiver has written every queued result
     QElapsedTimer m_drainClock;
     std::vector<QProcess*> m_procs;
-    std::vector<shm::WorkerRecord> m_exits;               // the controller's part of each record
+    std::vector<shm::WorkerRecord> m_exits;       // the controller's part of each record
+    std::vector<worker_output::Capture> m_stderr; // each worker's stderr, bounded, read as it comes
     std::vector<std::vector<shm::Event>> m_pendingEvents; // drained, not yet taken
     uint64_t m_eventsDiscarded = 0; // drained while nobody took frames (pending was full)
     std::function<void(shm::RunFrame)> m_tap;

@@ -93,10 +93,11 @@ void RunController::onWorkerFinished(uint32_t k, int exitCode, QProcess::ExitSta
     shm::WorkerRecord& e = m_exits[k];
     e.exited = true;
     e.exitNs = shm::nowNs();
-    const QByteArray err = m_procs[k]->readAllStandardError().trimmed();
-    if (!err.isEmpty())
-        for (const QByteArray& line : err.split('\n'))
-            m_meta.errors.push_back("worker " + std::to_string(k) + ": " + line.toStdString());
+    const QByteArray rest = m_procs[k]->readAllStandardError();
+    m_stderr[k].append(std::string_view(rest.constData(), size_t(rest.size())));
+    // Escaped (no ESC or BEL reaches a terminal) and bounded (worker_output.h).
+    for (const std::string& line : m_stderr[k].lines())
+        m_meta.errors.push_back("worker " + std::to_string(k) + ": " + line);
     if (status == QProcess::CrashExit) {
         onCrash(k, exitCode); // Qt reports the terminating signal as the exit code
     } else {
