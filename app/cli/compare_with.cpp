@@ -39,7 +39,9 @@ namespace {
 // otherwise be shown with defaults in their place ("workers 4"). A key this version does not
 // know is a newer version's (report keys are only ever added) and is left out.
 QString checkPinnedSettings(const QJsonObject& cfg, const QString& path) {
-    const QString where = QStringLiteral("--compare-with");
+    // "--compare-with PATH: field 'workers' must be ..." or "--compare-with PATH 'config':
+    // --workers: 100000 is out of range (1 to 64)".
+    const QString where = QStringLiteral("--compare-with %1").arg(path);
     shm::ExperimentConfig c;
     for (auto it = cfg.begin(); it != cfg.end(); ++it) {
         const std::string key = it.key().toStdString();
@@ -47,9 +49,9 @@ QString checkPinnedSettings(const QJsonObject& cfg, const QString& path) {
             std::begin(shm::kSettings), std::end(shm::kSettings),
             [&key](const shm::SettingRow& r) { return r.name == key || r.reportKey == key; });
         if (!known) continue;
-        const QString err =
-            applySettingsObject(QJsonObject{{it.key(), it.value()}}, c, where, path);
-        if (!err.isEmpty()) return err + QStringLiteral(" (in its config)");
+        const QString err = applySettingsObject(QJsonObject{{it.key(), it.value()}}, c, where,
+                                                QStringLiteral("config"));
+        if (!err.isEmpty()) return err;
     }
     if (auto err = shm::validate(c))
         return QStringLiteral("--compare-with %1: its settings are not a valid run: %2")
