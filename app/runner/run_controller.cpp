@@ -140,6 +140,8 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     m_meta.machine = std::move(machine);
     m_failed = false;
     m_watch = watchdog::State::forRun(cfg.workers);
+    // As Segment::create wrote them.
+    m_control = {uint32_t(shm::RunState::Created), 0, 0, cfg.delayUs};
     m_stopRequested = false;
     m_releaseNs = 0;
     m_exits.assign(cfg.workers, shm::WorkerRecord{});
@@ -203,14 +205,14 @@ QProcess* RunController::spawnWorker(uint32_t k, const std::string& name) {
 
 void RunController::pause() {
     if (m_phase != shm::Phase::Running || !m_segment) return;
-    shm::publishRunState(m_segment->header(), shm::RunState::Paused);
+    writeRunState(shm::RunState::Paused);
     m_pauseStartNs = shm::nowNs();
     setPhase(shm::Phase::Paused);
 }
 
 void RunController::resume() {
     if (m_phase != shm::Phase::Paused || !m_segment) return;
-    shm::publishRunState(m_segment->header(), shm::RunState::Running);
+    writeRunState(shm::RunState::Running);
     m_pauses.emplace_back(m_pauseStartNs, shm::nowNs());
     m_pausedTotalNs += shm::nowNs() - m_pauseStartNs;
     m_pauseStartNs = 0;
@@ -221,7 +223,7 @@ void RunController::stop() {
     // While verifying every worker has exited already: nothing to stop.
     if (!isActive() || m_phase == shm::Phase::Stopping || !m_segment || m_verifying) return;
     m_stopRequested = true;
-    shm::publishRunState(m_segment->header(), shm::RunState::Stopping);
+    writeRunState(shm::RunState::Stopping);
     setPhase(shm::Phase::Stopping);
     m_stopDeadline.start(run_timing::kStopTimeoutMs);
 }
@@ -238,8 +240,7 @@ void RunController::terminate(int sig) {
 
 void RunController::setDelayUs(uint32_t us) {
     m_cfg.delayUs = std::min(us, shm::limits::kMaxDelayUs);
-    if (m_segment && isActive())
-        m_segment->header().delayUs.store(m_cfg.delayUs, std::memory_order_relaxed);
+    if (m_segment && isActive()) writeControl(&shm::SegmentHeader::delayUs, m_cfg.delayUs);
 }
 
 void RunController::reset() {

@@ -104,6 +104,7 @@ class RunController : public QObject {
     void tapFrame(const shm::RunSnapshot& s); // hands the tap s and the events since the last
     void pollBarrier();
     void onCrash(uint32_t k, int signal);
+    void onExit(uint32_t k, int exitCode);
     void onWorkerFinished(uint32_t k, int exitCode, QProcess::ExitStatus status);
     void onWorkerError(uint32_t k, QProcess::ProcessError err);
     void fail(const QString& why);
@@ -119,7 +120,19 @@ class RunController : public QObject {
     void watchSuspended(watchdog::Reading& r);
     void watchRunning(const watchdog::Reading& r); // deadlock, then stall
     void applyVerdict(const watchdog::Verdict& v);
+    void applyExitVerdict(const watchdog::Verdict& v); // ExitedEarly, ExitedHolding
+    void applyForeignWrite(const watchdog::Verdict& v);
+    void applyOrphanLock(const watchdog::Verdict& v);
     QString lockName(uint32_t holdingLock) const;
+    QString endedAs(uint32_t k) const; // "died", or "exited with code 0"
+    // The header's live control: every write goes through these, so the watchdog knows what
+    // the app wrote last (m_control) and can tell a foreign write from its own.
+    void writeRunState(shm::RunState s);
+    void writeControl(std::atomic<uint32_t> shm::SegmentHeader::*field, uint32_t value);
+    void checkControl();                         // every poll: fails the run on a foreign write
+    void watchLocks(const watchdog::Reading& r); // orphaned locks
+    std::vector<watchdog::LockSeen> readLocks(const watchdog::Reading& r) const;
+
     // Faults (run_faults.cpp).
     void fireScriptedFault();
     void checkParked();
@@ -163,7 +176,8 @@ class RunController : public QObject {
     QTimer m_faultTimer;   // the scripted fault, armed when the barrier opens
     int m_parkWanted = -1; // asked to park inside its next critical section
     shm::FaultAction m_parkAction = shm::FaultAction::Kill; // what happens to it there
-    watchdog::State m_watch; // what the watchdog remembers of this run
+    watchdog::State m_watch;     // what the watchdog remembers of this run
+    watchdog::Control m_control; // the header's live control as the app wrote it last
     int m_pollTick = 0;
     QElapsedTimer m_wall;
     QElapsedTimer m_attachClock;

@@ -18,6 +18,7 @@ void RunController::poll() {
     drainRings();
     if (m_tap && m_phase != shm::Phase::Starting && shm::nowNs() >= m_lastTapNs + kTapNs)
         tapFrame(snapshot());
+    checkControl();
     if (m_phase == shm::Phase::Starting) {
         pollBarrier();
         // A worker stopped (SIGSTOP) before it attached is named too, not left to the 15 s
@@ -38,6 +39,8 @@ void RunController::poll() {
     if (procTick) watchSuspended(r);
     if (mpi()) checkMpiEnded(r);
     if (m_phase == shm::Phase::Running) watchRunning(r);
+    if (procTick && (m_phase == shm::Phase::Running || m_phase == shm::Phase::Paused))
+        watchLocks(r);
 }
 
 void RunController::pollBarrier() {
@@ -53,7 +56,7 @@ void RunController::pollBarrier() {
         // Everyone is mapped and validated: open the barrier.
         m_releaseNs = shm::nowNs();
         h.releaseNs.store(m_releaseNs, std::memory_order_relaxed);
-        shm::publishRunState(h, shm::RunState::Running);
+        writeRunState(shm::RunState::Running);
         if (!mpi() && !CpuSampler::disabledByEnvironment())
             m_sampler = std::make_unique<CpuSampler>(m_segment, m_cfg.workers);
         if (mpi()) {
@@ -102,6 +105,7 @@ void RunController::onWorkerFinished(uint32_t k, int exitCode, QProcess::ExitSta
         onCrash(k, exitCode); // Qt reports the terminating signal as the exit code
     } else {
         e.exitCode = exitCode;
+        onExit(k, exitCode);
         if (exitCode != 0 && !m_failed)
             fail(tr("worker %1 failed with exit code %2").arg(k).arg(exitCode));
     }
@@ -120,13 +124,28 @@ void RunController::onCrash(uint32_t k, int signal) {
     applyVerdict(step.verdict);
 }
 
+// A worker that exits is trusted no more than one that crashes: exiting while its slot says it
+// holds a lock, or with code 0 before it said Done, is judged (watchdog::onExit).
+void RunController::onExit(uint32_t k, int exitCode) {
+    if (!m_segment) return;
+    shm::WorkerRecord& e = m_exits[k];
+    const shm::WorkerSlot& slot = m_segment->slot(k);
+    const uint32_t holding = slot.holdingLock.load(std::memory_order_relaxed);
+    const auto state = shm::WorkerState(slot.state.load(std::memory_order_acquire));
+    watchdog::CrashStep step = watchdog::onExit(m_watch, k, e.pid, exitCode, holding, state,
+                                                m_failed || e.terminatedByUs, m_cfg.sync);
+    m_watch = std::move(step.state);
+    e.diedHoldingLock = step.diedHoldingLock;
+    applyVerdict(step.verdict);
+}
+
 void RunController::fail(const QString& why) {
     if (!m_failed) {
         m_meta.errors.push_back(why.toStdString());
         m_meta.failure = why.toStdString();
     }
     m_failed = true;
-    if (m_segment) shm::publishRunState(m_segment->header(), shm::RunState::Stopping);
+    if (m_segment) writeRunState(shm::RunState::Stopping);
     if (m_phase != shm::Phase::Finished) setPhase(shm::Phase::Stopping);
     if (m_receiver && !m_verifying) {
         // Queue senders are asked to stop, not killed: a sender killed inside send() would
