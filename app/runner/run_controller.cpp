@@ -4,6 +4,7 @@
 // fault injection in run_faults.cpp.
 #include "runner/run_controller.h"
 
+#include "runner/left_behind.h"
 #include "runner/machine_once.h"
 #include "runner/run_timing.h"
 #include "runner/segment_cleanup.h"
@@ -16,6 +17,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <csignal>
 
 namespace {
 using run_timing::kPollMs;
@@ -77,8 +79,21 @@ RunController::~RunController() {
         }
     }
     if (m_segment) {
+        killLeftBehind();
         m_segment->unlink();
         segment_cleanup::forget(m_segment->name());
+    }
+}
+
+// Every worker has exited: a process that still carries one's mark (a daemonised grandchild)
+// would outlive the run, and the app. It is killed, and the report says whose it was.
+void RunController::killLeftBehind() {
+    if (!m_segment) return;
+    for (const left_behind::Process& p : left_behind::find(m_segment->name())) {
+        ::kill(pid_t(p.pid), SIGKILL);
+        m_meta.errors.push_back(
+            (p.worker >= 0 ? "worker " + std::to_string(p.worker) : std::string("a worker")) +
+            " left process " + std::to_string(p.pid) + " running after it exited: killed");
     }
 }
 
@@ -185,6 +200,11 @@ QProcess* RunController::spawnWorker(uint32_t k, const std::string& name) {
         p->setProgram(m_workerPath);
         p->setArguments(args);
     }
+    // Marked, so whatever a worker leaves running when it exits can be found (left_behind.h).
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QLatin1String(left_behind::kSegmentVar), QString::fromStdString(name));
+    env.insert(QLatin1String(left_behind::kWorkerVar), QString::number(k));
+    p->setProcessEnvironment(env);
     // Workers' stderr lines become report errors; their stdout is unused. Read as it comes
     // into a bounded capture: QProcess alone would buffer all of it until the worker exits.
     p->setProcessChannelMode(QProcess::SeparateChannels);

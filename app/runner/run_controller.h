@@ -132,6 +132,7 @@ class RunController : public QObject {
     void checkControl();                         // every poll: fails the run on a foreign write
     void watchLocks(const watchdog::Reading& r); // orphaned locks
     std::vector<watchdog::LockSeen> readLocks(const watchdog::Reading& r) const;
+    void killLeftBehind(); // a worker's descendants still running once it exited
 
     // Faults (run_faults.cpp).
     void fireScriptedFault();

@@ -203,6 +203,7 @@ void RunController::finish() {
         applyVerdict(watchdog::atEnd(m_watch, recovered));
     }
     checkSegmentIntact();
+    killLeftBehind();
     m_verifying = true; // from here the run's figures are final: no stop, no reset
     if (m_receiver) {
         // Every sender has exited: the receiver writes what is still queued, then ends.
