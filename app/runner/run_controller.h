@@ -117,6 +117,7 @@ class RunController : public QObject {
     // act on their verdicts.
     watchdog::Reading readWatch(bool withProc) const;
     bool checkSegmentIntact(); // false (and the run failed) once another process shrank it
+    void checkSegmentName();   // fails the run once another process removed its name
     void watchSuspended(watchdog::Reading& r);
     void watchRunning(const watchdog::Reading& r); // deadlock, then stall
     void applyVerdict(const watchdog::Verdict& v);

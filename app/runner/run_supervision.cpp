@@ -37,6 +37,7 @@ void RunController::poll() {
     const bool procTick = ++m_pollTick % 10 == 0 && !m_failed;
     watchdog::Reading r = readWatch(procTick);
     if (procTick) watchSuspended(r);
+    if (procTick) checkSegmentName();
     if (mpi()) checkMpiEnded(r);
     if (m_phase == shm::Phase::Running) watchRunning(r);
     if (procTick && (m_phase == shm::Phase::Running || m_phase == shm::Phase::Paused))
@@ -221,6 +222,7 @@ void RunController::finishDrained() {
                                 "send() and left its lock held): the array is incomplete");
         m_receiver->abandon(); // it keeps the segment mapped for itself
     }
+    checkSegmentName(); // a run that ended before the next check of it
     drainRings();
     // Taken while a pause (stopped or killed while paused) still counts as current.
     m_final = snapshot();
@@ -235,7 +237,10 @@ void RunController::finishDrained() {
     }
     m_meta.wallSeconds = double(m_wall.nsecsElapsed()) / 1e9;
     // The name goes now; the mapping stays so a window can keep showing the final array.
-    m_meta.segmentRemoved = m_segment->unlink() && !shm::segmentExists(m_segment->name());
+    // Ours is gone once unlinked, or removed by another process (checkSegmentName() said so);
+    // a file another process put under the name is not ours to remove.
+    m_meta.segmentRemoved =
+        m_segment->unlink() && m_segment->nameState() != shm::Segment::NameState::Ours;
     segment_cleanup::forget(m_segment->name());
     if (m_receiver) {
         const std::string q = shm::queueName(m_segment->name());

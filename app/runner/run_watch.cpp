@@ -59,6 +59,18 @@ bool RunController::checkSegmentIntact() {
     return !shrunkTo;
 }
 
+// A name removed from /dev/shm under the run leaves the run's mapping intact, but no viewer or
+// late worker can attach, and the report must not say "could not be removed" for a name that
+// was removed by someone else (nor remove a file another process put in its place).
+void RunController::checkSegmentName() {
+    if (!m_segment || m_watch.nameReported) return;
+    const shm::Segment::NameState n = m_segment->nameState();
+    watchdog::Step step = watchdog::checkSegmentName(m_watch, n == shm::Segment::NameState::Gone,
+                                                     n == shm::Segment::NameState::Replaced);
+    m_watch = std::move(step.state);
+    applyVerdict(step.verdict);
+}
+
 // A stopped worker (SIGSTOP, a debugger) publishes nothing and may hold the lock everyone
 // waits for: name it within a second (its row says "suspended"), fail the run after
 // suspend-timeout-ms, and let SIGCONT before that carry on as if nothing happened.
@@ -132,6 +144,21 @@ void RunController::applyVerdict(const watchdog::Verdict& v) {
                  .arg(v.shrunkTo)
                  .arg(m_segment->size()));
         return;
+    case Finding::SegmentRemoved: {
+        // A run that failed before keeps its cause; the removal is said either way.
+        const QString line =
+            v.value ? tr("segment %1 was replaced in /dev/shm by another process's file "
+                         "during the run (that file is left alone)")
+                          .arg(QString::fromStdString(m_segment->name()))
+                    : tr("segment %1 was removed from /dev/shm by another process during the "
+                         "run")
+                          .arg(QString::fromStdString(m_segment->name()));
+        if (m_failed)
+            m_meta.errors.push_back(line.toStdString());
+        else
+            fail(line);
+        return;
+    }
     case Finding::MpiNotExited:
         m_meta.errors.push_back("every rank finished but mpirun did not exit within 5 s: ended it");
         killAll();

@@ -18,6 +18,8 @@ std::string_view toString(Finding f) {
         return "suspended";
     case Finding::SegmentShrunk:
         return "segment shrunk";
+    case Finding::SegmentRemoved:
+        return "segment removed";
     case Finding::MpiNotExited:
         return "mpirun did not exit";
     case Finding::Crashed:
@@ -160,6 +162,15 @@ Step checkSegment(const State& s, std::optional<uint64_t> shrunkTo) {
     out.state.shrinkReported = true;
     out.verdict.finding = Finding::SegmentShrunk;
     out.verdict.shrunkTo = *shrunkTo;
+    return out;
+}
+
+Step checkSegmentName(const State& s, bool gone, bool replaced) {
+    Step out{s, {}};
+    if ((!gone && !replaced) || s.nameReported) return out;
+    out.state.nameReported = true;
+    out.verdict.finding = Finding::SegmentRemoved;
+    out.verdict.value = replaced ? 1 : 0;
     return out;
 }
 

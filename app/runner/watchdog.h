@@ -79,6 +79,7 @@ struct State {
     std::vector<uint32_t> awaitingRecovery; // died holding the robust mutex
     uint64_t mpiAllDoneNs = 0;              // since when every rank says Done
     bool shrinkReported = false;            // the segment's shrink was reported (once)
+    bool nameReported = false;              // its name's removal was reported (once)
     // Per lock (LockSeen order): since when it has looked orphaned (0: not), and its
     // acquisition sequence then.
     std::vector<uint64_t> orphanSinceNs;
@@ -95,6 +96,7 @@ enum class Finding : uint8_t {
     Deadlock,       // every survivor blocked behind a worker that died holding a lock
     Suspended,      // a worker stopped (SIGSTOP) for suspend-timeout-ms
     SegmentShrunk,  // another process shrank the segment
+    SegmentRemoved, // another process removed (or replaced) the segment's name in /dev/shm
     MpiNotExited,   // every rank finished, mpirun did not exit
     Crashed,        // a worker died on its own, and that fails the run at once
     Unrecovered,    // (end of run) died holding the robust mutex, nobody took its work over
@@ -150,6 +152,10 @@ Step checkSuspended(const State& s, const Reading& r, const shm::ExperimentConfi
 // shrunkTo: the segment's size if another process shrank it (nullopt: intact). The shrink is
 // reported once.
 Step checkSegment(const State& s, std::optional<uint64_t> shrunkTo);
+
+// gone: /dev/shm no longer has the segment under its name; replaced: another file has it now
+// (Verdict.value 1). Reported once.
+Step checkSegmentName(const State& s, bool gone, bool replaced);
 
 // --transport mpi: every rank says Done for kMpiExitGraceNs and mpirun still runs (once).
 Step checkMpiEnded(const State& s, const Reading& r);
