@@ -137,6 +137,7 @@ class TestWatchdog : public QObject {
     void orphanLock_data();
     void orphanLock();
     void orphanLockAfterPollGap();
+    void segmentName();
 };
 
 // Stall timeout 1 s; the barrier opened at 1 s. Instrumented lock runs and lock-free runs
@@ -742,6 +743,19 @@ void TestWatchdog::orphanLockAfterPollGap() {
     s = watchdog::notePoll(s, 10 * kS + 900 * kMs); // the app stood still for 0.9 s
     QVERIFY(!watchdog::checkLocks(s, reading(10 * kS + 1000 * kMs, workers), {lock}, cfg).verdict);
     QVERIFY(watchdog::checkLocks(s, reading(10 * kS + 1900 * kMs, workers), {lock}, cfg).verdict);
+}
+
+// The segment's name removed (or replaced by another file) under the run: said once.
+void TestWatchdog::segmentName() {
+    const watchdog::State s = state(2);
+    QVERIFY(!watchdog::checkSegmentName(s, false, false).verdict);
+    for (const bool replaced : {false, true}) {
+        const watchdog::Step step = watchdog::checkSegmentName(s, !replaced, replaced);
+        watchdog::Verdict want = verdict(Finding::SegmentRemoved);
+        want.value = replaced ? 1 : 0;
+        compareVerdict(step.verdict, want);
+        QVERIFY(!watchdog::checkSegmentName(step.state, !replaced, replaced).verdict); // once
+    }
 }
 
 QTEST_APPLESS_MAIN(TestWatchdog)
