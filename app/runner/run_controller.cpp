@@ -86,9 +86,14 @@ RunController::~RunController() {
 }
 
 // Every worker has exited: a process that still carries one's mark (a daemonised grandchild)
-// would outlive the run, and the app. It is killed, and the report says whose it was.
+// would outlive the run, and the app. It is killed, and the report says whose it was. Only
+// runs with --worker-command workers are looked after: shmscope-worker starts no process, and
+// the look reads every process's environment, which every run would pay for (a window's
+// benchmark makes thousands of runs).
 void RunController::killLeftBehind() {
-    if (!m_segment) return;
+    if (!m_segment || std::none_of(m_exits.begin(), m_exits.end(),
+                                   [](const shm::WorkerRecord& e) { return e.external; }))
+        return;
     for (const left_behind::Process& p : left_behind::find(m_segment->name())) {
         ::kill(pid_t(p.pid), SIGKILL);
         m_meta.errors.push_back(
@@ -154,13 +159,10 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     m_meta.workerCommand = m_command.text.toStdString();
     m_meta.machine = std::move(machine);
     m_failed = false;
-    m_watch = watchdog::State::forRun(cfg.workers);
-    // As Segment::create wrote them.
-    m_control = {uint32_t(shm::RunState::Created), 0, 0, cfg.delayUs};
+    beginWatch(cfg);
     m_stopRequested = false;
     m_releaseNs = 0;
     m_exits.assign(cfg.workers, shm::WorkerRecord{});
-    m_stderr.assign(cfg.workers, worker_output::Capture{});
     for (uint32_t k = 0; k < cfg.workers; ++k)
         m_exits[k].external =
             cfg.transport != shm::Transport::Mpi && m_command.runs(k, cfg.workers);

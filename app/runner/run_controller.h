@@ -122,6 +122,8 @@ class RunController : public QObject {
     void watchRunning(const watchdog::Reading& r); // deadlock, then stall
     void applyVerdict(const watchdog::Verdict& v);
     void applyExitVerdict(const watchdog::Verdict& v); // ExitedEarly, ExitedHolding
+    void applyDeadHolder(const watchdog::Verdict& v);  // Deadlock, Unrecovered, DeadHolderLeft
+    void applySegmentRemoved(const watchdog::Verdict& v);
     void applyForeignWrite(const watchdog::Verdict& v);
     void applyOrphanLock(const watchdog::Verdict& v);
     QString lockName(uint32_t holdingLock) const;
@@ -134,6 +136,7 @@ class RunController : public QObject {
     void watchLocks(const watchdog::Reading& r); // orphaned locks
     std::vector<watchdog::LockSeen> readLocks(const watchdog::Reading& r) const;
     void killLeftBehind(); // a worker's descendants still running once it exited
+    void beginWatch(const shm::ExperimentConfig& cfg); // start(): what the watchdog remembers
 
     // Faults (run_faults.cpp).
     void fireScriptedFault();

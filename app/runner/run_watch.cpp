@@ -114,20 +114,6 @@ void RunController::applyVerdict(const watchdog::Verdict& v) {
         fail(tr("workers stopped responding (no progress for %1 s)")
                  .arg(double(v.silentNs) / 1e9, 0, 'f', 1));
         return;
-    case Finding::Deadlock:
-        if (m_exits[k].signal == 0) { // it exited, holding the lock (onExit)
-            fail(tr("deadlock: worker %1 %2 holding %3, %4 workers blocked")
-                     .arg(k)
-                     .arg(endedAs(k))
-                     .arg(lockName(v.holdingLock))
-                     .arg(v.blocked));
-            return;
-        }
-        fail(tr("deadlock: worker %1 died holding %2, %3 workers blocked")
-                 .arg(k)
-                 .arg(lockName(v.holdingLock))
-                 .arg(v.blocked));
-        return;
     case Finding::Suspended:
         fail(tr("%1 (pid %2) is suspended (SIGSTOP)%3 for more than %4 ms")
                  .arg(workerName(k))
@@ -144,21 +130,6 @@ void RunController::applyVerdict(const watchdog::Verdict& v) {
                  .arg(v.shrunkTo)
                  .arg(m_segment->size()));
         return;
-    case Finding::SegmentRemoved: {
-        // A run that failed before keeps its cause; the removal is said either way.
-        const QString line =
-            v.value ? tr("segment %1 was replaced in /dev/shm by another process's file "
-                         "during the run (that file is left alone)")
-                          .arg(QString::fromStdString(m_segment->name()))
-                    : tr("segment %1 was removed from /dev/shm by another process during the "
-                         "run")
-                          .arg(QString::fromStdString(m_segment->name()));
-        if (m_failed)
-            m_meta.errors.push_back(line.toStdString());
-        else
-            fail(line);
-        return;
-    }
     case Finding::MpiNotExited:
         m_meta.errors.push_back("every rank finished but mpirun did not exit within 5 s: ended it");
         killAll();
@@ -168,6 +139,47 @@ void RunController::applyVerdict(const watchdog::Verdict& v) {
                  .arg(k)
                  .arg(m_exits[k].signal)
                  .arg(m_exits[k].diedHoldingLock ? tr(" while holding a lock") : QString()));
+        return;
+    case Finding::Deadlock:
+    case Finding::Unrecovered:
+    case Finding::DeadHolderLeft:
+        applyDeadHolder(v);
+        return;
+    case Finding::SegmentRemoved:
+        applySegmentRemoved(v);
+        return;
+    case Finding::ForeignWrite:
+        applyForeignWrite(v);
+        return;
+    case Finding::OrphanLock:
+        applyOrphanLock(v);
+        return;
+    case Finding::ExitedEarly:
+    case Finding::ExitedHolding:
+        applyExitVerdict(v);
+        return;
+    }
+}
+
+// A worker gone while holding a lock (killed by a signal, or exited: watchdog::onExit): the
+// deadlock behind it, a robust mutex nobody recovered, or a holder nobody deadlocked on.
+void RunController::applyDeadHolder(const watchdog::Verdict& v) {
+    using watchdog::Finding;
+    const uint32_t k = v.worker;
+    switch (v.finding) {
+    case Finding::Deadlock:
+        if (m_exits[k].signal == 0) { // it exited, holding the lock (onExit)
+            fail(tr("deadlock: worker %1 %2 holding %3, %4 workers blocked")
+                     .arg(k)
+                     .arg(endedAs(k))
+                     .arg(lockName(v.holdingLock))
+                     .arg(v.blocked));
+            return;
+        }
+        fail(tr("deadlock: worker %1 died holding %2, %3 workers blocked")
+                 .arg(k)
+                 .arg(lockName(v.holdingLock))
+                 .arg(v.blocked));
         return;
     case Finding::Unrecovered:
         if (m_exits[k].signal == 0) { // it exited, its slot saying it held the mutex (onExit)
@@ -189,17 +201,23 @@ void RunController::applyVerdict(const watchdog::Verdict& v) {
                      .arg(k)
                      .arg(m_exits[k].signal));
         return;
-    case Finding::ForeignWrite:
-        applyForeignWrite(v);
-        return;
-    case Finding::OrphanLock:
-        applyOrphanLock(v);
-        return;
-    case Finding::ExitedEarly:
-    case Finding::ExitedHolding:
-        applyExitVerdict(v);
+    default:
         return;
     }
+}
+
+// A run that failed before keeps its cause; the removal is said either way.
+void RunController::applySegmentRemoved(const watchdog::Verdict& v) {
+    const QString line =
+        v.value ? tr("segment %1 was replaced in /dev/shm by another process's file during the "
+                     "run (that file is left alone)")
+                      .arg(QString::fromStdString(m_segment->name()))
+                : tr("segment %1 was removed from /dev/shm by another process during the run")
+                      .arg(QString::fromStdString(m_segment->name()));
+    if (m_failed)
+        m_meta.errors.push_back(line.toStdString());
+    else
+        fail(line);
 }
 
 // "died" for a worker killed by a signal, "exited with code N" for one that exited: how a
@@ -208,6 +226,12 @@ QString RunController::endedAs(uint32_t k) const {
     const shm::WorkerRecord& e = m_exits[k];
     if (e.signal != 0 || !e.exited) return tr("died");
     return tr("exited with code %1").arg(e.exitCode);
+}
+
+void RunController::beginWatch(const shm::ExperimentConfig& cfg) {
+    m_watch = watchdog::State::forRun(cfg.workers);
+    m_control = {uint32_t(shm::RunState::Created), 0, 0, cfg.delayUs}; // as Segment::create wrote
+    m_stderr.assign(cfg.workers, worker_output::Capture{});
 }
 
 void RunController::writeRunState(shm::RunState s) {
