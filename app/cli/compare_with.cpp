@@ -6,6 +6,9 @@
 #include <QFile>
 #include <QJsonDocument>
 
+#include <algorithm>
+#include <iterator>
+
 PinnedRun pinnedRun(const shm::RunReport& r) {
     return {shm::keyFigures(r), r.config};
 }
@@ -30,6 +33,33 @@ PinnedRun pinnedRun(const QJsonObject& report) {
     return p;
 }
 
+namespace {
+// The pinned report's settings as the run it describes had them: a value the settings table
+// refuses, or settings no run could have (validate()), make the report no run's, and it would
+// otherwise be shown with defaults in their place ("workers 4"). A key this version does not
+// know is a newer version's (report keys are only ever added) and is left out.
+QString checkPinnedSettings(const QJsonObject& cfg, const QString& path) {
+    // "--compare-with PATH: field 'workers' must be ..." or "--compare-with PATH 'config':
+    // --workers: 100000 is out of range (1 to 64)".
+    const QString where = QStringLiteral("--compare-with %1").arg(path);
+    shm::ExperimentConfig c;
+    for (auto it = cfg.begin(); it != cfg.end(); ++it) {
+        const std::string key = it.key().toStdString();
+        const bool known = std::any_of(
+            std::begin(shm::kSettings), std::end(shm::kSettings),
+            [&key](const shm::SettingRow& r) { return r.name == key || r.reportKey == key; });
+        if (!known) continue;
+        const QString err = applySettingsObject(QJsonObject{{it.key(), it.value()}}, c, where,
+                                                QStringLiteral("config"));
+        if (!err.isEmpty()) return err;
+    }
+    if (auto err = shm::validate(c))
+        return QStringLiteral("--compare-with %1: its settings are not a valid run: %2")
+            .arg(path, QString::fromStdString(*err));
+    return {};
+}
+} // namespace
+
 QString loadPinnedReport(const QString& path, QJsonObject* out) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
@@ -45,6 +75,9 @@ QString loadPinnedReport(const QString& path, QJsonObject* out) {
         return QStringLiteral("--compare-with %1: not a run report (save one with --headless "
                               "--json; a sweep's or a lesson's output will not do)")
             .arg(path);
+    if (QString err = checkPinnedSettings(o[QLatin1String("config")].toObject(), path);
+        !err.isEmpty())
+        return err;
     *out = o;
     return {};
 }

@@ -5,6 +5,7 @@
 #include "runner/run_controller.h"
 
 #include "runner/graceful_signals.h"
+#include "runner/left_behind.h"
 #include "runner/machine_once.h"
 #include "runner/run_timing.h"
 #include "runner/segment_cleanup.h"
@@ -17,6 +18,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <csignal>
 
 namespace {
 using run_timing::kPollMs;
@@ -78,8 +80,26 @@ RunController::~RunController() {
         }
     }
     if (m_segment) {
+        killLeftBehind();
         m_segment->unlink();
         segment_cleanup::forget(m_segment->name());
+    }
+}
+
+// Every worker has exited: a process that still carries one's mark (a daemonised grandchild)
+// would outlive the run, and the app. It is killed, and the report says whose it was. Only
+// runs with --worker-command workers are looked after: shmscope-worker starts no process, and
+// the look reads every process's environment, which every run would pay for (a window's
+// benchmark makes thousands of runs).
+void RunController::killLeftBehind() {
+    if (!m_segment || std::none_of(m_exits.begin(), m_exits.end(),
+                                   [](const shm::WorkerRecord& e) { return e.external; }))
+        return;
+    for (const left_behind::Process& p : left_behind::find(m_segment->name())) {
+        ::kill(pid_t(p.pid), SIGKILL);
+        m_meta.errors.push_back(
+            (p.worker >= 0 ? "worker " + std::to_string(p.worker) : std::string("a worker")) +
+            " left process " + std::to_string(p.pid) + " running after it exited: killed");
     }
 }
 
@@ -140,7 +160,7 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     m_meta.workerCommand = m_command.text.toStdString();
     m_meta.machine = std::move(machine);
     m_failed = false;
-    m_watch = watchdog::State::forRun(cfg.workers);
+    beginWatch(cfg);
     m_stopRequested = false;
     m_releaseNs = 0;
     m_exits.assign(cfg.workers, shm::WorkerRecord{});
@@ -183,9 +203,19 @@ QProcess* RunController::spawnWorker(uint32_t k, const std::string& name) {
         p->setProgram(m_workerPath);
         p->setArguments(args);
     }
-    // Workers' stderr lines become report errors; their stdout is unused.
+    // Marked, so whatever a worker leaves running when it exits can be found (left_behind.h).
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QLatin1String(left_behind::kSegmentVar), QString::fromStdString(name));
+    env.insert(QLatin1String(left_behind::kWorkerVar), QString::number(k));
+    p->setProcessEnvironment(env);
+    // Workers' stderr lines become report errors; their stdout is unused. Read as it comes
+    // into a bounded capture: QProcess alone would buffer all of it until the worker exits.
     p->setProcessChannelMode(QProcess::SeparateChannels);
     p->setStandardOutputFile(QProcess::nullDevice());
+    connect(p, &QProcess::readyReadStandardError, this, [this, k, p] {
+        const QByteArray b = p->readAllStandardError();
+        m_stderr[k].append(std::string_view(b.constData(), size_t(b.size())));
+    });
     connect(p, &QProcess::finished, this,
             [this, k](int code, QProcess::ExitStatus st) { onWorkerFinished(k, code, st); });
     // The pid as the OS gave it: a worker killed before it attached never published its own.
@@ -198,14 +228,14 @@ QProcess* RunController::spawnWorker(uint32_t k, const std::string& name) {
 
 void RunController::pause() {
     if (m_phase != shm::Phase::Running || !m_segment) return;
-    shm::publishRunState(m_segment->header(), shm::RunState::Paused);
+    writeRunState(shm::RunState::Paused);
     m_pauseStartNs = shm::nowNs();
     setPhase(shm::Phase::Paused);
 }
 
 void RunController::resume() {
     if (m_phase != shm::Phase::Paused || !m_segment) return;
-    shm::publishRunState(m_segment->header(), shm::RunState::Running);
+    writeRunState(shm::RunState::Running);
     m_pauses.emplace_back(m_pauseStartNs, shm::nowNs());
     m_pausedTotalNs += shm::nowNs() - m_pauseStartNs;
     m_pauseStartNs = 0;
@@ -216,7 +246,7 @@ void RunController::stop() {
     // While verifying every worker has exited already: nothing to stop.
     if (!isActive() || m_phase == shm::Phase::Stopping || !m_segment || m_verifying) return;
     m_stopRequested = true;
-    shm::publishRunState(m_segment->header(), shm::RunState::Stopping);
+    writeRunState(shm::RunState::Stopping);
     setPhase(shm::Phase::Stopping);
     m_stopDeadline.start(run_timing::kStopTimeoutMs);
 }
@@ -238,8 +268,7 @@ void RunController::terminate(int sig) {
 
 void RunController::setDelayUs(uint32_t us) {
     m_cfg.delayUs = std::min(us, shm::limits::kMaxDelayUs);
-    if (m_segment && isActive())
-        m_segment->header().delayUs.store(m_cfg.delayUs, std::memory_order_relaxed);
+    if (m_segment && isActive()) writeControl(&shm::SegmentHeader::delayUs, m_cfg.delayUs);
 }
 
 void RunController::reset() {

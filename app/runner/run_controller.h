@@ -12,6 +12,7 @@
 #include "model/run_data.h"
 #include "runner/cpu_sampler.h"
 #include "runner/watchdog.h"
+#include "runner/worker_output.h"
 #include "segment/result_queue.h"
 #include "segment/segment.h"
 
@@ -103,6 +104,7 @@ class RunController : public QObject {
     void tapFrame(const shm::RunSnapshot& s); // hands the tap s and the events since the last
     void pollBarrier();
     void onCrash(uint32_t k, int signal);
+    void onExit(uint32_t k, int exitCode);
     void onWorkerFinished(uint32_t k, int exitCode, QProcess::ExitStatus status);
     void onWorkerError(uint32_t k, QProcess::ProcessError err);
     void fail(const QString& why);
@@ -115,10 +117,27 @@ class RunController : public QObject {
     // act on their verdicts.
     watchdog::Reading readWatch(bool withProc) const;
     bool checkSegmentIntact(); // false (and the run failed) once another process shrank it
+    void checkSegmentName();   // fails the run once another process removed its name
     void watchSuspended(watchdog::Reading& r);
     void watchRunning(const watchdog::Reading& r); // deadlock, then stall
     void applyVerdict(const watchdog::Verdict& v);
+    void applyExitVerdict(const watchdog::Verdict& v); // ExitedEarly, ExitedHolding
+    void applyDeadHolder(const watchdog::Verdict& v);  // Deadlock, Unrecovered, DeadHolderLeft
+    void applySegmentRemoved(const watchdog::Verdict& v);
+    void applyForeignWrite(const watchdog::Verdict& v);
+    void applyOrphanLock(const watchdog::Verdict& v);
     QString lockName(uint32_t holdingLock) const;
+    QString endedAs(uint32_t k) const; // "died", or "exited with code 0"
+    // The header's live control: every write goes through these, so the watchdog knows what
+    // the app wrote last (m_control) and can tell a foreign write from its own.
+    void writeRunState(shm::RunState s);
+    void writeControl(std::atomic<uint32_t> shm::SegmentHeader::*field, uint32_t value);
+    void checkControl();                         // every poll: fails the run on a foreign write
+    void watchLocks(const watchdog::Reading& r); // orphaned locks
+    std::vector<watchdog::LockSeen> readLocks(const watchdog::Reading& r) const;
+    void killLeftBehind(); // a worker's descendants still running once it exited
+    void beginWatch(const shm::ExperimentConfig& cfg); // start(): what the watchdog remembers
+
     // Faults (run_faults.cpp).
     void fireScriptedFault();
     void checkParked();
@@ -148,7 +167,8 @@ class RunController : public QObject {
     QTimer m_drainWait; // finish(): until the receiver has written every queued result
     QElapsedTimer m_drainClock;
     std::vector<QProcess*> m_procs;
-    std::vector<shm::WorkerRecord> m_exits;               // the controller's part of each record
+    std::vector<shm::WorkerRecord> m_exits;       // the controller's part of each record
+    std::vector<worker_output::Capture> m_stderr; // each worker's stderr, bounded, read as it comes
     std::vector<std::vector<shm::Event>> m_pendingEvents; // drained, not yet taken
     uint64_t m_eventsDiscarded = 0; // drained while nobody took frames (pending was full)
     std::function<void(shm::RunFrame)> m_tap;
@@ -161,7 +181,8 @@ class RunController : public QObject {
     QTimer m_faultTimer;   // the scripted fault, armed when the barrier opens
     int m_parkWanted = -1; // asked to park inside its next critical section
     shm::FaultAction m_parkAction = shm::FaultAction::Kill; // what happens to it there
-    watchdog::State m_watch; // what the watchdog remembers of this run
+    watchdog::State m_watch;     // what the watchdog remembers of this run
+    watchdog::Control m_control; // the header's live control as the app wrote it last
     int m_pollTick = 0;
     QElapsedTimer m_wall;
     QElapsedTimer m_attachClock;

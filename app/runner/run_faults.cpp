@@ -16,7 +16,7 @@ void RunController::killWorker(uint32_t k, shm::KillWhen when, shm::FaultAction 
         // Parked inside the critical section first; checkParked() sends the kill.
         m_parkWanted = int(k);
         m_parkAction = action;
-        m_segment->header().parkWorker.store(k + 1, std::memory_order_relaxed);
+        writeControl(&shm::SegmentHeader::parkWorker, k + 1);
         return;
     }
     if (!m_meta.fault.killed && m_cfg.killWorker == k && m_releaseNs) {
@@ -31,7 +31,7 @@ void RunController::killWorker(uint32_t k, shm::KillWhen when, shm::FaultAction 
         ::kill(pid_t(m_procs[k]->processId()), SIGSTOP); // watchSuspended() takes it from here
         break;
     case shm::FaultAction::Hang:
-        m_segment->header().hangWorker.store(k + 1, std::memory_order_relaxed); // the stall watch
+        writeControl(&shm::SegmentHeader::hangWorker, k + 1); // the stall watch
         break;
     }
 }
@@ -51,7 +51,7 @@ void RunController::checkParked() {
     }
     if (!m_segment->slot(k).parked.load(std::memory_order_acquire)) return;
     m_parkWanted = -1;
-    m_segment->header().parkWorker.store(0, std::memory_order_relaxed);
+    writeControl(&shm::SegmentHeader::parkWorker, 0);
     killWorker(k, shm::KillWhen::Time, m_parkAction);
 }
 

@@ -22,6 +22,7 @@ void RunController::poll() {
     drainRings();
     if (m_tap && m_phase != shm::Phase::Starting && shm::nowNs() >= m_lastTapNs + kTapNs)
         tapFrame(snapshot());
+    checkControl();
     if (m_phase == shm::Phase::Starting) {
         pollBarrier();
         // A worker stopped (SIGSTOP) before it attached is named too, not left to the 15 s
@@ -40,8 +41,11 @@ void RunController::poll() {
     const bool procTick = ++m_pollTick % 10 == 0 && !m_failed;
     watchdog::Reading r = readWatch(procTick);
     if (procTick) watchSuspended(r);
+    if (procTick) checkSegmentName();
     if (mpi()) checkMpiEnded(r);
     if (m_phase == shm::Phase::Running) watchRunning(r);
+    if (procTick && (m_phase == shm::Phase::Running || m_phase == shm::Phase::Paused))
+        watchLocks(r);
 }
 
 void RunController::pollBarrier() {
@@ -57,7 +61,7 @@ void RunController::pollBarrier() {
         // Everyone is mapped and validated: open the barrier.
         m_releaseNs = shm::nowNs();
         h.releaseNs.store(m_releaseNs, std::memory_order_relaxed);
-        shm::publishRunState(h, shm::RunState::Running);
+        writeRunState(shm::RunState::Running);
         if (!mpi() && !CpuSampler::disabledByEnvironment())
             m_sampler = std::make_unique<CpuSampler>(m_segment, m_cfg.workers);
         if (mpi()) {
@@ -97,14 +101,16 @@ void RunController::onWorkerFinished(uint32_t k, int exitCode, QProcess::ExitSta
     shm::WorkerRecord& e = m_exits[k];
     e.exited = true;
     e.exitNs = shm::nowNs();
-    const QByteArray err = m_procs[k]->readAllStandardError().trimmed();
-    if (!err.isEmpty())
-        for (const QByteArray& line : err.split('\n'))
-            m_meta.errors.push_back("worker " + std::to_string(k) + ": " + line.toStdString());
+    const QByteArray rest = m_procs[k]->readAllStandardError();
+    m_stderr[k].append(std::string_view(rest.constData(), size_t(rest.size())));
+    // Escaped (no ESC or BEL reaches a terminal) and bounded (worker_output.h).
+    for (const std::string& line : m_stderr[k].lines())
+        m_meta.errors.push_back("worker " + std::to_string(k) + ": " + line);
     if (status == QProcess::CrashExit) {
         onCrash(k, exitCode); // Qt reports the terminating signal as the exit code
     } else {
         e.exitCode = exitCode;
+        onExit(k, exitCode);
         if (exitCode != 0 && !m_failed)
             fail(tr("worker %1 failed with exit code %2").arg(k).arg(exitCode));
     }
@@ -145,13 +151,28 @@ void RunController::onCrash(uint32_t k, int signal) {
     applyVerdict(step.verdict);
 }
 
+// A worker that exits is trusted no more than one that crashes: exiting while its slot says it
+// holds a lock, or with code 0 before it said Done, is judged (watchdog::onExit).
+void RunController::onExit(uint32_t k, int exitCode) {
+    if (!m_segment) return;
+    shm::WorkerRecord& e = m_exits[k];
+    const shm::WorkerSlot& slot = m_segment->slot(k);
+    const uint32_t holding = slot.holdingLock.load(std::memory_order_relaxed);
+    const auto state = shm::WorkerState(slot.state.load(std::memory_order_acquire));
+    watchdog::CrashStep step = watchdog::onExit(m_watch, k, e.pid, exitCode, holding, state,
+                                                m_failed || e.terminatedByUs, m_cfg.sync);
+    m_watch = std::move(step.state);
+    e.diedHoldingLock = step.diedHoldingLock;
+    applyVerdict(step.verdict);
+}
+
 void RunController::fail(const QString& why) {
     if (!m_failed) {
         m_meta.errors.push_back(why.toStdString());
         m_meta.failure = why.toStdString();
     }
     m_failed = true;
-    if (m_segment) shm::publishRunState(m_segment->header(), shm::RunState::Stopping);
+    if (m_segment) writeRunState(shm::RunState::Stopping);
     if (m_phase != shm::Phase::Finished) setPhase(shm::Phase::Stopping);
     if (m_receiver && !m_verifying) {
         // Queue senders are asked to stop, not killed: a sender killed inside send() would
@@ -209,6 +230,7 @@ void RunController::finish() {
         applyVerdict(watchdog::atEnd(m_watch, recovered));
     }
     checkSegmentIntact();
+    killLeftBehind();
     m_verifying = true; // from here the run's figures are final: no stop, no reset
     if (m_receiver) {
         // Every sender has exited: the receiver writes what is still queued, then ends.
@@ -226,6 +248,7 @@ void RunController::finishDrained() {
                                 "send() and left its lock held): the array is incomplete");
         m_receiver->abandon(); // it keeps the segment mapped for itself
     }
+    checkSegmentName(); // a run that ended before the next check of it
     drainRings();
     // Taken while a pause (stopped or killed while paused) still counts as current.
     m_final = snapshot();
@@ -240,7 +263,10 @@ void RunController::finishDrained() {
     }
     m_meta.wallSeconds = double(m_wall.nsecsElapsed()) / 1e9;
     // The name goes now; the mapping stays so a window can keep showing the final array.
-    m_meta.segmentRemoved = m_segment->unlink() && !shm::segmentExists(m_segment->name());
+    // Ours is gone once unlinked, or removed by another process (checkSegmentName() said so);
+    // a file another process put under the name is not ours to remove.
+    m_meta.segmentRemoved =
+        m_segment->unlink() && m_segment->nameState() != shm::Segment::NameState::Ours;
     segment_cleanup::forget(m_segment->name());
     if (m_receiver) {
         const std::string q = shm::queueName(m_segment->name());

@@ -18,6 +18,8 @@ std::string_view toString(Finding f) {
         return "suspended";
     case Finding::SegmentShrunk:
         return "segment shrunk";
+    case Finding::SegmentRemoved:
+        return "segment removed";
     case Finding::MpiNotExited:
         return "mpirun did not exit";
     case Finding::Crashed:
@@ -26,6 +28,30 @@ std::string_view toString(Finding f) {
         return "unrecovered";
     case Finding::DeadHolderLeft:
         return "dead holder left";
+    case Finding::ForeignWrite:
+        return "foreign write";
+    case Finding::OrphanLock:
+        return "orphan lock";
+    case Finding::ExitedEarly:
+        return "exited early";
+    case Finding::ExitedHolding:
+        return "exited holding";
+    }
+    return "?";
+}
+
+std::string_view toString(Field f) {
+    switch (f) {
+    case Field::None:
+        return "none";
+    case Field::RunState:
+        return "runState";
+    case Field::ParkWorker:
+        return "parkWorker";
+    case Field::HangWorker:
+        return "hangWorker";
+    case Field::DelayUs:
+        return "delayUs";
     }
     return "?";
 }
@@ -139,6 +165,15 @@ Step checkSegment(const State& s, std::optional<uint64_t> shrunkTo) {
     return out;
 }
 
+Step checkSegmentName(const State& s, bool gone, bool replaced) {
+    Step out{s, {}};
+    if ((!gone && !replaced) || s.nameReported) return out;
+    out.state.nameReported = true;
+    out.verdict.finding = Finding::SegmentRemoved;
+    out.verdict.value = replaced ? 1 : 0;
+    return out;
+}
+
 Step checkMpiEnded(const State& s, const Reading& r) {
     Step out{s, {}};
     for (const Worker& w : r.workers)
@@ -174,6 +209,110 @@ CrashStep onCrash(const State& s, uint32_t k, uint32_t holdingLock, bool termina
         out.verdict.finding = Finding::Crashed;
         out.verdict.worker = k;
         out.verdict.holdingLock = out.diedHoldingLock ? holdingLock : 0;
+    }
+    return out;
+}
+
+CrashStep onExit(const State& s, uint32_t k, int64_t pid, int exitCode, uint32_t holdingLock,
+                 shm::WorkerState state, bool runFailed, shm::SyncMode sync) {
+    CrashStep out{s, {}, holdingLock != 0};
+    if (runFailed) return out;
+    if (holdingLock != 0) {
+        // Whatever it meant by exiting, the lock it says it holds is held by nobody now (a
+        // robust mutex: the kernel marks it owner-dead; any other: held forever).
+        if (sync == shm::SyncMode::Robust) {
+            out.state.awaitingRecovery.push_back(k);
+        } else if (s.deadHolder < 0) {
+            out.state.deadHolder = int(k);
+            out.state.allBlockedNs = 0;
+        } else {
+            out.verdict.finding = Finding::ExitedHolding;
+            out.verdict.worker = k;
+            out.verdict.pid = pid;
+            out.verdict.holdingLock = holdingLock;
+        }
+        return out;
+    }
+    // Every worker says Done before it exits 0, even one stopped before the barrier opened.
+    if (exitCode == 0 && state != shm::WorkerState::Done) {
+        out.verdict.finding = Finding::ExitedEarly;
+        out.verdict.worker = k;
+        out.verdict.pid = pid;
+        out.verdict.state = state;
+    }
+    return out;
+}
+
+Verdict checkControl(const Reading& r, const Control& wrote, const Control& reads) {
+    Verdict v;
+    const std::pair<Field, std::pair<uint32_t, uint32_t>> fields[] = {
+        {Field::RunState, {wrote.runState, reads.runState}},
+        {Field::ParkWorker, {wrote.parkWorker, reads.parkWorker}},
+        {Field::HangWorker, {wrote.hangWorker, reads.hangWorker}},
+        {Field::DelayUs, {wrote.delayUs, reads.delayUs}},
+    };
+    for (const auto& [field, values] : fields) {
+        if (values.first == values.second) continue;
+        v.finding = Finding::ForeignWrite;
+        v.field = field;
+        v.value = values.second;
+        break;
+    }
+    if (!v) return v;
+    // Who wrote it cannot be read from the segment; a run with one foreign program has one
+    // likely writer, and the line names it as such.
+    uint32_t foreign = 0;
+    for (uint32_t k = 0; k < r.workers.size(); ++k)
+        if (r.workers[k].foreign && ++foreign == 1) {
+            v.worker = k;
+            v.pid = r.workers[k].pid;
+        }
+    v.named = foreign == 1;
+    if (!v.named) v.worker = 0, v.pid = 0;
+    return v;
+}
+
+Step checkLocks(const State& s, const Reading& r, const std::vector<LockSeen>& locks,
+                const shm::ExperimentConfig& cfg) {
+    Step out{s, {}};
+    std::vector<uint64_t>& since = out.state.orphanSinceNs;
+    std::vector<uint64_t>& seq = out.state.orphanAcquisitions;
+    since.resize(locks.size(), 0);
+    seq.resize(locks.size(), 0);
+    bool judge = s.deadHolder < 0;
+    for (const Worker& w : r.workers)
+        if (!w.exited && (w.suspended || w.stopped)) judge = false;
+    const uint64_t confirm = std::min(kOrphanConfirmNs, uint64_t(cfg.stallTimeoutMs) * 1'000'000);
+    for (size_t i = 0; i < locks.size(); ++i) {
+        const LockSeen& l = locks[i];
+        bool claimed = false;
+        for (const Worker& w : r.workers)
+            if (!w.exited && w.holdingLock == l.id) claimed = true;
+        // Taken and nobody alive to let go; a new acquisition since proves it is not.
+        const bool orphan =
+            judge && l.taken && !l.ownerLive && !claimed && (!since[i] || l.acquisitions == seq[i]);
+        if (!orphan) {
+            since[i] = 0;
+            continue;
+        }
+        if (!since[i]) {
+            since[i] = std::max(r.nowNs, uint64_t(1));
+            seq[i] = l.acquisitions;
+            continue;
+        }
+        // Nothing was watched across a gap in the app's polls: count from after it.
+        since[i] = std::max(since[i], s.stallEpochNs);
+        if (r.nowNs < since[i] || r.nowNs - since[i] < confirm) continue;
+        out.verdict.finding = Finding::OrphanLock;
+        out.verdict.holdingLock = l.id;
+        out.verdict.pid = l.ownerTid;
+        out.verdict.silentNs = r.nowNs - since[i];
+        for (uint32_t k = 0; k < r.workers.size(); ++k)
+            if (l.ownerTid != 0 && r.workers[k].pid == l.ownerTid) {
+                out.verdict.worker = k;
+                out.verdict.named = true;
+            }
+        return out;
     }
     return out;
 }

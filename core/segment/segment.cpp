@@ -447,9 +447,23 @@ std::optional<uint64_t> Segment::shrunkTo() const {
     return std::nullopt;
 }
 
+Segment::NameState Segment::nameState() const {
+    struct stat mine {};
+    struct stat named {};
+    const int fd = static_cast<Mapping*>(m_mapping)->shm.get_mapping_handle().handle;
+    if (::stat(("/dev/shm/" + m_name).c_str(), &named) != 0)
+        return errno == ENOENT ? NameState::Gone : NameState::Ours; // unreadable: assume ours
+    if (::fstat(fd, &mine) != 0) return NameState::Ours;
+    const bool same = mine.st_dev == named.st_dev && mine.st_ino == named.st_ino;
+    return same ? NameState::Ours : NameState::Replaced;
+}
+
 bool Segment::unlink() {
     if (m_unlinked) return true;
     m_unlinkTried = true;
+    // Removed under us: nothing of ours is left to remove. Replaced: the file is another
+    // process's, and removing it by name would delete what is not ours.
+    if (nameState() != NameState::Ours) return m_unlinked = true;
     m_unlinked = bip::shared_memory_object::remove(m_name.c_str());
     return m_unlinked;
 }

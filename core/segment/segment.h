@@ -79,6 +79,11 @@ class Segment {
     // past its end already faulted and was absorbed by the SIGBUS guard, bus_guard.h).
     std::optional<uint64_t> shrunkTo() const;
 
+    // Whether /dev/shm/NAME is still this segment's file: another process may have removed the
+    // name (the mapping lives on), or put a file of its own there. unlink() removes only ours.
+    enum class NameState { Ours, Gone, Replaced };
+    NameState nameState() const;
+
   private:
     Segment() = default;
     // create's first step: the named object, its size reserved, mapped. Returns whether the

@@ -20,6 +20,10 @@ Q_DECLARE_METATYPE(watchdog::Verdict)
 Q_DECLARE_METATYPE(watchdog::Worker)
 Q_DECLARE_METATYPE(SyncMode)
 Q_DECLARE_METATYPE(std::optional<uint64_t>)
+Q_DECLARE_METATYPE(WorkerState)
+Q_DECLARE_METATYPE(watchdog::Control)
+Q_DECLARE_METATYPE(watchdog::LockSeen)
+Q_DECLARE_METATYPE(Workers)
 
 namespace {
 constexpr uint64_t kMs = 1'000'000;
@@ -126,6 +130,14 @@ class TestWatchdog : public QObject {
     void crash();
     void atEnd_data();
     void atEnd();
+    void exit_data();
+    void exit();
+    void control_data();
+    void control();
+    void orphanLock_data();
+    void orphanLock();
+    void orphanLockAfterPollGap();
+    void segmentName();
 };
 
 // Stall timeout 1 s; the barrier opened at 1 s. Instrumented lock runs and lock-free runs
@@ -519,6 +531,231 @@ void TestWatchdog::atEnd() {
     s.awaitingRecovery = awaiting;
     s.deadHolder = deadHolder;
     compareVerdict(watchdog::atEnd(s, recovered), expected);
+}
+
+// Worker 2 (pid 4002) exited normally. A careless worker is trusted no more than a crashed one:
+// exiting while its slot says it holds a lock is a dead holder, and exiting 0 before saying
+// Done (never attached, or left its share) fails the run.
+void TestWatchdog::exit_data() {
+    QTest::addColumn<int>("deadHolderBefore");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<uint32_t>("holding");
+    QTest::addColumn<WorkerState>("slotState");
+    QTest::addColumn<bool>("runFailed");
+    QTest::addColumn<SyncMode>("sync");
+    QTest::addColumn<int>("deadHolderAfter");
+    QTest::addColumn<bool>("awaitsRecovery");
+    QTest::addColumn<watchdog::Verdict>("expected");
+    const auto none = verdict(Finding::None);
+    const auto M = SyncMode::Mutex;
+    const auto early = [](WorkerState st) {
+        watchdog::Verdict v = verdict(Finding::ExitedEarly, 2);
+        v.pid = 4002;
+        v.state = st;
+        return v;
+    };
+    QTest::newRow("done, holding nothing")
+        << -1 << 0 << 0u << WorkerState::Done << false << M << -1 << false << none;
+    QTest::newRow("never attached (/bin/true)") << -1 << 0 << 0u << WorkerState::Starting << false
+                                                << M << -1 << false << early(WorkerState::Starting);
+    QTest::newRow("left its share") << -1 << 0 << 0u << WorkerState::Running << false << M << -1
+                                    << false << early(WorkerState::Running);
+    QTest::newRow("at the barrier") << -1 << 0 << 0u << WorkerState::AtBarrier << false << M << -1
+                                    << false << early(WorkerState::AtBarrier);
+    QTest::newRow("exit 3 is judged by its code")
+        << -1 << 3 << 0u << WorkerState::Failed << false << M << -1 << false << none;
+    QTest::newRow("exit 0 holding the mutex: deadlock watch")
+        << -1 << 0 << 1u << WorkerState::Done << false << M << 2 << false << none;
+    QTest::newRow("exit 1 holding a stripe: deadlock watch")
+        << -1 << 1 << 3u << WorkerState::Running << false << SyncMode::Striped << 2 << false
+        << none;
+    QTest::newRow("exit 0 holding the robust mutex: recovery")
+        << -1 << 0 << 1u << WorkerState::Done << false << SyncMode::Robust << -1 << true << none;
+    watchdog::Verdict second = verdict(Finding::ExitedHolding, 2, 0, 1);
+    second.pid = 4002;
+    QTest::newRow("a second holder gone fails the run")
+        << 0 << 0 << 1u << WorkerState::Done << false << M << 0 << false << second;
+    QTest::newRow("after the run failed")
+        << -1 << 0 << 1u << WorkerState::Starting << true << M << -1 << false << none;
+}
+
+void TestWatchdog::exit() {
+    QFETCH(int, deadHolderBefore);
+    QFETCH(int, exitCode);
+    QFETCH(uint32_t, holding);
+    QFETCH(WorkerState, slotState);
+    QFETCH(bool, runFailed);
+    QFETCH(SyncMode, sync);
+    QFETCH(int, deadHolderAfter);
+    QFETCH(bool, awaitsRecovery);
+    QFETCH(watchdog::Verdict, expected);
+    const watchdog::State s = deadHolder(deadHolderBefore, 7 * kS);
+    const watchdog::CrashStep step =
+        watchdog::onExit(s, 2, 4002, exitCode, holding, slotState, runFailed, sync);
+    compareVerdict(step.verdict, expected);
+    QCOMPARE(step.diedHoldingLock, holding != 0);
+    QCOMPARE(step.state.deadHolder, deadHolderAfter);
+    QCOMPARE(step.state.awaitingRecovery,
+             awaitsRecovery ? std::vector<uint32_t>{2} : std::vector<uint32_t>{});
+}
+
+// The header's live control as the app wrote it vs as it reads: any difference is a foreign
+// write, and a run with exactly one --worker-command worker names it as the likely writer.
+void TestWatchdog::control_data() {
+    QTest::addColumn<watchdog::Control>("reads");
+    QTest::addColumn<Workers>("workers");
+    QTest::addColumn<watchdog::Verdict>("expected");
+    const watchdog::Control wrote{1, 0, 0, 5}; // running, nobody parked or hung, 5 us
+    const auto foreign = [](watchdog::Worker w) {
+        w.foreign = true;
+        return w;
+    };
+    const Workers ours{withPid(running(0), 4000), withPid(running(0), 4001)};
+    const Workers oneForeign{withPid(running(0), 4000), foreign(withPid(running(0), 4001))};
+    const Workers twoForeign{foreign(withPid(running(0), 4000)),
+                             foreign(withPid(running(0), 4001))};
+    const auto write = [](watchdog::Field f, uint64_t value, int named = -1) {
+        watchdog::Verdict v = verdict(Finding::ForeignWrite);
+        v.field = f;
+        v.value = value;
+        if (named >= 0) {
+            v.named = true;
+            v.worker = uint32_t(named);
+            v.pid = 4000 + named;
+        }
+        return v;
+    };
+    QTest::newRow("as written") << wrote << oneForeign << verdict(Finding::None);
+    QTest::newRow("paused, one foreign worker")
+        << watchdog::Control{2, 0, 0, 5} << oneForeign << write(watchdog::Field::RunState, 2, 1);
+    QTest::newRow("paused, two foreign workers")
+        << watchdog::Control{2, 0, 0, 5} << twoForeign << write(watchdog::Field::RunState, 2);
+    QTest::newRow("paused, no foreign worker")
+        << watchdog::Control{2, 0, 0, 5} << ours << write(watchdog::Field::RunState, 2);
+    QTest::newRow("park worker 0")
+        << watchdog::Control{1, 1, 0, 5} << oneForeign << write(watchdog::Field::ParkWorker, 1, 1);
+    QTest::newRow("hang worker 1")
+        << watchdog::Control{1, 0, 2, 5} << oneForeign << write(watchdog::Field::HangWorker, 2, 1);
+    QTest::newRow("delay") << watchdog::Control{1, 0, 0, 900} << oneForeign
+                           << write(watchdog::Field::DelayUs, 900, 1);
+}
+
+void TestWatchdog::control() {
+    QFETCH(watchdog::Control, reads);
+    QFETCH(Workers, workers);
+    QFETCH(watchdog::Verdict, expected);
+    const watchdog::Control wrote{1, 0, 0, 5};
+    const watchdog::Verdict got = watchdog::checkControl(reading(9 * kS, workers), wrote, reads);
+    compareVerdict(got, expected);
+}
+
+// One lock read every 100 ms from 10 s on (fake clock), the same way each time: orphaned
+// (taken, no live holder, no acquisition since) for 1 s, or stall-timeout-ms if shorter, fails
+// the run; a live owner, a live claimant or a new acquisition never does.
+void TestWatchdog::orphanLock_data() {
+    QTest::addColumn<watchdog::LockSeen>("lock");
+    QTest::addColumn<Workers>("workers");
+    QTest::addColumn<uint32_t>("stallMs");
+    QTest::addColumn<bool>("acquiring"); // a new acquisition at every reading
+    QTest::addColumn<int>("deadHolderK");
+    QTest::addColumn<int>("failsAtMs"); // after the first reading; -1: never (within 5 s)
+    QTest::addColumn<int>("namedWorker");
+    const auto lock = [](bool taken, int64_t owner, bool live) {
+        watchdog::LockSeen l;
+        l.id = 1;
+        l.taken = taken;
+        l.ownerTid = owner;
+        l.ownerLive = live;
+        l.acquisitions = 77;
+        return l;
+    };
+    const Workers waiting{withPid(worker(WorkerState::WaitingForLock, 0), 4000),
+                          withPid(worker(WorkerState::WaitingForLock, 0), 4001),
+                          withPid(exited(worker(WorkerState::Done, 0)), 4002)};
+    Workers claimedByLive = waiting;
+    claimedByLive[1] = withPid(running(0, 1), 4001);
+    Workers claimedByExited = waiting;
+    claimedByExited[2].holdingLock = 1;
+    Workers oneStopped = waiting;
+    oneStopped[0].stopped = true;
+    QTest::newRow("garbage bytes, no owner")
+        << lock(true, 0, false) << waiting << 30000u << false << -1 << 1000 << -1;
+    QTest::newRow("owned by an exited worker")
+        << lock(true, 4002, false) << waiting << 30000u << false << -1 << 1000 << 2;
+    QTest::newRow("owned by a thread of no worker")
+        << lock(true, 5555, false) << waiting << 30000u << false << -1 << 1000 << -1;
+    QTest::newRow("stall timeout shorter")
+        << lock(true, 0, false) << waiting << 500u << false << -1 << 500 << -1;
+    QTest::newRow("claimed by an exited worker still orphaned")
+        << lock(true, 0, false) << claimedByExited << 30000u << false << -1 << 1000 << -1;
+    QTest::newRow("free") << lock(false, 0, false) << waiting << 30000u << false << -1 << -1 << -1;
+    QTest::newRow("live owner") << lock(true, 4001, true) << waiting << 30000u << false << -1 << -1
+                                << -1;
+    QTest::newRow("claimed by a live worker (spin lock: no owner)")
+        << lock(true, 0, false) << claimedByLive << 30000u << false << -1 << -1 << -1;
+    QTest::newRow("acquired again and again")
+        << lock(true, 0, false) << waiting << 30000u << true << -1 << -1 << -1;
+    QTest::newRow("a worker stopped: the suspended check's")
+        << lock(true, 0, false) << oneStopped << 30000u << false << -1 << -1 << -1;
+    QTest::newRow("a dead holder watched: the deadlock check's")
+        << lock(true, 4002, false) << waiting << 30000u << false << 2 << -1 << -1;
+}
+
+void TestWatchdog::orphanLock() {
+    QFETCH(watchdog::LockSeen, lock);
+    QFETCH(Workers, workers);
+    QFETCH(uint32_t, stallMs);
+    QFETCH(bool, acquiring);
+    QFETCH(int, deadHolderK);
+    QFETCH(int, failsAtMs);
+    QFETCH(int, namedWorker);
+    const shm::ExperimentConfig cfg = config(SyncMode::Mutex, true, stallMs);
+    watchdog::State s = state(uint32_t(workers.size()));
+    s.deadHolder = deadHolderK;
+    const uint64_t t0 = 10 * kS;
+    for (int ms = 0; ms <= 5000; ms += 100) {
+        if (acquiring) lock.acquisitions += 1;
+        const watchdog::Step step =
+            watchdog::checkLocks(s, reading(t0 + uint64_t(ms) * kMs, workers), {lock}, cfg);
+        s = step.state;
+        if (!step.verdict) continue;
+        QCOMPARE(ms, failsAtMs);
+        watchdog::Verdict want =
+            verdict(Finding::OrphanLock, namedWorker < 0 ? 0 : namedWorker, uint64_t(ms) * kMs, 1);
+        want.pid = lock.ownerTid;
+        want.named = namedWorker >= 0;
+        compareVerdict(step.verdict, want);
+        return;
+    }
+    QCOMPARE(-1, failsAtMs);
+}
+
+// A gap in the app's polls (it was not running) restarts the count: the lock was not watched.
+void TestWatchdog::orphanLockAfterPollGap() {
+    watchdog::LockSeen lock;
+    lock.id = 1;
+    lock.taken = true;
+    const Workers workers{withPid(worker(WorkerState::WaitingForLock, 0), 4000)};
+    const shm::ExperimentConfig cfg = config(SyncMode::Mutex, true, 30000);
+    watchdog::State s = state(1);
+    s = watchdog::checkLocks(s, reading(10 * kS, workers), {lock}, cfg).state;
+    s = watchdog::notePoll(s, 10 * kS);
+    s = watchdog::notePoll(s, 10 * kS + 900 * kMs); // the app stood still for 0.9 s
+    QVERIFY(!watchdog::checkLocks(s, reading(10 * kS + 1000 * kMs, workers), {lock}, cfg).verdict);
+    QVERIFY(watchdog::checkLocks(s, reading(10 * kS + 1900 * kMs, workers), {lock}, cfg).verdict);
+}
+
+// The segment's name removed (or replaced by another file) under the run: said once.
+void TestWatchdog::segmentName() {
+    const watchdog::State s = state(2);
+    QVERIFY(!watchdog::checkSegmentName(s, false, false).verdict);
+    for (const bool replaced : {false, true}) {
+        const watchdog::Step step = watchdog::checkSegmentName(s, !replaced, replaced);
+        watchdog::Verdict want = verdict(Finding::SegmentRemoved);
+        want.value = replaced ? 1 : 0;
+        compareVerdict(step.verdict, want);
+        QVERIFY(!watchdog::checkSegmentName(step.state, !replaced, replaced).verdict); // once
+    }
 }
 
 QTEST_APPLESS_MAIN(TestWatchdog)
