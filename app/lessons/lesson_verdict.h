@@ -26,7 +26,8 @@ struct RequireResult {
 };
 RequireResult evaluateRequire(const LessonRequire& q, const QMap<QString, QJsonObject>& reports);
 
-// Why a require failed: its "why" with {observed} and {value} filled in, else "B.overlap was
+// Why a require failed: its "why" (`translated`: in the interface language, else English) with
+// {observed} and {value} filled in, else "B.overlap was
 // 0.1, needed ≥ 0.8"; "B.overlap was not measured" when the report has no value.
 QString requireReason(const LessonRequire& q, const RequireResult& r, bool translated);
 // Why an expectation does not hold: "A.lost_updates > 0: observed 0", for a ratio
