@@ -1,6 +1,7 @@
 #include "gui/sweep/sweep_model.h"
 
 #include "gui/common/format.h"
+#include "gui/sweep/sweep_texts.h"
 
 namespace {
 // After the swept settings' columns.
@@ -62,7 +63,7 @@ QString SweepModel::pointText(int point) const {
     if (point < 0 || point >= rowCount()) return {};
     const shm::SweepPointSummary& p = m_summary.points[size_t(point)];
     QString s = format::text(shm::pointName(m_summary.plan, size_t(point)));
-    if (!p.runs) return s + QStringLiteral("\n") + format::text(shm::resultText(p));
+    if (!p.runs) return s + QStringLiteral("\n") + sweep_texts::result(p);
     s += tr("\ncompute %1 (%2 – %3), %n run(s)", nullptr, int(p.runs))
              .arg(format::duration(p.compute.median * 1e9), format::duration(p.compute.min * 1e9),
                   format::duration(p.compute.max * 1e9));
@@ -74,9 +75,9 @@ QString SweepModel::pointText(int point) const {
              .arg(p.imbalance, 0, 'f', 2)
              .arg(format::duration(p.cpuSeconds * 1e9));
     if (p.cpuShare) s += tr("\nleast CPU share of a worker %1").arg(format::percent(*p.cpuShare));
-    s += QStringLiteral("\n") + format::text(shm::resultText(p));
+    s += QStringLiteral("\n") + sweep_texts::result(p);
     for (const shm::Caveat& c : p.caveats)
-        s += QStringLiteral("\n⚠ ") + format::text(c.text);
+        s += QStringLiteral("\n⚠ ") + sweep_texts::caveat(m_summary, c);
     return s;
 }
 
@@ -116,7 +117,7 @@ QVariant SweepModel::data(const QModelIndex& index, int role) const {
     case Cpu:
         return ran ? format::duration(p.cpuSeconds * 1e9) : QStringLiteral("–");
     case Result:
-        return format::text(shm::resultText(p));
+        return sweep_texts::result(p);
     }
     return {};
 }
