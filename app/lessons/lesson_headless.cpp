@@ -15,17 +15,6 @@
 
 namespace {
 
-// A report's "status" word in the interface language (the --json keeps the word).
-QString statusText(const QString& status) {
-    if (status == QLatin1String("finished"))
-        return QCoreApplication::translate("LessonHeadless", "finished");
-    if (status == QLatin1String("failed"))
-        return QCoreApplication::translate("LessonHeadless", "failed");
-    if (status == QLatin1String("terminated"))
-        return QCoreApplication::translate("LessonHeadless", "terminated");
-    return status;
-}
-
 // The expectations (and requires) as JSON, each with what was observed, and as lines for the
 // text verdict.
 void describeExpectations(const Lesson& lesson, const LessonOutcome& outcome, QJsonArray* expect,
@@ -106,7 +95,7 @@ void printText(const Lesson& lesson, const LessonOutcome& outcome, const QString
                 "run %1: %2, compute %3 s, CPU %4 s, mismatches %5, unwritten %6, lost updates "
                 "%7%8")
                 .arg(j[QLatin1String("label")].toString(),
-                     statusText(j[QLatin1String("status")].toString()))
+                     statusName(j[QLatin1String("status")].toString()))
                 .arg(j[QLatin1String("compute_seconds")].toDouble(), 0, 'f', 3)
                 .arg(j[QLatin1String("cpu_seconds")].toDouble(), 0, 'f', 3)
                 .arg(j[QLatin1String("mismatches")].toInteger())

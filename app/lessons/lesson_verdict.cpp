@@ -66,6 +66,16 @@ QString verdictName(LessonVerdict v) {
     return QCoreApplication::translate("LessonVerdict", "Inconclusive");
 }
 
+QString statusName(const QString& status) {
+    if (status == QLatin1String("finished"))
+        return QCoreApplication::translate("LessonVerdict", "finished");
+    if (status == QLatin1String("failed"))
+        return QCoreApplication::translate("LessonVerdict", "failed");
+    if (status == QLatin1String("terminated"))
+        return QCoreApplication::translate("LessonVerdict", "terminated");
+    return status;
+}
+
 QString writtenText(const QJsonValue& v) {
     if (v.isDouble()) {
         const double d = v.toDouble();

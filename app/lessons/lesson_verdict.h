@@ -17,6 +17,10 @@ QString verdictKey(LessonVerdict v);
 // "Seen", "Not seen", "Inconclusive" in the interface language.
 QString verdictName(LessonVerdict v);
 
+// A run report's "status" ("finished", "failed", "terminated") in the interface language; the
+// report and --json keep the word.
+QString statusName(const QString& status);
+
 // A figure against a threshold: numbers by op, anything else only by == and !=.
 bool compareFigures(const QJsonValue& a, const QString& op, const QJsonValue& b);
 

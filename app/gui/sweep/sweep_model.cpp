@@ -1,7 +1,10 @@
 #include "gui/sweep/sweep_model.h"
 
+#include "cli/setting_words.h"
 #include "gui/common/format.h"
 #include "gui/sweep/sweep_texts.h"
+
+#include <QCoreApplication>
 
 namespace {
 // After the swept settings' columns.
@@ -126,8 +129,12 @@ QVariant SweepModel::headerData(int section, Qt::Orientation o, int role) const 
     if (o != Qt::Horizontal || section < 0 || section >= columnCount()) return {};
     if (section < axes()) {
         const shm::SettingRow& r = *m_summary.plan.axes[size_t(section)].row;
-        if (role == Qt::DisplayRole) return format::text(r.label);
-        if (role == Qt::ToolTipRole) return format::text(r.help);
+        // The setting's label and help as the Controls panel words them (setting_texts.cpp).
+        if (role == Qt::DisplayRole)
+            return QCoreApplication::translate(
+                "shm::kSettings",
+                QByteArray(r.label.data(), qsizetype(r.label.size())).constData());
+        if (role == Qt::ToolTipRole) return setting_words::help(r);
         return {};
     }
     if (role == Qt::DisplayRole) return tr(kTitles[section - axes()]);

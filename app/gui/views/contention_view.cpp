@@ -383,6 +383,15 @@ void ContentionView::updateBars() {
     plot_style::fitLegend(m_bars->legend, m_bars->width(), 80, 3);
 }
 
+// The histogram's two legend entries side by side, or one under the other when they do not fit
+// (Korean words them wider than English: "아직 대기 중 (끝날 때, 또는 지금)").
+void ContentionView::fitHistogramLegend() {
+    int widest = 0;
+    for (int i = 0; i < m_hist->legend->itemCount(); ++i)
+        widest = std::max(widest, m_hist->legend->item(i)->minimumOuterSizeHint().width());
+    plot_style::fitLegend(m_hist->legend, m_hist->axisRect()->width(), widest + 8, 2);
+}
+
 void ContentionView::updateHistogram() {
     QVector<double> keys, values, open;
     double top = 0;
@@ -422,6 +431,7 @@ void ContentionView::updateHistogram() {
     ticker->clear();
     for (int b = 1, d = 0; b < WaitHistogram::kBuckets; b += k, ++d)
         if (d % every == 0) ticker->addTick(b - 0.5, histogramLabel(b));
+    fitHistogramLegend();
 }
 
 void ContentionView::updateSummary() {
