@@ -2,6 +2,7 @@
 // everything without a window itself; for the window, --screenshot and --bench-frames it execs
 // shmscope-gui beside it (this file built with SHMSCOPE_HAVE_GUI), which does the same parsing.
 #include "cli/cli_options.h"
+#include "cli/cli_text.h"
 #include "cli/language.h"
 #include "segment/exit_codes.h"
 #ifdef SHMSCOPE_HAVE_GUI
@@ -87,20 +88,23 @@ void chooseHeadless(CliOptions& o) {
         if (!o.screenshot.isEmpty() || o.benchFrames > 0 || o.benchScrub > 0) {
             qputenv("QT_QPA_PLATFORM", "offscreen"); // pictures and benchmarks need no screen
         } else {
-            std::fprintf(stderr, o.openFile.isEmpty()
-                                     ? "shmscope: no display found, running headless "
-                                       "(--screenshot OUT.png renders the window without one)\n"
-                                     : "shmscope: no display found, printing the recording's "
-                                       "reports (--screenshot OUT.png renders it without one)\n");
+            const QString note =
+                o.openFile.isEmpty()
+                    ? CliText::tr("no display found, running headless (--screenshot OUT.png "
+                                  "renders the window without one)")
+                    : CliText::tr("no display found, printing the recording's reports "
+                                  "(--screenshot OUT.png renders it without one)");
+            std::fprintf(stderr, "shmscope: %s\n", qPrintable(note));
             o.headless = true;
         }
     }
 }
 
-// The language's translations into the application just made (no saved choice here: that is
-// the window's, gui_main.cpp). A build without them still runs, in English.
-void installLanguage(const CliOptions& o) {
-    const QString err = language::install(language::choose(o.lang));
+// The translations of --lang's language (`flag`), else the locale's, into the application
+// just made (no saved choice here: that is the window's, gui_main.cpp). A build without them
+// still runs, in English.
+void installLanguage(const QString& flag) {
+    const QString err = language::install(language::choose(flag));
     if (!err.isEmpty()) std::fprintf(stderr, "shmscope: %s\n", qPrintable(err));
 }
 
@@ -108,9 +112,13 @@ void installLanguage(const CliOptions& o) {
 void removeStaleSegments() {
     const shm::SweepResult swept = shm::sweepStaleSegments();
     for (const auto& name : swept.removed)
-        std::fprintf(stderr, "shmscope: removed stale segment %s\n", name.c_str());
+        std::fprintf(
+            stderr, "shmscope: %s\n",
+            qPrintable(CliText::tr("removed stale segment %1").arg(QString::fromStdString(name))));
     for (const auto& why : swept.leftAlone)
-        std::fprintf(stderr, "shmscope: left alone in /dev/shm: %s\n", why.c_str());
+        std::fprintf(
+            stderr, "shmscope: %s\n",
+            qPrintable(CliText::tr("left alone in /dev/shm: %1").arg(QString::fromStdString(why))));
 }
 } // namespace
 
@@ -120,6 +128,11 @@ int runCommandLine(int argc, char** argv) {
     QStringList args;
     for (int i = 1; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
+    // --help and the parser's errors come in the interface language: the translators need an
+    // application, and --lang is read before the parsing it words. The window makes its own
+    // (QApplication), so this one is gone before runGui.
+    auto app = std::make_unique<QCoreApplication>(argc, argv);
+    installLanguage(language::flagIn(args));
     const CliParse parsed = parseCommandLine(args);
     if (!parsed.error.isEmpty()) {
         std::fprintf(stderr, "shmscope: %s\n", qPrintable(parsed.error));
@@ -128,34 +141,30 @@ int runCommandLine(int argc, char** argv) {
     // Printed once: shmscope says so to the shmscope-gui it execs, which parses again.
     if (qEnvironmentVariableIsEmpty(kWarnedVariable))
         for (const QString& w : parsed.warnings)
-            std::fprintf(stderr, "shmscope: warning: %s\n", qPrintable(w));
+            std::fprintf(stderr, "shmscope: %s\n", qPrintable(CliText::tr("warning: %1").arg(w)));
     qunsetenv(kWarnedVariable); // not passed on to workers
     CliOptions o = parsed.options;
     if (printInfo(o)) return shm::exit_code::kOk;
-    if (o.probe) {
-        QCoreApplication app(argc, argv);
-        installLanguage(o);
-        return printProbe(o);
-    }
-    if (o.listLessons) {
-        QCoreApplication app(argc, argv); // the built-in lessons are Qt resources
-        installLanguage(o);
-        return listLessons(o);
-    }
+    if (o.probe) return printProbe(o);
+    if (o.listLessons) return listLessons(o);
     chooseHeadless(o);
 #ifndef SHMSCOPE_HAVE_GUI
     if (!o.headless) {
-        std::string why = "this ShmScope was built without the window (SHMSCOPE_BUILD_GUI=OFF)";
+        QString why = CliText::tr("this ShmScope was built without the window "
+                                  "(SHMSCOPE_BUILD_GUI=OFF)");
 #ifdef SHMSCOPE_GUI_PROGRAM
-        why = "cannot run the window's program " + execGui(argv);
+        why = CliText::tr("cannot run the window's program %1")
+                  .arg(QString::fromLocal8Bit(execGui(argv)));
 #endif
         // Pictures cannot be made without it; runs can.
         if (!o.screenshot.isEmpty() || o.benchFrames > 0) {
-            std::fprintf(stderr, "shmscope: %s: --screenshot and --bench-frames need it\n",
-                         why.c_str());
+            std::fprintf(
+                stderr, "shmscope: %s\n",
+                qPrintable(CliText::tr("%1: --screenshot and --bench-frames need it").arg(why)));
             return shm::exit_code::kBadInput;
         }
-        std::fprintf(stderr, "shmscope: %s, running headless\n", why.c_str());
+        std::fprintf(stderr, "shmscope: %s\n",
+                     qPrintable(CliText::tr("%1, running headless").arg(why)));
         o.headless = true;
     }
 #endif
@@ -163,16 +172,15 @@ int runCommandLine(int argc, char** argv) {
     segment_cleanup::installSignalHandlers();
 
     if (o.headless) {
-        QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("ShmScope"));
         QCoreApplication::setApplicationVersion(QStringLiteral(SHMSCOPE_VERSION));
-        installLanguage(o);
         if (!o.openFile.isEmpty()) return openRecordingHeadless(o);
         if (!o.sweepAxes.empty()) return runSweepHeadless(o);
         if (o.rehearse) return runRehearsalHeadless(o);
         return o.lessonId.isEmpty() ? runHeadless(o) : runLessonHeadless(o);
     }
 #ifdef SHMSCOPE_HAVE_GUI
+    app.reset();
     return runGui(o, argc, argv);
 #else
     return shm::exit_code::kBadInput; // not reached: without the window every mode is headless

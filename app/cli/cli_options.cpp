@@ -1,10 +1,12 @@
 #include "cli/cli_options.h"
 
 #include "analysis/csv_export.h"
+#include "cli/cli_text.h"
 #include "cli/compare_with.h"
 #include "cli/config_json.h"
 #include "cli/file_paths.h"
 #include "cli/option_table.h"
+#include "cli/setting_words.h"
 #include "segment/segment.h"
 
 #include <QFile>
@@ -43,23 +45,23 @@ constexpr qint64 kMaxConfigBytes = 16 << 20;
 // A config file's keys may use '-' or '_' ("lock-scope" or "lock_scope").
 QString applyConfigFile(const QString& path, CliOptions& o, QStringList& warnings) {
     QFile f(path);
-    if (!f.exists()) return QStringLiteral("--config: file '%1' does not exist").arg(path);
+    if (!f.exists()) return CliText::tr("--config: file '%1' does not exist").arg(path);
     // Not a FIFO or a device (reading one blocks or never ends), and not cut at the read limit.
     const QFileInfo info(path);
-    if (!info.isFile()) return QStringLiteral("--config: '%1' is not a regular file").arg(path);
+    if (!info.isFile()) return CliText::tr("--config: '%1' is not a regular file").arg(path);
     if (info.size() > kMaxConfigBytes)
-        return QStringLiteral("--config: '%1' is larger than 16 MiB").arg(path);
+        return CliText::tr("--config: '%1' is larger than 16 MiB").arg(path);
     if (!f.open(QIODevice::ReadOnly))
-        return QStringLiteral("--config: cannot read '%1': %2").arg(path, f.errorString());
+        return CliText::tr("--config: cannot read '%1': %2").arg(path, f.errorString());
     const QByteArray bytes = f.read(kMaxConfigBytes);
     QJsonParseError perr{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &perr);
     if (perr.error != QJsonParseError::NoError)
-        return QStringLiteral("--config: '%1' is not valid JSON (%2 at offset %3)")
+        return CliText::tr("--config: '%1' is not valid JSON (%2 at offset %3)")
             .arg(path, perr.errorString())
             .arg(perr.offset);
     if (!doc.isObject())
-        return QStringLiteral("--config: '%1' must hold a JSON object of settings").arg(path);
+        return CliText::tr("--config: '%1' must hold a JSON object of settings").arg(path);
     const QJsonObject obj = doc.object();
     // QJsonDocument keeps the last of repeated keys without a word: said here, a few by name.
     const QStringList repeated = repeatedKeys(bytes);
@@ -84,58 +86,57 @@ QString checkSweepOptions(const CliOptions& o) {
     const bool sweep = !o.sweepAxes.empty();
     if (!sweep) {
         if (o.view == QLatin1String("sweep"))
-            return QStringLiteral("--view sweep needs a --sweep to show");
+            return CliText::tr("--view sweep needs a --sweep to show");
         if (o.view == QLatin1String("side") && o.lessonId.isEmpty() && o.openFile.isEmpty())
-            return QStringLiteral("--view side needs a --lesson or --open FILE (its runs side "
-                                  "by side)");
-        if (o.repeatGiven) return QStringLiteral("--repeat goes with --sweep");
+            return CliText::tr("--view side needs a --lesson or --open FILE (its runs side "
+                               "by side)");
+        if (o.repeatGiven) return CliText::tr("--repeat goes with --sweep");
     } else {
-        if (!o.lessonId.isEmpty()) return QStringLiteral("--sweep does not take a --lesson");
-        if (o.benchFrames > 0) return QStringLiteral("--bench-frames does not take a --sweep");
+        if (!o.lessonId.isEmpty()) return CliText::tr("--sweep does not take a --lesson");
+        if (o.benchFrames > 0) return CliText::tr("--bench-frames does not take a --sweep");
         if (!o.screenshot.isEmpty() && o.view != QLatin1String("window") &&
             o.view != QLatin1String("sweep"))
-            return QStringLiteral("--sweep --screenshot renders --view window or sweep");
+            return CliText::tr("--sweep --screenshot renders --view window or sweep");
         if (!o.compareWith.isEmpty())
-            return QStringLiteral("--compare-with compares one run: not with --sweep");
+            return CliText::tr("--compare-with compares one run: not with --sweep");
         if (!o.arrayCsvFile.isEmpty() || !o.traceFile.isEmpty())
-            return QStringLiteral("--array-csv and --trace record one run: not with --sweep");
+            return CliText::tr("--array-csv and --trace record one run: not with --sweep");
         if (!o.csvFile.isEmpty() && !o.screenshot.isEmpty())
-            return QStringLiteral("--csv writes a headless sweep's points (in the window: File "
-                                  "> Export Sweep Points)");
+            return CliText::tr("--csv writes a headless sweep's points (in the window: File "
+                               "> Export Sweep Points)");
         shm::SweepPlan plan;
         if (auto err = shm::planSweep(o.config, o.sweepAxes, o.repeat, &plan)) return fromStd(*err);
     }
     const bool files =
         !o.arrayCsvFile.isEmpty() || !o.traceFile.isEmpty() || (!o.csvFile.isEmpty() && !sweep);
     if (files && (!o.lessonId.isEmpty() || !o.screenshot.isEmpty() || o.benchFrames > 0))
-        return QStringLiteral("--csv, --array-csv and --trace write a headless run's results "
-                              "(or a sweep's, for --csv)");
+        return CliText::tr("--csv, --array-csv and --trace write a headless run's results "
+                           "(or a sweep's, for --csv)");
     if (!o.arrayCsvFile.isEmpty() && o.config.dataCount() > shm::kMaxArrayCsvRows)
-        return QStringLiteral("--array-csv: %1 elements is more than the %2 a CSV file is "
-                              "useful for; use --elements %2 or fewer")
+        return CliText::tr("--array-csv: %1 elements is more than the %2 a CSV file is "
+                           "useful for; use --elements %2 or fewer")
             .arg(o.config.dataCount())
             .arg(shm::kMaxArrayCsvRows);
     if (!o.compareWith.isEmpty() && (!o.lessonId.isEmpty() || o.benchFrames > 0))
-        return QStringLiteral("--compare-with goes with a single run (headless, a screenshot "
-                              "or the window)");
+        return CliText::tr("--compare-with goes with a single run (headless, a screenshot "
+                           "or the window)");
     return {};
 }
 
 // --worker-command and its count: the program must exist, the count fit the workers.
 QString checkWorkerCommand(const QString& text, uint32_t count, CliOptions& o) {
     if (text.isEmpty())
-        return count ? QStringLiteral("--worker-command-count goes with --worker-command")
-                     : QString();
+        return count ? CliText::tr("--worker-command-count goes with --worker-command") : QString();
     if (QString err = parseWorkerCommand(text, &o.workerCommand); !err.isEmpty()) return err;
     // A sweep's points may have more workers than the base; a point with fewer runs all of
     // them as the command (WorkerCommand::runs).
     if (count > o.config.workers && o.sweepAxes.empty())
-        return QStringLiteral("--worker-command-count: %1 is more than the %2 workers")
+        return CliText::tr("--worker-command-count: %1 is more than the %2 workers")
             .arg(count)
             .arg(o.config.workers);
     if (!o.lessonId.isEmpty())
-        return QStringLiteral("--worker-command does not take a --lesson (lessons run their "
-                              "own workers)");
+        return CliText::tr("--worker-command does not take a --lesson (lessons run their "
+                           "own workers)");
     o.workerCommand.count = count;
     return {};
 }
@@ -154,7 +155,7 @@ QString parseArgument(const QStringList& args, qsizetype& i, ParseState& p) {
     // A lone file name: `shmscope run.shmscope` opens the recording (as --open does).
     if (!a.startsWith(QLatin1Char('-')) && !a.isEmpty()) {
         if (!p.o.openFile.isEmpty())
-            return QStringLiteral("unexpected argument '%1' (one recording at a time)").arg(a);
+            return CliText::tr("unexpected argument '%1' (one recording at a time)").arg(a);
         p.o.openFile = a;
         return {};
     }
@@ -174,19 +175,19 @@ QString parseArgument(const QStringList& args, qsizetype& i, ParseState& p) {
     }
     const bool isSetting = a.startsWith(QLatin1String("--")) && settingFor(a.mid(2));
     if (!(row && row->takesValue) && !isSetting) // a switch with "=value" too
-        return QStringLiteral("unknown option '%1' (see --help)").arg(args[i]);
+        return CliText::tr("unknown option '%1' (see --help)").arg(args[i]);
     std::optional<QString> v = inlineValue;
     const bool optional = row && row->empty == EmptyValue::Optional;
     if (!v && i + 1 < args.size() && !(optional && args[i + 1].startsWith(QLatin1Char('-'))))
         v = args[++i];
     if (!row) {
-        if (!v) return a + QStringLiteral(" needs a value");
+        if (!v) return CliText::tr("%1 needs a value").arg(a);
         p.settings.append({a.mid(2), *v});
         return {};
     }
     const bool refused = !v || (row->empty == EmptyValue::Refused && v->isEmpty()) ||
                          (row->empty == EmptyValue::Blank && v->trimmed().isEmpty());
-    if (refused && row->missing) return QString::fromUtf8(row->missing);
+    if (refused && row->missing) return CliText::tr(row->missing);
     return row->apply(p, v.value_or(QString()));
 }
 
@@ -194,11 +195,13 @@ QString parseArgument(const QStringList& args, qsizetype& i, ParseState& p) {
 QString applySettingFlags(ParseState& p, QStringList& warnings) {
     QStringList seen;
     for (const auto& [name, v] : p.settings) {
+        if (const shm::SettingRow* row = settingFor(name))
+            if (QString err = setting_words::valueError(*row, v); !err.isEmpty()) return err;
         if (auto err = shm::applySetting(p.o.config, name.toStdString(), v.toStdString()))
             return fromStd(*err);
         if (seen.contains(name))
-            warnings << QStringLiteral("--%1 given more than once: the last one (%2) counts")
-                            .arg(name, v);
+            warnings
+                << CliText::tr("--%1 given more than once: the last one (%2) counts").arg(name, v);
         seen << name;
         p.o.settingsGiven << name;
         p.o.flagsGiven << name;
@@ -209,23 +212,23 @@ QString applySettingFlags(ParseState& p, QStringList& warnings) {
 // --record, --open, --run and --bench-scrub: what they combine with.
 QString checkRecordingOptions(const CliOptions& o) {
     if (o.openFile.isEmpty()) {
-        if (!o.runLabel.isEmpty()) return QStringLiteral("--run goes with --open FILE");
-        if (o.benchScrub > 0) return QStringLiteral("--bench-scrub goes with --open FILE");
+        if (!o.runLabel.isEmpty()) return CliText::tr("--run goes with --open FILE");
+        if (o.benchScrub > 0) return CliText::tr("--bench-scrub goes with --open FILE");
         return {};
     }
     if (!o.recordFile.isEmpty())
-        return QStringLiteral("--record does not take --open (a recording is not run again)");
+        return CliText::tr("--record does not take --open (a recording is not run again)");
     if (!o.lessonId.isEmpty() || !o.sweepAxes.empty())
-        return QStringLiteral("--open shows what was recorded: it takes no --lesson or --sweep");
+        return CliText::tr("--open shows what was recorded: it takes no --lesson or --sweep");
     if (!o.settingsGiven.isEmpty())
-        return QStringLiteral("--open shows what was recorded: --%1 does not apply to it")
+        return CliText::tr("--open shows what was recorded: --%1 does not apply to it")
             .arg(o.settingsGiven.front());
     if (!o.csvFile.isEmpty() || !o.arrayCsvFile.isEmpty() || !o.traceFile.isEmpty() ||
         !o.compareWith.isEmpty() || o.benchFrames > 0 || o.noRun)
-        return QStringLiteral("--open takes --headless, --json, --screenshot, --run, --at-ms, "
-                              "--view, --size, --zoom and --bench-scrub");
+        return CliText::tr("--open takes --headless, --json, --screenshot, --run, --at-ms, "
+                           "--view, --size, --zoom and --bench-scrub");
     if (o.benchScrub > 0 && o.headless)
-        return QStringLiteral("--bench-scrub times the window: it does not take --headless");
+        return CliText::tr("--bench-scrub times the window: it does not take --headless");
     return {};
 }
 
@@ -234,19 +237,19 @@ QString checkRecordingOptions(const CliOptions& o) {
 QString checkRehearsal(const CliOptions& o) {
     if (!o.rehearse) return {};
     if (!o.screenshot.isEmpty() || o.benchFrames > 0 || o.noRun)
-        return QStringLiteral("--rehearse plays lessons in the terminal: not with --screenshot, "
-                              "--bench-frames or --no-run (in the window: Lessons > Rehearse "
-                              "All)");
-    if (!o.sweepAxes.empty()) return QStringLiteral("--rehearse does not take a --sweep");
+        return CliText::tr("--rehearse plays lessons in the terminal: not with --screenshot, "
+                           "--bench-frames or --no-run (in the window: Lessons > Rehearse "
+                           "All)");
+    if (!o.sweepAxes.empty()) return CliText::tr("--rehearse does not take a --sweep");
     if (!o.openFile.isEmpty() || !o.recordFile.isEmpty())
-        return QStringLiteral("--rehearse does not take --open or --record");
+        return CliText::tr("--rehearse does not take --open or --record");
     if (!o.csvFile.isEmpty() || !o.arrayCsvFile.isEmpty() || !o.traceFile.isEmpty() ||
         !o.compareWith.isEmpty())
-        return QStringLiteral("--csv, --array-csv, --trace and --compare-with go with a single "
-                              "run, not --rehearse");
+        return CliText::tr("--csv, --array-csv, --trace and --compare-with go with a single "
+                           "run, not --rehearse");
     if (!o.workerCommand.empty())
-        return QStringLiteral("--worker-command does not take --rehearse (lessons run their "
-                              "own workers)");
+        return CliText::tr("--worker-command does not take --rehearse (lessons run their "
+                           "own workers)");
     return {};
 }
 
@@ -254,23 +257,23 @@ QString checkRehearsal(const CliOptions& o) {
 QString checkModes(ParseState& p) {
     CliOptions& o = p.o;
     if (!o.lessonId.isEmpty() && o.benchFrames > 0)
-        return QStringLiteral("--bench-frames does not take a --lesson");
+        return CliText::tr("--bench-frames does not take a --lesson");
     if (QString err = checkSweepOptions(o); !err.isEmpty()) return err;
     if (QString err = checkWorkerCommand(p.commandText, p.commandCount, o); !err.isEmpty())
         return err;
     if (o.mpiArgsGiven && o.config.transport != shm::Transport::Mpi && o.sweepAxes.empty())
-        return QStringLiteral("--mpi-args goes with --transport mpi");
+        return CliText::tr("--mpi-args goes with --transport mpi");
     if (!o.workerCommand.empty() && o.config.transport == shm::Transport::Mpi)
-        return QStringLiteral("--worker-command does not apply to --transport mpi (the ranks "
-                              "are shmscope-mpi-worker)");
+        return CliText::tr("--worker-command does not apply to --transport mpi (the ranks "
+                           "are shmscope-mpi-worker)");
     if (QString err = checkRecordingOptions(o); !err.isEmpty()) return err;
     if (QString err = checkFilePaths(o); !err.isEmpty()) return err;
     if (QString err = loadCompareReport(o); !err.isEmpty()) return err;
     if (o.noRun && (o.screenshot.isEmpty() || o.headless))
-        return QStringLiteral("--no-run goes with --screenshot (the window before any run)");
+        return CliText::tr("--no-run goes with --screenshot (the window before any run)");
     if (QString err = checkRehearsal(o); !err.isEmpty()) return err;
     if (!o.lessonFile.isEmpty() && o.lessonId.isEmpty() && !o.listLessons && !o.rehearse)
-        return QStringLiteral("--lesson-file needs --lesson ID, --rehearse or --list-lessons");
+        return CliText::tr("--lesson-file needs --lesson ID, --rehearse or --list-lessons");
     if (auto err = shm::validate(o.config)) return fromStd(*err);
     if (auto err = shm::checkFits(o.config)) return fromStd(*err);
     return {};
@@ -281,8 +284,8 @@ void warnOfLongSlowMotion(const shm::ExperimentConfig& c, QStringList& warnings)
     const double delaySeconds =
         double(c.delayUs) * 1e-6 * double(c.totalWork()) / double(std::max<uint32_t>(c.workers, 1));
     if (delaySeconds > 3600)
-        warnings << QStringLiteral("--delay-us %1 on %2 units of work for %3 workers adds about "
-                                   "%4 hours of slow motion")
+        warnings << CliText::tr("--delay-us %1 on %2 units of work for %3 workers adds about "
+                                "%4 hours of slow motion")
                         .arg(c.delayUs)
                         .arg(c.totalWork())
                         .arg(c.workers)
@@ -338,14 +341,16 @@ CliParse parseCommandLine(const QStringList& args) {
 
 namespace {
 
-// "  --workers N            worker processes sharing the array (1 to 64; default 4)"
-QString settingHelpLine(const shm::SettingRow& r) {
+// "  --workers N            worker processes sharing the array (1 to 64; default 4)", in the
+// interface language when `translated` (--help), else in English (the man page).
+QString settingHelpLine(const shm::SettingRow& r, bool translated) {
     const QString value = r.kind == shm::SettingKind::Count  ? QStringLiteral("N")
                           : r.kind == shm::SettingKind::Enum ? QStringLiteral("NAME")
                                                              : QStringLiteral("BOOL");
     QString line = QStringLiteral("  --") + fromView(r.name) + QLatin1Char(' ') + value;
-    line = line.leftJustified(24) + QLatin1Char(' ') + fromView(r.help) + QStringLiteral(" (") +
-           fromStd(shm::rangeText(r));
+    line = line.leftJustified(24) + QLatin1Char(' ') +
+           (translated ? setting_words::help(r) : fromView(r.help)) + QStringLiteral(" (") +
+           (translated ? setting_words::range(r) : fromStd(shm::rangeText(r)));
     if (r.kind == shm::SettingKind::Bool)
         line += QStringLiteral("; --no-") + fromView(r.name) + QStringLiteral(" = false");
     return line + QStringLiteral(")\n");
@@ -374,8 +379,9 @@ QString manPage() {
                         "write into one POSIX shared\\-memory segment and shows, live, each "
                         "worker's progress, the array's values and who waits for the lock. "
                         "Without \\fB\\-\\-headless\\fR it opens the window.\n");
-    // The modes and files as --help words them, preformatted; the settings from the table.
-    const QString help = helpText();
+    // The modes and files as --help words them in English, preformatted; the settings from
+    // the table.
+    const QString help = helpText(false);
     const qsizetype settingsAt = help.indexOf(QStringLiteral("Experiment settings:\n"));
     const qsizetype fileAt = help.indexOf(QStringLiteral("\nSettings file:\n"));
     m += QStringLiteral(".SH MODES\n.nf\n");
@@ -403,21 +409,27 @@ QString manPage() {
     return m;
 }
 
-QString helpText() {
+QString helpText(bool translated) {
+    const auto say = [translated](const char* text) {
+        return translated ? QCoreApplication::translate("CliText", text) : QString::fromUtf8(text);
+    };
     QString settings;
     for (const shm::SettingRow& r : shm::kSettings)
-        settings += settingHelpLine(r);
-    return QStringLiteral("Usage: shmscope [options]\n"
-                          "Watch worker processes share one shared-memory array: progress, "
-                          "values, lock contention.\n"
-                          "\n"
-                          "Modes:\n"
-                          "  (none)                 open the window, preset with the experiment "
-                          "settings below\n") +
-           optionHelp(HelpSection::Modes) + QStringLiteral("\nExperiment settings:\n") + settings +
-           QStringLiteral("\nSettings file:\n") + optionHelp(HelpSection::SettingsFile) +
-           QStringLiteral("\nLessons (a guided path through every effect):\n") +
-           optionHelp(HelpSection::Lessons) +
-           QStringLiteral("\nExit codes: 0 run finished (mismatches included), 2 invalid input, "
-                          "3 run failed.\n");
+        settings += settingHelpLine(r, translated);
+    // The headings are the man page's anchors (manPage() finds them in the English text).
+    return say(QT_TRANSLATE_NOOP("CliText", "Usage: shmscope [options]\n"
+                                            "Watch worker processes share one shared-memory "
+                                            "array: progress, values, lock contention.\n")) +
+           QLatin1Char('\n') + say(QT_TRANSLATE_NOOP("CliText", "Modes:")) + QLatin1Char('\n') +
+           say(QT_TRANSLATE_NOOP("CliText", "  (none)                 open the window, preset "
+                                            "with the experiment settings below\n")) +
+           optionHelp(HelpSection::Modes, translated) + QLatin1Char('\n') +
+           say(QT_TRANSLATE_NOOP("CliText", "Experiment settings:")) + QLatin1Char('\n') +
+           settings + QLatin1Char('\n') + say(QT_TRANSLATE_NOOP("CliText", "Settings file:")) +
+           QLatin1Char('\n') + optionHelp(HelpSection::SettingsFile, translated) +
+           QLatin1Char('\n') +
+           say(QT_TRANSLATE_NOOP("CliText", "Lessons (a guided path through every effect):")) +
+           QLatin1Char('\n') + optionHelp(HelpSection::Lessons, translated) + QLatin1Char('\n') +
+           say(QT_TRANSLATE_NOOP("CliText", "Exit codes: 0 run finished (mismatches included), 2 "
+                                            "invalid input, 3 run failed.\n"));
 }

@@ -76,6 +76,8 @@ struct CliParse {
 // Also checks that the array fits in free /dev/shm space.
 CliParse parseCommandLine(const QStringList& args);
 
-QString helpText();
+// --help: in the interface language when `translated`, else English (the man page's source).
+// Flag names, setting names and values stay English in both.
+QString helpText(bool translated = true);
 // The man page, roff: the modes and files as --help has them, the settings from the table.
 QString manPage();

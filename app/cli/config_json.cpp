@@ -1,5 +1,8 @@
 #include "cli/config_json.h"
 
+#include "cli/cli_text.h"
+#include "cli/setting_words.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,14 +33,13 @@ QString jsonValueText(const shm::SettingRow& row, const QString& where, const QS
                       const QJsonValue& v, QString* text) {
     switch (row.kind) {
     case shm::SettingKind::Bool:
-        if (!v.isBool())
-            return QStringLiteral("%1: field '%2' must be true or false").arg(where, key);
+        if (!v.isBool()) return CliText::tr("%1: field '%2' must be true or false").arg(where, key);
         *text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
         return {};
     case shm::SettingKind::Enum:
         if (!v.isString())
-            return QStringLiteral("%1: field '%2' must be a string (%3)")
-                .arg(where, key, QString::fromStdString(shm::allowedValues(row)));
+            return CliText::tr("%1: field '%2' must be a string (%3)")
+                .arg(where, key, setting_words::allowed(row));
         *text = v.toString();
         return {};
     case shm::SettingKind::Count:
@@ -49,9 +51,8 @@ QString jsonValueText(const shm::SettingRow& row, const QString& where, const QS
     }
     const double d = v.toDouble(std::nan(""));
     if (!v.isDouble() || std::floor(d) != d)
-        return QStringLiteral("%1: field '%2' must be a whole number").arg(where, key);
-    if (d < 0 || d > 1.8e19)
-        return QStringLiteral("%1: field '%2' is out of range").arg(where, key);
+        return CliText::tr("%1: field '%2' must be a whole number").arg(where, key);
+    if (d < 0 || d > 1.8e19) return CliText::tr("%1: field '%2' is out of range").arg(where, key);
     *text = QString::number(qulonglong(d));
     return {};
 }
@@ -62,11 +63,12 @@ QString applySettingsObject(const QJsonObject& obj, shm::ExperimentConfig& cfg,
                             const QString& where, const QString& source, QStringList* given) {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
         const shm::SettingRow* row = settingForKey(it.key());
-        if (!row)
-            return QStringLiteral("%1: unknown field '%2' in '%3'").arg(where, it.key(), source);
+        if (!row) return CliText::tr("%1: unknown field '%2' in '%3'").arg(where, it.key(), source);
         QString text;
         if (QString err = jsonValueText(*row, where, it.key(), it.value(), &text); !err.isEmpty())
             return err;
+        if (QString err = setting_words::valueError(*row, text); !err.isEmpty())
+            return QStringLiteral("%1 '%2': %3").arg(where, source, err);
         if (auto err = shm::applySetting(cfg, *row, text.toStdString()))
             return QStringLiteral("%1 '%2': ").arg(where, source) + QString::fromStdString(*err);
         if (given) *given << fromView(row->name);

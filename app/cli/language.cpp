@@ -68,6 +68,17 @@ QString current() {
     return g_current;
 }
 
+QString flagIn(const QStringList& args) {
+    QString value;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--lang") && i + 1 < args.size())
+            value = args[++i];
+        else if (args[i].startsWith(QLatin1String("--lang=")))
+            value = args[i].mid(7);
+    }
+    return value;
+}
+
 QStringList withoutLanguageFlag(const QStringList& args) {
     QStringList out;
     for (qsizetype i = 0; i < args.size(); ++i) {

@@ -33,6 +33,11 @@ QString install(const QString& lang, QString* note = nullptr);
 // The language install() installed last (empty before): the window's View > Language checks it.
 QString current();
 
+// The value of --lang among the arguments (without the program), "--lang ko" or "--lang=ko",
+// the last one given; empty when there is none. Read before the command line is parsed, so
+// that --help and the parser's errors come in that language.
+QString flagIn(const QStringList& args);
+
 // The arguments (without the program) with --lang and its value taken out, for a restart that
 // should follow the saved View > Language choice instead.
 QStringList withoutLanguageFlag(const QStringList& args);

@@ -1,6 +1,7 @@
 #include "cli/option_table.h"
 
 #include "analysis/sweep.h"
+#include "cli/cli_text.h"
 #include "cli/language.h"
 #include "model/settings.h"
 
@@ -18,7 +19,7 @@ QString countValue(const char* flag, const QString& v, int min, int* out) {
     bool ok = false;
     const int n = v.toInt(&ok);
     if (!ok || n < min || n > 100'000'000)
-        return QStringLiteral("%1: '%2' is not a valid count").arg(QLatin1String(flag), v);
+        return CliText::tr("%1: '%2' is not a valid count").arg(QLatin1String(flag), v);
     *out = n;
     return {};
 }
@@ -28,8 +29,8 @@ QString setView(ParseState& p, const QString& v) {
                                    QStringLiteral("array"),  QStringLiteral("contention"),
                                    QStringLiteral("sweep"),  QStringLiteral("side")};
     if (!views.contains(v))
-        return QStringLiteral("--view: unknown value '%1' (expected "
-                              "window|progress|array|contention|sweep|side)")
+        return CliText::tr("--view: unknown value '%1' (expected "
+                           "window|progress|array|contention|sweep|side)")
             .arg(v);
     p.o.view = v;
     return {};
@@ -41,8 +42,7 @@ QString setSize(ParseState& p, const QString& v) {
     const int w = m.hasMatch() ? m.captured(1).toInt() : 0;
     const int h = m.hasMatch() ? m.captured(2).toInt() : 0;
     if (w < 320 || h < 240 || w > 8192 || h > 8192)
-        return QStringLiteral("--size: '%1' is not WIDTHxHEIGHT between 320x240 and 8192x8192")
-            .arg(v);
+        return CliText::tr("--size: '%1' is not WIDTHxHEIGHT between 320x240 and 8192x8192").arg(v);
     p.o.size = QSize(w, h);
     return {};
 }
@@ -51,7 +51,7 @@ QString setZoom(ParseState& p, const QString& v) {
     bool ok = false;
     const double z = v.toDouble(&ok);
     if (!ok || !(z >= 0.7 && z <= 3.0))
-        return QStringLiteral("--zoom: '%1' is not a factor from 0.7 to 3").arg(v);
+        return CliText::tr("--zoom: '%1' is not a factor from 0.7 to 3").arg(v);
     p.o.zoom = z;
     return {};
 }
@@ -67,7 +67,7 @@ QString setRepeat(ParseState& p, const QString& v) {
     bool ok = false;
     const uint n = v.toUInt(&ok);
     if (!ok || n < 1 || n > shm::kMaxRepeat)
-        return QStringLiteral("--repeat: '%1' is not a count from 1 to %2")
+        return CliText::tr("--repeat: '%1' is not a count from 1 to %2")
             .arg(v)
             .arg(shm::kMaxRepeat);
     p.o.repeat = n;
@@ -84,7 +84,7 @@ QString setRehearse(ParseState& p, const QString& v) {
     bool ok = false;
     const int n = v.toInt(&ok);
     if (!ok || n < 1 || n > 100)
-        return QStringLiteral("--rehearse: '%1' is not a count from 1 to 100").arg(v);
+        return CliText::tr("--rehearse: '%1' is not a count from 1 to 100").arg(v);
     p.o.rehearse = n;
     return {};
 }
@@ -93,7 +93,7 @@ QString setCommandCount(ParseState& p, const QString& v) {
     bool ok = false;
     const uint n = v.toUInt(&ok);
     if (!ok || n < 1 || n > shm::limits::kMaxWorkers)
-        return QStringLiteral("--worker-command-count: '%1' is not a count from 1 to %2")
+        return CliText::tr("--worker-command-count: '%1' is not a count from 1 to %2")
             .arg(v)
             .arg(shm::limits::kMaxWorkers);
     p.commandCount = n;
@@ -103,15 +103,18 @@ QString setCommandCount(ParseState& p, const QString& v) {
 QString setLanguage(ParseState& p, const QString& v) {
     p.o.lang = language::fromName(v);
     if (p.o.lang.isEmpty())
-        return QStringLiteral("--lang: unknown language '%1' (expected %2)")
+        return CliText::tr("--lang: unknown language '%1' (expected %2)")
             .arg(v, language::available().join(QLatin1Char('|')));
     return {};
 }
 
-// The rows in --help order. Switches ignore their (empty) value.
+// The rows in --help order. Switches ignore their (empty) value. The texts are marked for
+// lupdate (QT_TRANSLATE_NOOP), which clang-format 14 cannot lay out inside this initializer.
+// clang-format off
 const OptionRow kOptions[] = {
     {"--headless", nullptr, false, EmptyValue::Allowed, nullptr, HelpSection::Modes,
-     "  --headless [--json]    run one experiment without a window and print a report\n",
+     QT_TRANSLATE_NOOP("CliText",
+     "  --headless [--json]    run one experiment without a window and print a report\n"),
      [](ParseState& p, const QString&) {
          p.o.headless = true;
          return QString();
@@ -121,86 +124,108 @@ const OptionRow kOptions[] = {
          p.o.json = true;
          return QString();
      }},
-    {"--screenshot", nullptr, true, EmptyValue::Refused, "--screenshot needs an output file name",
+    {"--screenshot", nullptr, true, EmptyValue::Refused, QT_TRANSLATE_NOOP("CliText",
+     "--screenshot needs an output file name"),
      HelpSection::Modes,
+     QT_TRANSLATE_NOOP("CliText",
      "  --screenshot OUT.png   run, render a view to a PNG (or .svg, .pdf: vector, text as "
-     "text) and exit\n",
+     "text) and exit\n"),
      [](ParseState& p, const QString& v) {
          p.o.screenshot = v;
          return QString();
      }},
-    {"--view", nullptr, true, EmptyValue::Allowed, "--view needs a value", HelpSection::Modes,
+    {"--view", nullptr, true, EmptyValue::Allowed, QT_TRANSLATE_NOOP("CliText",
+     "--view needs a value"), HelpSection::Modes,
+     QT_TRANSLATE_NOOP("CliText",
      "      --view window|progress|array|contention|sweep|side   (default window; side: the "
      "runs\n"
-     "                         side by side)\n",
+     "                         side by side)\n"),
      setView},
-    {"--size", nullptr, true, EmptyValue::Allowed, "--size needs WIDTHxHEIGHT", HelpSection::Modes,
-     "      --size WxH         (default 1600x1000)   --at-ms T  capture T ms after start\n",
+    {"--size", nullptr, true, EmptyValue::Allowed, QT_TRANSLATE_NOOP("CliText",
+     "--size needs WIDTHxHEIGHT"), HelpSection::Modes,
+     QT_TRANSLATE_NOOP("CliText",
+     "      --size WxH         (default 1600x1000)   --at-ms T  capture T ms after start\n"),
      setSize},
-    {"--at-ms", nullptr, true, EmptyValue::Allowed, "--at-ms needs a number", HelpSection::Modes,
+    {"--at-ms", nullptr, true, EmptyValue::Allowed, QT_TRANSLATE_NOOP("CliText",
+     "--at-ms needs a number"), HelpSection::Modes,
      nullptr,
      [](ParseState& p, const QString& v) { return countValue("--at-ms", v, 0, &p.o.atMs); }},
     {"--no-run", nullptr, false, EmptyValue::Allowed, nullptr, HelpSection::Modes,
-     "      --no-run           the window as it first opens, before any run\n",
+     QT_TRANSLATE_NOOP("CliText",
+     "      --no-run           the window as it first opens, before any run\n"),
      [](ParseState& p, const QString&) {
          p.o.noRun = true;
          return QString();
      }},
-    {"--bench-frames", nullptr, true, EmptyValue::Allowed, "--bench-frames needs a number",
+    {"--bench-frames", nullptr, true, EmptyValue::Allowed, QT_TRANSLATE_NOOP("CliText",
+     "--bench-frames needs a number"),
      HelpSection::Modes,
-     "  --bench-frames N       time N GUI frames of a running experiment and print figures\n",
+     QT_TRANSLATE_NOOP("CliText",
+     "  --bench-frames N       time N GUI frames of a running experiment and print figures\n"),
      [](ParseState& p, const QString& v) {
          return countValue("--bench-frames", v, 1, &p.o.benchFrames);
      }},
-    {"--sweep", nullptr, true, EmptyValue::Refused, "--sweep needs SETTING=V1,V2,...",
+    {"--sweep", nullptr, true, EmptyValue::Refused, QT_TRANSLATE_NOOP("CliText",
+     "--sweep needs SETTING=V1,V2,..."),
      HelpSection::Modes,
+     QT_TRANSLATE_NOOP("CliText",
      "  --sweep SETTING=V1,V2,...   run every value (give it twice for a grid); a table,\n"
      "                         or with --screenshot the Sweep view (in the window: the Sweep "
-     "tab)\n",
+     "tab)\n"),
      addSweepAxis},
-    {"--repeat", nullptr, true, EmptyValue::Refused, "--repeat needs a number", HelpSection::Modes,
+    {"--repeat", nullptr, true, EmptyValue::Refused, QT_TRANSLATE_NOOP("CliText",
+     "--repeat needs a number"), HelpSection::Modes,
+     QT_TRANSLATE_NOOP("CliText",
      "      --repeat R         runs per point, interleaved (default 3)   --csv FILE  the points "
      "table\n"
      "                         speedup, efficiency, Karp-Flatt, Amdahl fit; --json for all "
-     "figures\n",
+     "figures\n"),
      setRepeat},
-    {"--compare-with", nullptr, true, EmptyValue::Refused, "--compare-with needs a file name",
+    {"--compare-with", nullptr, true, EmptyValue::Refused, QT_TRANSLATE_NOOP("CliText",
+     "--compare-with needs a file name"),
      HelpSection::Modes,
+     QT_TRANSLATE_NOOP("CliText",
      "  --compare-with REPORT.json  this run beside one saved with --json: ratios (in the "
-     "window: pinned)\n",
+     "window: pinned)\n"),
      [](ParseState& p, const QString& v) {
          p.o.compareWith = v;
          return QString();
      }},
-    {"--csv", nullptr, true, EmptyValue::Refused, "--csv needs a file name", HelpSection::Modes,
+    {"--csv", nullptr, true, EmptyValue::Refused, QT_TRANSLATE_NOOP("CliText",
+     "--csv needs a file name"), HelpSection::Modes,
+     QT_TRANSLATE_NOOP("CliText",
      "  --csv FILE  --array-csv FILE  --trace FILE.json   a headless run's workers, its array\n"
      "                         (index, value, expected, owner; up to 10^7 elements), a Perfetto "
-     "trace\n",
+     "trace\n"),
      [](ParseState& p, const QString& v) {
          p.o.csvFile = v;
          return QString();
      }},
-    {"--array-csv", nullptr, true, EmptyValue::Refused, "--array-csv needs a file name",
+    {"--array-csv", nullptr, true, EmptyValue::Refused, QT_TRANSLATE_NOOP("CliText",
+     "--array-csv needs a file name"),
      HelpSection::Modes, nullptr,
      [](ParseState& p, const QString& v) {
          p.o.arrayCsvFile = v;
          return QString();
      }},
-    {"--trace", nullptr, true, EmptyValue::Refused, "--trace needs a file name", HelpSection::Modes,
+    {"--trace", nullptr, true, EmptyValue::Refused, QT_TRANSLATE_NOOP("CliText",
+     "--trace needs a file name"), HelpSection::Modes,
      nullptr,
      [](ParseState& p, const QString& v) {
          p.o.traceFile = v;
          return QString();
      }},
     {"--worker-command", nullptr, true, EmptyValue::Blank,
-     "--worker-command needs a command, e.g. \"python3 resources/python/shmscope_worker.py\"",
+     QT_TRANSLATE_NOOP("CliText",
+     "--worker-command needs a command, e.g. \"python3 resources/python/shmscope_worker.py\""),
      HelpSection::Modes,
+     QT_TRANSLATE_NOOP("CliText",
      "  --worker-command CMD   start workers as CMD --segment NAME --worker K instead of "
      "shmscope-worker,\n"
      "                         e.g. \"python3 resources/python/shmscope_worker.py\"; "
      "--worker-command-count K:\n"
      "                         only the last K workers (default all), beside shmscope-worker "
-     "ones\n",
+     "ones\n"),
      [](ParseState& p, const QString& v) {
          p.commandText = v;
          return QString();
@@ -210,61 +235,75 @@ const OptionRow kOptions[] = {
      nullptr, setCommandCount},
     // An empty value is allowed: no extra arguments for mpirun.
     {"--mpi-args", nullptr, true, EmptyValue::Allowed,
-     "--mpi-args needs mpirun's arguments, e.g. \"--hostfile hosts.txt\"", HelpSection::Modes,
+     QT_TRANSLATE_NOOP("CliText",
+     "--mpi-args needs mpirun's arguments, e.g. \"--hostfile hosts.txt\""), HelpSection::Modes,
+     QT_TRANSLATE_NOOP("CliText",
      "  --mpi-args \"ARGS\"      with --transport mpi: passed to mpirun (e.g. \"--hostfile "
      "hosts.txt\";\n"
-     "                         default: --oversubscribe --bind-to none, -np is --workers)\n",
+     "                         default: --oversubscribe --bind-to none, -np is --workers)\n"),
      [](ParseState& p, const QString& v) {
          p.o.mpiArgs = QProcess::splitCommand(v);
          p.o.mpiArgsGiven = true;
          return QString();
      }},
-    {"--record", nullptr, true, EmptyValue::Refused, "--record needs a file name",
+    {"--record", nullptr, true, EmptyValue::Refused, QT_TRANSLATE_NOOP("CliText",
+     "--record needs a file name"),
      HelpSection::Modes,
+     QT_TRANSLATE_NOOP("CliText",
      "  --record FILE          keep the run, lesson or sweep (all its runs) in FILE, a SQLite "
      "recording\n"
-     "                         (schema: docs/recording.md)\n",
+     "                         (schema: docs/recording.md)\n"),
      [](ParseState& p, const QString& v) {
          p.o.recordFile = v;
          return QString();
      }},
-    {"--open", nullptr, true, EmptyValue::Refused, "--open needs a recording's file name",
+    {"--open", nullptr, true, EmptyValue::Refused, QT_TRANSLATE_NOOP("CliText",
+     "--open needs a recording's file name"),
      HelpSection::Modes,
+     QT_TRANSLATE_NOOP("CliText",
      "  --open FILE, or FILE   open a recording in the window; --headless [--json]: print its "
      "reports\n"
      "                         (a lesson's: the lesson verdict); --screenshot OUT --open FILE "
      "[--run LABEL]\n"
-     "                         [--at-ms T] [--view V]: any moment of a recorded run\n",
+     "                         [--at-ms T] [--view V]: any moment of a recorded run\n"),
      [](ParseState& p, const QString& v) {
          p.o.openFile = v;
          return QString();
      }},
-    {"--run", nullptr, true, EmptyValue::Refused, "--run needs a run's label (e.g. A)",
+    {"--run", nullptr, true, EmptyValue::Refused, QT_TRANSLATE_NOOP("CliText",
+     "--run needs a run's label (e.g. A)"),
      HelpSection::Modes, nullptr,
      [](ParseState& p, const QString& v) {
          p.o.runLabel = v;
          return QString();
      }},
-    {"--bench-scrub", nullptr, true, EmptyValue::Allowed, "--bench-scrub needs a number",
+    {"--bench-scrub", nullptr, true, EmptyValue::Allowed, QT_TRANSLATE_NOOP("CliText",
+     "--bench-scrub needs a number"),
      HelpSection::Modes,
+     QT_TRANSLATE_NOOP("CliText",
      "  --bench-scrub N        with --open: time N slider moves over the recording and print "
-     "figures\n",
+     "figures\n"),
      [](ParseState& p, const QString& v) {
          return countValue("--bench-scrub", v, 1, &p.o.benchScrub);
      }},
-    {"--zoom", nullptr, true, EmptyValue::Allowed, "--zoom needs a number", HelpSection::Modes,
+    {"--zoom", nullptr, true, EmptyValue::Allowed, QT_TRANSLATE_NOOP("CliText",
+     "--zoom needs a number"), HelpSection::Modes,
+     QT_TRANSLATE_NOOP("CliText",
      "  --zoom F               presentation mode: text and plots F times larger (0.7 to 3; in "
      "the window\n"
-     "                         Ctrl+= / Ctrl+- / Ctrl+0, kept)\n",
+     "                         Ctrl+= / Ctrl+- / Ctrl+0, kept)\n"),
      setZoom},
-    {"--lang", nullptr, true, EmptyValue::Refused, "--lang needs a language (en or ko)",
+    {"--lang", nullptr, true, EmptyValue::Refused, QT_TRANSLATE_NOOP("CliText",
+     "--lang needs a language (en or ko)"),
      HelpSection::Modes,
+     QT_TRANSLATE_NOOP("CliText",
      "  --lang en|ko           the interface language (default: the system locale, LANG; in "
      "the window\n"
-     "                         View > Language, kept)\n",
+     "                         View > Language, kept)\n"),
      setLanguage},
     {"--help", "-h", false, EmptyValue::Allowed, nullptr, HelpSection::Modes,
-     "  --help, --version\n",
+     QT_TRANSLATE_NOOP("CliText",
+     "  --help, --version\n"),
      [](ParseState& p, const QString&) {
          p.o.help = true;
          return QString();
@@ -275,10 +314,11 @@ const OptionRow kOptions[] = {
          return QString();
      }},
     {"--probe", nullptr, false, EmptyValue::Allowed, nullptr, HelpSection::Modes,
+     QT_TRANSLATE_NOOP("CliText",
      "  --probe [--json]       measure what this machine can show (CPUs running at once, what a\n"
      "                         cache line shared by two CPUs costs, clock resolution) and print "
      "it;\n"
-     "                         every report carries these figures as \"machine\"\n",
+     "                         every report carries these figures as \"machine\"\n"),
      [](ParseState& p, const QString&) {
          p.o.probe = true;
          return QString();
@@ -289,26 +329,31 @@ const OptionRow kOptions[] = {
          p.o.man = true;
          return QString();
      }},
-    {"--config", nullptr, true, EmptyValue::Refused, "--config needs a file name",
+    {"--config", nullptr, true, EmptyValue::Refused, QT_TRANSLATE_NOOP("CliText",
+     "--config needs a file name"),
      HelpSection::SettingsFile,
+     QT_TRANSLATE_NOOP("CliText",
      "  --config FILE.json     settings as a JSON object, e.g. {\"workers\": 8, \"sync\": "
      "\"mutex\"};\n"
      "                         keys as the flags above ('-' or '_'); flags given on the command "
-     "line win\n",
+     "line win\n"),
      [](ParseState& p, const QString& v) {
          p.o.configFile = v;
          return QString();
      }},
     {"--list-lessons", nullptr, false, EmptyValue::Allowed, nullptr, HelpSection::Lessons,
+     QT_TRANSLATE_NOOP("CliText",
      "  --list-lessons         print the lessons, id and title, and exit (no window opens, "
      "with or\n"
-     "                         without --headless)\n",
+     "                         without --headless)\n"),
      [](ParseState& p, const QString&) {
          p.o.listLessons = true;
          return QString();
      }},
     {"--lesson", nullptr, true, EmptyValue::Refused,
-     "--lesson needs a lesson id (see --list-lessons)", HelpSection::Lessons,
+     QT_TRANSLATE_NOOP("CliText",
+     "--lesson needs a lesson id (see --list-lessons)"), HelpSection::Lessons,
+     QT_TRANSLATE_NOOP("CliText",
      "  --lesson ID            in the window: the Lessons tab shows that lesson and the first "
      "screen's\n"
      "                         main button runs it (\"Run lesson: TITLE\"; Ctrl+L too); nothing "
@@ -323,32 +368,37 @@ const OptionRow kOptions[] = {
      "lesson's.\n"
      "                         With --screenshot: the window after the lesson's runs, Lessons "
      "panel in\n"
-     "                         front (with --no-run: the first screen, before them)\n",
+     "                         front (with --no-run: the first screen, before them)\n"),
      [](ParseState& p, const QString& v) {
          p.o.lessonId = v;
          return QString();
      }},
     // The count may be left out: `--rehearse --lesson X` plays X five times.
     {"--rehearse", nullptr, true, EmptyValue::Optional, nullptr, HelpSection::Lessons,
+     QT_TRANSLATE_NOOP("CliText",
      "  --rehearse [N]         headless: play every lesson (or --lesson ID's) N times (1 to "
      "100, default 5)\n"
      "                         and print a table: seen / not seen / inconclusive, each "
      "expectation's range\n"
      "                         and the reasons; --json prints {\"rehearsal\": {...}}; also "
-     "--rehearse=N\n",
+     "--rehearse=N\n"),
      setRehearse},
-    {"--lesson-file", nullptr, true, EmptyValue::Refused, "--lesson-file needs a file name",
+    {"--lesson-file", nullptr, true, EmptyValue::Refused, QT_TRANSLATE_NOOP("CliText",
+     "--lesson-file needs a file name"),
      HelpSection::Lessons,
+     QT_TRANSLATE_NOOP("CliText",
      "  --lesson-file F.json   lessons of your own, added to the built-in ones (one with a "
      "built-in's id\n"
      "                         replaces it) for --list-lessons, --lesson and the window; "
      "checked before\n"
-     "                         anything runs (schema: resources/lessons/README.md)\n",
+     "                         anything runs (schema: resources/lessons/README.md)\n"),
      [](ParseState& p, const QString& v) {
          p.o.lessonFile = v;
          return QString();
      }},
 };
+// clang-format on
+// clang-format on
 
 } // namespace
 
@@ -358,9 +408,10 @@ const OptionRow* findOption(const QString& flag) {
     return nullptr;
 }
 
-QString optionHelp(HelpSection section) {
+QString optionHelp(HelpSection section, bool translated) {
     QString out;
     for (const OptionRow& r : kOptions)
-        if (r.section == section && r.help) out += QString::fromUtf8(r.help);
+        if (r.section == section && r.help)
+            out += translated ? CliText::tr(r.help) : QString::fromUtf8(r.help);
     return out;
 }

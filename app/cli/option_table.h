@@ -40,7 +40,7 @@ struct OptionRow {
     bool takesValue;   // false: a switch, refused with an inline value ("--json=1")
     EmptyValue empty;
     // The error when the value is missing (or refused empty); nullptr: `apply` gets "" and
-    // judges it.
+    // judges it. This and `help` are English, translated where shown (context "CliText").
     const char* missing;
     HelpSection section;
     const char* help; // its lines in --help, or nullptr where another row's lines name it
@@ -50,5 +50,6 @@ struct OptionRow {
 // The row for `flag` (its name or alias), or nullptr.
 const OptionRow* findOption(const QString& flag);
 
-// The --help lines of a section's options, in table order.
-QString optionHelp(HelpSection section);
+// The --help lines of a section's options, in table order: in the interface language when
+// `translated`, else English (the man page).
+QString optionHelp(HelpSection section, bool translated);

@@ -1,5 +1,6 @@
 #include "gui/controls_panel.h"
 
+#include "cli/setting_words.h"
 #include "gui/common/format.h"
 #include "segment/segment.h"
 
@@ -79,7 +80,7 @@ QString objectNameFor(const shm::SettingRow& r) {
 QString toolTipFor(const shm::SettingRow& r) {
     QString help = trSetting(r.help);
     if (!help.isEmpty()) help[0] = help[0].toUpper();
-    return help + QStringLiteral(" (") + fromView(shm::rangeText(r)) + QStringLiteral(").");
+    return help + QStringLiteral(" (") + setting_words::range(r) + QStringLiteral(").");
 }
 
 QComboBox* choiceCombo(const shm::SettingRow& r, QWidget* parent) {

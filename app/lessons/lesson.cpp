@@ -1,6 +1,7 @@
 #include "lessons/lesson.h"
 
 #include "cli/config_json.h"
+#include "cli/language.h"
 #include "lessons/lesson_figures.h"
 #include "lessons/lesson_verdict.h"
 
@@ -49,6 +50,35 @@ bool splitRunFigure(const QString& s, QString* run, QString* figure) {
     *run = s.left(dot);
     *figure = s.mid(dot + 1);
     return true;
+}
+
+// A text field: a string (every language) or {"en": "...", "ko": "..."}. *shown gets the
+// interface language's text (else the English), *english the English. An error naming `at`
+// ("field 'title'", "require[1].why"), or nothing. Non-empty when `required`.
+QString parseText(const QJsonValue& v, const QString& at, bool required, QString* shown,
+                  QString* english) {
+    if (v.isString()) {
+        if (required && v.toString().trimmed().isEmpty())
+            return at + QStringLiteral(" must be a non-empty string");
+        *shown = *english = v.toString();
+        return {};
+    }
+    if (!v.isObject())
+        return at + QStringLiteral(" must be a string or {\"en\": \"...\", \"ko\": \"...\"}");
+    const QJsonObject o = v.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (!language::available().contains(it.key()))
+            return QStringLiteral("%1: '%2' is not a language (%3)")
+                .arg(at, it.key(), language::available().join(QStringLiteral(", ")));
+        if (!it.value().isString() || it.value().toString().trimmed().isEmpty())
+            return QStringLiteral("%1.%2 must be a non-empty string").arg(at, it.key());
+    }
+    if (!o.contains(QLatin1String("en")))
+        return at + QStringLiteral(" needs its English text (\"en\"): other languages fall "
+                                   "back to it");
+    *english = o[QLatin1String("en")].toString();
+    *shown = o.value(language::current()).toString(*english);
+    return {};
 }
 
 // What a lesson's expectations and requires are checked against before anything runs.
@@ -160,9 +190,11 @@ QString parseRequire(const QJsonValue& v, int i, const RunsKnown& runs, LessonRe
             runs.checkFigureOf(at + QStringLiteral(".figure"), q->written, q->run, q->figure);
         !err.isEmpty())
         return err;
-    if (o.contains(QLatin1String("why")) && !o[QLatin1String("why")].isString())
-        return at + QStringLiteral(".why must be a sentence");
-    q->why = o[QLatin1String("why")].toString();
+    if (o.contains(QLatin1String("why")))
+        if (QString err = parseText(o[QLatin1String("why")], at + QStringLiteral(".why"), true,
+                                    &q->why, &q->englishWhy);
+            !err.isEmpty())
+            return err;
     return parseComparison(o, at, false, &q->op, &q->value);
 }
 
@@ -170,7 +202,7 @@ QString parseRequire(const QJsonValue& v, int i, const RunsKnown& runs, LessonRe
 // look_for text names. An error naming the field, or nothing.
 QString parseLookAt(const QJsonObject& obj, Lesson& l) {
     if (!obj.contains(QLatin1String("look_at"))) {
-        l.lookAt = viewsNamedIn(l.lookFor);
+        l.lookAt = viewsNamedIn(l.english.lookFor);
         return {};
     }
     const QJsonValue v = obj[QLatin1String("look_at")];
@@ -249,18 +281,18 @@ std::optional<Lesson> parseLesson(const QJsonObject& obj, const QString& source,
     for (auto it = obj.begin(); it != obj.end(); ++it)
         if (!kKeys.contains(it.key()))
             return fail(QStringLiteral("unknown field '%1'").arg(it.key()));
-    for (const char* key : {"title", "story", "look_for", "explain"}) {
+    const std::pair<const char*, std::pair<QString*, QString*>> texts[] = {
+        {"title", {&l.title, &l.english.title}},
+        {"story", {&l.story, &l.english.story}},
+        {"look_for", {&l.lookFor, &l.english.lookFor}},
+        {"explain", {&l.explain, &l.english.explain}}};
+    for (const auto& [key, to] : texts) {
         const QJsonValue v = obj[QLatin1String(key)];
-        if (v.isUndefined())
-            return fail(QStringLiteral("field '%1' is missing").arg(QLatin1String(key)));
-        if (!v.isString() || v.toString().trimmed().isEmpty())
-            return fail(
-                QStringLiteral("field '%1' must be a non-empty string").arg(QLatin1String(key)));
+        const QString at = QStringLiteral("field '%1'").arg(QLatin1String(key));
+        if (v.isUndefined()) return fail(at + QStringLiteral(" is missing"));
+        if (QString err = parseText(v, at, true, to.first, to.second); !err.isEmpty())
+            return fail(err);
     }
-    l.title = obj[QLatin1String("title")].toString();
-    l.story = obj[QLatin1String("story")].toString();
-    l.lookFor = obj[QLatin1String("look_for")].toString();
-    l.explain = obj[QLatin1String("explain")].toString();
     if (QString err = parseLookAt(obj, l); !err.isEmpty()) return fail(err);
 
     if (!obj.contains(QLatin1String("runs")))
@@ -358,7 +390,11 @@ std::optional<QList<Lesson>> loadLessonFile(const QString& path, QString* error)
 }
 
 const QList<Lesson>& builtInLessons() {
-    static const QList<Lesson> lessons = [] {
+    // Parsed once per interface language (one per process, but tests change it).
+    static QMap<QString, QList<Lesson>> byLanguage;
+    const QString lang = language::current();
+    if (const auto it = byLanguage.constFind(lang); it != byLanguage.cend()) return *it;
+    return byLanguage[lang] = [] {
         QList<Lesson> out;
         // NN-id.json: the number is the teaching order.
         const QDir dir(QStringLiteral(":/lessons"));
@@ -372,7 +408,6 @@ const QList<Lesson>& builtInLessons() {
         }
         return out;
     }();
-    return lessons;
 }
 
 std::optional<QList<Lesson>> allLessons(const QString& file, QString* error) {

@@ -9,6 +9,9 @@
 //               {"ratio": ["A.compute_seconds", "B.compute_seconds"], "op": ">=", "value": 1}],
 //    "require": [{"figure": "B.overlap", "op": ">=", "value": 0.8, "why": "..."}] (optional)}
 // A run's "workers" may be relative to the machine: "cores", "4*cores", "cores/2".
+// Every text (title, story, look_for, explain, a require's why) is a string, meaning every
+// language, or one per language: {"en": "...", "ko": "..."} ("en" required; a language left
+// out shows the English).
 #include "model/settings.h"
 
 #include <QJsonObject>
@@ -34,8 +37,10 @@ struct LessonRequire {
     QString written; // the figure as written: "B.overlap", "machine.cores"
     QString op;
     QJsonValue value;
-    QString why;      // optional: the sentence when it fails, "{observed}" and "{value}" filled in
-    QJsonObject json; // as written, echoed in the result
+    QString why; // optional: the sentence when it fails, "{observed}" and "{value}" filled in;
+                 // in the interface language
+    QString englishWhy; // the same in English: --json keeps English sentences
+    QJsonObject json;   // as written, echoed in the result
 };
 
 struct LessonExpect {
@@ -54,8 +59,16 @@ struct LessonExpect {
     }
 };
 
+// A lesson's texts in one language.
+struct LessonTexts {
+    QString title, story, lookFor, explain;
+};
+
 struct Lesson {
-    QString id, title, story, lookFor, explain;
+    QString id;
+    // In the interface language (language::current() when parsed), else English.
+    QString title, story, lookFor, explain;
+    LessonTexts english; // --json and the views look_for names read the English
     // The window's views to highlight while it runs ("progress", "array", "contention"): the
     // optional "look_at" field, else the views look_for names.
     QStringList lookAt;
@@ -65,14 +78,15 @@ struct Lesson {
     QJsonObject json; // as written: a recording keeps it, so its runs can be judged again
 };
 
-// One lesson from its JSON object. `source` names the file in messages. On failure: nothing,
-// and *error is one line naming the lesson, the field and what is wrong with it.
+// One lesson from its JSON object, its texts in the interface language (language::current()).
+// `source` names the file in messages. On failure: nothing, and *error is one line naming the
+// lesson, the field and what is wrong with it.
 std::optional<Lesson> parseLesson(const QJsonObject& obj, const QString& source, QString* error);
 // A file holding one lesson object or an array of them. *error is one line starting with the
 // file's path: "F: lesson 'x': expect[1].figure 'lock.contnded': no such figure (...)",
 // "F:3:5: not valid JSON (...)".
 std::optional<QList<Lesson>> loadLessonFile(const QString& path, QString* error);
-// The compiled-in lessons, in teaching order.
+// The compiled-in lessons, in teaching order, their texts in the interface language.
 const QList<Lesson>& builtInLessons();
 // The built-in lessons and, when `file` is given, its lessons: one with a built-in's id takes
 // that one's place, the others come after them.

@@ -21,7 +21,8 @@ void describeExpectations(const Lesson& lesson, const LessonOutcome& outcome, QJ
                           QJsonArray* require, QStringList* lines) {
     auto line = [&](bool holds, const QString& what, const QString& op, const QJsonValue& value,
                     const QJsonValue& observed) {
-        *lines << QStringLiteral("  %1 %2 %3 %4: observed %5")
+        //: A lesson's expectation: "✓ A.lost_updates > 0: observed 1234"
+        *lines << QCoreApplication::translate("LessonHeadless", "  %1 %2 %3 %4: observed %5")
                       .arg(holds ? QStringLiteral("✓") : QStringLiteral("✗"), what, op,
                            writtenText(value),
                            observed.isUndefined() ? QStringLiteral("—") : observedText(observed));
@@ -32,7 +33,11 @@ void describeExpectations(const Lesson& lesson, const LessonOutcome& outcome, QJ
         QJsonObject j = q.json;
         j.insert(QStringLiteral("observed"), r.observed.isUndefined() ? QJsonValue() : r.observed);
         j.insert(QStringLiteral("holds"), r.holds);
-        if (!r.holds) j.insert(QStringLiteral("why"), requireReason(q, r, false));
+        // "why" stays one English sentence, however many languages the file gave it in.
+        if (!r.holds)
+            j.insert(QStringLiteral("why"), requireReason(q, r, false));
+        else if (j.contains(QLatin1String("why")))
+            j.insert(QStringLiteral("why"), q.englishWhy);
         require->append(j);
         line(r.holds, QCoreApplication::translate("LessonVerdict", "requires %1").arg(q.written),
              q.op, q.value, r.observed);
@@ -55,7 +60,7 @@ void printJson(const Lesson& lesson, const LessonOutcome& outcome, const QJsonAr
     for (const QJsonObject& r : outcome.reports)
         runs.append(r);
     QJsonObject l{{QStringLiteral("id"), lesson.id},
-                  {QStringLiteral("title"), lesson.title},
+                  {QStringLiteral("title"), lesson.english.title},
                   {QStringLiteral("seen"), outcome.seen},
                   {QStringLiteral("verdict"), verdictKey(outcome.verdict)},
                   {QStringLiteral("reasons"), QJsonArray::fromStringList(outcome.reasons)},
@@ -74,21 +79,30 @@ QString verdictLine(const Lesson& lesson, const LessonOutcome& outcome) {
 }
 
 void printText(const Lesson& lesson, const LessonOutcome& outcome, const QStringList& lines) {
-    std::printf("%s — %s\n\n%s\n\nLook for: %s\n\n", qPrintable(lesson.id),
-                qPrintable(lesson.title), qPrintable(lesson.story), qPrintable(lesson.lookFor));
+    std::printf("%s — %s\n\n%s\n\n%s %s\n\n", qPrintable(lesson.id), qPrintable(lesson.title),
+                qPrintable(lesson.story),
+                qPrintable(QCoreApplication::translate("LessonHeadless", "Look for:")),
+                qPrintable(lesson.lookFor));
     for (const QJsonObject& j : outcome.reports) {
-        std::printf(
-            "run %s: %s, compute %.3f s, CPU %.3f s, mismatches %lld, unwritten %lld, "
-            "lost updates %lld%s\n",
-            qPrintable(j[QLatin1String("label")].toString()),
-            qPrintable(j[QLatin1String("status")].toString()),
-            j[QLatin1String("compute_seconds")].toDouble(),
-            j[QLatin1String("cpu_seconds")].toDouble(), j[QLatin1String("mismatches")].toInteger(),
-            j[QLatin1String("unwritten")].toInteger(), j[QLatin1String("lost_updates")].toInteger(),
+        const QString failure =
             j[QLatin1String("failure")].isString()
-                ? qPrintable(QStringLiteral(" (") + j[QLatin1String("failure")].toString() +
-                             QLatin1Char(')'))
-                : "");
+                ? QString(QStringLiteral(" (") + j[QLatin1String("failure")].toString() +
+                          QLatin1Char(')'))
+                : QString();
+        const QString line =
+            QCoreApplication::translate(
+                "LessonHeadless",
+                "run %1: %2, compute %3 s, CPU %4 s, mismatches %5, unwritten %6, lost updates "
+                "%7%8")
+                .arg(j[QLatin1String("label")].toString(),
+                     statusName(j[QLatin1String("status")].toString()))
+                .arg(j[QLatin1String("compute_seconds")].toDouble(), 0, 'f', 3)
+                .arg(j[QLatin1String("cpu_seconds")].toDouble(), 0, 'f', 3)
+                .arg(j[QLatin1String("mismatches")].toInteger())
+                .arg(j[QLatin1String("unwritten")].toInteger())
+                .arg(j[QLatin1String("lost_updates")].toInteger())
+                .arg(failure);
+        std::printf("%s\n", qPrintable(line));
     }
     std::printf("\n%s\n%s\n\n%s\n", qPrintable(verdictLine(lesson, outcome)),
                 qPrintable(lines.join(QLatin1Char('\n'))), qPrintable(lesson.explain));
@@ -110,8 +124,10 @@ int playRuns(const CliOptions& o, const Lesson& lesson, LessonOutcome* outcome,
     int code = shm::exit_code::kOk;
     auto announce = [&](const QString& label) {
         if (!o.json)
-            std::fprintf(stderr, "shmscope: lesson %s, run %s ...\n", qPrintable(lesson.id),
-                         qPrintable(label));
+            std::fprintf(
+                stderr, "shmscope: %s\n",
+                qPrintable(QCoreApplication::translate("LessonHeadless", "lesson %1, run %2 ...")
+                               .arg(lesson.id, label)));
     };
     QObject::connect(
         &player, &RunPlayer::runStarted, &player,
@@ -120,8 +136,10 @@ int playRuns(const CliOptions& o, const Lesson& lesson, LessonOutcome* outcome,
                      [&](int k, const QString& label, const QString& error) {
                          const bool invalid = shm::validate(player.settingsFor(k)).has_value();
                          if (!invalid) announce(label); // it was about to start
-                         std::fprintf(stderr, "shmscope: lesson '%s' run %s: %s\n",
-                                      qPrintable(lesson.id), qPrintable(label), qPrintable(error));
+                         std::fprintf(stderr, "shmscope: %s\n",
+                                      qPrintable(QCoreApplication::translate(
+                                                     "LessonHeadless", "lesson '%1' run %2: %3")
+                                                     .arg(lesson.id, label, error)));
                          code = invalid ? shm::exit_code::kBadInput : shm::exit_code::kRunFailed;
                      });
     QObject::connect(&player, &RunPlayer::runFinished, &player, [outcome](const FinishedRun& run) {

@@ -66,6 +66,16 @@ QString verdictName(LessonVerdict v) {
     return QCoreApplication::translate("LessonVerdict", "Inconclusive");
 }
 
+QString statusName(const QString& status) {
+    if (status == QLatin1String("finished"))
+        return QCoreApplication::translate("LessonVerdict", "finished");
+    if (status == QLatin1String("failed"))
+        return QCoreApplication::translate("LessonVerdict", "failed");
+    if (status == QLatin1String("terminated"))
+        return QCoreApplication::translate("LessonVerdict", "terminated");
+    return status;
+}
+
 QString writtenText(const QJsonValue& v) {
     if (v.isDouble()) {
         const double d = v.toDouble();
@@ -98,14 +108,14 @@ QString requireReason(const LessonRequire& q, const RequireResult& r, bool trans
     if (!measured(r.observed))
         return say(QT_TRANSLATE_NOOP("LessonVerdict", "%1 was not measured"), translated)
             .arg(q.written);
-    if (!q.why.isEmpty()) {
+    if (const QString why = translated ? q.why : q.englishWhy; !why.isEmpty()) {
         // {observed%} and {value%}: a fraction as a whole percentage ("8 %"), which a class
         // reads faster than 0.0806.
         const auto percent = [](const QJsonValue& v) {
             return v.isDouble() ? QStringLiteral("%1 %").arg(qRound(v.toDouble() * 100))
                                 : observedText(v);
         };
-        QString s = q.why;
+        QString s = why;
         return s.replace(QLatin1String("{observed%}"), percent(r.observed))
             .replace(QLatin1String("{value%}"), percent(q.value))
             .replace(QLatin1String("{observed}"), observedText(r.observed))

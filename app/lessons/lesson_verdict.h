@@ -17,6 +17,10 @@ QString verdictKey(LessonVerdict v);
 // "Seen", "Not seen", "Inconclusive" in the interface language.
 QString verdictName(LessonVerdict v);
 
+// A run report's "status" ("finished", "failed", "terminated") in the interface language; the
+// report and --json keep the word.
+QString statusName(const QString& status);
+
 // A figure against a threshold: numbers by op, anything else only by == and !=.
 bool compareFigures(const QJsonValue& a, const QString& op, const QJsonValue& b);
 
@@ -26,7 +30,8 @@ struct RequireResult {
 };
 RequireResult evaluateRequire(const LessonRequire& q, const QMap<QString, QJsonObject>& reports);
 
-// Why a require failed: its "why" with {observed} and {value} filled in, else "B.overlap was
+// Why a require failed: its "why" (`translated`: in the interface language, else English) with
+// {observed} and {value} filled in, else "B.overlap was
 // 0.1, needed ≥ 0.8"; "B.overlap was not measured" when the report has no value.
 QString requireReason(const LessonRequire& q, const RequireResult& r, bool translated);
 // Why an expectation does not hold: "A.lost_updates > 0: observed 0", for a ratio

@@ -60,7 +60,8 @@ QJsonObject RehearsalFigure::toJson() const {
     return j;
 }
 
-RehearsalTally::RehearsalTally(const Lesson& lesson) : id(lesson.id), title(lesson.title) {
+RehearsalTally::RehearsalTally(const Lesson& lesson)
+    : id(lesson.id), title(lesson.title), englishTitle(lesson.english.title) {
     for (const LessonExpect& e : lesson.expect)
         expect.append(figureOf(e.describe(), e.op, e.value));
     for (const LessonRequire& q : lesson.require)
@@ -106,7 +107,7 @@ QJsonObject RehearsalTally::toJson() const {
         why.append(
             QJsonObject{{QStringLiteral("text"), r.text}, {QStringLiteral("count"), r.count}});
     QJsonObject j{{QStringLiteral("id"), id},
-                  {QStringLiteral("title"), title},
+                  {QStringLiteral("title"), englishTitle},
                   {QStringLiteral("plays"), plays},
                   {QStringLiteral("seen"), seen},
                   {QStringLiteral("not_seen"), notSeen},

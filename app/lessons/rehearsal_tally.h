@@ -35,7 +35,8 @@ struct RehearsalReason {
 };
 
 struct RehearsalTally {
-    QString id, title;
+    QString id, title;    // title in the interface language
+    QString englishTitle; // --json
     int plays = 0, seen = 0, notSeen = 0, inconclusive = 0;
     QList<RehearsalFigure> expect, require;
     QList<RehearsalReason> reasons; // in the order first met

@@ -39,22 +39,25 @@ std::vector<Caveat> runCaveats(const RunReport& r, unsigned cores) {
         out.push_back({"more_workers_than_cores",
                        std::to_string(n) + " workers on " + std::to_string(cores) +
                            " cores: they take turns, so each worker's wall-time figures include "
-                           "waiting for a core"});
+                           "waiting for a core",
+                       {double(n), double(cores)}});
     } else if (r.config.delayUs == 0) {
         for (const WorkerReport& w : r.workers) {
             const auto s = judgedCpuShare(w);
             if (s && *s < kLowCpuShare)
-                out.push_back({"cpu_share_low", "worker " + std::to_string(w.id) + " got " +
-                                                    percentText(*s) +
-                                                    " of a CPU: the machine is busy"});
+                out.push_back({"cpu_share_low",
+                               "worker " + std::to_string(w.id) + " got " + percentText(*s) +
+                                   " of a CPU: the machine is busy",
+                               {double(w.id), *s}});
         }
     }
     if (r.config.workload == Workload::Counters && n > 1 && r.overlap.fraction &&
         *r.overlap.fraction < kLowCpuShare)
-        out.push_back(
-            {"overlap_low", "the workers were on a CPU at the same time for only " +
-                                percentText(*r.overlap.fraction) +
-                                " of the run: false sharing shows only while they run together"});
+        out.push_back({"overlap_low",
+                       "the workers were on a CPU at the same time for only " +
+                           percentText(*r.overlap.fraction) +
+                           " of the run: false sharing shows only while they run together",
+                       {*r.overlap.fraction}});
     return out;
 }
 

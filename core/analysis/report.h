@@ -18,7 +18,12 @@ namespace shm {
 // the machine is busy"). code is the stable key a script tests ("cpu_share_low").
 struct Caveat {
     std::string code;
-    std::string text;
+    std::string text; // English, as the reports print it
+    // The figures the text words, so that the window can word them in its own language (strings
+    // at the edges), by code: more_workers_than_cores {workers, cores}; cpu_share_low {worker,
+    // share}; overlap_low {fraction}; speedup_above_cores {speedup, cores};
+    // baseline_cpu_share_low {share, the baseline's point index}.
+    std::vector<double> figures;
     bool operator==(const Caveat&) const = default;
 };
 

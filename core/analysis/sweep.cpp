@@ -258,14 +258,16 @@ SweepSummary summarizeSweep(const SweepPlan& plan,
                                  "speedup " + fmt("%.2f", *p.speedup) + " with " +
                                      std::to_string(s.cores) +
                                      " cores: more than the cores can give (the baseline was "
-                                     "slowed, or a cache effect)"});
+                                     "slowed, or a cache effect)",
+                                 {*p.speedup, double(s.cores)}});
         if (base.cpuShare && *base.cpuShare < kLowCpuShare) {
             const std::string who = base.config.workers == 1
                                         ? std::string("the 1-worker run")
                                         : "the baseline (" + pointName(plan, a0 * n1 + a1) + ")";
-            p.caveats.push_back(
-                {"baseline_cpu_share_low", who + " got " + percentText(*base.cpuShare) +
-                                               " of a core: speedups are not meaningful"});
+            p.caveats.push_back({"baseline_cpu_share_low",
+                                 who + " got " + percentText(*base.cpuShare) +
+                                     " of a core: speedups are not meaningful",
+                                 {*base.cpuShare, double(a0 * n1 + a1)}});
         }
         if (p.processorRatio) {
             p.efficiency = *p.speedup / *p.processorRatio;

@@ -1,6 +1,7 @@
 #include "model/settings.h"
 
 #include <charconv>
+#include <variant>
 
 namespace shm {
 namespace {
@@ -180,34 +181,54 @@ std::string settingText(const SettingRow& r, const ExperimentConfig& c) {
     return std::string(choiceName(r, v));
 }
 
-std::optional<std::string> applySetting(ExperimentConfig& c, const SettingRow& r,
-                                        std::string_view text) {
+namespace {
+// The row's value for `text` (kNone for its none word), or what is wrong with it.
+std::variant<uint64_t, ValueProblem> parseValue(const SettingRow& r, std::string_view text) {
     std::optional<uint64_t> v;
     switch (r.kind) {
     case SettingKind::Count:
-        if (!r.none.empty() && text == r.none) {
-            r.set(c, kNone);
-            return std::nullopt;
-        }
+        if (!r.none.empty() && text == r.none) return kNone;
         v = parseUnsigned(text);
-        if (!v)
-            return flag(r) + ": " + quoted(text) + " is not a whole number (" + allowedValues(r) +
-                   ")";
-        if (*v < r.min || *v > r.max) return outOfRange(r, *v);
-        break;
+        if (!v) return ValueProblem::NotWholeNumber;
+        if (*v < r.min || *v > r.max) return ValueProblem::OutOfRange;
+        return *v;
     case SettingKind::Enum:
         v = choiceIndex(r, text);
-        if (!v)
-            return flag(r) + ": unknown value " + quoted(text) + " (expected " + allowedValues(r) +
-                   ")";
-        break;
+        if (!v) return ValueProblem::UnknownChoice;
+        return *v;
     case SettingKind::Bool:
-        v = parseBool(text);
-        if (!v) return flag(r) + ": " + quoted(text) + " is not a boolean (true|false)";
         break;
     }
-    r.set(c, *v);
+    v = parseBool(text);
+    if (!v) return ValueProblem::NotBoolean;
+    return *v;
+}
+} // namespace
+
+std::optional<ValueProblem> valueProblem(const SettingRow& r, std::string_view text) {
+    const auto v = parseValue(r, text);
+    if (const auto* p = std::get_if<ValueProblem>(&v)) return *p;
     return std::nullopt;
+}
+
+std::optional<std::string> applySetting(ExperimentConfig& c, const SettingRow& r,
+                                        std::string_view text) {
+    const auto v = parseValue(r, text);
+    if (const auto* n = std::get_if<uint64_t>(&v)) {
+        r.set(c, *n);
+        return std::nullopt;
+    }
+    switch (std::get<ValueProblem>(v)) {
+    case ValueProblem::NotWholeNumber:
+        return flag(r) + ": " + quoted(text) + " is not a whole number (" + allowedValues(r) + ")";
+    case ValueProblem::OutOfRange:
+        return outOfRange(r, *parseUnsigned(text));
+    case ValueProblem::UnknownChoice:
+        return flag(r) + ": unknown value " + quoted(text) + " (expected " + allowedValues(r) + ")";
+    case ValueProblem::NotBoolean:
+        break;
+    }
+    return flag(r) + ": " + quoted(text) + " is not a boolean (true|false)";
 }
 
 std::optional<std::string> applySetting(ExperimentConfig& c, std::string_view name,

@@ -517,6 +517,12 @@ std::optional<LockScope> lockScopeFromString(std::string_view);
 // The text form of a setting's value, as a flag or QSettings takes it: "4", "wave", "true".
 std::string settingText(const SettingRow& row, const ExperimentConfig& cfg);
 
+// What is wrong with a setting's value given as text: applySetting words it in English, the
+// app in the interface language (strings at the edges).
+enum class ValueProblem : uint8_t { NotWholeNumber, OutOfRange, UnknownChoice, NotBoolean };
+// Nothing when applySetting would take `value` for the row.
+std::optional<ValueProblem> valueProblem(const SettingRow& row, std::string_view value);
+
 // Applies one setting given as text (from a flag or a config file). On failure returns a
 // one-line message naming the flag and what is wrong with the value.
 std::optional<std::string> applySetting(ExperimentConfig& cfg, const SettingRow& row,

@@ -46,7 +46,9 @@ w("""```json
  "explain": "what the figures mean, shown after the runs"}
 ```
 
-- `id`: a-z, 0-9 and `-`; `title`, `story`, `look_for`, `explain`: non-empty text.
+- `id`: a-z, 0-9 and `-`; `title`, `story`, `look_for`, `explain`: non-empty text, a string
+  or one per language, `{"en": "...", "ko": "..."}` (`en` required; a language left out shows
+  the English; a require's `why` too).
 - `look_at` (optional): the views the window outlines while the lesson plays, one name or a
   list of `progress`, `array`, `contention`. Without it, the views `look_for` names ("Workers
   table", "array", "lock"...).
@@ -93,6 +95,10 @@ w("""```json
   `Not seen: …` or `Inconclusive: …`.
 """)
 
+def en(text):
+    """A lesson text: a plain string, or {"en": ..., "ko": ...} (this page is English)."""
+    return text["en"] if isinstance(text, dict) else text
+
 def fmt(v):
     if isinstance(v, float):
         return "%.3g" % v
@@ -104,10 +110,10 @@ for l in lessons:
         p = subprocess.run([args.shmscope, "--lesson", l["id"], "--json"], capture_output=True, text=True)
         results.append(json.loads(p.stdout))
     seen = sum(1 for r in results if r["lesson"]["seen"])
-    w("## %s\n" % l["title"])
+    w("## %s\n" % en(l["title"]))
     w("`shmscope --lesson %s` — seen in %d of %d runs here.\n" % (l["id"], seen, args.repeat))
-    w(l["story"] + "\n")
-    w("**Look for:** " + l["look_for"] + "\n")
+    w(en(l["story"]) + "\n")
+    w("**Look for:** " + en(l["look_for"]) + "\n")
     pic = os.path.join("..", "screenshots", "lessons", l["id"] + ".png")
     if os.path.exists(os.path.join(here, pic)):
         w("![%s: the lesson's runs side by side](%s)\n" % (l["id"], pic))
@@ -124,7 +130,7 @@ for l in lessons:
         else:
             o = ", ".join(sorted(set(fmt(x) for x in obs)))
         w("| `%s %s %s` | %s |" % (what, e["op"], fmt(e["value"]), o))
-    w("\n" + l["explain"] + "\n")
+    w("\n" + en(l["explain"]) + "\n")
 
 with open(os.path.join(here, "README.md"), "w", encoding="utf-8") as f:
     f.write("\n".join(out))

@@ -1,9 +1,12 @@
 #!/bin/sh
 # Regenerates every picture in this folder from a build tree (default ./build), offscreen.
 # Live pictures (--at-ms) depend on the machine's speed; look at them before committing.
+# `regenerate.sh BUILD ko` makes only the Korean ones (ko/: --lang ko, which needs a Hangul
+# font such as fonts-nanum).
 set -e
 bin=${1:-build}/app/shmscope
 out=$(dirname "$0")
+only=${2:-}
 # A run that fails on purpose (the deadlock) exits 3 but still renders its picture.
 shot() {
     name=$1; shift
@@ -12,6 +15,21 @@ shot() {
     test -s "$out/$name" || { echo "no picture: $name" >&2; exit 1; }
 }
 base="--workers 4 --sync mutex --delay-us 20 --elements 100000"
+# Korean (issue 28): the window, a lesson and the sweep, each at 1024x700 (where wider Korean
+# text clips first) and 1920x1080.
+korean() {
+    mkdir -p "$out/ko"
+    for size in 1024x700 1920x1080; do
+        shot ko/window-$size.png $base --lang ko --size $size
+        shot ko/lesson-lost-updates-$size.png --lang ko --lesson lost-updates --size $size
+        shot ko/sweep-$size.png --lang ko --sweep sync=none,mutex,atomic --workload histogram \
+            --elements 300000 --view sweep --size $size
+    done
+}
+if [ "$only" = ko ]; then
+    korean
+    exit 0
+fi
 shot window.png $base
 shot array.png $base --view array
 shot contention.png $base --view contention
@@ -41,3 +59,4 @@ shot experiment-spin-cpu.png --workers 8 --sync spin --elements 8000 --delay-us 
 shot window-mpi.png --transport mpi --workers 4 --workload sin --elements 20000000 --at-ms 600 --size 1280x800
 shot experiment-seed-split.png --partition seed --workers 4 --elements 203 --delay-us 2000 --view array --size 900x500
 shot experiment-counters-1920x1080.png --workload counters --workers 8 --increments 50000000 --size 1920x1080
+korean

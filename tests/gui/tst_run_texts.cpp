@@ -1,8 +1,11 @@
 // The window's worker states and verdicts (run_texts.h) are worded from the figures again, so
 // they can be translated; untranslated they must say exactly what the core's report says
-// (shm::stateText, RunReport::verdict) in every case, or the two have drifted apart.
+// (shm::stateText, RunReport::verdict) in every case, or the two have drifted apart. The same
+// for a sweep point's outcome and caveats (sweep_texts.h against shm::resultText, caveatLines).
 #include "analysis/metrics.h"
+#include "analysis/sweep.h"
 #include "gui/common/run_texts.h"
+#include "gui/sweep/sweep_texts.h"
 
 #include <QTest>
 
@@ -11,6 +14,40 @@ shm::WorkerRecord worker(shm::WorkerState state) {
     shm::WorkerRecord w;
     w.state = state;
     return w;
+}
+
+// One finished run of a point: its workers each on a CPU for `share` of the compute time.
+shm::RunReport finishedRun(const shm::ExperimentConfig& c, double computeSeconds, double share,
+                           int64_t lost = 0) {
+    shm::RunReport r;
+    r.config = c;
+    r.status = shm::RunStatus::Finished;
+    r.verified = true;
+    r.computeSeconds = computeSeconds;
+    r.lostUpdates = lost;
+    r.mismatches = lost ? 3 : 0;
+    for (uint32_t k = 0; k < c.workers; ++k) {
+        shm::WorkerReport w;
+        w.id = k;
+        w.outcome = shm::WorkerOutcome::Done;
+        w.time.busy = computeSeconds;
+        w.cpuSeconds = computeSeconds * share;
+        w.cpuShare = share;
+        r.workers.push_back(w);
+    }
+    return r;
+}
+
+shm::SweepPlan plan(const char* spec, const char* second = nullptr) {
+    std::vector<shm::SweepAxis> axes(second ? 2 : 1);
+    if (auto err = shm::parseSweepAxis(spec, &axes[0])) qFatal("%s", err->c_str());
+    if (second)
+        if (auto err = shm::parseSweepAxis(second, &axes[1])) qFatal("%s", err->c_str());
+    shm::ExperimentConfig base;
+    base.workload = shm::Workload::Histogram;
+    shm::SweepPlan p;
+    if (auto err = shm::planSweep(base, axes, 1, &p)) qFatal("%s", err->c_str());
+    return p;
 }
 } // namespace
 
@@ -106,6 +143,39 @@ class TestRunTexts : public QObject {
         QCOMPARE(run_texts::verdict(r), QString::fromStdString(r.verdict()));
         r.verified = false;
         QCOMPARE(run_texts::verdict(r), QString::fromStdString(r.verdict()));
+    }
+    // Starved baselines (the 1-worker run, and workers=1 per sync value), speedups above the
+    // cores, lost updates and failed runs: every point's result and every caveat line as core's.
+    void sweepResultsAndCaveats() {
+        for (const bool grid : {false, true}) {
+            const shm::SweepPlan p =
+                grid ? plan("workers=1,8", "sync=none,mutex") : plan("workers=1,2,8");
+            std::vector<std::vector<shm::RunReport>> reports(p.points.size());
+            for (size_t i = 0; i < p.points.size(); ++i) {
+                const bool one = p.points[i].workers == 1;
+                reports[i].push_back(
+                    finishedRun(p.points[i], one ? 5.3 : 1.0, one ? 0.2 : 0.9, i == 1 ? 1234 : 0));
+                if (i == 2) reports[i].push_back(shm::RunReport{}); // a failed run
+            }
+            const shm::SweepSummary s = shm::summarizeSweep(p, reports, 2);
+            size_t caveats = 0;
+            for (const shm::SweepPointSummary& point : s.points) {
+                QCOMPARE(sweep_texts::result(point),
+                         QString::fromStdString(shm::resultText(point)));
+                for (const shm::Caveat& c : point.caveats) {
+                    QCOMPARE(sweep_texts::caveat(s, c), QString::fromStdString(c.text));
+                    ++caveats;
+                }
+            }
+            QVERIFY(caveats >= 3);
+            QStringList lines;
+            for (const std::string& l : shm::caveatLines(s))
+                lines << QString::fromStdString(l);
+            QCOMPARE(sweep_texts::caveatLines(s), lines);
+        }
+        shm::SweepPointSummary none;
+        none.failed = 3;
+        QCOMPARE(sweep_texts::result(none), QString::fromStdString(shm::resultText(none)));
     }
 };
 

@@ -321,8 +321,12 @@ QString LessonPanel::resultsHtml() const {
         for (const QJsonObject& r : reports) {
             const QJsonValue v = figureAt(r, QLatin1String(f.path));
             any = any || (!v.isUndefined() && !v.isNull() && v != QJsonValue(0));
+            // The report's status is a machine word: shown in the interface language.
+            const QString shown = QLatin1String(f.path) == QLatin1String("status")
+                                      ? statusName(v.toString())
+                                      : number(v);
             row += QStringLiteral("<td align='right' style='white-space:nowrap'>%1</td>")
-                       .arg(esc(number(v)));
+                       .arg(esc(shown));
         }
         if (any || QLatin1String(f.path) == QLatin1String("status"))
             h += row + QStringLiteral("</tr>");

@@ -1,6 +1,10 @@
 #include "gui/sweep/sweep_model.h"
 
+#include "cli/setting_words.h"
 #include "gui/common/format.h"
+#include "gui/sweep/sweep_texts.h"
+
+#include <QCoreApplication>
 
 namespace {
 // After the swept settings' columns.
@@ -62,7 +66,7 @@ QString SweepModel::pointText(int point) const {
     if (point < 0 || point >= rowCount()) return {};
     const shm::SweepPointSummary& p = m_summary.points[size_t(point)];
     QString s = format::text(shm::pointName(m_summary.plan, size_t(point)));
-    if (!p.runs) return s + QStringLiteral("\n") + format::text(shm::resultText(p));
+    if (!p.runs) return s + QStringLiteral("\n") + sweep_texts::result(p);
     s += tr("\ncompute %1 (%2 – %3), %n run(s)", nullptr, int(p.runs))
              .arg(format::duration(p.compute.median * 1e9), format::duration(p.compute.min * 1e9),
                   format::duration(p.compute.max * 1e9));
@@ -74,9 +78,9 @@ QString SweepModel::pointText(int point) const {
              .arg(p.imbalance, 0, 'f', 2)
              .arg(format::duration(p.cpuSeconds * 1e9));
     if (p.cpuShare) s += tr("\nleast CPU share of a worker %1").arg(format::percent(*p.cpuShare));
-    s += QStringLiteral("\n") + format::text(shm::resultText(p));
+    s += QStringLiteral("\n") + sweep_texts::result(p);
     for (const shm::Caveat& c : p.caveats)
-        s += QStringLiteral("\n⚠ ") + format::text(c.text);
+        s += QStringLiteral("\n⚠ ") + sweep_texts::caveat(m_summary, c);
     return s;
 }
 
@@ -116,7 +120,7 @@ QVariant SweepModel::data(const QModelIndex& index, int role) const {
     case Cpu:
         return ran ? format::duration(p.cpuSeconds * 1e9) : QStringLiteral("–");
     case Result:
-        return format::text(shm::resultText(p));
+        return sweep_texts::result(p);
     }
     return {};
 }
@@ -125,8 +129,12 @@ QVariant SweepModel::headerData(int section, Qt::Orientation o, int role) const 
     if (o != Qt::Horizontal || section < 0 || section >= columnCount()) return {};
     if (section < axes()) {
         const shm::SettingRow& r = *m_summary.plan.axes[size_t(section)].row;
-        if (role == Qt::DisplayRole) return format::text(r.label);
-        if (role == Qt::ToolTipRole) return format::text(r.help);
+        // The setting's label and help as the Controls panel words them (setting_texts.cpp).
+        if (role == Qt::DisplayRole)
+            return QCoreApplication::translate(
+                "shm::kSettings",
+                QByteArray(r.label.data(), qsizetype(r.label.size())).constData());
+        if (role == Qt::ToolTipRole) return setting_words::help(r);
         return {};
     }
     if (role == Qt::DisplayRole) return tr(kTitles[section - axes()]);

@@ -1,6 +1,7 @@
 #include "gui/sweep/sweep_panel.h"
 
 #include "gui/common/format.h"
+#include "gui/sweep/sweep_texts.h"
 #include "runner/run_player.h"
 #include "runner/sweep_tally.h"
 
@@ -178,8 +179,8 @@ void SweepPanel::refresh() {
     } else if (hasResults) {
         // Doubtful speedups (a starved baseline, more than the cores give), one line each.
         QString caveats;
-        for (const std::string& c : shm::caveatLines(m_tally.summary()))
-            caveats += QStringLiteral("\n⚠ ") + format::text(c);
+        for (const QString& c : sweep_texts::caveatLines(m_tally.summary()))
+            caveats += QStringLiteral("\n⚠ ") + c;
         m_progress->setText(tr("%1 of %2 runs done.%3")
                                 .arg(m_player.runsDone())
                                 .arg(m_player.runsTotal())

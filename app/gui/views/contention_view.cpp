@@ -383,6 +383,32 @@ void ContentionView::updateBars() {
     plot_style::fitLegend(m_bars->legend, m_bars->width(), 80, 3);
 }
 
+// The histogram's two legend entries side by side, or one under the other when they do not fit
+// (Korean words them wider than English: "아직 대기 중 (끝날 때, 또는 지금)"), its parenthesis on
+// a line of its own when even that does not fit.
+void ContentionView::fitHistogramLegend() {
+    const int room = m_hist->axisRect()->width();
+    const auto widest = [this] {
+        int w = 0;
+        for (int i = 0; i < m_hist->legend->itemCount(); ++i)
+            w = std::max(w, m_hist->legend->item(i)->minimumOuterSizeHint().width());
+        return w;
+    };
+    // An entry wider than the plot even alone puts its parenthesis on a second line.
+    const auto setWrapped = [this](bool wrapped) {
+        for (int i = 0; i < m_hist->legend->itemCount(); ++i)
+            if (auto* item = qobject_cast<QCPPlottableLegendItem*>(m_hist->legend->item(i))) {
+                QString name = item->plottable()->name();
+                name.replace(QStringLiteral("\n("), QStringLiteral(" ("));
+                if (wrapped) name.replace(QStringLiteral(" ("), QStringLiteral("\n("));
+                item->plottable()->setName(name);
+            }
+    };
+    setWrapped(false);
+    if (widest() + 8 > room) setWrapped(true);
+    plot_style::fitLegend(m_hist->legend, room, widest() + 8, 2);
+}
+
 void ContentionView::updateHistogram() {
     QVector<double> keys, values, open;
     double top = 0;
@@ -422,6 +448,7 @@ void ContentionView::updateHistogram() {
     ticker->clear();
     for (int b = 1, d = 0; b < WaitHistogram::kBuckets; b += k, ++d)
         if (d % every == 0) ticker->addTick(b - 0.5, histogramLabel(b));
+    fitHistogramLegend();
 }
 
 void ContentionView::updateSummary() {

@@ -61,6 +61,7 @@ class ContentionView : public QWidget {
     void buildBars(uint32_t workers);
     void updateBars();
     void updateHistogram();
+    void fitHistogramLegend();
     void updateSummary();
     void updateHistogramTitle();
 

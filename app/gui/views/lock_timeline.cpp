@@ -263,7 +263,11 @@ void LockTimeline::drawLockLanes(QPainter& p, LaneBars& out, const QRect& area,
         const shm::LockLane& lane = lanes[l];
         p.fillRect(QRectF(area.left(), top, area.width(), laneH),
                    palette().color(QPalette::AlternateBase));
-        drawLaneLabel(p, top, laneH, QString::fromStdString(lane.label), nullptr);
+        // Core names the lanes in English; "lock" and "stripes" are words, "s0".."s7" names.
+        const QString label = lane.label == "lock"      ? tr("lock")
+                              : lane.label == "stripes" ? tr("stripes")
+                                                        : QString::fromStdString(lane.label);
+        drawLaneLabel(p, top, laneH, label, nullptr);
         const bool summary = lane.label == "stripes";
         std::vector<Bar> bars(lane.cover.size());
         for (size_t c = 0; c < bars.size(); ++c)
