@@ -117,6 +117,647 @@
     </message>
 </context>
 <context>
+    <name>CliText</name>
+    <message>
+        <source>--config: file &apos;%1&apos; does not exist</source>
+        <translation>--config: 파일 &apos;%1&apos;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>--config: &apos;%1&apos; is not a regular file</source>
+        <translation>--config: &apos;%1&apos;은(는) 일반 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>--config: &apos;%1&apos; is larger than 16 MiB</source>
+        <translation>--config: &apos;%1&apos;이(가) 16 MiB보다 큽니다</translation>
+    </message>
+    <message>
+        <source>--config: cannot read &apos;%1&apos;: %2</source>
+        <translation>--config: &apos;%1&apos;을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>--config: &apos;%1&apos; is not valid JSON (%2 at offset %3)</source>
+        <translation>--config: &apos;%1&apos;은(는) 올바른 JSON이 아닙니다 (오프셋 %3에서 %2)</translation>
+    </message>
+    <message>
+        <source>--config: &apos;%1&apos; must hold a JSON object of settings</source>
+        <translation>--config: &apos;%1&apos;에는 설정을 담은 JSON 객체가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>--view sweep needs a --sweep to show</source>
+        <translation>--view sweep에는 보여 줄 --sweep이 필요합니다</translation>
+    </message>
+    <message>
+        <source>--view side needs a --lesson or --open FILE (its runs side by side)</source>
+        <translation>--view side에는 --lesson 또는 --open FILE이 필요합니다 (그 실행들을 나란히 보여 줍니다)</translation>
+    </message>
+    <message>
+        <source>--repeat goes with --sweep</source>
+        <translation>--repeat은 --sweep과 함께 씁니다</translation>
+    </message>
+    <message>
+        <source>--sweep does not take a --lesson</source>
+        <translation>--sweep은 --lesson과 함께 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>--bench-frames does not take a --sweep</source>
+        <translation>--bench-frames는 --sweep과 함께 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>--sweep --screenshot renders --view window or sweep</source>
+        <translation>--sweep --screenshot은 --view window 또는 sweep만 그립니다</translation>
+    </message>
+    <message>
+        <source>--compare-with compares one run: not with --sweep</source>
+        <translation>--compare-with는 실행 하나를 비교합니다: --sweep과 함께 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>--array-csv and --trace record one run: not with --sweep</source>
+        <translation>--array-csv와 --trace는 실행 하나의 결과를 씁니다: --sweep과 함께 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>--csv writes a headless sweep&apos;s points (in the window: File &gt; Export Sweep Points)</source>
+        <translation>--csv는 창 없이 실행한 스윕의 지점을 씁니다 (창에서는: 파일 &gt; 스윕 지점 내보내기)</translation>
+    </message>
+    <message>
+        <source>--csv, --array-csv and --trace write a headless run&apos;s results (or a sweep&apos;s, for --csv)</source>
+        <translation>--csv, --array-csv, --trace는 창 없이 실행한 실행 하나의 결과를 씁니다 (--csv는 스윕의 결과도)</translation>
+    </message>
+    <message>
+        <source>--array-csv: %1 elements is more than the %2 a CSV file is useful for; use --elements %2 or fewer</source>
+        <translation>--array-csv: 요소 %1개는 CSV 파일로 쓸모 있는 %2개보다 많습니다. --elements를 %2 이하로 하세요</translation>
+    </message>
+    <message>
+        <source>--compare-with goes with a single run (headless, a screenshot or the window)</source>
+        <translation>--compare-with는 실행 하나와 함께 씁니다 (창 없이, 스크린숏 또는 창)</translation>
+    </message>
+    <message>
+        <source>--worker-command-count goes with --worker-command</source>
+        <translation>--worker-command-count는 --worker-command와 함께 씁니다</translation>
+    </message>
+    <message>
+        <source>--worker-command-count: %1 is more than the %2 workers</source>
+        <translation>--worker-command-count: %1이(가) 작업자 수 %2보다 많습니다</translation>
+    </message>
+    <message>
+        <source>--worker-command does not take a --lesson (lessons run their own workers)</source>
+        <translation>--worker-command는 --lesson과 함께 쓸 수 없습니다 (레슨은 자체 작업자를 실행합니다)</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; (one recording at a time)</source>
+        <translation>예상하지 못한 인수 &apos;%1&apos; (기록 파일은 한 번에 하나만)</translation>
+    </message>
+    <message>
+        <source>unknown option &apos;%1&apos; (see --help)</source>
+        <translation>알 수 없는 옵션 &apos;%1&apos; (--help 참고)</translation>
+    </message>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1에는 값이 필요합니다</translation>
+    </message>
+    <message>
+        <source>--%1 given more than once: the last one (%2) counts</source>
+        <translation>--%1이(가) 여러 번 주어졌습니다: 마지막 값(%2)이 적용됩니다</translation>
+    </message>
+    <message>
+        <source>--run goes with --open FILE</source>
+        <translation>--run은 --open FILE과 함께 씁니다</translation>
+    </message>
+    <message>
+        <source>--bench-scrub goes with --open FILE</source>
+        <translation>--bench-scrub은 --open FILE과 함께 씁니다</translation>
+    </message>
+    <message>
+        <source>--record does not take --open (a recording is not run again)</source>
+        <translation>--record는 --open과 함께 쓸 수 없습니다 (기록 파일은 다시 실행되지 않습니다)</translation>
+    </message>
+    <message>
+        <source>--open shows what was recorded: it takes no --lesson or --sweep</source>
+        <translation>--open은 기록된 것을 보여 줍니다: --lesson이나 --sweep과 함께 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>--open shows what was recorded: --%1 does not apply to it</source>
+        <translation>--open은 기록된 것을 보여 줍니다: --%1은(는) 적용되지 않습니다</translation>
+    </message>
+    <message>
+        <source>--open takes --headless, --json, --screenshot, --run, --at-ms, --view, --size, --zoom and --bench-scrub</source>
+        <translation>--open과 함께 쓸 수 있는 것: --headless, --json, --screenshot, --run, --at-ms, --view, --size, --zoom, --bench-scrub</translation>
+    </message>
+    <message>
+        <source>--bench-scrub times the window: it does not take --headless</source>
+        <translation>--bench-scrub은 창의 시간을 잽니다: --headless와 함께 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>--rehearse plays lessons in the terminal: not with --screenshot, --bench-frames or --no-run (in the window: Lessons &gt; Rehearse All)</source>
+        <translation>--rehearse는 터미널에서 레슨을 실행합니다: --screenshot, --bench-frames, --no-run과 함께 쓸 수 없습니다 (창에서는: 레슨 &gt; 모든 레슨 리허설)</translation>
+    </message>
+    <message>
+        <source>--rehearse does not take a --sweep</source>
+        <translation>--rehearse는 --sweep과 함께 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>--rehearse does not take --open or --record</source>
+        <translation>--rehearse는 --open이나 --record와 함께 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>--csv, --array-csv, --trace and --compare-with go with a single run, not --rehearse</source>
+        <translation>--csv, --array-csv, --trace, --compare-with는 실행 하나와 함께 씁니다: --rehearse와는 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>--worker-command does not take --rehearse (lessons run their own workers)</source>
+        <translation>--worker-command는 --rehearse와 함께 쓸 수 없습니다 (레슨은 자체 작업자를 실행합니다)</translation>
+    </message>
+    <message>
+        <source>--bench-frames does not take a --lesson</source>
+        <translation>--bench-frames는 --lesson과 함께 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>--mpi-args goes with --transport mpi</source>
+        <translation>--mpi-args는 --transport mpi와 함께 씁니다</translation>
+    </message>
+    <message>
+        <source>--worker-command does not apply to --transport mpi (the ranks are shmscope-mpi-worker)</source>
+        <translation>--worker-command는 --transport mpi에 적용되지 않습니다 (랭크는 shmscope-mpi-worker입니다)</translation>
+    </message>
+    <message>
+        <source>--no-run goes with --screenshot (the window before any run)</source>
+        <translation>--no-run은 --screenshot과 함께 씁니다 (실행하기 전의 창)</translation>
+    </message>
+    <message>
+        <source>--lesson-file needs --lesson ID, --rehearse or --list-lessons</source>
+        <translation>--lesson-file에는 --lesson ID, --rehearse 또는 --list-lessons가 필요합니다</translation>
+    </message>
+    <message>
+        <source>--delay-us %1 on %2 units of work for %3 workers adds about %4 hours of slow motion</source>
+        <translation>--delay-us %1: 작업자 %3개가 일 %2단위를 하면 슬로 모션으로 약 %4시간이 더해집니다</translation>
+    </message>
+    <message>
+        <source>Usage: shmscope [options]
+Watch worker processes share one shared-memory array: progress, values, lock contention.
+</source>
+        <translation>사용법: shmscope [옵션]
+작업자 프로세스들이 공유 메모리 배열 하나를 함께 쓰는 모습을 봅니다: 진행, 값, 락 경합.
+</translation>
+    </message>
+    <message>
+        <source>Modes:</source>
+        <translation>모드:</translation>
+    </message>
+    <message>
+        <source>  (none)                 open the window, preset with the experiment settings below
+</source>
+        <translation>  (없음)                 창을 엽니다. 아래 실험 설정을 미리 채워 둡니다
+</translation>
+    </message>
+    <message>
+        <source>Experiment settings:</source>
+        <translation>실험 설정:</translation>
+    </message>
+    <message>
+        <source>Settings file:</source>
+        <translation>설정 파일:</translation>
+    </message>
+    <message>
+        <source>Lessons (a guided path through every effect):</source>
+        <translation>레슨 (모든 효과를 차례로 안내합니다):</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 run finished (mismatches included), 2 invalid input, 3 run failed.
+</source>
+        <translation>종료 코드: 0 실행 완료 (불일치 포함), 2 잘못된 입력, 3 실행 실패.
+</translation>
+    </message>
+    <message>
+        <source>%1: field &apos;%2&apos; must be true or false</source>
+        <translation>%1: 필드 &apos;%2&apos;은(는) true 또는 false여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1: field &apos;%2&apos; must be a string (%3)</source>
+        <translation>%1: 필드 &apos;%2&apos;은(는) 문자열이어야 합니다 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: field &apos;%2&apos; must be a whole number</source>
+        <translation>%1: 필드 &apos;%2&apos;은(는) 정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1: field &apos;%2&apos; is out of range</source>
+        <translation>%1: 필드 &apos;%2&apos;이(가) 범위를 벗어났습니다</translation>
+    </message>
+    <message>
+        <source>%1: unknown field &apos;%2&apos; in &apos;%3&apos;</source>
+        <translation>%1: &apos;%3&apos;에 알 수 없는 필드 &apos;%2&apos;이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a valid count</source>
+        <translation>%1: &apos;%2&apos;은(는) 올바른 수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>--view: unknown value &apos;%1&apos; (expected window|progress|array|contention|sweep|side)</source>
+        <translation>--view: 알 수 없는 값 &apos;%1&apos; (가능한 값: window|progress|array|contention|sweep|side)</translation>
+    </message>
+    <message>
+        <source>--size: &apos;%1&apos; is not WIDTHxHEIGHT between 320x240 and 8192x8192</source>
+        <translation>--size: &apos;%1&apos;은(는) 320x240~8192x8192 범위의 WIDTHxHEIGHT가 아닙니다</translation>
+    </message>
+    <message>
+        <source>--zoom: &apos;%1&apos; is not a factor from 0.7 to 3</source>
+        <translation>--zoom: &apos;%1&apos;은(는) 0.7~3 범위의 배율이 아닙니다</translation>
+    </message>
+    <message>
+        <source>--repeat: &apos;%1&apos; is not a count from 1 to %2</source>
+        <translation>--repeat: &apos;%1&apos;은(는) 1~%2 범위의 횟수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>--rehearse: &apos;%1&apos; is not a count from 1 to 100</source>
+        <translation>--rehearse: &apos;%1&apos;은(는) 1~100 범위의 횟수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>--worker-command-count: &apos;%1&apos; is not a count from 1 to %2</source>
+        <translation>--worker-command-count: &apos;%1&apos;은(는) 1~%2 범위의 수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>--lang: unknown language &apos;%1&apos; (expected %2)</source>
+        <translation>--lang: 알 수 없는 언어 &apos;%1&apos; (가능한 값: %2)</translation>
+    </message>
+    <message>
+        <source>  --headless [--json]    run one experiment without a window and print a report
+</source>
+        <translation>  --headless [--json]    창 없이 실험 하나를 실행하고 보고서를 출력합니다
+</translation>
+    </message>
+    <message>
+        <source>--screenshot needs an output file name</source>
+        <translation>--screenshot에는 출력 파일 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>  --screenshot OUT.png   run, render a view to a PNG (or .svg, .pdf: vector, text as text) and exit
+</source>
+        <translation>  --screenshot OUT.png   실행하고, 보기를 PNG(또는 .svg, .pdf: 벡터, 글자는 글자로)로 그린 뒤 끝냅니다
+</translation>
+    </message>
+    <message>
+        <source>--view needs a value</source>
+        <translation>--view에는 값이 필요합니다</translation>
+    </message>
+    <message>
+        <source>      --view window|progress|array|contention|sweep|side   (default window; side: the runs
+                         side by side)
+</source>
+        <translation>      --view window|progress|array|contention|sweep|side   (기본값 window; side: 실행들을
+                         나란히)
+</translation>
+    </message>
+    <message>
+        <source>--size needs WIDTHxHEIGHT</source>
+        <translation>--size에는 WIDTHxHEIGHT가 필요합니다</translation>
+    </message>
+    <message>
+        <source>      --size WxH         (default 1600x1000)   --at-ms T  capture T ms after start
+</source>
+        <translation>      --size WxH         (기본값 1600x1000)   --at-ms T  시작 후 T ms에 캡처
+</translation>
+    </message>
+    <message>
+        <source>--at-ms needs a number</source>
+        <translation>--at-ms에는 숫자가 필요합니다</translation>
+    </message>
+    <message>
+        <source>      --no-run           the window as it first opens, before any run
+</source>
+        <translation>      --no-run           실행하기 전, 처음 열린 그대로의 창
+</translation>
+    </message>
+    <message>
+        <source>--bench-frames needs a number</source>
+        <translation>--bench-frames에는 숫자가 필요합니다</translation>
+    </message>
+    <message>
+        <source>  --bench-frames N       time N GUI frames of a running experiment and print figures
+</source>
+        <translation>  --bench-frames N       실행 중인 실험의 GUI 프레임 N개에 걸리는 시간을 재고 수치를 출력합니다
+</translation>
+    </message>
+    <message>
+        <source>--sweep needs SETTING=V1,V2,...</source>
+        <translation>--sweep에는 SETTING=V1,V2,...가 필요합니다</translation>
+    </message>
+    <message>
+        <source>  --sweep SETTING=V1,V2,...   run every value (give it twice for a grid); a table,
+                         or with --screenshot the Sweep view (in the window: the Sweep tab)
+</source>
+        <translation>  --sweep SETTING=V1,V2,...   값마다 실행합니다 (두 번 주면 격자). 표를 출력하고,
+                         --screenshot과 함께면 스윕 보기를 그립니다 (창에서는: 스윕 탭)
+</translation>
+    </message>
+    <message>
+        <source>--repeat needs a number</source>
+        <translation>--repeat에는 숫자가 필요합니다</translation>
+    </message>
+    <message>
+        <source>      --repeat R         runs per point, interleaved (default 3)   --csv FILE  the points table
+                         speedup, efficiency, Karp-Flatt, Amdahl fit; --json for all figures
+</source>
+        <translation>      --repeat R         지점당 실행 횟수, 번갈아 실행 (기본값 3)   --csv FILE  지점 표
+                         속도 향상, 효율, Karp-Flatt, Amdahl 적합; --json: 모든 수치
+</translation>
+    </message>
+    <message>
+        <source>--compare-with needs a file name</source>
+        <translation>--compare-with에는 파일 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>  --compare-with REPORT.json  this run beside one saved with --json: ratios (in the window: pinned)
+</source>
+        <translation>  --compare-with REPORT.json  이 실행을 --json으로 저장한 실행과 나란히: 비율 (창에서는: 고정)
+</translation>
+    </message>
+    <message>
+        <source>--csv needs a file name</source>
+        <translation>--csv에는 파일 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>  --csv FILE  --array-csv FILE  --trace FILE.json   a headless run&apos;s workers, its array
+                         (index, value, expected, owner; up to 10^7 elements), a Perfetto trace
+</source>
+        <translation>  --csv FILE  --array-csv FILE  --trace FILE.json   창 없이 실행한 실행의 작업자, 배열
+                         (index, value, expected, owner; 요소 10^7개까지), Perfetto 트레이스
+</translation>
+    </message>
+    <message>
+        <source>--array-csv needs a file name</source>
+        <translation>--array-csv에는 파일 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>--trace needs a file name</source>
+        <translation>--trace에는 파일 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>--worker-command needs a command, e.g. &quot;python3 resources/python/shmscope_worker.py&quot;</source>
+        <translation>--worker-command에는 명령이 필요합니다. 예: &quot;python3 resources/python/shmscope_worker.py&quot;</translation>
+    </message>
+    <message>
+        <source>  --worker-command CMD   start workers as CMD --segment NAME --worker K instead of shmscope-worker,
+                         e.g. &quot;python3 resources/python/shmscope_worker.py&quot;; --worker-command-count K:
+                         only the last K workers (default all), beside shmscope-worker ones
+</source>
+        <translation>  --worker-command CMD   shmscope-worker 대신 CMD --segment NAME --worker K로 작업자를 시작합니다.
+                         예: &quot;python3 resources/python/shmscope_worker.py&quot;; --worker-command-count K:
+                         마지막 작업자 K개만 (기본값 모두), 나머지는 shmscope-worker
+</translation>
+    </message>
+    <message>
+        <source>--mpi-args needs mpirun&apos;s arguments, e.g. &quot;--hostfile hosts.txt&quot;</source>
+        <translation>--mpi-args에는 mpirun의 인수가 필요합니다. 예: &quot;--hostfile hosts.txt&quot;</translation>
+    </message>
+    <message>
+        <source>  --mpi-args &quot;ARGS&quot;      with --transport mpi: passed to mpirun (e.g. &quot;--hostfile hosts.txt&quot;;
+                         default: --oversubscribe --bind-to none, -np is --workers)
+</source>
+        <translation>  --mpi-args &quot;ARGS&quot;      --transport mpi와 함께: mpirun에 넘깁니다 (예: &quot;--hostfile hosts.txt&quot;;
+                         기본값: --oversubscribe --bind-to none, -np는 --workers)
+</translation>
+    </message>
+    <message>
+        <source>--record needs a file name</source>
+        <translation>--record에는 파일 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>  --record FILE          keep the run, lesson or sweep (all its runs) in FILE, a SQLite recording
+                         (schema: docs/recording.md)
+</source>
+        <translation>  --record FILE          실행, 레슨 또는 스윕(그 모든 실행)을 SQLite 기록 파일 FILE에 남깁니다
+                         (스키마: docs/recording.md)
+</translation>
+    </message>
+    <message>
+        <source>--open needs a recording&apos;s file name</source>
+        <translation>--open에는 기록 파일 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>  --open FILE, or FILE   open a recording in the window; --headless [--json]: print its reports
+                         (a lesson&apos;s: the lesson verdict); --screenshot OUT --open FILE [--run LABEL]
+                         [--at-ms T] [--view V]: any moment of a recorded run
+</source>
+        <translation>  --open FILE 또는 FILE  기록 파일을 창에서 엽니다. --headless [--json]: 그 보고서를 출력합니다
+                         (레슨이면 레슨 판정). --screenshot OUT --open FILE [--run LABEL]
+                         [--at-ms T] [--view V]: 기록된 실행의 어느 순간이든
+</translation>
+    </message>
+    <message>
+        <source>--run needs a run&apos;s label (e.g. A)</source>
+        <translation>--run에는 실행의 라벨이 필요합니다 (예: A)</translation>
+    </message>
+    <message>
+        <source>--bench-scrub needs a number</source>
+        <translation>--bench-scrub에는 숫자가 필요합니다</translation>
+    </message>
+    <message>
+        <source>  --bench-scrub N        with --open: time N slider moves over the recording and print figures
+</source>
+        <translation>  --bench-scrub N        --open과 함께: 기록 파일에서 슬라이더를 N번 옮기는 시간을 재어 출력합니다
+</translation>
+    </message>
+    <message>
+        <source>--zoom needs a number</source>
+        <translation>--zoom에는 숫자가 필요합니다</translation>
+    </message>
+    <message>
+        <source>  --zoom F               presentation mode: text and plots F times larger (0.7 to 3; in the window
+                         Ctrl+= / Ctrl+- / Ctrl+0, kept)
+</source>
+        <translation>  --zoom F               발표 모드: 글자와 그래프를 F배 크게 (0.7~3. 창에서는
+                         Ctrl+= / Ctrl+- / Ctrl+0, 저장됨)
+</translation>
+    </message>
+    <message>
+        <source>--lang needs a language (en or ko)</source>
+        <translation>--lang에는 언어가 필요합니다 (en 또는 ko)</translation>
+    </message>
+    <message>
+        <source>  --lang en|ko           the interface language (default: the system locale, LANG; in the window
+                         View &gt; Language, kept)
+</source>
+        <translation>  --lang en|ko           인터페이스 언어 (기본값: 시스템 로케일, LANG. 창에서는
+                         보기 &gt; 언어, 저장됨)
+</translation>
+    </message>
+    <message>
+        <source>  --help, --version
+</source>
+        <translation>  --help, --version
+</translation>
+    </message>
+    <message>
+        <source>  --probe [--json]       measure what this machine can show (CPUs running at once, what a
+                         cache line shared by two CPUs costs, clock resolution) and print it;
+                         every report carries these figures as &quot;machine&quot;
+</source>
+        <translation>  --probe [--json]       이 기계가 보여 줄 수 있는 것을 측정해 출력합니다 (동시에 도는 CPU 수,
+                         두 CPU가 공유하는 캐시 라인의 비용, 시계 해상도).
+                         모든 보고서에 이 수치가 &quot;machine&quot;으로 들어갑니다
+</translation>
+    </message>
+    <message>
+        <source>--config needs a file name</source>
+        <translation>--config에는 파일 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>  --config FILE.json     settings as a JSON object, e.g. {&quot;workers&quot;: 8, &quot;sync&quot;: &quot;mutex&quot;};
+                         keys as the flags above (&apos;-&apos; or &apos;_&apos;); flags given on the command line win
+</source>
+        <translation>  --config FILE.json     JSON 객체로 된 설정, 예: {&quot;workers&quot;: 8, &quot;sync&quot;: &quot;mutex&quot;};
+                         키는 위의 플래그와 같습니다 (&apos;-&apos; 또는 &apos;_&apos;). 명령줄에 준 플래그가 우선합니다
+</translation>
+    </message>
+    <message>
+        <source>  --list-lessons         print the lessons, id and title, and exit (no window opens, with or
+                         without --headless)
+</source>
+        <translation>  --list-lessons         레슨의 id와 제목을 출력하고 끝냅니다 (--headless가 있든 없든
+                         창은 열리지 않습니다)
+</translation>
+    </message>
+    <message>
+        <source>--lesson needs a lesson id (see --list-lessons)</source>
+        <translation>--lesson에는 레슨 id가 필요합니다 (--list-lessons 참고)</translation>
+    </message>
+    <message>
+        <source>  --lesson ID            in the window: the Lessons tab shows that lesson and the first screen&apos;s
+                         main button runs it (&quot;Run lesson: TITLE&quot;; Ctrl+L too); nothing runs until
+                         pressed. With --headless (or without a display): run its runs in turn and
+                         say whether its effect was seen, not seen, or could not be shown here
+                         (inconclusive); --json prints {&quot;lesson&quot;: {..., &quot;seen&quot;, &quot;verdict&quot;, &quot;reasons&quot;},
+                         &quot;runs&quot;: [reports]}; setting flags given with it override the lesson&apos;s.
+                         With --screenshot: the window after the lesson&apos;s runs, Lessons panel in
+                         front (with --no-run: the first screen, before them)
+</source>
+        <translation>  --lesson ID            창에서: 레슨 탭에 그 레슨을 보여 주고, 첫 화면의 주 버튼이 그 레슨을
+                         실행합니다 (&quot;레슨 실행: TITLE&quot;; Ctrl+L도 됨). 누르기 전에는 아무것도 실행하지
+                         않습니다. --headless와 함께(또는 디스플레이가 없으면): 레슨의 실행들을 차례로
+                         돌리고 효과가 확인됨, 확인되지 않음, 여기서는 보일 수 없음(판정 불가) 중
+                         무엇인지 알립니다. --json은 {&quot;lesson&quot;: {..., &quot;seen&quot;, &quot;verdict&quot;, &quot;reasons&quot;},
+                         &quot;runs&quot;: [reports]}를 출력합니다. 함께 준 설정 플래그가 레슨의 것보다 우선합니다.
+                         --screenshot과 함께: 레슨의 실행이 끝난 뒤의 창, 레슨 패널이 앞에
+                         (--no-run과 함께: 실행하기 전의 첫 화면)
+</translation>
+    </message>
+    <message>
+        <source>  --rehearse [N]         headless: play every lesson (or --lesson ID&apos;s) N times (1 to 100, default 5)
+                         and print a table: seen / not seen / inconclusive, each expectation&apos;s range
+                         and the reasons; --json prints {&quot;rehearsal&quot;: {...}}; also --rehearse=N
+</source>
+        <translation>  --rehearse [N]         창 없이: 모든 레슨(또는 --lesson ID의 레슨)을 N번 실행하고(1~100, 기본값 5)
+                         표를 출력합니다: 확인됨 / 확인되지 않음 / 판정 불가, 예상마다 범위와
+                         이유. --json은 {&quot;rehearsal&quot;: {...}}를 출력합니다. --rehearse=N도 됩니다
+</translation>
+    </message>
+    <message>
+        <source>--lesson-file needs a file name</source>
+        <translation>--lesson-file에는 파일 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>  --lesson-file F.json   lessons of your own, added to the built-in ones (one with a built-in&apos;s id
+                         replaces it) for --list-lessons, --lesson and the window; checked before
+                         anything runs (schema: resources/lessons/README.md)
+</source>
+        <translation>  --lesson-file F.json   직접 만든 레슨을 기본 레슨에 더합니다 (기본 레슨과 id가 같으면
+                         그 레슨을 대신합니다). --list-lessons, --lesson과 창에 쓰이며, 무엇이든
+                         실행하기 전에 검사합니다 (스키마: resources/lessons/README.md)
+</translation>
+    </message>
+    <message>
+        <source>elements</source>
+        <translation>요소</translation>
+    </message>
+    <message>
+        <source>bins</source>
+        <translation>구간</translation>
+    </message>
+    <message>
+        <source>locks</source>
+        <translation>락</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>µs</source>
+        <translation>µs</translation>
+    </message>
+    <message>
+        <source>per worker</source>
+        <translation>작업자당</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1~%2</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 또는 %2</translation>
+    </message>
+    <message>
+        <source>%1 (in the window: %2)</source>
+        <translation>%1 (창에서는: %2)</translation>
+    </message>
+    <message>
+        <source>%1; default %2</source>
+        <translation>%1; 기본값 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a whole number (%3)</source>
+        <translation>%1: %2은(는) 정수가 아닙니다 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2 is out of range (%3)</source>
+        <translation>%1: %2은(는) 범위를 벗어났습니다 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: unknown value %2 (expected %3)</source>
+        <translation>%1: 알 수 없는 값 %2 (가능한 값: %3)</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a boolean (true|false)</source>
+        <translation>%1: %2은(는) 불리언 값이 아닙니다 (true|false)</translation>
+    </message>
+    <message>
+        <source>no display found, running headless (--screenshot OUT.png renders the window without one)</source>
+        <translation>디스플레이가 없어 창 없이 실행합니다 (--screenshot OUT.png는 디스플레이 없이도 창을 그립니다)</translation>
+    </message>
+    <message>
+        <source>no display found, printing the recording&apos;s reports (--screenshot OUT.png renders it without one)</source>
+        <translation>디스플레이가 없어 기록 파일의 보고서를 출력합니다 (--screenshot OUT.png는 디스플레이 없이도 그립니다)</translation>
+    </message>
+    <message>
+        <source>removed stale segment %1</source>
+        <translation>남아 있던 세그먼트 %1을(를) 지웠습니다</translation>
+    </message>
+    <message>
+        <source>left alone in /dev/shm: %1</source>
+        <translation>/dev/shm에 그대로 둠: %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>경고: %1</translation>
+    </message>
+    <message>
+        <source>this ShmScope was built without the window (SHMSCOPE_BUILD_GUI=OFF)</source>
+        <translation>이 ShmScope는 창 없이 빌드되었습니다 (SHMSCOPE_BUILD_GUI=OFF)</translation>
+    </message>
+    <message>
+        <source>cannot run the window&apos;s program %1</source>
+        <translation>창 프로그램 %1을(를) 실행할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: --screenshot and --bench-frames need it</source>
+        <translation>%1: --screenshot과 --bench-frames에는 창이 필요합니다</translation>
+    </message>
+    <message>
+        <source>%1, running headless</source>
+        <translation>%1. 창 없이 실행합니다</translation>
+    </message>
+</context>
+<context>
     <name>ContentionModel</name>
     <message>
         <source>Worker</source>
@@ -478,6 +1119,57 @@ partial: %1 of %2</source>
     </message>
 </context>
 <context>
+    <name>GracefulSignals</name>
+    <message>
+        <source>%1 from the terminal</source>
+        <translation>터미널에서 보낸 %1</translation>
+    </message>
+    <message>
+        <source>%1 from ShmScope itself</source>
+        <translation>ShmScope 자신이 보낸 %1</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <source>pid %1 (%2)</source>
+        <translation>pid %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 from %2, user %3</source>
+        <translation>사용자 %3의 %2이(가) 보낸 %1</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%2이(가) 보낸 %1</translation>
+    </message>
+</context>
+<context>
+    <name>LessonHeadless</name>
+    <message>
+        <source>  %1 %2 %3 %4: observed %5</source>
+        <extracomment>A lesson&apos;s expectation: &quot;✓ A.lost_updates &gt; 0: observed 1234&quot;</extracomment>
+        <translation>  %1 %2 %3 %4: 관측값 %5</translation>
+    </message>
+    <message>
+        <source>Look for:</source>
+        <translation>살펴볼 점:</translation>
+    </message>
+    <message>
+        <source>run %1: %2, compute %3 s, CPU %4 s, mismatches %5, unwritten %6, lost updates %7%8</source>
+        <translation>실행 %1: %2, 계산 %3초, CPU %4초, 불일치 %5, 쓰이지 않음 %6, 갱신 손실 %7%8</translation>
+    </message>
+    <message>
+        <source>lesson %1, run %2 ...</source>
+        <translation>레슨 %1, 실행 %2 ...</translation>
+    </message>
+    <message>
+        <source>lesson &apos;%1&apos; run %2: %3</source>
+        <translation>레슨 &apos;%1&apos; 실행 %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>LessonPanel</name>
     <message>
         <source>The lesson: each shows one effect with real runs.</source>
@@ -648,6 +1340,18 @@ partial: %1 of %2</source>
         <source>(%1 % over)</source>
         <translation>(%1 % 초과)</translation>
     </message>
+    <message>
+        <source>finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>terminated</source>
+        <translation>강제 종료됨</translation>
+    </message>
 </context>
 <context>
     <name>LockTimeline</name>
@@ -710,6 +1414,14 @@ partial: %1 of %2</source>
     <message>
         <source>partial: %1 events dropped</source>
         <translation>일부: 이벤트 %1개 놓침</translation>
+    </message>
+    <message>
+        <source>lock</source>
+        <translation>락</translation>
+    </message>
+    <message>
+        <source>stripes</source>
+        <translation>스트라이프</translation>
     </message>
 </context>
 <context>
@@ -1798,6 +2510,86 @@ partial: %1 of %2</source>
         <source>worker %1 was killed by signal %2 while holding a lock</source>
         <translation>작업자 %1이(가) 락을 보유한 채 시그널 %2(으)로 종료되었습니다</translation>
     </message>
+    <message>
+        <source>terminated by %1 before the run ended</source>
+        <translation>실행이 끝나기 전에 종료되었습니다: %1</translation>
+    </message>
+    <message>
+        <source>deadlock: worker %1 %2 holding %3, %4 workers blocked</source>
+        <translation>교착 상태: 작업자 %1이(가) %3을(를) 보유한 채 %2, 작업자 %4개가 막혔습니다</translation>
+    </message>
+    <message>
+        <source>worker %1 %2 holding the robust mutex and no survivor locked it again to take its work over</source>
+        <translation>작업자 %1이(가) 로버스트 뮤텍스를 보유한 채 %2, 살아남은 작업자 중 아무도 다시 잠가 그 일을 넘겨받지 않았습니다</translation>
+    </message>
+    <message>
+        <source>worker %1 %2 while its slot said it held a lock</source>
+        <translation>작업자 %1이(가) %2, 그때 슬롯에는 락을 보유 중이라고 적혀 있었습니다</translation>
+    </message>
+    <message>
+        <source>segment %1 was replaced in /dev/shm by another process&apos;s file during the run (that file is left alone)</source>
+        <translation>실행 중에 다른 프로세스가 /dev/shm의 세그먼트 %1을(를) 자기 파일로 바꿨습니다 (그 파일은 그대로 둡니다)</translation>
+    </message>
+    <message>
+        <source>segment %1 was removed from /dev/shm by another process during the run</source>
+        <translation>실행 중에 다른 프로세스가 /dev/shm에서 세그먼트 %1을(를) 지웠습니다</translation>
+    </message>
+    <message>
+        <source>died</source>
+        <translation>죽었고</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>종료 코드 %1(으)로 끝났고</translation>
+    </message>
+    <message>
+        <source>the run state was set to %1</source>
+        <translation>실행 상태를 %1(으)로 설정했습니다</translation>
+    </message>
+    <message>
+        <source>parkWorker was set to %1 (a request to park worker %2 inside the lock)</source>
+        <translation>parkWorker를 %1(으)로 설정했습니다 (작업자 %2을(를) 락 안에 세워 두라는 요청)</translation>
+    </message>
+    <message>
+        <source>hangWorker was set to %1</source>
+        <translation>hangWorker를 %1(으)로 설정했습니다</translation>
+    </message>
+    <message>
+        <source>delayUs was set to %1</source>
+        <translation>delayUs를 %1(으)로 설정했습니다</translation>
+    </message>
+    <message>
+        <source>%1 by another process (only the app writes it)%2</source>
+        <translation>다른 프로세스가 %1 (이 값은 앱만 씁니다)%2</translation>
+    </message>
+    <message>
+        <source>; worker %1 (pid %2) runs --worker-command and is the likely writer</source>
+        <translation>; 작업자 %1 (pid %2)이(가) --worker-command로 실행되므로 쓴 쪽일 가능성이 높습니다</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2) %3 and left %4 locked: no live worker holds it (%5 s)</source>
+        <translation>%1 (pid %2)이(가) %3, %4을(를) 잠긴 채 남겼습니다: 살아 있는 작업자 중 아무도 보유하지 않습니다 (%5초)</translation>
+    </message>
+    <message>
+        <source>%1 has been locked for %2 s by thread %3, which is no live worker&apos;s</source>
+        <translation>%1이(가) %2초 동안 스레드 %3에 잠겨 있습니다. 이 스레드는 살아 있는 작업자의 것이 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1 has read as locked for %2 s with no owner and no live worker holding it: its bytes were written by another process</source>
+        <translation>%1이(가) %2초 동안 잠긴 것으로 읽혔지만 소유자도, 보유한 살아 있는 작업자도 없습니다: 다른 프로세스가 그 바이트를 썼습니다</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2) exited with code 0 before it attached to the segment</source>
+        <translation>%1 (pid %2)이(가) 세그먼트에 연결하기 전에 종료 코드 0으로 끝났습니다</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2) exited with code 0 without finishing its share (its slot says %3)</source>
+        <translation>%1 (pid %2)이(가) 맡은 몫을 끝내지 않고 종료 코드 0으로 끝났습니다 (슬롯에는 %3)</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2) exited holding %3</source>
+        <translation>%1 (pid %2)이(가) %3을(를) 보유한 채 끝났습니다</translation>
+    </message>
 </context>
 <context>
     <name>RunPlayer</name>
@@ -2788,6 +3580,33 @@ least CPU share of a worker %1</source>
     <message>
         <source>a running worker that publishes nothing for this long fails the run (named); waiting for a lock does not count</source>
         <translation>이만큼 아무것도 알리지 않고 도는 작업자는 (이름과 함께) 실행을 실패시킵니다. 락 대기는 세지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>sweep_texts</name>
+    <message>
+        <source>all %1 runs failed</source>
+        <translation>실행 %1회 모두 실패</translation>
+    </message>
+    <message>
+        <source>, %1 failed</source>
+        <translation>, %1회 실패</translation>
+    </message>
+    <message>
+        <source>speedup %1 with %2 cores: more than the cores can give (the baseline was slowed, or a cache effect)</source>
+        <translation>코어 %2개로 속도 향상 %1: 코어가 낼 수 있는 것보다 큽니다 (기준이 느려졌거나 캐시 효과)</translation>
+    </message>
+    <message>
+        <source>the 1-worker run</source>
+        <translation>작업자 1개 실행</translation>
+    </message>
+    <message>
+        <source>the baseline (%1)</source>
+        <translation>기준 (%1)</translation>
+    </message>
+    <message>
+        <source>%1 got %2 of a core: speedups are not meaningful</source>
+        <translation>%1은(는) 코어의 %2만 받았습니다: 속도 향상은 의미가 없습니다</translation>
     </message>
 </context>
 <context>
