@@ -110,6 +110,12 @@ void removeStaleSegments() {
         std::fprintf(stderr, "shmscope: removed stale segment %s\n", name.c_str());
     for (const auto& why : swept.leftAlone)
         std::fprintf(stderr, "shmscope: left alone in /dev/shm: %s\n", why.c_str());
+    // A few named, the rest counted: 20k stale-looking files are not 20k lines.
+    if (swept.leftAloneTotal > swept.leftAlone.size())
+        std::fprintf(stderr,
+                     "shmscope: left alone in /dev/shm: %zu more shmscope-<pid>-* files of dead "
+                     "pids that are not provably ShmScope's\n",
+                     swept.leftAloneTotal - swept.leftAlone.size());
 }
 } // namespace
 

@@ -9,6 +9,8 @@
 #include "segment/futex.h"
 #include "segment/snapshot.h"
 
+#include <csignal>
+
 void RunController::poll() {
     if (!m_segment || !checkSegmentIntact()) return;
     // The app itself did not run for a while (a loaded machine, a VM paused by its host, a
@@ -147,6 +149,9 @@ void RunController::killAll() {
                                           uint32_t(shm::WorkerState::Done))
                 m_exits[k].terminatedByUs = true;
         m_mpirun->terminate(); // mpirun ends every rank; onMpirunFinished() follows
+        // A stopped mpirun acts on the SIGTERM only once continued: it then ends its ranks
+        // and removes its files itself.
+        if (m_mpirunPid) ::kill(pid_t(m_mpirunPid), SIGCONT);
         QTimer::singleShot(3000, m_mpirun, [p = m_mpirun] {
             if (p->state() != QProcess::NotRunning) p->kill();
         });
@@ -213,18 +218,21 @@ void RunController::finishDrained() {
         m_pauseStartNs = 0;
     }
     m_meta.wallSeconds = double(m_wall.nsecsElapsed()) / 1e9;
-    // The name goes now; the mapping stays so a window can keep showing the final array.
-    m_meta.segmentRemoved = m_segment->unlink() && !shm::segmentExists(m_segment->name());
-    segment_cleanup::forget(m_segment->name());
+    removeMpiDir(); // mpirun has ended: its files go before the segment that names them
+    // The queue's name goes before the segment's: the segment names its queue, so an app that
+    // dies in between leaves nothing the sweep cannot prove ours (queue_file.h).
+    bool queueRemoved = true;
     if (m_receiver) {
-        const std::string q = shm::queueName(m_segment->name());
-        if (!shm::removeQueue(m_segment->name())) {
-            m_meta.segmentRemoved = false;
-            m_meta.errors.push_back("queue " + q + " could not be removed");
-        }
+        const std::string& q = m_receiver->name();
+        queueRemoved = shm::removeQueue(q);
+        if (!queueRemoved) m_meta.errors.push_back("queue " + q + " could not be removed");
         segment_cleanup::forget(q);
     }
-    if (!m_meta.segmentRemoved)
+    // The name goes now; the mapping stays so a window can keep showing the final array.
+    const bool segmentGone = m_segment->unlink() && !shm::segmentExists(m_segment->name());
+    m_meta.segmentRemoved = segmentGone && queueRemoved;
+    segment_cleanup::forget(m_segment->name());
+    if (!segmentGone)
         m_meta.errors.push_back("segment " + m_segment->name() + " could not be removed");
     // Verify even a failed run: what was written is still worth comparing. Off the GUI thread:
     // recomputing 10^8 expected values (mandelbrot: seconds) must not freeze the window. The
