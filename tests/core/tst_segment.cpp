@@ -2,6 +2,7 @@
 // stale-segment sweep.
 #include "../test_util.h"
 #include "analysis/report.h"
+#include "segment/mpi_dir.h"
 #include "segment/queue_file.h"
 #include "segment/segment.h"
 
@@ -418,6 +419,33 @@ void TestSegment::sweepRemovesDeadCreatorsOnly() {
     wrongQSeg->header().queueKey = 0x5678;
     wrongQSeg->header().queueBytes = 8192;
     const QString wrongQQueue = QString::fromStdString(queueName(wrongQ.toStdString(), 0x5678));
+    // A dead MPI run: Open MPI's directory its header names goes with it (its vader files
+    // in it); one holding a file that is not Open MPI's stays, and says why.
+    const QString deadMpi = named("deadmpi", deadPid);
+    auto deadMpiSeg = segment(deadMpi);
+    deadMpiSeg->header().creatorPid = uint64_t(deadPid);
+    deadMpiSeg->header().mpiKey = 0x9abc;
+    const QString mpiDir = QString::fromStdString(mpiDirName(deadMpi.toStdString(), 0x9abc));
+    const QString busyMpi = named("busympi", deadPid);
+    auto busyMpiSeg = segment(busyMpi);
+    busyMpiSeg->header().creatorPid = uint64_t(deadPid);
+    busyMpiSeg->header().mpiKey = 0xdef0;
+    const QString busyDir = QString::fromStdString(mpiDirName(busyMpi.toStdString(), 0xdef0));
+    for (const QString& d : {mpiDir, busyDir}) {
+        QVERIFY(::mkdir(path(d).c_str(), 0700) == 0);
+        const std::string vader = path(d) + "/vader_segment.host.0.1230001.0";
+        ::close(::open(vader.c_str(), O_CREAT | O_WRONLY, 0600));
+    }
+    const std::string notes = path(busyDir) + "/notes.txt";
+    ::close(::open(notes.c_str(), O_CREAT | O_WRONLY, 0600));
+    struct RemoveDir { // whatever the sweep leaves, before the directory's own clean-up
+        std::string dir, file;
+        ~RemoveDir() {
+            ::unlink(file.c_str());
+            ::unlink((dir + "/vader_segment.host.0.1230001.0").c_str());
+            ::rmdir(dir.c_str());
+        }
+    } removeBusy{path(busyDir), notes}, removeMpi{path(mpiDir), ""};
     // Files that only look like ours: not a segment; another user's; the old queue name of a
     // dead run (anyone could have made it); an orphaned queue holding someone's data.
     const QString foreign = named("notes", deadPid);
@@ -448,6 +476,9 @@ void TestSegment::sweepRemovesDeadCreatorsOnly() {
     QVERIFY(removed(deadQ) && !exists(deadQ));
     QVERIFY(removed(deadQQueue) && !exists(deadQQueue));
     QVERIFY(removed(wrongQ) && !exists(wrongQ));
+    QVERIFY(removed(deadMpi) && removed(mpiDir) && !exists(mpiDir));
+    QVERIFY(!removed(busyDir) && exists(busyDir));
+    QVERIFY(mentioned(busyDir, "holds files that are not Open MPI's"));
     QVERIFY(!removed(wrongQQueue) && exists(wrongQQueue));
     QVERIFY(mentioned(wrongQQueue, "4096 bytes, not the 8192 its segment says"));
     // Never read as ours: a -q name proves nothing (it was deleted unread).
