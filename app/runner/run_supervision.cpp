@@ -201,8 +201,13 @@ void RunController::finish() {
 
 void RunController::finishDrained() {
     if (m_receiver && !m_receiver->done()) {
-        m_meta.errors.push_back("the result queue could not be drained (a worker died inside "
-                                "send() and left its lock held): the array is incomplete");
+        // A queue cut short under the run is the cause named already, not a sender's death.
+        m_meta.errors.push_back(m_watch.queueShrinkReported
+                                    ? "the result queue could not be drained (it shrank under "
+                                      "the run): the array is incomplete"
+                                    : "the result queue could not be drained (a worker died "
+                                      "inside send() and left its lock held): the array is "
+                                      "incomplete");
         m_receiver->abandon(); // it keeps the segment mapped for itself
     }
     drainRings();
