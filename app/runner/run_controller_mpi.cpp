@@ -47,6 +47,10 @@ void RunController::watchMpirun(const watchdog::Reading& r) {
 // After mpirun has ended, however it ended: Open MPI removes its files only when it ends
 // normally.
 void RunController::removeMpiDir() {
+    // Its session directory in /tmp too (PMIx's stores, ~8 MB): left only by a killed mpirun.
+    if (m_mpirunPid && m_mpirun && m_mpirun->state() == QProcess::NotRunning)
+        if (const std::string why = shm::removeMpiSessionDir(m_mpirunPid); !why.empty())
+            m_meta.errors.push_back("Open MPI's session directory " + why);
     if (m_mpiDir.empty()) return;
     if (const std::string why = shm::removeMpiDir(m_mpiDir); !why.empty())
         m_meta.errors.push_back("Open MPI's directory " + m_mpiDir +

@@ -3,9 +3,11 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -56,6 +58,54 @@ std::string removeMpiDir(const std::string& path) {
         return errno == ENOTEMPTY || errno == EEXIST ? "holds files that are not Open MPI's"
                                                      : std::strerror(errno);
     return {};
+}
+
+namespace {
+uid_t g_uid;    // nftw's callback takes no context
+bool g_foreign; // something of another uid was found (and left)
+
+int removeOne(const char* path, const struct stat* st, int type, FTW*) {
+    if (st->st_uid != g_uid) {
+        g_foreign = true;
+        return 0;
+    }
+    if (type == FTW_DP)
+        ::rmdir(path); // fails (and stays) only where something was left inside
+    else
+        ::unlink(path);
+    return 0;
+}
+} // namespace
+
+std::string removeMpiSessionDir(int64_t mpirunPid) {
+    if (mpirunPid <= 0) return {};
+    const char* tmp = std::getenv("TMPDIR");
+    const std::string base = tmp && *tmp ? tmp : "/tmp";
+    const std::string uidTail = "." + std::to_string(geteuid());
+    const std::string pidDir = "pid." + std::to_string(mpirunPid);
+    DIR* d = opendir(base.c_str());
+    if (!d) return {};
+    std::string why;
+    while (dirent* e = readdir(d)) {
+        const std::string n = e->d_name;
+        if (n.rfind("ompi.", 0) != 0 || n.size() <= uidTail.size() ||
+            n.compare(n.size() - uidTail.size(), uidTail.size(), uidTail) != 0)
+            continue;
+        const std::string path = base + "/" + n + "/" + pidDir;
+        struct stat st {};
+        if (::lstat(path.c_str(), &st) != 0) continue;
+        if (!S_ISDIR(st.st_mode) || st.st_uid != geteuid()) {
+            why = path + ": not a directory of ours";
+            continue;
+        }
+        g_uid = geteuid();
+        g_foreign = false;
+        nftw(path.c_str(), removeOne, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
+        if (::lstat(path.c_str(), &st) == 0)
+            why = path + (g_foreign ? ": holds files of another user" : ": could not be removed");
+    }
+    closedir(d);
+    return why;
 }
 
 } // namespace shm

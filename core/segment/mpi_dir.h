@@ -20,4 +20,11 @@ std::string createMpiDir(const std::string& path);
 // in it is left alone, and so is a directory that is not ours).
 std::string removeMpiDir(const std::string& path);
 
+// Open MPI's session directory of one mpirun, <TMPDIR or /tmp>/ompi.<host>.<uid>/pid.<pid>:
+// about 8 MB of PMIx shared-memory stores that a killed mpirun leaves behind. Removed with
+// everything in it that is ours (a file of another uid stays, and so does its directory):
+// "" when it is gone (or was never there), else why it stays. Only for an mpirun that has
+// exited: the directory is its run's alone.
+std::string removeMpiSessionDir(int64_t mpirunPid);
+
 } // namespace shm

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -74,6 +75,18 @@ QStringList openMpiFiles(qint64 pid) {
         if (n.startsWith(QLatin1String("vader_segment.")) ||
             (n.startsWith(ours) && n.contains(QLatin1String("-mpi-"))))
             out << n;
+    return out;
+}
+
+// Open MPI's session directories of the mpirun `pid` (<TMPDIR or /tmp>/ompi.*/pid.<pid>):
+// what a killed mpirun leaves in /tmp.
+QStringList sessionDirsOf(qint64 pid) {
+    const QByteArray tmp = qgetenv("TMPDIR");
+    const QDir base(tmp.isEmpty() ? QStringLiteral("/tmp") : QString::fromLocal8Bit(tmp));
+    QStringList out;
+    for (const QString& d : base.entryList({QStringLiteral("ompi.*")}, QDir::Dirs))
+        if (QFileInfo::exists(base.filePath(d) + QStringLiteral("/pid.%1").arg(pid)))
+            out << base.filePath(d) + QStringLiteral("/pid.%1").arg(pid);
     return out;
 }
 
@@ -281,10 +294,12 @@ void TestMpi::stoppedMpirunIsNamedAndEnded() {
     QVERIFY(!shmExists(seg));
     QVERIFY(noRankLeft(seg));
     QCOMPARE(openMpiFiles(app), before);
+    QCOMPARE(sessionDirsOf(mpirun), QStringList());
 }
 
 // mpirun killed from outside (SIGKILL: it cannot clean up): the app removes Open MPI's files
-// of the run (4 MiB per rank) with its segment.
+// of the run (4 MiB per rank) with its segment, and mpirun's session directory in /tmp (PMIx's
+// stores, about 8 MB).
 void TestMpi::killedMpirunLeavesNoOpenMpiFiles() {
     const QStringList before = openMpiFiles(0);
     QProcess p;
@@ -299,6 +314,7 @@ void TestMpi::killedMpirunLeavesNoOpenMpiFiles() {
     QVERIFY(!shmExists(seg));
     QVERIFY(noRankLeft(seg));
     QCOMPARE(openMpiFiles(app), before);
+    QCOMPARE(sessionDirsOf(mpirun), QStringList());
 }
 
 void TestMpi::traceShowsRanksAndMessages() {
