@@ -119,6 +119,12 @@ void removeStaleSegments() {
         std::fprintf(
             stderr, "shmscope: %s\n",
             qPrintable(CliText::tr("left alone in /dev/shm: %1").arg(QString::fromStdString(why))));
+    // A few named, the rest counted: 20k stale-looking files are not 20k lines.
+    if (swept.leftAloneTotal > swept.leftAlone.size())
+        std::fprintf(stderr, "shmscope: %s\n",
+                     qPrintable(CliText::tr("left alone in /dev/shm: %1 more shmscope-<pid>-* "
+                                            "files of dead pids that are not provably ShmScope's")
+                                    .arg(swept.leftAloneTotal - swept.leftAlone.size())));
 }
 } // namespace
 

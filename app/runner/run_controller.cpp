@@ -12,6 +12,7 @@
 #include "segment/bus_guard.h"
 #include "segment/clock.h"
 #include "segment/futex.h"
+#include "segment/queue_file.h"
 #include "segment/snapshot.h"
 
 #include <QCoreApplication>
@@ -111,6 +112,24 @@ void RunController::setPhase(shm::Phase p) {
     emit phaseChanged(p);
 }
 
+// --transport queue: the result queue beside the new segment (queue_file.h); on failure the
+// segment goes too and the error is returned.
+QString RunController::createQueue() {
+    const std::string& name = m_segment->name();
+    const uint64_t key = shm::newQueueKey();
+    const std::string queue = shm::queueName(name, key);
+    try {
+        segment_cleanup::remember(queue);
+        m_receiver = std::make_unique<shm::QueueReceiver>(m_segment, key);
+        return {};
+    } catch (const shm::SegmentError& e) {
+        segment_cleanup::forget(queue);
+        segment_cleanup::forget(name);
+        m_segment.reset(); // unlinks it
+        return QString::fromUtf8(e.what());
+    }
+}
+
 bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     auto refuse = [error](const QString& why) {
         if (error) *error = why;
@@ -138,17 +157,8 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
         return refuse(QString::fromUtf8(e.what()));
     }
     segment_cleanup::remember(name);
-    if (cfg.transport == shm::Transport::Queue) {
-        try {
-            segment_cleanup::remember(shm::queueName(name));
-            m_receiver = std::make_unique<shm::QueueReceiver>(m_segment);
-        } catch (const shm::SegmentError& e) {
-            segment_cleanup::forget(shm::queueName(name));
-            segment_cleanup::forget(name);
-            m_segment.reset(); // unlinks it
-            return refuse(QString::fromUtf8(e.what()));
-        }
-    }
+    if (cfg.transport == shm::Transport::Queue)
+        if (QString err = createQueue(); !err.isEmpty()) return refuse(err);
 
     m_report = {};
     m_final = {};
@@ -277,6 +287,7 @@ void RunController::reset() {
     m_procs.clear();
     delete m_mpirun;
     m_mpirun = nullptr;
+    m_mpirunPid = 0;
     if (m_segment) segment_cleanup::forget(m_segment->name());
     m_receiver.reset();
     m_segment.reset();

@@ -150,6 +150,9 @@ class RunController : public QObject {
     void onMpirunFinished(int exitCode, QProcess::ExitStatus status);
     void killRank(uint32_t k, shm::FaultAction action);
     void checkMpiEnded(const watchdog::Reading& r); // every rank done, mpirun does not exit
+    void watchMpirun(const watchdog::Reading& r);   // mpirun itself stopped (SIGSTOP)
+    void removeMpiDir();                            // Open MPI's files of the run (mpi_dir.h)
+    QString createQueue(); // --transport queue: "" or why the queue could not be made
     bool mpi() const { return m_cfg.transport == shm::Transport::Mpi; }
     QString workerName(uint32_t k) const; // "worker 2", or "rank 2" for an MPI run
 
@@ -157,6 +160,8 @@ class RunController : public QObject {
     QString m_mpiWorkerPath;
     QStringList m_mpiArgs;
     QProcess* m_mpirun = nullptr; // --transport mpi: the launcher of every rank
+    qint64 m_mpirunPid = 0;       // kept: processId() is 0 once it has exited
+    std::string m_mpiDir;         // the run's directory for Open MPI's files ("": none)
     uint64_t m_mpirunStartNs = 0;
     WorkerCommand m_command;
     QString m_requestedName;

@@ -5,6 +5,8 @@
 // killed by its pid, on this host only).
 #include "runner/run_controller.h"
 
+#include "segment/mpi_dir.h"
+#include "segment/queue_file.h"
 #include "segment/snapshot.h"
 
 #include <QCoreApplication>
@@ -27,6 +29,33 @@ void RunController::checkMpiEnded(const watchdog::Reading& r) {
     watchdog::Step step = watchdog::checkMpiEnded(m_watch, r);
     m_watch = std::move(step.state);
     applyVerdict(step.verdict);
+}
+
+// A stopped mpirun (SIGSTOP) cannot end the job: its ranks finish and then wait for it in
+// MPI_Finalize, and nothing else would notice before every rank is Done + 5 s, when the app's
+// own kill was then all the failure said. /proc says it is stopped; after the suspend or the
+// stall timeout, whichever is shorter, the run fails naming it, and killAll() ends it.
+void RunController::watchMpirun(const watchdog::Reading& r) {
+    if (!m_mpirun || m_failed || m_mpirun->state() != QProcess::Running || !m_mpirunPid) return;
+    const char st = shm::readProcStat(m_mpirunPid).state;
+    watchdog::Step step = watchdog::checkMpirunStopped(m_watch, r, st == 'T' || st == 't', m_cfg);
+    m_watch = std::move(step.state);
+    step.verdict.pid = m_mpirunPid;
+    applyVerdict(step.verdict);
+}
+
+// After mpirun has ended, however it ended: Open MPI removes its files only when it ends
+// normally.
+void RunController::removeMpiDir() {
+    // Its session directory in /tmp too (PMIx's stores, ~8 MB): left only by a killed mpirun.
+    if (m_mpirunPid && m_mpirun && m_mpirun->state() == QProcess::NotRunning)
+        if (const std::string why = shm::removeMpiSessionDir(m_mpirunPid); !why.empty())
+            m_meta.errors.push_back("Open MPI's session directory " + why);
+    if (m_mpiDir.empty()) return;
+    if (const std::string why = shm::removeMpiDir(m_mpiDir); !why.empty())
+        m_meta.errors.push_back("Open MPI's directory " + m_mpiDir +
+                                " could not be removed: " + why);
+    m_mpiDir.clear();
 }
 
 QString RunController::checkMpi(const shm::ExperimentConfig& cfg) const {
@@ -60,12 +89,27 @@ QStringList RunController::mpirunCommand(const shm::ExperimentConfig& cfg,
         argv << QStringLiteral("--oversubscribe");
     if (!m_mpiArgs.contains(QStringLiteral("--bind-to")))
         argv << QStringLiteral("--bind-to") << QStringLiteral("none");
+    // Open MPI's shared-memory files into the run's own directory (mpi_dir.h), unless the user
+    // chose one.
+    if (!m_mpiDir.empty() && !m_mpiArgs.contains(QStringLiteral("btl_vader_backing_directory")))
+        argv << QStringLiteral("--mca") << QStringLiteral("btl_vader_backing_directory")
+             << QString::fromStdString(m_mpiDir);
     argv << QStringLiteral("-np") << QString::number(cfg.workers) << m_mpiArgs << m_mpiWorkerPath
          << QStringLiteral("--segment") << QString::fromStdString(segment);
     return argv;
 }
 
 void RunController::spawnMpirun(const std::string& name) {
+    // The key into the header first: an app that dies from here on leaves a directory its
+    // segment names, and the sweep removes both.
+    const uint64_t key = shm::newQueueKey();
+    m_segment->header().mpiKey = key;
+    m_mpiDir = "/dev/shm/" + shm::mpiDirName(name, key);
+    if (const std::string why = shm::createMpiDir(m_mpiDir); !why.empty()) {
+        m_meta.errors.push_back("Open MPI's directory " + m_mpiDir + " could not be made (" + why +
+                                "): its files go to /dev/shm");
+        m_mpiDir.clear();
+    }
     const QStringList argv = mpirunCommand(m_cfg, name);
     m_meta.mpiCommand = argv.join(QLatin1Char(' ')).toStdString();
     m_mpirun = new QProcess(this);
@@ -86,6 +130,7 @@ void RunController::spawnMpirun(const std::string& name) {
     });
     m_mpirunStartNs = shm::nowNs();
     m_mpirun->start();
+    m_mpirunPid = m_mpirun->processId();
 }
 
 // The fault: SIGKILL (or SIGSTOP) to the rank's pid, which rank 0 published. Only a rank on

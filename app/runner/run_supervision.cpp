@@ -13,6 +13,8 @@
 
 #include <unistd.h>
 
+#include <csignal>
+
 void RunController::poll() {
     if (!m_segment || !checkSegmentIntact()) return;
     // The app itself did not run for a while (a loaded machine, a VM paused by its host, a
@@ -194,6 +196,9 @@ void RunController::killAll() {
                                           uint32_t(shm::WorkerState::Done))
                 m_exits[k].terminatedByUs = true;
         m_mpirun->terminate(); // mpirun ends every rank; onMpirunFinished() follows
+        // A stopped mpirun acts on the SIGTERM only once continued: it then ends its ranks
+        // and removes its files itself.
+        if (m_mpirunPid) ::kill(pid_t(m_mpirunPid), SIGCONT);
         QTimer::singleShot(3000, m_mpirun, [p = m_mpirun] {
             if (p->state() != QProcess::NotRunning) p->kill();
         });
@@ -244,8 +249,13 @@ void RunController::finish() {
 
 void RunController::finishDrained() {
     if (m_receiver && !m_receiver->done()) {
-        m_meta.errors.push_back("the result queue could not be drained (a worker died inside "
-                                "send() and left its lock held): the array is incomplete");
+        // A queue cut short under the run is the cause named already, not a sender's death.
+        m_meta.errors.push_back(m_watch.queueShrinkReported
+                                    ? "the result queue could not be drained (it shrank under "
+                                      "the run): the array is incomplete"
+                                    : "the result queue could not be drained (a worker died "
+                                      "inside send() and left its lock held): the array is "
+                                      "incomplete");
         m_receiver->abandon(); // it keeps the segment mapped for itself
     }
     checkSegmentName(); // a run that ended before the next check of it
@@ -262,21 +272,24 @@ void RunController::finishDrained() {
         m_pauseStartNs = 0;
     }
     m_meta.wallSeconds = double(m_wall.nsecsElapsed()) / 1e9;
+    removeMpiDir(); // mpirun has ended: its files go before the segment that names them
+    // The queue's name goes before the segment's: the segment names its queue, so an app that
+    // dies in between leaves nothing the sweep cannot prove ours (queue_file.h).
+    bool queueRemoved = true;
+    if (m_receiver) {
+        const std::string& q = m_receiver->name();
+        queueRemoved = shm::removeQueue(q);
+        if (!queueRemoved) m_meta.errors.push_back("queue " + q + " could not be removed");
+        segment_cleanup::forget(q);
+    }
     // The name goes now; the mapping stays so a window can keep showing the final array.
     // Ours is gone once unlinked, or removed by another process (checkSegmentName() said so);
     // a file another process put under the name is not ours to remove.
-    m_meta.segmentRemoved =
+    const bool segmentGone =
         m_segment->unlink() && m_segment->nameState() != shm::Segment::NameState::Ours;
+    m_meta.segmentRemoved = segmentGone && queueRemoved;
     segment_cleanup::forget(m_segment->name());
-    if (m_receiver) {
-        const std::string q = shm::queueName(m_segment->name());
-        if (!shm::removeQueue(m_segment->name())) {
-            m_meta.segmentRemoved = false;
-            m_meta.errors.push_back("queue " + q + " could not be removed");
-        }
-        segment_cleanup::forget(q);
-    }
-    if (!m_meta.segmentRemoved)
+    if (!segmentGone)
         m_meta.errors.push_back("segment " + m_segment->name() + " could not be removed");
     // Verify even a failed run: what was written is still worth comparing. Off the GUI thread:
     // recomputing 10^8 expected values (mandelbrot: seconds) must not freeze the window. The

@@ -56,6 +56,12 @@ bool RunController::checkSegmentIntact() {
     watchdog::Step step = watchdog::checkSegment(m_watch, shrunkTo);
     m_watch = std::move(step.state);
     applyVerdict(step.verdict);
+    // The queue's shrink fails the run too, but the segment is still good to read.
+    if (m_receiver && !shrunkTo) {
+        step = watchdog::checkQueue(m_watch, m_receiver->shrunkTo());
+        m_watch = std::move(step.state);
+        applyVerdict(step.verdict);
+    }
     return !shrunkTo;
 }
 
@@ -83,6 +89,7 @@ void RunController::watchSuspended(watchdog::Reading& r) {
         r.workers[k].suspended = m_exits[k].suspended; // what the stall check skips
     }
     applyVerdict(step.verdict);
+    if (mpi()) watchMpirun(r);
 }
 
 void RunController::watchRunning(const watchdog::Reading& r) {
@@ -129,6 +136,20 @@ void RunController::applyVerdict(const watchdog::Verdict& v) {
         fail(tr("segment shrank to %1 bytes (from %2) — changed by another process")
                  .arg(v.shrunkTo)
                  .arg(m_segment->size()));
+        return;
+    case Finding::QueueShrunk:
+        // Like the segment's: the senders' exits (SIGBUS on the queue) follow from it.
+        m_meta.failure.clear();
+        m_failed = false;
+        fail(tr("result queue %1 shrank to %2 bytes (from %3) — changed by another process")
+                 .arg(QString::fromStdString(m_receiver->name()))
+                 .arg(v.shrunkTo)
+                 .arg(m_receiver->size()));
+        return;
+    case Finding::MpirunStopped:
+        fail(tr("mpirun (pid %1) was stopped (SIGSTOP) for %2 s: ShmScope ended it and its ranks")
+                 .arg(v.pid)
+                 .arg(double(v.silentNs) / 1e9, 0, 'f', 1));
         return;
     case Finding::MpiNotExited:
         m_meta.errors.push_back("every rank finished but mpirun did not exit within 5 s: ended it");

@@ -20,6 +20,10 @@ std::string_view toString(Finding f) {
         return "segment shrunk";
     case Finding::SegmentRemoved:
         return "segment removed";
+    case Finding::QueueShrunk:
+        return "queue shrunk";
+    case Finding::MpirunStopped:
+        return "mpirun stopped";
     case Finding::MpiNotExited:
         return "mpirun did not exit";
     case Finding::Crashed:
@@ -171,6 +175,34 @@ Step checkSegmentName(const State& s, bool gone, bool replaced) {
     out.state.nameReported = true;
     out.verdict.finding = Finding::SegmentRemoved;
     out.verdict.value = replaced ? 1 : 0;
+    return out;
+}
+
+Step checkQueue(const State& s, std::optional<uint64_t> shrunkTo) {
+    Step out{s, {}};
+    if (!shrunkTo || s.queueShrinkReported) return out;
+    out.state.queueShrinkReported = true;
+    out.verdict.finding = Finding::QueueShrunk;
+    out.verdict.shrunkTo = *shrunkTo;
+    return out;
+}
+
+Step checkMpirunStopped(const State& s, const Reading& r, bool stopped,
+                        const shm::ExperimentConfig& cfg) {
+    Step out{s, {}};
+    uint64_t& since = out.state.mpirunStoppedSinceNs;
+    if (!stopped) {
+        since = 0;
+        return out;
+    }
+    if (since == ~uint64_t(0)) return out; // reported
+    if (!since) since = r.nowNs;
+    const uint64_t timeout =
+        uint64_t(std::min(cfg.suspendTimeoutMs, cfg.stallTimeoutMs)) * 1'000'000;
+    if (r.nowNs < since || r.nowNs - since < timeout) return out;
+    out.verdict.finding = Finding::MpirunStopped;
+    out.verdict.silentNs = r.nowNs - since;
+    since = ~uint64_t(0); // once
     return out;
 }
 

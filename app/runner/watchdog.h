@@ -84,6 +84,8 @@ struct State {
     // acquisition sequence then.
     std::vector<uint64_t> orphanSinceNs;
     std::vector<uint64_t> orphanAcquisitions;
+    bool queueShrinkReported = false;       // the result queue's shrink was reported (once)
+    uint64_t mpirunStoppedSinceNs = 0;      // since when /proc says mpirun is stopped (0: not)
     bool suspended(uint32_t k) const { return k < suspendedSinceNs.size() && suspendedSinceNs[k]; }
     static State forRun(uint32_t workers);
     bool operator==(const State&) const = default;
@@ -97,6 +99,8 @@ enum class Finding : uint8_t {
     Suspended,      // a worker stopped (SIGSTOP) for suspend-timeout-ms
     SegmentShrunk,  // another process shrank the segment
     SegmentRemoved, // another process removed (or replaced) the segment's name in /dev/shm
+    QueueShrunk,    // another process shrank the result queue (--transport queue)
+    MpirunStopped,  // mpirun stopped (SIGSTOP) for the suspend or stall timeout, if shorter
     MpiNotExited,   // every rank finished, mpirun did not exit
     Crashed,        // a worker died on its own, and that fails the run at once
     Unrecovered,    // (end of run) died holding the robust mutex, nobody took its work over
@@ -115,7 +119,7 @@ struct Verdict {
     uint64_t silentNs = 0;     // StalledWorker, StalledRun: how long nothing was heard
     uint32_t holdingLock = 0;  // the lock it holds (0 = none; lock id + 1)
     uint32_t blocked = 0;      // Deadlock: the survivors blocked
-    uint64_t shrunkTo = 0;     // SegmentShrunk: the segment's size now
+    uint64_t shrunkTo = 0;     // SegmentShrunk, QueueShrunk: the file's size now
     Field field = Field::None; // ForeignWrite: the field
     uint64_t value = 0;        // ForeignWrite: what it reads now
     // ForeignWrite: `worker` is the one worker that runs --worker-command (the likely writer);
@@ -156,9 +160,18 @@ Step checkSegment(const State& s, std::optional<uint64_t> shrunkTo);
 // gone: /dev/shm no longer has the segment under its name; replaced: another file has it now
 // (Verdict.value 1). Reported once.
 Step checkSegmentName(const State& s, bool gone, bool replaced);
+// The same for the result queue (--transport queue).
+Step checkQueue(const State& s, std::optional<uint64_t> shrunkTo);
 
 // --transport mpi: every rank says Done for kMpiExitGraceNs and mpirun still runs (once).
 Step checkMpiEnded(const State& s, const Reading& r);
+
+// --transport mpi: mpirun itself is stopped (SIGSTOP; /proc state T) as read at r.nowNs. Its
+// ranks may run on, but the job cannot end: MpirunStopped (silentNs: for how long) once it
+// has been stopped for suspend-timeout-ms or stall-timeout-ms, whichever is shorter. A
+// SIGCONT before that resets the clock.
+Step checkMpirunStopped(const State& s, const Reading& r, bool stopped,
+                        const shm::ExperimentConfig& cfg);
 
 // A worker was killed by a signal. holdingLock: what its slot says it held when it died.
 // Only a worker that died on its own (not terminatedByUs) can have left a lock held; while

@@ -369,15 +369,25 @@ struct alignas(64) SegmentHeader {
     // nothing in another namespace sharing /dev/shm).
     alignas(64) uint64_t creatorStartTicks;
     uint64_t creatorPidNamespace;
-    // The update log (model/update_log.h): the --collisions setting, and the region, present
-    // when updateLogCapacity > 0 (after the owner map). Were reserved bytes, zero in older
-    // segments (no log): no offset moved.
+    // --transport queue: the result queue is /dev/shm/<segment name>-q-<queueKey as 16 hex
+    // digits>, queueBytes long (0: no queue). The key is random so that nobody can create the
+    // name before the app does; the creator writes it before it creates the queue, so the
+    // sweep finds a dead run's queue through its segment. In what was padding: no offset
+    // moved, so the layout version stays.
+    uint64_t queueKey;
+    uint64_t queueBytes;
+    // --transport mpi: Open MPI's shared-memory files go to the directory
+    // /dev/shm/<segment name>-mpi-<mpiKey as 16 hex digits> (0: none), which the app removes
+    // after mpirun, killed or not; the sweep removes a dead run's through its segment.
+    uint64_t mpiKey;
+    // The update log (model/update_log.h): the --collisions setting, and where the region
+    // starts and how many records each worker has (0: no log; the region follows the owner
+    // map, one stride of align64(64 + 24 * capacity) bytes per worker). Were reserved bytes,
+    // zero in older segments (no log): no offset moved.
     uint32_t collisions;
     uint32_t pad2;
     uint64_t updateLogOffset;
-    uint64_t updateLogStride;
     uint64_t updateLogCapacity; // records per worker
-    char reserved[16];
 };
 static_assert(std::is_standard_layout_v<SegmentHeader>);
 static_assert(sizeof(SegmentHeader) == 512);
@@ -400,10 +410,12 @@ static_assert(offsetof(SegmentHeader, spin) == 320);
 static_assert(offsetof(SegmentHeader, robust) == 384);
 static_assert(offsetof(SegmentHeader, creatorStartTicks) == 448);
 static_assert(offsetof(SegmentHeader, creatorPidNamespace) == 456);
-static_assert(offsetof(SegmentHeader, collisions) == 464);
-static_assert(offsetof(SegmentHeader, updateLogOffset) == 472);
-static_assert(offsetof(SegmentHeader, updateLogStride) == 480);
-static_assert(offsetof(SegmentHeader, updateLogCapacity) == 488);
+static_assert(offsetof(SegmentHeader, queueKey) == 464);
+static_assert(offsetof(SegmentHeader, queueBytes) == 472);
+static_assert(offsetof(SegmentHeader, mpiKey) == 480);
+static_assert(offsetof(SegmentHeader, collisions) == 488);
+static_assert(offsetof(SegmentHeader, updateLogOffset) == 496);
+static_assert(offsetof(SegmentHeader, updateLogCapacity) == 504);
 static_assert(std::atomic<uint64_t>::is_always_lock_free);
 static_assert(std::atomic<uint32_t>::is_always_lock_free);
 

@@ -4,7 +4,8 @@
 // (no sharing between workers: each writes only its own log and its own head counter).
 //
 // Region (SegmentHeader.updateLogOffset, present when updateLogCapacity > 0): per worker
-// k, at updateLogOffset + k * updateLogStride, an UpdateLogHeader then UpdateRecord[capacity].
+// k, at updateLogOffset + k * stride (stride = align64(64 + 24 * capacity)), an UpdateLogHeader
+// then UpdateRecord[capacity].
 // A worker fills its records in order and never wraps: past capacity it counts `dropped`.
 //
 // Per update, in this order: readTick (TSC just before the load), bin and readValue (what the

@@ -16,6 +16,7 @@ struct Entry {
     std::atomic<uintptr_t> base{0}; // 0 = free
     std::atomic<uint64_t> size{0};
     std::atomic<bool> faulted{false};
+    std::atomic<const char*> exitLine{nullptr};
 };
 Entry g_table[kSlots];
 std::atomic<int> g_mode{int(Mode::Remap)};
@@ -47,8 +48,10 @@ void onSigbus(int, siginfo_t* info, void*) {
         const uint64_t size = e.size.load(std::memory_order_relaxed);
         if (!base || addr < base || addr - base >= size) continue;
         if (Mode(g_mode.load(std::memory_order_relaxed)) == Mode::Exit) {
-            writeAll("shmscope-worker: the segment shrank under this worker (SIGBUS reading "
-                     "it): changed by another process\n");
+            const char* line = e.exitLine.load(std::memory_order_relaxed);
+            writeAll(line ? line
+                          : "shmscope-worker: the segment shrank under this worker (SIGBUS "
+                            "reading it): changed by another process\n");
             _exit(3);
         }
         // mmap is a plain system call on Linux, safe here. The rest of the mapping, from the
@@ -85,7 +88,7 @@ void installUnlessInstalled(Mode mode) {
     if (!g_installed.load()) install(mode);
 }
 
-int add(void* base, uint64_t size) {
+int add(void* base, uint64_t size, const char* exitLine) {
     for (int i = 0; i < kSlots; ++i) {
         uintptr_t expected = 0;
         Entry& e = g_table[i];
@@ -94,6 +97,7 @@ int add(void* base, uint64_t size) {
         if (!e.base.compare_exchange_strong(expected, 1)) continue;
         e.faulted.store(false, std::memory_order_relaxed);
         e.size.store(size, std::memory_order_relaxed);
+        e.exitLine.store(exitLine, std::memory_order_relaxed);
         e.base.store(reinterpret_cast<uintptr_t>(base), std::memory_order_release);
         return i;
     }

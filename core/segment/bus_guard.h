@@ -23,7 +23,9 @@ void install(Mode mode);
 void installUnlessInstalled(Mode mode);
 // Guards [base, base + size) until unregistered. Returns a handle (-1 if the table is full:
 // the mapping is then unguarded). Async-signal-safe lookups: a fixed table of atomics.
-int add(void* base, uint64_t size);
+// exitLine: what Exit mode writes for a fault in this mapping (a string that outlives the
+// registration, ending in a newline); nullptr: the segment's line.
+int add(void* base, uint64_t size, const char* exitLine = nullptr);
 void remove(int handle);
 // True once a fault inside this mapping was absorbed (Remap mode).
 bool faulted(int handle);

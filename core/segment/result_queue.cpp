@@ -1,38 +1,66 @@
 #include "segment/result_queue.h"
 
+#include "segment/bus_guard.h"
 #include "segment/clock.h"
+#include "segment/queue_file.h"
 
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace bip = boost::interprocess;
 
 namespace shm {
 
-std::string queueName(const std::string& segmentName) {
-    return segmentName + "-q";
+bool removeQueue(const std::string& queueName) {
+    bip::message_queue::remove(queueName.c_str());
+    return !segmentExists(queueName);
 }
 
-bool removeQueue(const std::string& segmentName) {
-    bip::message_queue::remove(queueName(segmentName).c_str());
-    return !segmentExists(queueName(segmentName));
-}
-
-QueueSender::QueueSender(const std::string& segmentName, WorkerSlot& slot, uint32_t worker)
-    : m_slot(slot) {
-    try {
-        m_q = std::make_unique<bip::message_queue>(bip::open_only, queueName(segmentName).c_str());
-    } catch (const bip::interprocess_exception& e) {
-        throw SegmentError("cannot open the result queue " + queueName(segmentName) + ": " +
-                           e.what());
+namespace {
+// An fd of the queue's file, closed when it goes.
+struct Fd {
+    int fd = -1;
+    ~Fd() {
+        if (fd >= 0) ::close(fd);
     }
+};
+
+const char kSenderBusLine[] = "shmscope-worker: the result queue shrank under this worker "
+                              "(SIGBUS writing to it): changed by another process\n";
+} // namespace
+
+QueueSender::QueueSender(const Segment& seg, WorkerSlot& slot, uint32_t worker) : m_slot(slot) {
+    const SegmentHeader& h = seg.header();
+    if (h.queueKey == 0) throw SegmentError("segment " + seg.name() + " names no result queue");
+    const std::string name = queueName(seg.name(), h.queueKey);
+    const auto refuse = [&](const std::string& why) {
+        return SegmentError("result queue " + name + ": " + why);
+    };
+    // Checked before Boost maps it: a file of the wrong size or with holes would raise SIGBUS
+    // at the first message instead of being refused here.
+    Fd file{shm_open(name.c_str(), O_RDWR | O_CLOEXEC, 0)};
+    if (file.fd < 0) throw refuse(std::string("cannot be opened: ") + std::strerror(errno));
+    if (std::string why = checkQueueFile(file.fd, h.queueBytes); !why.empty()) throw refuse(why);
+    try {
+        m_q = std::make_unique<bip::message_queue>(bip::open_only, name.c_str());
+    } catch (const bip::interprocess_exception& e) {
+        throw refuse(std::string("cannot be opened: ") + e.what());
+    }
+    const MappedRange m = findMapping(file.fd);
+    if (m.size) m_busGuard = bus_guard::add(m.base, m.size, kSenderBusLine);
     m_msg.worker = worker;
 }
 
-QueueSender::~QueueSender() = default;
+QueueSender::~QueueSender() {
+    bus_guard::remove(m_busGuard); // before the queue is unmapped
+}
 
 void QueueSender::add(uint64_t index, double value, uint64_t stride) {
     if (m_msg.count &&
@@ -77,6 +105,10 @@ void QueueSender::send() {
 
 struct QueueReceiver::State {
     std::shared_ptr<Segment> seg;
+    std::string name;
+    Fd file;
+    uint64_t size = 0;
+    int busGuard = -1;
     std::unique_ptr<bip::message_queue> q;
     std::atomic<bool> stop{false};
     std::atomic<bool> done{false};
@@ -90,6 +122,40 @@ struct QueueReceiver::State {
         const uint64_t got = messages.load(std::memory_order_relaxed);
         // A message being written counts as received a moment late: never above capacity.
         return sent > got ? std::min<uint64_t>(sent - got, kQueueCapacity) : 0;
+    }
+
+    ~State() {
+        bus_guard::remove(busGuard); // before the queue is unmapped
+        q.reset();
+    }
+
+    // Creates the queue (queueName), reserves its pages and guards its mapping.
+    void create() {
+        const auto fail = [&](const std::string& why) {
+            return SegmentError("cannot reserve the result queue " + name + " in /dev/shm: " + why);
+        };
+        // Boost writes the queue's header as it creates it: on a full /dev/shm that write
+        // would be a SIGBUS in the app. Free space first (checkFits counted the queue too;
+        // this is for /dev/shm filling up since), then the pages reserved right after.
+        const uint64_t free = freeShmBytes(), need = queueBytesNeeded();
+        if (free < need)
+            throw fail("it needs " + std::to_string(need >> 10) + " KiB and /dev/shm has " +
+                       std::to_string(free >> 10) + " KiB free");
+        try {
+            bip::permissions perm(0600);
+            q = std::make_unique<bip::message_queue>(bip::create_only, name.c_str(), kQueueCapacity,
+                                                     sizeof(QueueMessage), perm);
+        } catch (const bip::interprocess_exception& e) {
+            throw SegmentError("cannot create the result queue " + name + ": " + e.what());
+        }
+        struct stat st {};
+        file.fd = shm_open(name.c_str(), O_RDWR | O_CLOEXEC, 0);
+        if (file.fd < 0 || ::fstat(file.fd, &st) != 0) throw fail(std::strerror(errno));
+        size = uint64_t(st.st_size);
+        if (const int rc = posix_fallocate(file.fd, 0, off_t(size)); rc != 0)
+            throw fail(std::strerror(rc));
+        const MappedRange m = findMapping(file.fd);
+        if (m.size) busGuard = bus_guard::add(m.base, m.size);
     }
 
     void apply(const QueueMessage& m, size_t size) {
@@ -137,17 +203,28 @@ struct QueueReceiver::State {
     }
 };
 
-QueueReceiver::QueueReceiver(std::shared_ptr<Segment> seg) : m_state(std::make_shared<State>()) {
-    m_state->seg = std::move(seg);
-    const std::string name = queueName(m_state->seg->name());
+QueueReceiver::QueueReceiver(std::shared_ptr<Segment> seg, uint64_t key)
+    : m_state(std::make_shared<State>()) {
+    State& s = *m_state;
+    s.seg = std::move(seg);
+    s.name = queueName(s.seg->name(), key);
+    SegmentHeader& h = s.seg->header();
+    // The key first: an app that dies from here on leaves a queue its segment names, and the
+    // sweep removes both.
+    h.queueKey = key;
     try {
-        bip::permissions perm(0600);
-        m_state->q = std::make_unique<bip::message_queue>(
-            bip::create_only, name.c_str(), kQueueCapacity, sizeof(QueueMessage), perm);
-    } catch (const bip::interprocess_exception& e) {
-        throw SegmentError("cannot create the result queue " + name + ": " + e.what());
+        s.create();
+    } catch (const SegmentError&) {
+        if (s.q) { // ours (created above): it goes
+            bus_guard::remove(s.busGuard);
+            s.busGuard = -1;
+            s.q.reset();
+            bip::message_queue::remove(s.name.c_str());
+        }
+        throw;
     }
-    m_thread = std::thread([s = m_state] { s->run(); });
+    h.queueBytes = s.size;
+    m_thread = std::thread([st = m_state] { st->run(); });
 }
 
 QueueReceiver::~QueueReceiver() {
@@ -174,6 +251,23 @@ uint64_t QueueReceiver::depth() const {
 
 void QueueReceiver::abandon() {
     if (m_thread.joinable()) m_thread.detach();
+}
+
+const std::string& QueueReceiver::name() const {
+    return m_state->name;
+}
+
+uint64_t QueueReceiver::size() const {
+    return m_state->size;
+}
+
+std::optional<uint64_t> QueueReceiver::shrunkTo() const {
+    const State& s = *m_state;
+    struct stat st {};
+    const bool stat = ::fstat(s.file.fd, &st) == 0;
+    if (stat && uint64_t(st.st_size) < s.size) return uint64_t(st.st_size);
+    if (bus_guard::faulted(s.busGuard)) return stat ? uint64_t(st.st_size) : 0;
+    return std::nullopt;
 }
 
 QueueReceiver::Stats QueueReceiver::stats() const {

@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -37,14 +38,16 @@ struct QueueMessage {
 };
 inline constexpr size_t kQueueHeaderBytes = offsetof(QueueMessage, values);
 
-std::string queueName(const std::string& segmentName); // "<segment>-q"
-// Removes the queue's name from /dev/shm; true if it is gone.
-bool removeQueue(const std::string& segmentName);
+// Removes a queue's name (queue_file.h: queueName) from /dev/shm; true if it is gone.
+bool removeQueue(const std::string& queueName);
 
-// The worker's end: opens the run's queue and sends batches.
+// The worker's end: opens the queue its segment names, after checking the file (ours, 0600,
+// the size the segment says, every page reserved), and sends batches. A SIGBUS on the queue
+// (someone shrank it) ends the worker with one line and exit 3 (bus_guard.h). Throws
+// SegmentError.
 class QueueSender {
   public:
-    QueueSender(const std::string& segmentName, WorkerSlot& slot, uint32_t worker);
+    QueueSender(const Segment& seg, WorkerSlot& slot, uint32_t worker);
     ~QueueSender();
     // Adds one result; sends when the batch is full or the indices stop following the stride.
     void add(uint64_t index, double value, uint64_t stride);
@@ -54,6 +57,7 @@ class QueueSender {
   private:
     void send();
     std::unique_ptr<boost::interprocess::message_queue> m_q;
+    int m_busGuard = -1;
     WorkerSlot& m_slot;
     QueueMessage m_msg{};
     uint64_t m_messages = 0, m_bytes = 0, m_waitNs = 0;
@@ -67,8 +71,11 @@ class QueueReceiver {
         uint64_t messages = 0, bytes = 0, maxDepth = 0;
         uint64_t lastWriteNs = 0; // CLOCK_MONOTONIC of the last result written
     };
-    // Creates the queue (it must not exist). Throws SegmentError.
-    QueueReceiver(std::shared_ptr<Segment> seg);
+    // Creates the queue /dev/shm/<segment>-q-<key> (queue_file.h) with O_EXCL, after writing
+    // the key into the segment's header, reserves every page of it (a full /dev/shm is an
+    // error here, not a SIGBUS in a worker later), guards its mapping against SIGBUS, and
+    // records its size in the header. Throws SegmentError (and leaves no queue behind).
+    QueueReceiver(std::shared_ptr<Segment> seg, uint64_t key);
     ~QueueReceiver(); // joins, or leaves an abandoned thread its own references
     // No more senders: drain what is queued, then end.
     void requestStop();
@@ -78,6 +85,11 @@ class QueueReceiver {
     // Gives up on a thread stuck on the queue's lock (a sender died inside send()).
     void abandon();
     Stats stats() const;
+    const std::string& name() const;
+    // The file's size now, if another process made it smaller than the queue (or a read past
+    // its end already faulted and was absorbed by the SIGBUS guard).
+    std::optional<uint64_t> shrunkTo() const;
+    uint64_t size() const;
 
   private:
     struct State;

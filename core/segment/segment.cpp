@@ -1,6 +1,8 @@
 #include "segment/segment.h"
 
 #include "segment/bus_guard.h"
+#include "segment/mpi_dir.h"
+#include "segment/queue_file.h"
 #include "model/update_log.h"
 
 #include <boost/interprocess/mapped_region.hpp>
@@ -25,6 +27,8 @@
 #include <system_error>
 #include <thread>
 #include <unistd.h>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #ifndef MADV_POPULATE_WRITE // headers older than Linux 5.14: the kernel then says EINVAL
@@ -137,12 +141,15 @@ std::optional<std::string> checkFits(const ExperimentConfig& cfg) {
 }
 
 std::optional<std::string> checkFits(const ExperimentConfig& cfg, uint64_t free) {
-    const uint64_t need = computeRegions(cfg).totalSize;
+    // --transport queue: the queue's file is reserved in /dev/shm too (queue_file.h).
+    const bool queue = cfg.transport == Transport::Queue;
+    const uint64_t need = computeRegions(cfg).totalSize + (queue ? queueBytesNeeded() : 0);
     if (need <= free) return std::nullopt;
     const bool byElements = cfg.workload != Workload::Histogram;
     return std::string(byElements ? "--elements: " : "--bins: ") +
            std::to_string(byElements ? cfg.elements : cfg.bins) + " needs " + mib(need, true) +
-           " of shared memory but /dev/shm has " + mib(free, false) + " free";
+           " of shared memory" + (queue ? " (with the result queue)" : "") + " but /dev/shm has " +
+           mib(free, false) + " free";
 }
 
 static std::string cannotReserve(uint64_t size, const std::string& name, const char* why) {
@@ -189,7 +196,6 @@ static void writeHeader(SegmentHeader* h, const ExperimentConfig& cfg, const Reg
     h->increments = cfg.increments;
     h->collisions = cfg.collisions ? 1 : 0;
     h->updateLogOffset = r.updateLogOffset;
-    h->updateLogStride = r.updateLogStride;
     h->updateLogCapacity = r.updateLogCapacity;
     h->runState.store(uint32_t(RunState::Created));
     h->delayUs.store(cfg.delayUs);
@@ -395,7 +401,7 @@ std::unique_ptr<Segment> Segment::attach(const std::string& name) {
         h.locksOffset != r.locksOffset || h.lockCount != r.lockCount ||
         h.dataOffset != r.dataOffset || h.dataCount != r.dataCount ||
         h.ownerOffset != r.ownerOffset || h.updateLogOffset != r.updateLogOffset ||
-        h.updateLogStride != r.updateLogStride || h.updateLogCapacity != r.updateLogCapacity ||
+        h.updateLogCapacity != r.updateLogCapacity ||
         r.totalSize != size)
         fail("region offsets do not match the configuration");
     if (!addFits(h.ownerOffset, h.dataCount, size) ||
@@ -560,64 +566,129 @@ bool pidAlive(pid_t pid) {
     return kill(pid, 0) == 0 || errno == EPERM;
 }
 
-// Why `path` is not provably a dead segment of ours ("" when it is).
-std::string notOursAndDead(const std::string& path, pid_t pid) {
+// One sweep's view of the directory: system calls per file kept to one where it can be (a
+// system call cost 2-7 us on the 2-vCPU VM, and 150k files took 3 s with three each).
+struct SweepDir {
+    int fd = -1;
+    uid_t uid = geteuid();
+    std::unordered_map<pid_t, bool> alive; // kill(pid, 0) once per pid, not once per file
+    bool pidAlive(pid_t pid) {
+        const auto [it, added] = alive.try_emplace(pid, false);
+        if (added) it->second = shm::pidAlive(pid);
+        return it->second;
+    }
+};
+
+// Why `name` is not provably a dead segment of ours ("" when it is; *h: its header then).
+// Everything but the header comes from lstat, and the header is read only from a regular file
+// of ours that is large enough to hold one: a directory full of empty files costs one lstat
+// each.
+std::string notOursAndDead(SweepDir& d, const char* name, pid_t pid, SegmentHeader* h) {
     struct stat st {};
-    if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return "not a regular file";
-    if (st.st_uid != geteuid()) return "owned by uid " + std::to_string(st.st_uid);
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fstatat(d.fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+        return "not a regular file";
+    if (st.st_uid != d.uid) return "owned by uid " + std::to_string(st.st_uid);
+    if (uint64_t(st.st_size) < sizeof(SegmentHeader)) return "not a ShmScope segment";
+    const int fd = ::openat(d.fd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0) return std::string("cannot be read: ") + std::strerror(errno);
-    SegmentHeader h;
-    const ssize_t n = ::pread(fd, &h, sizeof h, 0);
+    const ssize_t n = ::pread(fd, h, sizeof *h, 0);
     ::close(fd);
-    if (n != ssize_t(sizeof h) || std::memcmp(h.magic, kMagic, sizeof kMagic) != 0)
+    if (n != ssize_t(sizeof *h) || std::memcmp(h->magic, kMagic, sizeof kMagic) != 0)
         return "not a ShmScope segment";
-    if (h.layoutVersion != kLayoutVersion)
-        return "layout version " + std::to_string(h.layoutVersion) + " (another ShmScope)";
-    if (h.creatorPid != uint64_t(pid)) return "its header names another creator";
-    if (h.creatorPidNamespace != pidNamespaceId()) return "created in another PID namespace";
-    if (pidAlive(pid) && readProcStat(pid).startTicks == h.creatorStartTicks)
+    if (h->layoutVersion != kLayoutVersion)
+        return "layout version " + std::to_string(h->layoutVersion) + " (another ShmScope)";
+    if (h->creatorPid != uint64_t(pid)) return "its header names another creator";
+    if (h->creatorPidNamespace != pidNamespaceId()) return "created in another PID namespace";
+    if (pidAlive(pid) && readProcStat(pid).startTicks == h->creatorStartTicks)
         return "creator alive";
     return {};
 }
+
+// Why the queue file a proven segment names is not to be removed with it ("" when it goes):
+// ours, 0600 and the size the segment recorded (0: the app died before it recorded one, while
+// creating the queue: then only ours and 0600).
+std::string notOurQueue(const std::string& path, uint64_t bytes) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0) return std::string("cannot be read: ") + std::strerror(errno);
+    struct stat st {};
+    std::string why = ::fstat(fd, &st) != 0 ? "cannot be read" : "";
+    if (why.empty()) why = checkQueueFile(fd, bytes ? bytes : uint64_t(st.st_size));
+    // A queue the app was still reserving when it died has holes; it is ours all the same.
+    if (!bytes && why.rfind("sparse", 0) == 0) why.clear();
+    ::close(fd);
+    return why;
+}
+
+// The few "left alone" reasons a start prints, and how many there were.
+void leaveAlone(SweepResult& r, std::string what) {
+    if (r.leftAlone.size() < kSweepListed) r.leftAlone.push_back(std::move(what));
+    ++r.leftAloneTotal;
+}
 } // namespace
 
+// One pass over the directory, one set lookup per name: linear in its size (a vector search
+// per name took 32 s for 150k files).
 SweepResult sweepStaleSegments(const std::string& dir) {
     SweepResult r;
-    DIR* d = opendir(dir.c_str());
-    if (!d) return r;
+    SweepDir sd;
+    sd.fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (sd.fd < 0) return r;
+    DIR* d = fdopendir(::dup(sd.fd));
     std::vector<std::string> names;
-    while (dirent* e = readdir(d))
-        names.emplace_back(e->d_name);
-    closedir(d);
-    const auto has = [&](const std::string& n) {
-        return std::find(names.begin(), names.end(), n) != names.end();
-    };
+    while (dirent* e = d ? readdir(d) : nullptr)
+        if (pidInName(e->d_name) > 0) names.emplace_back(e->d_name); // the rest: not ours
+    if (d) closedir(d);
+    const std::unordered_set<std::string> present(names.begin(), names.end());
+    const auto pidAlive = [&sd](pid_t pid) { return sd.pidAlive(pid); };
     for (const std::string& n : names) {
         const pid_t pid = pidInName(n);
-        if (pid <= 0) continue;
         const std::string path = dir + "/" + n;
-        const bool queue = n.size() > 2 && n.compare(n.size() - 2, 2, "-q") == 0 &&
-                           has(n.substr(0, n.size() - 2)) == false;
-        if (queue) {
-            // A result queue whose segment is gone: it was its run's, and the run is over if
-            // the creator is dead here (a live run elsewhere would still have its segment).
-            struct stat st {};
-            if (::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
-                !pidAlive(pid) && ::unlink(path.c_str()) == 0)
-                r.removed.push_back(n);
+        if (const std::string seg = segmentOfQueue(n); !seg.empty()) {
+            // A queue is removed only with the segment that names it (below). One whose
+            // segment is gone, or that its segment does not name, is not provably ours.
+            if (!present.count(seg) && !pidAlive(pid))
+                leaveAlone(r, n + ": a result queue without its segment (not provably ours)");
             continue;
         }
-        if (n.size() > 2 && n.compare(n.size() - 2, 2, "-q") == 0) continue; // with its segment
-        const std::string why = notOursAndDead(path, pid);
-        if (why.empty()) {
-            if (::unlink(path.c_str()) == 0) r.removed.push_back(n);
-            if (has(n + "-q") && ::unlink((path + "-q").c_str()) == 0)
-                r.removed.push_back(n + "-q");
-        } else if (why != "creator alive" && !pidAlive(pid)) {
-            r.leftAlone.push_back(n + ": " + why); // looks stale, but is not provably ours
+        if (const std::string seg = segmentOfMpiDir(n); !seg.empty()) { // the same
+            if (!present.count(seg) && !pidAlive(pid))
+                leaveAlone(r, n + ": an Open MPI directory without its segment (not provably "
+                                  "ours)");
+            continue;
         }
+        SegmentHeader h;
+        const std::string why = notOursAndDead(sd, n.c_str(), pid, &h);
+        if (!why.empty()) {
+            if (why != "creator alive" && !pidAlive(pid))
+                leaveAlone(r, n + ": " + why); // looks stale, but is not provably ours
+            continue;
+        }
+        if (h.queueKey) {
+            const std::string q = queueName(n, h.queueKey);
+            if (present.count(q)) {
+                const std::string whyQ = notOurQueue(dir + "/" + q, h.queueBytes);
+                if (!whyQ.empty())
+                    leaveAlone(r, q + ": " + whyQ);
+                else if (::unlink((dir + "/" + q).c_str()) == 0)
+                    r.removed.push_back(q);
+            }
+        }
+        if (h.mpiKey) { // Open MPI's files of a run whose mpirun was killed with the app
+            const std::string m = mpiDirName(n, h.mpiKey);
+            if (present.count(m)) {
+                const std::string whyM = removeMpiDir(dir + "/" + m);
+                if (whyM.empty())
+                    r.removed.push_back(m);
+                else
+                    leaveAlone(r, m + ": " + whyM);
+            }
+        }
+        // The old queue name (before the key) proves nothing: anyone could have made it.
+        if (present.count(n + "-q"))
+            leaveAlone(r, n + "-q: not the result queue its segment names (not provably ours)");
+        if (::unlink(path.c_str()) == 0) r.removed.push_back(n);
     }
+    ::close(sd.fd);
     return r;
 }
 

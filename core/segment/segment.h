@@ -104,14 +104,19 @@ class Segment {
 
 // What the start-up sweep did: the names it removed, and shmscope-* names it left alone that
 // look stale (their creator pid is not alive here), each with the reason.
+inline constexpr size_t kSweepListed = 10; // "left alone" reasons kept (the rest counted)
 struct SweepResult {
     std::vector<std::string> removed;
-    std::vector<std::string> leftAlone; // "NAME: reason"
+    std::vector<std::string> leftAlone; // "NAME: reason", the first kSweepListed
+    size_t leftAloneTotal = 0;          // all of them
 };
 // Removes shmscope-<pid>-* segments that are provably ours and dead: a regular file of our
 // uid, a ShmScope header of this layout, created in our PID namespace, and a creator that is
-// gone (or whose pid now belongs to a process started at another time). Their result queues
-// go with them. Anything else is left alone. `dir` is /dev/shm except in tests.
+// gone (or whose pid now belongs to a process started at another time). A result queue goes
+// only with the segment whose header names it, and only if it is ours too (our uid, 0600,
+// the recorded size). Anything else named shmscope-<pid>-* whose pid is dead is left alone
+// (and counted); names not like ours are not looked at. One pass over the directory: linear in
+// the number of files. `dir` is /dev/shm except in tests.
 SweepResult sweepStaleSegments(const std::string& dir = "/dev/shm");
 
 // What /proc/PID/stat says of a process: its state letter ('R', 'S', 'T' stopped, 'Z'

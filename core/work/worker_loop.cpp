@@ -510,7 +510,7 @@ bool countIncrements(Context& c) {
 // --transport queue: the results go through the message queue, never into the array (the
 // controller writes it). No lock: nothing shared is written here.
 bool sendAll(Context& c) {
-    QueueSender sender(c.seg.name(), c.slot, c.k);
+    QueueSender sender(c.seg, c.slot, c.k);
     WorkSource src(c.cfg, c.k, &c.h.cursor);
     const Workload wl = c.cfg.workload;
     const uint64_t n = c.cfg.elements;

@@ -94,7 +94,7 @@ RANGES = {
     "transport": (0, len(TRANSPORTS) - 1), "counter_layout": (0, 1),
 }
 DELAY_MAX_US = 1_000_000
-COLLISIONS = 464  # SegmentHeader.collisions (the update log's setting)
+COLLISIONS = 488  # SegmentHeader.collisions (the update log's setting)
 
 BATCH = 65536  # elements per numpy call at full speed: ~1 ms, so pause and stop stay prompt
 

@@ -2,6 +2,8 @@
 // stale-segment sweep.
 #include "../test_util.h"
 #include "analysis/report.h"
+#include "segment/mpi_dir.h"
+#include "segment/queue_file.h"
 #include "segment/segment.h"
 
 #include <QRegularExpression>
@@ -403,17 +405,61 @@ void TestSegment::sweepRemovesDeadCreatorsOnly() {
     otherNsSeg->header().creatorPid = uint64_t(deadPid);
     otherNsSeg->header().creatorPidNamespace ^= 1;
     QVERIFY(exists(dead) && exists(live));
-    // Files that only look like ours: not a segment; another user's; a queue of the dead run,
-    // and an orphaned queue.
+    // A dead queue run: its segment names its queue (key and size), which goes with it; one
+    // whose named queue is not what it recorded (another size: someone else's file) stays.
+    const QString deadQ = named("deadq", deadPid);
+    auto deadQSeg = segment(deadQ);
+    deadQSeg->header().creatorPid = uint64_t(deadPid);
+    deadQSeg->header().queueKey = 0x1234;
+    deadQSeg->header().queueBytes = 8192;
+    const QString deadQQueue = QString::fromStdString(queueName(deadQ.toStdString(), 0x1234));
+    const QString wrongQ = named("wrongq", deadPid);
+    auto wrongQSeg = segment(wrongQ);
+    wrongQSeg->header().creatorPid = uint64_t(deadPid);
+    wrongQSeg->header().queueKey = 0x5678;
+    wrongQSeg->header().queueBytes = 8192;
+    const QString wrongQQueue = QString::fromStdString(queueName(wrongQ.toStdString(), 0x5678));
+    // A dead MPI run: Open MPI's directory its header names goes with it (its vader files
+    // in it); one holding a file that is not Open MPI's stays, and says why.
+    const QString deadMpi = named("deadmpi", deadPid);
+    auto deadMpiSeg = segment(deadMpi);
+    deadMpiSeg->header().creatorPid = uint64_t(deadPid);
+    deadMpiSeg->header().mpiKey = 0x9abc;
+    const QString mpiDir = QString::fromStdString(mpiDirName(deadMpi.toStdString(), 0x9abc));
+    const QString busyMpi = named("busympi", deadPid);
+    auto busyMpiSeg = segment(busyMpi);
+    busyMpiSeg->header().creatorPid = uint64_t(deadPid);
+    busyMpiSeg->header().mpiKey = 0xdef0;
+    const QString busyDir = QString::fromStdString(mpiDirName(busyMpi.toStdString(), 0xdef0));
+    for (const QString& d : {mpiDir, busyDir}) {
+        QVERIFY(::mkdir(path(d).c_str(), 0700) == 0);
+        const std::string vader = path(d) + "/vader_segment.host.0.1230001.0";
+        ::close(::open(vader.c_str(), O_CREAT | O_WRONLY, 0600));
+    }
+    const std::string notes = path(busyDir) + "/notes.txt";
+    ::close(::open(notes.c_str(), O_CREAT | O_WRONLY, 0600));
+    struct RemoveDir { // whatever the sweep leaves, before the directory's own clean-up
+        std::string dir, file;
+        ~RemoveDir() {
+            ::unlink(file.c_str());
+            ::unlink((dir + "/vader_segment.host.0.1230001.0").c_str());
+            ::rmdir(dir.c_str());
+        }
+    } removeBusy{path(busyDir), notes}, removeMpi{path(mpiDir), ""};
+    // Files that only look like ours: not a segment; another user's; the old queue name of a
+    // dead run (anyone could have made it); an orphaned queue holding someone's data.
     const QString foreign = named("notes", deadPid);
     const QString otherUser = named("otheruser", deadPid);
     const QString deadQueue = dead + QStringLiteral("-q");
-    const QString orphanQueue = named("orphan", deadPid) + QStringLiteral("-q");
-    for (const QString& n : {foreign, otherUser, deadQueue, orphanQueue}) {
+    const QString orphanQueue = named("mydata", deadPid) + QStringLiteral("-q");
+    for (const QString& n : {foreign, otherUser, deadQueue, orphanQueue, deadQQueue, wrongQQueue}) {
         created.push_back(n);
         const int fd = ::open(path(n).c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
         QVERIFY(fd >= 0);
         if (n == otherUser) QVERIFY(fchown(fd, 30001, 30001) == 0 || geteuid() != 0);
+        if (n == orphanQueue) QVERIFY(::write(fd, "my data\n", 8) == 8);
+        if (n == deadQQueue) QCOMPARE(posix_fallocate(fd, 0, 8192), 0);
+        if (n == wrongQQueue) QCOMPARE(posix_fallocate(fd, 0, 4096), 0);
         ::close(fd);
     }
     const SweepResult r = sweepStaleSegments(dir);
@@ -427,8 +473,20 @@ void TestSegment::sweepRemovesDeadCreatorsOnly() {
         return false;
     };
     QVERIFY(removed(dead) && !exists(dead));
-    QVERIFY(removed(deadQueue) && !exists(deadQueue));
-    QVERIFY(removed(orphanQueue));
+    QVERIFY(removed(deadQ) && !exists(deadQ));
+    QVERIFY(removed(deadQQueue) && !exists(deadQQueue));
+    QVERIFY(removed(wrongQ) && !exists(wrongQ));
+    QVERIFY(removed(deadMpi) && removed(mpiDir) && !exists(mpiDir));
+    QVERIFY(!removed(busyDir) && exists(busyDir));
+    QVERIFY(mentioned(busyDir, "holds files that are not Open MPI's"));
+    QVERIFY(!removed(wrongQQueue) && exists(wrongQQueue));
+    QVERIFY(mentioned(wrongQQueue, "4096 bytes, not the 8192 its segment says"));
+    // Never read as ours: a -q name proves nothing (it was deleted unread).
+    QVERIFY(!removed(deadQueue) && exists(deadQueue));
+    QVERIFY(mentioned(deadQueue, "not the result queue its segment names"));
+    QVERIFY(!removed(orphanQueue) && exists(orphanQueue));
+    QVERIFY(mentioned(orphanQueue, "a result queue without its segment"));
+    QCOMPARE(r.leftAloneTotal, r.leftAlone.size());
     QVERIFY(removed(reused)); // pid reuse: the pid is alive, but not the creator
     QVERIFY(!removed(live) && exists(live));
     QVERIFY(!removed(otherNs) && exists(otherNs));

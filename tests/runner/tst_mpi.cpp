@@ -6,8 +6,10 @@
 #include "runner/run_controller.h"
 #include "segment/exit_codes.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
 #include <sys/stat.h>
 
 class TestMpi : public QObject {
@@ -27,6 +30,8 @@ class TestMpi : public QObject {
     void longHistogramKeepsPublishing();
     void killedRankEndsTheRun();
     void stoppedRankIsNamed();
+    void stoppedMpirunIsNamedAndEnded();
+    void killedMpirunLeavesNoOpenMpiFiles();
     void traceShowsRanksAndMessages();
     void pauseResumeStop();
     void refusals_data();
@@ -58,6 +63,59 @@ bool noRankLeft(const QString& segment) {
         QThread::msleep(50);
     }
     return true;
+}
+
+// Open MPI's shared-memory files in /dev/shm itself (where a run the app does not direct puts
+// them), and any run directory of the app `pid` for them.
+QStringList openMpiFiles(qint64 pid) {
+    QStringList out;
+    const QString ours = QStringLiteral("shmscope-%1-").arg(pid);
+    for (const QString& n : QDir(QStringLiteral("/dev/shm"))
+                                .entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot))
+        if (n.startsWith(QLatin1String("vader_segment.")) ||
+            (n.startsWith(ours) && n.contains(QLatin1String("-mpi-"))))
+            out << n;
+    return out;
+}
+
+// Open MPI's session directories of the mpirun `pid` (<TMPDIR or /tmp>/ompi.*/pid.<pid>):
+// what a killed mpirun leaves in /tmp.
+QStringList sessionDirsOf(qint64 pid) {
+    const QByteArray tmp = qgetenv("TMPDIR");
+    const QDir base(tmp.isEmpty() ? QStringLiteral("/tmp") : QString::fromLocal8Bit(tmp));
+    QStringList out;
+    for (const QString& d : base.entryList({QStringLiteral("ompi.*")}, QDir::Dirs))
+        if (QFileInfo::exists(base.filePath(d) + QStringLiteral("/pid.%1").arg(pid)))
+            out << base.filePath(d) + QStringLiteral("/pid.%1").arg(pid);
+    return out;
+}
+
+// The app `appPid`'s mpirun, once it runs (0 until then).
+qint64 mpirunOf(qint64 appPid) {
+    for (qint64 pid :
+         testutil::processesWith(QStringLiteral("shmscope-%1-").arg(appPid).toUtf8())) {
+        QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+        if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == "mpirun") return pid;
+    }
+    return 0;
+}
+
+// Starts `shmscope --headless --json --transport mpi` with two slow-motion ranks (about 5 s of
+// work) and waits until they compute. Returns the app's and mpirun's pids (0 on failure).
+std::pair<qint64, qint64> startSlowMpiRun(QProcess& p) {
+    p.start(testutil::shmscopePath(),
+            args({"--headless", "--json", "--transport", "mpi", "--workers", "2", "--elements",
+                  "3000000", "--delay-us", "3"}));
+    if (!p.waitForStarted(10000)) return {0, 0};
+    const qint64 app = p.processId();
+    QElapsedTimer t;
+    t.start();
+    // mpirun's start-up took over 20 s beside CPU hogs.
+    while (t.elapsed() < 90000 && p.state() == QProcess::Running) {
+        if (testutil::processedByApp(app) > 0) return {app, mpirunOf(app)};
+        QThread::msleep(50);
+    }
+    return {app, 0};
 }
 
 QString hostName() {
@@ -209,6 +267,54 @@ void TestMpi::stoppedRankIsNamed() {
     const QString seg = rep[QLatin1String("segment")].toObject()[QLatin1String("name")].toString();
     QVERIFY(!shmExists(seg));
     QVERIFY(noRankLeft(seg));
+}
+
+// mpirun itself stopped (SIGSTOP): its ranks compute on, but the job cannot end. The app
+// notices within the suspend timeout (2 s here, the stall timeout if that is shorter), says
+// mpirun was stopped and that it ended it, not "mpirun was killed by signal 9" (its own kill,
+// once every rank was done + 5 s), and leaves none of Open MPI's files behind.
+void TestMpi::stoppedMpirunIsNamedAndEnded() {
+    const QStringList before = openMpiFiles(0);
+    QProcess p;
+    const auto [app, mpirun] = startSlowMpiRun(p);
+    QVERIFY2(app && mpirun, p.readAllStandardError().constData());
+    QVERIFY(::kill(pid_t(mpirun), SIGSTOP) == 0);
+    QVERIFY(p.waitForFinished(120000));
+    const QString err = QString::fromUtf8(p.readAllStandardError()).trimmed();
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), int(shm::exit_code::kRunFailed));
+    const QJsonObject rep = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    const QString failure = rep[QLatin1String("failure")].toString();
+    QVERIFY2(failure.startsWith(
+                 QStringLiteral("mpirun (pid %1) was stopped (SIGSTOP) for ").arg(mpirun)) &&
+                 failure.contains(QLatin1String("ShmScope ended it")),
+             qPrintable(failure));
+    QVERIFY2(!err.contains(QLatin1String("signal 9")), qPrintable(err));
+    const QString seg = rep[QLatin1String("segment")].toObject()[QLatin1String("name")].toString();
+    QVERIFY(!shmExists(seg));
+    QVERIFY(noRankLeft(seg));
+    QCOMPARE(openMpiFiles(app), before);
+    QCOMPARE(sessionDirsOf(mpirun), QStringList());
+}
+
+// mpirun killed from outside (SIGKILL: it cannot clean up): the app removes Open MPI's files
+// of the run (4 MiB per rank) with its segment, and mpirun's session directory in /tmp (PMIx's
+// stores, about 8 MB).
+void TestMpi::killedMpirunLeavesNoOpenMpiFiles() {
+    const QStringList before = openMpiFiles(0);
+    QProcess p;
+    const auto [app, mpirun] = startSlowMpiRun(p);
+    QVERIFY2(app && mpirun, p.readAllStandardError().constData());
+    QVERIFY(::kill(pid_t(mpirun), SIGKILL) == 0);
+    QVERIFY(p.waitForFinished(120000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), int(shm::exit_code::kRunFailed));
+    const QJsonObject rep = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    const QString seg = rep[QLatin1String("segment")].toObject()[QLatin1String("name")].toString();
+    QVERIFY(!shmExists(seg));
+    QVERIFY(noRankLeft(seg));
+    QCOMPARE(openMpiFiles(app), before);
+    QCOMPARE(sessionDirsOf(mpirun), QStringList());
 }
 
 void TestMpi::traceShowsRanksAndMessages() {

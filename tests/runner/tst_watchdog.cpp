@@ -126,6 +126,8 @@ class TestWatchdog : public QObject {
     void segment();
     void mpiEnded_data();
     void mpiEnded();
+    void mpirunStopped_data();
+    void mpirunStopped();
     void crash_data();
     void crash();
     void atEnd_data();
@@ -443,6 +445,42 @@ void TestWatchdog::mpiEnded() {
     const watchdog::Step step = watchdog::checkMpiEnded(s, reading(now, ranks));
     QCOMPARE(step.verdict.finding == Finding::MpiNotExited, endIt);
     QCOMPARE(step.state.mpiAllDoneNs, doneSinceAfter);
+}
+
+// mpirun stopped: judged after the suspend or the stall timeout, whichever is shorter, once;
+// a SIGCONT before that starts the clock again.
+void TestWatchdog::mpirunStopped_data() {
+    QTest::addColumn<uint64_t>("since");
+    QTest::addColumn<bool>("stopped");
+    QTest::addColumn<uint32_t>("stallMs");
+    QTest::addColumn<uint64_t>("sinceAfter");
+    QTest::addColumn<bool>("fails");
+    const uint64_t t = 10 * kS, now = t + 2 * kS; // suspend timeout: 2000 ms (the default)
+    QTest::newRow("running") << t << false << 30'000u << uint64_t(0) << false;
+    QTest::newRow("first seen stopped") << uint64_t(0) << true << 30'000u << now << false;
+    QTest::newRow("just below 2 s") << t + 1 << true << 30'000u << t + 1 << false;
+    QTest::newRow("at 2 s") << t << true << 30'000u << ~uint64_t(0) << true;
+    QTest::newRow("stall timeout shorter")
+        << now - 500 * kMs << true << 500u << ~uint64_t(0) << true;
+    QTest::newRow("said once") << ~uint64_t(0) << true << 30'000u << ~uint64_t(0) << false;
+}
+
+void TestWatchdog::mpirunStopped() {
+    QFETCH(uint64_t, since);
+    QFETCH(bool, stopped);
+    QFETCH(uint32_t, stallMs);
+    QFETCH(uint64_t, sinceAfter);
+    QFETCH(bool, fails);
+    watchdog::State s = state(2);
+    s.mpirunStoppedSinceNs = since;
+    shm::ExperimentConfig cfg;
+    cfg.stallTimeoutMs = stallMs;
+    const uint64_t now = 12 * kS;
+    const watchdog::Step step = watchdog::checkMpirunStopped(
+        s, reading(now, Workers{running(now), running(now)}), stopped, cfg);
+    QCOMPARE(step.verdict.finding == Finding::MpirunStopped, fails);
+    if (fails) QCOMPARE(step.verdict.silentNs, now - since);
+    QCOMPARE(step.state.mpirunStoppedSinceNs, sinceAfter);
 }
 
 // Worker 2 was killed by a signal. What its death means depends on who killed it, whether the

@@ -1,0 +1,91 @@
+#include "segment/queue_file.h"
+
+#include "segment/result_queue.h"
+
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <random>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+namespace shm {
+
+uint64_t newQueueKey() {
+    std::random_device rd;
+    uint64_t k = 0;
+    while (k == 0)
+        k = (uint64_t(rd()) << 32) ^ rd();
+    return k;
+}
+
+std::string queueName(const std::string& segmentName, uint64_t key) {
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(key));
+    return segmentName + "-q-" + hex;
+}
+
+std::string segmentOfQueue(const std::string& name) {
+    const size_t n = name.size();
+    if (n > 2 && name.compare(n - 2, 2, "-q") == 0) return name.substr(0, n - 2);
+    constexpr size_t kTail = 3 + 16; // "-q-" and the key
+    if (n <= kTail || name.compare(n - kTail, 3, "-q-") != 0) return {};
+    for (size_t i = n - 16; i < n; ++i)
+        if (!std::isxdigit(static_cast<unsigned char>(name[i]))) return {};
+    return name.substr(0, n - kTail);
+}
+
+uint64_t queueBytesNeeded() {
+    // Boost adds a header, an index of offset pointers and per-message headers: 64 bytes a
+    // message and a page cover them (its exact figure is private; the fstat after creation
+    // is what gets reserved and recorded).
+    return uint64_t(kQueueCapacity) * (sizeof(QueueMessage) + 64) + 4096;
+}
+
+std::string checkQueueFile(int fd, uint64_t bytes) {
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) return std::string("cannot be read: ") + std::strerror(errno);
+    if (!S_ISREG(st.st_mode)) return "not a regular file";
+    if (st.st_uid != geteuid()) return "owned by uid " + std::to_string(st.st_uid);
+    if ((st.st_mode & 07777) != 0600) {
+        char mode[16];
+        std::snprintf(mode, sizeof mode, "%04o", unsigned(st.st_mode & 07777));
+        return std::string("mode ") + mode + ", not 0600";
+    }
+    if (bytes == 0 || uint64_t(st.st_size) != bytes)
+        return std::to_string(st.st_size) + " bytes, not the " + std::to_string(bytes) +
+               " its segment says";
+    if (uint64_t(st.st_blocks) * 512 < bytes)
+        return "sparse: only " + std::to_string(uint64_t(st.st_blocks) * 512) + " of " +
+               std::to_string(bytes) + " bytes are allocated";
+    return {};
+}
+
+MappedRange findMapping(int fd) {
+    MappedRange r;
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) return r;
+    FILE* maps = std::fopen("/proc/self/maps", "re");
+    if (!maps) return r;
+    char line[4096];
+    while (std::fgets(line, sizeof line, maps)) {
+        unsigned long long from = 0, to = 0, offset = 0, inode = 0;
+        unsigned maj = 0, mnr = 0;
+        char perms[8] = {};
+        if (std::sscanf(line, "%llx-%llx %7s %llx %x:%x %llu", &from, &to, perms, &offset, &maj,
+                        &mnr, &inode) != 7)
+            continue;
+        if (inode != st.st_ino || maj != major(st.st_dev) || mnr != minor(st.st_dev) ||
+            offset != 0 || perms[3] != 's')
+            continue;
+        r.base = reinterpret_cast<void*>(uintptr_t(from));
+        r.size = to - from;
+        break;
+    }
+    std::fclose(maps);
+    return r;
+}
+
+} // namespace shm
