@@ -26,35 +26,14 @@
 // with its final value (an order the clocks leave ambiguous) are unexplained, with a reason.
 //
 // Plain values, no Qt: the report, the recording and the window's Collision view read them.
+#include "model/update_log.h"
+
 #include <cstdint>
 #include <span>
 #include <string>
 #include <vector>
 
 namespace shm {
-
-// One logged read-modify-write of a bin, times in ns after the start barrier opened.
-struct UpdateAccess {
-    uint32_t worker = 0;
-    uint32_t bin = 0;
-    uint64_t readValue = 0; // the value read; the value written is readValue + 1
-    uint64_t readNs = 0;
-    uint64_t writeNs = 0; // meaningless when !written
-    bool written = true;  // false: the worker died between its read and the end of its write
-                          // (the write may or may not have reached the bin)
-    bool operator==(const UpdateAccess&) const = default;
-};
-
-// The logs as read from a segment after the run (segment/update_log_reader.h).
-struct UpdateLog {
-    bool enabled = false;
-    std::string offReason; // why there is no log (enabled == false)
-    // Per worker, in the order it made its updates.
-    std::vector<std::vector<UpdateAccess>> workers;
-    std::vector<uint64_t> dropped; // per worker: updates not logged because its log was full
-    uint64_t capacityPerWorker = 0;
-    uint64_t bytes = 0; // the log region's size in the segment
-};
 
 enum class CollisionPattern : uint8_t { Overwritten, RolledBack };
 

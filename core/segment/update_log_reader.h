@@ -1,7 +1,7 @@
 #pragma once
 // Reads the workers' update logs (model/update_log.h) out of a segment after its run, as plain
 // values for the reconstruction (analysis/collisions.h).
-#include "analysis/collisions.h"
+#include "model/update_log.h"
 #include "segment/segment.h"
 
 namespace shm {
