@@ -109,12 +109,7 @@ void CollisionLanes::paintEvent(QPaintEvent*) {
         big.setPixelSize(int(big.pixelSize() * 2.2));
     big.setBold(true);
     const QFontMetrics bfm(big);
-    p.setFont(big);
-    p.setPen(textColor);
-    p.drawText(QPointF(10, 4 + bfm.ascent()),
-               tr("bin %1 = %2").arg(QString::number(e->bin), QString::number(m.binValue())));
-    p.setFont(font());
-    const int laneTop = 4 + bfm.height() + 8;
+    const int valueH = bfm.height() + 8;
 
     // The lanes: the workers involved, by number.
     std::vector<uint32_t> workers;
@@ -125,7 +120,15 @@ void CollisionLanes::paintEvent(QPaintEvent*) {
     const int axisH = 2 * lh + 10;
     const int lanes = int(workers.size());
     const int laneH =
-        std::clamp((height() - axisH - laneTop) / std::max(1, lanes), 3 * lh + 6, 5 * lh);
+        std::clamp((height() - 4 - axisH - valueH) / std::max(1, lanes), 3 * lh + 6, 6 * lh);
+    // The value, the lanes and the axis together in the middle of the room.
+    const int valueTop = 4 + std::max(0, (height() - 4 - valueH - lanes * laneH - axisH) / 2);
+    const int laneTop = valueTop + valueH;
+    p.setFont(big);
+    p.setPen(textColor);
+    p.drawText(QPointF(10, valueTop + bfm.ascent()),
+               tr("bin %1 = %2").arg(QString::number(e->bin), QString::number(m.binValue())));
+    p.setFont(font());
     uint64_t maxValue = 0;
     std::vector<uint64_t> times;
     for (const auto& s : steps) {
@@ -249,6 +252,10 @@ void CollisionLanes::paintEvent(QPaintEvent*) {
     std::vector<uint64_t> tickOrder = axis.times;
     if (cur >= 0 && cur < int(steps.size())) {
         const uint64_t tc = steps[size_t(cur)].tNs;
+        // The step shown first, then the origin and the end, then the rest where they fit.
+        std::stable_partition(tickOrder.begin(), tickOrder.end(), [&](uint64_t t) {
+            return t == tc || t == axis.times.front() || t == axis.times.back();
+        });
         std::stable_partition(tickOrder.begin(), tickOrder.end(),
                               [&](uint64_t t) { return t == tc; });
     }
