@@ -70,6 +70,37 @@ void CollisionLanes::paintMessage(QPainter& p, const QString& text) const {
     p.drawText(rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap, text);
 }
 
+// Everything a paint needs to place the example: lanes, axis, each access's steps.
+struct CollisionLanes::Layout {
+    const shm::CollisionExample* e = nullptr;
+    const std::vector<shm::CollisionStep>* steps = nullptr;
+    int cur = -1;
+    int lh = 0;
+    std::vector<uint32_t> workers; // one lane each, by number
+    int valueTop = 0, laneTop = 0, laneH = 0, labelW = 0;
+    double valueW = 0, x0 = 0, x1 = 0, barH = 0;
+    CollisionTimeAxis axis;
+    std::vector<int> readStep, writeStep; // per access: its steps (-1: none)
+
+    double xOf(uint64_t t) const { return x0 + axis.fraction(t) * (x1 - x0); }
+    int laneOf(uint32_t w) const {
+        return int(std::lower_bound(workers.begin(), workers.end(), w) - workers.begin());
+    }
+    double yOf(int lane) const { return laneTop + lane * laneH + laneH / 2.0; }
+    int bottom() const { return laneTop + int(workers.size()) * laneH; }
+};
+
+namespace {
+QFont bigFont(QFont big) {
+    if (big.pointSizeF() > 0)
+        big.setPointSizeF(big.pointSizeF() * 2.2);
+    else
+        big.setPixelSize(int(big.pixelSize() * 2.2));
+    big.setBold(true);
+    return big;
+}
+} // namespace
+
 void CollisionLanes::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.fillRect(rect(), palette().color(QPalette::Base));
@@ -94,184 +125,190 @@ void CollisionLanes::paintEvent(QPaintEvent*) {
             paintMessage(p, tr("No two updates of one bin by different workers were logged."));
         return;
     }
-    const auto& steps = m.steps();
-    const int cur = m.step();
-    const QColor textColor = palette().color(QPalette::Text);
-    const QColor red = worker_palette::mismatchColor();
-    const QFontMetrics fm(font());
-    const int lh = fm.height();
-
+    const Layout l = layout();
     // The bin's value after the step shown, big enough to read from the back of a room.
-    QFont big = font();
-    if (big.pointSizeF() > 0)
-        big.setPointSizeF(big.pointSizeF() * 2.2);
-    else
-        big.setPixelSize(int(big.pixelSize() * 2.2));
-    big.setBold(true);
-    const QFontMetrics bfm(big);
-    const int valueH = bfm.height() + 8;
-
-    // The lanes: the workers involved, by number.
-    std::vector<uint32_t> workers;
-    for (const auto& a : e->accesses)
-        workers.push_back(a.worker);
-    std::sort(workers.begin(), workers.end());
-    workers.erase(std::unique(workers.begin(), workers.end()), workers.end());
-    const int axisH = 2 * lh + 10;
-    const int lanes = int(workers.size());
-    const int laneH =
-        std::clamp((height() - 4 - axisH - valueH) / std::max(1, lanes), 3 * lh + 6, 6 * lh);
-    // The value, the lanes and the axis together in the middle of the room.
-    const int valueTop = 4 + std::max(0, (height() - 4 - valueH - lanes * laneH - axisH) / 2);
-    const int laneTop = valueTop + valueH;
+    const QFont big = bigFont(font());
     p.setFont(big);
-    p.setPen(textColor);
-    p.drawText(QPointF(10, valueTop + bfm.ascent()),
+    p.setPen(palette().color(QPalette::Text));
+    p.drawText(QPointF(10, l.valueTop + QFontMetrics(big).ascent()),
                tr("bin %1 = %2").arg(QString::number(e->bin), QString::number(m.binValue())));
     p.setFont(font());
+    paintLanes(p, l);
+    paintAccesses(p, l);
+    paintAxis(p, l);
+}
+
+CollisionLanes::Layout CollisionLanes::layout() const {
+    Layout l;
+    l.e = m_model->example();
+    l.steps = &m_model->steps();
+    l.cur = m_model->step();
+    const QFontMetrics fm(font());
+    l.lh = fm.height();
+    const int valueH = QFontMetrics(bigFont(font())).height() + 8;
+    for (const auto& a : l.e->accesses)
+        l.workers.push_back(a.worker);
+    std::sort(l.workers.begin(), l.workers.end());
+    l.workers.erase(std::unique(l.workers.begin(), l.workers.end()), l.workers.end());
+    const int axisH = 2 * l.lh + 10;
+    const int lanes = int(l.workers.size());
+    l.laneH =
+        std::clamp((height() - 4 - axisH - valueH) / std::max(1, lanes), 3 * l.lh + 6, 6 * l.lh);
+    // The value, the lanes and the axis together in the middle of the room.
+    l.valueTop = 4 + std::max(0, (height() - 4 - valueH - lanes * l.laneH - axisH) / 2);
+    l.laneTop = l.valueTop + valueH;
     uint64_t maxValue = 0;
     std::vector<uint64_t> times;
-    for (const auto& s : steps) {
+    for (const auto& s : *l.steps) {
         times.push_back(s.tNs);
         maxValue = std::max(maxValue, s.value);
     }
-    const CollisionTimeAxis axis = CollisionTimeAxis::build(times);
-    const int labelW = fm.horizontalAdvance(QStringLiteral("w00")) + 16;
-    const double valueW = fm.horizontalAdvance(QStringLiteral("W %1").arg(maxValue));
-    const double x0 = labelW + valueW / 2 + 4, x1 = width() - valueW / 2 - 10;
-    auto xOf = [&](uint64_t t) { return x0 + axis.fraction(t) * (x1 - x0); };
-    auto laneOf = [&](uint32_t w) {
-        return int(std::lower_bound(workers.begin(), workers.end(), w) - workers.begin());
-    };
-    const double barH = std::max(6.0, lh * 0.7);
+    l.axis = CollisionTimeAxis::build(times);
+    l.labelW = fm.horizontalAdvance(QStringLiteral("w00")) + 16;
+    l.valueW = fm.horizontalAdvance(QStringLiteral("W %1").arg(maxValue));
+    l.x0 = l.labelW + l.valueW / 2 + 4;
+    l.x1 = width() - l.valueW / 2 - 10;
+    l.barH = std::max(6.0, l.lh * 0.7);
+    l.readStep.assign(l.e->accesses.size(), -1);
+    l.writeStep.assign(l.e->accesses.size(), -1);
+    for (size_t i = 0; i < l.steps->size(); ++i) {
+        const shm::CollisionStep& s = (*l.steps)[i];
+        (s.write ? l.writeStep : l.readStep)[size_t(s.access)] = int(i);
+    }
+    return l;
+}
 
-    // Where each access's read and write are among the steps.
-    std::vector<int> readStep(e->accesses.size(), -1), writeStep(e->accesses.size(), -1);
-    for (size_t i = 0; i < steps.size(); ++i)
-        (steps[i].write ? writeStep : readStep)[size_t(steps[i].access)] = int(i);
-
-    // Lanes, their workers' names, and the cursor at the step shown.
-    for (int l = 0; l < lanes; ++l) {
-        const QRect lane(0, laneTop + l * laneH, width(), laneH);
-        if (l % 2) p.fillRect(lane, palette().color(QPalette::AlternateBase));
+// Lanes, their workers' names, and the cursor at the step shown.
+void CollisionLanes::paintLanes(QPainter& p, const Layout& l) const {
+    for (int i = 0; i < int(l.workers.size()); ++i) {
+        const QRect lane(0, l.laneTop + i * l.laneH, width(), l.laneH);
+        if (i % 2) p.fillRect(lane, palette().color(QPalette::AlternateBase));
         QFont bold = font();
         bold.setBold(true);
         p.setFont(bold);
-        p.setPen(worker_palette::color(workers[size_t(l)]));
-        p.drawText(QRect(6, lane.top(), labelW - 8, laneH), Qt::AlignVCenter | Qt::AlignLeft,
-                   worker_palette::workerLabel(workers[size_t(l)]));
+        p.setPen(worker_palette::color(l.workers[size_t(i)]));
+        p.drawText(QRect(6, lane.top(), l.labelW - 8, l.laneH), Qt::AlignVCenter | Qt::AlignLeft,
+                   worker_palette::workerLabel(l.workers[size_t(i)]));
         p.setFont(font());
     }
-    const int lanesBottom = laneTop + lanes * laneH;
-    if (cur >= 0 && cur < int(steps.size())) {
-        QPen cursor(palette().color(QPalette::Highlight), 1, Qt::DashLine);
-        p.setPen(cursor);
-        const double x = xOf(steps[size_t(cur)].tNs);
-        p.drawLine(QPointF(x, laneTop), QPointF(x, lanesBottom));
+    if (l.cur >= 0 && l.cur < int(l.steps->size())) {
+        p.setPen(QPen(palette().color(QPalette::Highlight), 1, Qt::DashLine));
+        const double x = l.xOf((*l.steps)[size_t(l.cur)].tNs);
+        p.drawLine(QPointF(x, l.laneTop), QPointF(x, l.bottom()));
     }
+}
 
-    // Each access: the bar, the marks, the labels (the step shown and the story's accesses
-    // first, so where labels crowd theirs stay).
+// Each access: the bar, the marks, the labels (the step shown and the story's accesses first,
+// so where labels crowd theirs stay).
+void CollisionLanes::paintAccesses(QPainter& p, const Layout& l) const {
     p.setRenderHint(QPainter::Antialiasing, true);
-    std::vector<Placed> placed(static_cast<size_t>(lanes));
-    std::vector<size_t> order(e->accesses.size());
+    std::vector<Placed> placed(l.workers.size());
+    std::vector<size_t> order(l.e->accesses.size());
     for (size_t i = 0; i < order.size(); ++i)
         order[i] = i;
     auto rank = [&](size_t i) {
-        if (readStep[i] == cur || writeStep[i] == cur) return 0;
-        return e->roles[i] == shm::AccessRole::Other ? 2 : 1;
+        if (l.readStep[i] == l.cur || l.writeStep[i] == l.cur) return 0;
+        return l.e->roles[i] == shm::AccessRole::Other ? 2 : 1;
     };
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return rank(a) < rank(b); });
-    for (size_t i : order) {
-        const shm::UpdateAccess& a = e->accesses[i];
-        const int l = laneOf(a.worker);
-        const double yc = laneTop + l * laneH + laneH / 2.0;
-        const QColor c = worker_palette::color(a.worker);
-        const bool readOn = readStep[i] >= 0 && readStep[i] <= cur;
-        const bool writeOn = writeStep[i] >= 0 && writeStep[i] <= cur;
-        const double xr = xOf(a.readNs);
-        const double xw = a.written ? xOf(a.writeNs) : std::min(x1, xr + valueW);
-        const QRectF bar(QPointF(xr, yc - barH / 2), QPointF(std::max(xw, xr + 2), yc + barH / 2));
-        p.setPen(QPen(faded(c, readOn), 1, a.written ? Qt::SolidLine : Qt::DashLine));
-        p.setBrush(faded(worker_palette::pale(c), readOn));
-        p.drawRect(bar);
-        const bool lost = e->roles[i] == shm::AccessRole::Lost;
-        const bool over = e->roles[i] == shm::AccessRole::Overwriter;
-        auto mark = [&](double x, bool on, const QColor& col) {
-            p.setPen(QPen(faded(col, on), 2.5));
-            p.drawLine(QPointF(x, yc - barH / 2 - 4), QPointF(x, yc + barH / 2 + 4));
-        };
-        mark(xr, readOn, c);
-        if (a.written) mark(xw, writeOn, lost ? red : c);
-        auto label = [&](const QString& text, double x, bool above, bool on, int step,
-                         const QColor& col, bool strike, bool bold) {
-            QFont f = font();
-            f.setStrikeOut(strike);
-            f.setBold(bold || step == cur);
-            const QFontMetrics lfm(f);
-            const double w = lfm.horizontalAdvance(text) + 4;
-            const double top = above ? yc - barH / 2 - 4 - lh : yc + barH / 2 + 4;
-            QRectF r(std::max(double(labelW), std::min(x - w / 2, width() - w - 2)), top, w, lh);
-            if (step != cur && !placed[size_t(l)].fits(r)) return;
-            placed[size_t(l)].rects.push_back(r);
-            if (step == cur) {
-                QColor hl = palette().color(QPalette::Highlight);
-                hl.setAlpha(70);
-                p.setPen(QPen(palette().color(QPalette::Highlight), 1.5));
-                p.setBrush(hl);
-                p.drawRoundedRect(r.adjusted(-2, -1, 2, 1), 3, 3);
-            }
-            p.setFont(f);
-            p.setPen(faded(col, on));
-            p.drawText(r, Qt::AlignCenter, text);
-            p.setFont(font());
-        };
-        label(tr("R %1").arg(a.readValue), xr, true, readOn, readStep[i], textColor, false, false);
-        if (a.written) {
-            label(over ? tr("W %1 overwrites").arg(a.readValue + 1)
-                       : tr("W %1").arg(a.readValue + 1),
-                  xw, false, writeOn, writeStep[i],
-                  lost   ? red
-                  : over ? red.darker(130)
-                         : textColor,
-                  lost, lost || over);
-        } else {
-            label(tr("read %1, worker died before writing").arg(a.readValue), xr, false, readOn,
-                  readStep[i], textColor, false, false);
-        }
-    }
+    for (size_t i : order)
+        paintAccess(p, l, i, placed[size_t(l.laneOf(l.e->accesses[i].worker))].rects);
     p.setRenderHint(QPainter::Antialiasing, false);
+}
 
-    // The axis: each moment's time since the first read, where there is room for it.
-    const int axisY = lanesBottom + 2;
-    p.setPen(QPen(textColor, 1));
-    p.drawLine(QPointF(x0, axisY), QPointF(x1, axisY));
-    const uint64_t t0 = axis.times.empty() ? 0 : axis.times.front();
-    Placed ticks;
-    std::vector<uint64_t> tickOrder = axis.times;
-    if (cur >= 0 && cur < int(steps.size())) {
-        const uint64_t tc = steps[size_t(cur)].tNs;
-        // The step shown first, then the origin and the end, then the rest where they fit.
-        std::stable_partition(tickOrder.begin(), tickOrder.end(), [&](uint64_t t) {
-            return t == tc || t == axis.times.front() || t == axis.times.back();
-        });
-        std::stable_partition(tickOrder.begin(), tickOrder.end(),
-                              [&](uint64_t t) { return t == tc; });
+void CollisionLanes::paintAccess(QPainter& p, const Layout& l, size_t i,
+                                 std::vector<QRectF>& taken) const {
+    const shm::UpdateAccess& a = l.e->accesses[i];
+    const double yc = l.yOf(l.laneOf(a.worker));
+    const QColor c = worker_palette::color(a.worker);
+    const QColor textColor = palette().color(QPalette::Text);
+    const QColor red = worker_palette::mismatchColor();
+    const bool readOn = l.readStep[i] >= 0 && l.readStep[i] <= l.cur;
+    const bool writeOn = l.writeStep[i] >= 0 && l.writeStep[i] <= l.cur;
+    const double xr = l.xOf(a.readNs);
+    const double xw = a.written ? l.xOf(a.writeNs) : std::min(l.x1, xr + l.valueW);
+    const double hb = l.barH / 2;
+    p.setPen(QPen(faded(c, readOn), 1, a.written ? Qt::SolidLine : Qt::DashLine));
+    p.setBrush(faded(worker_palette::pale(c), readOn));
+    p.drawRect(QRectF(QPointF(xr, yc - hb), QPointF(std::max(xw, xr + 2), yc + hb)));
+    const bool lost = l.e->roles[i] == shm::AccessRole::Lost;
+    const bool over = l.e->roles[i] == shm::AccessRole::Overwriter;
+    auto mark = [&](double x, bool on, const QColor& col) {
+        p.setPen(QPen(faded(col, on), 2.5));
+        p.drawLine(QPointF(x, yc - hb - 4), QPointF(x, yc + hb + 4));
+    };
+    mark(xr, readOn, c);
+    if (a.written) mark(xw, writeOn, lost ? red : c);
+    auto label = [&](const QString& text, double x, bool above, bool on, int step,
+                     const QColor& col, bool strike, bool bold) {
+        QFont f = font();
+        f.setStrikeOut(strike);
+        f.setBold(bold || step == l.cur);
+        const double w = QFontMetrics(f).horizontalAdvance(text) + 4;
+        const double top = above ? yc - hb - 4 - l.lh : yc + hb + 4;
+        const QRectF r(std::max(double(l.labelW), std::min(x - w / 2, width() - w - 2)), top, w,
+                       l.lh);
+        if (step != l.cur && !Placed{taken}.fits(r)) return;
+        taken.push_back(r);
+        if (step == l.cur) {
+            QColor hl = palette().color(QPalette::Highlight);
+            hl.setAlpha(70);
+            p.setPen(QPen(palette().color(QPalette::Highlight), 1.5));
+            p.setBrush(hl);
+            p.drawRoundedRect(r.adjusted(-2, -1, 2, 1), 3, 3);
+        }
+        p.setFont(f);
+        p.setPen(faded(col, on));
+        p.drawText(r, Qt::AlignCenter, text);
+        p.setFont(font());
+    };
+    label(tr("R %1").arg(a.readValue), xr, true, readOn, l.readStep[i], textColor, false, false);
+    if (!a.written) {
+        label(tr("read %1, worker died before writing").arg(a.readValue), xr, false, readOn,
+              l.readStep[i], textColor, false, false);
+        return;
     }
-    for (uint64_t t : tickOrder) {
-        const double x = xOf(t);
+    const QString w =
+        over ? tr("W %1 overwrites").arg(a.readValue + 1) : tr("W %1").arg(a.readValue + 1);
+    label(w, xw, false, writeOn, l.writeStep[i],
+          lost   ? red
+          : over ? red.darker(130)
+                 : textColor,
+          lost, lost || over);
+}
+
+// The axis: each moment's time since the first read, where there is room for it.
+void CollisionLanes::paintAxis(QPainter& p, const Layout& l) const {
+    const QFontMetrics fm(font());
+    const int axisY = l.bottom() + 2;
+    p.setPen(QPen(palette().color(QPalette::Text), 1));
+    p.drawLine(QPointF(l.x0, axisY), QPointF(l.x1, axisY));
+    const std::vector<uint64_t>& times = l.axis.times;
+    const uint64_t t0 = times.empty() ? 0 : times.front();
+    Placed ticks;
+    std::vector<uint64_t> order = times;
+    if (l.cur >= 0 && l.cur < int(l.steps->size()) && !times.empty()) {
+        const uint64_t tc = (*l.steps)[size_t(l.cur)].tNs;
+        // The step shown first, then the origin and the end, then the rest where they fit.
+        std::stable_partition(order.begin(), order.end(), [&](uint64_t t) {
+            return t == tc || t == times.front() || t == times.back();
+        });
+        std::stable_partition(order.begin(), order.end(), [&](uint64_t t) { return t == tc; });
+    }
+    for (uint64_t t : order) {
+        const double x = l.xOf(t);
         p.drawLine(QPointF(x, axisY), QPointF(x, axisY + 4));
         const QString text = tr("+%1 ns").arg(format::number(t - t0));
         const double w = fm.horizontalAdvance(text) + 4;
-        const QRectF r(std::max(2.0, std::min(x - w / 2, width() - w - 2)), axisY + 5, w, lh);
+        const QRectF r(std::max(2.0, std::min(x - w / 2, width() - w - 2)), axisY + 5, w, l.lh);
         if (!ticks.fits(r)) continue;
         ticks.rects.push_back(r);
         p.drawText(r, Qt::AlignCenter, text);
     }
     p.setPen(palette().color(QPalette::PlaceholderText));
-    p.drawText(QRectF(labelW, axisY + 5 + lh, width() - labelW - 4, lh),
+    p.drawText(QRectF(l.labelW, axisY + 5 + l.lh, width() - l.labelW - 4, l.lh),
                Qt::AlignLeft | Qt::AlignVCenter,
                fm.elidedText(tr("time since the first read shown; long gaps drawn shorter"),
-                             Qt::ElideRight, width() - labelW - 4));
+                             Qt::ElideRight, width() - l.labelW - 4));
 }

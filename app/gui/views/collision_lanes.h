@@ -3,12 +3,14 @@
 // its accesses (read mark, write mark, the bar between) on a time axis. Steps not yet reached
 // are faint, the step shown is outlined, the lost write struck through in red. Reads only its
 // CollisionModel.
+#include <QRectF>
 #include <QWidget>
 
 #include <cstdint>
 #include <vector>
 
 class CollisionModel;
+class QPainter;
 
 // Where each moment of an example goes across the lanes. Gaps between the accesses' moments
 // span from nanoseconds to milliseconds (a worker preempted between its read and its write):
@@ -32,6 +34,12 @@ class CollisionLanes : public QWidget {
     void paintEvent(QPaintEvent*) override;
 
   private:
-    void paintMessage(class QPainter& p, const QString& text) const;
+    struct Layout;
+    Layout layout() const; // only with an example picked
+    void paintMessage(QPainter& p, const QString& text) const;
+    void paintLanes(QPainter& p, const Layout& l) const;
+    void paintAccesses(QPainter& p, const Layout& l) const;
+    void paintAccess(QPainter& p, const Layout& l, size_t i, std::vector<QRectF>& taken) const;
+    void paintAxis(QPainter& p, const Layout& l) const;
     const CollisionModel* m_model;
 };
