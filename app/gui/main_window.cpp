@@ -50,7 +50,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTabWidget>
+#include <QTabBar>
 #include <QTextEdit>
 #include <QVBoxLayout>
 
@@ -216,13 +216,13 @@ void MainWindow::updateHighlight() {
     }
     // Contention and Collisions share a place: the one the lesson names comes to the front.
     if (views.contains(QLatin1String("collisions")))
-        m_rightTabs->setCurrentWidget(m_collisionView);
+        m_rightTabs->setCurrentIndex(1);
     else if (views.contains(QLatin1String("contention")))
-        m_rightTabs->setCurrentWidget(m_contentionView);
+        m_rightTabs->setCurrentIndex(0);
 }
 
 void MainWindow::showCollisions() {
-    m_rightTabs->setCurrentWidget(m_collisionView);
+    m_rightTabs->setCurrentIndex(1);
 }
 
 bool MainWindow::showCollisionsOfBin(int bin) {

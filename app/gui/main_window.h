@@ -49,7 +49,7 @@ class QMenu;
 class QSlider;
 class QComboBox;
 class QTableView;
-class QTabWidget;
+class QTabBar;
 class QToolButton;
 class RunsModel;
 class RunPlayer;
@@ -330,7 +330,9 @@ class MainWindow : public QMainWindow {
     ContentionView* m_contentionView;
     CollisionModel* m_collisionModel;
     CollisionView* m_collisionView;
-    QTabWidget* m_rightTabs;   // Contention and Collisions, beside the worker table and array
+    // Contention and Collisions share the right: a tab bar over a stack (a QTabWidget repaints
+    // all of its page on every layout request, the contention plots once more per slider move).
+    QTabBar* m_rightTabs;
     QStackedWidget* m_central; // the welcome page, the views (m_mainSplit) or the sweep's
     WelcomePage* m_welcome;
     QWidget* m_viewsPage; // the pinned run's bar over m_mainSplit

@@ -34,7 +34,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTabWidget>
+#include <QTabBar>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -201,16 +201,27 @@ void MainWindow::buildViews() {
     // Collisions share the right-hand side with Contention: a lost update is looked at beside
     // the array whose hatched bins pick it, and the window keeps its layout at 1024x700.
     m_collisionView = new CollisionView(m_collisionModel);
-    m_rightTabs = new QTabWidget;
+    auto* right = new QWidget;
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(0);
+    m_rightTabs = new QTabBar;
     m_rightTabs->setObjectName(QStringLiteral("rightTabs"));
     m_rightTabs->setDocumentMode(true);
-    m_rightTabs->addTab(m_contentionView, tr("Contention"));
+    m_rightTabs->setExpanding(false);
+    m_rightTabs->addTab(tr("Contention"));
     m_rightTabs->setTabToolTip(0, tr("Lock contention: waits, holds, the lock timeline"));
-    m_rightTabs->addTab(m_collisionView, tr("Collisions"));
+    m_rightTabs->addTab(tr("Collisions"));
     m_rightTabs->setTabToolTip(
         1, tr("A lost update up close: the workers' reads and writes of one bin, step by step "
               "(Ctrl+Shift+K)"));
-    m_mainSplit->addWidget(m_rightTabs);
+    auto* rightStack = new QStackedWidget;
+    rightStack->addWidget(m_contentionView);
+    rightStack->addWidget(m_collisionView);
+    connect(m_rightTabs, &QTabBar::currentChanged, rightStack, &QStackedWidget::setCurrentIndex);
+    rightLayout->addWidget(m_rightTabs);
+    rightLayout->addWidget(rightStack, 1);
+    m_mainSplit->addWidget(right);
     connect(m_arrayView, &ArrayView::binClicked, this, [this](int bin) {
         if (!showCollisionsOfBin(bin))
             statusBar()->showMessage(tr("No lost update of bin %1 is listed.").arg(bin), 5000);

@@ -43,6 +43,12 @@ void CollisionModel::clear() {
 
 void CollisionModel::setTimeLimit(std::optional<uint64_t> ns) {
     if (ns == m_limit) return;
+    // A slider move that lists the same examples changes nothing on screen: no signal.
+    const std::vector<int> before = m_rows;
+    m_limit = ns;
+    relist();
+    if (m_rows == before) return;
+    m_rows = before;
     const int was = m_current >= 0 ? m_rows[size_t(m_current)] : -1;
     beginResetModel();
     m_limit = ns;

@@ -76,6 +76,15 @@ CollisionView::CollisionView(CollisionModel* model, QWidget* parent)
     refresh();
 }
 
+QSize CollisionView::minimumSizeHint() const {
+    const QSize canvas = m_canvas->minimumSizeHint();
+    return {canvas.width() + 8, canvas.height() + 8 * fontMetrics().height()};
+}
+
+QSize CollisionView::sizeHint() const {
+    return minimumSizeHint() + QSize(12 * fontMetrics().height(), 4 * fontMetrics().height());
+}
+
 void CollisionView::refresh() {
     {
         const QSignalBlocker block(m_list);

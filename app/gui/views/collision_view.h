@@ -20,6 +20,12 @@ class CollisionView : public QWidget {
     QComboBox* list() const { return m_list; }
     QWidget* canvas() const { return m_canvas; }
     QLabel* stepLabel() const { return m_stepLabel; }
+    // From the font alone, never from the texts: the view shares its place with Contention,
+    // and a hint that followed each step's wrapped text would lay the window out again (and
+    // repaint the contention plots) on every slider move.
+    QSize minimumSizeHint() const override;
+    QSize sizeHint() const override;
+    bool hasHeightForWidth() const override { return false; }
 
   private:
     void refresh();
