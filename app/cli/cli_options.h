@@ -56,7 +56,7 @@ struct CliOptions {
     int benchScrub = 0; // --bench-scrub N: time N slider moves over an opened recording
     // Window / screenshot options (ignored by --headless).
     QString screenshot;                      // output PNG path; non-empty = render and exit
-    QString view = QStringLiteral("window"); // window|progress|array|contention|sweep|side
+    QString view = QStringLiteral("window"); // a --view name (option_table.cpp setView)
     QSize size{1600, 1000};
     int atMs = -1;       // screenshot this long after start instead of at the end
     bool noRun = false;  // screenshot the window as it first opens, before any run

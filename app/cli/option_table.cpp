@@ -25,12 +25,13 @@ QString countValue(const char* flag, const QString& v, int min, int* out) {
 }
 
 QString setView(ParseState& p, const QString& v) {
-    static const QStringList views{QStringLiteral("window"), QStringLiteral("progress"),
-                                   QStringLiteral("array"),  QStringLiteral("contention"),
-                                   QStringLiteral("sweep"),  QStringLiteral("side")};
+    static const QStringList views{QStringLiteral("window"),    QStringLiteral("progress"),
+                                   QStringLiteral("array"),     QStringLiteral("contention"),
+                                   QStringLiteral("sweep"),     QStringLiteral("side"),
+                                   QStringLiteral("collisions")};
     if (!views.contains(v))
         return CliText::tr("--view: unknown value '%1' (expected "
-                           "window|progress|array|contention|sweep|side)")
+                           "window|progress|array|contention|sweep|side|collisions)")
             .arg(v);
     p.o.view = v;
     return {};
@@ -137,9 +138,9 @@ const OptionRow kOptions[] = {
     {"--view", nullptr, true, EmptyValue::Allowed, QT_TRANSLATE_NOOP("CliText",
      "--view needs a value"), HelpSection::Modes,
      QT_TRANSLATE_NOOP("CliText",
-     "      --view window|progress|array|contention|sweep|side   (default window; side: the "
-     "runs\n"
-     "                         side by side)\n"),
+     "      --view window|progress|array|contention|sweep|side|collisions   (default window;\n"
+     "                         side: the runs side by side; collisions: the first lost\n"
+     "                         update up close, at its lost write)\n"),
      setView},
     {"--size", nullptr, true, EmptyValue::Allowed, QT_TRANSLATE_NOOP("CliText",
      "--size needs WIDTHxHEIGHT"), HelpSection::Modes,

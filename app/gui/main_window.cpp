@@ -10,6 +10,7 @@
 #include "gui/common/run_texts.h"
 #include "gui/controls_panel.h"
 #include "gui/models/array_model.h"
+#include "gui/models/collision_model.h"
 #include "gui/models/contention_model.h"
 #include "gui/models/counters_model.h"
 #include "gui/models/lock_events_model.h"
@@ -19,6 +20,7 @@
 #include "gui/sweep/sweep_view.h"
 #include "gui/view_export.h"
 #include "gui/views/array_view.h"
+#include "gui/views/collision_view.h"
 #include "gui/views/contention_view.h"
 #include "gui/views/counters_view.h"
 #include "gui/views/highlight_frame.h"
@@ -48,6 +50,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTextEdit>
 #include <QVBoxLayout>
 
@@ -172,6 +175,7 @@ QWidget* MainWindow::viewWidget(const QString& name) {
     if (name == QLatin1String("progress")) return m_progressView;
     if (name == QLatin1String("array")) return m_dataStack; // the array, or the counters
     if (name == QLatin1String("contention")) return m_contentionView;
+    if (name == QLatin1String("collisions")) return m_collisionView;
     if (name == QLatin1String("sweep")) return m_sweepView;
     if (name == QLatin1String("side")) return m_sideView;
     return this;
@@ -210,6 +214,21 @@ void MainWindow::updateHighlight() {
         it.value()->setVisible(views.contains(it.key()));
         it.value()->raise();
     }
+    // Contention and Collisions share a place: the one the lesson names comes to the front.
+    if (views.contains(QLatin1String("collisions")))
+        m_rightTabs->setCurrentIndex(1);
+    else if (views.contains(QLatin1String("contention")))
+        m_rightTabs->setCurrentIndex(0);
+}
+
+void MainWindow::showCollisions() {
+    m_rightTabs->setCurrentIndex(1);
+}
+
+bool MainWindow::showCollisionsOfBin(int bin) {
+    if (bin < 0 || !m_collisionModel->selectBin(uint32_t(bin))) return false;
+    showCollisions();
+    return true;
 }
 
 QStringList MainWindow::highlightedViews() const {
@@ -243,6 +262,7 @@ bool MainWindow::startRun(QString* error) {
     // /dev/shm, and the next run's space check and posix_fallocate would count them.
     m_arrayModel->clear();
     m_lockEvents->clear();
+    m_collisionModel->clear();
     m_lastError.clear();
     if (!m_run.start(cfg, &err)) {
         m_lastError = err;
@@ -310,6 +330,8 @@ void MainWindow::onPhaseChanged(shm::Phase phase) {
         if (!m_shown) { // else a kept run is on screen: its models are not the live run's
             m_arrayModel->runFinished(m_run.report());
             m_arrayView->runFinished();
+            m_collisionModel->setTimeLimit(std::nullopt);
+            m_collisionModel->setReport(m_run.report().collisions);
         }
         m_contentionPending = true;
         if (!m_run.report().errors.empty())

@@ -23,6 +23,8 @@
 
 class ArrayModel;
 class ArrayView;
+class CollisionModel;
+class CollisionView;
 class ContentionModel;
 class ContentionView;
 class ControlsPanel;
@@ -47,6 +49,7 @@ class QMenu;
 class QSlider;
 class QComboBox;
 class QTableView;
+class QTabBar;
 class QToolButton;
 class RunsModel;
 class RunPlayer;
@@ -77,6 +80,12 @@ class MainWindow : public QMainWindow {
     ArrayView* arrayView() const { return m_arrayView; }
     ContentionView* contentionView() const { return m_contentionView; }
     ProgressView* progressView() const { return m_progressView; }
+    CollisionModel* collisionModel() const { return m_collisionModel; }
+    CollisionView* collisionView() const { return m_collisionView; }
+    // The Collisions tab in front (beside Contention); with a bin, its first lost update
+    // picked (false when the list has none on that bin).
+    void showCollisions();
+    bool showCollisionsOfBin(int bin);
     // The lesson's and the sweep's runs play through m_run, each list by its own player.
     RunPlayer* lessonPlayer() const { return m_lessonPlayer; }
     LessonPanel* lessonPanel() const { return m_lessonPanel; }
@@ -163,7 +172,7 @@ class MainWindow : public QMainWindow {
     // menu asks for the count (QInputDialog) and calls this.
     bool rehearseLessons(bool all, int count, QString* error);
     RehearsalDialog* rehearsalDialog() const { return m_rehearsal; }
-    // "window", "progress", "array", "contention", "sweep" or "side".
+    // "window", "progress", "array", "contention", "collisions", "sweep" or "side".
     QWidget* viewWidget(const QString& name);
     // File > Export Results: the finished run's workers table or array (CSV), its lock
     // intervals (CSV) or a Perfetto / Chrome trace (JSON), as --csv, --array-csv and --trace
@@ -319,6 +328,11 @@ class MainWindow : public QMainWindow {
     bool m_lessonHighlight = false;
     QDockWidget* m_controlsDock;
     ContentionView* m_contentionView;
+    CollisionModel* m_collisionModel;
+    CollisionView* m_collisionView;
+    // Contention and Collisions share the right: a tab bar over a stack (a QTabWidget repaints
+    // all of its page on every layout request, the contention plots once more per slider move).
+    QTabBar* m_rightTabs;
     QStackedWidget* m_central; // the welcome page, the views (m_mainSplit) or the sweep's
     WelcomePage* m_welcome;
     QWidget* m_viewsPage; // the pinned run's bar over m_mainSplit

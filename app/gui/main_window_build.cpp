@@ -7,6 +7,7 @@
 #include "gui/controls_panel.h"
 #include "gui/lessons/lesson_panel.h"
 #include "gui/models/array_model.h"
+#include "gui/models/collision_model.h"
 #include "gui/models/contention_model.h"
 #include "gui/models/counters_model.h"
 #include "gui/models/lock_events_model.h"
@@ -15,6 +16,7 @@
 #include "gui/sweep/sweep_panel.h"
 #include "gui/sweep/sweep_view.h"
 #include "gui/views/array_view.h"
+#include "gui/views/collision_view.h"
 #include "gui/views/contention_view.h"
 #include "gui/views/counters_view.h"
 #include "gui/views/highlight_frame.h"
@@ -32,6 +34,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -51,6 +54,7 @@ void MainWindow::buildModels(const CliOptions& options) {
     m_arrayModel = new ArrayModel(this);
     m_countersModel = new CountersModel(this);
     m_lockEvents = new LockEventsModel(this);
+    m_collisionModel = new CollisionModel(this);
     m_baseFont = QApplication::font();
 }
 
@@ -194,7 +198,34 @@ void MainWindow::buildViews() {
     m_mainSplit = new QSplitter(Qt::Horizontal);
     m_mainSplit->setChildrenCollapsible(false);
     m_mainSplit->addWidget(m_leftSplit);
-    m_mainSplit->addWidget(m_contentionView);
+    // Collisions share the right-hand side with Contention: a lost update is looked at beside
+    // the array whose hatched bins pick it, and the window keeps its layout at 1024x700.
+    m_collisionView = new CollisionView(m_collisionModel);
+    auto* right = new QWidget;
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(0);
+    m_rightTabs = new QTabBar;
+    m_rightTabs->setObjectName(QStringLiteral("rightTabs"));
+    m_rightTabs->setDocumentMode(true);
+    m_rightTabs->setExpanding(false);
+    m_rightTabs->addTab(tr("Contention"));
+    m_rightTabs->setTabToolTip(0, tr("Lock contention: waits, holds, the lock timeline"));
+    m_rightTabs->addTab(tr("Collisions"));
+    m_rightTabs->setTabToolTip(
+        1, tr("A lost update up close: the workers' reads and writes of one bin, step by step "
+              "(Ctrl+Shift+K)"));
+    auto* rightStack = new QStackedWidget;
+    rightStack->addWidget(m_contentionView);
+    rightStack->addWidget(m_collisionView);
+    connect(m_rightTabs, &QTabBar::currentChanged, rightStack, &QStackedWidget::setCurrentIndex);
+    rightLayout->addWidget(m_rightTabs);
+    rightLayout->addWidget(rightStack, 1);
+    m_mainSplit->addWidget(right);
+    connect(m_arrayView, &ArrayView::binClicked, this, [this](int bin) {
+        if (!showCollisionsOfBin(bin))
+            statusBar()->showMessage(tr("No lost update of bin %1 is listed.").arg(bin), 5000);
+    });
     m_mainSplit->setStretchFactor(0, 1);
     m_mainSplit->setStretchFactor(1, 1);
     m_mainSplit->setSizes({5800, 4200});
@@ -223,7 +254,7 @@ void MainWindow::buildCentral() {
     connect(m_sweepView, &SweepView::backRequested, this, &MainWindow::showRunPage);
     connect(m_sideView, &SideBySideView::backRequested, this, &MainWindow::showRunPage);
     setCentralWidget(m_central);
-    for (const char* name : {"progress", "array", "contention"})
+    for (const char* name : {"progress", "array", "contention", "collisions"})
         m_highlights.insert(QLatin1String(name),
                             new HighlightFrame(viewWidget(QLatin1String(name))));
 }
@@ -282,6 +313,7 @@ void MainWindow::resetRun() {
     m_lockEvents->clear();
     m_arrayView->clear();
     m_contentionView->clear();
+    m_collisionModel->clear();
     m_lastError.clear();
     refreshFrame(0);
 }

@@ -8,6 +8,7 @@
 #include "gui/sweep/sweep_view.h"
 #include "gui/view_export.h"
 #include "gui/views/array_view.h"
+#include "gui/views/collision_view.h"
 #include "gui/views/side_by_side_view.h"
 #include "runner/machine_once.h"
 #include "runner/run_player.h"
@@ -45,6 +46,8 @@ void MainWindow::buildFileMenu() {
                     [this] { exportView(QStringLiteral("array")); });
     file->addAction(tr("Export &Contention View…"), this,
                     [this] { exportView(QStringLiteral("contention")); });
+    file->addAction(tr("Export C&ollision View…"), this,
+                    [this] { exportView(QStringLiteral("collisions")); });
     file->addAction(tr("Export &Sweep View…"), this,
                     [this] { exportView(QStringLiteral("sweep")); });
     file->addAction(tr("Export Sweep &Points (CSV)…"), this, &MainWindow::exportSweepCsv);
@@ -90,6 +93,14 @@ void MainWindow::buildViewMenu() {
     QAction* normal = view->addAction(tr("&Normal Size"), this, [this] { setZoom(1.0); });
     normal->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     view->addSeparator();
+    QAction* collisions = view->addAction(tr("&Collisions Up Close"), this, [this] {
+        showRunPage();
+        showCollisions();
+        m_collisionView->canvas()->setFocus(); // ← / → step at once
+    });
+    collisions->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    collisions->setToolTip(
+        tr("A lost update up close: the Collisions tab beside Contention (Ctrl+Shift+K)"));
     QAction* results = view->addAction(tr("S&weep Results"), this, [this] {
         if (m_central->currentWidget() == m_sweepView)
             emit m_sweepView->backRequested();

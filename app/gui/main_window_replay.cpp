@@ -8,6 +8,7 @@
 #include "gui/common/run_texts.h"
 #include "gui/controls_panel.h"
 #include "gui/models/array_model.h"
+#include "gui/models/collision_model.h"
 #include "gui/models/contention_model.h"
 #include "gui/models/counters_model.h"
 #include "gui/models/lock_events_model.h"
@@ -227,6 +228,13 @@ void MainWindow::showAt(const std::shared_ptr<const shm::RecordedRun>& run, uint
     m_lockEvents->showReplay(*run, snap);
     m_arrayModel->showFrame(snap, rf.array);
     if (snap.phase == shm::Phase::Finished) m_arrayModel->runFinished(run->report);
+    // The run's lost updates as they had happened by this moment (their times count from the
+    // start barrier, the recording's time base).
+    m_collisionModel->setReport(run->report.collisions);
+    m_collisionModel->setTimeLimit(
+        snap.phase == shm::Phase::Finished
+            ? std::nullopt
+            : std::optional<uint64_t>(snap.nowNs - std::min(snap.nowNs, run->releaseNs)));
     m_countersModel->update(snap);
     m_progressModel->update(snap);
     m_contentionModel->update(snap);

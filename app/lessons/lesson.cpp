@@ -27,7 +27,7 @@ const QStringList kKeys{
     QStringLiteral("look_for"), QStringLiteral("explain"), QStringLiteral("runs"),
     QStringLiteral("expect"),   QStringLiteral("look_at"), QStringLiteral("require")};
 const QStringList kViews{QStringLiteral("progress"), QStringLiteral("array"),
-                         QStringLiteral("contention")};
+                         QStringLiteral("contention"), QStringLiteral("collisions")};
 
 // Without "look_at": the views look_for names, by the words the window's headings use.
 QStringList viewsNamedIn(const QString& lookFor) {
@@ -209,11 +209,11 @@ QString parseLookAt(const QJsonObject& obj, Lesson& l) {
     const QJsonArray names = v.isString() ? QJsonArray{v} : v.toArray();
     if (names.isEmpty() && !v.isArray())
         return QStringLiteral("field 'look_at' must be a view name or a list of them "
-                              "(progress, array, contention)");
+                              "(progress, array, contention, collisions)");
     for (const QJsonValue& n : names) {
         if (!kViews.contains(n.toString()))
             return QStringLiteral("field 'look_at': '%1' is not a view (progress, array, "
-                                  "contention)")
+                                  "contention, collisions)")
                 .arg(n.isString() ? n.toString() : QStringLiteral("non-string"));
         if (!l.lookAt.contains(n.toString())) l.lookAt << n.toString();
     }

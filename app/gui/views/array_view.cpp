@@ -121,6 +121,13 @@ void ArrayView::buildPlot() {
     m_columns->setBarColor(worker_palette::color(4));
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             &ArrayView::onRangeChanged);
+    connect(m_plot, &QCustomPlot::mousePress, this,
+            [this](QMouseEvent* e) { m_pressAt = e->pos(); });
+    connect(m_plot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent* e) {
+        if (!m_model->isHistogram() || (e->pos() - m_pressAt).manhattanLength() > 4) return;
+        const double bin = std::round(m_plot->xAxis->pixelToCoord(e->pos().x()));
+        if (bin >= 0 && bin < double(m_model->config().dataCount())) emit binClicked(int(bin));
+    });
     // The plot's width is known only once it lays itself out (in a replot): a view first
     // refreshed before its layout decimated to 16 columns, and one that is not refreshed every
     // frame (a finished run, a side-by-side column) would keep those. Decimate again then.

@@ -38,6 +38,8 @@ class ArrayView : public QWidget {
     // The plot was laid out anew and decimated again to its new width (its value axis refit):
     // views that share scales across plots share them again.
     void redecimated();
+    // A histogram's bin was clicked (not dragged): the window shows that bin's lost updates.
+    void binClicked(int bin);
 
   protected:
     void changeEvent(QEvent* e) override;
@@ -67,4 +69,5 @@ class ArrayView : public QWidget {
     int m_viewColumns = 0;
     bool m_relayoutQueued = false; // a refresh after the plot laid itself out anew
     uint64_t m_drawnVersion = ~0ull;
+    QPoint m_pressAt; // a click is a press and release in one place; else a pan
 };
