@@ -125,6 +125,10 @@ constexpr const char* kTexts[] = {
     QT_TRANSLATE_NOOP("shm::kSettings", "Stalled"),
     QT_TRANSLATE_NOOP("shm::kSettings", "a running worker that publishes nothing for this long "
                                         "fails the run (named); waiting for a lock does not count"),
+    QT_TRANSLATE_NOOP("shm::kSettings", "Log every update"),
+    QT_TRANSLATE_NOOP("shm::kSettings",
+                      "log each shared bin update (read, write, times) to show how updates get "
+                      "lost; histogram runs of at most 2000000 updates, 24 bytes each"),
 };
 } // namespace
 

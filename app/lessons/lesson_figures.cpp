@@ -16,7 +16,7 @@ namespace {
 const QStringList kAddedFigures{QStringLiteral("label")};
 
 // Settings that add parts of the report only some runs have: counters.*, queue.*, mpi.* (and
-// each worker's mpi.*), seed_split.*, fault.*. Walking a report built for each variant as well
+// each worker's mpi.*), seed_split.*, fault.*; a logged run's collisions.* are added below. Walking a report built for each variant as well
 // as the run's own takes them in: a flag given with --lesson may switch them on.
 QList<shm::ExperimentConfig> variants(const shm::ExperimentConfig& cfg) {
     QList<shm::ExperimentConfig> out{cfg};
@@ -90,6 +90,16 @@ QSet<QString> knownFigures(const shm::ExperimentConfig& cfg) {
         shm::RunReport r = shm::failedToStartReport(c, "", "");
         r.workers.resize(1); // one of each list's items: their keys are what an index reaches
         r.recoveries.resize(1);
+        // A histogram's update log, as a logged run reports it (collisions.explained, ...),
+        // with one of each list's items.
+        r.collisions.logged = true;
+        r.collisions.reasons.resize(1);
+        shm::CollisionExample e;
+        e.accesses.resize(1);
+        e.roles.resize(1);
+        e.lost = 0;
+        r.collisions.examples = {e};
+        r.collisions.closest = {e};
         walk(QJsonDocument::fromJson(QByteArray::fromStdString(shm::toJson(r))).object(), {},
              &paths);
     }

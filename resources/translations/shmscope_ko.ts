@@ -351,10 +351,6 @@ Watch worker processes share one shared-memory array: progress, values, lock con
         <translation>%1: &apos;%2&apos;은(는) 올바른 수가 아닙니다</translation>
     </message>
     <message>
-        <source>--view: unknown value &apos;%1&apos; (expected window|progress|array|contention|sweep|side)</source>
-        <translation>--view: 알 수 없는 값 &apos;%1&apos; (가능한 값: window|progress|array|contention|sweep|side)</translation>
-    </message>
-    <message>
         <source>--size: &apos;%1&apos; is not WIDTHxHEIGHT between 320x240 and 8192x8192</source>
         <translation>--size: &apos;%1&apos;은(는) 320x240~8192x8192 범위의 WIDTHxHEIGHT가 아닙니다</translation>
     </message>
@@ -397,14 +393,6 @@ Watch worker processes share one shared-memory array: progress, values, lock con
     <message>
         <source>--view needs a value</source>
         <translation>--view에는 값이 필요합니다</translation>
-    </message>
-    <message>
-        <source>      --view window|progress|array|contention|sweep|side   (default window; side: the runs
-                         side by side)
-</source>
-        <translation>      --view window|progress|array|contention|sweep|side   (기본값 window; side: 실행들을
-                         나란히)
-</translation>
     </message>
     <message>
         <source>--size needs WIDTHxHEIGHT</source>
@@ -755,6 +743,189 @@ Watch worker processes share one shared-memory array: progress, values, lock con
     <message>
         <source>%1, running headless</source>
         <translation>%1. 창 없이 실행합니다</translation>
+    </message>
+    <message>
+        <source>--view: unknown value &apos;%1&apos; (expected window|progress|array|contention|sweep|side|collisions)</source>
+        <translation>--view: 알 수 없는 값 &apos;%1&apos; (가능한 값: window|progress|array|contention|sweep|side|collisions)</translation>
+    </message>
+    <message>
+        <source>      --view window|progress|array|contention|sweep|side|collisions   (default window;
+                         side: the runs side by side; collisions: the first lost
+                         update up close, at its lost write)
+</source>
+        <translation>      --view window|progress|array|contention|sweep|side|collisions   (기본값 window;
+                         side: 실행을 나란히 보기; collisions: 첫 갱신 손실을
+                         손실된 쓰기 시점에서 자세히 보기)
+</translation>
+    </message>
+    <message>
+        <source>left alone in /dev/shm: %1 more shmscope-&lt;pid&gt;-* files of dead pids that are not provably ShmScope&apos;s</source>
+        <translation>/dev/shm에 그대로 둠: 종료된 pid의 shmscope-&lt;pid&gt;-* 파일 %1개 더 (ShmScope의 것인지 확인할 수 없음)</translation>
+    </message>
+</context>
+<context>
+    <name>CollisionLanes</name>
+    <message>
+        <source>One lane per worker. R: its read of the bin (the value read); W: its write (the value written); the bar between them: the update under way. Faint: not happened yet at the step shown. Struck in red: the lost write. ← / → step.</source>
+        <translation>작업자마다 한 줄입니다. R: 구간 읽기(읽은 값); W: 쓰기(쓴 값); 그 사이의 막대: 진행 중인 갱신. 흐리게: 표시된 단계에서 아직 일어나지 않음. 빨간 취소선: 손실된 쓰기. ← / →로 한 단계씩 이동합니다.</translation>
+    </message>
+    <message>
+        <source>At the end of an unprotected histogram run (--workload histogram --sync none) its lost updates appear here: pick one, then step through it with ← and →.</source>
+        <translation>보호하지 않은 히스토그램 실행(--workload histogram --sync none)이 끝나면 그 갱신 손실이 여기에 나타납니다: 하나를 골라 ←와 →로 한 단계씩 살펴보세요.</translation>
+    </message>
+    <message>
+        <source>This run kept no log of its updates: %1</source>
+        <translation>이 실행은 갱신 기록을 남기지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>No update lost yet at this moment of the run: the first is at %1 s.</source>
+        <translation>실행의 이 시점에는 아직 갱신 손실이 없습니다: 첫 손실은 %1초에 있습니다.</translation>
+    </message>
+    <message>
+        <source>No two updates of one bin by different workers were logged.</source>
+        <translation>서로 다른 작업자가 같은 구간을 갱신한 기록이 없습니다.</translation>
+    </message>
+    <message>
+        <source>bin %1 = %2</source>
+        <translation>구간 %1 = %2</translation>
+    </message>
+    <message>
+        <source>R %1</source>
+        <translation>R %1</translation>
+    </message>
+    <message>
+        <source>read %1, worker died before writing</source>
+        <translation>%1 읽음, 작업자가 쓰기 전에 죽음</translation>
+    </message>
+    <message>
+        <source>W %1 overwrites</source>
+        <translation>W %1 덮어씀</translation>
+    </message>
+    <message>
+        <source>W %1</source>
+        <translation>W %1</translation>
+    </message>
+    <message>
+        <source>+%1 ns</source>
+        <translation>+%1 ns</translation>
+    </message>
+    <message>
+        <source>time since the first read shown; long gaps drawn shorter</source>
+        <translation>표시된 첫 읽기 이후의 시간; 긴 간격은 짧게 그림</translation>
+    </message>
+</context>
+<context>
+    <name>CollisionModel</name>
+    <message>
+        <source>rolled back</source>
+        <translation>되돌림</translation>
+    </message>
+    <message>
+        <source>overwritten</source>
+        <translation>덮어씀</translation>
+    </message>
+    <message>
+        <source>bin %1</source>
+        <translation>구간 %1</translation>
+    </message>
+    <message>
+        <source>bin %1 · %2 then %3 · nothing lost</source>
+        <translation>구간 %1 · %2 다음 %3 · 손실 없음</translation>
+    </message>
+    <message>
+        <source>bin %1 · %2 lost to %3 · rolled back (%4 updates)</source>
+        <translation>구간 %1 · %3 때문에 %2 손실 · 되돌림 (갱신 %4건)</translation>
+    </message>
+    <message>
+        <source>bin %1 · %2 lost to %3 · %4</source>
+        <translation>구간 %1 · %3 때문에 %2 손실 · %4</translation>
+    </message>
+    <message>
+        <source>Nothing lost: the second update read what the first wrote. %1 wrote %2 into bin %3; %4 read that %2 %5 later and wrote %6. Their bars do not overlap: one update after the other, as a lock or an atomic makes them.</source>
+        <translation>손실 없음: 두 번째 갱신이 첫 번째 갱신이 쓴 값을 읽었습니다. %1이(가) 구간 %3에 %2을(를) 썼고, %4이(가) %5 뒤에 그 %2을(를) 읽어 %6을(를) 썼습니다. 두 막대는 겹치지 않습니다: 락이나 원자적 갱신이 그러하듯 한 갱신이 끝난 뒤에 다른 갱신이 이어집니다.</translation>
+    </message>
+    <message>
+        <source>Rolled back: %1 read %2 and wrote %3 only later, after %4 and others had taken bin %5 further. Its stale write took the bin back, undoing %6 updates, %4&apos;s among them.</source>
+        <translation>되돌림: %1이(가) %2을(를) 읽고 한참 뒤에야 %3을(를) 썼는데, 그사이 %4 등이 구간 %5을(를) 더 올려 놓았습니다. 이 낡은 쓰기가 구간을 되돌려, %4의 갱신을 포함해 갱신 %6건을 없던 일로 만들었습니다.</translation>
+    </message>
+    <message>
+        <source>Overwritten: %1 and %2 both read %3 from bin %4 and both wrote %5 — two updates, and the bin went up by one. %2 wrote last, over a value it had never read: %1&apos;s update is lost.</source>
+        <translation>덮어씀: %1과(와) %2이(가) 모두 구간 %4에서 %3을(를) 읽고 모두 %5을(를) 썼습니다 — 갱신은 두 번인데 구간은 1만 늘었습니다. %2이(가) 읽은 적 없는 값 위에 마지막으로 썼습니다: %1의 갱신이 손실되었습니다.</translation>
+    </message>
+    <message>
+        <source>Overwritten: %1 wrote %2 into bin %3; %4 then wrote over it without having read it: %1&apos;s update is lost.</source>
+        <translation>덮어씀: %1이(가) 구간 %3에 %2을(를) 썼고, 이어서 %4이(가) 그 값을 읽지 않은 채 덮어썼습니다: %1의 갱신이 손실되었습니다.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: </source>
+        <translation>단계 %1/%2: </translation>
+    </message>
+    <message>
+        <source>%1 reads %2 from bin %3</source>
+        <translation>%1이(가) 구간 %3에서 %2을(를) 읽습니다</translation>
+    </message>
+    <message>
+        <source> — and its worker died before writing</source>
+        <translation> — 그리고 작업자가 쓰기 전에 죽었습니다</translation>
+    </message>
+    <message>
+        <source>%1 writes %2 into bin %3</source>
+        <translation>%1이(가) 구간 %3에 %2을(를) 씁니다</translation>
+    </message>
+    <message>
+        <source> — this write is lost: %1 writes over it later without having read it</source>
+        <translation> — 이 쓰기는 손실됩니다: 나중에 %1이(가) 이 값을 읽지 않은 채 덮어씁니다</translation>
+    </message>
+    <message>
+        <source> — a stale value: the bin goes back from %1 to %2</source>
+        <translation> — 낡은 값입니다: 구간이 %1에서 %2(으)로 되돌아갑니다</translation>
+    </message>
+    <message>
+        <source> — over %1&apos;s update, which it never read: that update is lost</source>
+        <translation> — 읽은 적 없는 %1의 갱신을 덮어씁니다: 그 갱신은 손실됩니다</translation>
+    </message>
+    <message>
+        <source>Not logged: %1</source>
+        <translation>기록되지 않음: %1</translation>
+    </message>
+    <message>
+        <source>No update lost among the %1 logged updates.</source>
+        <translation>기록된 갱신 %1건 중 손실된 갱신은 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 lost updates explained (%2 overwritten, %3 rolled back)</source>
+        <translation>갱신 손실 %1건 설명됨 (덮어씀 %2, 되돌림 %3)</translation>
+    </message>
+    <message>
+        <source>; %1 not explained: %2</source>
+        <translation>; %1건은 설명되지 않음: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CollisionView</name>
+    <message>
+        <source>Collisions up close</source>
+        <translation>충돌 자세히 보기</translation>
+    </message>
+    <message>
+        <source>The run&apos;s lost updates, first by time (or, when none was lost, the two updates of one bin by different workers that came closest). Clicking a hatched bin in the array picks its first one.</source>
+        <translation>실행의 갱신 손실을 시간순으로 보여 줍니다(손실이 없으면 서로 다른 작업자가 같은 구간을 가장 가까운 시점에 갱신한 두 갱신). 배열에서 빗금 친 구간을 클릭하면 그 구간의 첫 손실을 고릅니다.</translation>
+    </message>
+    <message>
+        <source>◀ Step</source>
+        <translation>◀ 단계</translation>
+    </message>
+    <message>
+        <source>The previous access (←)</source>
+        <translation>이전 접근 (←)</translation>
+    </message>
+    <message>
+        <source>Step ▶</source>
+        <translation>단계 ▶</translation>
+    </message>
+    <message>
+        <source>The next access (→)</source>
+        <translation>다음 접근 (→)</translation>
     </message>
 </context>
 <context>
@@ -2106,6 +2277,38 @@ partial: %1 of %2</source>
         <source>Play each lesson how many times? (A teacher&apos;s check the day before.)</source>
         <translation>레슨마다 몇 번 실행할까요? (교사가 수업 전날 하는 점검입니다.)</translation>
     </message>
+    <message>
+        <source>Contention</source>
+        <translation>경합</translation>
+    </message>
+    <message>
+        <source>Lock contention: waits, holds, the lock timeline</source>
+        <translation>락 경합: 대기, 보유, 락 타임라인</translation>
+    </message>
+    <message>
+        <source>Collisions</source>
+        <translation>충돌</translation>
+    </message>
+    <message>
+        <source>A lost update up close: the workers&apos; reads and writes of one bin, step by step (Ctrl+Shift+K)</source>
+        <translation>갱신 손실 자세히 보기: 한 구간에 대한 작업자들의 읽기와 쓰기를 단계별로 (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>No lost update of bin %1 is listed.</source>
+        <translation>구간 %1의 갱신 손실이 목록에 없습니다.</translation>
+    </message>
+    <message>
+        <source>Export C&amp;ollision View…</source>
+        <translation>충돌 보기 내보내기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Collisions Up Close</source>
+        <translation>충돌 자세히 보기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>A lost update up close: the Collisions tab beside Contention (Ctrl+Shift+K)</source>
+        <translation>갱신 손실 자세히 보기: 경합 옆의 충돌 탭 (Ctrl+Shift+K)</translation>
+    </message>
 </context>
 <context>
     <name>PartitionStrip</name>
@@ -2589,6 +2792,14 @@ partial: %1 of %2</source>
     <message>
         <source>%1 (pid %2) exited holding %3</source>
         <translation>%1 (pid %2)이(가) %3을(를) 보유한 채 끝났습니다</translation>
+    </message>
+    <message>
+        <source>result queue %1 shrank to %2 bytes (from %3) — changed by another process</source>
+        <translation>결과 큐 %1이(가) %3바이트에서 %2바이트로 줄었습니다 — 다른 프로세스가 바꿨습니다</translation>
+    </message>
+    <message>
+        <source>mpirun (pid %1) was stopped (SIGSTOP) for %2 s: ShmScope ended it and its ranks</source>
+        <translation>mpirun (pid %1)이 %2초 동안 일시 정지(SIGSTOP)되었습니다: ShmScope가 mpirun과 그 랭크를 종료했습니다</translation>
     </message>
 </context>
 <context>
@@ -3580,6 +3791,14 @@ least CPU share of a worker %1</source>
     <message>
         <source>a running worker that publishes nothing for this long fails the run (named); waiting for a lock does not count</source>
         <translation>이만큼 아무것도 알리지 않고 도는 작업자는 (이름과 함께) 실행을 실패시킵니다. 락 대기는 세지 않습니다</translation>
+    </message>
+    <message>
+        <source>Log every update</source>
+        <translation>모든 갱신 기록</translation>
+    </message>
+    <message>
+        <source>log each shared bin update (read, write, times) to show how updates get lost; histogram runs of at most 2000000 updates, 24 bytes each</source>
+        <translation>공유 구간의 갱신마다(읽기, 쓰기, 시각) 기록해 갱신이 어떻게 사라지는지 보여 줍니다. 갱신 2000000번 이하의 히스토그램 실행에만, 갱신마다 24바이트</translation>
     </message>
 </context>
 <context>
