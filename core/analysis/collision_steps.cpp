@@ -43,7 +43,14 @@ std::string who(const UpdateAccess& a) {
 
 std::string describeCollision(const CollisionExample& e) {
     if (e.accesses.empty()) return {};
-    const uint64_t origin = e.accesses.front().readNs;
+    // Times from the first access the story names (a lost update's names only the colliding
+    // ones).
+    uint64_t origin = e.accesses.front().readNs;
+    if (e.lost >= 0) {
+        origin = UINT64_MAX;
+        for (size_t i = 0; i < e.accesses.size(); ++i)
+            if (e.roles[i] != AccessRole::Other) origin = std::min(origin, e.accesses[i].readNs);
+    }
     std::string s;
     for (const CollisionStep& st : collisionSteps(e)) {
         const UpdateAccess& a = e.accesses[size_t(st.access)];

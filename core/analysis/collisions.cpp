@@ -13,10 +13,6 @@ namespace {
 
 using collision_order::BinOrder;
 
-uint64_t valueOf(const UpdateAccess& a) {
-    return a.readValue + 1;
-}
-
 bool overlaps(const UpdateAccess& x, const UpdateAccess& y) {
     const uint64_t xEnd = x.written ? x.writeNs : x.readNs, yEnd = y.written ? y.writeNs : y.readNs;
     return x.readNs <= yEnd && y.readNs <= xEnd;
@@ -99,16 +95,6 @@ class Reconstruction {
             r.sameReadPairs += n * (n - 1) / 2;
     }
 
-    // The bin's value just before time t: the latest write timed before it, in the order.
-    uint64_t valueBefore(const BinOrder& b, uint64_t t) const {
-        uint64_t v = 0;
-        for (const UpdateAccess* w : b.writes) {
-            if (w->writeNs >= t) break;
-            v = valueOf(*w);
-        }
-        return v;
-    }
-
     // The accesses of `bin` overlapping [from, to] beyond `keep`, nearest first, up to the cap.
     void addNeighbours(std::vector<const UpdateAccess*>& keep, uint32_t bin, uint64_t from,
                        uint64_t to) const {
@@ -159,7 +145,8 @@ class Reconstruction {
             if (a == collider && a != over) role = AccessRole::Collider, e.collider = i;
             e.roles.push_back(role);
         }
-        e.valueBefore = valueBefore(m_bins[bin], e.accesses.front().readNs);
+        // The first step is the first access's read: the bin holds what it read.
+        e.valueBefore = e.accesses.front().readValue;
         return e;
     }
 
@@ -179,6 +166,13 @@ class Reconstruction {
         std::vector<const UpdateAccess*> picked{lost};
         if (over) picked.push_back(over);
         if (collider && collider != over) picked.push_back(collider);
+        // The write the overwriter's read saw: without it, an overwriter that read the lost
+        // write's value (written again by someone else) looks as if it had seen the lost write.
+        if (o >= 0 && b.source[size_t(o)] >= 0) {
+            const UpdateAccess* seen = b.writes[size_t(b.source[size_t(o)])];
+            if (std::find(picked.begin(), picked.end(), seen) == picked.end())
+                picked.push_back(seen);
+        }
         CollisionExample e = build(c.bin, picked, lost, over, collider);
         e.pattern = over && over->readValue < lost->readValue ? CollisionPattern::RolledBack
                                                               : CollisionPattern::Overwritten;

@@ -169,24 +169,27 @@ void TestCollisions::steps() {
     // Values from 41: earlier updates made by a worker that is not in the picture.
     std::vector<UpdateAccess> before;
     for (uint64_t v = 0; v < 41; ++v)
-        before.push_back(rmw(0, v, v, v + 1));
+        before.push_back(rmw(0, v, 2 * v, 2 * v + 1));
     log.workers[0] = before;
     const std::vector<double> bins{42};
     const shm::CollisionReport r = shm::reconstructCollisions(log, bins, 1, 43);
     QCOMPARE(r.explained, uint64_t(1));
     QCOMPARE(r.examples.size(), size_t(1));
     const shm::CollisionExample& e = r.examples[0];
-    QCOMPARE(e.valueBefore, uint64_t(41));
+    // The write w3's read saw (w0's last, 40 -> 41) is shown too: w3 read 41 from it, not
+    // from w1's write.
+    QCOMPARE(e.valueBefore, uint64_t(40));
     const auto steps = shm::collisionSteps(e);
-    QCOMPARE(steps.size(), size_t(4));
-    const uint64_t binAfter[] = {41, 41, 42, 42};
-    const bool write[] = {false, false, true, true}, struck[] = {false, false, true, false};
-    for (size_t i = 0; i < 4; ++i) {
+    QCOMPARE(steps.size(), size_t(6));
+    const uint64_t binAfter[] = {40, 41, 41, 41, 42, 42};
+    const bool write[] = {false, true, false, false, true, true};
+    const bool struck[] = {false, false, false, false, true, false};
+    for (size_t i = 0; i < 6; ++i) {
         QCOMPARE(steps[i].binAfter, binAfter[i]);
         QCOMPARE(steps[i].write, write[i]);
         QCOMPARE(steps[i].struck, struck[i]);
     }
-    QCOMPARE(e.accesses[size_t(steps[2].access)].worker, 1u); // w1's write is the lost one
+    QCOMPARE(e.accesses[size_t(steps[4].access)].worker, 1u); // w1's write is the lost one
     QCOMPARE(QString::fromStdString(shm::describeCollision(e)),
              QStringLiteral("w1 read 41 at +0 ns, w3 read 41 at +7 ns, w1 wrote 42 at +19 ns, "
                             "w3 wrote 42 at +32 ns: w1's update was overwritten"));
