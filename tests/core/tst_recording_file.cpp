@@ -522,7 +522,7 @@ class TestRecordingFile : public QObject {
         QTest::newRow("empty file") << "empty"
                                     << "empty file";
         QTest::newRow("newer schema") << "newer"
-                                      << "recording schema 7 is newer than this ShmScope reads (2)";
+                                      << "recording schema 7 is newer than this ShmScope reads (3)";
         QTest::newRow("truncated") << "truncated"
                                    << "damaged (";
         QTest::newRow("corrupted pages") << "corrupted"
