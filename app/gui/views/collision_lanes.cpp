@@ -75,6 +75,7 @@ struct CollisionLanes::Layout {
     const shm::CollisionExample* e = nullptr;
     const std::vector<shm::CollisionStep>* steps = nullptr;
     int cur = -1;
+    QFont font; // the widget's, grown with the height it has (layout())
     int lh = 0;
     std::vector<uint32_t> workers; // one lane each, by number
     int valueTop = 0, laneTop = 0, laneH = 0, labelW = 0;
@@ -127,12 +128,12 @@ void CollisionLanes::paintEvent(QPaintEvent*) {
     }
     const Layout l = layout();
     // The bin's value after the step shown, big enough to read from the back of a room.
-    const QFont big = bigFont(font());
+    const QFont big = bigFont(l.font);
     p.setFont(big);
     p.setPen(palette().color(QPalette::Text));
     p.drawText(QPointF(10, l.valueTop + QFontMetrics(big).ascent()),
                tr("bin %1 = %2").arg(QString::number(e->bin), QString::number(m.binValue())));
-    p.setFont(font());
+    p.setFont(l.font);
     paintLanes(p, l);
     paintAccesses(p, l);
     paintAxis(p, l);
@@ -143,9 +144,17 @@ CollisionLanes::Layout CollisionLanes::layout() const {
     l.e = m_model->example();
     l.steps = &m_model->steps();
     l.cur = m_model->step();
-    const QFontMetrics fm(font());
+    // Projected in a lecture room, a tall view is read from far away: the text grows with the
+    // height up to twice the widget's font (a 1080-line screen), never below it.
+    l.font = font();
+    const double grow = std::clamp(height() / (28.0 * fontMetrics().height()), 1.0, 2.0);
+    if (l.font.pointSizeF() > 0)
+        l.font.setPointSizeF(l.font.pointSizeF() * grow);
+    else
+        l.font.setPixelSize(int(l.font.pixelSize() * grow));
+    const QFontMetrics fm(l.font);
     l.lh = fm.height();
-    const int valueH = QFontMetrics(bigFont(font())).height() + 8;
+    const int valueH = QFontMetrics(bigFont(l.font)).height() + 8;
     for (const auto& a : l.e->accesses)
         l.workers.push_back(a.worker);
     std::sort(l.workers.begin(), l.workers.end());
@@ -183,13 +192,13 @@ void CollisionLanes::paintLanes(QPainter& p, const Layout& l) const {
     for (int i = 0; i < int(l.workers.size()); ++i) {
         const QRect lane(0, l.laneTop + i * l.laneH, width(), l.laneH);
         if (i % 2) p.fillRect(lane, palette().color(QPalette::AlternateBase));
-        QFont bold = font();
+        QFont bold = l.font;
         bold.setBold(true);
         p.setFont(bold);
         p.setPen(worker_palette::color(l.workers[size_t(i)]));
         p.drawText(QRect(6, lane.top(), l.labelW - 8, l.laneH), Qt::AlignVCenter | Qt::AlignLeft,
                    worker_palette::workerLabel(l.workers[size_t(i)]));
-        p.setFont(font());
+        p.setFont(l.font);
     }
     if (l.cur >= 0 && l.cur < int(l.steps->size())) {
         p.setPen(QPen(palette().color(QPalette::Highlight), 1, Qt::DashLine));
@@ -235,14 +244,14 @@ void CollisionLanes::paintAccess(QPainter& p, const Layout& l, size_t i,
     const bool lost = l.e->roles[i] == shm::AccessRole::Lost;
     const bool over = l.e->roles[i] == shm::AccessRole::Overwriter;
     auto mark = [&](double x, bool on, const QColor& col) {
-        p.setPen(QPen(faded(col, on), 2.5));
+        p.setPen(QPen(faded(col, on), std::max(2.5, l.lh / 7.0)));
         p.drawLine(QPointF(x, yc - hb - 4), QPointF(x, yc + hb + 4));
     };
     mark(xr, readOn, c);
     if (a.written) mark(xw, writeOn, lost ? red : c);
     auto label = [&](const QString& text, double x, bool above, bool on, int step,
                      const QColor& col, bool strike, bool bold) {
-        QFont f = font();
+        QFont f = l.font;
         f.setStrikeOut(strike);
         f.setBold(bold || step == l.cur);
         const double w = QFontMetrics(f).horizontalAdvance(text) + 4;
@@ -261,7 +270,7 @@ void CollisionLanes::paintAccess(QPainter& p, const Layout& l, size_t i,
         p.setFont(f);
         p.setPen(faded(col, on));
         p.drawText(r, Qt::AlignCenter, text);
-        p.setFont(font());
+        p.setFont(l.font);
     };
     label(tr("R %1").arg(a.readValue), xr, true, readOn, l.readStep[i], textColor, false, false);
     if (!a.written) {
@@ -280,7 +289,7 @@ void CollisionLanes::paintAccess(QPainter& p, const Layout& l, size_t i,
 
 // The axis: each moment's time since the first read, where there is room for it.
 void CollisionLanes::paintAxis(QPainter& p, const Layout& l) const {
-    const QFontMetrics fm(font());
+    const QFontMetrics fm(l.font);
     const int axisY = l.bottom() + 2;
     p.setPen(QPen(palette().color(QPalette::Text), 1));
     p.drawLine(QPointF(l.x0, axisY), QPointF(l.x1, axisY));
