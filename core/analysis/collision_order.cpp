@@ -11,15 +11,15 @@ constexpr uint64_t kBacktrackBudget = 200'000;
 
 struct Ev {
     uint64_t lo, hi;
-    int update;  // index into the updates
+    int update; // index into the updates
     bool write;
-    int before;  // the event that must be placed first (-1: none): its read, or the worker's
-                 // previous write to this bin
+    int before; // the event that must be placed first (-1: none): its read, or the worker's
+                // previous write to this bin
 };
 
 class Search {
   public:
-    Search(const std::vector<const UpdateAccess*>& u, uint64_t finalValue)
+    Search(const std::vector<const UpdateAccess*>& u, uint64_t finalValue, uint64_t slackNs)
         : m_u(u), m_final(finalValue) {
         // The updates of each worker in program order (read times), then their events.
         std::vector<int> idx(u.size());
@@ -33,8 +33,8 @@ class Search {
         std::vector<Ev> evs;
         for (size_t k = 0; k < idx.size(); ++k) {
             const UpdateAccess& a = *u[size_t(idx[k])];
-            const uint64_t lo = a.readNs > kClockSlackNs ? a.readNs - kClockSlackNs : 0;
-            const uint64_t hi = a.writeNs + kClockSlackNs;
+            const uint64_t lo = a.readNs > slackNs ? a.readNs - slackNs : 0;
+            const uint64_t hi = a.writeNs + slackNs;
             const bool sameWorker = k > 0 && u[size_t(idx[k - 1])]->worker == a.worker;
             evs.push_back({lo, hi, idx[k], false, sameWorker ? int(evs.size()) - 1 : -1});
             evs.push_back({lo, hi, idx[k], true, int(evs.size()) - 1});
@@ -180,12 +180,13 @@ void findOverwriters(BinOrder& b) {
 
 } // namespace
 
-BinOrder orderBin(std::vector<const UpdateAccess*> updates, uint64_t finalValue) {
+BinOrder orderBin(std::vector<const UpdateAccess*> updates, uint64_t finalValue, uint64_t slackNs) {
     BinOrder b;
     b.finalValue = finalValue;
-    Search search(updates, finalValue);
+    Search search(updates, finalValue, slackNs);
     const auto order = search.run();
     if (!order) return b;
+    b.slackNs = slackNs;
     // Writes in placed order; each read saw the write placed last before it.
     std::vector<int> posOf(updates.size(), -1), sourceOf(updates.size(), -1);
     int lastWrite = -1;

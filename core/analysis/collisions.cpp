@@ -34,8 +34,11 @@ class Reconstruction {
             }
         for (size_t i = 0; i < m_bins.size(); ++i) {
             const double v = bins[i];
-            m_bins[i] = collision_order::orderBin(
-                complete[i], std::isfinite(v) && v > 0 ? uint64_t(std::llround(v)) : 0);
+            const uint64_t final = std::isfinite(v) && v > 0 ? uint64_t(std::llround(v)) : 0;
+            m_bins[i] = collision_order::orderBin(complete[i], final);
+            for (uint64_t slack : collision_order::kWiderSlackNs)
+                if (!m_bins[i].consistent)
+                    m_bins[i] = collision_order::orderBin(complete[i], final, slack);
         }
         m_complete = std::move(complete);
     }
@@ -52,6 +55,7 @@ class Reconstruction {
                 continue;
             }
             r.explained += b.lost;
+            if (b.lost) r.clockSlackNs = std::max(r.clockSlackNs, b.slackNs);
             for (size_t p = 0; p < b.writes.size(); ++p) {
                 if (b.survived[p]) continue;
                 const int o = b.overwriter[p];

@@ -95,6 +95,9 @@ struct CollisionReport {
     // order of their writes lost an update. 0 under a lock or atomics.
     uint64_t sameReadPairs = 0;
     uint64_t halfDone = 0; // updates whose worker died between read and write
+    // The clock tolerance the explained bins needed (collision_order.h): 3 us normally, more
+    // where two CPUs' clocks jumped apart; 0 when nothing was explained.
+    uint64_t clockSlackNs = 0;
     std::vector<UnexplainedReason> reasons;
     std::vector<CollisionExample> examples; // the first lost updates, by time
     // No lost update: the two updates of one bin by different workers that came closest in

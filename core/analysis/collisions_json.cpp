@@ -31,8 +31,8 @@ std::string index(int i) {
 
 std::string accessJson(const UpdateAccess& a, AccessRole role) {
     return "{\"worker\":" + n(a.worker) + ",\"bin\":" + n(a.bin) + ",\"read\":" + n(a.readValue) +
-           ",\"wrote\":" + (a.written ? n(a.readValue + 1) : "null") + ",\"read_ns\":" +
-           n(a.readNs) + ",\"write_ns\":" + (a.written ? n(a.writeNs) : "null") +
+           ",\"wrote\":" + (a.written ? n(a.readValue + 1) : "null") +
+           ",\"read_ns\":" + n(a.readNs) + ",\"write_ns\":" + (a.written ? n(a.writeNs) : "null") +
            ",\"role\":" + str(nameOf(role)) + "}";
 }
 
@@ -55,14 +55,14 @@ std::string examplesJson(const std::vector<CollisionExample>& v, size_t max) {
 } // namespace
 
 std::string collisionsJson(const CollisionReport& c, size_t maxExamples) {
-    if (!c.logged)
-        return "{\"logged\":false,\"reason\":" + str(c.offReason) + "}";
+    if (!c.logged) return "{\"logged\":false,\"reason\":" + str(c.offReason) + "}";
     std::string s = "{\"logged\":true,\"reason\":null,\"log_bytes\":" + n(c.logBytes) +
                     ",\"updates\":" + n(c.updates) + ",\"explained\":" + n(c.explained) +
                     ",\"unexplained\":" + n(c.unexplained) +
                     ",\"by_pattern\":{\"overwritten\":" + n(c.overwritten) +
-                    ",\"rolled_back\":" + n(c.rolledBack) + "},\"same_read_pairs\":" +
-                    n(c.sameReadPairs) + ",\"half_done\":" + n(c.halfDone) +
+                    ",\"rolled_back\":" + n(c.rolledBack) +
+                    "},\"same_read_pairs\":" + n(c.sameReadPairs) +
+                    ",\"half_done\":" + n(c.halfDone) + ",\"clock_slack_ns\":" + n(c.clockSlackNs) +
                     ",\"unexplained_reasons\":[";
     for (size_t i = 0; i < c.reasons.size(); ++i)
         s += std::string(i ? "," : "") + "{\"code\":" + str(c.reasons[i].code) +

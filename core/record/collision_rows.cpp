@@ -9,7 +9,8 @@ std::string collisionSchemaSql() {
            "logged INTEGER NOT NULL, off_reason TEXT NOT NULL, log_bytes INTEGER NOT NULL, "
            "updates INTEGER NOT NULL, explained INTEGER NOT NULL, unexplained INTEGER NOT NULL, "
            "overwritten INTEGER NOT NULL, rolled_back INTEGER NOT NULL, "
-           "same_read_pairs INTEGER NOT NULL, half_done INTEGER NOT NULL);"
+           "same_read_pairs INTEGER NOT NULL, half_done INTEGER NOT NULL, "
+           "clock_slack_ns INTEGER NOT NULL DEFAULT 0);"
            "CREATE TABLE collision_reasons(run_id INTEGER NOT NULL REFERENCES runs(id), "
            "seq INTEGER NOT NULL, code TEXT NOT NULL, text TEXT NOT NULL, "
            "count INTEGER NOT NULL);"
@@ -49,11 +50,12 @@ bool writeExamples(sqlite3* db, std::map<std::string, sqlite3_stmt*>& cache, int
 
 bool writeCollisions(sqlite3* db, std::map<std::string, sqlite3_stmt*>& cache, int64_t runId,
                      const CollisionReport& c) {
-    Stmt s(db, "INSERT INTO collisions VALUES(?,?,?,?,?,?,?,?,?,?,?)", cache);
+    Stmt s(db, "INSERT INTO collisions VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", cache);
     s.integer(runId).integer(c.logged).text(c.offReason).integer(int64_t(c.logBytes));
     s.integer(int64_t(c.updates)).integer(int64_t(c.explained)).integer(int64_t(c.unexplained));
     s.integer(int64_t(c.overwritten)).integer(int64_t(c.rolledBack));
     s.integer(int64_t(c.sameReadPairs)).integer(int64_t(c.halfDone));
+    s.integer(int64_t(c.clockSlackNs));
     if (!s.run()) return false;
     for (size_t k = 0; k < c.reasons.size(); ++k) {
         Stmt r(db, "INSERT INTO collision_reasons VALUES(?,?,?,?,?)", cache);
@@ -68,9 +70,19 @@ bool writeCollisions(sqlite3* db, std::map<std::string, sqlite3_stmt*>& cache, i
 
 std::optional<CollisionReport> readCollisions(sqlite3* db, int64_t runId) {
     const std::string id = std::to_string(runId);
-    Stmt s(db, "SELECT logged, off_reason, log_bytes, updates, explained, unexplained, "
-               "overwritten, rolled_back, same_read_pairs, half_done FROM collisions "
-               "WHERE run_id = " + id);
+    const std::string columns = "SELECT logged, off_reason, log_bytes, updates, explained, "
+                                "unexplained, overwritten, rolled_back, same_read_pairs, "
+                                "half_done";
+    const std::string where = " FROM collisions WHERE run_id = " + id;
+    // clock_slack_ns came within schema 3 (a column with a default): a file without it is
+    // read without it.
+    bool hasSlack = true;
+    Stmt s = [&] {
+        Stmt withSlack(db, columns + ", clock_slack_ns" + where);
+        if (withSlack.prepared()) return withSlack;
+        hasSlack = false;
+        return Stmt(db, columns + where);
+    }();
     if (!s.prepared() || !s.next()) return std::nullopt; // schema 2, or no row
     CollisionReport c;
     c.logged = s.colInt(0) != 0;
@@ -83,12 +95,14 @@ std::optional<CollisionReport> readCollisions(sqlite3* db, int64_t runId) {
     c.rolledBack = uint64_t(s.colInt(7));
     c.sameReadPairs = uint64_t(s.colInt(8));
     c.halfDone = uint64_t(s.colInt(9));
+    if (hasSlack) c.clockSlackNs = uint64_t(s.colInt(10));
     Stmt r(db, "SELECT code, text, count FROM collision_reasons WHERE run_id = " + id +
                    " ORDER BY seq");
     while (r.next())
         c.reasons.push_back({r.colText(0), r.colText(1), uint64_t(r.colInt(2))});
     Stmt e(db, "SELECT seq, closest, pattern, bin, value_before, lost, overwriter, collider, "
-               "updates_lost FROM collision_examples WHERE run_id = " + id + " ORDER BY seq");
+               "updates_lost FROM collision_examples WHERE run_id = " +
+                   id + " ORDER BY seq");
     std::vector<int64_t> seqs;
     std::vector<bool> closest;
     std::vector<CollisionExample> all;
@@ -108,7 +122,8 @@ std::optional<CollisionReport> readCollisions(sqlite3* db, int64_t runId) {
         all.push_back(std::move(x));
     }
     Stmt a(db, "SELECT example, worker, bin, read_value, read_ns, write_ns, written, role FROM "
-               "collision_accesses WHERE run_id = " + id + " ORDER BY example, seq");
+               "collision_accesses WHERE run_id = " +
+                   id + " ORDER BY example, seq");
     while (a.next()) {
         const int64_t ex = a.colInt(0);
         const auto it = std::find(seqs.begin(), seqs.end(), ex);
@@ -119,7 +134,7 @@ std::optional<CollisionReport> readCollisions(sqlite3* db, int64_t runId) {
                                           uint64_t(a.colInt(3)), uint64_t(a.colInt(4)),
                                           uint64_t(a.colInt(5)), a.colInt(6) != 0});
         x.roles.push_back(role >= 0 && role <= int64_t(AccessRole::Other) ? AccessRole(role)
-                                                                         : AccessRole::Other);
+                                                                          : AccessRole::Other);
     }
     for (size_t k = 0; k < all.size(); ++k)
         (closest[k] ? c.closest : c.examples).push_back(std::move(all[k]));

@@ -39,7 +39,7 @@ void collisionRows(int repeat, bool quick, const QString& workerPath) {
                              .sync = shm::SyncMode::None};
     shm::ExperimentConfig off = on;
     off.collisions = false;
-    std::vector<double> a, b;
+    std::vector<double> a, b, lostOn, lostOff;
     uint64_t explained = 0, lost = 0;
     for (int r = 0; r < repeat; ++r) {
         // Alternating which goes first, so drift within a pair hits both sides alike.
@@ -49,8 +49,14 @@ void collisionRows(int repeat, bool quick, const QString& workerPath) {
         const shm::RunReport& withLog = onFirst ? first : second;
         a.push_back(withLog.computeSeconds);
         b.push_back((onFirst ? second : first).computeSeconds);
+        const shm::RunReport& without = onFirst ? second : first;
         explained += withLog.collisions.explained;
         lost += uint64_t(std::max<int64_t>(withLog.lostUpdates, 0));
+        // What the log does to what it shows: the share of updates lost with it and without.
+        lostOn.push_back(100.0 * double(std::max<int64_t>(withLog.lostUpdates, 0)) /
+                         double(on.elements));
+        lostOff.push_back(100.0 * double(std::max<int64_t>(without.lostUpdates, 0)) /
+                          double(on.elements));
     }
     std::printf("collisions log: histogram, %llu elements, 4 workers, sync none, 64 bins (min / "
                 "median of %d, ABBA)\n",
@@ -60,6 +66,8 @@ void collisionRows(int repeat, bool quick, const QString& workerPath) {
                 "of %llu lost updates over the logged runs\n",
                 minOf(a), median(a), minOf(b), median(b), minOf(a) / minOf(b),
                 median(a) / median(b), (unsigned long long)explained, (unsigned long long)lost);
+    std::printf("  updates lost (median of %d): %.2f %% with the log, %.2f %% without\n", repeat,
+                median(lostOn), median(lostOff));
 }
 
 } // namespace bench

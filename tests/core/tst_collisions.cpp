@@ -42,6 +42,7 @@ class TestCollisions : public QObject {
     void reconstruct_data();
     void reconstruct();
     void steps();
+    void clockJump();
     void noLog();
 };
 
@@ -72,8 +73,8 @@ void TestCollisions::reconstruct_data() {
 
     // w0 reads 0, stalls while w1 takes the bin to 3, then writes 1: w1's first update collided
     // with w0's (both read 0), its next two were rolled back.
-    UpdateLog stale = logOf(
-        {{rmw(0, 0, 0, 100)}, {rmw(1, 0, 10, 20), rmw(1, 1, 30, 40), rmw(1, 2, 50, 60)}});
+    UpdateLog stale =
+        logOf({{rmw(0, 0, 0, 100)}, {rmw(1, 0, 10, 20), rmw(1, 1, 30, 40), rmw(1, 2, 50, 60)}});
     QTest::newRow("rolled back") << stale << std::vector<double>{1} << qint64(4) << qint64(3)
                                  << qint64(1) << qint64(2) << qint64(1) << QString()
                                  << "w0 read 0 at +0 ns, w1 read 0 at +10 ns, w1 wrote 1 at +20 "
@@ -97,8 +98,7 @@ void TestCollisions::reconstruct_data() {
     // A worker died between its read and its write: the bin lacks its update, the log says why.
     UpdateLog half = logOf({{rmw(0, 0, 0, 10)}, {cutShort(1, 1, 20)}});
     QTest::newRow("half done") << half << std::vector<double>{1} << qint64(2) << qint64(0)
-                               << qint64(0) << qint64(0) << qint64(0) << "half_done"
-                               << QString();
+                               << qint64(0) << qint64(0) << qint64(0) << "half_done" << QString();
 
     // Past capacity: 3 updates were made but not logged, one of the 5 was lost somewhere.
     UpdateLog full = logOf({{rmw(0, 0, 0, 10), rmw(0, 1, 20, 30)}, {}}, {3, 0});
@@ -108,14 +108,13 @@ void TestCollisions::reconstruct_data() {
     // A worker that does not log (--worker-command): its updates have no record.
     UpdateLog silent = logOf({{rmw(0, 0, 0, 10), rmw(0, 1, 20, 30)}, {}});
     QTest::newRow("not logged") << silent << std::vector<double>{3} << qint64(4) << qint64(0)
-                                << qint64(0) << qint64(0) << qint64(0) << "not_logged"
-                                << QString();
+                                << qint64(0) << qint64(0) << qint64(0) << "not_logged" << QString();
 
     // A read of a value no logged write produced before it: the order cannot be trusted.
     UpdateLog skew = logOf({{rmw(0, 5, 0, 10)}, {rmw(1, 0, 20, 30)}});
-    QTest::newRow("order ambiguous") << skew << std::vector<double>{1} << qint64(2) << qint64(0)
-                                     << qint64(0) << qint64(0) << qint64(0) << "order_ambiguous"
-                                     << QString();
+    QTest::newRow("order ambiguous")
+        << skew << std::vector<double>{1} << qint64(2) << qint64(0) << qint64(0) << qint64(0)
+        << qint64(0) << "order_ambiguous" << QString();
 
     // Two bins: a collision in bin 1 only.
     UpdateLog two = logOf({{rmw(0, 0, 0, 10, 0), rmw(0, 0, 20, 40, 1)},
@@ -140,8 +139,7 @@ void TestCollisions::reconstruct() {
     for (double b : bins)
         total += b;
     const int64_t lost = expected - int64_t(total);
-    const shm::CollisionReport r =
-        shm::reconstructCollisions(log, bins, lost, uint64_t(expected));
+    const shm::CollisionReport r = shm::reconstructCollisions(log, bins, lost, uint64_t(expected));
     QVERIFY(r.logged);
     QCOMPARE(qint64(r.explained), explained);
     QCOMPARE(qint64(r.overwritten), overwritten);
@@ -193,6 +191,24 @@ void TestCollisions::steps() {
     QCOMPARE(QString::fromStdString(shm::describeCollision(e)),
              QStringLiteral("w1 read 41 at +0 ns, w3 read 41 at +7 ns, w1 wrote 42 at +19 ns, "
                             "w3 wrote 42 at +32 ns: w1's update was overwritten"));
+}
+
+// w1's clock runs 7 us behind w0's (two vCPUs' TSCs jumped apart): its read of w0's 1 is
+// logged before w0 wrote it, further than the 3 us tolerance. The bin is searched again with a
+// wider one, its lost update explained, and the report says how wide.
+void TestCollisions::clockJump() {
+    const UpdateLog log = logOf({{rmw(0, 0, 10000, 10010), rmw(0, 2, 10050, 10070)},
+                                 {rmw(1, 1, 3020, 3030), rmw(1, 2, 3040, 3060)}});
+    const std::vector<double> bins{3};
+    const shm::CollisionReport r = shm::reconstructCollisions(log, bins, 1, 4);
+    QCOMPARE(qint64(r.explained), qint64(1));
+    QCOMPARE(qint64(r.unexplained), qint64(0));
+    QCOMPARE(qint64(r.overwritten), qint64(1));
+    QCOMPARE(qint64(r.clockSlackNs), qint64(12000));
+    // Within the tolerance, the tolerance stays 3 us.
+    const UpdateLog calm = logOf({{rmw(0, 0, 0, 30)}, {rmw(1, 0, 5, 40)}});
+    const std::vector<double> one{1};
+    QCOMPARE(qint64(shm::reconstructCollisions(calm, one, 1, 2).clockSlackNs), qint64(3000));
 }
 
 void TestCollisions::noLog() {
