@@ -7,8 +7,6 @@
 namespace shm::collision_order {
 namespace {
 
-constexpr uint64_t kBacktrackBudget = 200'000;
-
 struct Ev {
     uint64_t lo, hi;
     int update; // index into the updates
@@ -64,8 +62,9 @@ class Search {
         if (n == 0) m_next[0] = m_prev[0] = 0;
     }
 
-    // The events in a consistent order, or nothing.
-    std::optional<std::vector<int>> run() {
+    // The events in a consistent order, or nothing (gaveUp(): the budget ran out first).
+    // `budget`: back-tracks allowed, decreased by those made.
+    std::optional<std::vector<int>> run(uint64_t& budget) {
         struct Choice {
             std::vector<int> options;
             size_t taken = 0;
@@ -73,7 +72,7 @@ class Search {
         };
         std::vector<Choice> stack;
         std::vector<int> placedOrder;
-        uint64_t value = 0, backtracks = 0;
+        uint64_t value = 0;
         while (placedOrder.size() < m_ev.size() || value != m_final) {
             std::vector<int> options;
             if (placedOrder.size() < m_ev.size()) options = candidates(value);
@@ -85,7 +84,12 @@ class Search {
             // A dead end (or a complete order ending at the wrong value): undo to the last
             // choice with an alternative left.
             for (;;) {
-                if (stack.empty() || ++backtracks > kBacktrackBudget) return std::nullopt;
+                if (stack.empty()) return std::nullopt;
+                if (budget == 0) {
+                    m_gaveUp = true;
+                    return std::nullopt;
+                }
+                --budget;
                 Choice& c = stack.back();
                 unplace(placedOrder);
                 value = c.value;
@@ -100,6 +104,7 @@ class Search {
     }
 
     const Ev& event(int i) const { return m_ev[size_t(i)]; }
+    bool gaveUp() const { return m_gaveUp; }
 
   private:
     // Placeable now: not placed, its predecessor placed, starting no later than the earliest
@@ -147,6 +152,7 @@ class Search {
 
     const std::vector<const UpdateAccess*>& m_u;
     const uint64_t m_final;
+    bool m_gaveUp = false;
     std::vector<Ev> m_ev;
     std::vector<bool> m_placed;
     std::vector<int> m_next, m_prev; // over events, with the sentinel at index size()
@@ -180,13 +186,18 @@ void findOverwriters(BinOrder& b) {
 
 } // namespace
 
-BinOrder orderBin(std::vector<const UpdateAccess*> updates, uint64_t finalValue, uint64_t slackNs) {
+BinOrder orderBin(std::vector<const UpdateAccess*> updates, uint64_t finalValue, Attempt attempt,
+                  uint64_t& budget) {
     BinOrder b;
     b.finalValue = finalValue;
-    Search search(updates, finalValue, slackNs);
-    const auto order = search.run();
+    Search search(updates, finalValue, attempt.slackNs);
+    uint64_t mine = std::min(budget, attempt.backtracks);
+    const uint64_t given = mine;
+    const auto order = search.run(mine);
+    budget -= given - mine;
+    b.gaveUp = search.gaveUp();
     if (!order) return b;
-    b.slackNs = slackNs;
+    b.slackNs = attempt.slackNs;
     // Writes in placed order; each read saw the write placed last before it.
     std::vector<int> posOf(updates.size(), -1), sourceOf(updates.size(), -1);
     int lastWrite = -1;

@@ -26,10 +26,20 @@ namespace shm::collision_order {
 // those did.
 inline constexpr uint64_t kClockSlackNs = 3000;
 // Now and then two vCPUs' clocks jump apart by more for a moment (seen: 7.4 us, once in 12 runs
-// of 4 workers given both CPUs, the bins' logs otherwise agreeing to within 3 us): a bin with no
-// order at kClockSlackNs is searched again with these, widest last. The order found was the
-// same at 6, 12, 24 and 48 us in that run; the report says the widest one any bin needed.
-inline constexpr uint64_t kWiderSlackNs[] = {12'000, 48'000};
+// of 4 workers given both CPUs, the bins' logs otherwise agreeing to within 3 us), and workers
+// given both CPUs roll bins back so often that a bin of 12,500 updates needed more than 200,000
+// back-tracks (2,184 lost updates unexplained in 1 of 8 runs; 1,000,000 were enough). A bin is
+// searched with each of these in turn until an order is found: a wider tolerance finds one
+// sooner when the clocks jumped (the same order came out at 6, 12, 24 and 48 us), a larger budget
+// when the values leave much to try. The report says the widest tolerance a bin needed.
+struct Attempt {
+    uint64_t slackNs, backtracks;
+};
+inline constexpr Attempt kAttempts[] = {
+    {kClockSlackNs, 200'000}, {12'000, 200'000}, {48'000, 200'000}, {kClockSlackNs, 1'000'000}};
+// All of a run's searches together: a log no order fits (a careless worker's) costs the report
+// about 4 s here at most.
+inline constexpr uint64_t kRunBacktracks = 4'000'000;
 
 struct BinOrder {
     std::vector<const UpdateAccess*> writes; // in the order they reached the bin
@@ -40,14 +50,15 @@ struct BinOrder {
     std::vector<int> overwriter;
     std::vector<uint32_t> overwrote;
     bool consistent = false; // an order was found
+    bool gaveUp = false;     // none found before the back-tracking budget ran out (one may exist)
     uint64_t slackNs = 0;    // the clock tolerance it was found with
     uint64_t lost = 0;       // writes not on the chain
     uint64_t finalValue = 0;
 };
 
 // `updates`: the bin's complete updates (written), any order. finalValue: the bin as the run left
-// it. slackNs: how far a logged time may be from when the access happened (kClockSlackNs).
-BinOrder orderBin(std::vector<const UpdateAccess*> updates, uint64_t finalValue,
-                  uint64_t slackNs = kClockSlackNs);
-
+// it. The attempt: how far a logged time may be from when the access happened, and how many
+// back-tracks the search may make. budget: back-tracks left for the run, decreased by those made.
+BinOrder orderBin(std::vector<const UpdateAccess*> updates, uint64_t finalValue, Attempt attempt,
+                  uint64_t& budget);
 } // namespace shm::collision_order

@@ -35,10 +35,9 @@ class Reconstruction {
         for (size_t i = 0; i < m_bins.size(); ++i) {
             const double v = bins[i];
             const uint64_t final = std::isfinite(v) && v > 0 ? uint64_t(std::llround(v)) : 0;
-            m_bins[i] = collision_order::orderBin(complete[i], final);
-            for (uint64_t slack : collision_order::kWiderSlackNs)
+            for (const collision_order::Attempt& a : collision_order::kAttempts)
                 if (!m_bins[i].consistent)
-                    m_bins[i] = collision_order::orderBin(complete[i], final, slack);
+                    m_bins[i] = collision_order::orderBin(complete[i], final, a, m_budget);
         }
         m_complete = std::move(complete);
     }
@@ -51,7 +50,7 @@ class Reconstruction {
             r.updates += n;
             countSameReads(r, i);
             if (!b.consistent) {
-                m_ambiguous += n - std::min(n, b.finalValue);
+                (b.gaveUp ? m_gaveUp : m_ambiguous) += n - std::min(n, b.finalValue);
                 continue;
             }
             r.explained += b.lost;
@@ -77,6 +76,7 @@ class Reconstruction {
     }
 
     uint64_t ambiguous() const { return m_ambiguous; }
+    uint64_t gaveUp() const { return m_gaveUp; }
     uint64_t halfDone() const {
         uint64_t n = 0;
         for (const auto& [bin, v] : m_halfDone)
@@ -211,7 +211,8 @@ class Reconstruction {
     std::vector<BinOrder> m_bins;
     std::vector<std::vector<const UpdateAccess*>> m_complete; // per bin, as logged
     std::unordered_map<uint32_t, std::vector<const UpdateAccess*>> m_halfDone;
-    uint64_t m_ambiguous = 0;
+    uint64_t m_ambiguous = 0, m_gaveUp = 0;
+    uint64_t m_budget = collision_order::kRunBacktracks;
 };
 
 void addReason(CollisionReport& r, uint64_t& left, std::string code, std::string text,
@@ -256,9 +257,17 @@ CollisionReport reconstructCollisions(const UpdateLog& log, std::span<const doub
                   " updates were cut short between their read and their write (the worker died)",
               r.halfDone);
     addReason(r, left, "order_ambiguous",
-              "in some bins the logged order does not end at the bin's final value: the clocks "
-              "leave the order of close writes ambiguous",
+              "in some bins no order of the logged updates gives every read its value within "
+              "the clocks' tolerance: the clocks disagree more than it allows",
               rec.ambiguous());
+    addReason(
+        r, left, "search_limit",
+        "in some bins the search for an order gave up (after " +
+            std::to_string(
+                collision_order::kAttempts[std::size(collision_order::kAttempts) - 1].backtracks) +
+            " back-tracks, or the run's " + std::to_string(collision_order::kRunBacktracks) +
+            "): one may exist",
+        rec.gaveUp());
     addReason(r, left, "unknown", "no record explains these", left);
     return r;
 }

@@ -76,6 +76,7 @@ std::vector<CollisionStep> collisionSteps(const CollisionExample& e);
 
 struct UnexplainedReason {
     std::string code; // stable key: "log_full", "not_logged", "half_done", "order_ambiguous",
+                      // "search_limit",
                       // "not_performed"
     std::string text; // one sentence
     uint64_t count = 0;
