@@ -69,8 +69,7 @@ class Reconstruction {
                          [this](const Candidate& x, const Candidate& y) {
                              return access(x)->readNs < access(y)->readNs;
                          });
-        for (size_t k = 0; k < candidates.size() && k < maxExamples; ++k)
-            r.examples.push_back(example(candidates[k]));
+        pickExamples(r, candidates, maxExamples);
         if (candidates.empty())
             if (auto c = closestPair()) r.closest.push_back(*c);
     }
@@ -85,6 +84,33 @@ class Reconstruction {
     }
 
   private:
+    // The first lost updates by time, those whose logged times tell the order's story first:
+    // where two CPUs' clocks disagree by more than the time between two accesses, drawn by time
+    // a read can come after the write that replaced the value it read, which no student can
+    // follow. The rest fill up behind them.
+    void pickExamples(CollisionReport& r, const std::vector<Candidate>& candidates,
+                      size_t maxExamples) const {
+        std::vector<CollisionExample> incoherent;
+        const size_t tried = std::min(candidates.size(), 10 * maxExamples);
+        for (size_t k = 0; k < tried && r.examples.size() < maxExamples; ++k) {
+            CollisionExample e = example(candidates[k]);
+            if (readsAgree(e))
+                r.examples.push_back(std::move(e));
+            else if (incoherent.size() < maxExamples)
+                incoherent.push_back(std::move(e));
+        }
+        for (CollisionExample& e : incoherent)
+            if (r.examples.size() < maxExamples) r.examples.push_back(std::move(e));
+    }
+    static bool readsAgree(const CollisionExample& e) {
+        uint64_t bin = e.valueBefore;
+        for (const CollisionStep& s : collisionSteps(e)) {
+            if (!s.write && s.value != bin) return false;
+            bin = s.binAfter;
+        }
+        return true;
+    }
+
     const UpdateAccess* access(const Candidate& c) const {
         return m_bins[c.bin].writes[size_t(c.lost)];
     }

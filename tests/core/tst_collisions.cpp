@@ -116,6 +116,16 @@ void TestCollisions::reconstruct_data() {
         << skew << std::vector<double>{1} << qint64(2) << qint64(0) << qint64(0) << qint64(0)
         << qint64(0) << "order_ambiguous" << QString();
 
+    // Two collisions. In the first, w0's read of 0 is logged 280 ns after w1 wrote 1 (their
+    // CPUs' clocks apart, within the tolerance): drawn by time it would read a value already
+    // gone. The second, whose times tell the order's story, is the first example.
+    UpdateLog apart = logOf({{rmw(0, 0, 290, 300), rmw(0, 1, 5005, 5030)},
+                             {rmw(1, 0, 0, 10), rmw(1, 1, 5000, 5020)}});
+    QTest::newRow("clocks apart") << apart << std::vector<double>{2} << qint64(4) << qint64(2)
+                                  << qint64(2) << qint64(0) << qint64(2) << QString()
+                                  << "w1 read 1 at +0 ns, w0 read 1 at +5 ns, w1 wrote 2 at +20 "
+                                     "ns, w0 wrote 2 at +30 ns: w1's update was overwritten";
+
     // Two bins: a collision in bin 1 only.
     UpdateLog two = logOf({{rmw(0, 0, 0, 10, 0), rmw(0, 0, 20, 40, 1)},
                            {rmw(1, 1, 15, 25, 0), rmw(1, 0, 30, 50, 1)}});
