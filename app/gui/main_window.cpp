@@ -63,6 +63,7 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
       m_recent(QStringLiteral("recordings/recent"), persistent) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("ShmScope"));
+    m_run.setWindowed(true); // crowds of workers yield to the window (worker-priority auto)
     buildModels(options);
     buildControlsDock();
     buildLessonsTab(options);

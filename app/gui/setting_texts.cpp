@@ -129,6 +129,20 @@ constexpr const char* kTexts[] = {
     QT_TRANSLATE_NOOP("shm::kSettings",
                       "log each shared bin update (read, write, times) to show how updates get "
                       "lost; histogram runs of at most 2000000 updates, 24 bytes each"),
+    QT_TRANSLATE_NOOP("shm::kSettings", "Priority"),
+    QT_TRANSLATE_NOOP("shm::kSettings",
+                      "how the workers are scheduled against the window and other programs (the "
+                      "report's worker_scheduling says what was used)"),
+    QT_TRANSLATE_NOOP("shm::kSettings",
+                      "In the window, workers that outnumber the CPUs run at idle priority so the "
+                      "window keeps its pace; headless, as normal."),
+    QT_TRANSLATE_NOOP("shm::kSettings",
+                      "The app's priority; workers that outnumber the CPUs lower themselves to "
+                      "nice 5."),
+    QT_TRANSLATE_NOOP("shm::kSettings",
+                      "Every worker at nice 19: the app and other programs come first."),
+    QT_TRANSLATE_NOOP("shm::kSettings",
+                      "Every worker at SCHED_IDLE: it runs only on CPU time nothing else wants."),
 };
 } // namespace
 

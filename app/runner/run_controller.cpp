@@ -169,6 +169,8 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     m_meta.segmentBytes = m_segment->size();
     m_meta.workerCommand = m_command.text.toStdString();
     m_meta.machine = std::move(machine);
+    m_scheduling = shm::workerScheduling(cfg, m_windowed, shm::allowedCpus());
+    m_meta.workerScheduling = std::string(shm::toString(m_scheduling));
     m_failed = false;
     beginWatch(cfg);
     m_stopRequested = false;
@@ -218,6 +220,7 @@ QProcess* RunController::spawnWorker(uint32_t k, const std::string& name) {
     env.insert(QLatin1String(left_behind::kSegmentVar), QString::fromStdString(name));
     env.insert(QLatin1String(left_behind::kWorkerVar), QString::number(k));
     p->setProcessEnvironment(env);
+    p->setChildProcessModifier([s = m_scheduling] { shm::lowerThisProcess(s); });
     // Workers' stderr lines become report errors; their stdout is unused. Read as it comes
     // into a bounded capture: QProcess alone would buffer all of it until the worker exits.
     p->setProcessChannelMode(QProcess::SeparateChannels);

@@ -15,6 +15,7 @@
 #include "runner/worker_output.h"
 #include "segment/result_queue.h"
 #include "segment/segment.h"
+#include "work/worker_priority.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -38,6 +39,9 @@ class RunController : public QObject {
     const QString& workerPath() const { return m_workerPath; }
     // --worker-command: the workers it names run that command instead (every run from now on).
     void setWorkerCommand(const WorkerCommand& command) { m_command = command; }
+    // The window shows the runs: worker-priority auto then keeps crowds of workers at idle
+    // priority (work/worker_priority.h).
+    void setWindowed(bool windowed) { m_windowed = windowed; }
     const WorkerCommand& workerCommand() const { return m_command; }
     // --transport mpi: extra mpirun arguments (hostfile, hosts, BTLs), split like a shell;
     // shmscope-mpi-worker's path (default: next to the running executable).
@@ -157,6 +161,8 @@ class RunController : public QObject {
     QString workerName(uint32_t k) const; // "worker 2", or "rank 2" for an MPI run
 
     QString m_workerPath;
+    bool m_windowed = false;
+    shm::WorkerScheduling m_scheduling = shm::WorkerScheduling::Normal;
     QString m_mpiWorkerPath;
     QStringList m_mpiArgs;
     QProcess* m_mpirun = nullptr; // --transport mpi: the launcher of every rank

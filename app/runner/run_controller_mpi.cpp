@@ -129,6 +129,8 @@ void RunController::spawnMpirun(const std::string& name) {
         maybeFinish();
     });
     m_mpirunStartNs = shm::nowNs();
+    // mpirun and every rank it starts here inherit it (work/worker_priority.h).
+    m_mpirun->setChildProcessModifier([s = m_scheduling] { shm::lowerThisProcess(s); });
     m_mpirun->start();
     m_mpirunPid = m_mpirun->processId();
 }

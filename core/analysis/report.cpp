@@ -253,6 +253,7 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
     r.errors = std::move(meta.errors);
     r.caveats = runCaveats(r, usableCores());
     r.machine = std::move(meta.machine);
+    r.workerScheduling = std::move(meta.workerScheduling);
     r.collisions = std::move(meta.collisions);
     if (!r.collisions.logged && r.collisions.offReason.empty())
         r.collisions.offReason = updateLogOffReason(r.config);
@@ -298,8 +299,10 @@ std::string toJson(const RunReport& r) {
         ",\"overlap\":" + (r.overlap.fraction ? num(*r.overlap.fraction) : "null") +
         ",\"overlap_resolution_ms\":" +
         (r.overlap.resolutionMs ? num(*r.overlap.resolutionMs) : "null") +
-        ",\"overlap_method\":" + str(r.overlap.method) + ",\"caveats\":" + caveatsJson(r.caveats) +
-        seedSplitJson(r.config) + ",\"collisions\":" + collisionsJson(r.collisions) +
+        ",\"overlap_method\":" + str(r.overlap.method) + ",\"worker_scheduling\":" +
+        (r.workerScheduling.empty() ? std::string("null") : str(r.workerScheduling)) +
+        ",\"caveats\":" + caveatsJson(r.caveats) + seedSplitJson(r.config) +
+        ",\"collisions\":" + collisionsJson(r.collisions) +
         ",\"failure\":" + (r.failure.empty() ? std::string("null") : str(r.failure)) +
         faultJson(r) + recoveriesJson(r) + countersJson(r) + queueJson(r) + mpiJson(r) +
         ",\"workers\":[";

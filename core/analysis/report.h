@@ -106,9 +106,12 @@ struct RunReport {
     uint64_t segmentBytes = 0;
     bool segmentRemoved = false;
     std::vector<std::string> errors;
-    std::string workerCommand; // --worker-command as given; empty: every worker was ours
-    MachineFigures machine;    // what this machine can show, probed before the process's first run
+    std::string workerCommand;  // --worker-command as given; empty: every worker was ours
+    MachineFigures machine;     // what this machine can show, probed before the process's first run
     CollisionReport collisions; // histogram: the lost updates explained (analysis/collisions.h)
+    // What the workers ran at (work/worker_priority.h): "normal", "nice 5", "nice 19", "idle";
+    // "" when no worker was started.
+    std::string workerScheduling;
 
     bool finished() const { return status == RunStatus::Finished; }
     std::string verdict() const;
@@ -131,9 +134,10 @@ struct RunMeta {
     // Share of the compute window every worker was on a CPU at once (the controller's sampler;
     // recordings do not keep it, so a replayed run says it was not measured).
     CpuOverlap overlap = unmeasuredOverlap("only a live run samples it");
-    MachineFigures machine;        // the probe's figures (cached per boot), taken before the run
+    MachineFigures machine; // the probe's figures (cached per boot), taken before the run
     // The update log's reconstruction, made with the verification (off the window's thread).
     CollisionReport collisions;
+    std::string workerScheduling; // RunReport::workerScheduling
     bool operator==(const RunMeta&) const = default;
 };
 

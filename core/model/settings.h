@@ -30,6 +30,9 @@ enum class KillWhen : uint32_t { Time = 0, Holding };
 // What the scripted fault does to the worker: SIGKILL, SIGSTOP (suspended), or a hang (it keeps
 // running but publishes nothing, like an endless loop: the stall check must name it).
 enum class FaultAction : uint32_t { Kill = 0, Stop, Hang };
+// How the workers are scheduled against the app (work/worker_priority.h): auto lowers them to
+// SCHED_IDLE when the window shows a run of more workers than CPUs, so it keeps its frame pace.
+enum class WorkerPriority : uint32_t { Auto = 0, Normal, Low, Idle };
 
 // A Count setting's "not set" value (rows with a `none` word): printed as that word, null in
 // JSON.
@@ -60,6 +63,7 @@ struct ExperimentConfig {
     FaultAction faultAction = FaultAction::Kill;
     uint32_t stallTimeoutMs = 30'000; // a running worker silent this long fails the run
     bool collisions = true; // log every shared update (model/update_log.h) when the run allows
+    WorkerPriority workerPriority = WorkerPriority::Auto;
 
     bool operator==(const ExperimentConfig&) const = default;
 
@@ -209,6 +213,13 @@ inline constexpr SettingChoice kFaultActionChoices[] = {
              "timeout the run fails."},
     {"hang", "The worker keeps running but publishes nothing, like an endless loop; the stall "
              "check names it after the stall timeout."},
+};
+inline constexpr SettingChoice kWorkerPriorityChoices[] = {
+    {"auto", "In the window, workers that outnumber the CPUs run at idle priority so the window "
+             "keeps its pace; headless, as normal."},
+    {"normal", "The app's priority; workers that outnumber the CPUs lower themselves to nice 5."},
+    {"low", "Every worker at nice 19: the app and other programs come first."},
+    {"idle", "Every worker at SCHED_IDLE: it runs only on CPU time nothing else wants."},
 };
 constexpr bool killScripted(const ExperimentConfig& c) {
     return c.killWorker != kNoWorker;
@@ -491,6 +502,18 @@ inline constexpr SettingRow kSettings[] = {
      .appliesTo = [](const ExperimentConfig& c) { return c.workload == Workload::Histogram; },
      .get = [](const ExperimentConfig& c) -> uint64_t { return c.collisions; },
      .set = [](ExperimentConfig& c, uint64_t v) { c.collisions = v != 0; }},
+    {.name = "worker-priority",
+     .reportKey = "worker_priority",
+     .kind = SettingKind::Enum,
+     .max = std::size(detail::kWorkerPriorityChoices) - 1,
+     .def = uint64_t(WorkerPriority::Auto),
+     .label = "Priority",
+     .help = "how the workers are scheduled against the window and other programs "
+             "(the report's worker_scheduling says what was used)",
+     .choices = detail::kWorkerPriorityChoices,
+     .group = "Experiment",
+     .get = [](const ExperimentConfig& c) -> uint64_t { return uint64_t(c.workerPriority); },
+     .set = [](ExperimentConfig& c, uint64_t v) { c.workerPriority = WorkerPriority(v); }},
 };
 
 // The row with this name (flag spelling); fails to compile in a constant expression and

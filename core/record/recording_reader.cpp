@@ -187,6 +187,8 @@ RecordedRun Reader::readRun(int64_t id) {
         run.verified.lag1Autocorrelation =
             storedNumber(run.reportJson, "\"lag1_autocorrelation\":");
         run.meta.overlap = storedOverlap(run.reportJson);
+        run.meta.workerScheduling =
+            storedString(run.reportJson, "\"worker_scheduling\":").value_or(std::string());
         if (auto c = readCollisions(m_db, id)) run.meta.collisions = std::move(*c);
         run.report = buildReport(run.final, run.verified, run.meta);
         if (toJson(run.report) != run.reportJson) {

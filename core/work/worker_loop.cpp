@@ -589,8 +589,8 @@ void prefault(Segment& seg, uint32_t k) {
     // Our update log: its first writes would otherwise fault inside the timed updates.
     if (UpdateLogHeader* log = seg.updateLog(k)) {
         char* from = reinterpret_cast<char*>(log);
-        touchPages(from, from + sizeof(UpdateLogHeader) +
-                             seg.updateLogCapacity() * sizeof(UpdateRecord));
+        touchPages(from,
+                   from + sizeof(UpdateLogHeader) + seg.updateLogCapacity() * sizeof(UpdateRecord));
     }
 }
 
@@ -608,7 +608,11 @@ void yieldToTheApp(const ExperimentConfig& cfg) {
     // measured minutes for a 5-worker run that took a second).
     g_sleepShortDelays = cfg.sync != SyncMode::Spin;
     (void)prctl(PR_SET_TIMERSLACK, 1000);
-    (void)setpriority(PRIO_PROCESS, 0, 5); // best effort: unchanged priority still runs
+    // Only ever lower: the app may have started us at nice 19 (work/worker_priority.h), and
+    // root may raise a priority. Best effort: an unchanged priority still runs.
+    errno = 0;
+    const int nice = getpriority(PRIO_PROCESS, 0);
+    if (errno == 0 && nice < 5) (void)setpriority(PRIO_PROCESS, 0, 5);
 }
 
 } // namespace
