@@ -94,12 +94,12 @@ struct QueueBounds {
 std::string checkMessage(const QueueMessage& m, const QueueBounds& b);
 
 // How the two ends wait: by sleeping, never spinning and never on a lock or futex the other
-// end could leave held. A sender finding the ring full sleeps kQueueSenderNapNs a try (with
-// the kernel's 50 us timer slack, about 70 us: the receiver empties a full ring of 256 in about
-// 0.5 ms, so the ring never runs dry while its senders sleep). The receiver, finding it empty,
-// sleeps from kQueueReceiverNapMinNs, doubling up to kQueueReceiverNapMaxNs while it stays
-// empty: at most that late for the last message of a run, and a few thousand wake-ups a second
-// while idle.
+// end could leave held. A sender finding the ring full sleeps kQueueSenderNapNs a try (the
+// kernel's default 50 us timer slack comes on top): short beside the time the receiver needs
+// to apply a ring of 256 messages of 512 results, so the ring does not run dry while its
+// senders sleep. The receiver, finding it empty, sleeps from kQueueReceiverNapMinNs, doubling
+// up to kQueueReceiverNapMaxNs while it stays empty: the last message of a run is written at
+// most that late, and an idle receiver wakes about 2,000 times a second.
 inline constexpr uint64_t kQueueSenderNapNs = 20'000;
 inline constexpr uint64_t kQueueReceiverNapMinNs = 10'000;
 inline constexpr uint64_t kQueueReceiverNapMaxNs = 500'000;
