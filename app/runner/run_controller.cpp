@@ -44,7 +44,8 @@ RunController::RunController(QObject* parent) : QObject(parent) {
     connect(&m_faultTimer, &QTimer::timeout, this, &RunController::fireScriptedFault);
     m_drainWait.setInterval(5);
     connect(&m_drainWait, &QTimer::timeout, this, [this] {
-        // A sender killed inside send() holds the queue's lock for good: give up after 2 s.
+        // The receiver waits on no sender (a dead one leaves a cell, not a lock): 2 s is only a
+        // guard against a thread the machine never scheduled.
         if (m_receiver && !m_receiver->done() && m_drainClock.elapsed() < 2000) return;
         m_drainWait.stop();
         finishDrained();

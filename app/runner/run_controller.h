@@ -128,6 +128,7 @@ class RunController : public QObject {
     void applyExitVerdict(const watchdog::Verdict& v); // ExitedEarly, ExitedHolding
     void applyDeadHolder(const watchdog::Verdict& v);  // Deadlock, Unrecovered, DeadHolderLeft
     void applySegmentRemoved(const watchdog::Verdict& v);
+    void applyQueueVerdict(const watchdog::Verdict& v); // QueueShrunk, QueueCorrupt
     void applyForeignWrite(const watchdog::Verdict& v);
     void applyOrphanLock(const watchdog::Verdict& v);
     QString lockName(uint32_t holdingLock) const;

@@ -56,9 +56,11 @@ bool RunController::checkSegmentIntact() {
     watchdog::Step step = watchdog::checkSegment(m_watch, shrunkTo);
     m_watch = std::move(step.state);
     applyVerdict(step.verdict);
-    // The queue's shrink fails the run too, but the segment is still good to read.
+    // The queue's shrink or corruption fails the run too, but the segment is still good to read.
     if (m_receiver && !shrunkTo) {
-        step = watchdog::checkQueue(m_watch, m_receiver->shrunkTo());
+        // Corruption first: once it is seen, a shrink that caused it is visible to fstat too.
+        const bool corrupt = m_receiver->corruption().has_value();
+        step = watchdog::checkQueue(m_watch, m_receiver->shrunkTo(), corrupt);
         m_watch = std::move(step.state);
         applyVerdict(step.verdict);
     }
@@ -138,13 +140,8 @@ void RunController::applyVerdict(const watchdog::Verdict& v) {
                  .arg(m_segment->size()));
         return;
     case Finding::QueueShrunk:
-        // Like the segment's: the senders' exits (SIGBUS on the queue) follow from it.
-        m_meta.failure.clear();
-        m_failed = false;
-        fail(tr("result queue %1 shrank to %2 bytes (from %3) — changed by another process")
-                 .arg(QString::fromStdString(m_receiver->name()))
-                 .arg(v.shrunkTo)
-                 .arg(m_receiver->size()));
+    case Finding::QueueCorrupt:
+        applyQueueVerdict(v);
         return;
     case Finding::MpirunStopped:
         fail(tr("mpirun (pid %1) was stopped (SIGSTOP) for %2 s: ShmScope ended it and its ranks")
@@ -180,6 +177,23 @@ void RunController::applyVerdict(const watchdog::Verdict& v) {
         applyExitVerdict(v);
         return;
     }
+}
+
+// The result queue's file changed under the run: the cause of what follows (senders that
+// fault on it or find no room and give up), so it replaces whatever failure came first.
+void RunController::applyQueueVerdict(const watchdog::Verdict& v) {
+    m_meta.failure.clear();
+    m_failed = false;
+    const QString name = QString::fromStdString(m_receiver->name());
+    if (v.finding == watchdog::Finding::QueueShrunk) {
+        fail(tr("result queue %1 shrank to %2 bytes (from %3) — changed by another process")
+                 .arg(name)
+                 .arg(v.shrunkTo)
+                 .arg(m_receiver->size()));
+        return;
+    }
+    fail(tr("result queue %1: %2 — changed by another process")
+             .arg(name, QString::fromStdString(m_receiver->corruption().value_or(std::string()))));
 }
 
 // A worker gone while holding a lock (killed by a signal, or exited: watchdog::onExit): the

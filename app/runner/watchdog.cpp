@@ -22,6 +22,8 @@ std::string_view toString(Finding f) {
         return "segment removed";
     case Finding::QueueShrunk:
         return "queue shrunk";
+    case Finding::QueueCorrupt:
+        return "queue corrupt";
     case Finding::MpirunStopped:
         return "mpirun stopped";
     case Finding::MpiNotExited:
@@ -178,12 +180,17 @@ Step checkSegmentName(const State& s, bool gone, bool replaced) {
     return out;
 }
 
-Step checkQueue(const State& s, std::optional<uint64_t> shrunkTo) {
+Step checkQueue(const State& s, std::optional<uint64_t> shrunkTo, bool corrupt) {
     Step out{s, {}};
-    if (!shrunkTo || s.queueShrinkReported) return out;
-    out.state.queueShrinkReported = true;
-    out.verdict.finding = Finding::QueueShrunk;
-    out.verdict.shrunkTo = *shrunkTo;
+    if (s.queueShrinkReported) return out;
+    if (shrunkTo) {
+        out.state.queueShrinkReported = true;
+        out.verdict.finding = Finding::QueueShrunk;
+        out.verdict.shrunkTo = *shrunkTo;
+    } else if (corrupt && !s.queueCorruptReported) {
+        out.state.queueCorruptReported = true;
+        out.verdict.finding = Finding::QueueCorrupt;
+    }
     return out;
 }
 

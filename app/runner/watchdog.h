@@ -84,8 +84,9 @@ struct State {
     // acquisition sequence then.
     std::vector<uint64_t> orphanSinceNs;
     std::vector<uint64_t> orphanAcquisitions;
-    bool queueShrinkReported = false;       // the result queue's shrink was reported (once)
-    uint64_t mpirunStoppedSinceNs = 0;      // since when /proc says mpirun is stopped (0: not)
+    bool queueShrinkReported = false;  // the result queue's shrink was reported (once)
+    bool queueCorruptReported = false; // its corrupt message was reported (once)
+    uint64_t mpirunStoppedSinceNs = 0; // since when /proc says mpirun is stopped (0: not)
     bool suspended(uint32_t k) const { return k < suspendedSinceNs.size() && suspendedSinceNs[k]; }
     static State forRun(uint32_t workers);
     bool operator==(const State&) const = default;
@@ -100,6 +101,7 @@ enum class Finding : uint8_t {
     SegmentShrunk,  // another process shrank the segment
     SegmentRemoved, // another process removed (or replaced) the segment's name in /dev/shm
     QueueShrunk,    // another process shrank the result queue (--transport queue)
+    QueueCorrupt,   // the queue's receiver read a cell or message that does not check out
     MpirunStopped,  // mpirun stopped (SIGSTOP) for the suspend or stall timeout, if shorter
     MpiNotExited,   // every rank finished, mpirun did not exit
     Crashed,        // a worker died on its own, and that fails the run at once
@@ -160,8 +162,10 @@ Step checkSegment(const State& s, std::optional<uint64_t> shrunkTo);
 // gone: /dev/shm no longer has the segment under its name; replaced: another file has it now
 // (Verdict.value 1). Reported once.
 Step checkSegmentName(const State& s, bool gone, bool replaced);
-// The same for the result queue (--transport queue).
-Step checkQueue(const State& s, std::optional<uint64_t> shrunkTo);
+// The same for the result queue (--transport queue); corrupt: its receiver stopped at a cell or
+// message it could not trust. A shrink explains the corruption it causes (the rest of the file
+// reads as zeros): it is reported instead, and a corruption after it is not reported at all.
+Step checkQueue(const State& s, std::optional<uint64_t> shrunkTo, bool corrupt);
 
 // --transport mpi: every rank says Done for kMpiExitGraceNs and mpirun still runs (once).
 Step checkMpiEnded(const State& s, const Reading& r);

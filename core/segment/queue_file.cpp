@@ -1,14 +1,14 @@
 #include "segment/queue_file.h"
 
-#include "segment/result_queue.h"
+#include "segment/queue_ring.h"
 
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <random>
+#include <sys/mman.h>
 #include <sys/stat.h>
-#include <sys/sysmacros.h>
 #include <unistd.h>
 
 namespace shm {
@@ -38,10 +38,7 @@ std::string segmentOfQueue(const std::string& name) {
 }
 
 uint64_t queueBytesNeeded() {
-    // Boost adds a header, an index of offset pointers and per-message headers: 64 bytes a
-    // message and a page cover them (its exact figure is private; the fstat after creation
-    // is what gets reserved and recorded).
-    return uint64_t(kQueueCapacity) * (sizeof(QueueMessage) + 64) + 4096;
+    return kQueueFileBytes;
 }
 
 std::string checkQueueFile(int fd, uint64_t bytes) {
@@ -63,29 +60,17 @@ std::string checkQueueFile(int fd, uint64_t bytes) {
     return {};
 }
 
-MappedRange findMapping(int fd) {
-    MappedRange r;
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) return r;
-    FILE* maps = std::fopen("/proc/self/maps", "re");
-    if (!maps) return r;
-    char line[4096];
-    while (std::fgets(line, sizeof line, maps)) {
-        unsigned long long from = 0, to = 0, offset = 0, inode = 0;
-        unsigned maj = 0, mnr = 0;
-        char perms[8] = {};
-        if (std::sscanf(line, "%llx-%llx %7s %llx %x:%x %llu", &from, &to, perms, &offset, &maj,
-                        &mnr, &inode) != 7)
-            continue;
-        if (inode != st.st_ino || maj != major(st.st_dev) || mnr != minor(st.st_dev) ||
-            offset != 0 || perms[3] != 's')
-            continue;
-        r.base = reinterpret_cast<void*>(uintptr_t(from));
-        r.size = to - from;
-        break;
-    }
-    std::fclose(maps);
-    return r;
+void* mapQueueFile(int fd) {
+    void* p = mmap(nullptr, kQueueFileBytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    return p == MAP_FAILED ? nullptr : p;
+}
+
+void unmapQueueFile(void* base) {
+    if (base) munmap(base, kQueueFileBytes);
+}
+
+QueueFd::~QueueFd() {
+    if (fd >= 0) ::close(fd);
 }
 
 } // namespace shm

@@ -17,19 +17,26 @@ std::string queueName(const std::string& segmentName, uint64_t key);
 // "<segment>-q-<16 hex digits>", or the old "<segment>-q": the segment's name, else "".
 std::string segmentOfQueue(const std::string& name);
 
-// /dev/shm bytes a queue of kQueueCapacity messages takes, a little more than Boost's own.
+// /dev/shm bytes the queue's file takes (queue_ring.h: kQueueFileBytes).
 uint64_t queueBytesNeeded();
 
 // Why the open file fd is not a queue the app made and reserved ("" when it is): a regular
 // file of our uid, mode 0600, exactly `bytes` long and with every page allocated.
 std::string checkQueueFile(int fd, uint64_t bytes);
 
-// Where this process mapped the open file fd (found in /proc/self/maps by device and inode:
-// Boost's message_queue does not say). size 0 when it is not mapped.
-struct MappedRange {
-    void* base = nullptr;
-    uint64_t size = 0;
+// Maps the open queue file fd whole (kQueueFileBytes, shared, read and write): its address, or
+// nullptr with errno set. unmapQueueFile undoes it (nullptr: nothing).
+void* mapQueueFile(int fd);
+void unmapQueueFile(void* base);
+
+// An fd of a queue's file, closed when it goes.
+struct QueueFd {
+    int fd = -1;
+    QueueFd() = default;
+    explicit QueueFd(int f) : fd(f) {}
+    QueueFd(const QueueFd&) = delete;
+    QueueFd& operator=(const QueueFd&) = delete;
+    ~QueueFd();
 };
-MappedRange findMapping(int fd);
 
 } // namespace shm

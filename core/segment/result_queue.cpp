@@ -1,123 +1,48 @@
+// The controller's end of the result queue (result_queue.h, the ring in queue_ring.h): it
+// creates and reserves the file, and receives on its own thread, trusting nothing it reads.
 #include "segment/result_queue.h"
 
 #include "segment/bus_guard.h"
 #include "segment/clock.h"
 #include "segment/queue_file.h"
 
-#include <boost/date_time/posix_time/posix_time_types.hpp>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <new>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace bip = boost::interprocess;
-
 namespace shm {
 
 bool removeQueue(const std::string& queueName) {
-    bip::message_queue::remove(queueName.c_str());
+    shm_unlink(queueName.c_str());
     return !segmentExists(queueName);
-}
-
-namespace {
-// An fd of the queue's file, closed when it goes.
-struct Fd {
-    int fd = -1;
-    ~Fd() {
-        if (fd >= 0) ::close(fd);
-    }
-};
-
-const char kSenderBusLine[] = "shmscope-worker: the result queue shrank under this worker "
-                              "(SIGBUS writing to it): changed by another process\n";
-} // namespace
-
-QueueSender::QueueSender(const Segment& seg, WorkerSlot& slot, uint32_t worker) : m_slot(slot) {
-    const SegmentHeader& h = seg.header();
-    if (h.queueKey == 0) throw SegmentError("segment " + seg.name() + " names no result queue");
-    const std::string name = queueName(seg.name(), h.queueKey);
-    const auto refuse = [&](const std::string& why) {
-        return SegmentError("result queue " + name + ": " + why);
-    };
-    // Checked before Boost maps it: a file of the wrong size or with holes would raise SIGBUS
-    // at the first message instead of being refused here.
-    Fd file{shm_open(name.c_str(), O_RDWR | O_CLOEXEC, 0)};
-    if (file.fd < 0) throw refuse(std::string("cannot be opened: ") + std::strerror(errno));
-    if (std::string why = checkQueueFile(file.fd, h.queueBytes); !why.empty()) throw refuse(why);
-    try {
-        m_q = std::make_unique<bip::message_queue>(bip::open_only, name.c_str());
-    } catch (const bip::interprocess_exception& e) {
-        throw refuse(std::string("cannot be opened: ") + e.what());
-    }
-    const MappedRange m = findMapping(file.fd);
-    if (m.size) m_busGuard = bus_guard::add(m.base, m.size, kSenderBusLine);
-    m_msg.worker = worker;
-}
-
-QueueSender::~QueueSender() {
-    bus_guard::remove(m_busGuard); // before the queue is unmapped
-}
-
-void QueueSender::add(uint64_t index, double value, uint64_t stride) {
-    if (m_msg.count &&
-        (m_msg.bins || stride != m_msg.stride || index != m_msg.begin + m_msg.count * m_msg.stride))
-        send();
-    if (m_msg.count == 0) {
-        m_msg.begin = index;
-        m_msg.stride = stride;
-        m_msg.bins = 0;
-    }
-    m_msg.values[m_msg.count++] = value;
-    if (m_msg.count == kQueueBatchValues) send();
-}
-
-void QueueSender::addBin(uint64_t bin) {
-    if (m_msg.count && !m_msg.bins) send();
-    m_msg.bins = 1;
-    m_msg.values[m_msg.count++] = double(bin); // exact: bins < 2^24
-    if (m_msg.count == kQueueBatchValues) send();
-}
-
-void QueueSender::flush() {
-    if (m_msg.count) send();
-}
-
-// try_send first: only a full queue makes us wait, and only that wait is counted.
-void QueueSender::send() {
-    const size_t bytes = kQueueHeaderBytes + m_msg.count * sizeof(double);
-    if (!m_q->try_send(&m_msg, bytes, 0)) {
-        const uint64_t t0 = nowNs();
-        m_q->send(&m_msg, bytes, 0);
-        m_waitNs += nowNs() - t0;
-    }
-    m_msg.count = 0;
-    ++m_messages;
-    m_bytes += bytes;
-    constexpr auto r = std::memory_order_relaxed;
-    m_slot.queueMessages.store(m_messages, r);
-    m_slot.queueBytes.store(m_bytes, r);
-    m_slot.queueSendWaitNs.store(m_waitNs, r);
 }
 
 struct QueueReceiver::State {
     std::shared_ptr<Segment> seg;
     std::string name;
-    Fd file;
+    QueueFd file;
+    bool created = false; // the name is ours to remove if creation fails
     uint64_t size = 0;
     int busGuard = -1;
-    std::unique_ptr<bip::message_queue> q;
+    void* base = nullptr;
+    QueueCell* cells = nullptr;
+    QueueBounds bounds;
+    uint64_t head = 0; // the next position to read: ours alone, never in the file
     std::atomic<bool> stop{false};
     std::atomic<bool> done{false};
-    std::atomic<uint64_t> messages{0}, bytes{0}, maxDepth{0}, lastWriteNs{0};
+    std::atomic<uint64_t> messages{0}, bytes{0}, maxDepth{0}, lastWriteNs{0}, unpublished{0};
+    std::string corruption; // written once, before `corrupt` (release)
+    std::atomic<bool> corrupt{false};
 
     // Sent by every worker (their slots) minus received: no lock taken to know the depth.
     uint64_t depth() const {
         uint64_t sent = 0;
-        for (uint32_t k = 0; k < seg->config().workers; ++k)
+        for (uint32_t k = 0; k < bounds.workers; ++k)
             sent += seg->slot(k).queueMessages.load(std::memory_order_relaxed);
         const uint64_t got = messages.load(std::memory_order_relaxed);
         // A message being written counts as received a moment late: never above capacity.
@@ -126,88 +51,171 @@ struct QueueReceiver::State {
 
     ~State() {
         bus_guard::remove(busGuard); // before the queue is unmapped
-        q.reset();
+        unmapQueueFile(base);
     }
 
-    // Creates the queue (queueName), reserves its pages and guards its mapping.
-    void create() {
-        const auto fail = [&](const std::string& why) {
-            return SegmentError("cannot reserve the result queue " + name + " in /dev/shm: " + why);
-        };
-        // Boost writes the queue's header as it creates it: on a full /dev/shm that write
-        // would be a SIGBUS in the app. Free space first (checkFits counted the queue too;
-        // this is for /dev/shm filling up since), then the pages reserved right after.
-        const uint64_t free = freeShmBytes(), need = queueBytesNeeded();
-        if (free < need)
-            throw fail("it needs " + std::to_string(need >> 10) + " KiB and /dev/shm has " +
-                       std::to_string(free >> 10) + " KiB free");
-        try {
-            bip::permissions perm(0600);
-            q = std::make_unique<bip::message_queue>(bip::create_only, name.c_str(), kQueueCapacity,
-                                                     sizeof(QueueMessage), perm);
-        } catch (const bip::interprocess_exception& e) {
-            throw SegmentError("cannot create the result queue " + name + ": " + e.what());
-        }
-        struct stat st {};
-        file.fd = shm_open(name.c_str(), O_RDWR | O_CLOEXEC, 0);
-        if (file.fd < 0 || ::fstat(file.fd, &st) != 0) throw fail(std::strerror(errno));
-        size = uint64_t(st.st_size);
-        if (const int rc = posix_fallocate(file.fd, 0, off_t(size)); rc != 0)
-            throw fail(std::strerror(rc));
-        const MappedRange m = findMapping(file.fd);
-        if (m.size) busGuard = bus_guard::add(m.base, m.size);
-    }
-
-    void apply(const QueueMessage& m, size_t size) {
-        const uint64_t n = seg->config().dataCount();
-        const uint32_t count = uint32_t(std::min<size_t>(
-            m.count, size > kQueueHeaderBytes ? (size - kQueueHeaderBytes) / sizeof(double) : 0));
-        double* data = seg->data();
-        uint8_t* owner = seg->owner();
-        const auto who = uint8_t(std::min<uint32_t>(m.worker, 254));
-        for (uint32_t j = 0; j < count; ++j) {
-            const uint64_t i = m.bins ? uint64_t(m.values[j]) : m.begin + j * m.stride;
-            if (i >= n) continue; // a malformed message cannot write outside the array
-            if (m.bins)
-                data[i] += 1.0;
-            else
-                data[i] = m.values[j];
-            owner[i] = who;
-        }
-    }
-
-    void run() {
-        auto msg = std::make_unique<QueueMessage>();
-        for (;;) {
-            const uint64_t d = depth();
-            if (d > maxDepth.load(std::memory_order_relaxed))
-                maxDepth.store(d, std::memory_order_relaxed);
-            size_t size = 0;
-            unsigned prio = 0;
-            bool got;
-            if (stop.load(std::memory_order_acquire)) {
-                got = q->try_receive(msg.get(), sizeof(QueueMessage), size, prio);
-                if (!got) break; // every sender has exited and the queue is empty
-            } else {
-                const auto until = boost::posix_time::microsec_clock::universal_time() +
-                                   boost::posix_time::milliseconds(20);
-                got = q->timed_receive(msg.get(), sizeof(QueueMessage), size, prio, until);
-            }
-            if (!got) continue;
-            apply(*msg, size);
-            lastWriteNs.store(nowNs(), std::memory_order_relaxed);
-            messages.fetch_add(1, std::memory_order_relaxed);
-            bytes.fetch_add(size, std::memory_order_relaxed);
-        }
-        done.store(true, std::memory_order_release);
-    }
+    void create();
+    void initRing();
+    void run();
+    bool take(uint64_t pos, QueueMessage& m);
+    void drainClaimed(QueueMessage& m);
+    void apply(const QueueMessage& m);
+    void fail(const std::string& why);
+    QueueCell& cell(uint64_t pos) const { return cells[pos % kQueueCapacity]; }
 };
+
+// Creates the file (O_EXCL, 0600), reserves every page and maps it, guarded.
+void QueueReceiver::State::create() {
+    const auto fail = [&](const std::string& why) {
+        return SegmentError("cannot reserve the result queue " + name + " in /dev/shm: " + why);
+    };
+    // checkFits counted the queue too; this is for /dev/shm filling up since.
+    const uint64_t free = freeShmBytes();
+    if (free < kQueueFileBytes)
+        throw fail("it needs " + std::to_string(kQueueFileBytes >> 10) + " KiB and /dev/shm has " +
+                   std::to_string(free >> 10) + " KiB free");
+    file.fd = shm_open(name.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (file.fd < 0)
+        throw SegmentError("cannot create the result queue " + name + ": " + std::strerror(errno));
+    created = true;
+    // The mode exactly 0600 whatever the umask: workers refuse any other (checkQueueFile).
+    if (::fchmod(file.fd, 0600) != 0 || ::ftruncate(file.fd, off_t(kQueueFileBytes)) != 0)
+        throw fail(std::strerror(errno));
+    if (const int rc = posix_fallocate(file.fd, 0, off_t(kQueueFileBytes)); rc != 0)
+        throw fail(std::strerror(rc));
+    base = mapQueueFile(file.fd);
+    if (!base) throw fail(std::string("cannot map it: ") + std::strerror(errno));
+    busGuard = bus_guard::add(base, kQueueFileBytes);
+    size = kQueueFileBytes;
+    initRing();
+}
+
+// Every cell free for its first position (seq = index), the tail at 0, then the header that
+// tells a worker this is a ring it can use.
+void QueueReceiver::State::initRing() {
+    cells = reinterpret_cast<QueueCell*>(static_cast<char*>(base) + kQueueCellsOffset);
+    for (uint32_t i = 0; i < kQueueCapacity; ++i)
+        new (&cells[i].seq) std::atomic<uint64_t>(i);
+    auto* f = static_cast<QueueFileHeader*>(base);
+    new (&f->tail) std::atomic<uint64_t>(0);
+    f->version = kQueueLayoutVersion;
+    f->capacity = kQueueCapacity;
+    f->cellBytes = sizeof(QueueCell);
+    f->batchValues = kQueueBatchValues;
+    f->cellsOffset = kQueueCellsOffset;
+    std::atomic_ref<uint64_t>(f->magic).store(kQueueMagic, std::memory_order_release);
+}
+
+void QueueReceiver::State::fail(const std::string& why) {
+    corruption = "corrupt message at position " + std::to_string(head) + " (cell " +
+                 std::to_string(head % kQueueCapacity) + "): " + why;
+    corrupt.store(true, std::memory_order_release);
+}
+
+// Copies the message published at pos out of the file, checks the copy and writes it into the
+// array; then frees the cell for pos + capacity. False (and `corruption` set) if it does not
+// check out: nothing of it is written then.
+bool QueueReceiver::State::take(uint64_t pos, QueueMessage& m) {
+    QueueCell& c = cell(pos);
+    std::memcpy(&m, &c.msg, kQueueHeaderBytes);
+    const uint32_t count = std::min(m.count, kQueueBatchValues); // checked below, on the copy
+    std::memcpy(m.values, c.msg.values, count * sizeof(double));
+    if (std::string why = checkMessage(m, bounds); !why.empty()) {
+        head = pos;
+        fail(why);
+        return false;
+    }
+    apply(m);
+    c.seq.store(pos + kQueueCapacity, std::memory_order_release); // free for the next lap
+    lastWriteNs.store(nowNs(), std::memory_order_relaxed);
+    messages.fetch_add(1, std::memory_order_relaxed);
+    bytes.fetch_add(kQueueHeaderBytes + m.count * sizeof(double), std::memory_order_relaxed);
+    return true;
+}
+
+// Checked already (checkMessage): every index is inside the array.
+void QueueReceiver::State::apply(const QueueMessage& m) {
+    double* data = seg->data();
+    uint8_t* owner = seg->owner();
+    const auto who = uint8_t(std::min<uint32_t>(m.worker, 254));
+    for (uint32_t j = 0; j < m.count; ++j) {
+        const uint64_t i = m.bins ? uint64_t(m.values[j]) : m.begin + j * m.stride;
+        if (m.bins)
+            data[i] += 1.0;
+        else
+            data[i] = m.values[j];
+        owner[i] = who;
+    }
+}
+
+// Every sender has exited and the cell at head is free: positions up to the tail were
+// claimed, and one a sender never published (it died inside send()) is skipped and counted;
+// those published after it are still written. The tail is the file's word: clamped to one lap.
+void QueueReceiver::State::drainClaimed(QueueMessage& m) {
+    const uint64_t tail = static_cast<QueueFileHeader*>(base)->tail.load(std::memory_order_acquire);
+    if (tail < head) {
+        fail("the tail reads " + std::to_string(tail) + ", behind the receiver");
+        return;
+    }
+    const uint64_t end = head + std::min<uint64_t>(tail - head, kQueueCapacity);
+    for (uint64_t p = head; p < end; ++p) {
+        switch (checkCell(cell(p).seq.load(std::memory_order_acquire), p)) {
+        case CellState::Published:
+            if (!take(p, m)) return;
+            break;
+        case CellState::Free:
+            unpublished.fetch_add(1, std::memory_order_relaxed);
+            break;
+        case CellState::Corrupt:
+            head = p;
+            fail("its sequence number is neither " + std::to_string(p) + " nor " +
+                 std::to_string(p + 1));
+            return;
+        }
+    }
+    head = end;
+}
+
+void QueueReceiver::State::run() {
+    auto msg = std::make_unique<QueueMessage>();
+    uint64_t napNs = kQueueReceiverNapMinNs;
+    for (;;) {
+        const uint64_t d = depth();
+        if (d > maxDepth.load(std::memory_order_relaxed))
+            maxDepth.store(d, std::memory_order_relaxed);
+        // Read before the cell: a stop seen here means every sender had exited before the
+        // cell was read, so a free cell is the end (bar claims never published).
+        const bool stopping = stop.load(std::memory_order_acquire);
+        const uint64_t seq = cell(head).seq.load(std::memory_order_acquire);
+        const CellState st = checkCell(seq, head);
+        if (st == CellState::Published) {
+            if (!take(head, *msg)) break;
+            ++head;
+            napNs = kQueueReceiverNapMinNs;
+            continue;
+        }
+        if (st == CellState::Corrupt) {
+            fail("its sequence number reads " + std::to_string(seq) + ", neither " +
+                 std::to_string(head) + " nor " + std::to_string(head + 1));
+            break;
+        }
+        if (stopping) {
+            drainClaimed(*msg);
+            break;
+        }
+        queueNap(napNs);
+        napNs = std::min(napNs * 2, kQueueReceiverNapMaxNs);
+    }
+    done.store(true, std::memory_order_release);
+}
 
 QueueReceiver::QueueReceiver(std::shared_ptr<Segment> seg, uint64_t key)
     : m_state(std::make_shared<State>()) {
     State& s = *m_state;
     s.seg = std::move(seg);
     s.name = queueName(s.seg->name(), key);
+    const ExperimentConfig cfg = s.seg->config();
+    s.bounds = {cfg.workers, cfg.dataCount(), cfg.workload == Workload::Histogram};
     SegmentHeader& h = s.seg->header();
     // The key first: an app that dies from here on leaves a queue its segment names, and the
     // sweep removes both.
@@ -215,12 +223,7 @@ QueueReceiver::QueueReceiver(std::shared_ptr<Segment> seg, uint64_t key)
     try {
         s.create();
     } catch (const SegmentError&) {
-        if (s.q) { // ours (created above): it goes
-            bus_guard::remove(s.busGuard);
-            s.busGuard = -1;
-            s.q.reset();
-            bip::message_queue::remove(s.name.c_str());
-        }
+        if (s.created) shm_unlink(s.name.c_str()); // ours (made above): it goes
         throw;
     }
     h.queueBytes = s.size;
@@ -229,10 +232,10 @@ QueueReceiver::QueueReceiver(std::shared_ptr<Segment> seg, uint64_t key)
 
 QueueReceiver::~QueueReceiver() {
     if (!m_thread.joinable()) return;
+    m_state->stop.store(true, std::memory_order_release);
     if (m_state->done.load(std::memory_order_acquire)) {
         m_thread.join();
     } else {
-        m_state->stop.store(true, std::memory_order_release);
         m_thread.detach(); // holds its own State: the segment and queue stay mapped for it
     }
 }
@@ -268,6 +271,15 @@ std::optional<uint64_t> QueueReceiver::shrunkTo() const {
     if (stat && uint64_t(st.st_size) < s.size) return uint64_t(st.st_size);
     if (bus_guard::faulted(s.busGuard)) return stat ? uint64_t(st.st_size) : 0;
     return std::nullopt;
+}
+
+std::optional<std::string> QueueReceiver::corruption() const {
+    if (!m_state->corrupt.load(std::memory_order_acquire)) return std::nullopt;
+    return m_state->corruption;
+}
+
+uint64_t QueueReceiver::unpublished() const {
+    return m_state->unpublished.load(std::memory_order_relaxed);
 }
 
 QueueReceiver::Stats QueueReceiver::stats() const {
