@@ -8,11 +8,23 @@
 // then UpdateRecord[capacity].
 // A worker fills its records in order and never wraps: past capacity it counts `dropped`.
 //
-// Per update, in this order: readTick (TSC just before the load), bin and readValue (what the
-// load returned, a whole number) once the value is read, the store of readValue + 1 to the bin,
-// writeTick (TSC just after the store), then head + 1 (release). A record at index head with
-// readTick set and writeTick 0 is an update cut short by the worker's death between its read
-// and the end of its write; writeTick set there means only the head bump was missed.
+// Per update, in this order: readTick, bin and readValue (what the load returned, a whole
+// number) once the value is read, the store of readValue + 1 to the bin, writeTick, then
+// head + 1 (release). A record at index head with readTick set and writeTick 0 is an update
+// cut short by the worker's death between its read and the end of its write; writeTick set
+// there means only the head bump was missed.
+//
+// The clock: a TSC read costs about as much as an unprotected update of a bin on this VM, so
+// without a lock (sync none, no slow motion) a worker reads it only once every kStampEvery
+// updates, just after the last one's store. Each record's readTick is then the latest clock
+// read before its load (the stamp that closed the previous group, or the one taken when the
+// barrier opened), and writeTick is that group's closing stamp for the last update of a group
+// and kUnstampedWrite (1) for the others: their store happened before the next record whose
+// writeTick is a stamp, or, after the last such record, before the header's endTick, which
+// the worker writes when it has made all its updates (0 while it runs, and if it died). Under
+// a lock, atomics or slow motion the clock is read around every update, as it costs little
+// there: readTick just before the load, writeTick just after the store. A reader needs no
+// mode: any writeTick of 1 takes its bound from the next stamp (segment/update_log_reader.h).
 #include "model/settings.h"
 
 #include <atomic>
@@ -25,23 +37,34 @@ namespace shm {
 struct alignas(64) UpdateLogHeader {
     std::atomic<uint64_t> head;    // complete records
     std::atomic<uint64_t> dropped; // updates made after the log was full (not logged)
-    char pad[48];
+    // TSC after the worker's last update (logged or not); 0 until then, and if it died first.
+    std::atomic<uint64_t> endTick;
+    char pad[40];
 };
 static_assert(sizeof(UpdateLogHeader) == 64);
 
 struct UpdateRecord {
-    uint64_t readTick;  // TSC (the header's tick conversion turns it into ns)
-    uint64_t writeTick; // 0 until the write is done
+    uint64_t readTick;  // TSC at or before the load (the header's tick conversion: ns)
+    uint64_t writeTick; // 0 until the write is done; TSC after it, or kUnstampedWrite
     uint32_t bin;
     uint32_t readValue;
 };
 static_assert(sizeof(UpdateRecord) == 24);
+
+// writeTick of a write made without a clock read after it (see above).
+inline constexpr uint64_t kUnstampedWrite = 1;
+// Updates per clock read without a lock (docs/collisions.md, "What the log costs"): the
+// benchmark's log-on / log-off median went from 1.57x (a read before and after every update)
+// to 1.4x at 4, 8 or 16, within the noise of each other; 8 keeps a group's interval short.
+inline constexpr uint32_t kStampEvery = 8;
 
 // One logged read-modify-write of a bin, times in ns after the start barrier opened.
 struct UpdateAccess {
     uint32_t worker = 0;
     uint32_t bin = 0;
     uint64_t readValue = 0; // the value read; the value written is readValue + 1
+    // The read happened no earlier than readNs and the write no later than writeNs (the clock
+    // reads around the update, or around its group of updates).
     uint64_t readNs = 0;
     uint64_t writeNs = 0; // meaningless when !written
     bool written = true;  // false: the worker died between its read and the end of its write

@@ -4,23 +4,33 @@
 
 namespace shm {
 
-namespace {
-UpdateAccess accessOf(const UpdateRecord& r, uint32_t worker, const TickClock& clock,
-                      uint64_t releaseNs) {
+std::vector<UpdateAccess> workerAccesses(std::span<const UpdateRecord> records, uint64_t head,
+                                         uint64_t endTick, uint64_t nowTick, uint32_t worker,
+                                         const TickClock& clock, uint64_t releaseNs) {
     auto since = [&](uint64_t tick) {
         const uint64_t ns = clock.toNs(tick);
         return ns > releaseNs ? ns - releaseNs : 0;
     };
-    UpdateAccess a;
-    a.worker = worker;
-    a.bin = r.bin;
-    a.readValue = r.readValue;
-    a.readNs = since(r.readTick);
-    a.written = r.writeTick != 0;
-    a.writeNs = a.written ? std::max(a.readNs, since(r.writeTick)) : a.readNs;
-    return a;
+    head = std::min<uint64_t>(head, records.size());
+    // The record after the last complete one: an update its worker died in (readTick set).
+    const bool cutShort = head < records.size() && records[head].readTick != 0;
+    std::vector<UpdateAccess> mine(head + (cutShort ? 1 : 0));
+    // Back to front, carrying the next stamp: a write without its own clock read happened
+    // before the next one the worker took.
+    uint64_t bound = endTick != 0 ? endTick : nowTick;
+    for (size_t i = mine.size(); i-- > 0;) {
+        const UpdateRecord& r = records[i];
+        UpdateAccess& a = mine[i];
+        a.worker = worker;
+        a.bin = r.bin;
+        a.readValue = r.readValue;
+        a.readNs = since(r.readTick);
+        a.written = r.writeTick != 0;
+        if (r.writeTick > kUnstampedWrite) bound = r.writeTick;
+        a.writeNs = a.written ? std::max(a.readNs, since(bound)) : a.readNs;
+    }
+    return mine;
 }
-} // namespace
 
 UpdateLog readUpdateLog(const Segment& seg, uint64_t releaseNs) {
     UpdateLog log;
@@ -34,19 +44,15 @@ UpdateLog readUpdateLog(const Segment& seg, uint64_t releaseNs) {
     log.capacityPerWorker = cap;
     log.bytes = seg.size() - seg.header().updateLogOffset;
     const TickClock& clock = seg.tickClock();
+    // Read after the workers are gone: a bound for the writes of one that died unstamped.
+    const uint64_t now = ticks();
     for (uint32_t k = 0; k < cfg.workers; ++k) {
         const UpdateLogHeader& h = *seg.updateLog(k);
-        const UpdateRecord* records = seg.updateRecords(k);
         // The worker is gone: its head is final. A foreign writer may have left anything there.
-        const uint64_t head = std::min(h.head.load(std::memory_order_acquire), cap);
-        std::vector<UpdateAccess> mine;
-        mine.reserve(head + 1);
-        for (uint64_t i = 0; i < head; ++i)
-            mine.push_back(accessOf(records[i], k, clock, releaseNs));
-        // The record after the last complete one: an update its worker died in (readTick set).
-        if (head < cap && records[head].readTick != 0)
-            mine.push_back(accessOf(records[head], k, clock, releaseNs));
-        log.workers.push_back(std::move(mine));
+        const uint64_t head = h.head.load(std::memory_order_acquire);
+        log.workers.push_back(workerAccesses({seg.updateRecords(k), cap}, head,
+                                             h.endTick.load(std::memory_order_acquire), now, k,
+                                             clock, releaseNs));
         log.dropped.push_back(h.dropped.load(std::memory_order_relaxed));
     }
     return log;

@@ -89,6 +89,10 @@ struct Context {
     uint64_t logCapacity = 0;
     uint64_t logHead = 0;
     uint64_t logDropped = 0;
+    // Without a lock the clock is read once every kStampEvery updates (model/update_log.h):
+    // the last clock read, and the updates left before the next one.
+    uint64_t logStamp = 0;
+    uint32_t logUntilStamp = kStampEvery;
 };
 
 // CPU time is a system call (~0.3 µs here): in slow motion progress is published per element,
@@ -241,10 +245,31 @@ template <SyncMode S> inline void addToBin(Context& c, uint64_t b) {
 
 // addToBin with the update logged (model/update_log.h says what a record holds and in which
 // order its fields are written). The clock is read just before the load and just after the
-// store, so [read, write] contains the whole read-modify-write. The signal fences keep the
-// compiler from moving the record's stores across the bin's load and store: a worker killed in
-// between leaves a record that says truthfully how far it got (x86 keeps the stores' order).
-template <SyncMode S> inline void addToBinLogged(Context& c, uint64_t b) {
+// store, so [read, write] contains the whole read-modify-write; without a lock only after every
+// kStampEvery-th store (logUnlocked). The signal fences keep the compiler from moving the
+// record's stores across the bin's load and store: a worker killed in between leaves a record
+// that says truthfully how far it got (x86 keeps the stores' order).
+template <SyncMode S> inline void logUnlocked(Context& c, UpdateRecord& r, uint64_t b) {
+    volatile double* p = &c.data[b];
+    const double v = *p;
+    r.bin = uint32_t(b);
+    r.readValue = uint32_t(v);
+    r.readTick = c.logStamp;
+    std::atomic_signal_fence(std::memory_order_seq_cst);
+    *p = v + 1.0;
+    std::atomic_signal_fence(std::memory_order_seq_cst);
+    if (--c.logUntilStamp == 0) [[unlikely]] {
+        c.logUntilStamp = kStampEvery;
+        r.writeTick = c.logStamp = ticks();
+    } else {
+        r.writeTick = kUnstampedWrite;
+    }
+    c.owner[b] = uint8_t(c.k);
+}
+
+// Under a lock or in slow motion (delay) a clock read per update costs little, and a group's
+// stamps would span the other workers' turns at the lock or the delays.
+template <SyncMode S> inline void addToBinLogged(Context& c, uint64_t b, uint32_t delay) {
     if (c.logHead >= c.logCapacity) [[unlikely]] {
         c.log->dropped.store(++c.logDropped, std::memory_order_relaxed);
         addToBin<S>(c, b);
@@ -262,6 +287,8 @@ template <SyncMode S> inline void addToBinLogged(Context& c, uint64_t b) {
         r.readValue = uint32_t(old);
         r.readTick = t0;
         r.writeTick = t1;
+    } else if (S == SyncMode::None && delay == 0) {
+        logUnlocked<S>(c, r, b);
     } else {
         volatile double* p = &c.data[b];
         const uint64_t t0 = ticks();
@@ -272,7 +299,7 @@ template <SyncMode S> inline void addToBinLogged(Context& c, uint64_t b) {
         std::atomic_signal_fence(std::memory_order_seq_cst);
         *p = v + 1.0;
         std::atomic_signal_fence(std::memory_order_seq_cst);
-        r.writeTick = ticks();
+        r.writeTick = c.logStamp = ticks(); // grouped updates may follow (the delay changed)
         c.owner[b] = uint8_t(c.k);
     }
     c.log->head.store(++c.logHead, std::memory_order_release);
@@ -323,7 +350,7 @@ inline void updateElement(Context& c, L& locker, uint64_t i, Workload wl, uint64
         if constexpr (robust)
             if (record) armUndo(c, b);
         if (c.log)
-            addToBinLogged<S>(c, b);
+            addToBinLogged<S>(c, b, delay);
         else
             addToBin<S>(c, b);
         if constexpr (robust)
@@ -732,8 +759,11 @@ int runWorker(Segment& seg, uint32_t k) {
     slot.startNs.store(nowNs(), std::memory_order_relaxed);
     c.cpuAtStart = threadCpuNs();
     slot.state.store(uint32_t(WorkerState::Running), std::memory_order_relaxed);
+    c.logStamp = ticks(); // the first updates' lower bound
     // A stop that arrives before the first element (e.g. while paused) skips the work.
     if (honourControl(c) && !doTheWork(c)) return exit_code::kRunFailed;
+    // The bound of the writes made since the last clock read.
+    if (c.log) c.log->endTick.store(ticks(), std::memory_order_release);
     publish(c, true); // the final CPU time
     slot.doneNs.store(nowNs(), std::memory_order_relaxed);
     slot.state.store(uint32_t(WorkerState::Done), std::memory_order_release);

@@ -1,6 +1,7 @@
 // The reconstruction of lost updates from hand-built update logs (analysis/collisions.h): one
 // row per pattern, with the figures it must give and the first example's story.
 #include "analysis/collisions.h"
+#include "segment/update_log_reader.h"
 
 #include <QTest>
 
@@ -27,6 +28,16 @@ UpdateLog logOf(std::vector<std::vector<UpdateAccess>> workers,
     log.workers = std::move(workers);
     log.dropped = std::move(dropped);
     return log;
+}
+// A worker's records as the reader turns them into accesses (ticks are ns here). Without a
+// lock a worker reads the clock only after every few stores: writeTick kUnstampedWrite (1)
+// says the write was made before the next stamp, or before the worker's final endTick (0 when it
+// died: then before nowTick).
+constexpr uint64_t kNo = shm::kUnstampedWrite;
+std::vector<UpdateAccess> fromRecords(uint32_t worker, std::vector<shm::UpdateRecord> records,
+                                      uint64_t head, uint64_t endTick,
+                                      uint64_t nowTick = 5'000'000) {
+    return shm::workerAccesses(records, head, endTick, nowTick, worker, shm::TickClock{}, 0);
 }
 uint64_t updatesIn(const UpdateLog& log) {
     uint64_t n = 0;
@@ -119,8 +130,8 @@ void TestCollisions::reconstruct_data() {
     // Two collisions. In the first, w0's read of 0 is logged 280 ns after w1 wrote 1 (their
     // CPUs' clocks apart, within the tolerance): drawn by time it would read a value already
     // gone. The second, whose times tell the order's story, is the first example.
-    UpdateLog apart = logOf({{rmw(0, 0, 290, 300), rmw(0, 1, 5005, 5030)},
-                             {rmw(1, 0, 0, 10), rmw(1, 1, 5000, 5020)}});
+    UpdateLog apart = logOf(
+        {{rmw(0, 0, 290, 300), rmw(0, 1, 5005, 5030)}, {rmw(1, 0, 0, 10), rmw(1, 1, 5000, 5020)}});
     QTest::newRow("clocks apart") << apart << std::vector<double>{2} << qint64(4) << qint64(2)
                                   << qint64(2) << qint64(0) << qint64(2) << QString()
                                   << "w1 read 1 at +0 ns, w0 read 1 at +5 ns, w1 wrote 2 at +20 "
@@ -133,6 +144,47 @@ void TestCollisions::reconstruct_data() {
                               << qint64(1) << qint64(0) << qint64(1) << QString()
                               << "w0 read 0 at +0 ns, w1 read 0 at +10 ns, w0 wrote 1 at +20 "
                                  "ns, w1 wrote 1 at +30 ns: w0's update was overwritten";
+
+    // From records. Every access stamped around its update (under a lock, atomics, slow
+    // motion): the clock reads are the interval.
+    UpdateLog stamped = logOf({fromRecords(0, {{1000, 1020, 0, 0}}, 1, 1100),
+                               fromRecords(1, {{1010, 1030, 0, 0}}, 1, 1100)});
+    QTest::newRow("stamped records")
+        << stamped << std::vector<double>{1} << qint64(2) << qint64(1) << qint64(1) << qint64(0)
+        << qint64(1) << QString()
+        << "w0 read 0 at +0 ns, w1 read 0 at +10 ns, w0 wrote 1 at +20 ns, w1 wrote 1 at +30 "
+           "ns: w0's update was overwritten";
+    // w0 read bin 0 at the start of a group, and was preempted before its write: the group's
+    // closing stamp (its next update, on bin 1) comes 1 ms later. Meanwhile w1 made two updates
+    // of bin 0, and w0's late write rolled the bin back over both. Its write can only be placed
+    // there if its bound is the next stamp, not its read.
+    UpdateLog gap =
+        logOf({fromRecords(0, {{1000, kNo, 0, 0}, {1000, 1'000'000, 1, 0}}, 2, 1'000'100),
+               fromRecords(1, {{200'000, 200'010, 0, 0}, {300'000, 300'010, 0, 1}}, 2, 300'020)});
+    QTest::newRow("group over a long gap")
+        << gap << std::vector<double>{1, 1} << qint64(4) << qint64(2) << qint64(1) << qint64(1)
+        << qint64(1) << QString()
+        << "w0 read 0 at +0 ns, w1 read 0 at +199000 ns, w1 wrote 1 at +199010 ns, w0 wrote 1 "
+           "at +999000 ns: w1's update was overwritten";
+    // The group's last write has no stamp after it: the worker's final endTick bounds it (not
+    // the reader's clock).
+    UpdateLog final = logOf({fromRecords(0, {{1000, kNo, 0, 0}}, 1, 700'000, 3'000'000),
+                             fromRecords(1, {{200'000, 200'010, 0, 0}}, 1, 200'100)});
+    QTest::newRow("final stamp")
+        << final << std::vector<double>{1} << qint64(2) << qint64(1) << qint64(1) << qint64(0)
+        << qint64(1) << QString()
+        << "w0 read 0 at +0 ns, w1 read 0 at +199000 ns, w1 wrote 1 at +199010 ns, w0 wrote 1 "
+           "at +699000 ns: w1's update was overwritten";
+    // w0 died in the middle of a group: its second update read bin 1 and never wrote (writeTick
+    // 0, half done), and no endTick. Its first, complete but unstamped, happened before the
+    // reader looked (nowTick): late enough to overwrite w1's update.
+    UpdateLog died = logOf({fromRecords(0, {{1000, kNo, 0, 0}, {1000, 0, 1, 0}}, 1, 0, 900'000),
+                            fromRecords(1, {{200'000, 200'010, 0, 0}}, 1, 200'100)});
+    QTest::newRow("half done in a group")
+        << died << std::vector<double>{1, 0} << qint64(3) << qint64(1) << qint64(1) << qint64(0)
+        << qint64(1) << QStringLiteral("half_done")
+        << "w0 read 0 at +0 ns, w1 read 0 at +199000 ns, w1 wrote 1 at +199010 ns, w0 wrote 1 "
+           "at +899000 ns: w1's update was overwritten";
 }
 
 void TestCollisions::reconstruct() {
