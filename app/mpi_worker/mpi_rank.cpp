@@ -185,7 +185,7 @@ int runRank(const World& w) {
     if (go.pingHosts) { // rank 0 places our times on its clock (other hosts only)
         char hostOfRoot[64] = {};
         MPI_Bcast(hostOfRoot, sizeof hostOfRoot, MPI_BYTE, 0, MPI_COMM_WORLD);
-        if (host != hostOfRoot) {
+        for (int i = 0; i < kClockPings && host != hostOfRoot; ++i) {
             char ping = 0;
             MPI_Recv(&ping, 1, MPI_BYTE, 0, kTagPing, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
             const uint64_t now = nowNs();
