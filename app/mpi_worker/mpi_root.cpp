@@ -129,6 +129,7 @@ class Root {
             MPI_Bcast(root, sizeof root, MPI_BYTE, 0, MPI_COMM_WORLD);
             for (size_t k = 1; k < m_ranks.size(); ++k)
                 if (m_hosts[k] != m_hosts[0]) placeClock(k); // one host, one CLOCK_MONOTONIC
+            MPI_Barrier(MPI_COMM_WORLD);
         }
         const uint64_t start = nowNs();
         for (RankState& r : m_ranks) {
@@ -151,11 +152,15 @@ class Root {
     }
 
     // Their clock at the middle of a round trip is ours, to half the round trip: the best of
-    // kClockPings. Published in the rank's ring header (the report's clock figures).
+    // the pings (mpi_protocol.h). Published in the rank's ring header (the report's figures).
     void placeClock(size_t k) {
         uint64_t bestRtt = UINT64_MAX;
-        for (int i = 0; i < kClockPings; ++i) {
-            const char ping = 0;
+        const uint64_t begin = nowNs();
+        for (int i = 0; i < kClockPingsMax; ++i) {
+            if (i >= kClockPings &&
+                (bestRtt <= kClockGoodRttNs || nowNs() - begin > kClockBudgetNs))
+                break;
+            const char ping = 1;
             uint64_t theirs = 0;
             const uint64_t t0 = nowNs();
             MPI_Send(&ping, 1, MPI_BYTE, int(k), kTagPing, MPI_COMM_WORLD);
@@ -165,6 +170,8 @@ class Root {
             bestRtt = t1 - t0;
             m_ranks[k].clockOffsetNs = int64_t(t0 + (t1 - t0) / 2) - int64_t(theirs);
         }
+        const char done = 0;
+        MPI_Send(&done, 1, MPI_BYTE, int(k), kTagPing, MPI_COMM_WORLD);
         RingHeader& ring = m_seg->ring(uint32_t(k));
         ring.clockOffsetNs.store(m_ranks[k].clockOffsetNs, std::memory_order_relaxed);
         ring.clockErrorNs.store((bestRtt + 1) / 2, std::memory_order_relaxed);
