@@ -27,13 +27,4 @@ std::vector<HostGroup> groupByHost(const std::vector<WorkerRecord>& workers) {
     return out;
 }
 
-std::vector<uint32_t> ranksByHost(const std::vector<WorkerRecord>& workers) {
-    std::vector<uint32_t> order;
-    for (const HostGroup& g : groupByHost(workers))
-        order.insert(order.end(), g.ranks.begin(), g.ranks.end());
-    for (const WorkerRecord& w : workers)
-        if (!w.pid) order.push_back(w.id);
-    return order;
-}
-
 } // namespace shm

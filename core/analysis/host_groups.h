@@ -24,7 +24,4 @@ struct HostGroup {
 // Ranks that never reported (pid 0) belong to no host.
 std::vector<HostGroup> groupByHost(const std::vector<WorkerRecord>& workers);
 
-// The lanes' order: the ranks host by host (ranks that never reported last, in rank order).
-std::vector<uint32_t> ranksByHost(const std::vector<WorkerRecord>& workers);
-
 } // namespace shm
