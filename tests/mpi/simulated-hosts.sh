@@ -12,7 +12,8 @@
 # seconds (time namespace: the remote clock differs, as on a real second machine, so the
 # app's clock offset is tested), and its own sshd on 10.254.77.2:22 with a host key and a
 # client key made for it under DIR. Nothing global changes: no /etc/hosts, /etc/ssh or
-# ~/.ssh entry; mpirun reaches the host through the ssh options in DIR/mpi-args.
+# ~/.ssh entry; mpirun reaches the host through the ssh options in DIR/mpi-args (or the same
+# as OMPI_MCA_* variables in DIR/env).
 # The hostfile names hosts by address, so nothing is looked up in DNS.
 set -u
 NS=shmscope-b
@@ -181,8 +182,20 @@ $HERE slots=$SLOTS_HERE
 $THERE slots=$SLOTS_THERE
 HF
     # What mpirun needs to use only this pair: ssh through our options, TCP and Open MPI's
-    # own wire (oob) only on the /30.
-    echo "--hostfile $DIR/hostfile --mca plm_rsh_args -F$DIR/ssh_config --mca btl self,vader,tcp --mca btl_tcp_if_include $NET --mca oob_tcp_if_include $NET" >"$DIR/mpi-args"
+    # own wire (oob) only on the /30. The two hosts share this machine's CPUs, which Open MPI
+    # cannot see: told that each has SLOTS cores, its ranks spin while they wait and take the
+    # CPU the other host's ranks need (the seed job's gather took 1.5-1.8 s spinning, 0.17-0.49
+    # s yielding, 2 vCPUs at load 12).
+    echo "--hostfile $DIR/hostfile --mca plm_rsh_args -F$DIR/ssh_config --mca btl self,vader,tcp --mca btl_tcp_if_include $NET --mca oob_tcp_if_include $NET --mca mpi_yield_when_idle 1" >"$DIR/mpi-args"
+    # The same as environment variables (mpirun reads OMPI_MCA_*), for a plain
+    # `--mpi-args "--hostfile DIR/hostfile"` after `. DIR/env`.
+    cat >"$DIR/env" <<ENV
+export OMPI_MCA_plm_rsh_args='-F$DIR/ssh_config'
+export OMPI_MCA_btl=self,vader,tcp
+export OMPI_MCA_btl_tcp_if_include=$NET
+export OMPI_MCA_oob_tcp_if_include=$NET
+export OMPI_MCA_mpi_yield_when_idle=1
+ENV
     echo "$back" >"$DIR/clock-back-s"
     echo "$DIR/hostfile"
 }
