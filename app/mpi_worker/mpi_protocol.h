@@ -5,7 +5,9 @@
 //  1. Start: every rank sends rank 0 a Hello (MPI_Gather: pid, host, its clock). Rank 0 marks
 //     every rank's slot attached, so the app opens the barrier as for local workers; rank 0
 //     then broadcasts the run's configuration with the GO (MPI_Bcast), ranks on another host
-//     answer a clock ping so their times can be placed on rank 0's clock.
+//     answer clock pings (a ping byte 1: answer with the clock; 0: done) so their times can be
+//     placed on rank 0's clock, and everyone waits in an MPI_Barrier until the pings are done
+//     (a rank computing meanwhile took the CPU the round trips needed).
 //  2. Work: static partitions are computed by each rank alone (the same WorkSource as a local
 //     worker); dynamic and guided ranks ask rank 0 for each piece (kTagRequest -> kTagWork).
 //  3. Results: each batch is a BatchHeader (kTagHeader) followed by its values (kTagData, the
@@ -35,6 +37,15 @@ inline constexpr int kTagPing = 16;
 inline constexpr uint64_t kBatch = 1 << 16;         // elements per message at most
 inline constexpr uint64_t kBatchNs = 20'000'000;    // or this much work (slow motion)
 inline constexpr uint64_t kRootBatchNs = 5'000'000; // rank 0's own pieces between receives
+// Clock pings per rank on another host: the one with the shortest round trip places its clock,
+// good to half that round trip (one ping that met a preempted rank counts its whole delay). At
+// least kClockPings; more, up to kClockPingsMax or kClockBudgetNs, while the best round trip
+// is longer than kClockGoodRttNs (with the window's run, 4 ranks on 2 busy vCPUs, the best of
+// 16 was once 20 ms).
+inline constexpr int kClockPings = 16;
+inline constexpr int kClockPingsMax = 2000;
+inline constexpr uint64_t kClockGoodRttNs = 200'000;
+inline constexpr uint64_t kClockBudgetNs = 300'000'000;
 
 struct Hello {
     uint64_t pid;

@@ -185,12 +185,13 @@ int runRank(const World& w) {
     if (go.pingHosts) { // rank 0 places our times on its clock (other hosts only)
         char hostOfRoot[64] = {};
         MPI_Bcast(hostOfRoot, sizeof hostOfRoot, MPI_BYTE, 0, MPI_COMM_WORLD);
-        if (host != hostOfRoot) {
-            char ping = 0;
+        for (char ping = 1; host != hostOfRoot;) {
             MPI_Recv(&ping, 1, MPI_BYTE, 0, kTagPing, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            if (!ping) break;
             const uint64_t now = nowNs();
             MPI_Send(&now, 1, MPI_UINT64_T, 0, kTagPing, MPI_COMM_WORLD);
         }
+        MPI_Barrier(MPI_COMM_WORLD); // nobody computes while the clocks are placed
     }
     if (RunState(go.runState) == RunState::Stopping) { // stopped before it began
         BatchHeader h{};

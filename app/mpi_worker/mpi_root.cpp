@@ -31,6 +31,7 @@ struct RankState {
     std::unique_ptr<EventRingWriter> ring;
     std::unique_ptr<WorkSource> src; // dynamic/guided: the pieces rank 0 hands out to it
     int64_t clockOffsetNs = 0;       // its clock + offset = ours (0 on our host)
+    uint32_t lastKiB = 0;            // its last batch's size (its send, drawn with the next)
     uint64_t processed = 0, assigned = 0;
     bool final = false;
 };
@@ -126,18 +127,9 @@ class Root {
             char root[64] = {};
             m_hosts[0].copy(root, sizeof root - 1);
             MPI_Bcast(root, sizeof root, MPI_BYTE, 0, MPI_COMM_WORLD);
-            for (size_t k = 1; k < m_ranks.size(); ++k) {
-                if (m_hosts[k] == m_hosts[0]) continue; // one host, one CLOCK_MONOTONIC
-                // Their clock at the middle of a round trip is ours: good to the latency.
-                const char ping = 0;
-                uint64_t theirs = 0;
-                const uint64_t t0 = nowNs();
-                MPI_Send(&ping, 1, MPI_BYTE, int(k), kTagPing, MPI_COMM_WORLD);
-                MPI_Recv(&theirs, 1, MPI_UINT64_T, int(k), kTagPing, MPI_COMM_WORLD,
-                         MPI_STATUS_IGNORE);
-                const uint64_t t1 = nowNs();
-                m_ranks[k].clockOffsetNs = int64_t(t0 + (t1 - t0) / 2) - int64_t(theirs);
-            }
+            for (size_t k = 1; k < m_ranks.size(); ++k)
+                if (m_hosts[k] != m_hosts[0]) placeClock(k); // one host, one CLOCK_MONOTONIC
+            MPI_Barrier(MPI_COMM_WORLD);
         }
         const uint64_t start = nowNs();
         for (RankState& r : m_ranks) {
@@ -157,6 +149,32 @@ class Root {
         }
         m_own = std::make_unique<WorkSource>(m_cfg, 0,
                                              isStatic(m_cfg.partition) ? nullptr : &m_h.cursor);
+    }
+
+    // Their clock at the middle of a round trip is ours, to half the round trip: the best of
+    // the pings (mpi_protocol.h). Published in the rank's ring header (the report's figures).
+    void placeClock(size_t k) {
+        uint64_t bestRtt = UINT64_MAX;
+        const uint64_t begin = nowNs();
+        for (int i = 0; i < kClockPingsMax; ++i) {
+            if (i >= kClockPings &&
+                (bestRtt <= kClockGoodRttNs || nowNs() - begin > kClockBudgetNs))
+                break;
+            const char ping = 1;
+            uint64_t theirs = 0;
+            const uint64_t t0 = nowNs();
+            MPI_Send(&ping, 1, MPI_BYTE, int(k), kTagPing, MPI_COMM_WORLD);
+            MPI_Recv(&theirs, 1, MPI_UINT64_T, int(k), kTagPing, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            const uint64_t t1 = nowNs();
+            if (t1 - t0 >= bestRtt) continue;
+            bestRtt = t1 - t0;
+            m_ranks[k].clockOffsetNs = int64_t(t0 + (t1 - t0) / 2) - int64_t(theirs);
+        }
+        const char done = 0;
+        MPI_Send(&done, 1, MPI_BYTE, int(k), kTagPing, MPI_COMM_WORLD);
+        RingHeader& ring = m_seg->ring(uint32_t(k));
+        ring.clockOffsetNs.store(m_ranks[k].clockOffsetNs, std::memory_order_relaxed);
+        ring.clockErrorNs.store((bestRtt + 1) / 2, std::memory_order_relaxed);
     }
 
     void loop() {
@@ -290,8 +308,10 @@ class Root {
             if (!flag) return any;
             any = true;
             const uint64_t t0 = nowNs();
+            // The events name the rank the message came from (layout.h, above Event).
+            const uint32_t from = uint32_t(st.MPI_SOURCE) | (st.MPI_TAG == kTagRequest ? 256 : 0);
             if (m_idleSinceNs && t0 - m_idleSinceNs >= kIdleWaitNs)
-                m_ranks[0].ring->push(EventKind::WaitBegin, m_idleSinceNs, 0);
+                m_ranks[0].ring->push(EventKind::WaitBegin, m_idleSinceNs, from);
             m_idleSinceNs = 0;
             if (st.MPI_TAG == kTagHeader)
                 receiveBatch(st.MPI_SOURCE);
@@ -302,7 +322,7 @@ class Root {
                               std::to_string(st.MPI_SOURCE));
             const uint64_t t1 = nowNs();
             m_recvNs += t1 - t0;
-            m_ranks[0].ring->pushHold(t0, t1, 0);
+            m_ranks[0].ring->pushHold(t0, t1, from);
             publishRoot();
         }
         return any;
@@ -415,8 +435,13 @@ class Root {
             const uint64_t b =
                 std::min(uint64_t(int64_t(h.prevSendBeginNs) + r.clockOffsetNs), now);
             const uint64_t e = std::min(uint64_t(int64_t(h.prevSendEndNs) + r.clockOffsetNs), now);
-            r.ring->pushHold(b, std::max(b, e), 0);
+            r.ring->pushHold(b, std::max(b, e), r.lastKiB);
         }
+        const BatchKind kind = BatchKind(h.kind);
+        const uint64_t values = kind == BatchKind::Values ? h.count
+                                : kind == BatchKind::Bins ? m_cfg.bins
+                                                          : 0;
+        r.lastKiB = uint32_t(std::min<uint64_t>((sizeof h + values * 8 + 1023) / 1024, 0xffff));
         r.ring->publishCounters();
         if (r.final) {
             r.slot->doneNs.store(now, std::memory_order_relaxed);

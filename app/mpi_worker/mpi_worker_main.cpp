@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <string>
@@ -67,6 +68,14 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "shmscope-mpi-worker: --segment NAME is required\n");
         return shm::exit_code::kBadInput;
     }
+    // The app names a directory of its run for Open MPI's shared-memory files (in the
+    // environment, which mpirun hands to every rank). It exists only on the app's host, which
+    // is where the segment is: a rank on another host leaves Open MPI its default (/dev/shm
+    // there, whose files Open MPI's daemon there removes at the job's end, also when a rank
+    // was killed), or its ranks would lose shared memory between them and warn.
+    if (const char* dir = std::getenv("OMPI_MCA_btl_vader_backing_directory");
+        dir && access(("/dev/shm/" + name).c_str(), F_OK) != 0 && access(dir, F_OK) != 0)
+        unsetenv("OMPI_MCA_btl_vader_backing_directory");
     MPI_Init(&argc, &argv);
     shm::mpi::World w;
     MPI_Comm_rank(MPI_COMM_WORLD, &w.rank);

@@ -160,6 +160,10 @@ class RunController : public QObject {
     QString createQueue(); // --transport queue: "" or why the queue could not be made
     bool mpi() const { return m_cfg.transport == shm::Transport::Mpi; }
     QString workerName(uint32_t k) const; // "worker 2", or "rank 2" for an MPI run
+    // "worker 2 (pid 123)"; an MPI rank with the pid and host it reported: "rank 2 (pid 123 on
+    // shmscope-b)" (a rank on another host has no pid here, pid is 0 then)
+    QString workerWithPid(uint32_t k, int64_t pid) const;
+    void failDeadRank(uint32_t k, const QString& node, int signal);
 
     QString m_workerPath;
     bool m_windowed = false;

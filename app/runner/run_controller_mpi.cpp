@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QStandardPaths>
 
@@ -20,6 +21,16 @@
 
 QString RunController::workerName(uint32_t k) const {
     return mpi() ? tr("rank %1").arg(k) : tr("worker %1").arg(k);
+}
+
+QString RunController::workerWithPid(uint32_t k, int64_t pid) const {
+    if (!mpi() || !m_segment || k >= m_cfg.workers)
+        return QStringLiteral("%1 (pid %2)").arg(workerName(k)).arg(pid);
+    const shm::WorkerRecord w = shm::readWorker(*m_segment, k);
+    return tr("%1 (pid %2 on %3)")
+        .arg(workerName(k))
+        .arg(pid ? pid : w.pid)
+        .arg(w.host.empty() ? QStringLiteral("?") : QString::fromStdString(w.host));
 }
 
 // Every rank says Done, yet the run ends only when mpirun exits (so no rank is left): a
@@ -89,11 +100,6 @@ QStringList RunController::mpirunCommand(const shm::ExperimentConfig& cfg,
         argv << QStringLiteral("--oversubscribe");
     if (!m_mpiArgs.contains(QStringLiteral("--bind-to")))
         argv << QStringLiteral("--bind-to") << QStringLiteral("none");
-    // Open MPI's shared-memory files into the run's own directory (mpi_dir.h), unless the user
-    // chose one.
-    if (!m_mpiDir.empty() && !m_mpiArgs.contains(QStringLiteral("btl_vader_backing_directory")))
-        argv << QStringLiteral("--mca") << QStringLiteral("btl_vader_backing_directory")
-             << QString::fromStdString(m_mpiDir);
     argv << QStringLiteral("-np") << QString::number(cfg.workers) << m_mpiArgs << m_mpiWorkerPath
          << QStringLiteral("--segment") << QString::fromStdString(segment);
     return argv;
@@ -111,8 +117,18 @@ void RunController::spawnMpirun(const std::string& name) {
         m_mpiDir.clear();
     }
     const QStringList argv = mpirunCommand(m_cfg, name);
-    m_meta.mpiCommand = argv.join(QLatin1Char(' ')).toStdString();
     m_mpirun = new QProcess(this);
+    // Open MPI's shared-memory files into the run's own directory (mpi_dir.h), unless the user
+    // chose one. In the environment, not as --mca: mpirun hands it to every rank, and a rank on
+    // another host, where the directory is not, drops it before MPI_Init (mpi_worker_main.cpp).
+    if (!m_mpiDir.empty() && !m_mpiArgs.contains(QStringLiteral("btl_vader_backing_directory"))) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("OMPI_MCA_btl_vader_backing_directory"),
+                   QString::fromStdString(m_mpiDir));
+        m_mpirun->setProcessEnvironment(env);
+        m_meta.mpiEnvironment = "OMPI_MCA_btl_vader_backing_directory=" + m_mpiDir;
+    }
+    m_meta.mpiCommand = argv.join(QLatin1Char(' ')).toStdString();
     m_mpirun->setProgram(argv.first());
     m_mpirun->setArguments(argv.mid(1));
     m_mpirun->setProcessChannelMode(QProcess::SeparateChannels);
@@ -155,6 +171,23 @@ void RunController::killRank(uint32_t k, shm::FaultAction action) {
         m_meta.fault.atMs = double(shm::nowNs() - m_releaseNs) / 1e6;
     }
     ::kill(pid_t(w.pid), action == shm::FaultAction::Stop ? SIGSTOP : SIGKILL);
+}
+
+// mpirun's report of a dead rank, with the host as the rank named it; mpirun names it as the
+// hostfile does (an address, maybe), which is added when it differs.
+void RunController::failDeadRank(uint32_t k, const QString& node, int signal) {
+    const shm::WorkerRecord w = shm::readWorker(*m_segment, k);
+    const QString host = QString::fromStdString(w.host);
+    const QString where = host.isEmpty() ? node
+                          : host == node.section(QLatin1Char('.'), 0, 0)
+                              ? host
+                              : QStringLiteral("%1 at %2").arg(host, node);
+    if (!m_failed)
+        fail(tr("rank %1 (pid %2 on %3) was killed by signal %4; mpirun ended the job")
+                 .arg(k)
+                 .arg(w.pid)
+                 .arg(where)
+                 .arg(signal));
 }
 
 // Every rank has ended with mpirun. A rank that died is named by mpirun ("mpirun noticed that
@@ -203,13 +236,7 @@ void RunController::onMpirunFinished(int exitCode, QProcess::ExitStatus status) 
         }
     }
     if (deadRank >= 0 && uint32_t(deadRank) < m_exits.size()) {
-        const shm::WorkerRecord w = shm::readWorker(*m_segment, uint32_t(deadRank));
-        if (!m_failed)
-            fail(tr("rank %1 (pid %2 on %3) was killed by signal %4; mpirun ended the job")
-                     .arg(deadRank)
-                     .arg(w.pid)
-                     .arg(deadHost)
-                     .arg(deadSignal));
+        failDeadRank(uint32_t(deadRank), deadHost, deadSignal);
     } else if (!ownLine.isEmpty()) {
         if (!m_failed) fail(ownLine);
     } else if (status == QProcess::NormalExit && exitCode == 0 && !m_failed &&

@@ -113,9 +113,8 @@ void RunController::applyVerdict(const watchdog::Verdict& v) {
     case Finding::None:
         return;
     case Finding::StalledWorker:
-        fail(tr("%1 (pid %2) stopped publishing: running, but silent for %3 s%4")
-                 .arg(workerName(k))
-                 .arg(v.pid)
+        fail(tr("%1 stopped publishing: running, but silent for %2 s%3")
+                 .arg(workerWithPid(k, v.pid))
                  .arg(double(v.silentNs) / 1e9, 0, 'f', 1)
                  .arg(v.holdingLock ? tr(" while holding %1").arg(holding) : QString()));
         return;
@@ -124,9 +123,8 @@ void RunController::applyVerdict(const watchdog::Verdict& v) {
                  .arg(double(v.silentNs) / 1e9, 0, 'f', 1));
         return;
     case Finding::Suspended:
-        fail(tr("%1 (pid %2) is suspended (SIGSTOP)%3 for more than %4 ms")
-                 .arg(workerName(k))
-                 .arg(v.pid)
+        fail(tr("%1 is suspended (SIGSTOP)%2 for more than %3 ms")
+                 .arg(workerWithPid(k, v.pid))
                  .arg(v.holdingLock ? tr(" and holds %1").arg(holding) : QString())
                  .arg(m_cfg.suspendTimeoutMs));
         return;

@@ -337,6 +337,9 @@ MpiFigures mpiFigures(const RunSnapshot& s) {
         f.sendSeconds += double(w.mpiCommNs) / 1e9;
     }
     f.hosts = uint32_t(hosts.size());
+    f.hostList = groupByHost(s.workers);
+    for (const HostGroup& g : f.hostList)
+        f.clockErrorNs = std::max(f.clockErrorNs, g.clockErrorNs);
     return f;
 }
 

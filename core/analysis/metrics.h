@@ -11,6 +11,7 @@
 // only when a wait ends, never heard of it. Every figure below that involves waits or holds
 // takes them from lockStats(), so the window (live and replayed), the report and recordings
 // agree with each other and with the timeline, which draws such intervals open.
+#include "analysis/host_groups.h"
 #include "model/run_data.h"
 
 #include <cstdint>
@@ -126,6 +127,8 @@ struct MpiFigures {
     double gatherSeconds = 0;  // rank 0's time receiving and copying results into the array
     double computeSeconds = 0; // all ranks' compute time
     double sendSeconds = 0;    // all ranks' time in sends
+    std::vector<HostGroup> hostList; // the hosts, their ranks and clocks (host_groups.h)
+    uint64_t clockErrorNs = 0;       // the widest of the hosts' clock error bounds
 };
 MpiFigures mpiFigures(const RunSnapshot& s);
 

@@ -72,6 +72,21 @@ std::string queueJson(const RunReport& r) {
            ",\"capacity\":" + std::to_string(q.capacity) + "}";
 }
 
+// Each host, its ranks, and where its clock stands against rank 0's (host_groups.h).
+std::string hostListJson(const MpiFigures& m) {
+    std::string out = "[";
+    for (const HostGroup& g : m.hostList) {
+        if (out.size() > 1) out += ",";
+        std::string ranks;
+        for (uint32_t k : g.ranks)
+            ranks += (ranks.empty() ? "" : ",") + std::to_string(k);
+        out += "{\"name\":" + str(g.name) + ",\"index\":" + std::to_string(g.index) +
+               ",\"ranks\":[" + ranks + "],\"clock_offset_ns\":" + std::to_string(g.clockOffsetNs) +
+               ",\"clock_error_ns\":" + std::to_string(g.clockErrorNs) + "}";
+    }
+    return out + "]";
+}
+
 // Only for --transport mpi: what the messages moved, and what start-up cost.
 std::string mpiJson(const RunReport& r) {
     if (r.config.transport != Transport::Mpi) return {};
@@ -82,7 +97,9 @@ std::string mpiJson(const RunReport& r) {
            ",\"gather_seconds\":" + num(m.gatherSeconds) +
            ",\"launcher_seconds\":" + num(r.mpiLauncherSeconds) +
            ",\"compute_seconds\":" + num(m.computeSeconds) +
-           ",\"send_seconds\":" + num(m.sendSeconds) + ",\"command\":" + str(r.mpiCommand) + "}";
+           ",\"send_seconds\":" + num(m.sendSeconds) + ",\"command\":" + str(r.mpiCommand) +
+           ",\"environment\":" + str(r.mpiEnvironment) + ",\"host_list\":" + hostListJson(m) +
+           ",\"clock_error_ns\":" + std::to_string(m.clockErrorNs) + "}";
 }
 
 // Per rank under --transport mpi.
@@ -94,7 +111,10 @@ std::string workerMpiJson(const RunReport& r, const WorkerReport& w) {
            ",\"send_seconds\":" + num(root ? 0 : w.mpiCommSeconds) +
            ",\"receive_seconds\":" + num(root ? w.mpiCommSeconds : 0) +
            ",\"bytes\":" + std::to_string(w.mpiBytes) +
-           ",\"messages\":" + std::to_string(w.mpiMessages) + "}";
+           ",\"messages\":" + std::to_string(w.mpiMessages) +
+           ",\"host_index\":" + std::to_string(w.hostIndex) +
+           ",\"clock_offset_ns\":" + std::to_string(w.clockOffsetNs) +
+           ",\"clock_error_ns\":" + std::to_string(w.clockErrorNs) + "}";
 }
 
 // Only with --kill-worker: what the scripted fault did.
@@ -179,6 +199,20 @@ std::string jsonEscape(const std::string& s) {
     return o;
 }
 
+namespace {
+// --transport mpi: where the rank ran, what it computed and sent.
+void addMpiFigures(WorkerReport& wr, const WorkerRecord& w) {
+    wr.host = w.host;
+    wr.mpiComputeSeconds = double(w.mpiComputeNs) / 1e9;
+    wr.mpiCommSeconds = double(w.mpiCommNs) / 1e9;
+    wr.mpiBytes = w.queueBytes;
+    wr.mpiMessages = w.queueMessages;
+    wr.hostIndex = w.hostIndex;
+    wr.clockOffsetNs = w.clockOffsetNs;
+    wr.clockErrorNs = w.clockErrorNs;
+}
+} // namespace
+
 RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta) {
     RunReport r;
     r.version = std::move(meta.version);
@@ -222,11 +256,7 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
         wr.diedHoldingLock = w.diedHoldingLock;
         wr.lock = lockStats(w, end);
         wr.external = w.external;
-        wr.host = w.host;
-        wr.mpiComputeSeconds = double(w.mpiComputeNs) / 1e9;
-        wr.mpiCommSeconds = double(w.mpiCommNs) / 1e9;
-        wr.mpiBytes = w.queueBytes;
-        wr.mpiMessages = w.queueMessages;
+        addMpiFigures(wr, w);
         r.workers.push_back(std::move(wr));
         if (w.recoveredBy >= 0)
             r.recoveries.push_back(
@@ -248,6 +278,7 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
     r.mpi = mpiFigures(s);
     r.mpiLauncherSeconds = meta.mpiLauncherSeconds;
     r.mpiCommand = std::move(meta.mpiCommand);
+    r.mpiEnvironment = std::move(meta.mpiEnvironment);
     r.segmentBytes = meta.segmentBytes;
     r.segmentRemoved = meta.segmentRemoved;
     r.errors = std::move(meta.errors);

@@ -54,6 +54,9 @@ struct WorkerReport {
     double mpiCommSeconds = 0;
     uint64_t mpiBytes = 0;
     uint64_t mpiMessages = 0;
+    uint32_t hostIndex = 0;    // 0 = rank 0's host (the app's)
+    int64_t clockOffsetNs = 0; // its clock + this = rank 0's
+    uint64_t clockErrorNs = 0; // how far that may be off
 };
 
 // The scripted fault of a run (--kill-worker): whether and when it struck.
@@ -99,6 +102,7 @@ struct RunReport {
     MpiFigures mpi;               // --transport mpi
     double mpiLauncherSeconds = 0;
     std::string mpiCommand;
+    std::string mpiEnvironment;
     std::string failure; // why the run failed ("" when it did not)
     FaultResult fault;
     std::vector<Recovery> recoveries;
@@ -131,6 +135,7 @@ struct RunMeta {
     std::string workerCommand;     // --worker-command as given; empty: none
     double mpiLauncherSeconds = 0; // --transport mpi: mpirun started -> every rank attached
     std::string mpiCommand;        // the mpirun command line the controller ran
+    std::string mpiEnvironment;    // what it added to mpirun's environment (NAME=value ...)
     // Share of the compute window every worker was on a CPU at once (the controller's sampler;
     // recordings do not keep it, so a replayed run says it was not measured).
     CpuOverlap overlap = unmeasuredOverlap("only a live run samples it");

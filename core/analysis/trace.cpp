@@ -64,6 +64,16 @@ void addLockTracks(Writer& w, const LockActivity& locks, const ExperimentConfig&
     }
 }
 
+// An interval's args. MPI: the lock bits say which message (layout.h, above Event): rank 0's
+// receives and waits name the rank (and whether it asked for work), a send its size in KiB.
+std::string eventArgs(uint32_t lock, bool mpi, uint32_t worker) {
+    const std::string plain = "\"lock\":" + std::to_string(lock);
+    if (!mpi) return plain;
+    if (worker != 0) return plain + ",\"kib\":" + std::to_string(lock);
+    return plain + ",\"from\":" + std::to_string(lock & 0xff) +
+           ((lock & 0x100) ? ",\"request\":true" : "");
+}
+
 } // namespace
 
 std::string toTraceJson(const TraceInput& in) {
@@ -97,15 +107,14 @@ std::string toTraceJson(const TraceInput& in) {
         if (in.locks && wr.id < in.locks->workers()) {
             for (const LockInterval& iv : in.locks->waits(wr.id))
                 w.add(slice(pid, 2, mpi ? "wait for messages" : "wait", iv.beginNs, iv.endNs,
-                            origin, "\"lock\":" + std::to_string(iv.lock)));
+                            origin, eventArgs(iv.lock, mpi, wr.id)));
             for (const LockInterval& iv : in.locks->holds(wr.id))
                 if (!iv.empty())
                     w.add(slice(pid, 2,
                                 !mpi    ? "hold"
                                 : wr.id ? "send"
                                         : "receive",
-                                iv.beginNs, iv.endNs, origin,
-                                "\"lock\":" + std::to_string(iv.lock)));
+                                iv.beginNs, iv.endNs, origin, eventArgs(iv.lock, mpi, wr.id)));
         }
         for (const ProgressSample& p : in.progress)
             if (wr.id < p.processed.size() && p.atNs >= origin)

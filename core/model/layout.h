@@ -127,6 +127,12 @@ struct Event {
 };
 static_assert(sizeof(Event) == 16);
 
+// --transport mpi has no lock: a rank's ring holds its sends, rank 0's its receives and waits
+// (all written by rank 0, on rank 0's clock), and the lock bits say which message it was:
+// rank 0's WaitBegin/Acquired/Released carry the rank it received from, another rank's
+// Acquired/Released its message's size in KiB, rounded up (at most 513: 65,536 doubles and
+// the header), so a reader can match a send with its receive and tell a message that had to
+// wait for its receiver (larger than Open MPI's eager limit) from one that did not.
 // An Acquired carries the lock's acquisition sequence (PaddedMutex.acquisitions) for the hold
 // it begins, a Released that of the hold it ends (the last one of a merged burst): 40 bits, in
 // the bits of `kind` and `lock` that held nothing before (kind was 1..3, lock at most 4096), so
@@ -161,12 +167,20 @@ struct alignas(64) RingHeader {
     char pad1[56];
     std::atomic<uint64_t> dropped; // events not stored because the ring was full
     std::atomic<uint64_t> clamped; // events whose tNs was raised to the previous event's
-    char pad2[48];
+    // --transport mpi, written by rank 0 once, before the ranks start: where this rank's clock
+    // stands against rank 0's (its CLOCK_MONOTONIC + clockOffsetNs = rank 0's) and how far
+    // that may be off (half the round trip of the best of its clock pings). Both 0 on rank 0's
+    // host, which shares one clock. Were padding: no offset moved.
+    std::atomic<int64_t> clockOffsetNs;
+    std::atomic<uint64_t> clockErrorNs;
+    char pad2[32];
 };
 static_assert(sizeof(RingHeader) == 192);
 static_assert(offsetof(RingHeader, tail) == 64);
 static_assert(offsetof(RingHeader, dropped) == 128);
 static_assert(offsetof(RingHeader, clamped) == 136);
+static_assert(offsetof(RingHeader, clockOffsetNs) == 144);
+static_assert(offsetof(RingHeader, clockErrorNs) == 152);
 
 struct alignas(128) WorkerSlot {
     std::atomic<uint32_t> state; // WorkerState

@@ -81,6 +81,8 @@ struct WorkerRecord {
     uint64_t mpiCommNs = 0;       // its sends (rank 0: receives and copies into the array)
     std::string host;             // --transport mpi: where the rank runs (short name)
     uint32_t hostIndex = 0;       // which host: 0 = the app's (rank 0's), 1.. = others
+    int64_t clockOffsetNs = 0;    // --transport mpi: its clock + this = rank 0's (0: same host)
+    uint64_t clockErrorNs = 0;    // how far that offset may be off (half the best round trip)
     uint64_t droppedEvents = 0;
     uint64_t clampedEvents = 0; // event times the worker raised to its previous event's
     LockStats lock;

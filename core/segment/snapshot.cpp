@@ -45,6 +45,8 @@ WorkerRecord readWorker(const Segment& seg, uint32_t k) {
     }
     w.droppedEvents = seg.ring(k).dropped.load(r);
     w.clampedEvents = seg.ring(k).clamped.load(r);
+    w.clockOffsetNs = seg.ring(k).clockOffsetNs.load(r);
+    w.clockErrorNs = seg.ring(k).clockErrorNs.load(r);
     w.lock.acquisitions = s.acquisitions.load(r);
     w.lock.contended = s.contended.load(r);
     w.lock.waitNs = s.waitNs.load(r);

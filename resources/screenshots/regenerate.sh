@@ -57,6 +57,15 @@ shot experiment-robust-recovery.png --workers 4 --sync robust --delay-us 20 --el
 shot experiment-spin-cpu.png --workers 8 --sync spin --elements 8000 --delay-us 50 --lock-scope chunk --chunk 100
 # --transport mpi (issue 13): 4 ranks mid-run, the message timeline (needs Open MPI).
 shot window-mpi.png --transport mpi --workers 4 --workload sin --elements 20000000 --at-ms 600 --size 1280x800
+# The same across two hosts: this one and shmscope-b, simulated (root; tests/mpi/simulated-hosts.sh).
+sim=$(dirname "$0")/../../tests/mpi/simulated-hosts.sh
+if [ "$(id -u)" = 0 ] && "$sim" check >/dev/null 2>&1; then
+    simdir=/var/tmp/shmscope-screenshot-hosts
+    "$sim" up "$simdir" >/dev/null
+    shot window-mpi-two-hosts-1024x700.png --transport mpi --workers 4 --workload sin \
+        --elements 20000000 --size 1024x700 --mpi-args "$(cat "$simdir/mpi-args")"
+    "$sim" down "$simdir"
+fi
 shot experiment-seed-split.png --partition seed --workers 4 --elements 203 --delay-us 2000 --view array --size 900x500
 shot experiment-counters-1920x1080.png --workload counters --workers 8 --increments 50000000 --size 1920x1080
 korean

@@ -2,6 +2,7 @@
 // or stopped inside its critical section, a run stopped mid-wait. The counters hear of a wait
 // only when it ends, so metrics.h counts an open one from the moment the worker published up to
 // the worker's end (or now). Hand-built records, so each row's figures are known exactly.
+#include "analysis/host_groups.h"
 #include "analysis/metrics.h"
 #include "analysis/report.h"
 #include "analysis/wait_histogram.h"
@@ -43,6 +44,8 @@ class TestMetrics : public QObject {
     void packedMomentIsRecoveredNearTheHeartbeat_data();
     void packedMomentIsRecoveredNearTheHeartbeat();
     void runFiguresAndReportAgree();
+    void ranksGroupedByHost_data();
+    void ranksGroupedByHost();
 };
 
 void TestMetrics::openIntervalsCountUpToTheEnd_data() {
@@ -202,6 +205,56 @@ void TestMetrics::runFiguresAndReportAgree() {
         n += c;
     QCOMPARE(n, uint64_t(3));
     QCOMPARE(open[size_t(WaitHistogram::bucketOf(500 * kMs))], uint64_t(3));
+}
+
+// Ranks as rank 0 publishes them: "name:index:errorNs" per rank ("-" = never reported).
+// Expected: "name[ranks]±errorNs" per host, in host order (the lanes' order too).
+void TestMetrics::ranksGroupedByHost_data() {
+    QTest::addColumn<QString>("ranks");
+    QTest::addColumn<QString>("hosts");
+    QTest::addRow("one host") << "vm:0:0 vm:0:0"
+                              << "vm[0 1]±0";
+    QTest::addRow("two hosts, in blocks") << "vm:0:0 vm:0:0 b:1:90 b:1:70"
+                                          << "vm[0 1]±0 b[2 3]±70";
+    // Round robin: a host's ranks are not next to each other; the lanes (host by host) put them
+    // together.
+    QTest::addRow("round robin") << "vm:0:0 b:1:50 vm:0:0 b:1:60"
+                                 << "vm[0 2]±0 b[1 3]±50";
+    // Same short name, different hosts (told apart by index): two groups.
+    QTest::addRow("equal short names") << "n:0:0 n:1:40 n:2:30"
+                                       << "n[0]±0 n[1]±40 n[2]±30";
+    QTest::addRow("one never reported") << "vm:0:0 - b:1:80"
+                                        << "vm[0]±0 b[2]±80";
+}
+
+void TestMetrics::ranksGroupedByHost() {
+    QFETCH(QString, ranks);
+    QFETCH(QString, hosts);
+    std::vector<shm::WorkerRecord> workers;
+    for (const QString& r : ranks.split(QLatin1Char(' '))) {
+        shm::WorkerRecord w;
+        w.id = uint32_t(workers.size());
+        if (r != QLatin1String("-")) {
+            const QStringList f = r.split(QLatin1Char(':'));
+            w.pid = 100 + w.id;
+            w.host = f[0].toStdString();
+            w.hostIndex = f[1].toUInt();
+            w.clockErrorNs = f[2].toULongLong();
+            w.clockOffsetNs = w.hostIndex ? 1000 * int64_t(w.clockErrorNs) : 0;
+        }
+        workers.push_back(w);
+    }
+    QStringList got;
+    for (const shm::HostGroup& g : shm::groupByHost(workers)) {
+        QStringList rs;
+        for (uint32_t k : g.ranks)
+            rs << QString::number(k);
+        got << QStringLiteral("%1[%2]±%3")
+                   .arg(QString::fromStdString(g.name), rs.join(QLatin1Char(' ')))
+                   .arg(g.clockErrorNs);
+        QCOMPARE(g.clockOffsetNs, 1000 * int64_t(g.clockErrorNs)); // the best rank's pair
+    }
+    QCOMPARE(got.join(QLatin1Char(' ')), hosts);
 }
 
 QTEST_GUILESS_MAIN(TestMetrics)

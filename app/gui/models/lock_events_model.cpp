@@ -17,6 +17,7 @@ void LockEventsModel::startRun(const shm::ExperimentConfig& cfg) {
     m_replay = false;
     m_s.dropped = 0;
     m_s.contended = 0;
+    m_s.hosts.clear();
 }
 
 void LockEventsModel::clear() {
@@ -29,6 +30,7 @@ void LockEventsModel::clear() {
     m_replay = false;
     m_s.dropped = 0;
     m_s.contended = 0;
+    m_s.hosts.clear();
 }
 
 void LockEventsModel::update(const shm::RunFrame& frame) {
@@ -48,6 +50,7 @@ void LockEventsModel::update(const shm::RunFrame& frame) {
     }
     for (const shm::WorkerRecord& w : s.workers)
         if (w.exited && w.exitNs) m_s.activity.endWorker(w.id, w.exitNs);
+    if (m_s.cfg.transport == shm::Transport::Mpi) m_s.hosts = shm::groupByHost(s.workers);
 }
 
 LockEventsState LockEventsModel::state() const {
@@ -73,4 +76,6 @@ void LockEventsModel::showReplay(const shm::RecordedRun& run, const shm::RunSnap
     m_s.dropped =
         std::max(t.droppedEvents, s.phase == shm::Phase::Finished ? run.droppedEvents : 0);
     m_s.contended = t.lock.contended;
+    m_s.hosts.clear();
+    if (run.config.transport == shm::Transport::Mpi) m_s.hosts = shm::groupByHost(s.workers);
 }

@@ -4,6 +4,7 @@
 // the wait-time histogram, fed the events each frame brings. Also says how complete the
 // stream is: workers drop events when their ring is full, and every picture built from the
 // stream must say so (the counters in the slots stay exact).
+#include "analysis/host_groups.h"
 #include "analysis/lock_lanes.h"
 #include "analysis/wait_histogram.h"
 #include "model/run_data.h"
@@ -23,6 +24,7 @@ struct LockEventsState {
     bool active = false;
     uint64_t dropped = 0;
     uint64_t contended = 0;
+    std::vector<shm::HostGroup> hosts; // --transport mpi: the ranks by host (host_groups.h)
 };
 
 class LockEventsModel : public QObject {
@@ -52,6 +54,8 @@ class LockEventsModel : public QObject {
     // Contended acquisitions the counters saw (exact) vs the waits the histogram holds.
     uint64_t contendedCounted() const { return m_s.contended; }
     const shm::WaitHistogram& waits() const { return m_s.waits; }
+    // --transport mpi: the hosts the ranks reported, with their ranks (empty otherwise).
+    const std::vector<shm::HostGroup>& hosts() const { return m_s.hosts; }
 
   private:
     LockEventsState m_s; // what state() hands out and setState() takes back, whole

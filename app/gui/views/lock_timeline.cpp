@@ -153,6 +153,7 @@ void LockTimeline::refresh() {
     m_activity = &m_model->activity();
     m_releaseNs = m_model->releaseNs();
     m_workers = m_model->workers();
+    m_hosts = m_model->hosts();
     m_dropped = m_model->droppedEvents();
     if (!m_releaseNs) {
         update();
@@ -183,8 +184,7 @@ void LockTimeline::drawHeader(QPainter& p, const QFont& small) const {
     p.setPen(pal.color(QPalette::WindowText));
     const QString caption = m_messages ? tr("Message timeline") : tr("Lock timeline");
     const QString waiting = m_messages ? tr("r0 waiting for messages") : tr("waiting");
-    const QString holding =
-        m_messages ? tr("sending (r0: receiving)") : tr("holding (worker colour)");
+    QString holding = m_messages ? tr("sending (r0: receiving)") : tr("holding (worker colour)");
     p.drawText(QRect(4, 0, 200, kHintHeight), Qt::AlignLeft | Qt::AlignVCenter, caption);
     p.setFont(small);
     const QFontMetrics fm(small);
@@ -193,6 +193,9 @@ void LockTimeline::drawHeader(QPainter& p, const QFont& small) const {
     p.fillRect(QRect(x, sy + 2, sw, 4), worker_palette::waitColor());
     p.drawText(QRect(x + sw + 3, 0, 300, kHintHeight), Qt::AlignLeft | Qt::AlignVCenter, waiting);
     x += sw + 3 + fm.horizontalAdvance(waiting) + 10;
+    // A narrow view (the window at 1024 px) cut the key's last word: say it shorter there.
+    if (x + sw + 3 + fm.horizontalAdvance(holding) > width() - 4)
+        holding = m_messages ? tr("sending") : tr("holding");
     p.fillRect(QRect(x, sy, sw, 8), worker_palette::color(0));
     p.drawText(QRect(x + sw + 3, 0, 400, kHintHeight), Qt::AlignLeft | Qt::AlignVCenter, holding);
     x += sw + 3 + fm.horizontalAdvance(holding) + 16;
@@ -281,26 +284,94 @@ void LockTimeline::drawLockLanes(QPainter& p, LaneBars& out, const QRect& area,
     }
 }
 
+// Ranks on more than one host: the lanes host by host, each group under a strip with the
+// host's name (a rank that never reported comes last, under none). Else one row per worker.
+std::vector<LockTimeline::Row> LockTimeline::rows() const {
+    std::vector<Row> out;
+    if (!m_messages || m_hosts.size() < 2) {
+        for (uint32_t k = 0; k < m_workers; ++k)
+            out.push_back({int(k), -1});
+        return out;
+    }
+    std::vector<bool> placed(m_workers, false);
+    for (size_t g = 0; g < m_hosts.size(); ++g) {
+        out.push_back({-1, int(g)});
+        for (uint32_t k : m_hosts[g].ranks)
+            if (k < m_workers && !placed[k]) {
+                out.push_back({int(k), int(g)});
+                placed[k] = true;
+            }
+    }
+    for (uint32_t k = 0; k < m_workers; ++k)
+        if (!placed[k]) out.push_back({int(k), -1});
+    return out;
+}
+
+int LockTimeline::hostStripHeight() const {
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 0.85);
+    return QFontMetrics(f).height() + 4;
+}
+
+// The strip over a host's lanes: its name, its ranks and how well its clock is placed.
+void LockTimeline::drawHostStrip(QPainter& p, const QRect& area, double top,
+                                 const shm::HostGroup& g) const {
+    const int h = hostStripHeight();
+    QColor bg = palette().color(QPalette::Mid);
+    bg.setAlpha(90);
+    p.fillRect(QRectF(0, top, area.right() + 1, h), bg);
+    p.setPen(palette().color(QPalette::Mid));
+    p.drawLine(QPointF(0, top), QPointF(area.right(), top));
+    QStringList ranks;
+    for (uint32_t k : g.ranks)
+        ranks << QStringLiteral("r%1").arg(k);
+    const QString clock =
+        g.index == 0 ? tr("rank 0's clock")
+                     : tr("clock placed to ±%1").arg(format::duration(double(g.clockErrorNs)));
+    QFont bold = p.font();
+    bold.setBold(true);
+    const QString name = QString::fromStdString(g.name.empty() ? "?" : g.name);
+    const QFont plain = p.font();
+    p.setFont(bold);
+    p.setPen(palette().color(QPalette::WindowText));
+    const QRectF box(4, top, area.right() - 4, h);
+    p.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, name);
+    const double x = 4 + QFontMetrics(bold).horizontalAdvance(name) + 8;
+    p.setFont(plain);
+    p.drawText(QRectF(x, top, area.right() - x, h), Qt::AlignLeft | Qt::AlignVCenter,
+               ranks.join(QLatin1Char(' ')) + QStringLiteral("  ·  ") + clock);
+}
+
 void LockTimeline::drawWorkerLanes(QPainter& p, LaneBars& out, const QRect& area,
                                    const shm::TimeColumns& cols, double top, double laneH,
                                    uint64_t openEndNs,
                                    const std::vector<std::vector<double>>& holds) const {
     const double pad = laneH > 6 ? 2 : 0.5, fullPx = laneH - 2 * pad;
-    for (uint32_t k = 0; k < m_workers; ++k, top += laneH) {
+    uint32_t shown = 0;
+    for (const Row& row : rows()) {
+        if (row.rank < 0) {
+            drawHostStrip(p, area, top, m_hosts[size_t(row.host)]);
+            top += hostStripHeight();
+            continue;
+        }
+        const uint32_t k = uint32_t(row.rank);
         const QColor color = worker_palette::color(k);
-        if (k % 2)
+        if (shown++ % 2)
             p.fillRect(QRectF(area.left(), top, area.width(), laneH),
                        palette().color(QPalette::AlternateBase));
         drawLaneLabel(p, top, laneH,
                       m_messages ? QStringLiteral("r%1").arg(k) : worker_palette::workerLabel(k),
                       &color);
-        if (k >= m_activity->workers()) continue;
-        const std::vector<double>& hold = holds[k];
-        const auto wait = shm::workerCoverage(*m_activity, k, shm::Activity::Wait, cols, openEndNs);
-        std::vector<Bar> bars(hold.size());
-        for (size_t c = 0; c < bars.size(); ++c)
-            bars[c] = {pixels(hold[c], fullPx), pixels(wait[c], fullPx * 0.5), -1};
-        drawBars(out, bars, area.left(), int(top + laneH / 2), color, color);
+        if (k < m_activity->workers()) {
+            const std::vector<double>& hold = holds[k];
+            const auto wait =
+                shm::workerCoverage(*m_activity, k, shm::Activity::Wait, cols, openEndNs);
+            std::vector<Bar> bars(hold.size());
+            for (size_t c = 0; c < bars.size(); ++c)
+                bars[c] = {pixels(hold[c], fullPx), pixels(wait[c], fullPx * 0.5), -1};
+            drawBars(out, bars, area.left(), int(top + laneH / 2), color, color);
+        }
+        top += laneH;
     }
 }
 
@@ -329,8 +400,10 @@ void LockTimeline::paintEvent(QPaintEvent*) {
     const uint64_t openEnd = m_releaseNs + uint64_t(std::max(0.0, m_endNs));
     const uint32_t lockLanes = shm::lockLaneCount(*m_activity);
     const double gap = lockLanes ? kLockGap : 0;
-    const double laneH =
-        std::clamp((area.height() - gap) / double(lockLanes + m_workers), 3.0, 44.0);
+    const int strips = int(rows().size()) - int(m_workers); // host strips (messages mode)
+    const double laneH = std::clamp((area.height() - gap - strips * hostStripHeight()) /
+                                        double(lockLanes + m_workers),
+                                    3.0, 44.0);
     p.setClipRect(QRect(0, area.top(), width(), area.height()));
     p.setFont(small);
     std::vector<std::vector<double>> holds(m_activity->workers());

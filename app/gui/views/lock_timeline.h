@@ -5,7 +5,9 @@
 // shm::LockActivity's rasteriser: a bar's height is the share of the column's time spent
 // holding/waiting, so two workers alternating on one mutex each show about half, never both
 // full. Follows the newest events while a run is live; wheel zooms, drag pans, double-click
-// returns to following. Events stay after the run for inspection.
+// returns to following. Events stay after the run for inspection. Messages across hosts: the
+// ranks' lanes are grouped by host, each group under a strip with the host's name.
+#include "analysis/host_groups.h"
 #include "analysis/lock_lanes.h"
 #include "analysis/time_mapping.h"
 
@@ -55,7 +57,17 @@ class LockTimeline : public QWidget {
                          const shm::TimeColumns& cols, double top, double laneH, uint64_t openEndNs,
                          const std::vector<std::vector<double>>& holds) const;
 
+    // A row of the worker lanes: a rank's lane, or (rank -1) the strip naming host m_hosts[host].
+    struct Row {
+        int rank;
+        int host;
+    };
+    std::vector<Row> rows() const;
+    int hostStripHeight() const;
+    void drawHostStrip(QPainter& p, const QRect& area, double top, const shm::HostGroup& g) const;
+
     const LockEventsModel* m_model = nullptr;
+    std::vector<shm::HostGroup> m_hosts; // --transport mpi: the ranks by host, as refreshed
     // The model's run as of the last refresh(), read by the paint code.
     const shm::LockActivity* m_activity = nullptr;
     uint64_t m_dropped = 0;
