@@ -86,11 +86,11 @@ bool Campaign::startAndStrike(Trial& t, QProcess& app) {
     clock.start();
     if (t.f == Fault::SquatQueue) {
         squat(t); // at once: before the queue exists, if it can
-    } else {
+    } else if (!carriedByTheRun(t.f)) {
         while ((t.workers = testutil::processesWith(t.needle)).isEmpty() &&
                clock.elapsed() < 10000 && app.state() == QProcess::Running)
-            if (!app.waitForFinished(poll ? 1 : 5) && poll) poll();
-        if (!carriedByTheRun(t.f)) QThread::msleep(pick(0, 150));
+            app.waitForFinished(5);
+        QThread::msleep(pick(0, 150));
     }
     if (!carriedByTheRun(t.f)) sinceFault.start();
     if (t.f == Fault::TruncateSegment || t.f == Fault::TruncateQueue)

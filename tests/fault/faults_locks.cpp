@@ -104,7 +104,7 @@ struct Watched {
     uint64_t beat = 0, processed = 0;
     QElapsedTimer sinceChange;
     bool ordered = false;
-    bool attached = false, emptyBeside = false; // CarelessNeverAttach
+    bool attached = false, seenEmpty = false; // CarelessNeverAttach
     uint64_t lockAcquisitions = ~uint64_t(0);
     QElapsedTimer lockSince;
     QElapsedTimer procScan;
@@ -170,15 +170,12 @@ std::function<void()> Campaign::watchFor(Trial& t, SegmentWatch& w) {
             }
             return;
         }
-        default: { // CarelessNeverAttach: its slot empty while another worker's is not
-            bool others = false;
-            for (uint32_t j = 0; j < w.seg->config().workers; ++j)
-                others = others || (j != uint32_t(k) && w.seg->slot(j).pid.load() != 0);
+        default: { // CarelessNeverAttach: its slot empty at every look while the run was live
             if (s.pid.load() != 0)
                 seen->attached = true;
-            else if (others)
-                seen->emptyBeside = true;
-            t.struck = seen->emptyBeside && !seen->attached;
+            else
+                seen->seenEmpty = true;
+            t.struck = seen->seenEmpty && !seen->attached;
             return;
         }
         }

@@ -808,7 +808,7 @@ void TestWatchdog::orphanLockNamesTheLikelyWriter() {
             s = step.state;
             v = step.verdict;
         }
-        QCOMPARE(v.finding, Finding::OrphanLock);
+        QVERIFY(v.finding == Finding::OrphanLock);
         QCOMPARE(v.writerPid, int64_t(foreignCount == 1 ? 4002 : 0));
         QCOMPARE(v.worker, uint32_t(foreignCount == 1 ? 2 : 0));
     }
