@@ -86,7 +86,7 @@ bool isCareless(Fault f);
 
 struct Counts {
     int runs = 0, struck = 0, hangs = 0, wrongExit = 0, unreported = 0, leaked = 0, orphans = 0;
-    int harmed = 0; // files not the app's (planted by the fault) removed or changed
+    int harmed = 0;             // files not the app's (planted by the fault) removed or changed
     std::vector<double> exitMs; // struck runs: the fault (or the app's start) to the app's exit
 };
 
@@ -113,9 +113,9 @@ struct Trial {
     qint64 victim = 0;
     int victimSlot = -1; // LockHolderKill: the slot the victim was
     int appSignal = 0;
-    int diesOf = 0;      // the signal the app must die of, if any
-    int careless = -1;   // the careless worker's index
-    QString detail;      // what the fault did (verbose, and the failure lines)
+    int diesOf = 0;    // the signal the app must die of, if any
+    int careless = -1; // the careless worker's index
+    QString detail;    // what the fault did (verbose, and the failure lines)
     std::vector<Planted> planted;
     std::vector<qint64> helpers; // processes the campaign started for the fault (killed after)
     // How the app ended.
@@ -129,9 +129,7 @@ struct Trial {
     QJsonArray ws;
     QStringList left; // FullShm*: what the app left in its private /dev/shm
 
-    bool finished() const {
-        return !crashed && code == 0 && status == QLatin1String("finished");
-    }
+    bool finished() const { return !crashed && code == 0 && status == QLatin1String("finished"); }
     bool failed() const { return !crashed && code == 3 && status == QLatin1String("failed"); }
     QString report() const { return status + QStringLiteral(": ") + failure; }
 };

@@ -36,9 +36,12 @@ QStringList Campaign::randomConfig(Trial& t) {
                   QStringLiteral("--stall-timeout-ms"),
                   QStringLiteral("1000")}; // 300 ms blamed starved workers beside a build
     const bool queue = f == Fault::TruncateQueue || f == Fault::SquatQueue;
-    // The private transport keeps the data copy-on-write: a lock holder there holds it all the
-    // same, so every transport but the queue's (its senders change the timing) is fair game.
-    const QString transport = queue ? QStringLiteral("queue") : oneOf(transports);
+    // Queue senders take no lock of ours; the private transport's workers do (copy-on-write
+    // data, shared locks).
+    static const char* const lockTransports[] = {"shared", "private"};
+    const QString transport = queue                        ? QStringLiteral("queue")
+                              : f == Fault::LockHolderKill ? oneOf(lockTransports)
+                                                           : oneOf(transports);
     if (f != Fault::Hang) a << QStringLiteral("--transport") << transport;
     if (f == Fault::Hang)
         a << QStringLiteral("--kill-worker") << QString::number(pick(0, workers - 1))

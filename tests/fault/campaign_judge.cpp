@@ -59,9 +59,9 @@ void Campaign::judgeCommon(Trial& t) {
 static QStringList runEntries(qint64 pid) {
     const QString prefix = QStringLiteral("shmscope-%1-").arg(pid);
     QStringList out;
-    for (const QString& n : QDir(QStringLiteral("/dev/shm"))
-                                .entryList(QDir::AllEntries | QDir::System | QDir::Hidden |
-                                           QDir::NoDotAndDotDot))
+    for (const QString& n :
+         QDir(QStringLiteral("/dev/shm"))
+             .entryList(QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot))
         if (n.startsWith(prefix)) out << n;
     return out;
 }
@@ -75,7 +75,8 @@ void Campaign::checkAfterwards(Trial& t) {
     while (!(left = testutil::processesWith(t.needle)).isEmpty() && grace.elapsed() < 1000)
         QThread::msleep(20);
     if (!left.isEmpty()) {
-        bad(t, &Counts::orphans, QStringLiteral("%1 process(es) outlived the app").arg(left.size()));
+        bad(t, &Counts::orphans,
+            QStringLiteral("%1 process(es) outlived the app").arg(left.size()));
         for (qint64 p : left)
             ::kill(pid_t(p), SIGKILL);
     }

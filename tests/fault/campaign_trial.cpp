@@ -47,10 +47,10 @@ void Campaign::trial(int index) {
     for (const Planted& p : t.planted)
         QFile::remove(p.path);
     if (verbose)
-        std::printf("run %d: %s%s -> %s %d %s (%.0f ms)%s%s\n", index, nameOf(t.f),
+        std::printf("run %d: %s%s -> %s %d %s (%.0f ms)%s%s\n    %s\n", index, nameOf(t.f),
                     t.struck ? "" : " (missed)", t.crashed ? "signal" : "exit", t.code,
                     qPrintable(t.report()), t.exitMs, t.detail.isEmpty() ? "" : "; ",
-                    qPrintable(t.detail));
+                    qPrintable(t.detail), qPrintable(t.args.mid(2).join(QLatin1Char(' '))));
 }
 
 // Faults the run carries from its start (its configuration or files planted before it): their

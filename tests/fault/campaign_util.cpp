@@ -24,9 +24,9 @@ bool alive(qint64 pid) {
 // or not at all); `owner` other than ours is set with fchown (we are root, or it stays ours).
 bool plant(Planted& p, const QString& path, const QByteArray& content, uid_t owner, bool excl) {
     const QByteArray local = path.toLocal8Bit();
-    const int fd = ::open(local.constData(),
-                          O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | (excl ? O_EXCL : O_TRUNC),
-                          0600);
+    const int fd =
+        ::open(local.constData(),
+               O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | (excl ? O_EXCL : O_TRUNC), 0600);
     if (fd < 0) return false;
     bool ok = ::write(fd, content.constData(), size_t(content.size())) == content.size();
     if (owner != ::geteuid()) (void)!::fchown(fd, owner, owner);

@@ -72,7 +72,8 @@ QByteArray realSegmentImage() {
 // The faults --faults names ("" = all); false with a line on stderr for an unknown id.
 bool chooseFaults(Campaign& c, const QString& list) {
     for (int f = 0; f < kFaults; ++f)
-        if (list.isEmpty() || list.split(QLatin1Char(',')).contains(QLatin1String(kFaultInfo[f].id)))
+        if (list.isEmpty() ||
+            list.split(QLatin1Char(',')).contains(QLatin1String(kFaultInfo[f].id)))
             c.enabled.push_back(Fault(f));
     for (const QString& id : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         bool known = false;
@@ -117,25 +118,27 @@ void printTable(const Campaign& c) {
 
 } // namespace
 
-int main(int argc, char** argv) {
-    QCoreApplication qapp(argc, argv);
+namespace {
+struct Options {
     int runs = 50;
     uint64_t seed = std::random_device{}();
     QString faults, pauseWhile;
-    Campaign c;
-    const QStringList a = qapp.arguments();
+};
+
+// The command line into `o` and `c`; an exit code when the program is to end now (-1: go on).
+int parseArgs(const QStringList& a, Options& o, Campaign& c) {
     for (int i = 1; i < a.size(); ++i) {
         const bool more = i + 1 < a.size();
         if (a[i] == QLatin1String("--runs") && more)
-            runs = a[++i].toInt();
+            o.runs = a[++i].toInt();
         else if (a[i] == QLatin1String("--seed") && more)
-            seed = a[++i].toULongLong();
+            o.seed = a[++i].toULongLong();
         else if (a[i] == QLatin1String("--timeout-ms") && more)
             c.timeoutMs = a[++i].toInt();
         else if (a[i] == QLatin1String("--faults") && more)
-            faults = a[++i];
+            o.faults = a[++i];
         else if (a[i] == QLatin1String("--pause-while") && more)
-            pauseWhile = a[++i];
+            o.pauseWhile = a[++i];
         else if (a[i] == QLatin1String("--verbose"))
             c.verbose = true;
         else if (a[i] == QLatin1String("--list-faults")) {
@@ -151,10 +154,23 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    if (runs < 1) {
+    if (o.runs < 1) {
         std::fprintf(stderr, "fault_campaign: --runs needs a number >= 1\n");
         return 2;
     }
+    return -1;
+}
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication qapp(argc, argv);
+    Options o;
+    Campaign c;
+    if (const int code = parseArgs(qapp.arguments(), o, c); code >= 0) return code;
+    const int runs = o.runs;
+    const uint64_t seed = o.seed;
+    const QString& faults = o.faults;
+    const QString& pauseWhile = o.pauseWhile;
     if (!chooseFaults(c, faults)) return 2;
     c.rng.seed(seed);
     c.segmentImage = realSegmentImage();
@@ -192,8 +208,8 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < std::min<size_t>(3, c.slowest.size()); ++i)
         std::printf("  %.0f ms: %s\n", c.slowest[i].first, qPrintable(c.slowest[i].second));
     if (c.perFault.count(int(Fault::SquatQueue)))
-        std::printf("squats made before the queue existed: %d of %d struck\n",
-                    c.squatsBeforeQueue, c.perFault[int(Fault::SquatQueue)].struck);
+        std::printf("squats made before the queue existed: %d of %d struck\n", c.squatsBeforeQueue,
+                    c.perFault[int(Fault::SquatQueue)].struck);
     std::printf("wall time %.0f s\n", double(wall.elapsed()) / 1000);
     const Counts& t = c.total;
     return t.hangs + t.wrongExit + t.unreported + t.leaked + t.orphans + t.harmed == 0 ? 0 : 1;

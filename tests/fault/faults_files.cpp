@@ -146,8 +146,8 @@ void Campaign::judgeFiles(Trial& t) {
             if (t.err.contains("left alone in /dev/shm: " +
                                QFileInfo(t.planted[i].path).fileName().toLocal8Bit()))
                 ++named;
-        t.struck = t.planted.size() == 3 && named == 2 && !t.helpers.empty() &&
-                   alive(t.helpers.front());
+        t.struck =
+            t.planted.size() == 3 && named == 2 && !t.helpers.empty() && alive(t.helpers.front());
         break;
     }
     }

@@ -21,15 +21,14 @@ namespace {
 constexpr uint64_t kMpiFileBytes = uint64_t(4) << 20; // Open MPI's vader file, one a rank
 
 // The shell inside the namespace: mount, note the free space, run the app, list what is left.
-const char kScript[] =
-    "size=$1; shift\n"
-    "mount -t tmpfs -o size=$size tmpfs /dev/shm || exit 97\n"
-    "echo \"@@free $(stat -f -c '%a %S' /dev/shm)\" >&2\n"
-    "\"$@\" &\n"
-    "echo \"@@pid $!\" >&2\n"
-    "wait $!; rc=$?\n"
-    "echo \"@@left $(ls -A /dev/shm | tr '\\n' ' ')\" >&2\n"
-    "exit $rc\n";
+const char kScript[] = "size=$1; shift\n"
+                       "mount -t tmpfs -o size=$size tmpfs /dev/shm || exit 97\n"
+                       "echo \"@@free $(stat -f -c '%a %S' /dev/shm)\" >&2\n"
+                       "\"$@\" &\n"
+                       "echo \"@@pid $!\" >&2\n"
+                       "wait $!; rc=$?\n"
+                       "echo \"@@left $(ls -A /dev/shm | tr '\\n' ' ')\" >&2\n"
+                       "exit $rc\n";
 
 QStringList namespaceArgs(uint64_t tmpfsBytes) {
     return {QStringLiteral("-m"),      QStringLiteral("--propagation"),
@@ -75,11 +74,11 @@ void Campaign::runFullShm(Trial& t) {
                     : t.f == Fault::FullShmQueue ? shm::Transport::Queue
                                                  : shm::Transport::Mpi;
     static const char* const kTransport[] = {"shared", "private", "queue", "mpi"};
-    t.args = QStringList{QStringLiteral("--headless"), QStringLiteral("--json"),
-                         QStringLiteral("--workers"),  QString::number(cfg.workers),
-                         QStringLiteral("--elements"), QString::number(cfg.elements),
-                         QStringLiteral("--transport"),
-                         QString::fromLatin1(kTransport[int(cfg.transport)])};
+    t.args = QStringList{
+        QStringLiteral("--headless"),  QStringLiteral("--json"),
+        QStringLiteral("--workers"),   QString::number(cfg.workers),
+        QStringLiteral("--elements"),  QString::number(cfg.elements),
+        QStringLiteral("--transport"), QString::fromLatin1(kTransport[int(cfg.transport)])};
     const uint64_t segment = shm::computeRegions(cfg).totalSize;
     // What else the run puts into /dev/shm beside its segment.
     const uint64_t more = t.f == Fault::FullShmQueue ? shm::queueBytesNeeded()
@@ -87,8 +86,8 @@ void Campaign::runFullShm(Trial& t) {
                                                      : 0;
     // Half the time the segment does not fit; else it fits and what comes beside it does not.
     const bool segmentFits = more > 0 && pick(0, 1) == 1;
-    uint64_t bytes = segmentFits ? pick(segment + 16384, segment + more - 16384)
-                                 : pick(16384, segment - 16384);
+    uint64_t bytes =
+        segmentFits ? pick(segment + 16384, segment + more - 16384) : pick(16384, segment - 16384);
     bytes &= ~uint64_t(4095);
     t.detail = QStringLiteral("tmpfs of %1 KiB: the segment needs %2 KiB, %3 KiB more beside it")
                    .arg(bytes >> 10)
@@ -98,8 +97,7 @@ void Campaign::runFullShm(Trial& t) {
     QProcess p;
     QElapsedTimer clock;
     clock.start();
-    p.start(QStringLiteral("unshare"),
-            namespaceArgs(bytes) << testutil::shmscopePath() << t.args);
+    p.start(QStringLiteral("unshare"), namespaceArgs(bytes) << testutil::shmscopePath() << t.args);
     if (!p.waitForFinished(timeoutMs)) {
         t.hung = true;
         bad(t, &Counts::hangs, QStringLiteral("still running after %1 ms").arg(timeoutMs));
@@ -154,8 +152,8 @@ void Campaign::judgeFullShm(Trial& t) {
                 .arg(lines.size())
                 .arg(lines.join(QStringLiteral(" | ")), t.detail));
     if (!t.left.isEmpty())
-        bad(t, &Counts::leaked, QStringLiteral("left in its /dev/shm: %1")
-                                    .arg(t.left.join(QLatin1Char(' '))));
+        bad(t, &Counts::leaked,
+            QStringLiteral("left in its /dev/shm: %1").arg(t.left.join(QLatin1Char(' '))));
     if (t.pid > 0) {
         QList<qint64> orphans;
         for (int i = 0; i < 50 && !(orphans = testutil::processesWith(t.needle)).isEmpty(); ++i)

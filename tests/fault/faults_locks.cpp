@@ -58,45 +58,58 @@ qint64 parentOf(qint64 pid) {
 }
 } // namespace
 
-// Waits for the victim's slot to say it holds a lock, stops it, and kills it only if the slot
-// and the lock both say so while it is stopped: the kill lands inside the critical section.
+namespace {
+// A live worker whose slot says it holds a lock now (the first from a random place), or -1.
+int slotHoldingNow(const shm::Segment& seg, uint32_t from) {
+    const uint32_t n = seg.config().workers;
+    for (uint32_t i = 0; i < n; ++i) {
+        const uint32_t k = (from + i) % n;
+        const qint64 pid = qint64(seg.slot(k).pid.load());
+        if (seg.slot(k).holdingLock.load() != 0 && pid > 0 && alive(pid)) return int(k);
+    }
+    return -1;
+}
+} // namespace
+
+// Waits for a worker's slot to say it holds a lock, stops that worker, and kills it only if its
+// slot and the lock both say so while it is stopped: the kill lands inside the critical section.
 void Campaign::killLockHolder(Trial& t) {
     SegmentWatch w;
     QElapsedTimer clock;
     clock.start();
     while (!w.attach(t.pid) && clock.elapsed() < 3000 && alive(t.pid))
         QThread::usleep(200);
-    if (!w.seg || t.workers.isEmpty()) return;
-    t.victim = t.workers[int(pick(0, uint64_t(t.workers.size()) - 1))];
+    if (!w.seg) return;
     const shm::Segment& seg = *w.seg;
-    for (uint32_t k = 0; k < seg.config().workers; ++k)
-        if (qint64(seg.slot(k).pid.load()) == t.victim) t.victimSlot = int(k);
-    if (t.victimSlot < 0) return;
-    shm::WorkerSlot& s = seg.slot(uint32_t(t.victimSlot));
+    const uint32_t from = uint32_t(pick(0, seg.config().workers - 1));
     int tries = 0;
-    while (clock.elapsed() < 5000 && alive(t.victim) && tries < 50) {
-        if (s.holdingLock.load() == 0) {
+    while (clock.elapsed() < 5000 && alive(t.pid) && tries < 50) {
+        const int k = slotHoldingNow(seg, from);
+        if (k < 0) {
             QThread::usleep(20);
             continue;
         }
         ++tries;
-        if (::kill(pid_t(t.victim), SIGSTOP) != 0 || !waitStopped(t.victim)) break;
-        const uint32_t held = s.holdingLock.load();
-        if (held && lockSaysHeld(seg, held - 1, t.victimSlot, t.victim)) {
-            t.struck = ::kill(pid_t(t.victim), SIGKILL) == 0;
+        const qint64 pid = qint64(seg.slot(uint32_t(k)).pid.load());
+        if (::kill(pid_t(pid), SIGSTOP) != 0) continue;
+        if (!waitStopped(pid)) {
+            ::kill(pid_t(pid), SIGCONT);
+            continue;
+        }
+        const uint32_t held = seg.slot(uint32_t(k)).holdingLock.load();
+        if (held && lockSaysHeld(seg, held - 1, k, pid)) {
+            t.victim = pid;
+            t.victimSlot = k;
+            t.struck = ::kill(pid_t(pid), SIGKILL) == 0;
             t.detail = QStringLiteral("worker %1 killed holding lock %2 (try %3)")
-                           .arg(t.victimSlot)
+                           .arg(k)
                            .arg(held - 1)
                            .arg(tries);
             return;
         }
-        ::kill(pid_t(t.victim), SIGCONT);
+        ::kill(pid_t(pid), SIGCONT);
     }
-    ::kill(pid_t(t.victim), SIGCONT);
-    t.detail = QStringLiteral("no hold caught in %1 tries (worker %2 %3)")
-                   .arg(tries)
-                   .arg(t.victimSlot)
-                   .arg(alive(t.victim) ? QStringLiteral("alive") : QStringLiteral("gone"));
+    t.detail = QStringLiteral("no hold caught in %1 tries").arg(tries);
 }
 
 // What the hang and the careless workers did, read from the segment every poll.
@@ -183,9 +196,8 @@ std::function<void()> Campaign::watchFor(Trial& t, SegmentWatch& w) {
 }
 
 void Campaign::judgeLocks(Trial& t) {
-    const QString worker = QStringLiteral("worker %1 ").arg(t.f == Fault::LockHolderKill
-                                                                ? t.victimSlot
-                                                                : t.careless);
+    const QString worker =
+        QStringLiteral("worker %1 ").arg(t.f == Fault::LockHolderKill ? t.victimSlot : t.careless);
     const QString named = QStringLiteral("worker %1 (pid").arg(t.careless);
     const QString& why = t.failure;
     auto has = [&](const char* s) { return why.contains(QLatin1String(s)); };
@@ -208,7 +220,7 @@ void Campaign::judgeLocks(Trial& t) {
     case Fault::Hang: {
         const int k = t.args[t.args.indexOf(QStringLiteral("--kill-worker")) + 1].toInt();
         ok = t.failed() && has("stopped publishing") &&
-                 why.contains(QStringLiteral("worker %1 (pid").arg(k));
+             why.contains(QStringLiteral("worker %1 (pid").arg(k));
         break;
     }
     case Fault::CarelessExitHolding:
@@ -228,10 +240,13 @@ void Campaign::judgeLocks(Trial& t) {
         break;
     default: // CarelessDaemonise: the run itself is right; what it left running is killed
         ok = t.finished() &&
-                 t.err.contains(QStringLiteral("worker %1 left process").arg(t.careless).toUtf8());
+             t.err.contains(QStringLiteral("worker %1 left process").arg(t.careless).toUtf8());
         break;
     }
     ok = ok && !why.contains(QLatin1Char('\n'));
+    // A careless act not seen in the segment may not have happened: the worker did something
+    // else (lock-bytes spins, silent, until the mutex reads free), and a line naming it is owed.
+    if (!t.struck && isCareless(t.f) && t.failed() && why.contains(named)) ok = true;
     // Not struck: the run may finish as if nothing happened, or still name what it saw.
     if (!ok && !(!t.struck && t.finished()) && !t.hung)
         bad(t, &Counts::wrongExit,
