@@ -33,9 +33,10 @@ void Campaign::trial(int index) {
     } else {
         if (t.f == Fault::ForeignFiles) plantForeign(t);
         QProcess app;
-        if (!startAndStrike(t, app)) return;
-        judgeCommon(t);
-        checkAfterwards(t);
+        if (startAndStrike(t, app)) { // else counted as a wrong exit; the fault's files go below
+            judgeCommon(t);
+            checkAfterwards(t);
+        }
     }
     if (t.struck) {
         ++pc.struck;
