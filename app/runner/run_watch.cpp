@@ -413,9 +413,14 @@ void RunController::applyOrphanLock(const watchdog::Verdict& v) {
                  .arg(v.pid));
     else
         fail(tr("%1 has read as locked for %2 s with no owner and no live worker holding it: "
-                "its bytes were written by another process")
+                "its bytes were written by another process%3")
                  .arg(lock)
-                 .arg(held));
+                 .arg(held)
+                 .arg(v.writerPid ? tr("; worker %1 (pid %2) runs --worker-command and is the "
+                                       "likely writer")
+                                        .arg(v.worker)
+                                        .arg(v.writerPid)
+                                  : QString()));
 }
 
 void RunController::applyExitVerdict(const watchdog::Verdict& v) {

@@ -311,6 +311,19 @@ Verdict checkControl(const Reading& r, const Control& wrote, const Control& read
     return v;
 }
 
+namespace {
+// Bytes no worker's lock call wrote: a run with one foreign program has one likely writer.
+void nameLikelyWriter(const Reading& r, Verdict& v) {
+    uint32_t foreign = 0;
+    for (uint32_t k = 0; k < r.workers.size(); ++k)
+        if (r.workers[k].foreign && ++foreign == 1) {
+            v.worker = k;
+            v.writerPid = r.workers[k].pid;
+        }
+    if (foreign != 1) v.worker = 0, v.writerPid = 0;
+}
+} // namespace
+
 Step checkLocks(const State& s, const Reading& r, const std::vector<LockSeen>& locks,
                 const shm::ExperimentConfig& cfg) {
     Step out{s, {}};
@@ -351,6 +364,7 @@ Step checkLocks(const State& s, const Reading& r, const std::vector<LockSeen>& l
                 out.verdict.worker = k;
                 out.verdict.named = true;
             }
+        if (l.ownerTid == 0) nameLikelyWriter(r, out.verdict);
         return out;
     }
     return out;

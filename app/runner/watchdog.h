@@ -127,6 +127,10 @@ struct Verdict {
     // ForeignWrite: `worker` is the one worker that runs --worker-command (the likely writer);
     // OrphanLock: `worker` is the exited worker whose thread owns the lock.
     bool named = false;
+    // OrphanLock with no owner (its bytes written by another process): the pid of the one
+    // worker that runs --worker-command, the likely writer (`worker` is its index); 0 when
+    // there is none or more than one.
+    int64_t writerPid = 0;
     shm::WorkerState state = shm::WorkerState::Starting; // ExitedEarly: how far it got
     explicit operator bool() const { return finding != Finding::None; }
     bool operator==(const Verdict&) const = default;

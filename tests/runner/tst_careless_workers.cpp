@@ -57,10 +57,14 @@ void TestCarelessWorkers::endsTheRun_data() {
     QTest::newRow("exits 0 with the mutex locked, slot silent")
         << QStringLiteral("exit-locked") << QStringLiteral("mutex")
         << says({"worker 2 (pid", "exited with code 0 and left the mutex locked"});
-    QTest::newRow("locked mutex bytes") << QStringLiteral("lock-bytes") << QStringLiteral("mutex")
-                                        << says({"the mutex has read as locked", "no owner"});
-    QTest::newRow("locked spin word") << QStringLiteral("lock-bytes") << QStringLiteral("spin")
-                                      << says({"the spin lock has read as locked", "no owner"});
+    // The writer of a lock's bytes cannot be read from them: the one --worker-command worker is
+    // named as the likely writer, as for the header's fields.
+    QTest::newRow("locked mutex bytes")
+        << QStringLiteral("lock-bytes") << QStringLiteral("mutex")
+        << says({"the mutex has read as locked", "no owner", "worker 2 (pid", "likely writer"});
+    QTest::newRow("locked spin word")
+        << QStringLiteral("lock-bytes") << QStringLiteral("spin")
+        << says({"the spin lock has read as locked", "no owner", "worker 2 (pid", "likely writer"});
     QTest::newRow("stores runState = Paused")
         << QStringLiteral("pause") << QStringLiteral("mutex")
         << says({"the run state was set to paused by another process", "worker 2 (pid"});

@@ -139,6 +139,7 @@ class TestWatchdog : public QObject {
     void orphanLock_data();
     void orphanLock();
     void orphanLockAfterPollGap();
+    void orphanLockNamesTheLikelyWriter();
     void segmentName();
 };
 
@@ -781,6 +782,36 @@ void TestWatchdog::orphanLockAfterPollGap() {
     s = watchdog::notePoll(s, 10 * kS + 900 * kMs); // the app stood still for 0.9 s
     QVERIFY(!watchdog::checkLocks(s, reading(10 * kS + 1000 * kMs, workers), {lock}, cfg).verdict);
     QVERIFY(watchdog::checkLocks(s, reading(10 * kS + 1900 * kMs, workers), {lock}, cfg).verdict);
+}
+
+// Lock bytes that say "locked" with no owner were written by another process: the one worker
+// that runs --worker-command is named as the likely writer; with two, nobody is.
+void TestWatchdog::orphanLockNamesTheLikelyWriter() {
+    watchdog::LockSeen lock;
+    lock.id = 1;
+    lock.taken = true;
+    auto foreign = [](watchdog::Worker w) {
+        w.foreign = true;
+        return w;
+    };
+    const watchdog::Worker waiting = worker(WorkerState::WaitingForLock, 0);
+    const shm::ExperimentConfig cfg = config(SyncMode::Mutex, true, 30000);
+    for (const int foreignCount : {1, 2}) {
+        const Workers workers{foreignCount == 2 ? foreign(withPid(waiting, 4000))
+                                                : withPid(waiting, 4000),
+                              withPid(waiting, 4001), foreign(withPid(running(0), 4002))};
+        watchdog::State s = state(3);
+        watchdog::Verdict v;
+        for (int ms = 0; ms <= 1000 && !v; ms += 100) {
+            const auto step = watchdog::checkLocks(
+                s, reading(10 * kS + uint64_t(ms) * kMs, workers), {lock}, cfg);
+            s = step.state;
+            v = step.verdict;
+        }
+        QVERIFY(v.finding == Finding::OrphanLock);
+        QCOMPARE(v.writerPid, int64_t(foreignCount == 1 ? 4002 : 0));
+        QCOMPARE(v.worker, uint32_t(foreignCount == 1 ? 2 : 0));
+    }
 }
 
 // The segment's name removed (or replaced by another file) under the run: said once.
