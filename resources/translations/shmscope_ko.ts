@@ -1594,6 +1594,22 @@ partial: %1 of %2</source>
         <source>stripes</source>
         <translation>스트라이프</translation>
     </message>
+    <message>
+        <source>sending</source>
+        <translation>보내는 중</translation>
+    </message>
+    <message>
+        <source>holding</source>
+        <translation>보유 중</translation>
+    </message>
+    <message>
+        <source>rank 0&apos;s clock</source>
+        <translation>rank 0의 시계</translation>
+    </message>
+    <message>
+        <source>clock placed to ±%1</source>
+        <translation>시계를 ±%1 안으로 맞춤</translation>
+    </message>
 </context>
 <context>
     <name>MachineDialog</name>
@@ -2670,10 +2686,6 @@ partial: %1 of %2</source>
         <translation>작업자 %1이(가) 종료 코드 %2(으)로 실패했습니다</translation>
     </message>
     <message>
-        <source>%1 (pid %2) stopped publishing: running, but silent for %3 s%4</source>
-        <translation>%1 (pid %2)이 알리기를 멈췄습니다: 돌고 있지만 %3초 동안 조용합니다%4</translation>
-    </message>
-    <message>
         <source> while holding %1</source>
         <translation>, %1을(를) 보유한 채</translation>
     </message>
@@ -2684,10 +2696,6 @@ partial: %1 of %2</source>
     <message>
         <source>deadlock: worker %1 died holding %2, %3 workers blocked</source>
         <translation>교착 상태: 작업자 %1이(가) %2을(를) 보유한 채 죽어 작업자 %3개가 막혔습니다</translation>
-    </message>
-    <message>
-        <source>%1 (pid %2) is suspended (SIGSTOP)%3 for more than %4 ms</source>
-        <translation>%1 (pid %2)이 %4 ms 넘게 일시 정지(SIGSTOP)되어 있습니다%3</translation>
     </message>
     <message>
         <source> and holds %1</source>
@@ -2778,10 +2786,6 @@ partial: %1 of %2</source>
         <translation>%1이(가) %2초 동안 스레드 %3에 잠겨 있습니다. 이 스레드는 살아 있는 작업자의 것이 아닙니다</translation>
     </message>
     <message>
-        <source>%1 has read as locked for %2 s with no owner and no live worker holding it: its bytes were written by another process</source>
-        <translation>%1이(가) %2초 동안 잠긴 것으로 읽혔지만 소유자도, 보유한 살아 있는 작업자도 없습니다: 다른 프로세스가 그 바이트를 썼습니다</translation>
-    </message>
-    <message>
         <source>%1 (pid %2) exited with code 0 before it attached to the segment</source>
         <translation>%1 (pid %2)이(가) 세그먼트에 연결하기 전에 종료 코드 0으로 끝났습니다</translation>
     </message>
@@ -2800,6 +2804,26 @@ partial: %1 of %2</source>
     <message>
         <source>mpirun (pid %1) was stopped (SIGSTOP) for %2 s: ShmScope ended it and its ranks</source>
         <translation>mpirun (pid %1)이 %2초 동안 일시 정지(SIGSTOP)되었습니다: ShmScope가 mpirun과 그 랭크를 종료했습니다</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2 on %3)</source>
+        <translation>%1 (%3의 pid %2)</translation>
+    </message>
+    <message>
+        <source>%1 stopped publishing: running, but silent for %2 s%3</source>
+        <translation>%1이(가) 알리기를 멈췄습니다: 돌고 있지만 %2초 동안 조용합니다%3</translation>
+    </message>
+    <message>
+        <source>%1 is suspended (SIGSTOP)%2 for more than %3 ms</source>
+        <translation>%1이(가) %3 ms 넘게 일시 정지(SIGSTOP)되어 있습니다%2</translation>
+    </message>
+    <message>
+        <source>result queue %1: %2 — changed by another process</source>
+        <translation>결과 큐 %1: %2 — 다른 프로세스가 바꿨습니다</translation>
+    </message>
+    <message>
+        <source>%1 has read as locked for %2 s with no owner and no live worker holding it: its bytes were written by another process%3</source>
+        <translation>%1이(가) %2초 동안 잠긴 것으로 읽혔지만 소유자도, 보유한 살아 있는 작업자도 없습니다: 다른 프로세스가 그 바이트를 썼습니다%3</translation>
     </message>
 </context>
 <context>
@@ -3799,6 +3823,30 @@ least CPU share of a worker %1</source>
     <message>
         <source>log each shared bin update (read, write, times) to show how updates get lost; histogram runs of at most 2000000 updates, 24 bytes each</source>
         <translation>공유 구간의 갱신마다(읽기, 쓰기, 시각) 기록해 갱신이 어떻게 사라지는지 보여 줍니다. 갱신 2000000번 이하의 히스토그램 실행에만, 갱신마다 24바이트</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>우선순위</translation>
+    </message>
+    <message>
+        <source>how the workers are scheduled against the window and other programs (the report&apos;s worker_scheduling says what was used)</source>
+        <translation>작업자를 창과 다른 프로그램에 견주어 어떻게 스케줄할지 (실제로 쓴 것은 보고서의 worker_scheduling이 알려 줍니다)</translation>
+    </message>
+    <message>
+        <source>In the window, workers that outnumber the CPUs run at idle priority so the window keeps its pace; headless, as normal.</source>
+        <translation>창에서는 CPU보다 많은 작업자가 idle 우선순위로 돌아 창이 제 속도를 지킵니다. 헤드리스에서는 normal과 같습니다.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s priority; workers that outnumber the CPUs lower themselves to nice 5.</source>
+        <translation>앱과 같은 우선순위. CPU보다 많은 작업자는 스스로 nice 5로 낮춥니다.</translation>
+    </message>
+    <message>
+        <source>Every worker at nice 19: the app and other programs come first.</source>
+        <translation>모든 작업자를 nice 19로: 앱과 다른 프로그램이 먼저입니다.</translation>
+    </message>
+    <message>
+        <source>Every worker at SCHED_IDLE: it runs only on CPU time nothing else wants.</source>
+        <translation>모든 작업자를 SCHED_IDLE로: 다른 누구도 원하지 않는 CPU 시간에만 돕니다.</translation>
     </message>
 </context>
 <context>
