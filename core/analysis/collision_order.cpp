@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <optional>
+#include <unordered_set>
 
 namespace shm::collision_order {
 namespace {
@@ -13,6 +14,25 @@ struct Ev {
     bool write;
     int before; // the event that must be placed first (-1: none): its read, or the worker's
                 // previous write to this bin
+    int worker; // dense, per bin
+};
+
+uint64_t mix(uint64_t z) { // splitmix64's finaliser
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+// A state of the search: which events are placed and the bin's value. A worker's events on a bin
+// form one chain (read, write, read, ...), so what is placed is each worker's count of placed
+// events; two 64-bit sums over the workers name it (a collision could only prune a state that
+// had an order, leaving its bin unexplained, never explain one wrongly).
+struct StateKey {
+    uint64_t a, b;
+    bool operator==(const StateKey&) const = default;
+};
+struct StateKeyHash {
+    size_t operator()(const StateKey& k) const { return size_t(k.a ^ (k.b * 31)); }
 };
 
 class Search {
@@ -29,14 +49,18 @@ class Search {
             return u[size_t(a)]->readNs < u[size_t(b)]->readNs;
         });
         std::vector<Ev> evs;
+        int workers = 0;
         for (size_t k = 0; k < idx.size(); ++k) {
             const UpdateAccess& a = *u[size_t(idx[k])];
             const uint64_t lo = a.readNs > slackNs ? a.readNs - slackNs : 0;
             const uint64_t hi = a.writeNs + slackNs;
             const bool sameWorker = k > 0 && u[size_t(idx[k - 1])]->worker == a.worker;
-            evs.push_back({lo, hi, idx[k], false, sameWorker ? int(evs.size()) - 1 : -1});
-            evs.push_back({lo, hi, idx[k], true, int(evs.size()) - 1});
+            if (!sameWorker) ++workers;
+            evs.push_back(
+                {lo, hi, idx[k], false, sameWorker ? int(evs.size()) - 1 : -1, workers - 1});
+            evs.push_back({lo, hi, idx[k], true, int(evs.size()) - 1, workers - 1});
         }
+        m_count.assign(size_t(workers), 0);
         // By earliest time; `before` renumbered to the sorted positions.
         std::vector<int> order(evs.size());
         for (size_t i = 0; i < evs.size(); ++i)
@@ -75,7 +99,8 @@ class Search {
         uint64_t value = 0;
         while (placedOrder.size() < m_ev.size() || value != m_final) {
             std::vector<int> options;
-            if (placedOrder.size() < m_ev.size()) options = candidates(value);
+            if (placedOrder.size() < m_ev.size() && !m_dead.count(key(value)))
+                options = candidates(value);
             if (!options.empty()) {
                 stack.push_back({std::move(options), 0, value});
                 place(stack.back().options[0], value, placedOrder);
@@ -97,6 +122,10 @@ class Search {
                     place(c.options[c.taken], value, placedOrder);
                     break;
                 }
+                // Every way on from here failed: so will every later path that comes back to
+                // this state. Remembering it turns the search from exponential in how often
+                // the workers collided into one visit per state (the budget counts the rest).
+                m_dead.insert(key(value));
                 stack.pop_back();
             }
         }
@@ -136,6 +165,7 @@ class Search {
     // in reverse relinks), so a long update (its worker preempted between read and write) that
     // stays unplaced for thousands of steps costs no rescan of what was placed after it.
     void place(int i, uint64_t& value, std::vector<int>& order) {
+        count(m_ev[size_t(i)].worker, +1);
         m_placed[size_t(i)] = true;
         m_next[size_t(m_prev[size_t(i)])] = m_next[size_t(i)];
         m_prev[size_t(m_next[size_t(i)])] = m_prev[size_t(i)];
@@ -145,13 +175,30 @@ class Search {
     void unplace(std::vector<int>& order) {
         const int i = order.back();
         order.pop_back();
+        count(m_ev[size_t(i)].worker, -1);
         m_placed[size_t(i)] = false;
         m_next[size_t(m_prev[size_t(i)])] = i;
         m_prev[size_t(m_next[size_t(i)])] = i;
     }
 
+    void count(int worker, int step) {
+        uint32_t& c = m_count[size_t(worker)];
+        const uint64_t id = uint64_t(uint32_t(worker)) << 32;
+        m_keyA -= mix(id | c);
+        m_keyB -= mix((id | c) ^ 0x5851f42d4c957f2dull);
+        c = uint32_t(int64_t(c) + step);
+        m_keyA += mix(id | c);
+        m_keyB += mix((id | c) ^ 0x5851f42d4c957f2dull);
+    }
+    StateKey key(uint64_t value) const {
+        return {m_keyA ^ mix(value + 0x9e3779b97f4a7c15ull), m_keyB ^ mix(~value)};
+    }
+
     const std::vector<const UpdateAccess*>& m_u;
     const uint64_t m_final;
+    std::vector<uint32_t> m_count; // placed events per worker
+    uint64_t m_keyA = 0, m_keyB = 0;
+    std::unordered_set<StateKey, StateKeyHash> m_dead;
     bool m_gaveUp = false;
     std::vector<Ev> m_ev;
     std::vector<bool> m_placed;

@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+#include <optional>
+
 using shm::UpdateAccess;
 using shm::UpdateLog;
 
@@ -54,6 +56,8 @@ class TestCollisions : public QObject {
     void reconstruct();
     void steps();
     void clockJump();
+    void crowdedBin_data();
+    void crowdedBin();
     void noLog();
 };
 
@@ -271,6 +275,69 @@ void TestCollisions::clockJump() {
     const UpdateLog calm = logOf({{rmw(0, 0, 0, 30)}, {rmw(1, 0, 5, 40)}});
     const std::vector<double> one{1};
     QCOMPARE(qint64(shm::reconstructCollisions(calm, one, 1, 2).clockSlackNs), qint64(3000));
+}
+
+// Workers that collide all the time under a clock too coarse to order them: a seeded random
+// interleaving of W workers' read-modify-writes of one bin on two CPUs (two workers run at a
+// time; now and then one is preempted for another), accesses a few ns apart against the 3 us the
+// clocks are trusted to, so mostly the values tell the order. Every lost update must be
+// explained. A search that forgot its dead ends walked them again from every earlier choice and
+// gave up (search_limit) on the last three rows.
+void TestCollisions::crowdedBin_data() {
+    QTest::addColumn<int>("workers");
+    QTest::addColumn<int>("updates");
+    QTest::addColumn<quint64>("seed");
+    QTest::newRow("2 x 20000") << 2 << 20000 << quint64(1);
+    QTest::newRow("4 x 10000") << 4 << 10000 << quint64(2);
+    QTest::newRow("4 x 10000, another seed") << 4 << 10000 << quint64(3);
+    QTest::newRow("8 x 1250") << 8 << 1250 << quint64(4);
+    QTest::newRow("8 x 5000") << 8 << 5000 << quint64(5);
+}
+
+void TestCollisions::crowdedBin() {
+    QFETCH(int, workers);
+    QFETCH(int, updates);
+    QFETCH(quint64, seed);
+    uint64_t rng = seed * 0x9e3779b97f4a7c15ull;
+    auto next = [&rng](uint64_t below) { // xorshift64*
+        rng ^= rng >> 12, rng ^= rng << 25, rng ^= rng >> 27;
+        return (rng * 0x2545f4914f6cdd1dull >> 11) % below;
+    };
+    const auto n = static_cast<size_t>(workers);
+    std::vector<std::vector<UpdateAccess>> logs(n);
+    std::vector<int> left(n, updates);
+    std::vector<std::optional<UpdateAccess>> open(n);
+    auto busy = [&](size_t w) { return left[w] > 0 || open[w].has_value(); };
+    size_t running[2] = {0, n > 1 ? 1u : 0u};
+    uint64_t value = 0, now = 1000;
+    for (int remaining = 2 * workers * updates; remaining > 0; --remaining) {
+        for (size_t& r : running) // preempted now and then, or done: another worker gets the CPU
+            if (!busy(r) || next(2000) == 0)
+                for (size_t k = 0, w = next(n); k < n; ++k, w = (w + 1) % n)
+                    if (busy(w) && w != running[0] && w != running[1]) {
+                        r = w;
+                        break;
+                    }
+        size_t w = running[next(2)];
+        if (!busy(w)) w = running[0] == w ? running[1] : running[0];
+        now += next(40);
+        if (std::optional<UpdateAccess>& o = open[w]) {
+            value = o->readValue + 1;
+            o->writeNs = now;
+            logs[w].push_back(*o);
+            o.reset();
+        } else {
+            o = rmw(uint32_t(w), value, now, now);
+            --left[w];
+        }
+    }
+    const std::vector<double> bins{double(value)};
+    const uint64_t expected = uint64_t(workers) * uint64_t(updates), lost = expected - value;
+    const shm::CollisionReport r =
+        shm::reconstructCollisions(logOf(std::move(logs)), bins, int64_t(lost), expected);
+    QVERIFY(lost > 0);
+    QCOMPARE(qint64(r.explained), qint64(lost));
+    QCOMPARE(qint64(r.unexplained), qint64(0));
 }
 
 void TestCollisions::noLog() {
