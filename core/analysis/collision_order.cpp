@@ -138,28 +138,32 @@ class Search {
   private:
     // Placeable now: not placed, its predecessor placed, starting no later than the earliest
     // end of any unplaced event (nothing can be put before an event that surely came first),
-    // and a read only when the bin holds what it read. Reads first, then writes by end time.
+    // and a read only when the bin holds what it read. Tried in the order of their logged times
+    // (a read at its read's, a write at its write's; a read first on a tie): among the orders
+    // the values allow, the first found is the one the clocks tell, so a lost write drawn on
+    // the time axis comes before the write that overwrote it. Reads first regardless, as
+    // before, found orders that the picture contradicted when two writes wrote the same value.
     std::vector<int> candidates(uint64_t value) {
         const int end = int(m_ev.size());
         uint64_t horizon = std::numeric_limits<uint64_t>::max();
         for (int i = m_next[size_t(end)]; i != end && m_ev[size_t(i)].lo <= horizon;
              i = m_next[size_t(i)])
             horizon = std::min(horizon, m_ev[size_t(i)].hi);
-        std::vector<int> reads, writes;
+        std::vector<int> options;
         for (int i = m_next[size_t(end)]; i != end && m_ev[size_t(i)].lo <= horizon;
              i = m_next[size_t(i)]) {
             const Ev& e = m_ev[size_t(i)];
             if (e.before >= 0 && !m_placed[size_t(e.before)]) continue;
-            if (!e.write) {
-                if (m_u[size_t(e.update)]->readValue == value) reads.push_back(i);
-            } else {
-                writes.push_back(i);
-            }
+            if (e.write || m_u[size_t(e.update)]->readValue == value) options.push_back(i);
         }
-        std::stable_sort(writes.begin(), writes.end(),
-                         [&](int a, int b) { return m_ev[size_t(a)].hi < m_ev[size_t(b)].hi; });
-        reads.insert(reads.end(), writes.begin(), writes.end());
-        return reads;
+        auto at = [this](int i) {
+            const Ev& e = m_ev[size_t(i)];
+            const UpdateAccess& u = *m_u[size_t(e.update)];
+            return std::pair(e.write ? u.writeNs : u.readNs, e.write);
+        };
+        std::stable_sort(options.begin(), options.end(),
+                         [&](int a, int b) { return at(a) < at(b); });
+        return options;
     }
     // The unplaced events stay linked in time order (dancing links: placing unlinks, undoing
     // in reverse relinks), so a long update (its worker preempted between read and write) that
