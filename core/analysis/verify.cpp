@@ -62,7 +62,15 @@ VerifyResult verifyByAngleAddition(const double* values, uint64_t begin, uint64_
     return r;
 }
 
-VerifyResult verifySinRange(const double* values, uint64_t begin, uint64_t end) {
+// Built twice, for AVX2/FMA and for any x86-64, and chosen when the program loads: the block
+// loop vectorises only with AVX2 (10^7 elements on one thread: 41 ms -> 25 ms here), which
+// shortens the wait for the seed job's verdict. With FMA an expected value is rounded once
+// less, no further from std::sin than the tolerance allows either way (tst_verify).
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("arch=x86-64-v3", "default")))
+#endif
+VerifyResult
+verifySinRange(const double* values, uint64_t begin, uint64_t end) {
     double tabSin[kBlock], tabCos[kBlock];
     for (uint64_t j = 0; j < kBlock; ++j) {
         tabSin[j] = std::sin(double(j));
