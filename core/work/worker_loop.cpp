@@ -8,6 +8,7 @@
 #include "segment/slot_publish.h"
 #include "work/locks.h"
 #include "work/partition.h"
+#include "work/sin_batch.h"
 #include "work/workload.h"
 
 #include <algorithm>
@@ -378,15 +379,29 @@ void fillBatchOf(const Context& c, uint64_t i, uint64_t stride, uint64_t count, 
     double* const data = c.data;
     uint8_t* const owner = c.owner;
     const uint8_t k = uint8_t(c.k);
-    for (uint64_t j = 0; j < count; ++j, i += stride) {
-        const double v = elementValueOf<W>(i, n);
+    auto store = [&](uint64_t at, double v) {
         if constexpr (S == SyncMode::Atomic) {
-            std::atomic_ref<double>(data[i]).store(v, std::memory_order_relaxed);
-            std::atomic_ref<uint8_t>(owner[i]).store(k, std::memory_order_relaxed);
+            std::atomic_ref<double>(data[at]).store(v, std::memory_order_relaxed);
+            std::atomic_ref<uint8_t>(owner[at]).store(k, std::memory_order_relaxed);
         } else {
-            data[i] = v;
-            owner[i] = k;
+            data[at] = v;
+            owner[at] = k;
         }
+    };
+    if constexpr (W == Workload::Sin) {
+        // The sines a few lanes at a time (work/sin_batch.h), as numpy computes them; then the
+        // stores as below, one element at a time.
+        constexpr uint64_t kPart = 256;
+        double v[kPart];
+        for (uint64_t j = 0; j < count; j += kPart) {
+            const uint64_t m = std::min(kPart, count - j);
+            sinOfIndices(v, i, stride, m);
+            for (uint64_t q = 0; q < m; ++q, i += stride)
+                store(i, v[q]);
+        }
+    } else {
+        for (uint64_t j = 0; j < count; ++j, i += stride)
+            store(i, elementValueOf<W>(i, n));
     }
 }
 
