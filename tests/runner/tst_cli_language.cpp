@@ -97,7 +97,7 @@ void TestCliLanguage::englishWhenAskedOrForTheManPage() {
     QCOMPARE(en.exitCode, 0);
     QVERIFY2(!hasHangul(QString::fromUtf8(en.out)), en.out.constData());
     QVERIFY(en.out.startsWith("Usage: shmscope [options]\n"));
-    QVERIFY(en.out.contains("worker processes sharing the array (1 to 64; default 4)"));
+    QVERIFY(en.out.contains("worker processes sharing the array (1 to 256; default 4)"));
     const auto man = runIn(QStringLiteral("ko_KR.UTF-8"), {QStringLiteral("--man")});
     QCOMPARE(man.exitCode, 0);
     QVERIFY2(!hasHangul(QString::fromUtf8(man.out)), "the man page is English");
