@@ -1610,6 +1610,10 @@ partial: %1 of %2</source>
         <source>clock placed to ±%1</source>
         <translation>시계를 ±%1 안으로 맞춤</translation>
     </message>
+    <message>
+        <source>%1 workers a lane</source>
+        <translation>한 줄에 작업자 %1개</translation>
+    </message>
 </context>
 <context>
     <name>MachineDialog</name>

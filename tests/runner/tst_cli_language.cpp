@@ -112,9 +112,9 @@ void TestCliLanguage::errorsInKorean_data() {
     QTest::newRow("--workers abc")
         << QStringList{QStringLiteral("--workers"), QStringLiteral("abc")}
         << setting_words::valueError(row("workers"), QStringLiteral("abc"));
-    QTest::newRow("--workers 100")
-        << QStringList{QStringLiteral("--workers"), QStringLiteral("100")}
-        << setting_words::valueError(row("workers"), QStringLiteral("100"));
+    QTest::newRow("--workers 300")
+        << QStringList{QStringLiteral("--workers"), QStringLiteral("300")}
+        << setting_words::valueError(row("workers"), QStringLiteral("300"));
     QTest::newRow("--sync fast") << QStringList{QStringLiteral("--sync"), QStringLiteral("fast")}
                                  << setting_words::valueError(row("sync"), QStringLiteral("fast"));
     QTest::newRow("unknown option")
