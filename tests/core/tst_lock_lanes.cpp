@@ -116,6 +116,7 @@ class TestLockLanes : public QObject {
     void openHoldIsCutToo();
     void sequenceInEvents();
     void forgottenHoldsStillExclude();
+    void keepShrinksBeyond64Workers();
     void groupLanesSplitEvenly_data();
     void groupLanesSplitEvenly();
     void groupLaneOfOneLockMatchesTheLockLane();
@@ -556,6 +557,14 @@ void TestLockLanes::forgottenHoldsStillExclude() {
     // After the jump: seq jump + 1 follows seq jump, so it begins where that one ends.
     QCOMPARE(a.holds(1)[1], (LockInterval{5'000'000'100, 5'000'000'200, 0}));
     QCOMPARE(a.holds(0)[2], (LockInterval{5'000'000'000, 5'000'000'100, 0}));
+}
+
+void TestLockLanes::keepShrinksBeyond64Workers() {
+    QCOMPARE(LockActivity::keepPerWorker(4), LockActivity::kDefaultKeep);
+    QCOMPARE(LockActivity::keepPerWorker(64), LockActivity::kDefaultKeep);
+    QCOMPARE(LockActivity::keepPerWorker(256), size_t(25'000));
+    for (uint32_t w = 65; w <= 256; ++w)
+        QVERIFY(LockActivity::keepPerWorker(w) * w <= 64 * LockActivity::kDefaultKeep);
 }
 
 void TestLockLanes::groupLanesSplitEvenly_data() {
