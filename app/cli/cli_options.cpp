@@ -341,7 +341,7 @@ CliParse parseCommandLine(const QStringList& args) {
 
 namespace {
 
-// "  --workers N            worker processes sharing the array (1 to 64; default 4)", in the
+// "  --workers N            worker processes sharing the array (1 to 256; default 4)", in the
 // interface language when `translated` (--help), else in English (the man page).
 QString settingHelpLine(const shm::SettingRow& r, bool translated) {
     const QString value = r.kind == shm::SettingKind::Count  ? QStringLiteral("N")

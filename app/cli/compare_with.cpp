@@ -40,7 +40,7 @@ namespace {
 // know is a newer version's (report keys are only ever added) and is left out.
 QString checkPinnedSettings(const QJsonObject& cfg, const QString& path) {
     // "--compare-with PATH: field 'workers' must be ..." or "--compare-with PATH 'config':
-    // --workers: 100000 is out of range (1 to 64)".
+    // --workers: 100000 is out of range (1 to 256)".
     const QString where = QStringLiteral("--compare-with %1").arg(path);
     shm::ExperimentConfig c;
     for (auto it = cfg.begin(); it != cfg.end(); ++it) {

@@ -12,11 +12,11 @@ namespace setting_words {
 
 // "worker processes sharing the array"
 QString help(const shm::SettingRow& row);
-// "1 to 64", "0 to 63 or none", "true|false", "sin|wave|histogram" (choice names stay English).
+// "1 to 256", "0 to 255 or none", "true|false", "sin|wave|histogram" (choice names stay English).
 QString allowed(const shm::SettingRow& row);
-// "1 to 64; default 4", "0 to 1000000; default 0 µs (in the window: 20 µs)".
+// "1 to 256; default 4", "0 to 1000000; default 0 µs (in the window: 20 µs)".
 QString range(const shm::SettingRow& row);
-// "--workers: 'abc' is not a whole number (1 to 64)"; empty when the row takes the value.
+// "--workers: 'abc' is not a whole number (1 to 256)"; empty when the row takes the value.
 QString valueError(const shm::SettingRow& row, const QString& value);
 
 } // namespace setting_words

@@ -76,7 +76,7 @@ QString objectNameFor(const shm::SettingRow& r) {
     return name + QStringLiteral("Check");
 }
 
-// "Worker processes sharing the array (1 to 64; default 4)."
+// "Worker processes sharing the array (1 to 256; default 4)."
 QString toolTipFor(const shm::SettingRow& r) {
     QString help = trSetting(r.help);
     if (!help.isEmpty()) help[0] = help[0].toUpper();

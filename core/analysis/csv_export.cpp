@@ -66,7 +66,8 @@ void writeArrayCsv(std::ostream& out, const ExperimentConfig& cfg, const double*
                 slot = cfg.counterSlot(k) == i;
             line = std::to_string(i) + "," + std::to_string(counters[i]) + "," +
                    (slot ? std::to_string(cfg.increments) : std::string("0")) + ",";
-            if (owner && owner[i] != kUnwritten) line += std::to_string(owner[i]);
+            if (owner && ownerOf(owner[i], counters[i] != 0) != kNoOwner)
+                line += std::to_string(owner[i]);
             out << line << "\n";
         }
         return;
@@ -76,7 +77,10 @@ void writeArrayCsv(std::ostream& out, const ExperimentConfig& cfg, const double*
         line = std::to_string(i) + ",";
         if (!std::isnan(data[i])) line += exact(data[i]);
         line += "," + (i < expected.size() ? exact(expected[i]) : std::string()) + ",";
-        if (owner && owner[i] != kUnwritten) line += std::to_string(owner[i]);
+        // Histogram bins start at 0, the elements of the other workloads as NaN.
+        const bool written =
+            cfg.workload == Workload::Histogram ? data[i] != 0 : !std::isnan(data[i]);
+        if (owner && ownerOf(owner[i], written) != kNoOwner) line += std::to_string(owner[i]);
         line += "\n";
         out << line;
     }

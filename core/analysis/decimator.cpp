@@ -205,15 +205,27 @@ DecimatedColumn Decimator::scan(const double* data, const uint8_t* owner, uint64
     uint64_t written = 0, mismatches = 0;
     std::fill(counts, counts + workers + 1, 0u);
     countOwners(owner, begin, end, workers, counts);
+    // With 256 workers an unwritten element's owner byte (255) is worker 255's id too
+    // (layout.h: ownerOf): move the unwritten ones from worker 255 to "nobody".
+    const bool ambiguous = workers > kUnwritten;
     if (rule == WrittenBy::NotNaN) {
         minMaxNotNaN(data, begin, end, lo, hi, written);
+        if (ambiguous) {
+            const uint32_t unwritten =
+                uint32_t(std::min<uint64_t>(end - begin - written, counts[kUnwritten]));
+            counts[kUnwritten] -= unwritten;
+            counts[workers] += unwritten;
+        }
         if (expected)
             for (uint64_t i = begin; i < end; ++i)
                 if (!std::isnan(data[i]) && !matchesExpected(data[i], expected(i))) ++mismatches;
     } else {
         for (uint64_t i = begin; i < end; ++i) {
-            if (owner[i] == 255) continue;
             const double v = data[i];
+            if (ownerOf(owner[i], ambiguous && v != 0) == kNoOwner) {
+                if (ambiguous) --counts[kUnwritten], ++counts[workers];
+                continue;
+            }
             ++written;
             lo = std::min(lo, v);
             hi = std::max(hi, v);

@@ -2,6 +2,8 @@
 // Min/max per pixel column, read straight from the mapped array. A column is rescanned only when
 // part of it was marked dirty (the workers wrote there), so a frame costs what changed, not the
 // array's length. Scanning can be spread over frames with a time budget.
+#include "model/layout.h"
+
 #include <cstdint>
 #include <functional>
 #include <vector>

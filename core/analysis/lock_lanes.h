@@ -42,6 +42,12 @@ enum class Activity { Hold, Wait };
 class LockActivity {
   public:
     static constexpr size_t kDefaultKeep = 100'000;
+    // What the window keeps per worker: kDefaultKeep up to 64 workers, then the same total
+    // shared out (256 workers: 25,000 each), so 256 workers' lanes hold at most what 64
+    // workers' did (~150 MB per kind) instead of four times that.
+    static constexpr size_t keepPerWorker(uint32_t workers) {
+        return workers <= 64 ? kDefaultKeep : 64 * kDefaultKeep / workers;
+    }
 
     struct Counts {
         uint64_t events = 0;    // events consumed

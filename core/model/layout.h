@@ -17,7 +17,9 @@
 //   dataOffset          double[dataCount]             (the array; histogram: the bins;
 //                                                      counters: uint64 counters, one slot per
 //                                                      worker packed, every 16th slot padded)
-//   ownerOffset         uint8_t[dataCount]            (worker id that last wrote it, 255 = never)
+//   ownerOffset         uint8_t[dataCount]            (worker id that last wrote it, 255 = never;
+//                                                      with 256 workers 255 is also worker
+//                                                      255's id: see ownerOf)
 //   updateLogOffset     per worker: UpdateLogHeader + UpdateRecord[updateLogCapacity]
 //                                                     (only when updateLogCapacity > 0: the
 //                                                      collisions log, model/update_log.h)
@@ -98,6 +100,14 @@ namespace shm {
 inline constexpr char kMagic[8] = {'S', 'H', 'M', 'S', 'C', 'O', 'P', 'E'};
 inline constexpr uint32_t kLayoutVersion = 3;
 inline constexpr uint8_t kUnwritten = 255;
+// The owner map holds one byte per element, so it names 255 workers besides "never written".
+// A 256-worker run (limits::kMaxWorkers) gives worker 255 that byte too, rather than doubling
+// the map and breaking every reader of layout 3: a 255 whose value was written is worker 255's.
+// `valueWritten`: the element is not NaN (array workloads), the bin or counter is not 0.
+inline constexpr int kNoOwner = -1;
+inline int ownerOf(uint8_t owner, bool valueWritten) {
+    return owner != kUnwritten || valueWritten ? int(owner) : kNoOwner;
+}
 inline constexpr uint64_t kRingCapacity = 8192; // events per worker ring, a power of two
 
 enum class RunState : uint32_t { Created = 0, Running, Paused, Stopping };

@@ -89,7 +89,9 @@ struct ExperimentConfig {
 };
 
 namespace limits {
-inline constexpr uint32_t kMaxWorkers = 64;
+// 256: the owner map's byte names every worker (layout.h: ownerOf); the GUI groups the
+// timeline's worker lanes beyond what fits (lock_timeline.cpp).
+inline constexpr uint32_t kMaxWorkers = 256;
 inline constexpr uint32_t kMaxStripes = 4096;
 inline constexpr uint32_t kMaxBins = 1u << 24;
 inline constexpr uint32_t kMaxDelayUs = 1'000'000;
@@ -561,10 +563,10 @@ constexpr bool isNone(const SettingRow& r, uint64_t v) {
     return !r.none.empty() && v == kNone;
 }
 
-// What a row accepts: "sin|wave|histogram|mandelbrot", "true|false", "1 to 64" or
-// "0 to 63 or none".
+// What a row accepts: "sin|wave|histogram|mandelbrot", "true|false", "1 to 256" or
+// "0 to 255 or none".
 std::string allowedValues(const SettingRow& row);
-// Accepted values and the default, for --help and tooltips: "1 to 64; default 4",
+// Accepted values and the default, for --help and tooltips: "1 to 256; default 4",
 // "0 to 1000000; default 0 µs", "sin|wave|histogram|mandelbrot; default wave".
 std::string rangeText(const SettingRow& row);
 

@@ -94,7 +94,8 @@ void replayLocks(const RecordedRun& run, uint64_t atNs, LockActivity& locks, Wai
     const uint64_t t = clampToRun(run, atNs);
     const ExperimentConfig& cfg = run.config;
     const uint32_t n = uint32_t(std::max<size_t>(workerCount(run), run.intervals.size()));
-    locks.reset(n, cfg.sync == SyncMode::Striped ? 1 + cfg.stripes : 1, cfg.sync);
+    locks.reset(n, cfg.sync == SyncMode::Striped ? 1 + cfg.stripes : 1, cfg.sync,
+                LockActivity::keepPerWorker(n)); // as the window keeps them live
     waits.reset(n);
     for (uint32_t k = 0; k < run.intervals.size(); ++k) {
         const WorkerIntervals& w = run.intervals[k];

@@ -137,7 +137,9 @@ bool QueueReceiver::State::take(uint64_t pos, QueueMessage& m) {
 void QueueReceiver::State::apply(const QueueMessage& m) {
     double* data = seg->data();
     uint8_t* owner = seg->owner();
-    const auto who = uint8_t(std::min<uint32_t>(m.worker, 254));
+    // checkMessage kept m.worker below the run's workers: 255 only in a 256-worker run, where
+    // it is that worker's byte (layout.h: ownerOf).
+    const auto who = uint8_t(m.worker);
     for (uint32_t j = 0; j < m.count; ++j) {
         const uint64_t i = m.bins ? uint64_t(m.values[j]) : m.begin + j * m.stride;
         if (m.bins)

@@ -87,7 +87,7 @@ PARTITIONS = ["block", "cyclic", "block-cyclic", "dynamic", "guided", "seed"]
 SYNCS = ["none", "mutex", "striped", "spin", "atomic", "robust"]
 TRANSPORTS = ["shared", "private", "queue"]
 RANGES = {
-    "workers": (1, 64), "elements": (1, 1 << 34), "bins": (1, 1 << 24),
+    "workers": (1, 256), "elements": (1, 1 << 34), "bins": (1, 1 << 24),
     "chunk": (1, 1 << 34), "stripes": (1, 4096), "increments": (1, 1 << 40),
     "workload": (0, len(WORKLOADS) - 1), "partition": (0, len(PARTITIONS) - 1),
     "sync": (0, len(SYNCS) - 1), "lock_scope": (0, 1), "instrument": (0, 1),

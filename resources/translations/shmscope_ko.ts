@@ -1610,6 +1610,10 @@ partial: %1 of %2</source>
         <source>clock placed to ±%1</source>
         <translation>시계를 ±%1 안으로 맞춤</translation>
     </message>
+    <message>
+        <source>%1 workers a lane</source>
+        <translation>한 줄에 작업자 %1개</translation>
+    </message>
 </context>
 <context>
     <name>MachineDialog</name>
@@ -2516,6 +2520,19 @@ partial: %1 of %2</source>
     <message>
         <source>One row per worker process; hover the column headers for details.</source>
         <translation>작업자 프로세스마다 한 줄. 열 머리글에 마우스를 올리면 설명이 나옵니다.</translation>
+    </message>
+    <message>
+        <source>How many workers are in each state, most first: the table shows only some of the rows at a time.</source>
+        <translation>상태마다 작업자가 몇 개인지, 많은 것부터 보여 줍니다. 표에는 한 번에 일부 줄만 보입니다.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a count of workers, then their state: 254 waiting for lock</comment>
+        <translation>%2 %1</translation>
+    </message>
+    <message>
+        <source>%1 workers:</source>
+        <translation>작업자 %1개:</translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,8 @@
 // the same run (the machine is noisy; absolute times mean little).
 //  0. Whole processes (bench_process.cpp): the seed job as `shmscope --headless` against a
 //     plain threaded program (plain_seed) and the blog's numpy processes (numpy_seed.py);
-//     64 workers started and run against 64 bare posix_spawns of shmscope-worker; the window's
-//     frames with 64 and 4 mutex workers (its --bench-frames summary lines).
+//     64 and 256 workers started and run against as many bare posix_spawns of shmscope-worker;
+//     the window's frames with 256, 64 and 4 mutex workers (its --bench-frames summary lines).
 //  1. The seed job (sin, 10^7 elements, 2 workers, no sync) through real worker processes on
 //     the shared segment, against a plain std::thread loop writing a private array.
 //  2. A mutex run with lock instrumentation on, against the same run with --no-instrument.
@@ -13,7 +13,8 @@
 //  5. --sync spin against mutex with 8 workers on this machine's cores (CPU time in total).
 // And recordings (bench_recording.cpp): --record on against off, file sizes, opening one.
 // And the update log (bench_collisions.cpp): --collisions on against off (histogram, no lock);
-// `--only collisions` runs just that row.
+// `--only collisions` runs just that row, `--only processes` just the whole-process and window
+// rows.
 // Each figure is the median of --repeat runs, interleaved so drift hits both sides alike; the
 // compute and mutex rows print their minimum too (what issue 10 judges them by).
 #include "bench_collisions.h"
@@ -117,6 +118,27 @@ double figureAfter(const QString& out, const QString& line, const QString& befor
     return -1;
 }
 
+// Starting `workers` workers: the whole headless process against as many bare posix_spawns of
+// the worker (+ wait), interleaved, min / median of `repeat`.
+void launchRow(const QString& app, const QString& worker, int workers, const QString& elements,
+               int repeat) {
+    const QString count = QString::number(workers);
+    std::vector<double> launch, bare;
+    for (int r = 0; r < repeat; ++r) {
+        if (auto t = bench::wallOf({app, QStringLiteral("--headless"), QStringLiteral("--workers"),
+                                    count, QStringLiteral("--elements"), elements}))
+            launch.push_back(*t);
+        if (auto t = bench::wallOfMany({worker, QStringLiteral("--version")}, workers))
+            bare.push_back(*t);
+    }
+    std::printf("%d workers, %s elements, whole process (min / median of %d)\n", workers,
+                qPrintable(elements), repeat);
+    std::printf("  shmscope --headless      %8.4f / %.4f s\n  %3d x posix_spawn + wait %8.4f / "
+                "%.4f s\n  ratio                    %8.3fx  (goal <= 2x)\n",
+                minOf(launch), median(launch), workers, minOf(bare), median(bare),
+                minOf(launch) / std::max(minOf(bare), 1e-9));
+}
+
 // Issue 10's table: whole processes and the window, each against its reference, min and median
 // of `repeat` interleaved rounds (the machine is noisy; the minimum is the least disturbed).
 void processRows(int repeat, bool quick, const QString& binDir) {
@@ -160,20 +182,8 @@ void processRows(int repeat, bool quick, const QString& binDir) {
                     minOf(numpy), median(numpy), minOf(numpy) / minOf(whole));
 
     const QString many = quick ? QStringLiteral("640") : QStringLiteral("6400");
-    std::vector<double> launch, bare;
-    for (int r = 0; r < repeat; ++r) {
-        if (auto t = bench::wallOf({app, QStringLiteral("--headless"), QStringLiteral("--workers"),
-                                    QStringLiteral("64"), QStringLiteral("--elements"), many}))
-            launch.push_back(*t);
-        if (auto t = bench::wallOfMany({worker, QStringLiteral("--version")}, 64))
-            bare.push_back(*t);
-    }
-    std::printf("64 workers, %s elements, whole process (min / median of %d)\n", qPrintable(many),
-                repeat);
-    std::printf("  shmscope --headless      %8.4f / %.4f s\n  64 x posix_spawn + wait  %8.4f / "
-                "%.4f s\n  ratio                    %8.3fx  (goal <= 2x)\n",
-                minOf(launch), median(launch), minOf(bare), median(bare),
-                minOf(launch) / std::max(minOf(bare), 1e-9));
+    for (int workers : {64, int(shm::limits::kMaxWorkers)})
+        launchRow(app, worker, workers, many, repeat);
 
     // The window, offscreen, through its own frame benchmark (its summary lines are stable).
     const QString frames = quick ? QStringLiteral("10") : QStringLiteral("100");
@@ -190,6 +200,10 @@ void processRows(int repeat, bool quick, const QString& binDir) {
                            QStringLiteral("--delay-us"), QLatin1String(delay)};
     };
     const WindowCase cases[] = {
+        {"256 workers, mutex, 10^6 elements at 20 us",
+         {QStringLiteral("--workers"), QStringLiteral("256"), QStringLiteral("--sync"),
+          QStringLiteral("mutex"), QStringLiteral("--elements"), QStringLiteral("1000000"),
+          QStringLiteral("--delay-us"), QStringLiteral("20")}},
         {"64 workers, mutex, 10^6 elements at 20 us", sixtyFour("mutex", "20")},
         {"64 workers, none, 10^6 elements at 20 us", sixtyFour("none", "20")},
         {"64 workers, spin, 10^6 elements at 20 us", sixtyFour("spin", "20")},
@@ -222,7 +236,7 @@ void processRows(int repeat, bool quick, const QString& binDir) {
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     int repeat = 5;
-    bool onlyCollisions = false;
+    bool onlyCollisions = false, onlyProcesses = false;
     uint64_t seedN = 10'000'000, mutexN = 2'000'000, increments = 50'000'000, spinN = 8000;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--quick")) { // smoke test for CI: tiny sizes, one repeat
@@ -235,20 +249,26 @@ int main(int argc, char** argv) {
                    !std::strcmp(argv[i + 1], "collisions")) {
             onlyCollisions = true;
             ++i;
+        } else if (!std::strcmp(argv[i], "--only") && i + 1 < argc &&
+                   !std::strcmp(argv[i + 1], "processes")) {
+            onlyProcesses = true;
+            ++i;
         } else if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) {
             repeat = std::max(1, std::atoi(argv[++i]));
         } else {
-            std::fprintf(stderr,
-                         "usage: shmscope-bench [--quick] [--repeat N] [--only collisions]\n");
+            std::fprintf(
+                stderr,
+                "usage: shmscope-bench [--quick] [--repeat N] [--only collisions|processes]\n");
             return 2;
         }
     }
     const QString workerPath =
         QCoreApplication::applicationDirPath() + QStringLiteral("/../../app/shmscope-worker");
     const bool quick = repeat == 1 && seedN < 10'000'000;
-    bench::collisionRows(quick ? 1 : std::max(repeat, 5), quick, workerPath);
+    if (!onlyProcesses) bench::collisionRows(quick ? 1 : std::max(repeat, 5), quick, workerPath);
     if (onlyCollisions) return 0;
     processRows(quick ? 1 : std::max(repeat, 5), quick, QCoreApplication::applicationDirPath());
+    if (onlyProcesses) return 0;
     bench::recordingRows(quick ? 1 : std::max(repeat, 5), quick,
                          QCoreApplication::applicationDirPath());
 

@@ -80,6 +80,8 @@ void TestDecimator::exactAgainstBruteForce_data() {
     QTest::newRow("zoomed window") << 50000ull << 12345ull << 23456ull << 300 << 5u;
     QTest::newRow("window past the end is clamped") << 1000ull << 900ull << 5000ull << 64 << 2u;
     QTest::newRow("64 workers") << 20000ull << 0ull << 20000ull << 1600 << 64u;
+    // Worker 255's owner byte is the "never written" byte too: its value tells (ownerOf).
+    QTest::newRow("256 workers") << 40000ull << 0ull << 40000ull << 800 << 256u;
 }
 
 void TestDecimator::exactAgainstBruteForce() {
@@ -108,7 +110,8 @@ void TestDecimator::exactAgainstBruteForce() {
         uint64_t written = 0;
         std::vector<uint32_t> counts(workers + 1, 0);
         for (uint64_t i = col.begin; i < col.end; ++i) {
-            ++counts[a.owner[i] < workers ? a.owner[i] : workers];
+            const int o = ownerOf(a.owner[i], !std::isnan(a.data[i]));
+            ++counts[o >= 0 && uint32_t(o) < workers ? uint32_t(o) : workers];
             if (std::isnan(a.data[i])) continue;
             ++written;
             mn = std::min(mn, a.data[i]);
@@ -187,6 +190,17 @@ void TestDecimator::ownerSetRuleForBins() {
     QCOMPARE(d.columns()[1].written, 1u);
     QCOMPARE(d.columns()[2].mismatches, 1u); // 0 written where 1 was expected: a lost update
     QCOMPARE(d.columns()[3].written, 0u);
+    // 256 workers: a counted bin under owner 255 is worker 255's, an empty one nobody's.
+    Decimator most;
+    most.configure(4, 256, Decimator::WrittenBy::OwnerSet);
+    most.setView(0, 4, 4);
+    most.process(bins.data(), owner.data());
+    QCOMPARE(most.columns()[0].written, 0u);
+    QCOMPARE(most.columns()[0].dominantOwner, 256u);
+    QCOMPARE(most.ownerCounts(0)[256], 1u);
+    QCOMPARE(most.columns()[3].written, 1u);
+    QCOMPARE(most.columns()[3].dominantOwner, 255u);
+    QCOMPARE(most.ownerCounts(3)[255], 1u);
 }
 
 void TestDecimator::staticIndexFollowsWorkSource_data() {

@@ -1,6 +1,7 @@
 // LockActivity (events → intervals) and the column rasteriser against brute-force references:
 // random non-overlapping holds of one lock shared out among workers, random windows and column
 // counts; coverage must equal the exact overlap per column and sum to at most 1 per lock.
+#include "analysis/lane_groups.h"
 #include "analysis/lock_lanes.h"
 
 #include <QTest>
@@ -115,6 +116,10 @@ class TestLockLanes : public QObject {
     void openHoldIsCutToo();
     void sequenceInEvents();
     void forgottenHoldsStillExclude();
+    void keepShrinksBeyond64Workers();
+    void groupLanesSplitEvenly_data();
+    void groupLanesSplitEvenly();
+    void groupLaneOfOneLockMatchesTheLockLane();
 };
 
 void TestLockLanes::intervalsFromEvents() {
@@ -552,6 +557,87 @@ void TestLockLanes::forgottenHoldsStillExclude() {
     // After the jump: seq jump + 1 follows seq jump, so it begins where that one ends.
     QCOMPARE(a.holds(1)[1], (LockInterval{5'000'000'100, 5'000'000'200, 0}));
     QCOMPARE(a.holds(0)[2], (LockInterval{5'000'000'000, 5'000'000'100, 0}));
+}
+
+void TestLockLanes::keepShrinksBeyond64Workers() {
+    QCOMPARE(LockActivity::keepPerWorker(4), LockActivity::kDefaultKeep);
+    QCOMPARE(LockActivity::keepPerWorker(64), LockActivity::kDefaultKeep);
+    QCOMPARE(LockActivity::keepPerWorker(256), size_t(25'000));
+    for (uint32_t w = 65; w <= 256; ++w)
+        QVERIFY(LockActivity::keepPerWorker(w) * w <= 64 * LockActivity::kDefaultKeep);
+}
+
+void TestLockLanes::groupLanesSplitEvenly_data() {
+    QTest::addColumn<int>("workers");
+    QTest::addColumn<int>("maxLanes");
+    QTest::addColumn<int>("size"); // workers a lane
+    QTest::addColumn<int>("lanes");
+    QTest::newRow("fits") << 64 << 64 << 1 << 64;
+    QTest::newRow("room to spare") << 4 << 100 << 1 << 4;
+    QTest::newRow("256 in 16") << 256 << 16 << 16 << 16;
+    QTest::newRow("256 in 17") << 256 << 17 << 16 << 16;
+    QTest::newRow("256 in 15") << 256 << 15 << 32 << 8;
+    QTest::newRow("256 in 40") << 256 << 40 << 8 << 32;
+    QTest::newRow("100 in 10: last lane shorter") << 100 << 10 << 16 << 7;
+    QTest::newRow("no room at all") << 256 << 0 << 256 << 1;
+    QTest::newRow("negative room") << 5 << -3 << 8 << 1;
+    QTest::newRow("no workers") << 0 << 10 << 1 << 0;
+}
+
+// Consecutive, equal groups (a power of two) that cover every worker once, within maxLanes.
+void TestLockLanes::groupLanesSplitEvenly() {
+    QFETCH(int, workers);
+    QFETCH(int, maxLanes);
+    QFETCH(int, size);
+    QFETCH(int, lanes);
+    const auto groups = groupLanes(uint32_t(workers), maxLanes);
+    QCOMPARE(int(groups.size()), lanes);
+    uint32_t next = 0;
+    for (const LaneGroup& g : groups) {
+        QCOMPARE(g.first, next);
+        QVERIFY(g.count >= 1 && g.count <= uint32_t(size));
+        if (&g != &groups.back()) QCOMPARE(int(g.count), size);
+        next += g.count;
+    }
+    QCOMPARE(next, uint32_t(workers));
+}
+
+// 256 workers on one mutex, grouped 16 a lane: a group's hold is exactly the sum of its
+// members' (one lock: they never overlap), the groups together are the lock lane, and no
+// column is held more than once.
+void TestLockLanes::groupLaneOfOneLockMatchesTheLockLane() {
+    std::mt19937_64 rng(256);
+    const uint32_t workers = 256;
+    const Scenario s = makeScenario(workers, 1, 7, 20);
+    const LockActivity a = feed(s, SyncMode::Mutex, rng);
+    const TimeColumns w{0, double(s.endNs), 240};
+    std::vector<std::vector<double>> holds(workers), waits(workers);
+    for (uint32_t k = 0; k < workers; ++k) {
+        holds[k] = workerCoverage(a, k, Activity::Hold, w, 0);
+        waits[k] = workerCoverage(a, k, Activity::Wait, w, 0);
+    }
+    const auto lane = lockLanes(a, w, 0, &holds).at(0);
+    const auto groups = groupLanes(workers, 16);
+    QCOMPARE(groups.size(), size_t(16));
+    std::vector<double> sum(size_t(w.columns), 0.0);
+    for (const LaneGroup& g : groups) {
+        const GroupCoverage c = groupCoverage(g, holds, waits, 1);
+        for (size_t i = 0; i < sum.size(); ++i) {
+            double members = 0, waiting = 0;
+            for (uint32_t k = g.first; k < g.first + g.count; ++k)
+                members += holds[k][i], waiting += waits[k][i];
+            QVERIFY(std::abs(c.hold[i] - std::min(1.0, members)) < 1e-9);
+            QVERIFY(std::abs(c.wait[i] - waiting / g.count) < 1e-9);
+            QVERIFY(c.holder[i] == -1 || (uint32_t(c.holder[i]) >= g.first &&
+                                          uint32_t(c.holder[i]) < g.first + g.count));
+            QCOMPARE(c.holder[i] >= 0, members > 0);
+            sum[i] += c.hold[i];
+        }
+    }
+    for (size_t i = 0; i < sum.size(); ++i) {
+        QVERIFY(sum[i] <= 1.0 + 1e-9);
+        QVERIFY(std::abs(sum[i] - lane.cover[i]) < 1e-6);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLockLanes)

@@ -35,6 +35,7 @@ class TestSettings : public QObject {
     void validateNamesTheFlag();
     void enumWrappersReadTheTable();
     void combinationRuleStays();
+    void workersUpTo256();
 };
 
 // A published contract, so spelled out here on purpose: the keys of the report's "config"
@@ -159,6 +160,32 @@ void TestSettings::combinationRuleStays() {
     QVERIFY(err->starts_with("--lock-scope chunk with --sync striped cannot protect histogram"));
     c.lockScope = shm::LockScope::Element;
     QVERIFY(!shm::validate(c));
+}
+
+// The worker limit: 256 is taken from text (flags, --config, saved settings) and from code;
+// 257 is refused naming the flag and the range.
+void TestSettings::workersUpTo256() {
+    QCOMPARE(shm::limits::kMaxWorkers, 256u);
+    shm::ExperimentConfig cfg;
+    QVERIFY(!shm::applySetting(cfg, "workers", "256"));
+    QCOMPARE(cfg.workers, 256u);
+    QVERIFY(!shm::validate(cfg));
+    const auto refused = shm::applySetting(cfg, "workers", "257");
+    QVERIFY(refused);
+    QVERIFY2(refused->find("--workers") != std::string::npos, refused->c_str());
+    QVERIFY2(refused->find("1 to 256") != std::string::npos, refused->c_str());
+    QCOMPARE(cfg.workers, 256u); // unchanged
+    cfg.workers = 257;
+    const auto err = shm::validate(cfg);
+    QVERIFY(err);
+    QCOMPARE(QString::fromStdString(*err),
+             QStringLiteral("--workers: 257 is out of range (1 to 256)"));
+    // The scripted kill names any of the 256 (0-based).
+    shm::ExperimentConfig kill;
+    kill.workers = 256;
+    QVERIFY(!shm::applySetting(kill, "kill-worker", "255"));
+    QCOMPARE(kill.killWorker, 255u);
+    QVERIFY(shm::applySetting(kill, "kill-worker", "256"));
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

@@ -630,7 +630,7 @@ void TestWindow::controlsExplainInvalidCombinations() {
     auto* start = panel.findChild<QPushButton*>(QStringLiteral("startButton"));
     auto* workers = panel.findChild<QSpinBox*>(QStringLiteral("workersSpin"));
     QVERIFY(workload && sync && scope && bins && stripes && start && workers);
-    QCOMPARE(workers->maximum(), 64);
+    QCOMPARE(workers->maximum(), 256);
     QVERIFY(!bins->isEnabled());
     QVERIFY(!stripes->isEnabled());
     QVERIFY(!scope->isEnabled()); // sync none takes no lock

@@ -7,9 +7,11 @@
 #include "gui/models/contention_model.h"
 #include "gui/models/progress_model.h"
 #include "gui/sweep/sweep_model.h"
+#include "gui/views/progress_view.h"
 #include "runner/run_controller.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -18,6 +20,7 @@ class TestItemModels : public QObject {
   private slots:
     void workerTablesThroughLiveRuns();
     void sweepTableAfterEveryRun();
+    void workerTallyWhenRowsScroll();
     void cleanupTestCase();
 
   private:
@@ -121,6 +124,36 @@ void TestItemModels::sweepTableAfterEveryRun() {
                 QVERIFY(!model.data(model.index(r, col), Qt::DisplayRole).toString().isEmpty());
         }
     }
+}
+
+// 256 workers: the table shows a few rows at a time, so a line under its heading counts the
+// workers in each state; every row counted once, frame by frame; gone when all rows fit.
+void TestItemModels::workerTallyWhenRowsScroll() {
+    ProgressModel progress;
+    Tester tester(&progress, kQtTest);
+    ProgressView view(&progress);
+    view.resize(900, 300);
+    view.show();
+    auto* tally = view.findChild<QLabel*>(QStringLiteral("workerTally"));
+    QVERIFY(tally);
+    shm::ExperimentConfig cfg{.workers = 256, .elements = 25600, .delayUs = 20};
+    cfg.sync = shm::SyncMode::Mutex;
+    int frames = 0;
+    QVERIFY(run(cfg, [&](const RunController& c) {
+        progress.update(c.snapshot());
+        int counted = 0;
+        for (const auto& [state, n] : progress.summary().states)
+            counted += n;
+        QCOMPARE(counted, 256);
+        ++frames;
+    }));
+    QVERIFY(frames >= 2);
+    const std::vector<std::pair<QString, int>> allDone = {{QStringLiteral("done"), 256}};
+    QCOMPARE(progress.summary().states, allDone);
+    QVERIFY(tally->isVisible());
+    QCOMPARE(tally->text(), QStringLiteral("256 workers: 256 done"));
+    view.resize(900, 256 * view.rowHeight() + 400); // every row fits: no tally
+    QTRY_VERIFY(!tally->isVisible());
 }
 
 void TestItemModels::cleanupTestCase() {

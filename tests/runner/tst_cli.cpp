@@ -59,7 +59,7 @@ void TestCli::badInput_data() {
         QStringLiteral("--workers"));
     add("workers negative", {QStringLiteral("--workers"), QStringLiteral("-3")},
         QStringLiteral("--workers"));
-    add("workers huge", {QStringLiteral("--workers"), QStringLiteral("65")},
+    add("workers huge", {QStringLiteral("--workers"), QStringLiteral("257")},
         QStringLiteral("--workers"));
     add("workers text", {QStringLiteral("--workers"), QStringLiteral("four")},
         QStringLiteral("--workers"));

@@ -97,7 +97,7 @@ void TestCliLanguage::englishWhenAskedOrForTheManPage() {
     QCOMPARE(en.exitCode, 0);
     QVERIFY2(!hasHangul(QString::fromUtf8(en.out)), en.out.constData());
     QVERIFY(en.out.startsWith("Usage: shmscope [options]\n"));
-    QVERIFY(en.out.contains("worker processes sharing the array (1 to 64; default 4)"));
+    QVERIFY(en.out.contains("worker processes sharing the array (1 to 256; default 4)"));
     const auto man = runIn(QStringLiteral("ko_KR.UTF-8"), {QStringLiteral("--man")});
     QCOMPARE(man.exitCode, 0);
     QVERIFY2(!hasHangul(QString::fromUtf8(man.out)), "the man page is English");
@@ -112,9 +112,9 @@ void TestCliLanguage::errorsInKorean_data() {
     QTest::newRow("--workers abc")
         << QStringList{QStringLiteral("--workers"), QStringLiteral("abc")}
         << setting_words::valueError(row("workers"), QStringLiteral("abc"));
-    QTest::newRow("--workers 100")
-        << QStringList{QStringLiteral("--workers"), QStringLiteral("100")}
-        << setting_words::valueError(row("workers"), QStringLiteral("100"));
+    QTest::newRow("--workers 300")
+        << QStringList{QStringLiteral("--workers"), QStringLiteral("300")}
+        << setting_words::valueError(row("workers"), QStringLiteral("300"));
     QTest::newRow("--sync fast") << QStringList{QStringLiteral("--sync"), QStringLiteral("fast")}
                                  << setting_words::valueError(row("sync"), QStringLiteral("fast"));
     QTest::newRow("unknown option")

@@ -10,11 +10,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <signal.h>
 
 using namespace shm;
 Q_DECLARE_METATYPE(shm::SyncMode)
 Q_DECLARE_METATYPE(shm::Partition)
+Q_DECLARE_METATYPE(shm::Workload)
 
 class TestRuns : public QObject {
     Q_OBJECT
@@ -24,6 +26,8 @@ class TestRuns : public QObject {
     void histogramWithSyncLosesNothing_data();
     void histogramWithSyncLosesNothing();
     void histogramWithoutSyncRuns();
+    void mostWorkersAllFinish_data();
+    void mostWorkersAllFinish();
     void pauseResumeAndLiveDelay();
     void stopEndsEarly();
     void spinBurnsCpuWhileWaiting();
@@ -157,6 +161,49 @@ void TestRuns::histogramWithoutSyncRuns() {
     QVERIFY(r.lostUpdates >= 0);
     QVERIFY(r.lostUpdates == 0 || r.mismatches > 0);
     QCOMPARE(r.lock.acquisitions, 0u);
+}
+
+void TestRuns::mostWorkersAllFinish_data() {
+    QTest::addColumn<Workload>("workload");
+    QTest::addColumn<SyncMode>("sync");
+    QTest::addRow("sin none") << Workload::Sin << SyncMode::None;
+    QTest::addRow("sin mutex") << Workload::Sin << SyncMode::Mutex;
+    QTest::addRow("histogram mutex") << Workload::Histogram << SyncMode::Mutex;
+}
+
+// The most workers the settings allow (256): every one finishes, nothing is lost, and the
+// last worker's owner byte (255, also "never written") counts as that worker's.
+void TestRuns::mostWorkersAllFinish() {
+    QFETCH(Workload, workload);
+    QFETCH(SyncMode, sync);
+    RunController c;
+    setUp(c);
+    ExperimentConfig cfg;
+    cfg.workers = limits::kMaxWorkers;
+    QCOMPARE(cfg.workers, 256u);
+    cfg.workload = workload;
+    cfg.sync = sync;
+    cfg.elements = 25'600;
+    cfg.bins = 512;
+    QVERIFY(runToEnd(c, cfg, 180000));
+    const RunReport& r = c.report();
+    QCOMPARE(r.status, RunStatus::Finished);
+    QCOMPARE(r.mismatches, 0u);
+    QCOMPARE(r.unwritten, 0u);
+    QCOMPARE(r.lostUpdates, 0);
+    QCOMPARE(r.processed, cfg.elements);
+    QCOMPARE(r.workers.size(), size_t(cfg.workers));
+    for (const WorkerReport& w : r.workers)
+        QVERIFY2(w.outcome == WorkerOutcome::Done, qPrintable(QString::number(w.id)));
+    if (workload == Workload::Histogram) QCOMPARE(r.lock.acquisitions, cfg.elements);
+    QVERIFY(r.segmentRemoved);
+    if (workload == Workload::Sin) {
+        const auto& a = c.snapshot().array;
+        const uint64_t last = cfg.elements - 1; // block partition: worker 255's share
+        QCOMPARE(staticOwner(cfg, last), 255);
+        QCOMPARE(ownerOf(a.owner[last], !std::isnan(a.data[last])), 255);
+        QCOMPARE(ownerOf(a.owner[0], !std::isnan(a.data[0])), 0);
+    }
 }
 
 void TestRuns::pauseResumeAndLiveDelay() {

@@ -2,6 +2,7 @@
 
 #include "gui/common/worker_palette.h"
 
+#include <QFontMetrics>
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -33,17 +34,23 @@ void fitLegend(QCPLegend* legend, int width, int entryWidth, int maxColumns) {
 }
 
 void labelWorkers(QCPAxis* axis, int workers, int* shownEvery, char letter) {
+    const auto label = [letter](int k) {
+        return letter == 'w' ? worker_palette::workerLabel(uint32_t(k))
+                             : QStringLiteral("%1%2").arg(QLatin1Char(letter)).arg(k);
+    };
     const int width = std::max(1, axis->axisRect()->width());
+    // Room for the widest label and a gap: with 256 workers "w128w160" ran together at 30 px.
+    const int room = std::max(
+        30, QFontMetrics(axis->tickLabelFont()).horizontalAdvance(label(workers - 1)) + 10);
     int every = 1;
-    while (every < workers && width * every / std::max(1, workers) < 30)
+    while (every < workers && width * every / std::max(1, workers) < room)
         every *= 2;
     if (every == *shownEvery) return;
     *shownEvery = every;
     auto ticker = qSharedPointerCast<QCPAxisTickerText>(axis->ticker());
     ticker->clear();
     for (int k = 0; k < workers; k += every)
-        ticker->addTick(k, letter == 'w' ? worker_palette::workerLabel(uint32_t(k))
-                                         : QStringLiteral("%1%2").arg(QLatin1Char(letter)).arg(k));
+        ticker->addTick(k, label(k));
 }
 
 QCPTextElement* addTitle(QCustomPlot* plot, const QString& text) {

@@ -9,7 +9,7 @@ void LockEventsModel::startRun(const shm::ExperimentConfig& cfg) {
     m_s.cfg = cfg;
     m_s.workers = cfg.workers;
     m_s.activity.reset(cfg.workers, cfg.sync == shm::SyncMode::Striped ? 1 + cfg.stripes : 1,
-                       cfg.sync);
+                       cfg.sync, shm::LockActivity::keepPerWorker(cfg.workers));
     m_s.waits.reset(cfg.workers);
     m_s.releaseNs = 0;
     m_s.endNs = 0;

@@ -29,6 +29,25 @@ void ProgressModel::clear() {
     }
 }
 
+namespace {
+// Rows per state text, the most common first (ties by text, so the order holds still).
+std::vector<std::pair<QString, int>> stateTally(const std::vector<ProgressRow>& rows) {
+    std::vector<std::pair<QString, int>> tally;
+    for (const ProgressRow& r : rows) {
+        auto it = std::find_if(tally.begin(), tally.end(),
+                               [&](const auto& t) { return t.first == r.stateText; });
+        if (it == tally.end())
+            tally.emplace_back(r.stateText, 1);
+        else
+            ++it->second;
+    }
+    std::sort(tally.begin(), tally.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    return tally;
+}
+} // namespace
+
 void ProgressModel::update(const shm::RunSnapshot& snap) {
     const size_t n = snap.workers.size();
     if (n != m_lastNs.size()) {
@@ -84,6 +103,7 @@ void ProgressModel::update(const shm::RunSnapshot& snap) {
     sum.lockTaken = cfg.usesLock() && cfg.workload != shm::Workload::Counters;
     sum.imbalance = shm::imbalance(snap);
     sum.cpuSeconds = shm::cpuSeconds(shm::totals(snap).cpuNs);
+    sum.states = stateTally(m_rows);
     if (sum != m_summary) {
         m_summary = sum;
         emit summaryChanged();

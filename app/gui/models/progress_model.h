@@ -9,6 +9,7 @@
 #include <QColor>
 #include <QString>
 
+#include <utility>
 #include <vector>
 
 // What one worker's row shows.
@@ -62,6 +63,9 @@ class ProgressModel : public WorkerRowsModel<ProgressRow> {
         double computeSeconds = 0;
         double imbalance = 0;
         double cpuSeconds = 0;
+        // How many workers are in each state, most first ("waiting for lock" 254, "running"
+        // 2): with 256 workers the table shows a few rows at a time, this says what the rest do.
+        std::vector<std::pair<QString, int>> states;
         bool operator==(const Summary&) const = default;
     };
     const Summary& summary() const { return m_summary; }

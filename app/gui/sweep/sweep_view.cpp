@@ -28,6 +28,9 @@ const QColor kWrong(0xC0, 0x39, 0x2B);
 bool wrongResult(const shm::SweepPointSummary& p) {
     return p.runs && (p.mismatches > 0 || p.lostUpdates > 0);
 }
+// Workers axes spanning this factor or more are drawn log 2 (plotSpeedup).
+constexpr double kWideWorkers = 32;
+
 // The number of cores, a vertical line at x = cores: past it, more workers only take turns.
 void markCores(QCustomPlot* plot, unsigned cores, const QString& text) {
     auto* line = new QCPItemStraightLine(plot);
@@ -41,6 +44,45 @@ void markCores(QCustomPlot* plot, unsigned cores, const QString& text) {
     label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
     label->position->setCoords(cores, 0.02);
     label->setPadding(QMargins(4, 0, 0, 0));
+}
+
+// The ideal, speedup = workers / the baseline's: a straight line on linear axes, a curve
+// over log 2 workers (sampled).
+void addIdeal(QCustomPlot* plot, const QString& name, const QColor& colour, bool wide, double base,
+              double xMax) {
+    auto* ideal = plot->addGraph();
+    ideal->setName(name);
+    ideal->setPen(QPen(colour, 1.5, Qt::DashLine));
+    if (!wide) {
+        ideal->setData({base, xMax}, {1, xMax / base});
+        return;
+    }
+    for (int k = 0; k <= 60; ++k) {
+        const double w = base * std::pow(xMax / base, k / 60.0);
+        ideal->addData(w, w / base);
+    }
+}
+
+// The speedup plot's axes (plotSpeedup says why a wide workers axis is log 2).
+void setSpeedupAxes(QCustomPlot* plot, bool wide, double base, double xMax, double yMax,
+                    unsigned cores) {
+    plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    if (wide) {
+        auto log2 = QSharedPointer<QCPAxisTickerLog>::create();
+        log2->setLogBase(2);
+        log2->setSubTickCount(0);
+        plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
+        plot->xAxis->setTicker(log2);
+        plot->xAxis->setNumberFormat(QStringLiteral("f"));
+        plot->xAxis->setNumberPrecision(0);
+        plot->xAxis->setRange(base / 1.3, xMax * 1.3);
+        const double twiceCores = 2.0 * std::max(1u, cores) / base;
+        plot->yAxis->setRange(0, std::max(yMax * 1.2, std::min(xMax / base, twiceCores)) * 1.08);
+    } else {
+        plot->xAxis->setTicker(QSharedPointer<IntegerTicker>::create()); // no "2.5 workers"
+        plot->xAxis->setRange(0, xMax * 1.05 + 0.5);
+        plot->yAxis->setRange(0, std::max(yMax, xMax / base) * 1.08);
+    }
 }
 
 } // namespace
@@ -140,6 +182,10 @@ void SweepView::rebuild() {
                            .arg(s.plan.order.size())
                            .arg(s.cores));
     fitSplit();
+    // Linear unless plotSpeedup says otherwise (a wide workers axis).
+    m_plot->xAxis->setScaleType(QCPAxis::stLinear);
+    m_plot->xAxis->setNumberFormat(QStringLiteral("gbd"));
+    m_plot->xAxis->setNumberPrecision(6);
     if (s.workersAxis >= 0)
         plotSpeedup();
     else
@@ -155,11 +201,13 @@ void SweepView::plotSpeedup() {
     double xMax = 1, yMax = 1;
     for (uint64_t w : wAxis.values)
         xMax = std::max(xMax, double(w));
+    // A wide workers axis (1 to 256): on a linear axis the points up to the cores crowd into
+    // its first pixels, and the ideal line, reaching 256, flattens every measured speedup onto
+    // the axis. So log 2 (1, 2, 4 ... 256 evenly spaced), and the height is the measured
+    // points' and twice the cores', the ideal line running off the top beyond that.
+    const bool wide = xMax / base >= kWideWorkers;
     // The ideal: speedup = workers / the baseline's.
-    auto* ideal = m_plot->addGraph();
-    ideal->setName(tr("ideal"));
-    ideal->setPen(QPen(palette().color(QPalette::Mid), 1.5, Qt::DashLine));
-    ideal->setData({base, xMax}, {1, xMax / base});
+    addIdeal(m_plot, tr("ideal"), palette().color(QPalette::Mid), wide, base, xMax);
     std::vector<std::pair<double, double>> wrong; // points whose result is wrong
     for (size_t l = 0; l < s.lines.size(); ++l) {
         const shm::SweepLine& line = s.lines[l];
@@ -193,7 +241,8 @@ void SweepView::plotSpeedup() {
             a->setName(tr("Amdahl f = %1").arg(fit.serialFraction, 0, 'f', 3));
             a->setPen(QPen(c, 1.5, Qt::DotLine));
             for (int k = 0; k <= 60; ++k) {
-                const double w = base + (xMax - base) * k / 60.0;
+                const double w =
+                    wide ? base * std::pow(xMax / base, k / 60.0) : base + (xMax - base) * k / 60.0;
                 const double p = w / base;
                 a->addData(w, 1 / (fit.serialFraction + (1 - fit.serialFraction) / p));
             }
@@ -212,10 +261,7 @@ void SweepView::plotSpeedup() {
     m_plot->yAxis->setLabel(tr("speedup (baseline: %1 worker%2)")
                                 .arg(base)
                                 .arg(base == 1 ? QString() : QStringLiteral("s")));
-    m_plot->xAxis->setTicker(QSharedPointer<IntegerTicker>::create()); // no "2.5 workers"
-    m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
-    m_plot->xAxis->setRange(0, xMax * 1.05 + 0.5);
-    m_plot->yAxis->setRange(0, std::max(yMax, xMax / base) * 1.08);
+    setSpeedupAxes(m_plot, wide, base, xMax, yMax, s.cores);
     markCores(m_plot, s.cores, tr("%1 cores").arg(s.cores));
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);

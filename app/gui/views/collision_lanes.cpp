@@ -173,7 +173,13 @@ CollisionLanes::Layout CollisionLanes::layout() const {
         maxValue = std::max(maxValue, s.value);
     }
     l.axis = CollisionTimeAxis::build(times);
+    // Wide enough for "w00", or for the widest name shown in bold (w219 of 256 was cut).
+    QFont bold = l.font;
+    bold.setBold(true);
     l.labelW = fm.horizontalAdvance(QStringLiteral("w00")) + 16;
+    for (uint32_t k : l.workers)
+        l.labelW = std::max(
+            l.labelW, QFontMetrics(bold).horizontalAdvance(worker_palette::workerLabel(k)) + 16);
     l.valueW = fm.horizontalAdvance(QStringLiteral("W %1").arg(maxValue));
     l.x0 = l.labelW + l.valueW / 2 + 4;
     l.x1 = width() - l.valueW / 2 - 10;

@@ -101,30 +101,36 @@ class CountersCanvas : public QWidget {
             most = std::max(most, c.nsPerIncrement);
         most = std::max(most, sharedMostNs);
         const QFontMetrics fm(font());
-        const int labelW = fm.horizontalAdvance(QStringLiteral("w00 ")) + 4;
+        const int labelW = fm.horizontalAdvance(cs.size() > 100 ? QStringLiteral("w000 ")
+                                                                : QStringLiteral("w00 ")) +
+                           4;
         const int valueW = fm.horizontalAdvance(QStringLiteral(" 000.00 ns (CPU 000.00 ns) · "
                                                                "10,000,000,000 of "
                                                                "10,000,000,000")) +
                            4;
-        const double rowH =
-            std::clamp(double(area.height()) / double(cs.size() + 1), 6.0, double(kRowH));
+        const CountersView::BarRows rows =
+            CountersView::barRows(area.height(), int(cs.size()), fm.height());
+        const double rowH = rows.rowH, gap = rowH >= 4 ? 1 : 0;
         p.setPen(palette().color(QPalette::WindowText));
-        p.drawText(QRectF(area.left(), area.top(), area.width(), rowH),
+        p.drawText(QRectF(area.left(), area.top(), area.width(), rows.titleH),
                    Qt::AlignLeft | Qt::AlignVCenter,
                    tr("ns per increment: busy (wall) time ÷ increments (its own CPU time ÷ "
                       "increments) · count so far"));
         const double barMax = std::max(10, area.width() - labelW - valueW);
-        const bool labels = rowH >= fm.height() * 0.8;
         for (size_t i = 0; i < cs.size(); ++i) {
             const auto& c = cs[i];
-            const double y = area.top() + double(i + 1) * rowH;
+            const double y = area.top() + rows.titleH + double(i) * rowH;
             const double len = most > 0 ? barMax * c.nsPerIncrement / most : 0;
-            p.fillRect(QRectF(area.left() + labelW, y + 1, std::max(1.0, len), rowH - 2),
+            p.fillRect(QRectF(area.left() + labelW, y + gap, std::max(1.0, len),
+                              std::max(1.0, rowH - 2 * gap)),
                        worker_palette::color(c.worker));
-            if (!labels) continue;
+            if (!rows.labelEvery || i % size_t(rows.labelEvery)) continue;
             p.setPen(palette().color(QPalette::WindowText));
-            p.drawText(QRectF(area.left(), y, labelW, rowH), Qt::AlignLeft | Qt::AlignVCenter,
+            // A sparse name sits on its row's top, over the rows below it.
+            p.drawText(QRectF(area.left(), y, labelW, std::max(rowH, double(fm.height()))),
+                       Qt::AlignLeft | (rows.values ? Qt::AlignVCenter : Qt::AlignTop),
                        worker_palette::workerLabel(c.worker));
+            if (!rows.values) continue;
             p.drawText(QRectF(area.left() + labelW + len + 4, y, valueW, rowH),
                        Qt::AlignLeft | Qt::AlignVCenter,
                        tr("%1 ns (CPU %2 ns) · %3 of %4")
@@ -138,6 +144,22 @@ class CountersCanvas : public QWidget {
     const CountersModel* m_m;
 };
 } // namespace
+
+CountersView::BarRows CountersView::barRows(int height, int workers, int textH) {
+    BarRows r;
+    r.titleH = textH + 4;
+    const int n = std::max(1, workers);
+    // Under a pixel a row when the workers outnumber the pixels: bars then overlap, each pixel
+    // row showing one of its workers, and the bars are a profile of the whole run.
+    r.rowH = std::min(double(kRowH), std::max(0.0, height - r.titleH) / double(n));
+    r.values = r.rowH >= textH * 0.8;
+    if (r.values) return r;
+    // Names a text line apart, on rows a power of two apart (w0, w16, w32 ...).
+    r.labelEvery = 1;
+    while (r.labelEvery < n && r.rowH * r.labelEvery < textH)
+        r.labelEvery *= 2;
+    return r;
+}
 
 CountersView::CountersView(const CountersModel* model, QWidget* parent)
     : QWidget(parent), m_model(model) {

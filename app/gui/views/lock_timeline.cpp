@@ -22,6 +22,10 @@ constexpr int kLockGap = 5;           // between the lock lane(s) and the worker
 constexpr double kFollowSpanNs = 2e9; // last two seconds while a run is live
 constexpr double kMinSpanNs = 2e3;
 constexpr int kNeutral = -2; // Bar::colour of the "stripes" summary lane
+// Lanes thinner than kThinnestLane (a worker's bars no longer tell hold from wait) are grouped
+// into lanes of at least kGroupLane, tall enough for their "w0–15" label.
+constexpr double kThinnestLane = 3.0;
+constexpr double kGroupLane = 11.0;
 
 // One pixel column's bar in whole pixels. Neighbouring columns with the same bar are drawn as
 // one rectangle: a steady run (one holder, or a regular alternation) costs a single fillRect.
@@ -170,8 +174,25 @@ void LockTimeline::refresh() {
 }
 
 QRect LockTimeline::lanesRect() const {
-    return QRect(kLabelWidth, kHintHeight, width() - kLabelWidth - 8,
-                 height() - kAxisHeight - kHintHeight);
+    const int label = labelWidth();
+    return QRect(label, kHintHeight, width() - label - 8, height() - kAxisHeight - kHintHeight);
+}
+
+int LockTimeline::labelWidth() const {
+    if (!grouped()) return kLabelWidth;
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    return std::max(kLabelWidth,
+                    QFontMetrics(small).horizontalAdvance(QStringLiteral("w888–888")) + 8);
+}
+
+std::vector<shm::LaneGroup> LockTimeline::laneGroups() const {
+    if (m_messages && m_hosts.size() >= 2) return {};
+    const uint32_t lockLanes = m_activity ? shm::lockLaneCount(*m_activity) : 0;
+    const double avail = height() - kAxisHeight - kHintHeight - (lockLanes ? kLockGap : 0);
+    if (avail / double(lockLanes + m_workers) >= kThinnestLane)
+        return shm::groupLanes(m_workers, int(m_workers));
+    return shm::groupLanes(m_workers, int(avail / kGroupLane) - int(lockLanes));
 }
 
 // Caption and key on the left (what the bars mean), the interaction hint right of them,
@@ -202,6 +223,14 @@ void LockTimeline::drawHeader(QPainter& p, const QFont& small) const {
     QColor hintColor = pal.color(QPalette::WindowText);
     hintColor.setAlpha(150);
     p.setPen(hintColor);
+    if (grouped()) {
+        const QString lanes = tr("%1 workers a lane").arg(m_groupSize);
+        if (x + fm.horizontalAdvance(lanes) <= width() - 4) {
+            p.drawText(QRect(x, 0, width() - 4 - x, kHintHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                       lanes);
+            x += fm.horizontalAdvance(lanes) + 16;
+        }
+    }
     const QStringList hints = m_follow ? QStringList{tr("following · wheel: zoom · drag: pan"),
                                                      tr("wheel: zoom · drag: pan")}
                                        : QStringList{tr("paused view · double-click: follow again"),
@@ -251,7 +280,7 @@ void LockTimeline::drawLaneLabel(QPainter& p, double top, double laneH, const QS
     p.setPen(palette().color(QPalette::WindowText));
     if (swatch) p.fillRect(QRectF(4, top + laneH / 2 - 4, 8, 8), *swatch);
     const double x = swatch ? 15 : 4;
-    p.drawText(QRectF(x, top, kLabelWidth - x, laneH), Qt::AlignLeft | Qt::AlignVCenter, text);
+    p.drawText(QRectF(x, top, labelWidth() - x, laneH), Qt::AlignLeft | Qt::AlignVCenter, text);
 }
 
 void LockTimeline::drawLockLanes(QPainter& p, LaneBars& out, const QRect& area,
@@ -375,9 +404,45 @@ void LockTimeline::drawWorkerLanes(QPainter& p, LaneBars& out, const QRect& area
     }
 }
 
+// A lane per group of workers (analysis/lane_groups.h): the hold in the colour of the member
+// holding longest, the wait as the members' mean.
+void LockTimeline::drawGroupLanes(QPainter& p, LaneBars& out, const QRect& area,
+                                  const shm::TimeColumns& cols, double top, double laneH,
+                                  uint64_t openEndNs, const std::vector<std::vector<double>>& holds,
+                                  const std::vector<shm::LaneGroup>& groups) const {
+    const double pad = laneH > 6 ? 2 : 0.5, fullPx = laneH - 2 * pad;
+    const uint32_t workers = std::min(m_workers, m_activity->workers());
+    std::vector<std::vector<double>> waits(workers);
+    for (uint32_t k = 0; k < workers; ++k)
+        waits[k] = shm::workerCoverage(*m_activity, k, shm::Activity::Wait, cols, openEndNs);
+    // Holds that can overlap: one per stripe when striped, else one.
+    const uint32_t concurrent =
+        m_activity->sync() == shm::SyncMode::Striped ? std::max(1u, m_activity->locks() - 1) : 1;
+    for (size_t g = 0; g < groups.size(); ++g, top += laneH) {
+        const shm::LaneGroup& group = groups[g];
+        if (g % 2)
+            p.fillRect(QRectF(area.left(), top, area.width(), laneH),
+                       palette().color(QPalette::AlternateBase));
+        const uint32_t last = group.first + group.count - 1;
+        drawLaneLabel(p, top, laneH,
+                      group.count == 1 ? worker_palette::workerLabel(group.first)
+                                       : QStringLiteral("w%1–%2").arg(group.first).arg(last),
+                      nullptr);
+        const shm::GroupCoverage c = shm::groupCoverage(group, holds, waits, concurrent);
+        std::vector<Bar> bars(c.hold.size());
+        for (size_t i = 0; i < bars.size(); ++i)
+            bars[i] = {pixels(c.hold[i], fullPx), pixels(c.wait[i], fullPx * 0.5), c.holder[i]};
+        const QColor own = worker_palette::color(group.first);
+        drawBars(out, bars, area.left(), int(top + laneH / 2), own, own);
+    }
+}
+
 void LockTimeline::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.fillRect(rect(), palette().color(QPalette::Base));
+    // Grouping first: the labels' width, and so the lanes' area, depends on it.
+    const std::vector<shm::LaneGroup> groups = laneGroups();
+    m_groupSize = groups.empty() ? 1 : groups.front().count;
     const QRect area = lanesRect();
     m_map.x0 = area.left();
     m_map.x1 = area.left() + area.width(); // column c covers [x0 + c, x0 + c + 1)
@@ -401,9 +466,10 @@ void LockTimeline::paintEvent(QPaintEvent*) {
     const uint32_t lockLanes = shm::lockLaneCount(*m_activity);
     const double gap = lockLanes ? kLockGap : 0;
     const int strips = int(rows().size()) - int(m_workers); // host strips (messages mode)
+    const uint32_t workerLanes = grouped() ? uint32_t(groups.size()) : m_workers;
     const double laneH = std::clamp((area.height() - gap - strips * hostStripHeight()) /
-                                        double(lockLanes + m_workers),
-                                    3.0, 44.0);
+                                        double(lockLanes + workerLanes),
+                                    kThinnestLane, 44.0);
     p.setClipRect(QRect(0, area.top(), width(), area.height()));
     p.setFont(small);
     std::vector<std::vector<double>> holds(m_activity->workers());
@@ -411,8 +477,12 @@ void LockTimeline::paintEvent(QPaintEvent*) {
         holds[k] = shm::workerCoverage(*m_activity, k, shm::Activity::Hold, cols, openEnd);
     LaneBars bars(p, area);
     drawLockLanes(p, bars, area, cols, area.top(), laneH, openEnd, holds);
-    drawWorkerLanes(p, bars, area, cols, area.top() + lockLanes * laneH + gap, laneH, openEnd,
-                    holds);
+    if (grouped())
+        drawGroupLanes(p, bars, area, cols, area.top() + lockLanes * laneH + gap, laneH, openEnd,
+                       holds, groups);
+    else
+        drawWorkerLanes(p, bars, area, cols, area.top() + lockLanes * laneH + gap, laneH, openEnd,
+                        holds);
     bars.finish();
     if (m_dropped) drawPartialNotice(p, area);
 }

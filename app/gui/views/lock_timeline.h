@@ -6,8 +6,11 @@
 // holding/waiting, so two workers alternating on one mutex each show about half, never both
 // full. Follows the newest events while a run is live; wheel zooms, drag pans, double-click
 // returns to following. Events stay after the run for inspection. Messages across hosts: the
-// ranks' lanes are grouped by host, each group under a strip with the host's name.
+// ranks' lanes are grouped by host, each group under a strip with the host's name. More workers
+// than lanes of a readable height (256 workers): consecutive workers share a lane
+// (analysis/lane_groups.h); the lock lane above still sums every worker's holds.
 #include "analysis/host_groups.h"
+#include "analysis/lane_groups.h"
 #include "analysis/lock_lanes.h"
 #include "analysis/time_mapping.h"
 
@@ -34,6 +37,10 @@ class LockTimeline : public QWidget {
     // Shows [t0Ns, t1Ns) after the release and stops following (side by side: every column on
     // one time axis). A double click follows again.
     void setSpan(double t0Ns, double t1Ns);
+    // The worker lanes at the current size: one per worker, or groups of consecutive workers
+    // when one lane per worker would be too thin to read (empty in messages mode across hosts,
+    // where every rank keeps its lane under its host).
+    std::vector<shm::LaneGroup> laneGroups() const;
 
   protected:
     void paintEvent(QPaintEvent*) override;
@@ -44,6 +51,8 @@ class LockTimeline : public QWidget {
 
   private:
     QRect lanesRect() const;
+    int labelWidth() const; // wider when a label names a range of workers
+    bool grouped() const { return m_groupSize > 1; }
     void drawHeader(QPainter& p, const QFont& small) const;
     void drawAxis(QPainter& p, const QRect& area) const;
     void drawPartialNotice(QPainter& p, const QRect& area) const;
@@ -56,6 +65,10 @@ class LockTimeline : public QWidget {
     void drawWorkerLanes(QPainter& p, LaneBars& out, const QRect& area,
                          const shm::TimeColumns& cols, double top, double laneH, uint64_t openEndNs,
                          const std::vector<std::vector<double>>& holds) const;
+    void drawGroupLanes(QPainter& p, LaneBars& out, const QRect& area, const shm::TimeColumns& cols,
+                        double top, double laneH, uint64_t openEndNs,
+                        const std::vector<std::vector<double>>& holds,
+                        const std::vector<shm::LaneGroup>& groups) const;
 
     // A row of the worker lanes: a rank's lane, or (rank -1) the strip naming host m_hosts[host].
     struct Row {
@@ -80,4 +93,5 @@ class LockTimeline : public QWidget {
     double m_endNs = 0; // newest time known (ns since the barrier)
     double m_dragT = 0;
     double m_dragX = 0;
+    uint32_t m_groupSize = 1; // workers a lane as of the last paint
 };

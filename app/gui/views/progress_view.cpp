@@ -14,7 +14,8 @@
 
 #include <algorithm>
 
-ProgressView::ProgressView(ProgressModel* model, QWidget* parent) : QWidget(parent) {
+ProgressView::ProgressView(ProgressModel* model, QWidget* parent)
+    : QWidget(parent), m_model(model) {
     setObjectName(QStringLiteral("progressView"));
     auto* layout = sectionLayout(this, tr("Workers"));
     // The run's figures on the heading's line: compute time, imbalance and CPU, as the report
@@ -37,7 +38,15 @@ ProgressView::ProgressView(ProgressModel* model, QWidget* parent) : QWidget(pare
            "the cores, workers spun; far below, they slept or waited for a core.</p>"));
     top->addWidget(m_summary, 1);
     layout->insertLayout(0, top);
+    m_tally = new QLabel(this);
+    m_tally->setObjectName(QStringLiteral("workerTally"));
+    m_tally->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_tally->setToolTip(tr("How many workers are in each state, most first: the table shows "
+                           "only some of the rows at a time."));
+    m_tally->hide();
+    layout->insertWidget(1, m_tally);
     connect(model, &ProgressModel::summaryChanged, this, [this, model] {
+        showTally();
         const ProgressModel::Summary& s = model->summary();
         if (m_lockColumn != s.lockTaken) {
             m_lockColumn = s.lockTaken;
@@ -107,6 +116,24 @@ void ProgressView::fitColumns() {
 void ProgressView::resizeEvent(QResizeEvent* e) {
     QWidget::resizeEvent(e);
     fitColumns();
+    showTally();
+}
+
+void ProgressView::showTally() {
+    const auto& states = m_model->summary().states;
+    const int rows = m_model->rowCount();
+    // The table's room with the tally line hidden, so showing it does not flip it back.
+    const int room = m_table->viewport()->height() + (m_tally->isHidden() ? 0 : m_tally->height());
+    const bool scrolls = rows * rowHeight() > room;
+    m_tally->setVisible(scrolls && !states.empty());
+    if (m_tally->isHidden()) return;
+    QStringList parts;
+    for (const auto& [state, count] : states)
+        parts << tr("%1 %2", "a count of workers, then their state: 254 waiting for lock")
+                     .arg(count)
+                     .arg(state);
+    m_tally->setText(tr("%1 workers:").arg(rows) + QLatin1Char(' ') +
+                     parts.join(QStringLiteral(" · ")));
 }
 
 int ProgressView::rowHeight() const {

@@ -1,6 +1,7 @@
 #pragma once
 // The per-worker table: swatch, pid, state, progress bar, rate, time, CPU, lock wait share;
-// the run's compute time, imbalance and CPU beside its heading.
+// the run's compute time, imbalance and CPU beside its heading; when the rows do not all fit
+// (256 workers), a line under it counting the workers in each state.
 #include <QWidget>
 
 class ProgressModel;
@@ -21,8 +22,11 @@ class ProgressView : public QWidget {
 
   private:
     void fitColumns();
+    void showTally();
 
     QTableView* m_table;
     bool m_lockColumn = true;
     QLabel* m_summary; // the run's compute time, imbalance and CPU, beside the heading
+    QLabel* m_tally;   // "256 workers: 254 waiting for lock · 2 running", when rows scroll
+    ProgressModel* m_model;
 };
