@@ -275,6 +275,10 @@ QString checkModes(ParseState& p) {
     if (!o.lessonFile.isEmpty() && o.lessonId.isEmpty() && !o.listLessons && !o.rehearse)
         return CliText::tr("--lesson-file needs --lesson ID, --rehearse or --list-lessons");
     if (auto err = shm::validate(o.config)) return fromStd(*err);
+    if (o.arrayRange.second > o.config.dataCount())
+        return CliText::tr("--array-range: %1 is past the array's end (%2)")
+            .arg(o.arrayRange.second)
+            .arg(o.config.dataCount());
     if (auto err = shm::checkFits(o.config)) return fromStd(*err);
     return {};
 }

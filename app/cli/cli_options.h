@@ -10,6 +10,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
+#include <utility>
+
 struct CliOptions {
     bool headless = false;
     bool json = false;
@@ -58,7 +61,10 @@ struct CliOptions {
     QString screenshot;                      // output PNG path; non-empty = render and exit
     QString view = QStringLiteral("window"); // a --view name (option_table.cpp setView)
     QSize size{1600, 1000};
-    int atMs = -1;       // screenshot this long after start instead of at the end
+    int atMs = -1; // screenshot this long after start instead of at the end
+    // --array-range FIRST:LAST: the array plot zoomed to [FIRST, LAST) as each run starts (a
+    // screenshot of 10^9 elements that shows single elements); {0, 0}: the whole array.
+    std::pair<uint64_t, uint64_t> arrayRange{0, 0};
     bool noRun = false;  // screenshot the window as it first opens, before any run
     int benchFrames = 0; // GUI benchmark: frames to time
     double zoom = 0;     // presentation mode: text and plots scaled (0 = as saved, else 0.7-3)

@@ -57,6 +57,18 @@ QString setZoom(ParseState& p, const QString& v) {
     return {};
 }
 
+// --array-range FIRST:LAST: the array plot's element range [FIRST, LAST) when a run starts.
+QString setArrayRange(ParseState& p, const QString& v) {
+    const QStringList parts = v.split(QLatin1Char(':'));
+    bool okFirst = false, okLast = false;
+    const qulonglong first = parts.size() == 2 ? parts[0].toULongLong(&okFirst) : 0;
+    const qulonglong last = parts.size() == 2 ? parts[1].toULongLong(&okLast) : 0;
+    if (!okFirst || !okLast || first >= last)
+        return CliText::tr("--array-range: '%1' is not FIRST:LAST with FIRST < LAST").arg(v);
+    p.o.arrayRange = {uint64_t(first), uint64_t(last)};
+    return {};
+}
+
 QString addSweepAxis(ParseState& p, const QString& v) {
     shm::SweepAxis axis;
     if (auto err = shm::parseSweepAxis(v.toStdString(), &axis)) return fromStd(*err);
@@ -151,6 +163,12 @@ const OptionRow kOptions[] = {
      "--at-ms needs a number"), HelpSection::Modes,
      nullptr,
      [](ParseState& p, const QString& v) { return countValue("--at-ms", v, 0, &p.o.atMs); }},
+    {"--array-range", nullptr, true, EmptyValue::Refused, QT_TRANSLATE_NOOP("CliText",
+     "--array-range needs FIRST:LAST"), HelpSection::Modes,
+     QT_TRANSLATE_NOOP("CliText",
+     "      --array-range FIRST:LAST   the array plot shows elements FIRST to LAST - 1 (bins for\n"
+     "                         histogram) when the run starts, e.g. 500000000:500001000\n"),
+     setArrayRange},
     {"--no-run", nullptr, false, EmptyValue::Allowed, nullptr, HelpSection::Modes,
      QT_TRANSLATE_NOOP("CliText",
      "      --no-run           the window as it first opens, before any run\n"),

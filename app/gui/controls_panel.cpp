@@ -360,7 +360,7 @@ void ControlsPanel::settingsChanged() {
     const bool active = !idle;
     m_pause->setEnabled(m_phase == shm::Phase::Running || m_phase == shm::Phase::Paused);
     m_pause->setText(m_phase == shm::Phase::Paused ? tr("Resume") : tr("Pause"));
-    m_stop->setEnabled(active && m_phase != shm::Phase::Stopping);
+    m_stop->setEnabled(active && (m_phase != shm::Phase::Stopping || m_verifying));
     m_reset->setEnabled(m_phase == shm::Phase::Finished);
     m_pin->setEnabled(m_phase == shm::Phase::Finished);
     m_continue->setVisible(m_suspended && active);
@@ -380,5 +380,11 @@ void ControlsPanel::setSuspended(bool any) {
 
 void ControlsPanel::setPhase(shm::Phase phase) {
     m_phase = phase;
+    if (phase != shm::Phase::Stopping) m_verifying = false;
+    settingsChanged();
+}
+
+void ControlsPanel::setVerifying(bool verifying) {
+    m_verifying = verifying;
     settingsChanged();
 }

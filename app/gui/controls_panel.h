@@ -27,6 +27,9 @@ class ControlsPanel : public QWidget {
     void setPhase(shm::Phase phase);
     // A worker of the run is suspended (SIGSTOP): the Continue button is offered.
     void setSuspended(bool any);
+    // Every worker has exited and the array is being checked: Stop is offered again (it ends
+    // the check; 10^9 elements take seconds).
+    void setVerifying(bool verifying);
     // Empty when the settings form a valid experiment.
     QString validationMessage() const;
 
@@ -80,5 +83,6 @@ class ControlsPanel : public QWidget {
     QPushButton* m_continue;
     QPushButton* m_pin;
     bool m_suspended = false;
+    bool m_verifying = false;
     shm::Phase m_phase = shm::Phase::Idle;
 };

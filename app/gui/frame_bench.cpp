@@ -21,6 +21,28 @@ double threadCpuNs() {
     return double(shm::threadCpuNs());
 }
 
+// The process's resident memory by kind, in kB, from /proc/self/status: the segment's pages
+// are RssShmem; what the app itself holds (heap, stacks, its code and libraries) is RssAnon +
+// RssFile. 10^9 elements must not cost the app more than the segment.
+struct Resident {
+    double anonKb = 0, fileKb = 0, shmemKb = 0;
+};
+
+Resident residentNow() {
+    Resident r;
+    if (std::FILE* f = std::fopen("/proc/self/status", "r")) {
+        char line[256];
+        while (std::fgets(line, sizeof line, f)) {
+            double kb = 0;
+            if (std::sscanf(line, "RssAnon: %lf", &kb) == 1) r.anonKb = kb;
+            if (std::sscanf(line, "RssFile: %lf", &kb) == 1) r.fileKb = kb;
+            if (std::sscanf(line, "RssShmem: %lf", &kb) == 1) r.shmemKb = kb;
+        }
+        std::fclose(f);
+    }
+    return r;
+}
+
 double percentile(std::vector<double> v, double q) {
     if (v.empty()) return 0;
     std::sort(v.begin(), v.end());
@@ -56,6 +78,7 @@ class FrameBench {
     bool m_prevCounted = false, m_lastWasActive = false;
     bool m_runPending = false; // started, no frame of it counted yet
     QElapsedTimer m_sinceTick;
+    Resident m_peak; // each kind's peak over the counted frames
 };
 
 void FrameBench::onTick() {
@@ -88,6 +111,10 @@ void FrameBench::onTick() {
     m_prevCounted = counts;
     m_prevFrameNs = ns;
     if (counts) {
+        const Resident now = residentNow();
+        m_peak.anonKb = std::max(m_peak.anonKb, now.anonKb);
+        m_peak.fileKb = std::max(m_peak.fileKb, now.fileKb);
+        m_peak.shmemKb = std::max(m_peak.shmemKb, now.shmemKb);
         if (wall > 0) m_intervals.push_back(wall / 1e6);
         m_frames.push_back(ns / 1e6);
         m_framesWall.push_back(double(t.nsecsElapsed()) / 1e6);
@@ -159,6 +186,9 @@ void FrameBench::print(const shm::ExperimentConfig& c) const {
                 m_wallNs > 0 ? 100.0 * m_busyNs / m_wallNs : 0.0);
     std::printf("  of which frames (refresh + replot + paint): %.1f %%\n",
                 m_wallNs > 0 ? 100.0 * m_frameNs / m_wallNs : 0.0);
+    std::printf("app memory, peak over the frames: RssAnon %.0f MB + RssFile %.0f MB beyond the "
+                "segment; RssShmem %.0f MB (the segment's pages)\n",
+                m_peak.anonKb / 1024, m_peak.fileKb / 1024, m_peak.shmemKb / 1024);
     if (m_starts)
         std::printf("(not counted: %d run start(s), %.1f ms GUI CPU each)\n", m_starts,
                     m_startCpuTotal / 1e6 / m_starts);

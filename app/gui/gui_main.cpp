@@ -6,6 +6,7 @@
 #include "gui/main_window.h"
 #include "gui/recording_bench.h"
 #include "gui/screenshot_runner.h"
+#include "gui/views/array_view.h"
 #include "lessons/lesson.h"
 #include "runner/machine_once.h"
 
@@ -56,6 +57,7 @@ int runGui(const CliOptions& options, int& argc, char** argv) {
     }
     MainWindow window(options, !batch);
     if (options.zoom > 0) window.setZoom(options.zoom);
+    window.arrayView()->setStartRange(options.arrayRange.first, options.arrayRange.second);
     if (!options.compareWith.isEmpty()) // checked while parsing
         window.pin(pinnedRun(options.compareReport), options.compareWith);
     // The lesson in front, and the welcome page's main button runs it.

@@ -388,7 +388,12 @@ void MainWindow::updateStatus(const shm::RunSnapshot& snap) {
         state = tr("Paused at %1 — Space resumes").arg(format::percent(shm::runFraction(snap)));
         break;
     case P::Stopping:
-        state = tr("Stopping…");
+        // 10^9 elements take seconds to check: say so, and that Stop may end it.
+        state = m_run.isVerifying()
+                    ? tr("Verifying the array — %1 checked (Stop ends the check: not verified)")
+                          .arg(format::percent(double(m_run.verifiedElements()) /
+                                               double(std::max<uint64_t>(snap.config.elements, 1))))
+                    : tr("Stopping…");
         break;
     case P::Finished: {
         const shm::RunReport& r = m_run.report();

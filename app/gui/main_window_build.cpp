@@ -298,6 +298,8 @@ void MainWindow::connectControls() {
     connect(m_controls, &ControlsPanel::continueRequested, &m_run, &RunController::continueWorkers);
     connect(m_controls, &ControlsPanel::pinRequested, this, &MainWindow::pinRun);
     connect(&m_run, &RunController::phaseChanged, this, &MainWindow::onPhaseChanged);
+    connect(&m_run, &RunController::verifying, m_controls,
+            [this] { m_controls->setVerifying(true); });
     connect(m_controls, &ControlsPanel::configChanged, this,
             [this] { m_welcome->setRunSummary(format::configSummary(m_controls->config())); });
 }

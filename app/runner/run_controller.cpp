@@ -65,6 +65,8 @@ RunController::~RunController() {
     for (QProcess* p : m_procs)
         p->disconnect(this);
     if (m_mpirun) m_mpirun->disconnect(this);
+    // A window closed during the check of 10^9 elements closes now, not seconds later.
+    m_verifyStop.request_stop();
     if (m_verifyThread.joinable()) m_verifyThread.join();
     if (m_mpirun && m_mpirun->state() != QProcess::NotRunning) {
         // SIGTERM: mpirun takes every rank down with it (a SIGKILL would leave them to their
@@ -257,8 +259,12 @@ void RunController::resume() {
 }
 
 void RunController::stop() {
-    // While verifying every worker has exited already: nothing to stop.
-    if (!isActive() || m_phase == shm::Phase::Stopping || !m_segment || m_verifying) return;
+    // While verifying every worker has exited already: only the check is left to stop.
+    if (m_verifying) {
+        m_verifyStop.request_stop();
+        return;
+    }
+    if (!isActive() || m_phase == shm::Phase::Stopping || !m_segment) return;
     m_stopRequested = true;
     writeRunState(shm::RunState::Stopping);
     setPhase(shm::Phase::Stopping);

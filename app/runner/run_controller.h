@@ -23,8 +23,10 @@
 #include <QString>
 #include <QTimer>
 
+#include <atomic>
 #include <functional>
 #include <memory>
+#include <stop_token>
 #include <thread>
 #include <vector>
 
@@ -65,7 +67,9 @@ class RunController : public QObject {
     bool start(const shm::ExperimentConfig& cfg, QString* error);
     void pause();
     void resume();
-    void stop(); // ask workers to stop; killed if they do not within 3 s
+    // Ask workers to stop; killed if they do not within 3 s. While the array is being verified
+    // (every worker has exited): stop the verification, and the run is reported not verified.
+    void stop();
     // The app was asked to quit by signal sig: stop, and report the run as terminated.
     void terminate(int sig);
     // Fault injection: now, or (Holding) at the worker's next lock acquisition, while it holds
@@ -80,6 +84,10 @@ class RunController : public QObject {
     void reset();
 
     shm::Phase phase() const { return m_phase; }
+    // Every worker has exited and the array is being checked (phase still Stopping).
+    bool isVerifying() const { return m_verifying; }
+    // Elements the verification has checked so far, of config().elements.
+    uint64_t verifiedElements() const { return m_verifyChecked.load(std::memory_order_relaxed); }
     bool isActive() const { return m_phase != shm::Phase::Idle && m_phase != shm::Phase::Finished; }
     const shm::ExperimentConfig& config() const { return m_cfg; }
     // The run as it is now.
@@ -99,7 +107,8 @@ class RunController : public QObject {
   signals:
     void phaseChanged(shm::Phase phase);
     void workerExited(uint32_t k);
-    void finished(); // report() is complete and the segment removed
+    void verifying(); // every worker has exited; the array's check has begun
+    void finished();  // report() is complete and the segment removed
 
   private:
     // Supervision (run_supervision.cpp): the poll, the barrier, exits and the end of the run.
@@ -212,6 +221,8 @@ class RunController : public QObject {
     std::vector<std::pair<uint64_t, uint64_t>> m_pauses; // [begin, end) of each pause
     void measureOverlap();                               // stops the sampler; m_meta.overlap
     std::thread m_verifyThread;
+    std::stop_source m_verifyStop; // requested by stop(), terminate() and the destructor
+    std::atomic<uint64_t> m_verifyChecked{0};
     bool m_failed = false;
     bool m_stopRequested = false;
     shm::RunSnapshot m_final; // taken when the last worker exited (and the queue drained)

@@ -299,9 +299,15 @@ void RunController::finishDrained() {
     // recomputing 10^8 expected values (mandelbrot: seconds) must not freeze the window. The
     // phase stays Stopping until then, so reset() cannot unmap the array under the thread.
     // The update log's reconstruction (histogram) goes with it: it reads the same final bins.
+    // Stop, SIGTERM and closing the window stop it (m_verifyStop): 10^9 elements take seconds.
+    m_verifyStop = std::stop_source();
+    m_verifyChecked = 0;
     m_verifyThread = std::thread([this, cfg = m_cfg, seg = m_segment.get(),
-                                  releaseNs = m_final.releaseNs] {
-        const shm::VerifyResult vr = shm::verify(cfg, seg->data());
+                                  releaseNs = m_final.releaseNs, stop = m_verifyStop.get_token()] {
+        shm::VerifyOptions options;
+        options.stop = stop;
+        options.checked = &m_verifyChecked;
+        const shm::VerifyResult vr = shm::verify(cfg, seg->data(), options);
         auto collisions = std::make_shared<shm::CollisionReport>(shm::reconstructCollisions(
             shm::readUpdateLog(*seg, releaseNs), {seg->data(), cfg.dataCount()}, vr.lostUpdates,
             cfg.elements));
@@ -309,6 +315,7 @@ void RunController::finishDrained() {
             this, [this, vr, collisions] { completeFinish(vr, std::move(*collisions)); },
             Qt::QueuedConnection);
     });
+    emit verifying();
 }
 
 void RunController::measureOverlap() {
@@ -335,6 +342,10 @@ void RunController::completeFinish(const shm::VerifyResult& vr, shm::CollisionRe
     checkSegmentIntact(); // shrunk by someone who still had it open: the array read was zeros
     m_verifying = false;
     m_verified = vr;
+    if (vr.cancelled)
+        m_meta.errors.push_back(
+            "verification stopped after " + std::to_string(m_verifyChecked.load()) + " of " +
+            std::to_string(m_cfg.elements) + " elements: the array is not verified");
     m_meta.collisions = std::move(collisions);
     m_report = shm::buildReport(m_final, vr, m_meta);
     setPhase(shm::Phase::Finished);

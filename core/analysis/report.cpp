@@ -220,7 +220,8 @@ RunReport buildReport(const RunSnapshot& s, const VerifyResult& v, RunMeta meta)
     r.status = meta.terminatedBySignal ? RunStatus::Terminated
                : s.failed              ? RunStatus::Failed
                                        : RunStatus::Finished;
-    r.verified = true;
+    r.verified = !v.cancelled;
+    r.verifyCancelled = v.cancelled;
     r.computeSeconds = elapsedSeconds(s);
     r.wallSeconds = meta.wallSeconds;
     const RunTotals t = totals(s);
@@ -306,11 +307,16 @@ RunReport failedToStartReport(const ExperimentConfig& cfg, const std::string& ve
 }
 
 std::string RunReport::verdict() const {
+    if (verifyCancelled) return "not verified (verification stopped)";
     if (!verified) return "not run";
     return verdictText(config, mismatches, unwritten, lostUpdates);
 }
 
 std::string toJson(const RunReport& r) {
+    // A stopped verification found only some of the wrong elements: their counts are unknown.
+    const auto counted = [&r](auto v) {
+        return r.verifyCancelled ? std::string("null") : std::to_string(v);
+    };
     std::string s =
         "{\"version\":" + str(r.version) + ",\"config\":" + configJson(r.config) +
         ",\"status\":" + str(nameOf(r.status)) +
@@ -318,9 +324,9 @@ std::string toJson(const RunReport& r) {
         ",\"compute_seconds\":" + num(r.computeSeconds) +
         ",\"wall_seconds\":" + num(r.wallSeconds) +
         ",\"processed\":" + std::to_string(r.processed) + ",\"throughput\":" + num(r.throughput) +
-        ",\"mismatches\":" + std::to_string(r.mismatches) +
-        ",\"unwritten\":" + std::to_string(r.unwritten) +
-        ",\"lost_updates\":" + std::to_string(r.lostUpdates) + ",\"lag1_autocorrelation\":" +
+        ",\"verified\":" + (r.verified ? "true" : "false") +
+        ",\"mismatches\":" + counted(r.mismatches) + ",\"unwritten\":" + counted(r.unwritten) +
+        ",\"lost_updates\":" + counted(r.lostUpdates) + ",\"lag1_autocorrelation\":" +
         (r.lag1Autocorrelation ? num(*r.lag1Autocorrelation) : std::string("null")) +
         ",\"verdict\":" + str(r.verdict()) + ",\"imbalance\":" + num(r.imbalance) +
         ",\"cpu_seconds\":" + num(r.cpuSeconds) +
@@ -394,9 +400,12 @@ void textSummary(std::ostream& o, const RunReport& r) {
                   std::string(nameOf(r.status)).c_str(), r.computeSeconds, r.wallSeconds,
                   (unsigned long long)r.processed, r.imbalance);
     o << line;
-    std::snprintf(line, sizeof line, "mismatches %llu   unwritten %llu   lost updates %lld\n",
-                  (unsigned long long)r.mismatches, (unsigned long long)r.unwritten,
-                  (long long)r.lostUpdates);
+    if (r.verifyCancelled)
+        std::snprintf(line, sizeof line, "mismatches unknown (verification stopped)\n");
+    else
+        std::snprintf(line, sizeof line, "mismatches %llu   unwritten %llu   lost updates %lld\n",
+                      (unsigned long long)r.mismatches, (unsigned long long)r.unwritten,
+                      (long long)r.lostUpdates);
     o << line << "result: " << r.verdict() << "\n";
     std::snprintf(line, sizeof line,
                   "cpu %.4f s (all workers, since the barrier), at least %.4f s of it burned "

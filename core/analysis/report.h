@@ -77,7 +77,10 @@ struct RunReport {
     std::string version;
     ExperimentConfig config;
     RunStatus status = RunStatus::Failed;
-    bool verified = false;     // the array was checked (false: the run never started)
+    bool verified = false; // the array was checked (false: the run never started)
+    // The check was stopped before its end (Stop, the window closed, SIGTERM): not verified,
+    // and mismatches/unwritten/lost updates are unknown (null in the JSON), not 0.
+    bool verifyCancelled = false;
     double computeSeconds = 0; // barrier to the last worker's end, pauses excluded
     double wallSeconds = 0;    // the whole run, segment creation to removal
     uint64_t processed = 0;

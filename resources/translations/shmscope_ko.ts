@@ -762,6 +762,26 @@ Watch worker processes share one shared-memory array: progress, values, lock con
         <source>left alone in /dev/shm: %1 more shmscope-&lt;pid&gt;-* files of dead pids that are not provably ShmScope&apos;s</source>
         <translation>/dev/shm에 그대로 둠: 종료된 pid의 shmscope-&lt;pid&gt;-* 파일 %1개 더 (ShmScope의 것인지 확인할 수 없음)</translation>
     </message>
+    <message>
+        <source>--array-range: %1 is past the array&apos;s end (%2)</source>
+        <translation>--array-range: %1은(는) 배열의 끝(%2)을 넘습니다</translation>
+    </message>
+    <message>
+        <source>--array-range: &apos;%1&apos; is not FIRST:LAST with FIRST &lt; LAST</source>
+        <translation>--array-range: &apos;%1&apos;은(는) FIRST &lt; LAST인 FIRST:LAST가 아닙니다</translation>
+    </message>
+    <message>
+        <source>--array-range needs FIRST:LAST</source>
+        <translation>--array-range에는 FIRST:LAST가 필요합니다</translation>
+    </message>
+    <message>
+        <source>      --array-range FIRST:LAST   the array plot shows elements FIRST to LAST - 1 (bins for
+                         histogram) when the run starts, e.g. 500000000:500001000
+</source>
+        <translation>      --array-range FIRST:LAST   실행이 시작될 때 배열 그래프에 FIRST부터 LAST - 1까지의
+                         원소(histogram은 빈)를 보여 줍니다. 예: 500000000:500001000
+</translation>
+    </message>
 </context>
 <context>
     <name>CollisionLanes</name>
@@ -2329,6 +2349,10 @@ partial: %1 of %2</source>
         <source>A lost update up close: the Collisions tab beside Contention (Ctrl+Shift+K)</source>
         <translation>갱신 손실 자세히 보기: 경합 옆의 충돌 탭 (Ctrl+Shift+K)</translation>
     </message>
+    <message>
+        <source>Verifying the array — %1 checked (Stop ends the check: not verified)</source>
+        <translation>배열 검증 중 — %1 확인함 (중지를 누르면 검증을 끝내며, 검증되지 않은 것으로 남습니다)</translation>
+    </message>
 </context>
 <context>
     <name>PartitionStrip</name>
@@ -3529,6 +3553,10 @@ least CPU share of a worker %1</source>
     <message>
         <source>not run</source>
         <translation>실행 안 됨</translation>
+    </message>
+    <message>
+        <source>not verified (verification stopped)</source>
+        <translation>검증 안 됨 (검증 중지됨)</translation>
     </message>
 </context>
 <context>

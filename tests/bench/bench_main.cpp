@@ -15,8 +15,11 @@
 // And the update log (bench_collisions.cpp): --collisions on against off (histogram, no lock);
 // `--only collisions` runs just that row, `--only processes` just the whole-process and window
 // rows.
+// And 10^9 elements (bench_big_array.cpp): the window's frames and memory, verification split
+// across the cores against one thread; `--only big` runs just those rows.
 // Each figure is the median of --repeat runs, interleaved so drift hits both sides alike; the
 // compute and mutex rows print their minimum too (what issue 10 judges them by).
+#include "bench_big_array.h"
 #include "bench_collisions.h"
 #include "bench_process.h"
 #include "bench_recording.h"
@@ -236,7 +239,7 @@ void processRows(int repeat, bool quick, const QString& binDir) {
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     int repeat = 5;
-    bool onlyCollisions = false, onlyProcesses = false;
+    bool onlyCollisions = false, onlyProcesses = false, onlyBig = false;
     uint64_t seedN = 10'000'000, mutexN = 2'000'000, increments = 50'000'000, spinN = 8000;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--quick")) { // smoke test for CI: tiny sizes, one repeat
@@ -253,24 +256,33 @@ int main(int argc, char** argv) {
                    !std::strcmp(argv[i + 1], "processes")) {
             onlyProcesses = true;
             ++i;
+        } else if (!std::strcmp(argv[i], "--only") && i + 1 < argc &&
+                   !std::strcmp(argv[i + 1], "big")) {
+            onlyBig = true;
+            ++i;
         } else if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) {
             repeat = std::max(1, std::atoi(argv[++i]));
         } else {
             std::fprintf(
                 stderr,
-                "usage: shmscope-bench [--quick] [--repeat N] [--only collisions|processes]\n");
+                "usage: shmscope-bench [--quick] [--repeat N] [--only collisions|processes|big]\n");
             return 2;
         }
     }
     const QString workerPath =
         QCoreApplication::applicationDirPath() + QStringLiteral("/../../app/shmscope-worker");
     const bool quick = repeat == 1 && seedN < 10'000'000;
+    if (onlyBig) {
+        bench::bigArrayRows(repeat, quick, QCoreApplication::applicationDirPath());
+        return 0;
+    }
     if (!onlyProcesses) bench::collisionRows(quick ? 1 : std::max(repeat, 5), quick, workerPath);
     if (onlyCollisions) return 0;
     processRows(quick ? 1 : std::max(repeat, 5), quick, QCoreApplication::applicationDirPath());
     if (onlyProcesses) return 0;
     bench::recordingRows(quick ? 1 : std::max(repeat, 5), quick,
                          QCoreApplication::applicationDirPath());
+    bench::bigArrayRows(repeat, quick, QCoreApplication::applicationDirPath());
 
     const shm::ExperimentConfig seed{.workers = 2,
                                      .elements = seedN,

@@ -7,8 +7,11 @@
 
 #include <QTest>
 
+#include <atomic>
 #include <cmath>
 #include <limits>
+#include <stop_token>
+#include <thread>
 #include <vector>
 
 using namespace shm;
@@ -41,6 +44,7 @@ class TestVerify : public QObject {
     void everyKindOfWrongElementIsFound();
     void angleAdditionStaysWithinAFewUlp();
     void pictureFigureTellsNoiseFromAWave();
+    void stopEndsEveryPartEarly();
 };
 
 void TestVerify::correctArrayVerifies_data() {
@@ -152,6 +156,42 @@ void TestVerify::pictureFigureTellsNoiseFromAWave() {
     QVERIFY(!lag1Autocorrelation(wave.data(), 3));
     QVERIFY(!verify(configOf(Workload::Histogram, 10), std::vector<double>(16).data())
                  .lag1Autocorrelation);
+}
+
+// A stop requested before the check: nothing checked, cancelled. Requested once the parts are
+// under way (seen through the progress count): each ends within its slice, far short of the
+// array, and the result is cancelled with no picture figure (a part is no picture).
+void TestVerify::stopEndsEveryPartEarly() {
+    const uint64_t n = 4'000'000;
+    std::vector<double> a(n, std::numeric_limits<double>::quiet_NaN()); // cheap to fill
+    const ExperimentConfig cfg = configOf(Workload::Mandelbrot, n);     // slow per element
+    std::stop_source stopped;
+    stopped.request_stop();
+    std::atomic<uint64_t> checked{0};
+    VerifyOptions before;
+    before.parts = 2;
+    before.stop = stopped.get_token();
+    before.checked = &checked;
+    const VerifyResult none = verify(cfg, a.data(), before);
+    QVERIFY(none.cancelled);
+    QCOMPARE(checked.load(), 0u);
+    QVERIFY(!none.lag1Autocorrelation);
+
+    std::stop_source midway;
+    VerifyOptions during;
+    during.parts = 2;
+    during.stop = midway.get_token();
+    during.checked = &checked;
+    VerifyResult got;
+    std::thread t([&] { got = verify(cfg, a.data(), during); });
+    while (checked.load() == 0)
+        std::this_thread::yield();
+    midway.request_stop();
+    t.join();
+    QVERIFY(got.cancelled);
+    QVERIFY2(checked.load() < n / 2, qPrintable(QString::number(checked.load())));
+    QCOMPARE(got.mismatches, checked.load()); // every element it did check was NaN
+    QVERIFY(!got.lag1Autocorrelation);
 }
 
 QTEST_GUILESS_MAIN(TestVerify)

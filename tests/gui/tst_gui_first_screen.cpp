@@ -188,6 +188,21 @@ void TestFirstScreen::integerTickerStepsAreWhole() {
         QVERIFY2(bad.isEmpty(),
                  qPrintable(QStringLiteral("%1..%2: %3").arg(r.lower).arg(r.upper).arg(bad)));
     }
+    // 1,000 of 10^9 elements (--array-range): six significant digits labelled every tick
+    // "5·10^8"; each tick is written out whole then, so no two read alike. The whole array
+    // keeps its short labels.
+    plot.xAxis->setNumberFormat(QStringLiteral("gb"));
+    plot.xAxis->setRange(500'000'000, 500'001'000);
+    plot.replot();
+    const QVector<QString> labels = plot.xAxis->tickVectorLabels();
+    QVERIFY(labels.size() >= 2);
+    for (qsizetype i = 1; i < labels.size(); ++i)
+        QVERIFY2(labels[i] != labels[i - 1], qPrintable(labels[i]));
+    QVERIFY2(labels.contains(QStringLiteral("500,000,200")), qPrintable(labels.join(u' ')));
+    plot.xAxis->setRange(0, 1e9);
+    plot.replot();
+    QVERIFY2(!plot.xAxis->tickVectorLabels().join(u' ').contains(u','),
+             qPrintable(plot.xAxis->tickVectorLabels().join(u' ')));
     // The test can fail: the default ticker puts ticks between whole numbers on such a range.
     plot.xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     plot.xAxis->setRange(0, 1.2);

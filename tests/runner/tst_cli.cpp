@@ -88,6 +88,12 @@ void TestCli::badInput_data() {
         QStringLiteral("--lock-scope"));
     add("unknown flag", {QStringLiteral("--threads"), QStringLiteral("4")},
         QStringLiteral("--threads"));
+    add("array range reversed", {QStringLiteral("--array-range"), QStringLiteral("500:400")},
+        QStringLiteral("--array-range"));
+    add("array range one number", {QStringLiteral("--array-range"), QStringLiteral("500")},
+        QStringLiteral("--array-range"));
+    add("array range past the end", {QStringLiteral("--array-range"), QStringLiteral("0:1000001")},
+        QStringLiteral("--array-range"));
     add("striped chunk histogram",
         {QStringLiteral("--sync"), QStringLiteral("striped"), QStringLiteral("--lock-scope"),
          QStringLiteral("chunk"), QStringLiteral("--workload"), QStringLiteral("histogram")},

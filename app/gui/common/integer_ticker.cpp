@@ -1,12 +1,27 @@
 #include "gui/common/integer_ticker.h"
 
+#include "gui/common/format.h"
+
+#include <algorithm>
 #include <cmath>
 
 double IntegerTicker::getTickStep(const QCPRange& range) {
     const double step = QCPAxisTicker::getTickStep(range);
-    if (step <= 1) return 1;
     // The readable mantissas include 2.5: below 10 it would put ticks between whole numbers.
-    return std::floor(step);
+    m_step = step <= 1 ? 1 : std::floor(step);
+    m_magnitude = std::max(std::abs(range.lower), std::abs(range.upper));
+    return m_step;
+}
+
+QString IntegerTicker::getTickLabel(double tick, const QLocale& locale, QChar formatChar,
+                                    int precision) {
+    // Steps finer than the last significant digit at the range's magnitude: neighbours would
+    // be labelled alike. Every tick of the axis is written out then, so they read as one scale.
+    const double finest = std::pow(10.0, std::floor(std::log10(std::max(m_magnitude, 1.0))) -
+                                             double(std::max(precision, 1) - 1));
+    if (m_step <= finest && tick >= 0 && tick < 9e15)
+        return format::number(uint64_t(std::llround(tick)));
+    return QCPAxisTicker::getTickLabel(tick, locale, formatChar, precision);
 }
 
 int IntegerTicker::getSubTickCount(double tickStep) {

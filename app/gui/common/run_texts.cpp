@@ -96,6 +96,7 @@ QString verdict(const shm::ExperimentConfig& cfg, uint64_t mismatches, uint64_t 
 }
 
 QString verdict(const shm::RunReport& r) {
+    if (r.verifyCancelled) return tr("not verified (verification stopped)");
     if (!r.verified) return tr("not run");
     return verdict(r.config, r.mismatches, r.unwritten, r.lostUpdates);
 }

@@ -171,6 +171,16 @@ void ArrayView::startRun() {
     m_strip->setVisible(!histogram);
     m_strip->setRun(cfg, true);
     resetZoom();
+    if (m_startLast > m_startFirst) {
+        // Bins are centred on their index (resetZoom), elements start at theirs.
+        const double shift = histogram ? -0.5 : 0;
+        m_plot->xAxis->setRange(double(m_startFirst) + shift, double(m_startLast) + shift);
+    }
+}
+
+void ArrayView::setStartRange(uint64_t first, uint64_t last) {
+    m_startFirst = first;
+    m_startLast = last;
 }
 
 void ArrayView::clear() {
@@ -308,8 +318,9 @@ void ArrayView::updateInfo() {
                      .arg(format::bytes(m.bytes), format::number(m.messages));
     }
     if (dec.viewEnd() - dec.viewBegin() < dec.count())
-        parts
-            << tr("view %1–%2").arg(format::number(dec.viewBegin()), format::number(dec.viewEnd()));
+        parts << tr("view %1–%2")
+                     .arg(format::number(dec.viewBegin()),
+                          format::number(dec.viewEnd() - 1)); // the last one shown
     if (!histogram && total)
         parts << tr("unwritten in view: %1").arg(format::number(total - written));
     const QString red = worker_palette::mismatchColor().name();

@@ -30,6 +30,9 @@ class ArrayView : public QWidget {
     void refresh(uint64_t budgetNs);
     void clear();
     void resetZoom();
+    // Every run from now on starts zoomed to elements [first, last) (--array-range); {0, 0}:
+    // the whole array. Reset zoom still shows the whole array.
+    void setStartRange(uint64_t first, uint64_t last);
 
     QCustomPlot* plot() const { return m_plot; }
     const ArrayModel* model() const { return m_model; }
@@ -70,4 +73,5 @@ class ArrayView : public QWidget {
     bool m_relayoutQueued = false; // a refresh after the plot laid itself out anew
     uint64_t m_drawnVersion = ~0ull;
     QPoint m_pressAt; // a click is a press and release in one place; else a pan
+    uint64_t m_startFirst = 0, m_startLast = 0;
 };
