@@ -14,26 +14,6 @@
 namespace bench {
 namespace {
 
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
-
-double minOf(const std::vector<double>& v) {
-    return v.empty() ? 0 : *std::min_element(v.begin(), v.end());
-}
-
-// A figure from a --bench-frames line: the number after `before` on the line starting `line`.
-double figureAfter(const QString& out, const QString& line, const QString& before) {
-    for (const QString& l : out.split(QLatin1Char('\n')))
-        if (l.startsWith(line)) {
-            const qsizetype at = l.indexOf(before);
-            if (at >= 0)
-                return l.mid(at + before.size()).section(QLatin1Char(' '), 0, 0).toDouble();
-        }
-    return -1;
-}
-
 // MemAvailable in bytes (0 if unknown): a 10^9 array is 8 GB, checked before it is made.
 double availableBytes() {
     double kb = 0;

@@ -1,5 +1,7 @@
 #include "bench_collisions.h"
 
+#include "bench_process.h"
+
 #include "runner/run_controller.h"
 
 #include <QSignalSpy>
@@ -21,13 +23,6 @@ shm::RunReport histogramRun(const shm::ExperimentConfig& cfg, const QString& wor
         std::exit(3);
     }
     return c.report();
-}
-double minOf(const std::vector<double>& v) {
-    return *std::min_element(v.begin(), v.end());
-}
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
 }
 } // namespace
 

@@ -39,10 +39,9 @@
 
 namespace {
 
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
+using bench::figureAfter;
+using bench::median;
+using bench::minOf;
 
 shm::RunReport runReport(const shm::ExperimentConfig& cfg, const QString& workerPath) {
     RunController c;
@@ -104,21 +103,6 @@ double runThreads(uint64_t n, uint32_t threads) {
     volatile double sink = a[n / 2];
     (void)sink;
     return s;
-}
-
-double minOf(const std::vector<double>& v) {
-    return v.empty() ? 0 : *std::min_element(v.begin(), v.end());
-}
-
-// A figure from a --bench-frames summary line ("... median 12.34 ms ..." / "... 23.4 % of").
-double figureAfter(const QString& out, const QString& line, const QString& before) {
-    for (const QString& l : out.split(QLatin1Char('\n')))
-        if (l.startsWith(line)) {
-            const qsizetype at = l.indexOf(before);
-            if (at >= 0)
-                return l.mid(at + before.size()).section(QLatin1Char(' '), 0, 0).toDouble();
-        }
-    return -1;
 }
 
 // Starting `workers` workers: the whole headless process against as many bare posix_spawns of

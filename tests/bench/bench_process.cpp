@@ -2,6 +2,8 @@
 
 #include <QProcess>
 
+#include <algorithm>
+
 #include <chrono>
 #include <fcntl.h>
 #include <spawn.h>
@@ -100,6 +102,25 @@ QString pythonWithNumpy() {
             return QString::fromLatin1(py);
     }
     return {};
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+double minOf(const std::vector<double>& v) {
+    return v.empty() ? 0 : *std::min_element(v.begin(), v.end());
+}
+
+double figureAfter(const QString& out, const QString& line, const QString& before) {
+    for (const QString& l : out.split(QLatin1Char('\n')))
+        if (l.startsWith(line)) {
+            const qsizetype at = l.indexOf(before);
+            if (at >= 0)
+                return l.mid(at + before.size()).section(QLatin1Char(' '), 0, 0).toDouble();
+        }
+    return -1;
 }
 
 } // namespace bench

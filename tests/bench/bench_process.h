@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 namespace bench {
 
@@ -16,5 +17,12 @@ std::optional<double> wallOfMany(const QStringList& argv, int count);
 std::optional<QString> outputOf(const QStringList& argv, const QStringList& env = {});
 // An interpreter that imports numpy, or empty.
 QString pythonWithNumpy();
+
+// The figures every row prints: the median (the upper one of an even count) and the minimum
+// of its runs, 0 for none; and a number from a --bench-frames summary line, the one after
+// `before` on the line starting with `line` ("... median 12.34 ms ..."), -1 if absent.
+double median(std::vector<double> v);
+double minOf(const std::vector<double>& v);
+double figureAfter(const QString& out, const QString& line, const QString& before);
 
 } // namespace bench

@@ -15,11 +15,6 @@
 
 namespace {
 
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
-
 // compute_seconds of `shmscope --headless --json FLAGS [--record file]`; -1 if it failed.
 double computeSeconds(const QString& app, const QStringList& flags, const QString& record) {
     QStringList argv{app, QStringLiteral("--headless"), QStringLiteral("--json")};
@@ -29,12 +24,6 @@ double computeSeconds(const QString& app, const QStringList& flags, const QStrin
     if (!out) return -1;
     const QJsonObject j = QJsonDocument::fromJson(out->toUtf8()).object();
     return j[QLatin1String("compute_seconds")].toDouble(-1);
-}
-
-// A figure from a summary line ("first picture 123.4 ms", "redraw median 12.3 ms").
-double figureAfter(const QString& out, const QString& before) {
-    const qsizetype at = out.indexOf(before);
-    return at < 0 ? -1 : out.mid(at + before.size()).section(QLatin1Char(' '), 0, 0).toDouble();
 }
 
 QStringList split(const char* flags) {
@@ -54,11 +43,10 @@ void recordingRows(int repeat, bool quick, const QString& binDir) {
         const char* quickFlags;
         double goal;
     };
-    const Case cases[] = {
-        {"seed job", "--workers 2 --workload sin --elements 10000000",
-         "--workers 2 --workload sin --elements 200000", 1.05},
-        {"4 workers, mutex", "--workers 4 --sync mutex --elements 1000000",
-         "--workers 4 --sync mutex --elements 50000", 1.10}};
+    const Case cases[] = {{"seed job", "--workers 2 --workload sin --elements 10000000",
+                           "--workers 2 --workload sin --elements 200000", 1.05},
+                          {"4 workers, mutex", "--workers 4 --sync mutex --elements 1000000",
+                           "--workers 4 --sync mutex --elements 50000", 1.10}};
     for (const Case& c : cases) {
         const QStringList flags = split(quick ? c.quickFlags : c.flags);
         const QString file = dir.filePath(QStringLiteral("run.shmscope"));
@@ -93,18 +81,18 @@ void recordingRows(int repeat, bool quick, const QString& binDir) {
     }
     std::printf("recording, 64 workers, mutex (%s)\n  file size   %8.1f MB  (goal <= 200)\n",
                 qPrintable(big.join(QLatin1Char(' '))), double(QFileInfo(file).size()) / 1e6);
-    const auto out = bench::outputOf({app, QStringLiteral("--open"), file,
-                                      QStringLiteral("--bench-scrub"),
-                                      quick ? QStringLiteral("5") : QStringLiteral("50")},
-                                     {QStringLiteral("QT_QPA_PLATFORM=offscreen")});
+    const auto out =
+        bench::outputOf({app, QStringLiteral("--open"), file, QStringLiteral("--bench-scrub"),
+                         quick ? QStringLiteral("5") : QStringLiteral("50")},
+                        {QStringLiteral("QT_QPA_PLATFORM=offscreen")});
     if (!out) {
         std::printf("  opening it: the scrub benchmark failed\n");
         return;
     }
     std::printf("  open to first picture %8.1f ms  (goal <= 2000)\n"
                 "  slider redraw median  %8.1f ms  (goal <= 50)\n",
-                figureAfter(*out, QStringLiteral("first picture ")),
-                figureAfter(*out, QStringLiteral("redraw median ")));
+                figureAfter(*out, {}, QStringLiteral("first picture ")),
+                figureAfter(*out, {}, QStringLiteral("redraw median ")));
 }
 
 } // namespace bench
