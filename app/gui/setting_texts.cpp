@@ -134,8 +134,8 @@ constexpr const char* kTexts[] = {
                       "how the workers are scheduled against the window and other programs (the "
                       "report's worker_scheduling says what was used)"),
     QT_TRANSLATE_NOOP("shm::kSettings",
-                      "In the window, workers that outnumber the CPUs run at idle priority so the "
-                      "window keeps its pace; headless, as normal."),
+                      "In the window, workers that outnumber the CPUs get nice 5 to 19, by how many "
+                      "share a CPU, so the window keeps its pace; headless, as normal."),
     QT_TRANSLATE_NOOP("shm::kSettings",
                       "The app's priority; workers that outnumber the CPUs lower themselves to "
                       "nice 5."),

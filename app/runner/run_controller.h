@@ -176,7 +176,7 @@ class RunController : public QObject {
 
     QString m_workerPath;
     bool m_windowed = false;
-    shm::WorkerScheduling m_scheduling = shm::WorkerScheduling::Normal;
+    shm::WorkerScheduling m_scheduling;
     QString m_mpiWorkerPath;
     QStringList m_mpiArgs;
     QProcess* m_mpirun = nullptr; // --transport mpi: the launcher of every rank

@@ -30,8 +30,8 @@ enum class KillWhen : uint32_t { Time = 0, Holding };
 // What the scripted fault does to the worker: SIGKILL, SIGSTOP (suspended), or a hang (it keeps
 // running but publishes nothing, like an endless loop: the stall check must name it).
 enum class FaultAction : uint32_t { Kill = 0, Stop, Hang };
-// How the workers are scheduled against the app (work/worker_priority.h): auto lowers them to
-// SCHED_IDLE when the window shows a run of more workers than CPUs, so it keeps its frame pace.
+// How the workers are scheduled against the app (work/worker_priority.h): auto lowers them
+// (nice 5 to 19) when the window shows a run of more workers than CPUs, so it keeps its pace.
 enum class WorkerPriority : uint32_t { Auto = 0, Normal, Low, Idle };
 
 // A Count setting's "not set" value (rows with a `none` word): printed as that word, null in
@@ -217,8 +217,8 @@ inline constexpr SettingChoice kFaultActionChoices[] = {
              "check names it after the stall timeout."},
 };
 inline constexpr SettingChoice kWorkerPriorityChoices[] = {
-    {"auto", "In the window, workers that outnumber the CPUs run at idle priority so the window "
-             "keeps its pace; headless, as normal."},
+    {"auto", "In the window, workers that outnumber the CPUs get nice 5 to 19, by how many share a "
+             "CPU, so the window keeps its pace; headless, as normal."},
     {"normal", "The app's priority; workers that outnumber the CPUs lower themselves to nice 5."},
     {"low", "Every worker at nice 19: the app and other programs come first."},
     {"idle", "Every worker at SCHED_IDLE: it runs only on CPU time nothing else wants."},

@@ -3878,8 +3878,8 @@ least CPU share of a worker %1</source>
         <translation>작업자를 창과 다른 프로그램에 견주어 어떻게 스케줄할지 (실제로 쓴 것은 보고서의 worker_scheduling이 알려 줍니다)</translation>
     </message>
     <message>
-        <source>In the window, workers that outnumber the CPUs run at idle priority so the window keeps its pace; headless, as normal.</source>
-        <translation>창에서는 CPU보다 많은 작업자가 idle 우선순위로 돌아 창이 제 속도를 지킵니다. 헤드리스에서는 normal과 같습니다.</translation>
+        <source>In the window, workers that outnumber the CPUs get nice 5 to 19, by how many share a CPU, so the window keeps its pace; headless, as normal.</source>
+        <translation>창에서는 CPU보다 많은 작업자가 한 CPU를 함께 쓰는 수에 따라 nice 5에서 19를 받아 창이 제 속도를 지킵니다. 헤드리스에서는 normal과 같습니다.</translation>
     </message>
     <message>
         <source>The app&apos;s priority; workers that outnumber the CPUs lower themselves to nice 5.</source>

@@ -1,6 +1,6 @@
 // The worker-priority setting on real workers: what each value makes of a run's workers, read
 // back from /proc (scheduling policy and nice value), and what the report says was used.
-// Crowded runs have one worker more than the CPUs this process may use.
+// Crowded runs have one worker more than the CPUs this process may use, or two per CPU.
 #include "../test_util.h"
 #include "runner/run_controller.h"
 #include "work/worker_priority.h"
@@ -34,38 +34,58 @@ std::optional<Sched> schedOf(int64_t pid) {
 class TestWorkerPriority : public QObject {
     Q_OBJECT
   private slots:
+    void crowdNiceKeepsTheWindowsShare();
     void workersGetWhatTheSettingSays_data();
     void workersGetWhatTheSettingSays();
 };
 
+// The workers sharing one CPU weigh at most half a nice-0 thread: 2 per CPU at nice 7 (215
+// each), 32 per CPU only at nice 19 (15 each); beyond that nice 19 is the floor.
+void TestWorkerPriority::crowdNiceKeepsTheWindowsShare() {
+    QCOMPARE(crowdNice(3, 2), 5);
+    QCOMPARE(crowdNice(4, 2), 7);
+    QCOMPARE(crowdNice(8, 2), 10);
+    QCOMPARE(crowdNice(16, 2), 13);
+    QCOMPARE(crowdNice(64, 2), 19);
+    QCOMPARE(crowdNice(256, 2), 19);
+    QCOMPARE(crowdNice(64, 8), 13);
+    QCOMPARE(crowdNice(5, 0), crowdNice(5, 1)); // no CPU counted: as one
+}
+
 void TestWorkerPriority::workersGetWhatTheSettingSays_data() {
     QTest::addColumn<WorkerPriority>("priority");
     QTest::addColumn<bool>("windowed");
-    QTest::addColumn<bool>("crowded");
+    QTest::addColumn<int>("crowd"); // 0: one worker; 1: one more than the CPUs; 2: two per CPU
     QTest::addColumn<int>("policy");
     QTest::addColumn<int>("niceAtLeast");
     QTest::addColumn<QString>("reported");
     const int app = getpriority(PRIO_PROCESS, 0);
     const int five = std::max(app, 5);
+    const int cpus = int(allowedCpus());
+    const int twoPerCpu = crowdNice(uint32_t(2 * cpus), unsigned(cpus));
     using P = WorkerPriority;
-    QTest::newRow("auto, window, crowded")
-        << P::Auto << true << true << SCHED_IDLE << app << "idle";
-    QTest::newRow("auto, headless, crowded")
-        << P::Auto << false << true << SCHED_OTHER << five << "nice 5";
+    QTest::newRow("auto, window, one more than the CPUs")
+        << P::Auto << true << 1 << SCHED_OTHER << std::max(app, crowdNice(cpus + 1, cpus))
+        << QStringLiteral("nice %1").arg(crowdNice(cpus + 1, cpus));
+    QTest::newRow("auto, window, two per CPU")
+        << P::Auto << true << 2 << SCHED_OTHER << std::max(app, twoPerCpu)
+        << QStringLiteral("nice %1").arg(twoPerCpu);
+    QTest::newRow("auto, headless, two per CPU")
+        << P::Auto << false << 2 << SCHED_OTHER << five << "nice 5";
     QTest::newRow("auto, window, one worker")
-        << P::Auto << true << false << SCHED_OTHER << app << "normal";
-    QTest::newRow("normal, window, crowded")
-        << P::Normal << true << true << SCHED_OTHER << five << "nice 5";
-    QTest::newRow("low, headless") << P::Low << false << false << SCHED_OTHER << 19 << "nice 19";
+        << P::Auto << true << 0 << SCHED_OTHER << app << "normal";
+    QTest::newRow("normal, window, two per CPU")
+        << P::Normal << true << 2 << SCHED_OTHER << five << "nice 5";
+    QTest::newRow("low, headless") << P::Low << false << 0 << SCHED_OTHER << 19 << "nice 19";
     // A worker that lowers itself to nice 5 when crowded must not raise a nice 19 back.
-    QTest::newRow("low, crowded") << P::Low << false << true << SCHED_OTHER << 19 << "nice 19";
-    QTest::newRow("idle, headless") << P::Idle << false << false << SCHED_IDLE << app << "idle";
+    QTest::newRow("low, crowded") << P::Low << false << 1 << SCHED_OTHER << 19 << "nice 19";
+    QTest::newRow("idle, headless") << P::Idle << false << 0 << SCHED_IDLE << app << "idle";
 }
 
 void TestWorkerPriority::workersGetWhatTheSettingSays() {
     QFETCH(WorkerPriority, priority);
     QFETCH(bool, windowed);
-    QFETCH(bool, crowded);
+    QFETCH(int, crowd);
     QFETCH(int, policy);
     QFETCH(int, niceAtLeast);
     QFETCH(QString, reported);
@@ -74,7 +94,7 @@ void TestWorkerPriority::workersGetWhatTheSettingSays() {
     c.setSegmentName(testutil::segmentName(QStringLiteral("prio")));
     c.setWindowed(windowed);
     ExperimentConfig cfg;
-    cfg.workers = crowded ? allowedCpus() + 1 : 1;
+    cfg.workers = crowd == 0 ? 1 : crowd == 1 ? allowedCpus() + 1 : 2 * allowedCpus();
     cfg.elements = 200000;
     cfg.delayUs = 100; // long enough to look at every worker while it computes
     cfg.workerPriority = priority;
