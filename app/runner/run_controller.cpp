@@ -190,6 +190,11 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     m_verified = {};
     m_parkWanted = -1;
     m_sampler.reset();
+    // Its thread starts now, not when the barrier opens: starting a thread took the CPU of a
+    // worker that had just begun (up to 2 ms on this VM), enough for two workers of a short
+    // run never to run at once. It reads a worker only from that worker's start.
+    if (cfg.transport != shm::Transport::Mpi && !CpuSampler::disabledByEnvironment())
+        m_sampler = std::make_unique<CpuSampler>(m_segment, cfg.workers);
     m_pauses.clear();
     setPhase(shm::Phase::Starting);
     if (cfg.transport == shm::Transport::Mpi)

@@ -64,8 +64,6 @@ void RunController::pollBarrier() {
         m_releaseNs = shm::nowNs();
         h.releaseNs.store(m_releaseNs, std::memory_order_relaxed);
         writeRunState(shm::RunState::Running);
-        if (!mpi() && !CpuSampler::disabledByEnvironment())
-            m_sampler = std::make_unique<CpuSampler>(m_segment, m_cfg.workers);
         if (mpi()) {
             m_meta.mpiLauncherSeconds = double(m_releaseNs - m_mpirunStartNs) / 1e9;
             // Ranks on this host (rank 0's, host 0) get the pid checks local workers get

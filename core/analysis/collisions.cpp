@@ -2,6 +2,7 @@
 #include "analysis/collisions.h"
 
 #include "analysis/collision_order.h"
+#include "analysis/update_concurrency.h"
 
 #include <algorithm>
 #include <cmath>
@@ -298,6 +299,7 @@ CollisionReport reconstructCollisions(const UpdateLog& log, std::span<const doub
     Reconstruction rec(log, finalBins);
     rec.fill(r, maxExamples);
     r.halfDone = rec.halfDone();
+    r.together = updatesTogether(log);
     const uint64_t lost = lostUpdates > 0 ? uint64_t(lostUpdates) : 0;
     r.unexplained = lost > r.explained ? lost - r.explained : 0;
     uint64_t dropped = 0;

@@ -29,6 +29,7 @@
 #include "model/update_log.h"
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -96,6 +97,9 @@ struct CollisionReport {
     // order of their writes lost an update. 0 under a lock or atomics.
     uint64_t sameReadPairs = 0;
     uint64_t halfDone = 0; // updates whose worker died between read and write
+    // The share of the updating time in which every worker updated (update_concurrency.h);
+    // null with fewer than two workers that logged, and in recordings made before it.
+    std::optional<double> together;
     // The clock tolerance the explained bins needed (collision_order.h): 3 us normally, more
     // where two CPUs' clocks jumped apart; 0 when nothing was explained.
     uint64_t clockSlackNs = 0;

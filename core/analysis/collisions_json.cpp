@@ -63,6 +63,7 @@ std::string collisionsJson(const CollisionReport& c, size_t maxExamples) {
                     ",\"rolled_back\":" + n(c.rolledBack) +
                     "},\"same_read_pairs\":" + n(c.sameReadPairs) +
                     ",\"half_done\":" + n(c.halfDone) + ",\"clock_slack_ns\":" + n(c.clockSlackNs) +
+                    ",\"together\":" + (c.together ? jsonNumber(*c.together) : std::string("null")) +
                     ",\"unexplained_reasons\":[";
     for (size_t i = 0; i < c.reasons.size(); ++i)
         s += std::string(i ? "," : "") + "{\"code\":" + str(c.reasons[i].code) +

@@ -371,9 +371,11 @@ struct alignas(64) SegmentHeader {
     // Live control, written by the controller, read by workers at batch boundaries.
     alignas(64) std::atomic<uint32_t> runState; // RunState
     std::atomic<uint32_t> delayUs;
-    // Unused since workers announce themselves by their slot's state (AtBarrier): a worker
-    // needs only aligned stores to its own slot. Kept so no offset moves.
-    std::atomic<uint32_t> attached;
+    // Workers announce themselves by their slot's state (AtBarrier): a worker needs only
+    // aligned stores to its own slot. Once attached counted them; now C++ workers that have a
+    // CPU each count themselves here after the barrier opens, to start together
+    // (worker_loop.cpp startTogether). Optional: another language's worker may ignore it.
+    std::atomic<uint32_t> started;
     // Scripted fault "kill while holding": worker parkWorker - 1 parks inside its next critical
     // section (0 = nobody).
     std::atomic<uint32_t> parkWorker;

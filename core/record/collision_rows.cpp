@@ -10,7 +10,7 @@ std::string collisionSchemaSql() {
            "updates INTEGER NOT NULL, explained INTEGER NOT NULL, unexplained INTEGER NOT NULL, "
            "overwritten INTEGER NOT NULL, rolled_back INTEGER NOT NULL, "
            "same_read_pairs INTEGER NOT NULL, half_done INTEGER NOT NULL, "
-           "clock_slack_ns INTEGER NOT NULL DEFAULT 0);"
+           "clock_slack_ns INTEGER NOT NULL DEFAULT 0, together REAL);"
            "CREATE TABLE collision_reasons(run_id INTEGER NOT NULL REFERENCES runs(id), "
            "seq INTEGER NOT NULL, code TEXT NOT NULL, text TEXT NOT NULL, "
            "count INTEGER NOT NULL);"
@@ -50,12 +50,16 @@ bool writeExamples(sqlite3* db, std::map<std::string, sqlite3_stmt*>& cache, int
 
 bool writeCollisions(sqlite3* db, std::map<std::string, sqlite3_stmt*>& cache, int64_t runId,
                      const CollisionReport& c) {
-    Stmt s(db, "INSERT INTO collisions VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", cache);
+    Stmt s(db, "INSERT INTO collisions VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", cache);
     s.integer(runId).integer(c.logged).text(c.offReason).integer(int64_t(c.logBytes));
     s.integer(int64_t(c.updates)).integer(int64_t(c.explained)).integer(int64_t(c.unexplained));
     s.integer(int64_t(c.overwritten)).integer(int64_t(c.rolledBack));
     s.integer(int64_t(c.sameReadPairs)).integer(int64_t(c.halfDone));
     s.integer(int64_t(c.clockSlackNs));
+    if (c.together)
+        s.real(*c.together);
+    else
+        s.null();
     if (!s.run()) return false;
     for (size_t k = 0; k < c.reasons.size(); ++k) {
         Stmt r(db, "INSERT INTO collision_reasons VALUES(?,?,?,?,?)", cache);
@@ -74,13 +78,16 @@ std::optional<CollisionReport> readCollisions(sqlite3* db, int64_t runId) {
                                 "unexplained, overwritten, rolled_back, same_read_pairs, "
                                 "half_done";
     const std::string where = " FROM collisions WHERE run_id = " + id;
-    // clock_slack_ns came within schema 3 (a column with a default): a file without it is
-    // read without it.
-    bool hasSlack = true;
+    // clock_slack_ns and then together came within schema 3 (columns with a default): a file
+    // without them is read without them.
+    int extra = 2;
     Stmt s = [&] {
+        Stmt both(db, columns + ", clock_slack_ns, together" + where);
+        if (both.prepared()) return both;
+        extra = 1;
         Stmt withSlack(db, columns + ", clock_slack_ns" + where);
         if (withSlack.prepared()) return withSlack;
-        hasSlack = false;
+        extra = 0;
         return Stmt(db, columns + where);
     }();
     if (!s.prepared() || !s.next()) return std::nullopt; // schema 2, or no row
@@ -95,7 +102,8 @@ std::optional<CollisionReport> readCollisions(sqlite3* db, int64_t runId) {
     c.rolledBack = uint64_t(s.colInt(7));
     c.sameReadPairs = uint64_t(s.colInt(8));
     c.halfDone = uint64_t(s.colInt(9));
-    if (hasSlack) c.clockSlackNs = uint64_t(s.colInt(10));
+    if (extra >= 1) c.clockSlackNs = uint64_t(s.colInt(10));
+    if (extra >= 2 && !s.colNull(11)) c.together = s.colReal(11);
     Stmt r(db, "SELECT code, text, count FROM collision_reasons WHERE run_id = " + id +
                    " ORDER BY seq");
     while (r.next())
