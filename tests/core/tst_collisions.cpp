@@ -1,6 +1,7 @@
 // The reconstruction of lost updates from hand-built update logs (analysis/collisions.h): one
 // row per pattern, with the figures it must give and the first example's story.
 #include "analysis/collisions.h"
+#include "analysis/update_concurrency.h"
 #include "segment/update_log_reader.h"
 
 #include <QTest>
@@ -59,6 +60,8 @@ class TestCollisions : public QObject {
     void crowdedBin_data();
     void crowdedBin();
     void noLog();
+    void together_data();
+    void together();
 };
 
 void TestCollisions::reconstruct_data() {
@@ -348,6 +351,41 @@ void TestCollisions::noLog() {
     QVERIFY(!r.logged);
     QCOMPARE(r.offReason, std::string("--collisions is off"));
     QCOMPARE(r.explained + r.unexplained, uint64_t(0));
+}
+
+// updatesTogether on hand-built logs: worker w updates at the given times (µs after the
+// barrier); the figure is the share of 10 µs slots with any update that have every worker's.
+void TestCollisions::together_data() {
+    QTest::addColumn<QList<QList<int>>>("timesUs");
+    QTest::addColumn<double>("expected"); // < 0: null
+    QTest::newRow("one after the other") << QList<QList<int>>{{0, 10, 20}, {30, 40, 50}} << 0.0;
+    QTest::newRow("side by side") << QList<QList<int>>{{0, 10, 20}, {1, 11, 21}} << 1.0;
+    // Slots 0..5 have updates; both workers in slots 0, 1 and 2: half.
+    QTest::newRow("one preempted")
+        << QList<QList<int>>{{0, 10, 20, 30, 40, 50}, {5, 15, 25}} << 0.5;
+    QTest::newRow("one worker") << QList<QList<int>>{{0, 10, 20}} << -1.0;
+    // A worker with no update (it got no share) does not count.
+    QTest::newRow("an idle worker") << QList<QList<int>>{{0, 10}, {}, {2, 12}} << 1.0;
+}
+
+void TestCollisions::together() {
+    QFETCH(QList<QList<int>>, timesUs);
+    QFETCH(double, expected);
+    UpdateLog log;
+    log.enabled = true;
+    for (int w = 0; w < timesUs.size(); ++w) {
+        log.workers.emplace_back();
+        for (int t : timesUs[w])
+            log.workers.back().push_back(
+                {uint32_t(w), 0, 0, uint64_t(t) * 1000, uint64_t(t) * 1000 + 50, true});
+    }
+    const std::optional<double> got = updatesTogether(log);
+    if (expected < 0) {
+        QVERIFY(!got);
+        return;
+    }
+    QVERIFY(got);
+    QCOMPARE(*got, expected);
 }
 
 QTEST_APPLESS_MAIN(TestCollisions)
