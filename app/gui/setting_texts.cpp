@@ -133,9 +133,10 @@ constexpr const char* kTexts[] = {
     QT_TRANSLATE_NOOP("shm::kSettings",
                       "how the workers are scheduled against the window and other programs (the "
                       "report's worker_scheduling says what was used)"),
-    QT_TRANSLATE_NOOP("shm::kSettings",
-                      "In the window, workers that outnumber the CPUs get nice 5 to 19, by how many "
-                      "share a CPU, so the window keeps its pace; headless, as normal."),
+    QT_TRANSLATE_NOOP(
+        "shm::kSettings",
+        "In the window, workers that outnumber the CPUs get nice 5 to 19, by how many "
+        "share a CPU, so the window keeps its pace; headless, as normal."),
     QT_TRANSLATE_NOOP("shm::kSettings",
                       "The app's priority; workers that outnumber the CPUs lower themselves to "
                       "nice 5."),

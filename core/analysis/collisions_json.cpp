@@ -56,15 +56,15 @@ std::string examplesJson(const std::vector<CollisionExample>& v, size_t max) {
 
 std::string collisionsJson(const CollisionReport& c, size_t maxExamples) {
     if (!c.logged) return "{\"logged\":false,\"reason\":" + str(c.offReason) + "}";
-    std::string s = "{\"logged\":true,\"reason\":null,\"log_bytes\":" + n(c.logBytes) +
-                    ",\"updates\":" + n(c.updates) + ",\"explained\":" + n(c.explained) +
-                    ",\"unexplained\":" + n(c.unexplained) +
-                    ",\"by_pattern\":{\"overwritten\":" + n(c.overwritten) +
-                    ",\"rolled_back\":" + n(c.rolledBack) +
-                    "},\"same_read_pairs\":" + n(c.sameReadPairs) +
-                    ",\"half_done\":" + n(c.halfDone) + ",\"clock_slack_ns\":" + n(c.clockSlackNs) +
-                    ",\"together\":" + (c.together ? jsonNumber(*c.together) : std::string("null")) +
-                    ",\"unexplained_reasons\":[";
+    std::string s =
+        "{\"logged\":true,\"reason\":null,\"log_bytes\":" + n(c.logBytes) +
+        ",\"updates\":" + n(c.updates) + ",\"explained\":" + n(c.explained) +
+        ",\"unexplained\":" + n(c.unexplained) +
+        ",\"by_pattern\":{\"overwritten\":" + n(c.overwritten) +
+        ",\"rolled_back\":" + n(c.rolledBack) + "},\"same_read_pairs\":" + n(c.sameReadPairs) +
+        ",\"half_done\":" + n(c.halfDone) + ",\"clock_slack_ns\":" + n(c.clockSlackNs) +
+        ",\"together\":" + (c.together ? jsonNumber(*c.together) : std::string("null")) +
+        ",\"unexplained_reasons\":[";
     for (size_t i = 0; i < c.reasons.size(); ++i)
         s += std::string(i ? "," : "") + "{\"code\":" + str(c.reasons[i].code) +
              ",\"text\":" + str(c.reasons[i].text) + ",\"count\":" + n(c.reasons[i].count) + "}";

@@ -696,8 +696,8 @@ std::optional<RunState> waitAtBarrier(SegmentHeader& h, bool spinFirst) {
         }
         if (nowNs() < spinUntil) {
             const uint64_t sliceEnd = nowNs() + 1'000'000; // then the app-alive check again
-            while (nowNs() < sliceEnd && RunState(h.runState.load(std::memory_order_acquire)) ==
-                                             RunState::Created)
+            while (nowNs() < sliceEnd &&
+                   RunState(h.runState.load(std::memory_order_acquire)) == RunState::Created)
                 __builtin_ia32_pause();
             continue;
         }

@@ -10,7 +10,8 @@ namespace shm {
 
 namespace {
 // The kernel's weight of a nice value (kernel/sched/core.c, sched_prio_to_weight), 5 to 19.
-constexpr int kWeightFromNice5[] = {335, 272, 215, 172, 137, 110, 87, 70, 56, 45, 36, 29, 23, 18, 15};
+constexpr int kWeightFromNice5[] = {335, 272, 215, 172, 137, 110, 87, 70,
+                                    56,  45,  36,  29,  23,  18,  15};
 constexpr int kNiceZeroWeight = 1024;
 } // namespace
 
@@ -31,7 +32,8 @@ WorkerScheduling workerScheduling(const ExperimentConfig& cfg, bool windowed, un
         if (windowed && crowded) {
             const int nice = crowdNice(cfg.workers, cpus);
             // Nice 5 is what crowded workers give themselves anyway.
-            return nice == 5 ? WorkerScheduling{K::NiceWhenCrowded} : WorkerScheduling{K::Nice, nice};
+            return nice == 5 ? WorkerScheduling{K::NiceWhenCrowded}
+                             : WorkerScheduling{K::Nice, nice};
         }
         break;
     case WorkerPriority::Normal:
