@@ -82,6 +82,15 @@ void TestCollisions::reconstruct_data() {
                             << "w0 read 0 at +0 ns, w0 wrote 1 at +10 ns, w1 read 1 at +20 ns, "
                                "w1 wrote 2 at +30 ns: nothing lost";
 
+    // Under one stamp (atomics): w1 read what w0 wrote at the same nanosecond. The write is
+    // told first, or the view would show w1 reading 1 while the bin still held 0.
+    UpdateLog oneStamp = logOf({{rmw(0, 0, 0, 10)}, {rmw(1, 1, 10, 20)}});
+    QTest::newRow("read at the write's time")
+        << oneStamp << std::vector<double>{2} << qint64(2) << qint64(0) << qint64(0) << qint64(0)
+        << qint64(0) << QString()
+        << "w0 read 0 at +0 ns, w0 wrote 1 at +10 ns, w1 read 1 at +10 ns, w1 wrote 2 at +20 ns: "
+           "nothing lost";
+
     // The example: both read the same value, the first write is overwritten.
     UpdateLog same = logOf({{}, {rmw(1, 0, 12, 31)}, {}, {rmw(3, 0, 19, 44)}});
     QTest::newRow("overwritten") << same << std::vector<double>{1} << qint64(2) << qint64(1)
