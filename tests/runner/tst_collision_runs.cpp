@@ -90,7 +90,11 @@ void TestCollisionRuns::identity() {
         QVERIFY(!closest.isEmpty());
         const QJsonArray acc = closest[0][QLatin1String("accesses")].toArray();
         QVERIFY(acc.size() >= 2);
-    } else if (report[QLatin1String("lost_updates")].toInteger() > 0) {
+    } else if (c[QLatin1String("explained")].toInteger() > 0) {
+        // An explained lost update collided with a logged one that read what it read. Not
+        // every lost update: under load a dynamic worker may claim more than its log holds,
+        // and the updates lost among its unlogged ones are unexplained (log_full) with no pair
+        // to count (seen with two CPU hogs running).
         QVERIFY(c[QLatin1String("same_read_pairs")].toInteger() > 0);
     }
 }
