@@ -334,12 +334,14 @@ void MainWindow::onPhaseChanged(shm::Phase phase) {
             m_collisionModel->setTimeLimit(std::nullopt);
             m_collisionModel->setReport(m_run.report().collisions);
         }
-        // The next frame (the window's timer, or whoever drives the frames) draws the end:
-        // within one frame interval, and not a second full frame per run on top of the
-        // paced ones (with runs of 100 ms that extra frame was a tenth of the GUI thread).
+        // The next frame draws the end, brought forward to now: one frame for the tick, not a
+        // full frame of its own on top of the paced ones (with runs of 100 ms that extra
+        // frame was a tenth of the GUI thread). Whoever drives the frames instead (tests, the
+        // frame bench) draws it with their next one.
         m_contentionPending = true;
         if (!m_run.report().errors.empty())
             m_lastError = QString::fromStdString(m_run.report().errors.front());
+        if (m_frameTimer.isActive()) m_frameTimer.start(0); // the tick sets the pace again
     }
     if (!m_shown) updateStatus(m_run.snapshot());
     updateTimeBar();
