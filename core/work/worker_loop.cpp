@@ -672,17 +672,7 @@ namespace {
 // Asleep in the kernel until the controller changes runState (futex.h): 64 workers polling
 // every 50 µs kept 2 cores busy while the last ones were still starting. The state that
 // opened it, or nothing when the app is gone (one line on stderr).
-//
-// Workers that have a CPU each spin for the first 20 ms before they sleep: woken from a futex,
-// a worker whose vCPU had gone idle took milliseconds to run again on this virtual machine, so
-// a run of a few milliseconds (2 workers, 400,000 histogram updates: 6 ms) often ended before
-// the second worker started (measured: in 2 runs of 5 the two never ran at the same time, and
-// no update was lost). Not when crowded: spinners would take the CPUs from the app that opens
-// the barrier, and from the workers still starting.
-constexpr uint64_t kBarrierSpinNs = 20'000'000;
-
-std::optional<RunState> waitAtBarrier(SegmentHeader& h, bool spinFirst) {
-    const uint64_t spinUntil = spinFirst ? nowNs() + kBarrierSpinNs : 0;
+std::optional<RunState> waitAtBarrier(SegmentHeader& h) {
     RunState state;
     // If the app died before our PR_SET_PDEATHSIG took effect, nobody will open the barrier.
     // Asked before every 100 ms wait, the first at once (one kill(0) each): a worker still
@@ -694,25 +684,18 @@ std::optional<RunState> waitAtBarrier(SegmentHeader& h, bool spinFirst) {
                          (unsigned long long)h.creatorPid);
             return std::nullopt;
         }
-        if (nowNs() < spinUntil) {
-            const uint64_t sliceEnd = nowNs() + 1'000'000; // then the app-alive check again
-            while (nowNs() < sliceEnd &&
-                   RunState(h.runState.load(std::memory_order_acquire)) == RunState::Created)
-                __builtin_ia32_pause();
-            continue;
-        }
         futexWait(h.runState, uint32_t(RunState::Created), 100'000'000);
     }
     return state;
 }
 
-// Workers that have a CPU each also start together: each counts itself in `started` once the
-// barrier has opened and spins until all have, for at most 20 ms (a worker in another
-// language does not count itself; one killed meanwhile never will). The app opens the barrier
-// from a thread that then works on (the run's phase, the CPU sampler): a spinning worker
-// pinned to that CPU waited for it, and started up to 3.5 ms after the other (measured: 2
-// workers, 400,000 histogram updates, 2 ms each: in 5 runs of 6 they ran one after the
-// other and no update was lost). The compute window still starts at the release.
+// Workers that have a CPU each start together: each counts itself in `started` once the
+// barrier has opened and spins until all have, for at most 20 ms (a worker in another language
+// does not count itself; one killed meanwhile never will). Measured on this VM, 2 workers of
+// 400,000 histogram updates (2 ms each) otherwise often ran one after the other and lost no
+// update: one woke from the barrier's futex milliseconds late (its vCPU had gone idle), or
+// waited for the app's thread, which opens the barrier and then works on, to leave its CPU.
+// The compute window still starts at the release.
 constexpr uint64_t kStartTogetherNs = 20'000'000;
 
 void startTogether(SegmentHeader& h, uint32_t workers) {
@@ -804,7 +787,7 @@ int runWorker(Segment& seg, uint32_t k) {
     // Histogram updates collide only while two workers run at once: placed before the barrier,
     // as the counters are (pinToOwnCpu), so a short run does not spend itself on one core.
     if (ownCpu && c.cfg.workload == Workload::Histogram) pinToOwnCpu(k);
-    const std::optional<RunState> state = waitAtBarrier(h, ownCpu);
+    const std::optional<RunState> state = waitAtBarrier(h);
     if (!state) return exit_code::kRunFailed;
     if (*state == RunState::Stopping) {
         slot.state.store(uint32_t(WorkerState::Done), std::memory_order_release);
