@@ -28,6 +28,7 @@
 #include <thread>
 #include <time.h>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 namespace shm {
@@ -43,6 +44,10 @@ void sleepNs(uint64_t ns) {
 
 // Set once at start: more workers than cores (see crowdedCores()).
 bool g_sleepShortDelays = false;
+// Set once at start (owedDelayQuantumNs), 0 when unused: a crowd's delays that no lock spans
+// are owed and slept together once they add up to this.
+uint64_t g_delayQuantumNs = 0;
+uint64_t g_delayOwedNs = 0;
 
 // Short delays spin (sleep granularity is ~50 us and would stretch them); long ones sleep so
 // slow motion with many workers does not saturate the cores. With more workers than cores
@@ -50,6 +55,11 @@ bool g_sleepShortDelays = false;
 // needed, and the delay it shows is the scheduler's anyway.
 void delayElement(uint32_t us) {
     if (us == 0) return;
+    if (g_delayQuantumNs) {
+        g_delayOwedNs += uint64_t(us) * 1000;
+        if (g_delayOwedNs >= g_delayQuantumNs) sleepNs(std::exchange(g_delayOwedNs, 0));
+        return;
+    }
     if (us < 200 && !g_sleepShortDelays) {
         const uint64_t until = nowNs() + uint64_t(us) * 1000;
         while (nowNs() < until)
@@ -650,6 +660,7 @@ void yieldToTheApp(const ExperimentConfig& cfg) {
     // sleeps there must win a core back from the spinners to release it (the fault campaign
     // measured minutes for a 5-worker run that took a second).
     g_sleepShortDelays = cfg.sync != SyncMode::Spin;
+    g_delayQuantumNs = owedDelayQuantumNs(cfg.sync, cfg.workers, unsigned(CPU_COUNT(&allowed)));
     (void)prctl(PR_SET_TIMERSLACK, 1000);
     // Only ever lower: the app may have started us at nice 19 (work/worker_priority.h), and
     // root may raise a priority. Best effort: an unchanged priority still runs.

@@ -1,5 +1,6 @@
 #include "work/worker_priority.h"
 
+#include <algorithm>
 #include <iterator>
 
 #include <cerrno>
@@ -44,6 +45,13 @@ WorkerScheduling workerScheduling(const ExperimentConfig& cfg, bool windowed, un
         return {K::Idle};
     }
     return {crowded ? K::NiceWhenCrowded : K::Normal};
+}
+
+uint64_t owedDelayQuantumNs(SyncMode sync, uint32_t workers, unsigned cpus) {
+    cpus = std::max(cpus, 1u);
+    if (workers <= cpus || (sync != SyncMode::None && sync != SyncMode::Atomic)) return 0;
+    // At most about a frame: beyond that a worker's whole share could pass between two sleeps.
+    return 1'000'000ull * std::min<uint64_t>(32, (workers + cpus - 1) / cpus);
 }
 
 unsigned allowedCpus() {

@@ -35,6 +35,7 @@ class TestWorkerPriority : public QObject {
     Q_OBJECT
   private slots:
     void crowdNiceKeepsTheWindowsShare();
+    void crowdsOweDelaysNoLockSpans();
     void workersGetWhatTheSettingSays_data();
     void workersGetWhatTheSettingSays();
 };
@@ -50,6 +51,18 @@ void TestWorkerPriority::crowdNiceKeepsTheWindowsShare() {
     QCOMPARE(crowdNice(256, 2), 19);
     QCOMPARE(crowdNice(64, 8), 13);
     QCOMPARE(crowdNice(5, 0), crowdNice(5, 1)); // no CPU counted: as one
+}
+
+// Slept together once they add up to a millisecond per worker sharing a CPU (at most 32); never
+// under a lock (the delay is its hold) and never without a crowd.
+void TestWorkerPriority::crowdsOweDelaysNoLockSpans() {
+    QCOMPARE(owedDelayQuantumNs(SyncMode::None, 64, 2), 32'000'000ull);
+    QCOMPARE(owedDelayQuantumNs(SyncMode::Atomic, 3, 2), 2'000'000ull);
+    QCOMPARE(owedDelayQuantumNs(SyncMode::None, 256, 2), 32'000'000ull); // about a frame
+    QCOMPARE(owedDelayQuantumNs(SyncMode::None, 2, 2), 0ull); // no crowd: element by element
+    QCOMPARE(owedDelayQuantumNs(SyncMode::None, 5, 0), 5'000'000ull); // no CPU counted: as one
+    for (SyncMode locked : {SyncMode::Mutex, SyncMode::Striped, SyncMode::Spin, SyncMode::Robust})
+        QCOMPARE(owedDelayQuantumNs(locked, 64, 2), 0ull);
 }
 
 void TestWorkerPriority::workersGetWhatTheSettingSays_data() {
