@@ -257,8 +257,8 @@ bool MainWindow::startRun(QString* error) {
                                       m_run.workerCommand().text);
     QString err;
     endReplay(); // a new run is watched live
-    m_progressModel->clear();
-    m_contentionModel->clear();
+    m_progressModel->startRun(cfg.workers);
+    m_contentionModel->startRun(cfg.workers);
     // The last run's mapping goes first: an unlinked segment still mapped keeps its pages in
     // /dev/shm, and the next run's space check and posix_fallocate would count them.
     m_arrayModel->clear();
@@ -266,6 +266,8 @@ bool MainWindow::startRun(QString* error) {
     m_collisionModel->clear();
     m_lastError.clear();
     if (!m_run.start(cfg, &err)) {
+        m_progressModel->clear();
+        m_contentionModel->clear();
         m_lastError = err;
         if (error) *error = err;
         updateStatus(m_run.snapshot());
@@ -280,8 +282,14 @@ bool MainWindow::startRun(QString* error) {
     m_arrayView->startRun();
     m_contentionView->startRun(cfg);
     fitProgressTable(cfg.workers);
-    refreshFrame(kFrameBudgetNs);
+    // The run's first frame is the window's next one, brought forward to now, not a frame of its
+    // own on top of the paced ones (as the end's: onPhaseChanged).
+    if (m_frameTimer.isActive()) m_frameTimer.start(0);
     return true;
+}
+
+QWidget* MainWindow::centralPage() const {
+    return m_central->currentWidget();
 }
 
 void MainWindow::fitProgressTable(uint32_t workers) {

@@ -174,6 +174,8 @@ class MainWindow : public QMainWindow {
     RehearsalDialog* rehearsalDialog() const { return m_rehearsal; }
     // "window", "progress", "array", "contention", "collisions", "sweep" or "side".
     QWidget* viewWidget(const QString& name);
+    // What the centre shows: the welcome page, the run's views, the sweep's or side by side.
+    QWidget* centralPage() const;
     // File > Export Results: the finished run's workers table or array (CSV), its lock
     // intervals (CSV) or a Perfetto / Chrome trace (JSON), as --csv, --array-csv and --trace
     // write them. False with a one-line reason when there is nothing (yet) to write.

@@ -4,6 +4,7 @@
 #include "gui/main_window.h"
 
 #include "gui/common/format.h"
+#include "gui/common/layout_firewall.h"
 #include "gui/controls_panel.h"
 #include "gui/lessons/lesson_panel.h"
 #include "gui/models/array_model.h"
@@ -253,7 +254,7 @@ void MainWindow::buildCentral() {
     m_central->addWidget(m_sideView);
     connect(m_sweepView, &SweepView::backRequested, this, &MainWindow::showRunPage);
     connect(m_sideView, &SideBySideView::backRequested, this, &MainWindow::showRunPage);
-    setCentralWidget(m_central);
+    setCentralWidget(new LayoutFirewall(m_central));
     for (const char* name : {"progress", "array", "contention", "collisions"})
         m_highlights.insert(QLatin1String(name),
                             new HighlightFrame(viewWidget(QLatin1String(name))));

@@ -47,7 +47,7 @@ std::optional<shm::Recording> read(const QString& path) {
 }
 
 QWidget* centralPage(MainWindow& w) {
-    return static_cast<QStackedWidget*>(w.centralWidget())->currentWidget();
+    return w.centralPage();
 }
 
 QStringList runLabels(const RunsModel& m) {

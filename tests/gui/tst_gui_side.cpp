@@ -44,7 +44,7 @@ const char* kLesson = R"({
 })";
 
 QWidget* centralPage(MainWindow& w) {
-    return static_cast<QStackedWidget*>(w.centralWidget())->currentWidget();
+    return w.centralPage();
 }
 
 } // namespace

@@ -1,7 +1,9 @@
 // WorkerBarsPlottable against the bars it replaced: three stacked QCPBars per worker (compute
 // outlined, wait and hold on top), drawn into the same plot size, give the same pixels, for
-// times with zeros, tiny bars (under the stacking gap) and tall ones.
+// times with zeros, tiny bars (under the stacking gap) and tall ones. WorkTimeBarsPlottable
+// likewise against two QCPBars per worker (wall time wide and outlined, CPU narrow in front).
 #include "gui/common/worker_palette.h"
+#include "gui/views/work_time_bars_plottable.h"
 #include "gui/views/worker_bars_plottable.h"
 
 #include <QTest>
@@ -61,6 +63,37 @@ QImage withPlottable(const std::vector<Times>& times, double top) {
     return render(plot.get());
 }
 
+using WorkTimes = WorkTimeBarsPlottable::Times;
+
+QImage workTimesWithQcpBars(const std::vector<WorkTimes>& times, double top) {
+    std::unique_ptr<QCustomPlot> plot(newPlot(uint32_t(times.size()), top));
+    for (size_t k = 0; k < times.size(); ++k) {
+        const QColor c = worker_palette::color(uint32_t(k));
+        auto* wall = new QCPBars(plot->xAxis, plot->yAxis);
+        auto* cpu = new QCPBars(plot->xAxis, plot->yAxis);
+        wall->setBrush(worker_palette::pale(c));
+        wall->setPen(QPen(c, 1));
+        wall->setWidth(WorkTimeBarsPlottable::kWallWidth);
+        cpu->setBrush(c);
+        cpu->setPen(Qt::NoPen);
+        cpu->setWidth(WorkTimeBarsPlottable::kCpuWidth);
+        for (QCPBars* b : {wall, cpu}) {
+            b->setAntialiased(false);
+            b->setAntialiasedFill(false);
+        }
+        wall->data()->set({QCPBarsData(double(k), times[k].wall)}, true);
+        cpu->data()->set({QCPBarsData(double(k), times[k].cpu)}, true);
+    }
+    return render(plot.get());
+}
+
+QImage workTimesWithPlottable(const std::vector<WorkTimes>& times, double top) {
+    std::unique_ptr<QCustomPlot> plot(newPlot(uint32_t(times.size()), top));
+    auto* bars = new WorkTimeBarsPlottable(plot->xAxis, plot->yAxis);
+    bars->setTimes(times);
+    return render(plot.get());
+}
+
 } // namespace
 
 class TestWorkerBars : public QObject {
@@ -68,6 +101,8 @@ class TestWorkerBars : public QObject {
   private slots:
     void samePixelsAsStackedQcpBars_data();
     void samePixelsAsStackedQcpBars();
+    void workTimesSamePixelsAsQcpBars_data() { samePixelsAsStackedQcpBars_data(); }
+    void workTimesSamePixelsAsQcpBars();
 };
 
 void TestWorkerBars::samePixelsAsStackedQcpBars_data() {
@@ -104,6 +139,24 @@ void TestWorkerBars::samePixelsAsStackedQcpBars() {
     const QImage drawn = withPlottable(times, top);
     QVERIFY(drawn != withPlottable({}, top)); // bars were drawn at all
     QCOMPARE(drawn, withQcpBars(times, top));
+}
+
+void TestWorkerBars::workTimesSamePixelsAsQcpBars() {
+    QFETCH(uint32_t, workers);
+    QFETCH(uint32_t, seed);
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> seconds(0, 2);
+    std::vector<WorkTimes> times(workers);
+    double top = 0;
+    for (WorkTimes& t : times) {
+        t.wall = rng() % 5 == 0 ? 0.0 : seconds(rng);
+        t.cpu = rng() % 5 == 0 ? 0.0 : t.wall * std::uniform_real_distribution<double>(0, 1)(rng);
+        top = std::max(top, t.wall);
+    }
+    top = top > 0 ? top * 1.08 : 1;
+    const QImage drawn = workTimesWithPlottable(times, top);
+    QVERIFY(drawn != workTimesWithPlottable({}, top)); // bars were drawn at all
+    QCOMPARE(drawn, workTimesWithQcpBars(times, top));
 }
 
 QTEST_MAIN(TestWorkerBars)

@@ -9,9 +9,9 @@
 
 ContentionModel::ContentionModel(QObject* parent) : WorkerRowsModel(parent) {}
 
-void ContentionModel::clear() {
+void ContentionModel::startRun(uint32_t workers) {
     m_summary = {};
-    clearRows();
+    blankRows(workers);
 }
 
 void ContentionModel::update(const shm::RunSnapshot& snap) {

@@ -70,7 +70,9 @@ class ContentionModel : public WorkerRowsModel<ContentionRow> {
     explicit ContentionModel(QObject* parent = nullptr);
 
     void update(const shm::RunSnapshot& snap);
-    void clear();
+    void clear() { startRun(0); }
+    // A new run of n workers: n blank rows (the same rows when n is unchanged).
+    void startRun(uint32_t workers);
     const Summary& summary() const { return m_summary; }
 
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -14,7 +14,7 @@ constexpr double kRateSmoothing = 0.3; // weight of the newest frame in the disp
 
 ProgressModel::ProgressModel(QObject* parent) : WorkerRowsModel(parent) {}
 
-void ProgressModel::clear() {
+void ProgressModel::startRun(uint32_t workers) {
     if (m_shareOfRun) {
         m_shareOfRun = false;
         emit headerDataChanged(Qt::Horizontal, ProgressCol, ProgressCol);
@@ -22,7 +22,7 @@ void ProgressModel::clear() {
     m_lastProcessed.clear();
     m_lastNs.clear();
     m_history.clear();
-    clearRows();
+    blankRows(workers);
     if (m_summary != Summary{}) {
         m_summary = {};
         emit summaryChanged();

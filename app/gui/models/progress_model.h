@@ -72,7 +72,9 @@ class ProgressModel : public WorkerRowsModel<ProgressRow> {
     explicit ProgressModel(QObject* parent = nullptr);
 
     void update(const shm::RunSnapshot& snap);
-    void clear();
+    void clear() { startRun(0); }
+    // A new run of n workers: n blank rows (the same rows when n is unchanged).
+    void startRun(uint32_t workers);
     // Every worker's progress at each frame since the barrier, for File > Export > Trace's
     // progress counters (thinned to every other sample past kMaxHistory).
     const std::vector<shm::ProgressSample>& history() const { return m_history; }

@@ -3,6 +3,7 @@
 // each frame, with at most one coalesced dataChanged for the rows that differ.
 #include <QAbstractTableModel>
 
+#include <algorithm>
 #include <vector>
 
 template <typename Row> class WorkerRowsModel : public QAbstractTableModel {
@@ -22,10 +23,12 @@ template <typename Row> class WorkerRowsModel : public QAbstractTableModel {
         m_rows.assign(n, Row{});
         endResetModel();
     }
-    void clearRows() {
-        beginResetModel();
-        m_rows.clear();
-        endResetModel();
+    // n blank rows for a new run: the rows kept (one dataChanged) when the count is the same,
+    // so a view does not lose and regain its rows, scroll bars and layout with every run.
+    void blankRows(size_t n) {
+        if (n != m_rows.size()) return resizeRows(n);
+        std::fill(m_rows.begin(), m_rows.end(), Row{});
+        if (n) emit dataChanged(index(0, 0), index(int(n) - 1, columnCount() - 1));
     }
     // Stores the frame's rows; one dataChanged over the changed ones. True if any changed.
     bool setRows(const std::vector<Row>& rows) {

@@ -279,6 +279,7 @@ void ContentionView::clear() {
     m_timeline->clear();
     m_work->clear();
     m_noLockGap->clear();
+    m_noLockGap->setMinimumHeight(0);
     m_stack->setCurrentIndex(0);
     updateSummary();
     m_bars->replot();
@@ -477,6 +478,16 @@ void ContentionView::updateHistogramTitle() {
             : tr("Wait times"));
 }
 
+// The sentence changes length as a run goes on (none at its start, then one line or two): its
+// room only grows, so the plot below it keeps its size. Resized, the plot reallocated its
+// buffers and replotted whole, twice a run (a new run every 100 ms at 64 workers flat out).
+void ContentionView::setGapText(const QString& text) {
+    m_noLockGap->setText(text);
+    // The stack's width: the label's own is stale until its page has been laid out once.
+    const int h = m_noLockGap->heightForWidth(m_stack->width());
+    if (h > m_noLockGap->minimumHeight()) m_noLockGap->setMinimumHeight(h);
+}
+
 void ContentionView::refresh(bool immediate) {
     const bool active = m_events->active();
     if (!immediate && active && m_sincePlots.isValid() && m_sincePlots.elapsed() < kPlotIntervalMs)
@@ -485,8 +496,8 @@ void ContentionView::refresh(bool immediate) {
     if (showsNoLockMessage()) {
         m_work->refresh(immediate);
         // MPI's page is about ranks and messages; its ranks' time is below, as drawn.
-        m_noLockGap->setText(
-            m_cfg.transport == shm::Transport::Mpi ? QString() : timeGapText(m_model->summary()));
+        setGapText(m_cfg.transport == shm::Transport::Mpi ? QString()
+                                                          : timeGapText(m_model->summary()));
         ++m_replots;
         if (m_cfg.transport == shm::Transport::Mpi) m_timeline->refresh(); // the messages
         return;

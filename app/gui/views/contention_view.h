@@ -54,6 +54,7 @@ class ContentionView : public QWidget {
     void resizeEvent(QResizeEvent* e) override;
 
   private:
+    void setGapText(const QString& text);
     void buildFigures(QLayout* into, QWidget* parent);
     void layoutFigures(int columns);
     void buildBarsPlot(QWidget* parent);

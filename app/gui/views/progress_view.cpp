@@ -122,6 +122,9 @@ void ProgressView::resizeEvent(QResizeEvent* e) {
 void ProgressView::showTally() {
     const auto& states = m_model->summary().states;
     const int rows = m_model->rowCount();
+    // A new run's blank rows have no states until its first frame: the line stays as it was
+    // rather than go and come back, which resized the table (and relaid it out) every run.
+    if (states.empty() && rows > 0) return;
     // The table's room with the tally line hidden, so showing it does not flip it back.
     const int room = m_table->viewport()->height() + (m_tally->isHidden() ? 0 : m_tally->height());
     const bool scrolls = rows * rowHeight() > room;

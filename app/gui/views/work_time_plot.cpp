@@ -3,12 +3,14 @@
 #include "gui/common/plot_style.h"
 #include "gui/common/worker_palette.h"
 #include "gui/models/contention_model.h"
+#include "gui/views/work_time_bars_plottable.h"
 
 #include <QEvent>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <vector>
 
 WorkTimePlot::WorkTimePlot(const ContentionModel* model, QWidget* parent)
     : QWidget(parent), m_model(model) {
@@ -35,6 +37,8 @@ WorkTimePlot::WorkTimePlot(const ContentionModel* model, QWidget* parent)
         b->setBrush(brush);
         b->setPen(QPen(sample, 1));
     }
+    m_bars = new WorkTimeBarsPlottable(m_plot->xAxis, m_plot->yAxis);
+    m_bars->removeFromLegend();
     m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
     plot_style::apply(m_plot);
     layout->addWidget(m_plot);
@@ -51,26 +55,9 @@ void WorkTimePlot::clear() {
 
 void WorkTimePlot::startRun(uint32_t workers, bool ranks) {
     m_ranks = ranks;
-    for (const WorkerBars& b : m_workers) {
-        m_plot->removePlottable(b.wall);
-        m_plot->removePlottable(b.cpu);
-    }
-    m_workers.clear();
+    m_workers = workers;
+    m_bars->setTimes({});
     m_tickEvery = 0;
-    for (uint32_t k = 0; k < workers; ++k) {
-        const QColor c = worker_palette::color(k);
-        WorkerBars b{new QCPBars(m_plot->xAxis, m_plot->yAxis),
-                     new QCPBars(m_plot->xAxis, m_plot->yAxis)};
-        b.wall->setBrush(worker_palette::pale(c));
-        b.wall->setPen(QPen(c, 1));
-        b.wall->setWidth(0.75);
-        b.cpu->setBrush(c);
-        b.cpu->setPen(Qt::NoPen);
-        b.cpu->setWidth(0.35);
-        b.wall->removeFromLegend();
-        b.cpu->removeFromLegend();
-        m_workers.push_back(b);
-    }
     m_plot->xAxis->setRange(-0.6, std::max(1.0, double(workers)) - 0.4);
     m_plot->yAxis->setRange(0, 1);
     m_title->setText(m_ranks ? tr("Time per rank") : tr("Time per worker"));
@@ -78,21 +65,21 @@ void WorkTimePlot::startRun(uint32_t workers, bool ranks) {
 
 void WorkTimePlot::refresh(bool immediate) {
     double top = 0;
-    for (size_t k = 0; k < m_workers.size() && int(k) < m_model->rowCount(); ++k) {
-        const QModelIndex i = m_model->index(int(k), 0);
-        const double wall = i.data(ContentionModel::BusySecondsRole).toDouble();
-        const double cpu = i.data(ContentionModel::CpuSecondsRole).toDouble();
-        m_workers[k].wall->data()->set({QCPBarsData(double(k), wall)}, true);
-        m_workers[k].cpu->data()->set({QCPBarsData(double(k), cpu)}, true);
-        top = std::max({top, wall, cpu});
+    std::vector<WorkTimeBarsPlottable::Times> times;
+    for (int k = 0; k < int(m_workers) && k < m_model->rowCount(); ++k) {
+        const QModelIndex i = m_model->index(k, 0);
+        const WorkTimeBarsPlottable::Times t{i.data(ContentionModel::BusySecondsRole).toDouble(),
+                                             i.data(ContentionModel::CpuSecondsRole).toDouble()};
+        top = std::max({top, t.wall, t.cpu});
+        times.push_back(t);
     }
+    m_bars->setTimes(std::move(times));
     m_plot->yAxis->setRange(0, top > 0 ? top * 1.08 : 1);
     const double imbalance = m_model->summary().imbalance;
     const QString what = m_ranks ? tr("Time per rank") : tr("Time per worker");
     m_title->setText(imbalance > 0 ? tr("%1 · imbalance %2").arg(what).arg(imbalance, 0, 'f', 2)
                                    : what);
-    plot_style::labelWorkers(m_plot->xAxis, int(m_workers.size()), &m_tickEvery,
-                             m_ranks ? 'r' : 'w');
+    plot_style::labelWorkers(m_plot->xAxis, int(m_workers), &m_tickEvery, m_ranks ? 'r' : 'w');
     // As ContentionView's plots: drawn now, on screen with the window's next paint.
     m_plot->replot(immediate ? QCustomPlot::rpRefreshHint : QCustomPlot::rpQueuedReplot);
 }

@@ -5,12 +5,10 @@
 // slow motion all show here; a lock's waits and holds have the contention view proper.
 #include <QWidget>
 
-#include <vector>
-
 class ContentionModel;
-class QCPBars;
 class QCPTextElement;
 class QCustomPlot;
+class WorkTimeBarsPlottable;
 
 class WorkTimePlot : public QWidget {
     Q_OBJECT
@@ -22,6 +20,7 @@ class WorkTimePlot : public QWidget {
     void clear();
     QCustomPlot* plot() const { return m_plot; }
     QString title() const;
+    const WorkTimeBarsPlottable* bars() const { return m_bars; }
 
   protected:
     void changeEvent(QEvent* e) override;
@@ -30,11 +29,8 @@ class WorkTimePlot : public QWidget {
     const ContentionModel* m_model;
     QCustomPlot* m_plot;
     QCPTextElement* m_title;
-    struct WorkerBars {
-        QCPBars* wall;
-        QCPBars* cpu;
-    };
-    std::vector<WorkerBars> m_workers;
+    WorkTimeBarsPlottable* m_bars;
+    uint32_t m_workers = 0;
     int m_tickEvery = 0;
     bool m_ranks = false;
 };

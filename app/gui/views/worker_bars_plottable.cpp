@@ -31,17 +31,17 @@ QCPRange WorkerBarsPlottable::getValueRange(bool& found, QCP::SignDomain, const 
     return QCPRange(0, top);
 }
 
-// QCPBars::getBarRect for a bar of `value` on `base` (the sum of the bars below, each counted
-// when positive, as QCPBars::getStackedBaseValue does); `stacked`: there is a bar below, so the
-// bar leaves kStackingGap pixels above it (none of the stacked bars has a pen).
-QRectF WorkerBarsPlottable::barRect(double key, double base, double value, bool stacked) const {
-    const double keyPixel = mKeyAxis->coordToPixel(key);
-    const double upper = mKeyAxis->coordToPixel(key + kWidth * 0.5) - keyPixel;
-    const double lower = mKeyAxis->coordToPixel(key - kWidth * 0.5) - keyPixel;
-    const double basePixel = mValueAxis->coordToPixel(base);
-    const double valuePixel = mValueAxis->coordToPixel(base + value);
+// As QCPBars does: each bar below counted when positive (QCPBars::getStackedBaseValue); none of
+// the stacked bars has a pen.
+QRectF WorkerBarsPlottable::barRect(const QCPAxis& keyAxis, const QCPAxis& valueAxis, double key,
+                                    double width, double base, double value, bool stacked) {
+    const double keyPixel = keyAxis.coordToPixel(key);
+    const double upper = keyAxis.coordToPixel(key + width * 0.5) - keyPixel;
+    const double lower = keyAxis.coordToPixel(key - width * 0.5) - keyPixel;
+    const double basePixel = valueAxis.coordToPixel(base);
+    const double valuePixel = valueAxis.coordToPixel(base + value);
     double bottomOffset =
-        (stacked ? kStackingGap : 0) * (value < 0 ? -1 : 1) * mValueAxis->pixelOrientation();
+        (stacked ? kStackingGap : 0) * (value < 0 ? -1 : 1) * valueAxis.pixelOrientation();
     if (std::abs(valuePixel - basePixel) <= std::abs(bottomOffset))
         bottomOffset = valuePixel - basePixel;
     return QRectF(QPointF(keyPixel + lower, valuePixel),

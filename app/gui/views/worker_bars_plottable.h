@@ -30,12 +30,20 @@ class WorkerBarsPlottable : public QCPAbstractPlottable {
     QCPRange getValueRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth,
                            const QCPRange& inKeyRange = QCPRange()) const override;
 
+    // QCPBars::getBarRect for a bar `width` key units wide, of `value` on `base` (the sum of the
+    // bars below); `stacked`: there is a bar below, so the bar leaves kStackingGap pixels above
+    // it. Also drawn by WorkTimeBarsPlottable.
+    static QRectF barRect(const QCPAxis& keyAxis, const QCPAxis& valueAxis, double key,
+                          double width, double base, double value, bool stacked);
+
   protected:
     void draw(QCPPainter* painter) override;
     void drawLegendIcon(QCPPainter*, const QRectF&) const override {} // the view's legend has
                                                                       // its own entries
 
   private:
-    QRectF barRect(double key, double base, double value, bool stacked) const;
+    QRectF barRect(double key, double base, double value, bool stacked) const {
+        return barRect(*mKeyAxis, *mValueAxis, key, kWidth, base, value, stacked);
+    }
     std::vector<Times> m_times;
 };
