@@ -228,7 +228,6 @@ QProcess* RunController::spawnWorker(uint32_t k, const std::string& name) {
     env.insert(QLatin1String(left_behind::kSegmentVar), QString::fromStdString(name));
     env.insert(QLatin1String(left_behind::kWorkerVar), QString::number(k));
     p->setProcessEnvironment(env);
-    p->setChildProcessModifier([s = m_scheduling] { shm::lowerThisProcess(s); });
     // Workers' stderr lines become report errors; their stdout is unused. Read as it comes
     // into a bounded capture: QProcess alone would buffer all of it until the worker exits.
     p->setProcessChannelMode(QProcess::SeparateChannels);
@@ -244,6 +243,12 @@ QProcess* RunController::spawnWorker(uint32_t k, const std::string& name) {
     connect(p, &QProcess::errorOccurred, this,
             [this, k](QProcess::ProcessError e) { onWorkerError(k, e); });
     p->start();
+    // Lowered from here once it runs shmscope-worker, not by the child before its exec: QProcess
+    // starts children with vfork semantics, the app waiting until each one has exec'd, and a
+    // child already at nice 19 waited for a CPU behind the workers started before it. 64
+    // workers took the GUI thread 330-410 ms to start (25-52 ms of it CPU). The worker does
+    // nothing but start up until the barrier opens, which it cannot before all are lowered.
+    if (const qint64 pid = p->processId(); pid > 0) shm::lowerProcess(pid, m_scheduling);
     return p;
 }
 

@@ -74,16 +74,21 @@ std::string toString(WorkerScheduling s) {
     return "normal";
 }
 
-void lowerThisProcess(WorkerScheduling s) {
+void lowerProcess(int64_t pid, WorkerScheduling s) {
+    const auto id = id_t(pid);
     if (s.kind == WorkerScheduling::Kind::Nice) {
         // Only ever lower: an app started at nice 10 must not hand its workers nice 7.
         errno = 0;
-        const int now = getpriority(PRIO_PROCESS, 0);
-        if (errno == 0 && now < s.nice) (void)setpriority(PRIO_PROCESS, 0, s.nice);
+        const int now = getpriority(PRIO_PROCESS, id);
+        if (errno == 0 && now < s.nice) (void)setpriority(PRIO_PROCESS, id, s.nice);
     } else if (s.kind == WorkerScheduling::Kind::Idle) {
         const sched_param p{};
-        (void)sched_setscheduler(0, SCHED_IDLE, &p);
+        (void)sched_setscheduler(pid_t(pid), SCHED_IDLE, &p);
     }
+}
+
+void lowerThisProcess(WorkerScheduling s) {
+    lowerProcess(0, s);
 }
 
 } // namespace shm

@@ -51,5 +51,7 @@ std::string toString(WorkerScheduling s);
 // Lowers the calling process (a child between fork and exec: only system calls). Best effort:
 // a process that cannot be lowered still runs, and the report says what was asked.
 void lowerThisProcess(WorkerScheduling s);
+// The same for process `pid` (a worker the app has just started).
+void lowerProcess(int64_t pid, WorkerScheduling s);
 
 } // namespace shm
