@@ -14,9 +14,13 @@ QStringList Campaign::randomConfig(Trial& t) {
     // Killing a lock's holder needs a lock and, to be sure of catching it, two workers.
     const uint64_t workers = pick(f == Fault::LockHolderKill ? 2 : 1, 5);
     // 50-400 ms of slow-motion work per worker, so a fault 0-150 ms in finds most runs live.
+    // Under a lock the delay is slept holding it, so the workers' delays add up: 50-400 ms for
+    // the whole run. Per worker, 4 robust workers at 6 µs took 10 s on 2 quiet CPUs and 28-31
+    // s beside two CPU hogs, past the 20 s a run may take after its fault.
     const uint64_t delay = pick(5, 30);
-    const uint64_t elements = workers * pick(50, 400) * 1000 / delay;
     const QString sync = f == Fault::LockHolderKill ? oneOf(lockSyncs) : oneOf(syncs);
+    const bool locked = sync != QLatin1String("none") && sync != QLatin1String("atomic");
+    const uint64_t elements = (locked ? 1 : workers) * pick(50, 400) * 1000 / delay;
     QStringList a{QStringLiteral("--headless"),
                   QStringLiteral("--json"),
                   QStringLiteral("--workers"),
