@@ -21,7 +21,8 @@ QJsonObject runJson(const QStringList& extra, testutil::Result* out = nullptr) {
 // explained + unexplained == lost_updates, every unexplained update under a reason.
 void verifyIdentity(const QJsonObject& report) {
     const QJsonObject c = report[QLatin1String("collisions")].toObject();
-    QVERIFY2(c[QLatin1String("logged")].toBool(), qPrintable(c[QLatin1String("reason")].toString()));
+    QVERIFY2(c[QLatin1String("logged")].toBool(),
+             qPrintable(c[QLatin1String("reason")].toString()));
     const qint64 lost = report[QLatin1String("lost_updates")].toInteger();
     const qint64 explained = c[QLatin1String("explained")].toInteger();
     const qint64 unexplained = c[QLatin1String("unexplained")].toInteger();
@@ -113,7 +114,8 @@ void TestCollisionRuns::exampleReadsAsTheStory() {
     QVERIFY(!ex.isEmpty());
     const QJsonObject e = ex[0].toObject();
     const QJsonArray acc = e[QLatin1String("accesses")].toArray();
-    const int lost = e[QLatin1String("lost")].toInt(-1), over = e[QLatin1String("overwriter")].toInt(-1);
+    const int lost = e[QLatin1String("lost")].toInt(-1),
+              over = e[QLatin1String("overwriter")].toInt(-1);
     QVERIFY(lost >= 0 && lost < acc.size());
     QVERIFY(over >= 0 && over < acc.size());
     const QJsonObject l = acc[lost].toObject(), o = acc[over].toObject();
@@ -152,10 +154,9 @@ void TestCollisionRuns::tooLargeRunsWithoutTheLog() {
 // reads back whole and every unexplained update has a reason.
 void TestCollisionRuns::killedWorker() {
     testutil::Result r;
-    const QJsonObject report = runJson(
-        testutil::args({"--sync", "none", "--delay-us", "2", "--kill-worker", "1", "--kill-at-ms",
-                        "30"}),
-        &r);
+    const QJsonObject report = runJson(testutil::args({"--sync", "none", "--delay-us", "2",
+                                                       "--kill-worker", "1", "--kill-at-ms", "30"}),
+                                       &r);
     QVERIFY2(!report.isEmpty(), r.err.constData());
     verifyIdentity(report);
     const QJsonObject c = report[QLatin1String("collisions")].toObject();
