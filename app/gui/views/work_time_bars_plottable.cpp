@@ -1,21 +1,8 @@
 #include "gui/views/work_time_bars_plottable.h"
 
 #include "gui/common/worker_palette.h"
-#include "gui/views/worker_bars_plottable.h"
 
 #include <algorithm>
-
-WorkTimeBarsPlottable::WorkTimeBarsPlottable(QCPAxis* keyAxis, QCPAxis* valueAxis)
-    : QCPAbstractPlottable(keyAxis, valueAxis) {
-    setSelectable(QCP::stNone);
-    // Axis-aligned rectangles are crisp without antialiasing, and cheaper (WorkerBarsPlottable).
-    setAntialiased(false);
-    setAntialiasedFill(false);
-}
-
-double WorkTimeBarsPlottable::selectTest(const QPointF&, bool, QVariant*) const {
-    return -1;
-}
 
 QCPRange WorkTimeBarsPlottable::getKeyRange(bool& found, QCP::SignDomain) const {
     found = !m_times.empty();
@@ -37,11 +24,9 @@ void WorkTimeBarsPlottable::draw(QCPPainter* painter) {
         const double key = double(k);
         painter->setBrush(QBrush(worker_palette::pale(c)));
         painter->setPen(QPen(c, 1));
-        painter->drawPolygon(QPolygonF(WorkerBarsPlottable::barRect(
-            *mKeyAxis, *mValueAxis, key, kWallWidth, 0, m_times[k].wall, false)));
+        painter->drawPolygon(QPolygonF(barRect(key, kWallWidth, 0, m_times[k].wall, false)));
         painter->setPen(Qt::NoPen);
         painter->setBrush(QBrush(c));
-        painter->drawPolygon(QPolygonF(WorkerBarsPlottable::barRect(
-            *mKeyAxis, *mValueAxis, key, kCpuWidth, 0, m_times[k].cpu, false)));
+        painter->drawPolygon(QPolygonF(barRect(key, kCpuWidth, 0, m_times[k].cpu, false)));
     }
 }

@@ -3,11 +3,11 @@
 // worker colour, outlined in it) with its CPU time in front (narrow, worker colour). The same
 // rectangles two QCPBars per worker drew (tst_worker_bars compares the pixels), without
 // creating and removing 128 plottables for every run of 64 workers.
-#include <qcustomplot.h>
+#include "gui/views/bars_plottable.h"
 
 #include <vector>
 
-class WorkTimeBarsPlottable : public QCPAbstractPlottable {
+class WorkTimeBarsPlottable : public BarsPlottable {
     Q_OBJECT
   public:
     struct Times {
@@ -17,12 +17,10 @@ class WorkTimeBarsPlottable : public QCPAbstractPlottable {
     static constexpr double kWallWidth = 0.75;
     static constexpr double kCpuWidth = 0.35;
 
-    WorkTimeBarsPlottable(QCPAxis* keyAxis, QCPAxis* valueAxis);
+    using BarsPlottable::BarsPlottable;
     void setTimes(std::vector<Times> times) { m_times = std::move(times); }
     const std::vector<Times>& times() const { return m_times; }
 
-    double selectTest(const QPointF& pos, bool onlySelectable,
-                      QVariant* details = nullptr) const override;
     QCPRange getKeyRange(bool& foundRange,
                          QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
     QCPRange getValueRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth,
@@ -30,8 +28,6 @@ class WorkTimeBarsPlottable : public QCPAbstractPlottable {
 
   protected:
     void draw(QCPPainter* painter) override;
-    void drawLegendIcon(QCPPainter*, const QRectF&) const override {} // the plot's legend has
-                                                                      // its own entries
 
   private:
     std::vector<Times> m_times;
