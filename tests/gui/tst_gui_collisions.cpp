@@ -202,7 +202,10 @@ void TestGuiCollisions::mutexShowsTheClosestPair() {
     QVERIFY(m.story().startsWith(
         QLatin1String("Nothing lost: the second update read what the first wrote")));
     // The lock serialised them: the second read came after the first write.
-    QVERIFY(e->accesses[0].writeNs <= e->accesses[1].readNs);
+    QVERIFY2(e->accesses[0].writeNs <= e->accesses[1].readNs,
+             qPrintable(QStringLiteral("first write at %1 ns, second read at %2 ns")
+                            .arg(e->accesses[0].writeNs)
+                            .arg(e->accesses[1].readNs)));
     QCOMPARE(e->accesses[1].readValue, e->accesses[0].readValue + 1);
     for (const shm::CollisionStep& s : m.steps())
         QVERIFY(!s.struck);
