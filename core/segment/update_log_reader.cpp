@@ -1,6 +1,7 @@
 #include "segment/update_log_reader.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace shm {
 
@@ -55,7 +56,42 @@ UpdateLog readUpdateLog(const Segment& seg, uint64_t releaseNs) {
                                              clock, releaseNs));
         log.dropped.push_back(h.dropped.load(std::memory_order_relaxed));
     }
+    if (locksCoverBins(cfg)) orderLockedUpdates(log);
     return log;
+}
+
+bool locksCoverBins(const ExperimentConfig& cfg) {
+    return cfg.usesLock() && !(cfg.sync == SyncMode::Striped && cfg.lockScope == LockScope::Chunk);
+}
+
+void orderLockedUpdates(UpdateLog& log) {
+    // Per bin, the accesses by the value they read (under a lock the values a bin's updates
+    // read are 0, 1, 2, ...: fewer than the bin's updates); `twice` where two read the same
+    // value: no link is known there.
+    std::unordered_map<uint32_t, std::vector<UpdateAccess*>> bins;
+    for (const auto& worker : log.workers)
+        for (const UpdateAccess& a : worker)
+            bins[a.bin].push_back(nullptr);
+    UpdateAccess marker;
+    UpdateAccess* const twice = &marker;
+    for (auto& worker : log.workers)
+        for (UpdateAccess& a : worker) {
+            std::vector<UpdateAccess*>& byValue = bins[a.bin];
+            // A value beyond the bin's updates (a foreign writer's record) links nothing.
+            if (a.readValue >= byValue.size()) continue;
+            UpdateAccess*& slot = byValue[a.readValue];
+            slot = slot ? twice : &a;
+        }
+    for (auto& entry : bins) {
+        const std::vector<UpdateAccess*>& byValue = entry.second;
+        for (size_t v = 1; v < byValue.size(); ++v) {
+            const UpdateAccess* prev = byValue[v - 1];
+            UpdateAccess* next = byValue[v];
+            if (!prev || !next || prev == twice || next == twice || !prev->written) continue;
+            next->readNs = std::max(next->readNs, prev->writeNs);
+            next->writeNs = next->written ? std::max(next->writeNs, next->readNs) : next->readNs;
+        }
+    }
 }
 
 } // namespace shm
