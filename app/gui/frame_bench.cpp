@@ -1,5 +1,6 @@
 #include "gui/frame_bench.h"
 
+#include "gui/common/gui_thread_fills.h"
 #include "gui/main_window.h"
 #include "segment/clock.h"
 #include "segment/exit_codes.h"
@@ -173,6 +174,11 @@ void FrameBench::print(const shm::ExperimentConfig& c) const {
         "bench: %zu frames over %d run(s): %u workers, %s elements, %s, %s\n", m_frames.size(),
         m_runs, c.workers, qPrintable(QLocale(QLocale::English).toString(qulonglong(c.elements))),
         std::string(shm::toString(c.workload)).c_str(), std::string(shm::toString(c.sync)).c_str());
+    std::printf("Qt's large fills: %s\n",
+                gui_thread_fills::enabled()
+                    ? "on the GUI thread"
+                    : "in Qt's thread pool (SHMSCOPE_QT_PARALLEL_FILLS=1; the pool threads' CPU "
+                      "is not in the GUI thread's figures below)");
     std::printf("frames paced to %.1f per second (median interval %.0f ms)\n",
                 percentile(m_intervals, 0.5) > 0 ? 1000.0 / percentile(m_intervals, 0.5) : 0.0,
                 percentile(m_intervals, 0.5));

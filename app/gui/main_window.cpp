@@ -7,6 +7,7 @@
 #include "analysis/metrics.h"
 #include "gui/common/font_coverage.h"
 #include "gui/common/format.h"
+#include "gui/common/gui_thread_fills.h"
 #include "gui/common/run_texts.h"
 #include "gui/controls_panel.h"
 #include "gui/models/array_model.h"
@@ -63,7 +64,8 @@ MainWindow::MainWindow(const CliOptions& options, bool persistent, QWidget* pare
       m_recent(QStringLiteral("recordings/recent"), persistent) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("ShmScope"));
-    m_run.setWindowed(true); // crowds of workers yield to the window (worker-priority auto)
+    m_run.setWindowed(true);    // crowds of workers yield to the window (worker-priority auto)
+    gui_thread_fills::enable(); // and the window's paints never wait for Qt's pool threads
     buildModels(options);
     buildControlsDock();
     buildLessonsTab(options);
