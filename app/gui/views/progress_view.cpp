@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -76,15 +77,23 @@ ProgressView::ProgressView(ProgressModel* model, QWidget* parent)
     h->setHighlightSections(false);
     // Every column but the bar fits its text (the state column widens only when a worker
     // crashes, so a 1024-px window keeps room for the bar); the bar takes what is left.
-    h->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // The columns only widen while runs go on (fitSections), narrowing again when the window,
+    // font or number of workers changes: fitted to every frame's texts (ResizeToContents) they
+    // moved as rates and states changed, and each move repainted the whole table from a timer
+    // of QTableView's after the frame (1.8 ms each, ~6 per run of 64 workers; an event timer
+    // around QApplication::notify).
+    h->setSectionResizeMode(QHeaderView::Interactive);
     h->setSectionResizeMode(ProgressModel::ProgressCol, QHeaderView::Stretch);
-    // Fit to the rows on screen (and the header), not all of them: every frame's dataChanged
-    // refits, and laying out the text of 64 rows in each column was 7 % of the GUI thread's
-    // CPU with 64 workers. A row scrolled into view widens its column if it needs to.
+    // Fit to the rows on screen (and the header), not all of them: laying out the text of 64
+    // rows in each column was 7 % of the GUI thread's CPU with 64 workers. A row scrolled into
+    // view widens its column if it needs to.
     h->setResizeContentsPrecision(0);
     h->setMinimumSectionSize(40);
     m_table->setToolTip(tr("One row per worker process; hover the column headers for details."));
     layout->addWidget(m_table);
+    connect(model, &QAbstractItemModel::dataChanged, this, [this] { fitSections(true); });
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [this] { fitSections(true); });
     connect(model, &QAbstractItemModel::modelReset, this, &ProgressView::fitColumns);
     connect(model, &QAbstractItemModel::rowsInserted, this, &ProgressView::fitColumns);
 }
@@ -110,6 +119,18 @@ void ProgressView::fitColumns() {
             if (c != ProgressModel::ProgressCol && !h->isSectionHidden(c)) fixed += columnWidth(c);
         if (m_table->viewport()->width() - fixed >= 90) break;
         h->setSectionHidden(col, true);
+    }
+    fitSections(false);
+}
+
+void ProgressView::fitSections(bool widenOnly) {
+    // What ResizeToContents computed: the widest of the header and the rows on screen.
+    QHeaderView* h = m_table->horizontalHeader();
+    const QAbstractItemView* view = m_table;
+    for (int c = 0; c < ProgressModel::ColumnCount; ++c) {
+        if (c == ProgressModel::ProgressCol || h->isSectionHidden(c)) continue;
+        const int w = std::max(view->sizeHintForColumn(c), h->sectionSizeHint(c));
+        if (w > h->sectionSize(c) || (!widenOnly && w != h->sectionSize(c))) h->resizeSection(c, w);
     }
 }
 

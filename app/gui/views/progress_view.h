@@ -22,6 +22,8 @@ class ProgressView : public QWidget {
 
   private:
     void fitColumns();
+    // The columns' widths to their texts; while runs go on (widenOnly) they only grow.
+    void fitSections(bool widenOnly);
     void showTally();
 
     QTableView* m_table;
