@@ -61,34 +61,7 @@ ProgressView::ProgressView(ProgressModel* model, QWidget* parent)
                                    QString::number(s.imbalance, 'f', 2),
                                    format::duration(s.cpuSeconds * 1e9)));
     });
-    m_table = new QTableView(this);
-    m_table->setObjectName(QStringLiteral("progressTable"));
-    m_table->setModel(model);
-    m_table->setItemDelegateForColumn(ProgressModel::ProgressCol, new ProgressDelegate(m_table));
-    m_table->setSelectionMode(QAbstractItemView::NoSelection);
-    m_table->setFocusPolicy(Qt::NoFocus);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(rowHeight());
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    QHeaderView* h = m_table->horizontalHeader();
-    h->setHighlightSections(false);
-    // Every column but the bar fits its text (the state column widens only when a worker
-    // crashes, so a 1024-px window keeps room for the bar); the bar takes what is left.
-    // The columns only widen while runs go on (fitSections), narrowing again when the window,
-    // font or number of workers changes: fitted to every frame's texts (ResizeToContents) they
-    // moved as rates and states changed, and each move repainted the whole table from a timer
-    // of QTableView's after the frame (1.8 ms each, ~6 per run of 64 workers; an event timer
-    // around QApplication::notify).
-    h->setSectionResizeMode(QHeaderView::Interactive);
-    h->setSectionResizeMode(ProgressModel::ProgressCol, QHeaderView::Stretch);
-    // Fit to the rows on screen (and the header), not all of them: laying out the text of 64
-    // rows in each column was 7 % of the GUI thread's CPU with 64 workers. A row scrolled into
-    // view widens its column if it needs to.
-    h->setResizeContentsPrecision(0);
-    h->setMinimumSectionSize(40);
+    m_table = makeTable(model);
     m_table->setToolTip(tr("One row per worker process; hover the column headers for details."));
     layout->addWidget(m_table);
     connect(model, &QAbstractItemModel::dataChanged, this, [this] { fitSections(true); });
@@ -158,6 +131,38 @@ void ProgressView::showTally() {
                      .arg(state);
     m_tally->setText(tr("%1 workers:").arg(rows) + QLatin1Char(' ') +
                      parts.join(QStringLiteral(" · ")));
+}
+
+QTableView* ProgressView::makeTable(ProgressModel* model) {
+    auto* table = new QTableView(this);
+    table->setObjectName(QStringLiteral("progressTable"));
+    table->setModel(model);
+    table->setItemDelegateForColumn(ProgressModel::ProgressCol, new ProgressDelegate(table));
+    table->setSelectionMode(QAbstractItemView::NoSelection);
+    table->setFocusPolicy(Qt::NoFocus);
+    table->setAlternatingRowColors(true);
+    table->setShowGrid(false);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(rowHeight());
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    QHeaderView* h = table->horizontalHeader();
+    h->setHighlightSections(false);
+    // Every column but the bar fits its text (the state column widens only when a worker
+    // crashes, so a 1024-px window keeps room for the bar); the bar takes what is left.
+    // The columns only widen while runs go on (fitSections), narrowing again when the window,
+    // font or number of workers changes: fitted to every frame's texts (ResizeToContents) they
+    // moved as rates and states changed, and each move repainted the whole table from a timer
+    // of QTableView's after the frame (1.8 ms each, ~6 per run of 64 workers; an event timer
+    // around QApplication::notify).
+    h->setSectionResizeMode(QHeaderView::Interactive);
+    h->setSectionResizeMode(ProgressModel::ProgressCol, QHeaderView::Stretch);
+    // Fit to the rows on screen (and the header), not all of them: laying out the text of 64
+    // rows in each column was 7 % of the GUI thread's CPU with 64 workers. A row scrolled into
+    // view widens its column if it needs to.
+    h->setResizeContentsPrecision(0);
+    h->setMinimumSectionSize(40);
+    return table;
 }
 
 int ProgressView::rowHeight() const {

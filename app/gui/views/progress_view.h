@@ -21,12 +21,13 @@ class ProgressView : public QWidget {
     void resizeEvent(QResizeEvent* e) override;
 
   private:
+    QTableView* makeTable(ProgressModel* model);
     void fitColumns();
     // The columns' widths to their texts; while runs go on (widenOnly) they only grow.
     void fitSections(bool widenOnly);
     void showTally();
 
-    QTableView* m_table;
+    QTableView* m_table = nullptr;
     bool m_lockColumn = true;
     QLabel* m_summary; // the run's compute time, imbalance and CPU, beside the heading
     QLabel* m_tally;   // "256 workers: 254 waiting for lock · 2 running", when rows scroll
