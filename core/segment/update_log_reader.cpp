@@ -88,6 +88,9 @@ void orderLockedUpdates(UpdateLog& log) {
             const UpdateAccess* prev = byValue[v - 1];
             UpdateAccess* next = byValue[v];
             if (!prev || !next || prev == twice || next == twice || !prev->written) continue;
+            // Further apart than an instruction's reordering: clocks that disagree (a vCPU's
+            // TSC jumped), which the reconstruction measures and reports as such.
+            if (prev->writeNs > next->readNs + kLockOrderSlackNs) continue;
             next->readNs = std::max(next->readNs, prev->writeNs);
             next->writeNs = next->written ? std::max(next->writeNs, next->readNs) : next->readNs;
         }

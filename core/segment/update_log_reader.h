@@ -33,8 +33,10 @@ bool locksCoverBins(const ExperimentConfig& cfg);
 // 10 ns before the write it read. An LFENCE before the read stamp made a 4-worker mutex
 // histogram 1.4x slower (medians of 12 interleaved runs), so instead each such read's bound is
 // raised to the write stamp of the update whose value it read (still a true lower bound), and
-// its own write's bound with it. Only where the values chain exactly: the access that read v on
-// a bin follows the one access that read v - 1 there and wrote.
+// its own write's bound with it. Only where the values chain exactly (the access that read v on
+// a bin follows the one access that read v - 1 there and wrote), and by at most
+// kLockOrderSlackNs: a wider gap is two clocks disagreeing, not an instruction reordered.
+inline constexpr uint64_t kLockOrderSlackNs = 1000;
 void orderLockedUpdates(UpdateLog& log);
 
 } // namespace shm

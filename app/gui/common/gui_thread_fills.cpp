@@ -29,13 +29,16 @@ bool onGuiThread() {
 } // namespace
 
 void QThreadPool::start(std::function<void()> functionToRun, int priority) {
-    const StartFn qt = qtStart();
-    if (!qt || (g_enabled.load(std::memory_order_relaxed) && onGuiThread() &&
-                this == QThreadPool::globalInstance())) {
+    if (g_enabled.load(std::memory_order_relaxed) && onGuiThread() &&
+        this == QThreadPool::globalInstance()) {
         g_inlined.fetch_add(1, std::memory_order_relaxed);
         functionToRun();
         return;
     }
+    const StartFn qt = qtStart();
+    // Without Qt's own nothing can be handed to a pool thread: running it here instead could
+    // deadlock a caller that waits for it on another thread.
+    if (!qt) qFatal("shmscope: Qt's QThreadPool::start was not found (dlsym)");
     qt(this, std::move(functionToRun), priority);
 }
 

@@ -27,6 +27,7 @@ void ProgressModel::startRun(uint32_t workers) {
         m_summary = {};
         emit summaryChanged();
     }
+    emit runStarted();
 }
 
 namespace {

@@ -91,6 +91,7 @@ class ProgressModel : public WorkerRowsModel<ProgressRow> {
 
   signals:
     void summaryChanged();
+    void runStarted(); // the rows are blank until the run's first frame
 
   private:
     void recordHistory(const shm::RunSnapshot& snap);

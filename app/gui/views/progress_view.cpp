@@ -64,7 +64,14 @@ ProgressView::ProgressView(ProgressModel* model, QWidget* parent)
     m_table = makeTable(model);
     m_table->setToolTip(tr("One row per worker process; hover the column headers for details."));
     layout->addWidget(m_table);
-    connect(model, &QAbstractItemModel::dataChanged, this, [this] { fitSections(true); });
+    // Once per run the columns fit its first frame exactly (a wide text of an earlier run, a
+    // crash, goes), then only widen.
+    connect(model, &ProgressModel::runStarted, this, [this] { m_refitOnFirstFrame = true; });
+    connect(model, &QAbstractItemModel::dataChanged, this, [this] {
+        const bool first = m_refitOnFirstFrame && !m_model->summary().states.empty();
+        if (first) m_refitOnFirstFrame = false;
+        fitSections(!first);
+    });
     connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this,
             [this] { fitSections(true); });
     connect(model, &QAbstractItemModel::modelReset, this, &ProgressView::fitColumns);
@@ -104,6 +111,16 @@ void ProgressView::fitSections(bool widenOnly) {
         if (c == ProgressModel::ProgressCol || h->isSectionHidden(c)) continue;
         const int w = std::max(view->sizeHintForColumn(c), h->sectionSizeHint(c));
         if (w > h->sectionSize(c) || (!widenOnly && w != h->sectionSize(c))) h->resizeSection(c, w);
+    }
+    // A wider text (a crash's state) left the bars less than their ~90 px: the Rate and then
+    // the PID column give way, as when the window narrows (fitColumns shows them again).
+    for (int col : {ProgressModel::RateCol, ProgressModel::PidCol}) {
+        int fixed = 0;
+        for (int c = 0; c < ProgressModel::ColumnCount; ++c)
+            if (c != ProgressModel::ProgressCol && !h->isSectionHidden(c))
+                fixed += h->sectionSize(c);
+        if (m_table->viewport()->width() - fixed >= 90) break;
+        h->setSectionHidden(col, true);
     }
 }
 
@@ -150,12 +167,13 @@ QTableView* ProgressView::makeTable(ProgressModel* model) {
     h->setHighlightSections(false);
     // Every column but the bar fits its text (the state column widens only when a worker
     // crashes, so a 1024-px window keeps room for the bar); the bar takes what is left.
-    // The columns only widen while runs go on (fitSections), narrowing again when the window,
-    // font or number of workers changes: fitted to every frame's texts (ResizeToContents) they
-    // moved as rates and states changed, and each move repainted the whole table from a timer
-    // of QTableView's after the frame (1.8 ms each, ~6 per run of 64 workers; an event timer
-    // around QApplication::notify).
-    h->setSectionResizeMode(QHeaderView::Interactive);
+    // The columns only widen during a run (fitSections), fitting exactly again at each run's
+    // first frame and when the window, font or number of workers changes: fitted to every
+    // frame's texts (ResizeToContents) they moved as rates and states changed, and each move
+    // repainted the whole table from a timer of QTableView's after the frame (1.8 ms each, ~6
+    // per run of 64 workers; an event timer around QApplication::notify). Fixed: set by the
+    // view only (a border the user dragged would jump back at the next frame).
+    h->setSectionResizeMode(QHeaderView::Fixed);
     h->setSectionResizeMode(ProgressModel::ProgressCol, QHeaderView::Stretch);
     // Fit to the rows on screen (and the header), not all of them: laying out the text of 64
     // rows in each column was 7 % of the GUI thread's CPU with 64 workers. A row scrolled into
