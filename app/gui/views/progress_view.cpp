@@ -85,21 +85,6 @@ void ProgressView::fitColumns() {
     h->setSectionHidden(ProgressModel::WaitCol, !m_lockColumn);
     for (int col : {ProgressModel::PidCol, ProgressModel::RateCol})
         h->setSectionHidden(col, false);
-    const QAbstractItemModel* model = m_table->model();
-    const QFontMetrics fm = m_table->fontMetrics();
-    const auto columnWidth = [&](int c) { // the widest text of the column, header included
-        int w = fm.horizontalAdvance(model->headerData(c, Qt::Horizontal).toString()) + 18;
-        for (int r = 0; r < std::min(model->rowCount(), 64); ++r)
-            w = std::max(w, fm.horizontalAdvance(model->index(r, c).data().toString()) + 12);
-        return c == ProgressModel::WorkerCol ? w + 22 : w; // the colour swatch
-    };
-    for (int col : {ProgressModel::RateCol, ProgressModel::PidCol}) {
-        int fixed = 0;
-        for (int c = 0; c < ProgressModel::ColumnCount; ++c)
-            if (c != ProgressModel::ProgressCol && !h->isSectionHidden(c)) fixed += columnWidth(c);
-        if (m_table->viewport()->width() - fixed >= 90) break;
-        h->setSectionHidden(col, true);
-    }
     fitSections(false);
 }
 
@@ -112,8 +97,8 @@ void ProgressView::fitSections(bool widenOnly) {
         const int w = std::max(view->sizeHintForColumn(c), h->sectionSizeHint(c));
         if (w > h->sectionSize(c) || (!widenOnly && w != h->sectionSize(c))) h->resizeSection(c, w);
     }
-    // A wider text (a crash's state) left the bars less than their ~90 px: the Rate and then
-    // the PID column give way, as when the window narrows (fitColumns shows them again).
+    // Bars narrower than ~90 px (a narrow window, a crash's long state): the Rate and then the
+    // PID column give way (fitColumns shows them again).
     for (int col : {ProgressModel::RateCol, ProgressModel::PidCol}) {
         int fixed = 0;
         for (int c = 0; c < ProgressModel::ColumnCount; ++c)
