@@ -71,6 +71,13 @@ class FrameBench {
     // controller's 10 ms poll and event drain, paints, anything else on the thread) over the
     // wall time between the ticks, for the intervals that start with a counted frame.
     double m_busyNs = 0, m_wallNs = 0, m_frameNs = 0;
+    // The same over the live intervals only: both ticks saw the run running, so neither a run's
+    // end (exits, check, report, the window's change of state) nor the next one's launch is
+    // in them. With 10^6 elements computed flat out a run lasts ~100 ms and the bench makes
+    // dozens: the all-in share measures their life cycle as much as the window under load.
+    double m_liveBusyNs = 0, m_liveWallNs = 0;
+    double m_endBusyNs = 0, m_endWallNs = 0;
+    int m_ends = 0;
     // Starting the next run (segment creation, spawning workers) happens once per run, not per
     // frame; a 10^6 run ends within a frame or two, so it is timed and reported apart.
     double m_prevFrameNs = 0, m_prevTickCpu = 0, m_startCpuNs = 0, m_startWallNs = 0;
@@ -86,15 +93,25 @@ void FrameBench::onTick() {
     const double wall = m_sinceTick.isValid() ? double(m_sinceTick.nsecsElapsed()) : 0;
     m_sinceTick.start();
     const double cpu0 = threadCpuNs();
+    const RunController& run = m_window.controller();
+    const bool active = run.isActive();
+    const bool liveNow = active && run.phase() != shm::Phase::Starting;
     if (m_prevCounted && wall > 0) {
-        m_busyNs += cpu0 - m_prevTickCpu - m_startCpuNs;
+        const double busy = cpu0 - m_prevTickCpu - m_startCpuNs, spanNs = wall - m_startWallNs;
+        m_busyNs += busy;
         m_frameNs += m_prevFrameNs;
-        m_wallNs += wall - m_startWallNs;
+        m_wallNs += spanNs;
+        if (m_lastWasActive && liveNow) {
+            m_liveBusyNs += busy;
+            m_liveWallNs += spanNs;
+        } else {
+            m_endBusyNs += busy;
+            m_endWallNs += spanNs;
+            m_ends += m_lastWasActive && !active;
+        }
     }
     m_startCpuNs = m_startWallNs = 0;
     m_prevTickCpu = cpu0;
-    const RunController& run = m_window.controller();
-    const bool active = run.isActive();
     QElapsedTimer t;
     t.start();
     m_window.refreshFrame(MainWindow::kFrameBudgetNs);
@@ -192,6 +209,14 @@ void FrameBench::print(const shm::ExperimentConfig& c) const {
                 m_wallNs > 0 ? 100.0 * m_busyNs / m_wallNs : 0.0);
     std::printf("  of which frames (refresh + replot + paint): %.1f %%\n",
                 m_wallNs > 0 ? 100.0 * m_frameNs / m_wallNs : 0.0);
+    std::printf("  while runs were live (both ticks saw it running): %.1f %% of their wall time "
+                "(%.0f %% of the above's)\n",
+                m_liveWallNs > 0 ? 100.0 * m_liveBusyNs / m_liveWallNs : 0.0,
+                m_wallNs > 0 ? 100.0 * m_liveWallNs / m_wallNs : 0.0);
+    if (m_ends)
+        std::printf("  the rest: %d run end(s), each with the next run's launch tail: %.1f ms GUI "
+                    "CPU over %.1f ms wall on average\n",
+                    m_ends, m_endBusyNs / 1e6 / m_ends, m_endWallNs / 1e6 / m_ends);
     std::printf("app memory, peak over the frames: RssAnon %.0f MB + RssFile %.0f MB beyond the "
                 "segment; RssShmem %.0f MB (the segment's pages)\n",
                 m_peak.anonKb / 1024, m_peak.fileKb / 1024, m_peak.shmemKb / 1024);

@@ -31,6 +31,10 @@ constexpr size_t kMaxPendingEvents = 262'144; // per worker: at most 4 MiB, as f
 } // namespace
 
 RunController::RunController(QObject* parent) : QObject(parent) {
+    m_procs.onStderr = [this](uint32_t k, std::string_view text) {
+        if (k < m_stderr.size()) m_stderr[k].append(text);
+    };
+    m_procs.onExit = [this](uint32_t k, WorkerProcesses::Exit e) { onWorkerFinished(k, e); };
     // Reads of a segment another process shrank read zeros instead of killing the app;
     // checkSegmentIntact() turns that into a failed run.
     shm::bus_guard::install(shm::bus_guard::Mode::Remap);
@@ -62,8 +66,8 @@ RunController::~RunController() {
     // Scope guard for the children: never leave a worker running or a segment behind. Their
     // signals are cut first: a finished() arriving now would run the end-of-run path into an
     // object (and a window) that is being destroyed.
-    for (QProcess* p : m_procs)
-        p->disconnect(this);
+    m_procs.onExit = {};
+    m_procs.onStderr = {};
     if (m_mpirun) m_mpirun->disconnect(this);
     // A window closed during the check of 10^9 elements closes now, not seconds later.
     m_verifyStop.request_stop();
@@ -77,12 +81,7 @@ RunController::~RunController() {
             m_mpirun->waitForFinished(2000);
         }
     }
-    for (QProcess* p : m_procs) {
-        if (p->state() != QProcess::NotRunning) {
-            p->kill();
-            p->waitForFinished(2000);
-        }
-    }
+    m_procs.clear(); // killed and reaped
     if (m_segment) {
         killLeftBehind();
         m_segment->unlink();
@@ -133,20 +132,32 @@ QString RunController::createQueue() {
     }
 }
 
+// Empty when `cfg` can start here: valid, fitting, and its workers' programs found.
+QString RunController::whyNotStartable(const shm::ExperimentConfig& cfg) const {
+    if (auto err = shm::validate(cfg)) return QString::fromStdString(*err);
+    if (auto err = shm::checkFits(cfg)) return QString::fromStdString(*err);
+    if (cfg.transport == shm::Transport::Mpi) return checkMpi(cfg);
+    if (m_command.empty() || (m_command.count != 0 && m_command.count < cfg.workers))
+        if (!QFileInfo(m_workerPath).isExecutable())
+            return tr("worker executable not found: %1").arg(m_workerPath);
+    return {};
+}
+
 bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
-    auto refuse = [error](const QString& why) {
+    if (isActive()) {
+        if (error) *error = tr("a run is already in progress");
+        return false;
+    }
+    // The finished run goes without a pass through Idle: announced, it flipped the window to
+    // its welcome page and back, repainting and laying out every widget twice per run (a tenth
+    // of the GUI thread's time with runs of 100 ms). Only a refused start ends Idle.
+    clearRun();
+    auto refuse = [this, error](const QString& why) {
         if (error) *error = why;
+        setPhase(shm::Phase::Idle);
         return false;
     };
-    if (isActive()) return refuse(tr("a run is already in progress"));
-    reset();
-    if (auto err = shm::validate(cfg)) return refuse(QString::fromStdString(*err));
-    if (auto err = shm::checkFits(cfg)) return refuse(QString::fromStdString(*err));
-    if (cfg.transport == shm::Transport::Mpi) {
-        if (QString err = checkMpi(cfg); !err.isEmpty()) return refuse(err);
-    } else if (m_command.empty() || (m_command.count != 0 && m_command.count < cfg.workers))
-        if (!QFileInfo(m_workerPath).isExecutable())
-            return refuse(tr("worker executable not found: %1").arg(m_workerPath));
+    if (QString err = whyNotStartable(cfg); !err.isEmpty()) return refuse(err);
     // Before any worker exists (the probe keeps two CPUs busy) and outside the run's wall time;
     // from the per-boot cache, or measured once per process.
     shm::MachineFigures machine = machine_once::figures();
@@ -201,7 +212,7 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
         spawnMpirun(name);
     else
         for (uint32_t k = 0; k < cfg.workers; ++k)
-            m_procs.push_back(spawnWorker(k, name));
+            spawnWorker(k, name);
     m_attachClock.start();
     m_lastAttached = 0;
     m_pauseStartNs = 0;
@@ -212,44 +223,35 @@ bool RunController::start(const shm::ExperimentConfig& cfg, QString* error) {
     return true;
 }
 
-QProcess* RunController::spawnWorker(uint32_t k, const std::string& name) {
-    auto* p = new QProcess(this);
-    const QStringList args{QStringLiteral("--segment"), QString::fromStdString(name),
-                           QStringLiteral("--worker"), QString::number(k)};
-    if (m_exits[k].external) { // the user's command, with the same two arguments appended
-        p->setProgram(m_command.argv.first());
-        p->setArguments(m_command.argv.mid(1) + args);
-    } else {
-        p->setProgram(m_workerPath);
-        p->setArguments(args);
-    }
+void RunController::spawnWorker(uint32_t k, const std::string& name) {
+    std::vector<std::string> argv;
+    if (m_exits[k].external) // the user's command, with the same two arguments appended
+        for (const QString& a : m_command.argv)
+            argv.push_back(a.toStdString());
+    else
+        argv.push_back(m_workerPath.toStdString());
+    for (std::string a :
+         {std::string("--segment"), name, std::string("--worker"), std::to_string(k)})
+        argv.push_back(std::move(a));
     // Marked, so whatever a worker leaves running when it exits can be found (left_behind.h).
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QLatin1String(left_behind::kSegmentVar), QString::fromStdString(name));
-    env.insert(QLatin1String(left_behind::kWorkerVar), QString::number(k));
-    p->setProcessEnvironment(env);
-    // Workers' stderr lines become report errors; their stdout is unused. Read as it comes
-    // into a bounded capture: QProcess alone would buffer all of it until the worker exits.
-    p->setProcessChannelMode(QProcess::SeparateChannels);
-    p->setStandardOutputFile(QProcess::nullDevice());
-    connect(p, &QProcess::readyReadStandardError, this, [this, k, p] {
-        const QByteArray b = p->readAllStandardError();
-        m_stderr[k].append(std::string_view(b.constData(), size_t(b.size())));
-    });
-    connect(p, &QProcess::finished, this,
-            [this, k](int code, QProcess::ExitStatus st) { onWorkerFinished(k, code, st); });
+    // Its stderr lines become report errors (read as they come into a bounded capture); its
+    // stdout is unused.
+    const std::vector<std::string> env{std::string(left_behind::kSegmentVar) + "=" + name,
+                                       std::string(left_behind::kWorkerVar) + "=" +
+                                           std::to_string(k)};
+    std::string error;
     // The pid as the OS gave it: a worker killed before it attached never published its own.
-    connect(p, &QProcess::started, this, [this, k, p] { m_exits[k].pid = p->processId(); });
-    connect(p, &QProcess::errorOccurred, this,
-            [this, k](QProcess::ProcessError e) { onWorkerError(k, e); });
-    p->start();
-    // Lowered from here once it runs shmscope-worker, not by the child before its exec: QProcess
-    // starts children with vfork semantics, the app waiting until each one has exec'd, and a
-    // child already at nice 19 waited for a CPU behind the workers started before it. 64
-    // workers took the GUI thread 330-410 ms to start (25-52 ms of it CPU). The worker does
-    // nothing but start up until the barrier opens, which it cannot before all are lowered.
-    if (const qint64 pid = p->processId(); pid > 0) shm::lowerProcess(pid, m_scheduling);
-    return p;
+    m_exits[k].pid = m_procs.start(argv, env, &error);
+    if (!m_exits[k].pid) {
+        onWorkerStartFailed(k, QString::fromStdString(error));
+        return;
+    }
+    // Lowered from here once it runs shmscope-worker, not by the child before its exec:
+    // posix_spawn waits until each child has exec'd, and a child already at nice 19 waited for
+    // a CPU behind the workers started before it. 64 workers took the GUI thread 330-410 ms to
+    // start (25-52 ms of it CPU). The worker does nothing but start up until the barrier
+    // opens, which it cannot before all are lowered.
+    shm::lowerProcess(m_exits[k].pid, m_scheduling);
 }
 
 void RunController::pause() {
@@ -303,7 +305,11 @@ void RunController::setDelayUs(uint32_t us) {
 
 void RunController::reset() {
     if (isActive()) return;
-    qDeleteAll(m_procs);
+    clearRun();
+    setPhase(shm::Phase::Idle);
+}
+
+void RunController::clearRun() {
     m_procs.clear();
     delete m_mpirun;
     m_mpirun = nullptr;
@@ -320,7 +326,6 @@ void RunController::reset() {
     m_meta = {};
     m_report = {};
     m_releaseNs = 0;
-    setPhase(shm::Phase::Idle);
 }
 
 shm::RunSnapshot RunController::snapshot() const {

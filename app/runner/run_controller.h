@@ -13,6 +13,7 @@
 #include "runner/cpu_sampler.h"
 #include "runner/watchdog.h"
 #include "runner/worker_output.h"
+#include "runner/worker_processes.h"
 #include "segment/result_queue.h"
 #include "segment/segment.h"
 #include "work/worker_priority.h"
@@ -118,8 +119,8 @@ class RunController : public QObject {
     void pollBarrier();
     void onCrash(uint32_t k, int signal);
     void onExit(uint32_t k, int exitCode);
-    void onWorkerFinished(uint32_t k, int exitCode, QProcess::ExitStatus status);
-    void onWorkerError(uint32_t k, QProcess::ProcessError err);
+    void onWorkerFinished(uint32_t k, WorkerProcesses::Exit exit);
+    void onWorkerStartFailed(uint32_t k, const QString& why);
     void fail(const QString& why);
     void killAll();
     void maybeFinish();
@@ -157,7 +158,9 @@ class RunController : public QObject {
     void checkParked();
     // Lifecycle (run_controller.cpp).
     void setPhase(shm::Phase p);
-    QProcess* spawnWorker(uint32_t k, const std::string& name);
+    void clearRun(); // the last run's processes, segment and figures; the phase stays
+    QString whyNotStartable(const shm::ExperimentConfig& cfg) const;
+    void spawnWorker(uint32_t k, const std::string& name);
     // --transport mpi (run_controller_mpi.cpp): the ranks come from one mpirun.
     QString checkMpi(const shm::ExperimentConfig& cfg) const;
     void spawnMpirun(const std::string& name);
@@ -191,7 +194,7 @@ class RunController : public QObject {
     std::unique_ptr<shm::QueueReceiver> m_receiver; // --transport queue
     QTimer m_drainWait; // finish(): until the receiver has written every queued result
     QElapsedTimer m_drainClock;
-    std::vector<QProcess*> m_procs;
+    WorkerProcesses m_procs;                      // local workers (--transport mpi: m_mpirun)
     std::vector<shm::WorkerRecord> m_exits;       // the controller's part of each record
     std::vector<worker_output::Capture> m_stderr; // each worker's stderr, bounded, read as it comes
     std::vector<std::vector<shm::Event>> m_pendingEvents; // drained, not yet taken

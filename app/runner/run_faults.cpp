@@ -11,7 +11,7 @@ void RunController::killWorker(uint32_t k, shm::KillWhen when, shm::FaultAction 
         killRank(k, action);
         return;
     }
-    if (k >= m_procs.size() || m_procs[k]->state() == QProcess::NotRunning) return;
+    if (!m_procs.running(k)) return;
     if (when == shm::KillWhen::Holding && m_cfg.usesLock() && m_segment && !m_failed) {
         // Parked inside the critical section first; checkParked() sends the kill.
         m_parkWanted = int(k);
@@ -25,10 +25,10 @@ void RunController::killWorker(uint32_t k, shm::KillWhen when, shm::FaultAction 
     }
     switch (action) {
     case shm::FaultAction::Kill:
-        m_procs[k]->kill(); // SIGKILL: the worker gets no chance to release anything
+        m_procs.signal(k, SIGKILL); // the worker gets no chance to release anything
         break;
     case shm::FaultAction::Stop:
-        ::kill(pid_t(m_procs[k]->processId()), SIGSTOP); // watchSuspended() takes it from here
+        m_procs.signal(k, SIGSTOP); // watchSuspended() takes it from here
         break;
     case shm::FaultAction::Hang:
         writeControl(&shm::SegmentHeader::hangWorker, k + 1); // the stall watch

@@ -87,32 +87,29 @@ void RunController::pollBarrier() {
     }
 }
 
-void RunController::onWorkerError(uint32_t k, QProcess::ProcessError err) {
-    if (err != QProcess::FailedToStart) return; // crashes arrive through finished()
+void RunController::onWorkerStartFailed(uint32_t k, const QString& why) {
     m_exits[k].exited = true;
     m_exits[k].failedToStart = true;
     m_exits[k].exitNs = shm::nowNs();
-    fail(tr("worker %1 could not be started: %2").arg(k).arg(m_procs[k]->errorString()));
+    fail(tr("worker %1 could not be started: %2").arg(k).arg(why));
     maybeFinish();
 }
 
-void RunController::onWorkerFinished(uint32_t k, int exitCode, QProcess::ExitStatus status) {
+void RunController::onWorkerFinished(uint32_t k, WorkerProcesses::Exit exit) {
     checkSegmentIntact(); // a worker that found the segment shrunk: name the cause first
     shm::WorkerRecord& e = m_exits[k];
     e.exited = true;
     e.exitNs = shm::nowNs();
-    const QByteArray rest = m_procs[k]->readAllStandardError();
-    m_stderr[k].append(std::string_view(rest.constData(), size_t(rest.size())));
     // Escaped (no ESC or BEL reaches a terminal) and bounded (worker_output.h).
     for (const std::string& line : m_stderr[k].lines())
         m_meta.errors.push_back("worker " + std::to_string(k) + ": " + line);
-    if (status == QProcess::CrashExit) {
-        onCrash(k, exitCode); // Qt reports the terminating signal as the exit code
+    if (exit.signal) {
+        onCrash(k, exit.signal);
     } else {
-        e.exitCode = exitCode;
-        onExit(k, exitCode);
-        if (exitCode != 0 && !m_failed)
-            fail(tr("worker %1 failed with exit code %2").arg(k).arg(exitCode));
+        e.exitCode = exit.code;
+        onExit(k, exit.code);
+        if (exit.code != 0 && !m_failed)
+            fail(tr("worker %1 failed with exit code %2").arg(k).arg(exit.code));
     }
     emit workerExited(k);
     maybeFinish();
@@ -202,10 +199,9 @@ void RunController::killAll() {
         });
     }
     for (uint32_t k = 0; k < m_procs.size(); ++k) {
-        QProcess* p = m_procs[k];
-        if (p->state() == QProcess::NotRunning) continue;
+        if (!m_procs.running(k)) continue;
         m_exits[k].terminatedByUs = true;
-        p->kill();
+        m_procs.signal(k, SIGKILL);
     }
 }
 

@@ -1,11 +1,13 @@
 #include "gui/views/progress_delegate.h"
 
+#include "gui/common/rounded_bar.h"
 #include "gui/models/progress_model.h"
 
 #include <QApplication>
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
 
 void ProgressDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
                              const QModelIndex& index) const {
@@ -23,23 +25,23 @@ void ProgressDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     const QRectF bar = QRectF(opt.rect).adjusted(4, 4, -4, -4);
 
     p->save();
-    p->setRenderHint(QPainter::Antialiasing, true);
     const QPalette& pal = opt.palette;
-    p->setPen(QPen(pal.color(QPalette::Mid), 1));
-    p->setBrush(pal.color(QPalette::Base));
-    p->drawRoundedRect(bar, 3, 3);
-    p->setPen(Qt::NoPen);
+    // Whole pixels, so every shape takes rounded_bar's fast path.
+    const auto snapped = [](const QRectF& r) {
+        return QRectF(std::round(r.x()), std::round(r.y()), std::round(r.width()),
+                      std::round(r.height()));
+    };
+    rounded_bar::draw(p, bar, 3, pal.color(QPalette::Base), pal.color(QPalette::Mid));
     if (total > own) {
         QColor shade = pal.color(QPalette::Mid);
         shade.setAlpha(110);
-        p->setBrush(shade);
-        p->drawRoundedRect(QRectF(bar.topLeft(), QSizeF(bar.width() * total, bar.height())), 3, 3);
+        rounded_bar::draw(p, snapped({bar.topLeft(), QSizeF(bar.width() * total, bar.height())}), 3,
+                          shade);
     }
-    if (own > 0) {
-        p->setBrush(color);
-        p->drawRoundedRect(
-            QRectF(bar.topLeft(), QSizeF(std::max(2.0, bar.width() * own), bar.height())), 3, 3);
-    }
+    if (own > 0)
+        rounded_bar::draw(
+            p, snapped({bar.topLeft(), QSizeF(std::max(2.0, bar.width() * own), bar.height())}), 3,
+            color);
     // Text in the palette's text colour on a pale halo, readable on any worker colour.
     const QString text = index.data(Qt::DisplayRole).toString();
     QFont f = opt.font;
@@ -50,8 +52,7 @@ void ProgressDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     halo.moveCenter(bar.center());
     QColor haloColor = pal.color(QPalette::Base);
     haloColor.setAlpha(190);
-    p->setBrush(haloColor);
-    p->drawRoundedRect(halo, 3, 3);
+    rounded_bar::draw(p, snapped(halo), 3, haloColor);
     p->setPen(pal.color(QPalette::Text));
     p->drawText(bar, Qt::AlignCenter, text);
     p->restore();
