@@ -29,6 +29,7 @@
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSettings>
@@ -275,10 +276,16 @@ void MainWindow::buildStatusBar() {
     m_elapsedLabel->setToolTip(tr("Time since the workers passed the start barrier."));
     m_rateLabel->setToolTip(tr("Elements per second, all workers together."));
     m_segmentLabel->setToolTip(tr("Shared-memory segment: /dev/shm/<name> and its size."));
-    statusBar()->addWidget(m_stateLabel, 1);
-    statusBar()->addPermanentWidget(m_elapsedLabel);
-    statusBar()->addPermanentWidget(m_rateLabel);
-    statusBar()->addPermanentWidget(m_segmentLabel);
+    // One line behind a LayoutFirewall: the texts change every frame, and each change relaid
+    // out the status bar and with it the main window, its docks included (~0.3 ms a frame).
+    auto* line = new QWidget;
+    auto* h = new QHBoxLayout(line);
+    h->setContentsMargins(0, 0, 0, 0);
+    h->setSpacing(12);
+    h->addWidget(m_stateLabel, 1);
+    for (QLabel* l : {m_elapsedLabel, m_rateLabel, m_segmentLabel})
+        h->addWidget(l);
+    statusBar()->addWidget(new LayoutFirewall(line), 1);
 }
 
 void MainWindow::connectControls() {

@@ -30,7 +30,8 @@ class ProgressView : public QWidget {
     QTableView* m_table = nullptr;
     bool m_refitOnFirstFrame = false;
     bool m_lockColumn = true;
-    QLabel* m_summary; // the run's compute time, imbalance and CPU, beside the heading
-    QLabel* m_tally;   // "256 workers: 254 waiting for lock · 2 running", when rows scroll
+    QLabel* m_summary;   // the run's compute time, imbalance and CPU, beside the heading
+    QLabel* m_tally;     // "256 workers: 254 waiting for lock · 2 running", when rows scroll
+    QWidget* m_tallyBox; // m_tally's LayoutFirewall: shown and hidden in its place
     ProgressModel* m_model;
 };
