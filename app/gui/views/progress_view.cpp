@@ -97,10 +97,16 @@ void ProgressView::fitSections(bool widenOnly) {
     // What ResizeToContents computed: the widest of the header and the rows on screen.
     QHeaderView* h = m_table->horizontalHeader();
     const QAbstractItemView* view = m_table;
+    // Narrowed only when much would go (a crash's long state): each resize repaints the table
+    // once more after the frame (a timer of QTableView's), and fitting to the pixel did so ~3
+    // times a run, the time and CPU columns narrowing to a new run's first texts ("0 ns") and
+    // widening again a frame later.
+    constexpr int kNarrowBy = 24;
     for (int c = 0; c < ProgressModel::ColumnCount; ++c) {
         if (c == ProgressModel::ProgressCol || h->isSectionHidden(c)) continue;
         const int w = std::max(view->sizeHintForColumn(c), h->sectionSizeHint(c));
-        if (w > h->sectionSize(c) || (!widenOnly && w != h->sectionSize(c))) h->resizeSection(c, w);
+        const int now = h->sectionSize(c);
+        if (w > now || (!widenOnly && now - w > kNarrowBy)) h->resizeSection(c, w);
     }
     // Bars narrower than ~90 px (a narrow window, a crash's long state): the Rate and then the
     // PID column give way (fitColumns shows them again).
