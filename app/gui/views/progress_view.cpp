@@ -75,7 +75,11 @@ ProgressView::ProgressView(ProgressModel* model, QWidget* parent)
     connect(model, &QAbstractItemModel::dataChanged, this, [this] {
         const bool first = m_refitOnFirstFrame && !m_model->summary().states.empty();
         if (first) m_refitOnFirstFrame = false;
-        fitSections(!first);
+        // A new run gets back the columns an earlier one's long texts made give way.
+        if (first)
+            fitColumns();
+        else
+            fitSections(true);
     });
     connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this,
             [this] { fitSections(true); });
@@ -83,12 +87,18 @@ ProgressView::ProgressView(ProgressModel* model, QWidget* parent)
     connect(model, &QAbstractItemModel::rowsInserted, this, &ProgressView::fitColumns);
 }
 
+namespace {
+// The columns that give way in a narrow table, first to last.
+constexpr ProgressModel::Column kGiveWay[] = {ProgressModel::RateCol, ProgressModel::PidCol,
+                                              ProgressModel::CpuCol, ProgressModel::TimeCol};
+} // namespace
+
 void ProgressView::fitColumns() {
     // Without a lock the Lock wait column would say "no lock" on every row. In a narrow window
-    // the Rate and then the PID column give way, so the progress bars keep ~90 px.
+    // the Rate, PID, CPU and Time columns give way in turn, so the progress bars keep ~90 px.
     QHeaderView* h = m_table->horizontalHeader();
     h->setSectionHidden(ProgressModel::WaitCol, !m_lockColumn);
-    for (int col : {ProgressModel::PidCol, ProgressModel::RateCol})
+    for (int col : kGiveWay)
         h->setSectionHidden(col, false);
     fitSections(false);
 }
@@ -108,9 +118,11 @@ void ProgressView::fitSections(bool widenOnly) {
         const int now = h->sectionSize(c);
         if (w > now || (!widenOnly && now - w > kNarrowBy)) h->resizeSection(c, w);
     }
-    // Bars narrower than ~90 px (a narrow window, a crash's long state): the Rate and then the
-    // PID column give way (fitColumns shows them again).
-    for (int col : {ProgressModel::RateCol, ProgressModel::PidCol}) {
+    // Bars narrower than ~90 px (a narrow window, a crash's long state): the Rate, PID, CPU and
+    // Time columns give way in turn (fitColumns shows them again). At 1024x700 a killed
+    // holder's "crashed (signal 9), held lock" took the bars to ~50 px and pushed Lock wait out
+    // of sight behind a scroll bar while only Rate and PID could go.
+    for (int col : kGiveWay) {
         int fixed = 0;
         for (int c = 0; c < ProgressModel::ColumnCount; ++c)
             if (c != ProgressModel::ProgressCol && !h->isSectionHidden(c))
