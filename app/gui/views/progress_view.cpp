@@ -155,8 +155,12 @@ void ProgressView::showTally() {
         parts << tr("%1 %2", "a count of workers, then their state: 254 waiting for lock")
                      .arg(count)
                      .arg(state);
-    m_tally->setText(tr("%1 workers:").arg(rows) + QLatin1Char(' ') +
-                     parts.join(QStringLiteral(" · ")));
+    // Elided rather than cut mid-letter when long states meet a narrow window (1024x700 after a
+    // killed holder: "… · 1 crashed (signal 9), held loc").
+    const QString text =
+        tr("%1 workers:").arg(rows) + QLatin1Char(' ') + parts.join(QStringLiteral(" · "));
+    m_tally->setText(
+        m_tally->fontMetrics().elidedText(text, Qt::ElideRight, m_tallyBox->width() - 2));
 }
 
 QTableView* ProgressView::makeTable(ProgressModel* model) {
