@@ -11,10 +11,12 @@
 #include <string>
 
 namespace {
-struct Watch {
+// Processes with what they wrote and how they ended, by index.
+struct Watched {
     std::map<uint32_t, std::string> err;
     std::map<uint32_t, WorkerProcesses::Exit> exits;
-    void attach(WorkerProcesses& p) {
+    WorkerProcesses p; // last: gone first, before what its callbacks write to
+    Watched() {
         p.onStderr = [this](uint32_t k, std::string_view s) { err[k] += s; };
         p.onExit = [this](uint32_t k, WorkerProcesses::Exit e) { exits[k] = e; };
     }
@@ -38,9 +40,8 @@ class TestWorkerProcesses : public QObject {
 };
 
 void TestWorkerProcesses::exitCodeAndStderr() {
-    WorkerProcesses p;
-    Watch w;
-    w.attach(p);
+    Watched w;
+    WorkerProcesses& p = w.p;
     QVERIFY(startSh(p, "printf 'first\\n' >&2; printf 'last words' >&2; exit 3") > 0);
     QVERIFY(startSh(p, "exit 0") > 0);
     QTRY_COMPARE_WITH_TIMEOUT(w.exits.size(), size_t(2), 10000);
@@ -53,9 +54,8 @@ void TestWorkerProcesses::exitCodeAndStderr() {
 }
 
 void TestWorkerProcesses::killedBySignal() {
-    WorkerProcesses p;
-    Watch w;
-    w.attach(p);
+    Watched w;
+    WorkerProcesses& p = w.p;
     const pid_t pid = startSh(p, "sleep 30");
     QVERIFY(pid > 0);
     QCOMPARE(p.pid(0), pid);
@@ -66,9 +66,8 @@ void TestWorkerProcesses::killedBySignal() {
 }
 
 void TestWorkerProcesses::startThatFails() {
-    WorkerProcesses p;
-    Watch w;
-    w.attach(p);
+    Watched w;
+    WorkerProcesses& p = w.p;
     std::string error;
     QCOMPARE(p.start({"/nonexistent/shmscope-worker"}, {}, &error), pid_t(0));
     QVERIFY2(error.find("No such file") != std::string::npos, error.c_str());
@@ -82,9 +81,8 @@ void TestWorkerProcesses::startThatFails() {
 void TestWorkerProcesses::environmentGiven() {
     qputenv("SHMSCOPE_TEST_VAR", "from the app");
     qputenv("SHMSCOPE_TEST_KEPT", "kept");
-    WorkerProcesses p;
-    Watch w;
-    w.attach(p);
+    Watched w;
+    WorkerProcesses& p = w.p;
     QVERIFY(startSh(p, "printf '%s|%s' \"$SHMSCOPE_TEST_VAR\" \"$SHMSCOPE_TEST_KEPT\" >&2",
                     {"SHMSCOPE_TEST_VAR=given"}) > 0);
     QTRY_COMPARE_WITH_TIMEOUT(w.exits.size(), size_t(1), 10000);
@@ -102,9 +100,8 @@ void TestWorkerProcesses::signalMaskCleared() {
     }, oldPipe{};
     ign.sa_handler = SIG_IGN;
     sigaction(SIGPIPE, &ign, &oldPipe);
-    WorkerProcesses p;
-    Watch w;
-    w.attach(p);
+    Watched w;
+    WorkerProcesses& p = w.p;
     // Read by the child itself, no shell between (dash unblocks signals as it starts).
     QVERIFY(p.start({"/usr/bin/awk", "/^Sig(Blk|Ign)/ { print > \"/dev/stderr\" }",
                      "/proc/self/status"},
@@ -123,9 +120,8 @@ void TestWorkerProcesses::signalMaskCleared() {
 }
 
 void TestWorkerProcesses::clearKillsTheRunning() {
-    WorkerProcesses p;
-    Watch w;
-    w.attach(p);
+    Watched w;
+    WorkerProcesses& p = w.p;
     const pid_t pid = startSh(p, "sleep 30");
     QVERIFY(pid > 0);
     p.clear();

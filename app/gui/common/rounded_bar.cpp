@@ -57,13 +57,11 @@ void rounded_bar::draw(QPainter* p, const QRectF& r, qreal radius, const QColor&
     const qreal dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
     const QPixmap pm = endsImage(radius, r.height(), span, dpr, fill, outline);
     const qreal h = r.height() + 2, x0 = r.x() - 1, y0 = r.y() - 1;
-    const qreal leftW = end + 1;  // the image's columns [0, end + 1)
-    const qreal rightW = end + 1; // and its last end + 1 columns
-    const qreal middleW = r.width() + 2 - leftW - rightW;
-    const qreal midSrc = leftW; // the one column between the ends
-    auto src = [dpr](qreal x, qreal w, qreal hh) { return QRectF(x * dpr, 0, w * dpr, hh * dpr); };
-    p->drawPixmap(QRectF(x0, y0, leftW, h), pm, src(0, leftW, h));
-    if (middleW > 0) p->drawPixmap(QRectF(x0 + leftW, y0, middleW, h), pm, src(midSrc, 1, h));
-    p->drawPixmap(QRectF(x0 + leftW + middleW, y0, rightW, h), pm,
-                  src(span + 2 - rightW, rightW, h));
+    // Each end is the image's first or last `cap` columns (the pen's overhang included); the
+    // column right after the left end is stretched over the middle.
+    const qreal cap = end + 1, middleW = r.width() + 2 - 2 * cap;
+    auto src = [dpr, h](qreal x, qreal w) { return QRectF(x * dpr, 0, w * dpr, h * dpr); };
+    p->drawPixmap(QRectF(x0, y0, cap, h), pm, src(0, cap));
+    if (middleW > 0) p->drawPixmap(QRectF(x0 + cap, y0, middleW, h), pm, src(cap, 1));
+    p->drawPixmap(QRectF(x0 + cap + middleW, y0, cap, h), pm, src(span + 2 - cap, cap));
 }

@@ -69,17 +69,17 @@ ProgressView::ProgressView(ProgressModel* model, QWidget* parent)
     m_table = makeTable(model);
     m_table->setToolTip(tr("One row per worker process; hover the column headers for details."));
     layout->addWidget(m_table);
-    // Once per run the columns fit its first frame exactly (a wide text of an earlier run, a
-    // crash, goes), then only widen.
+    // Once per run the columns fit its first frame (a wide text of an earlier run, a crash,
+    // goes), then only widen.
     connect(model, &ProgressModel::runStarted, this, [this] { m_refitOnFirstFrame = true; });
     connect(model, &QAbstractItemModel::dataChanged, this, [this] {
-        const bool first = m_refitOnFirstFrame && !m_model->summary().states.empty();
-        if (first) m_refitOnFirstFrame = false;
-        // A new run gets back the columns an earlier one's long texts made give way.
-        if (first)
+        if (m_refitOnFirstFrame && !m_model->summary().states.empty()) {
+            // A new run gets back the columns an earlier one's long texts made give way.
+            m_refitOnFirstFrame = false;
             fitColumns();
-        else
+        } else {
             fitSections(true);
+        }
     });
     connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this,
             [this] { fitSections(true); });
@@ -180,12 +180,12 @@ QTableView* ProgressView::makeTable(ProgressModel* model) {
     h->setHighlightSections(false);
     // Every column but the bar fits its text (the state column widens only when a worker
     // crashes, so a 1024-px window keeps room for the bar); the bar takes what is left.
-    // The columns only widen during a run (fitSections), fitting exactly again at each run's
-    // first frame and when the window, font or number of workers changes: fitted to every
-    // frame's texts (ResizeToContents) they moved as rates and states changed, and each move
-    // repainted the whole table from a timer of QTableView's after the frame (1.8 ms each, ~6
-    // per run of 64 workers; an event timer around QApplication::notify). Fixed: set by the
-    // view only (a border the user dragged would jump back at the next frame).
+    // The columns only widen during a run (fitSections), fitting again (narrowing by 24 px or
+    // more) at each run's first frame and when the window, font or number of workers changes:
+    // fitted to every frame's texts (ResizeToContents) they moved as rates and states changed,
+    // and each move repainted the whole table from a timer of QTableView's after the frame
+    // (1.8 ms each, ~6 per run of 64 workers; an event timer around QApplication::notify).
+    // Fixed: set by the view only (a border the user dragged would jump back at the next frame).
     h->setSectionResizeMode(QHeaderView::Fixed);
     h->setSectionResizeMode(ProgressModel::ProgressCol, QHeaderView::Stretch);
     // Fit to the rows on screen (and the header), not all of them: laying out the text of 64
